@@ -1,0 +1,142 @@
+"""Score corpus.moves.extract_moves on the labelled sentences in tests/data/move_sentences.yaml.
+
+Run: python bench/moves.py [--split dev|heldout|all] [--verbose]
+
+Precision and recall are over (person, to) pairs; "with from" also requires the source organisation to match
+(None when the sentence names none). Sentences are scored independently, so a pair counts once per sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from corpus.moves import extract_moves  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "move_sentences.yaml"
+
+Pair = tuple[str, str]
+Triple = tuple[str, str | None, str]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled sentence."""
+
+    id: str
+    split: str
+    text: str
+    expected: frozenset[Triple]
+
+
+@dataclass
+class Score:
+    """Counts over (person, to) pairs and (person, from, to) triples."""
+
+    sentences: int = 0
+    gold: int = 0
+    predicted: int = 0
+    pair_hits: int = 0
+    triple_hits: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    wrong_from: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.pair_hits / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.pair_hits / self.gold if self.gold else 1.0
+
+    @property
+    def precision_from(self) -> float:
+        return self.triple_hits / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall_from(self) -> float:
+        return self.triple_hits / self.gold if self.gold else 1.0
+
+
+def load_cases(path: Path = DATA) -> list[Case]:
+    """The labelled sentences, in file order."""
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    cases = []
+    for item in raw["sentences"]:
+        expected = frozenset((m["person"], m.get("from"), m["to"]) for m in item.get("moves") or [])
+        cases.append(Case(id=item["id"], split=item["split"], text=item["text"], expected=expected))
+    return cases
+
+
+def score(cases: list[Case]) -> Score:
+    """Run the extractor over every case and count hits, false positives and misses."""
+    result = Score()
+    for case in cases:
+        result.sentences += 1
+        got = {(m.person, m.from_, m.to) for m in extract_moves(case.text)}
+        gold_pairs = {(p, t): f for p, f, t in case.expected}
+        got_pairs = {(p, t): f for p, f, t in got}
+        result.gold += len(gold_pairs)
+        result.predicted += len(got_pairs)
+        for pair, source in got_pairs.items():
+            if pair not in gold_pairs:
+                result.false_positives.append(f"{case.id}: {pair[0]} -> {pair[1]}  | {case.text}")
+                continue
+            result.pair_hits += 1
+            if gold_pairs[pair] == source:
+                result.triple_hits += 1
+            else:
+                result.wrong_from.append(
+                    f"{case.id}: {pair[0]} from {source!r}, expected {gold_pairs[pair]!r}  | {case.text}"
+                )
+        for pair in gold_pairs.keys() - got_pairs.keys():
+            result.misses.append(f"{case.id}: {pair[0]} -> {pair[1]}  | {case.text}")
+    return result
+
+
+def report(name: str, result: Score, verbose: bool) -> None:
+    """Print one split's figures, and its errors."""
+    print(
+        f"{name:8s} sentences={result.sentences:3d} gold={result.gold:3d} predicted={result.predicted:3d}  "
+        f"P={result.precision:.3f} R={result.recall:.3f}  "
+        f"with from: P={result.precision_from:.3f} R={result.recall_from:.3f}  "
+        f"FP={len(result.false_positives)} misses={len(result.misses)}"
+    )
+    if not verbose:
+        return
+    for title, lines in (
+        ("false positives", result.false_positives),
+        ("misses", result.misses),
+        ("wrong from", result.wrong_from),
+    ):
+        for line in lines:
+            print(f"    {title}: {line}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--quiet", action="store_true", help="only the summary lines, no error listing")
+    args = parser.parse_args(argv)
+    cases = load_cases()
+    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    for split in splits:
+        report(split, score([c for c in cases if c.split == split]), verbose=not args.quiet)
+    if args.split == "all":
+        report("all", score(cases), verbose=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,366 @@
+"""Compose an answer from retrieved passages and recorded moves. Pure functions: no I/O, no Telegram."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.query import Question
+from corpus.entities import same_org, same_person
+from corpus.model import Article, Move
+
+SUGGESTIONS = (
+    "Why is there a shortage of AI talent in China?",
+    "Who did ByteDance hire from Alibaba?",
+    "Who did Meta hire for Superintelligence Labs?",
+    "How much are top AI researchers paid?",
+    "What did OpenAI do to keep its staff?",
+)
+MAX_MOVES = 12
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    article_id: str
+    title: str
+    publisher: str
+    url: str
+    published: dt.date
+
+
+@dataclass(frozen=True)
+class Line:
+    """One statement of an answer, with the numbers of the sources that back it."""
+
+    text: str
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RetrievedPassage:
+    article_id: str
+    text: str
+    score: float
+    sentences: tuple[str, ...]
+    sentence_vectors: npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    kind: str  # "moves", "extractive" or "refusal"
+    intro: str
+    lines: tuple[Line, ...]
+    sources: tuple[Source, ...]
+    note: str = ""
+    passages: tuple[tuple[str, str, float], ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def plain_text(self) -> str:
+        parts = [self.intro] if self.intro else []
+        bullet = "- " if self.kind == "moves" else ""
+        for line in self.lines:
+            cites = "".join(f"[{n}]" for n in line.citations)
+            parts.append(f"{bullet}{line.text} {cites}".rstrip())
+        if self.note:
+            parts.append(self.note)
+        text = (
+            "\n".join(parts)
+            if self.kind == "moves"
+            else " ".join(parts[:1]) + ("\n" + " ".join(parts[1:]) if len(parts) > 1 else "")
+        )
+        if self.sources:
+            text += "\n\nSources:\n" + "\n".join(
+                f"[{s.number}] {s.publisher}, {s.published.isoformat()}: {s.title} {s.url}"
+                for s in self.sources
+            )
+        return text.strip()
+
+
+class Citations:
+    """Numbers sources in order of first use."""
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        self._articles = articles
+        self._numbers: dict[str, int] = {}
+
+    def cite(self, article_id: str) -> int:
+        return self._numbers.setdefault(article_id, len(self._numbers) + 1)
+
+    def sources(self) -> tuple[Source, ...]:
+        result = []
+        for article_id, number in self._numbers.items():
+            a = self._articles[article_id]
+            result.append(Source(number, a.id, a.title, a.publisher, a.url, a.published))
+        return tuple(result)
+
+
+def refusal(question: str, reason: str, suggestions: Sequence[str] = SUGGESTIONS[:3]) -> Answer:
+    tries = " ".join(f"• {s}" for s in suggestions)
+    return Answer(
+        question=question,
+        answered=False,
+        kind="refusal",
+        intro=reason,
+        lines=(),
+        sources=(),
+        note=f"I answer questions about the AI talent war from the news articles I have read. Try: {tries}",
+    )
+
+
+# ---------------------------------------------------------------------------------------------- moves
+
+
+@dataclass(frozen=True)
+class RecordedMove:
+    move: Move
+    article_id: str
+    published: dt.date
+
+
+def collect_moves(articles: Iterable[Article]) -> list[RecordedMove]:
+    """Every recorded move once: several articles reporting the same move count as one, cited to the first."""
+    best: dict[tuple[str, str], RecordedMove] = {}
+    for article in sorted(articles, key=lambda a: (a.published, a.id)):
+        for move in article.moves:
+            key = (move.person.lower(), move.to.lower())
+            known = best.get(key)
+            if known is None:
+                best[key] = RecordedMove(move, article.id, article.published)
+            elif len(move.date or "") > len(known.move.date or "") or (not known.move.role and move.role):
+                merged = known.move.model_copy(
+                    update={
+                        "date": move.date
+                        if len(move.date or "") > len(known.move.date or "")
+                        else known.move.date,
+                        "role": known.move.role or move.role,
+                        "from_": known.move.from_ or move.from_,
+                    }
+                )
+                best[key] = RecordedMove(merged, known.article_id, known.published)
+    return list(best.values())
+
+
+def move_date(r: RecordedMove) -> str:
+    return r.move.date or r.published.isoformat()
+
+
+def filter_moves(moves: Iterable[RecordedMove], q: Question, allowed: set[str] | None) -> list[RecordedMove]:
+    result = []
+    for r in moves:
+        m = r.move
+        if allowed is not None and r.article_id not in allowed:
+            continue
+        if q.dates is not None and not _move_in_range(r, q):
+            continue
+        if q.people and not any(same_person(p.entity, m.person) for p in q.people):
+            continue
+        if q.sources and not any(same_org(o.entity, m.from_) for o in q.sources):
+            continue
+        if q.destinations and not any(same_org(o.entity, m.to) for o in q.destinations):
+            continue
+        if q.either and not any(same_org(o.entity, m.to) or same_org(o.entity, m.from_) for o in q.either):
+            continue
+        result.append(r)
+    return sorted(result, key=lambda r: (move_date(r), r.move.person), reverse=True)
+
+
+def _move_in_range(r: RecordedMove, q: Question) -> bool:
+    assert q.dates is not None
+    when = r.move.date or r.published.isoformat()
+    # A partial date ("2025-07") is in range when any day of it is.
+    first = dt.date.fromisoformat((when + "-01-01")[:10] if len(when) == 4 else (when + "-01")[:10])
+    last = first.replace(month=12, day=31) if len(when) == 4 else first
+    if len(when) == 7:
+        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = nxt - dt.timedelta(days=1)
+    return (q.dates.start is None or last >= q.dates.start) and (q.dates.end is None or first <= q.dates.end)
+
+
+def describe_move(m: Move) -> str:
+    route = f"{m.from_} → {m.to}" if m.from_ else f"joined {m.to}"
+    role = f", {m.role}" if m.role else ""
+    when = f" ({m.date})" if m.date else ""
+    return f"{m.person}: {route}{role}{when}"
+
+
+def moves_intro(q: Question, count: int) -> str:
+    who = ", ".join(p.entity.name for p in q.people)
+    src = " or ".join(o.entity.name for o in q.sources)
+    dst = " or ".join(o.entity.name for o in q.destinations)
+    either = " or ".join(o.entity.name for o in q.either)
+    parts = []
+    if who:
+        parts.append(f"involving {who}")
+    if dst:
+        parts.append(f"to {dst}")
+    if src:
+        parts.append(f"from {src}")
+    if either:
+        parts.append(f"to or from {either}")
+    if q.dates is not None:
+        parts.append(q.dates.label)
+    scope = " ".join(parts)
+    noun = "move" if count == 1 else "moves"
+    return (
+        f"{count} talent {noun} {scope}, newest first:".replace("  ", " ")
+        if scope
+        else (f"The {count} most recent talent {noun} I have on record, newest first:")
+    )
+
+
+def compose_moves(
+    q: Question, moves: list[RecordedMove], articles: dict[str, Article], total: int | None = None
+) -> Answer:
+    cites = Citations(articles)
+    shown = moves[:MAX_MOVES]
+    lines = tuple(Line(describe_move(r.move), (cites.cite(r.article_id),)) for r in shown)
+    total = len(moves) if total is None else total
+    note = (
+        f"…and {total - len(shown)} more; ask about a company or person to narrow it down."
+        if total > len(shown)
+        else ""
+    )
+    return Answer(
+        question=q.text,
+        answered=True,
+        kind="moves",
+        intro=moves_intro(q, total)
+        if total <= MAX_MOVES or q.mentions or q.dates
+        else moves_intro(q, len(shown)),
+        lines=lines,
+        sources=cites.sources(),
+        note=note,
+    )
+
+
+# ------------------------------------------------------------------------------------------ extractive
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = {
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "was",
+    "were",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "what",
+    "why",
+    "how",
+    "who",
+    "whom",
+    "did",
+    "does",
+    "do",
+    "there",
+    "it",
+    "its",
+    "that",
+    "this",
+    "with",
+    "about",
+    "me",
+    "tell",
+    "much",
+    "many",
+    "has",
+    "have",
+    "be",
+    "by",
+    "at",
+    "as",
+    "from",
+    "any",
+    "so",
+    "which",
+    "when",
+    "where",
+    "can",
+    "you",
+}
+
+
+def content_words(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _FILLER and len(w) > 1}
+
+
+def select_sentences(
+    question: str,
+    query_vector: npt.NDArray[np.float32],
+    passages: Sequence[RetrievedPassage],
+    max_sentences: int = 3,
+    diversity: float = 0.65,
+    min_relative: float = 0.72,
+) -> list[tuple[str, str]]:
+    """Pick 1-`max_sentences` sentences that answer the question, by MMR over sentence embeddings.
+
+    A sentence's relevance mixes its cosine with the question, the rank of its passage and word overlap;
+    each further pick is penalised by its similarity to those already taken (and by being from an article
+    already used), so two sentences making the same point are not both shown.
+    """
+    asked = content_words(question)
+    candidates: list[tuple[float, str, str, npt.NDArray[np.float32]]] = []
+    seen: set[str] = set()
+    for rank, p in enumerate(passages):
+        for sentence, vector in zip(p.sentences, p.sentence_vectors, strict=True):
+            if sentence in seen or len(sentence.split()) < 5:
+                continue
+            seen.add(sentence)
+            overlap = len(asked & content_words(sentence)) / max(1, len(asked))
+            relevance = float(vector @ query_vector) + 0.25 * overlap + 0.04 * max(0, 4 - rank)
+            candidates.append((relevance, sentence, p.article_id, vector))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: -c[0])
+    best = candidates[0][0]
+    chosen: list[tuple[float, str, str, npt.NDArray[np.float32]]] = [candidates[0]]
+    while len(chosen) < max_sentences:
+        pick = None
+        pick_score = -1e9
+        for c in candidates:
+            if any(c[1] == x[1] for x in chosen) or c[0] < best * min_relative:
+                continue
+            redundancy = max(float(c[3] @ x[3]) for x in chosen)
+            same_article = any(c[2] == x[2] for x in chosen)
+            score = diversity * c[0] - (1 - diversity) * redundancy - (0.05 if same_article else 0.0)
+            if redundancy < 0.9 and score > pick_score:
+                pick, pick_score = c, score
+        if pick is None:
+            break
+        chosen.append(pick)
+    return [(c[1], c[2]) for c in chosen]
+
+
+def compose_extractive(
+    q: Question,
+    query_vector: npt.NDArray[np.float32],
+    passages: Sequence[RetrievedPassage],
+    articles: dict[str, Article],
+    max_sentences: int = 3,
+) -> Answer:
+    cites = Citations(articles)
+    picked = select_sentences(q.text, query_vector, passages, max_sentences=max_sentences)
+    lines = tuple(Line(text, (cites.cite(article_id),)) for text, article_id in picked)
+    return Answer(
+        question=q.text,
+        answered=bool(lines),
+        kind="extractive",
+        intro="",
+        lines=lines,
+        sources=cites.sources(),
+    )

@@ -1,0 +1,243 @@
+"""Understanding a question: is it about talent moves, which names and dates does it mention?"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus.entities import COMMON, EntityIndex, Mention
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_MOVE_WORDS = re.compile(
+    r"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|leav(?:e|es|ing)|"
+    r"quit|depart(?:ed|ure|ures)?|defect(?:ed|ion|ions)?|lure[sd]?|luring|moves?|moved|went|go(?:ne)? to|"
+    r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nabbed|who(?:'s| is) at|"
+    r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named)\b",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE = re.compile(
+    r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost)\s+$",
+    re.I,
+)
+_SOURCE_AFTER = re.compile(r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits)\b", re.I)
+_DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
+_DEST_AFTER = re.compile(
+    r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"
+    r"snag|nab|get|got|take|took|add|added)\b",
+    re.I,
+)
+_LATEST = re.compile(
+    r"\b(latest|newest|most recent|recent(?:ly)?|lately|new hires|what'?s new|up to date)\b", re.I
+)
+_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-zA-Z0-9&.-]+(?:\s+[A-Z][a-zA-Z0-9&.-]+)*)")
+_QUESTION_WORDS = {
+    "who",
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "which",
+    "is",
+    "are",
+    "did",
+    "does",
+    "do",
+    "can",
+    "could",
+    "tell",
+    "show",
+    "give",
+    "list",
+    "has",
+    "have",
+    "was",
+    "were",
+    "will",
+    "would",
+    "should",
+    "any",
+    "anyone",
+    "i",
+    "in",
+    "since",
+    "after",
+    "before",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "for",
+    "from",
+    "to",
+    "at",
+    "on",
+    "ok",
+    "okay",
+    "hi",
+    "hello",
+    "hey",
+    "please",
+    "thanks",
+    "so",
+    "ai",
+    "us",
+    "u.s",
+    "uk",
+    "eu",
+    "ceo",
+    "cto",
+    "phd",
+    "vp",
+    "llm",
+    "llms",
+    "gpu",
+    "gpus",
+    "h-1b",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "faq",
+    "gpt",
+    "ml",
+    "rl",
+}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: dt.date | None
+    end: dt.date | None  # inclusive
+    label: str
+
+    def contains(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    about_moves: bool
+    mentions: tuple[Mention, ...]
+    sources: tuple[Mention, ...]  # organisations people left
+    destinations: tuple[Mention, ...]  # organisations people joined
+    people: tuple[Mention, ...]
+    either: tuple[Mention, ...]  # organisations with no direction
+    dates: DateRange | None
+    latest: bool
+    unknown_names: tuple[str, ...] = field(default=())
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_dates(text: str, today: dt.date) -> DateRange | None:
+    """Date restrictions in a question: this week/month/year, last week/month/year, in/since/before a date."""
+    t = text.lower()
+    if re.search(r"\b(this|past|last)\s+(7\s+days|seven\s+days)\b", t) or re.search(r"\bthis\s+week\b", t):
+        return DateRange(today - dt.timedelta(days=7), today, "this week")
+    if re.search(r"\b(last|past|previous)\s+week\b", t):
+        return DateRange(today - dt.timedelta(days=14), today - dt.timedelta(days=7), "last week")
+    if re.search(r"\bthis\s+month\b", t):
+        return DateRange(today.replace(day=1), today, "this month")
+    if re.search(r"\b(last|past|previous)\s+month\b", t):
+        last_day = today.replace(day=1) - dt.timedelta(days=1)
+        return DateRange(last_day.replace(day=1), last_day, "last month")
+    if re.search(r"\bthis\s+year\b", t):
+        return DateRange(dt.date(today.year, 1, 1), today, f"in {today.year}")
+    if re.search(r"\b(last|past|previous)\s+year\b", t):
+        return DateRange(
+            dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), f"in {today.year - 1}"
+        )
+    month_year = rf"(?:({MONTH_RE})\.?\s+)?((?:19|20)\d\d)"
+    since = re.search(rf"\b(since|after|from)\s+{month_year}\b", t)
+    before = re.search(rf"\b(before|until|till|prior to)\s+{month_year}\b", t)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    parts: list[str] = []
+    if since:
+        year = int(since.group(3))
+        month = MONTHS[since.group(2)] if since.group(2) else 1
+        start = dt.date(year, month, 1)
+        if since.group(1) == "after" and not since.group(2):
+            start = dt.date(year + 1, 1, 1)
+        parts.append(f"since {since.group(2).title() + ' ' if since.group(2) else ''}{year}")
+    if before:
+        year = int(before.group(3))
+        month = MONTHS[before.group(2)] if before.group(2) else 1
+        end = dt.date(year, month, 1) - dt.timedelta(days=1)
+        parts.append(f"before {before.group(2).title() + ' ' if before.group(2) else ''}{year}")
+    if start or end:
+        return DateRange(start, end, " and ".join(parts))
+    within = re.search(rf"\b(?:in|during|of|from)?\s*{month_year}\b", t)
+    if within:
+        year = int(within.group(2))
+        if within.group(1):
+            month = MONTHS[within.group(1)]
+            return DateRange(
+                dt.date(year, month, 1), _month_end(year, month), f"in {within.group(1).title()} {year}"
+            )
+        return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31), f"in {year}")
+    return None
+
+
+def _role(text: str, mention: Mention) -> str:
+    before = text[: mention.start]
+    after = text[mention.start :]
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after):
+        return "source"
+    if re.search(r"\b(did|does|has|have|had|will)\s+$", before, re.I) and re.search(
+        r"\b(lose|lost)\b", text[mention.end :], re.I
+    ):
+        return "source"
+    if _DEST_BEFORE.search(before) or _DEST_AFTER.search(after):
+        return "destination"
+    return "either"
+
+
+def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tuple[str, ...]:
+    """Capitalised names in the question that appear nowhere in the corpus (so it cannot be about them)."""
+    unknown = []
+    for match in _CAPITALISED.finditer(text):
+        phrase = match.group(1).strip(".-")
+        words = [w.lower().strip(".'") for w in phrase.split()]
+        words = [w.removesuffix("'s") for w in words if w and w not in _QUESTION_WORDS]
+        if not words:
+            continue
+        if all(w in vocabulary or w in entities.vocabulary or w in COMMON for w in words):
+            continue
+        if any(w in entities.vocabulary for w in words) and len(words) > 1:
+            continue  # e.g. "Alibaba Cloud": partly known, let search decide
+        if match.start() == 0 and len(words) == 1 and words[0] in vocabulary:
+            continue
+        unknown.append(phrase)
+    return tuple(unknown)
+
+
+def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:
+    mentions = entities.find(text)
+    orgs = [m for m in mentions if m.entity.kind == "org"]
+    people = tuple(m for m in mentions if m.entity.kind == "person")
+    roles = {id(m): _role(text, m) for m in orgs}
+    return Question(
+        text=text,
+        about_moves=bool(_MOVE_WORDS.search(text))
+        or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", text, re.I)),
+        mentions=tuple(mentions),
+        sources=tuple(m for m in orgs if roles[id(m)] == "source"),
+        destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),
+        people=people,
+        either=tuple(m for m in orgs if roles[id(m)] == "either"),
+        dates=parse_dates(text, today),
+        latest=bool(_LATEST.search(text)),
+        unknown_names=unknown_names(text, entities, vocabulary),
+    )

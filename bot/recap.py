@@ -1,0 +1,92 @@
+"""The weekly recap: the articles of the last seven days and the talent moves among them. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.compose import RecordedMove, collect_moves, describe_move
+from corpus.model import Article
+
+MAX_ITEMS = 15
+
+
+@dataclass(frozen=True)
+class Recap:
+    start: dt.date  # inclusive
+    end: dt.date  # inclusive
+    articles: tuple[Article, ...]  # newest first
+    moves: tuple[RecordedMove, ...]
+    current: bool  # False: this week had nothing, so this is the most recent week that has articles
+    requested_start: dt.date
+    requested_end: dt.date
+
+
+def week_ending(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The seven days before `day` (the recap's own day is not included)."""
+    return day - dt.timedelta(days=7), day - dt.timedelta(days=1)
+
+
+def build_recap(
+    articles: Iterable[Article], today: dt.date, canonical: dict[str, str] | None = None
+) -> Recap:
+    """This week's articles; when there are none, the most recent seven days that have some."""
+    canonical = canonical or {}
+    pool = [a for a in articles if a.id not in canonical]  # syndicated copies never appear twice
+    start, end = week_ending(today)
+    week = [a for a in pool if start <= a.published <= end]
+    current = bool(week)
+    if not week:
+        earlier = [a for a in pool if a.published <= end]
+        if earlier:
+            last = max(a.published for a in earlier)
+            start, end = last - dt.timedelta(days=6), last
+            week = [a for a in pool if start <= a.published <= end]
+    week.sort(key=lambda a: (a.published, a.id), reverse=True)
+    moves = sorted(collect_moves(week), key=lambda r: (r.move.date or "", r.move.person), reverse=True)
+    requested = week_ending(today)
+    return Recap(start, end, tuple(week), tuple(moves), current, requested[0], requested[1])
+
+
+def period(start: dt.date, end: dt.date) -> str:
+    if start.year == end.year:
+        return f"{start:%d %b} – {end:%d %b %Y}"
+    return f"{start:%d %b %Y} – {end:%d %b %Y}"
+
+
+def recap_header(recap: Recap) -> tuple[str, str]:
+    """(title, note): the note explains when the recap falls back to an earlier week."""
+    title = f"AI talent war — weekly recap, {period(recap.start, recap.end)}"
+    if recap.current:
+        return title, ""
+    if not recap.articles:
+        return (
+            title,
+            f"No articles in {period(recap.requested_start, recap.requested_end)}, and none before it.",
+        )
+    return title, (
+        f"No new articles in {period(recap.requested_start, recap.requested_end)}. "
+        f"Here is the most recent week that has articles ({period(recap.start, recap.end)})."
+    )
+
+
+def recap_text(recap: Recap) -> str:
+    title, note = recap_header(recap)
+    lines = [title]
+    if note:
+        lines.append(note)
+    if recap.articles:
+        lines.append("")
+        lines.append(f"Articles ({len(recap.articles)}):")
+        for a in recap.articles[:MAX_ITEMS]:
+            lines.append(f"- {a.published:%d %b}: {a.title} ({a.publisher}) {a.url}")
+        if len(recap.articles) > MAX_ITEMS:
+            lines.append(f"- …and {len(recap.articles) - MAX_ITEMS} more")
+    lines.append("")
+    if recap.moves:
+        lines.append(f"Talent moves ({len(recap.moves)}):")
+        lines.extend(f"- {describe_move(r.move)}" for r in recap.moves[:MAX_ITEMS])
+    else:
+        lines.append("No talent moves reported in these articles.")
+    return "\n".join(lines)

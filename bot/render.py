@@ -1,0 +1,87 @@
+"""Render answers and recaps as Telegram HTML: every piece of corpus or user text escaped, within limits."""
+
+from __future__ import annotations
+
+import html
+
+from bot.compose import Answer
+from bot.recap import MAX_ITEMS, Recap, recap_header
+
+TELEGRAM_LIMIT = 4096
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def link(url: str, label: str) -> str:
+    return f'<a href="{esc(url)}">{esc(label)}</a>'
+
+
+def fit(head: list[str], items: list[str], tail: list[str], limit: int = TELEGRAM_LIMIT) -> str:
+    """Join head + as many items as fit + tail. The raw HTML is never shorter than what Telegram counts."""
+    body = list(items)
+    while True:
+        more = len(items) - len(body)
+        extra = [f"<i>…and {more} more</i>"] if more else []
+        text = "\n".join([*head, *body, *extra, *tail]).strip()
+        if utf16_len(text) <= limit or not body:
+            break
+        body.pop()
+    if utf16_len(text) > limit:
+        # Only possible with a single enormous line: keep whole lines that fit, so no tag or entity is cut.
+        kept: list[str] = []
+        for line in text.split("\n"):
+            if utf16_len("\n".join([*kept, line])) > limit - 2:
+                break
+            kept.append(line)
+        text = "\n".join(kept).strip() or "…"
+    return text
+
+
+def answer_html(answer: Answer) -> str:
+    head: list[str] = []
+    if answer.intro:
+        head.append(f"<b>{esc(answer.intro)}</b>" if answer.answered else esc(answer.intro))
+    bullet = "• " if answer.kind == "moves" else ""
+    items = [
+        f"{bullet}{esc(line.text)} " + "".join(f"[{n}]" for n in line.citations) for line in answer.lines
+    ]
+    tail: list[str] = []
+    if answer.note:
+        tail.append(f"\n<i>{esc(answer.note)}</i>")
+    if answer.sources:
+        tail.append("\n<b>Sources</b>")
+        tail.extend(
+            f"[{s.number}] {link(s.url, s.publisher)}, {s.published:%d %b %Y}: {esc(s.title)}"
+            for s in answer.sources
+        )
+    return fit(head, items, tail)
+
+
+def recap_html(recap: Recap) -> str:
+    title, note = recap_header(recap)
+    head = [f"<b>{esc(title)}</b>"]
+    if note:
+        head.append(f"<i>{esc(note)}</i>")
+    items: list[str] = []
+    if recap.articles:
+        items.append(f"\n<b>Articles ({len(recap.articles)})</b>")
+        items.extend(
+            f"• {a.published:%d %b}: {link(a.url, a.title)} ({esc(a.publisher)})"
+            for a in recap.articles[:MAX_ITEMS]
+        )
+    if recap.moves:
+        items.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
+        for r in recap.moves[:MAX_ITEMS]:
+            m = r.move
+            route = f"{esc(m.from_)} → {esc(m.to)}" if m.from_ else f"joined {esc(m.to)}"
+            role = f", {esc(m.role)}" if m.role else ""
+            items.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
+    else:
+        items.append("\nNo talent moves reported in these articles.")
+    return fit(head, items, ["\n<i>/unsubscribe to stop these messages.</i>"])

@@ -1,0 +1,108 @@
+"""The one place settings are read from the environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from corpus.loader import SHIPPED_DIR
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    corpus_dirs: tuple[Path, ...] = (SHIPPED_DIR,)
+    telegram_token: str | None = None
+    telegram_api_base_url: str = DEFAULT_API_BASE_URL
+    recap_day: int = 0  # Monday, counted from Monday = 0 as datetime does
+    recap_time: dt.time = dt.time(9, 0)
+    timezone: str = "UTC"
+    search_mode: str = "hybrid"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def user_articles_dir(self) -> Path:
+        return self.data_dir / "articles"
+
+    @property
+    def all_corpus_dirs(self) -> tuple[Path, ...]:
+        return (*self.corpus_dirs, self.user_articles_dir)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "talentbot.sqlite3"
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def require_token(self) -> str:
+        if not self.telegram_token:
+            raise SettingsError("TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)")
+        if not TOKEN_PATTERN.match(self.telegram_token):
+            raise SettingsError("TELEGRAM_BOT_TOKEN is malformed: expected digits, a colon, then the secret")
+        return self.telegram_token
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        corpus = env.get("TALENTBOT_CORPUS_DIR")
+        return cls(
+            data_dir=Path(env.get("TALENTBOT_DATA_DIR") or "data"),
+            corpus_dirs=(Path(corpus),) if corpus else (SHIPPED_DIR,),
+            telegram_token=(env.get("TELEGRAM_BOT_TOKEN") or "").strip() or None,
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            recap_day=parse_day(env.get("TALENTBOT_RECAP_DAY", "monday")),
+            recap_time=parse_time(env.get("TALENTBOT_RECAP_TIME", "09:00")),
+            timezone=parse_timezone(env.get("TALENTBOT_TZ", "UTC")),
+            search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
+        )
+
+
+def parse_day(value: str) -> int:
+    """Monday = 0 ... Sunday = 6 (datetime's convention); accepts names, 3-letter names or 0-6."""
+    text = value.strip().lower()
+    if text.isdigit() and 0 <= int(text) <= 6:
+        return int(text)
+    for number, name in enumerate(DAYS):
+        if text in (name, name[:3]):
+            return number
+    raise SettingsError(f"TALENTBOT_RECAP_DAY={value!r}: use a weekday name (monday) or 0-6 with Monday = 0")
+
+
+def parse_time(value: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise SettingsError(f"TALENTBOT_RECAP_TIME={value!r}: use HH:MM, e.g. 09:00") from exc
+
+
+def parse_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value.strip())
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"TALENTBOT_TZ={value!r}: not an IANA time zone such as Europe/London") from exc
+    return value.strip()
+
+
+def parse_mode(value: str) -> str:
+    mode = value.strip().lower()
+    if mode not in ("hybrid", "dense", "bm25"):
+        raise SettingsError(f"TALENTBOT_SEARCH_MODE={value!r}: use hybrid, dense or bm25")
+    return mode

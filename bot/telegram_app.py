@@ -1,0 +1,312 @@
+"""The Telegram bot: thin handlers around the engine, the subscriber store and the weekly recap job."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.compose import SUGGESTIONS
+from bot.engine import Engine
+from bot.recap import build_recap
+from bot.render import answer_html, esc, recap_html
+from bot.settings import Settings
+from bot.subscribers import SubscriberStore
+from corpus.dedup import canonical_map
+from corpus.loader import load_articles
+from corpus.model import Article
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("start", "What this bot does, with example questions"),
+    BotCommand("help", "How to ask, and the commands"),
+    BotCommand("subscribe", "Get the weekly recap every week"),
+    BotCommand("unsubscribe", "Stop the weekly recap"),
+    BotCommand("recap", "Show this week's recap now"),
+]
+EXAMPLES = SUGGESTIONS[:3]
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+HELP = (
+    "<b>Ask me anything about the AI talent war</b> — just type a question:\n"
+    "• who hired whom: <i>Who did ByteDance hire from Alibaba?</i>, <i>Where did Ruoming Pang go?</i>\n"
+    "• why and how: <i>Why is there a shortage of AI talent in China?</i>\n"
+    "• pay and deals: <i>How much did Meta pay for its Scale AI stake?</i>\n"
+    "• dates: <i>latest moves</i>, <i>what happened in 2024?</i>\n\n"
+    "Every answer cites its sources; when my articles don't cover something I say so.\n\n"
+    "/subscribe — the weekly recap, every {day} at {time} ({tz})\n"
+    "/unsubscribe — stop it\n"
+    "/recap — this week's recap now\n"
+    "/help — this message"
+)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+
+
+def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    engine: Engine = context.application.bot_data["engine"]
+    return engine
+
+
+def _store(context: ContextTypes.DEFAULT_TYPE) -> SubscriberStore:
+    store: SubscriberStore = context.application.bot_data["store"]
+    return store
+
+
+def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
+    settings: Settings = context.application.bot_data["settings"]
+    return settings
+
+
+def example_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(q, callback_data=f"ask:{i}")] for i, q in enumerate(EXAMPLES)]
+    )
+
+
+def help_text(settings: Settings) -> str:
+    return HELP.format(
+        day=DAY_NAMES[settings.recap_day],
+        time=settings.recap_time.strftime("%H:%M"),
+        tz=esc(settings.timezone),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- handlers
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is None:
+        return
+    name = update.effective_user.first_name if update.effective_user else "there"
+    text = (
+        f"Hi {esc(name)}! I answer questions about the <b>AI talent war</b> — who hired whom, why there is a "
+        "shortage, what researchers are paid, how companies and governments compete — from news articles, "
+        "with sources.\n\nTry one of these, or type your own question:"
+    )
+    await update.effective_message.reply_html(
+        text, reply_markup=example_keyboard(), link_preview_options=NO_PREVIEW
+    )
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_html(
+            help_text(_settings(context)), link_preview_options=NO_PREVIEW
+        )
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_chat is None or update.effective_message is None:
+        return
+    s = _settings(context)
+    new = await asyncio.to_thread(_store(context).subscribe, update.effective_chat.id)
+    when = f"every {DAY_NAMES[s.recap_day]} at {s.recap_time:%H:%M} ({esc(s.timezone)})"
+    text = (
+        f"Subscribed: you'll get the weekly recap {when}." if new else f"You're already subscribed ({when})."
+    )
+    await update.effective_message.reply_html(text + " /unsubscribe to stop.")
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_chat is None or update.effective_message is None:
+        return
+    removed = await asyncio.to_thread(_store(context).unsubscribe, update.effective_chat.id)
+    text = (
+        "Unsubscribed: no more weekly recaps." if removed else "You weren't subscribed. /subscribe to start."
+    )
+    await update.effective_message.reply_html(text)
+
+
+async def recap_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_html(
+            current_recap_html(context), link_preview_options=NO_PREVIEW
+        )
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    await reply_answer(message.chat_id, message.text, context, reply_to=message.message_id)
+
+
+async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None or query.message is None:
+        return
+    await query.answer()
+    try:
+        text = EXAMPLES[int(query.data.split(":", 1)[1])]
+    except (ValueError, IndexError):
+        return
+    await reply_answer(query.message.chat.id, text, context, echo=True)
+
+
+async def reply_answer(
+    chat_id: int,
+    text: str,
+    context: ContextTypes.DEFAULT_TYPE,
+    reply_to: int | None = None,
+    echo: bool = False,
+) -> None:
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    answer = await asyncio.to_thread(_engine(context).answer, text)
+    body = answer_html(answer)
+    if echo:
+        body = f"<i>{esc(text)}</i>\n\n{body}"
+    await context.bot.send_message(
+        chat_id,
+        body,
+        parse_mode=ParseMode.HTML,
+        link_preview_options=NO_PREVIEW,
+        reply_to_message_id=reply_to,
+    )
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("error while handling an update", exc_info=context.error)
+
+
+# ------------------------------------------------------------------------------------------------ recap
+
+
+def current_recap_html(context: ContextTypes.DEFAULT_TYPE) -> str:
+    engine = _engine(context)
+    today = _today(_settings(context))
+    return recap_html(build_recap(engine.data.articles.values(), today, engine.data.canonical))
+
+
+def _today(settings: Settings):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.datetime.now(settings.tzinfo).date()
+
+
+async def send_recap(bot: Bot, store: SubscriberStore, text: str, max_retries: int = 3) -> SendReport:
+    """Send one recap to every active subscriber; a blocked chat is marked inactive, the others still get it."""
+    report = SendReport()
+    for chat_id in await asyncio.to_thread(store.active):
+        for attempt in range(max_retries + 1):
+            try:
+                await bot.send_message(
+                    chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                )
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait)
+                if attempt == max_retries:
+                    report.failed += 1
+                    break
+                await asyncio.sleep(seconds)
+                continue
+            except Forbidden as exc:
+                await asyncio.to_thread(store.mark_inactive, chat_id, f"blocked: {exc.message}")
+                report.blocked += 1
+            except TelegramError as exc:
+                log.warning("recap to chat %s failed: %s", chat_id, exc)
+                report.failed += 1
+            else:
+                await asyncio.to_thread(store.mark_sent, chat_id)
+                report.sent += 1
+            break
+    return report
+
+
+async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    report = await send_recap(context.bot, _store(context), current_recap_html(context))
+    log.info("weekly recap: %s sent, %s blocked, %s failed", report.sent, report.blocked, report.failed)
+
+
+async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    engine = _engine(context)
+    if await asyncio.to_thread(engine.reload_if_changed, _settings(context).index_dir):
+        log.info("loaded a new index build: %s", engine.data.directory)
+
+
+async def send_recap_now(settings: Settings, articles: list[Article] | None = None) -> SendReport:
+    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`."""
+    articles = load_articles(settings.all_corpus_dirs) if articles is None else articles
+    text = recap_html(build_recap(articles, _today(settings), canonical_map(articles)))
+    store = SubscriberStore(settings.database_path)
+    async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
+        return await send_recap(bot, store, text)
+
+
+# ---------------------------------------------------------------------------------------------- wiring
+
+
+def ptb_days(recap_day: int) -> tuple[int, ...]:
+    """PTB's run_daily counts days from Sunday = 0; settings count from Monday = 0 (as datetime does)."""
+    return ((recap_day + 1) % 7,)
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    await application.bot.set_my_commands(COMMANDS)
+
+
+def build_application(
+    settings: Settings, engine: Engine, store: SubscriberStore | None = None
+) -> Application:  # type: ignore[type-arg]
+    application = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(settings.telegram_api_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .build()
+    )
+    application.bot_data.update(
+        engine=engine, store=store or SubscriberStore(settings.database_path), settings=settings
+    )
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("subscribe", subscribe))
+    application.add_handler(CommandHandler("unsubscribe", unsubscribe))
+    application.add_handler(CommandHandler("recap", recap_command))
+    application.add_handler(CallbackQueryHandler(example_pressed, pattern=r"^ask:\d+$"))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, question))
+    application.add_handler(MessageHandler(filters.COMMAND, help_command))
+    application.add_error_handler(on_error)
+    assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+    when = settings.recap_time.replace(tzinfo=settings.tzinfo)
+    application.job_queue.run_daily(
+        weekly_recap_job, time=when, days=ptb_days(settings.recap_day), name="recap"
+    )
+    application.job_queue.run_repeating(reload_index_job, interval=60, first=60, name="reload-index")
+    return application
+
+
+def run(settings: Settings, engine: Engine) -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    build_application(settings, engine).run_polling(allowed_updates=Update.ALL_TYPES)

@@ -1,0 +1,122 @@
+"""The article and talent-move records that every other module works with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# A move's date may be as precise as the reporting allows: "2025", "2025-07" or "2025-07-14".
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,120}$")
+
+
+class Move(BaseModel):
+    """One talent move: a person leaving one organisation (or none) for another."""
+
+    model_config = ConfigDict(populate_by_name=True, frozen=True, extra="forbid")
+
+    person: str = Field(min_length=2)
+    from_: str | None = Field(default=None, alias="from")
+    to: str = Field(min_length=1)
+    role: str | None = None
+    date: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> str | None:
+        if value is None or value == "":
+            return None
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if not PARTIAL_DATE.match(text):
+            raise ValueError(f"{text!r} is not a date like 2025, 2025-07 or 2025-07-14")
+        if len(text) == 10:
+            dt.date.fromisoformat(text)  # rejects 2025-02-30
+        return text
+
+    @field_validator("person", "to", "from_", "role")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        return value or None
+
+    def sort_key(self) -> str:
+        """A key that orders moves by date; undated moves sort first (oldest)."""
+        return self.date or ""
+
+
+class Article(BaseModel):
+    """A news article: front matter plus body text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    title: str = Field(min_length=3)
+    publisher: str = Field(min_length=2)
+    url: str
+    published: dt.date
+    tags: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    moves: tuple[Move, ...] = ()
+    author: str | None = None
+    body: str = Field(min_length=1)
+    path: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not ID_PATTERN.match(value):
+            raise ValueError("must be lower-case letters, digits and dashes (3-121 characters)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: object) -> object:
+        # YAML gives a date for 2025-07-14 but a str for anything else; insist on a real ISO date.
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("the article has no text")
+        return value
+
+    @field_validator("tags", "companies", "people", mode="before")
+    @classmethod
+    def _names(cls, value: object) -> object:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        return value
+
+    @field_validator("moves", mode="before")
+    @classmethod
+    def _moves(cls, value: object) -> object:
+        return () if value is None else value
+
+    @property
+    def text(self) -> str:
+        """Title and body, as embedded and searched."""
+        return f"{self.title}\n\n{self.body}"

@@ -1,0 +1,398 @@
+"""Extract talent moves ("Y left Z for X", "X hired Y from Z") from news text.
+
+The extractor is a small set of precision-first regular expressions over capitalised name spans:
+
+* a *person* is 2-4 capitalised name tokens (particles like "de"/"van" allowed, hyphens and apostrophes
+  inside tokens: "Jean-Baptiste", "O'Brien", "Karén"), never a known company, product or stop word;
+* an *organisation* is 1-5 capitalised tokens that may hold digits, dots and inner capitals
+  ("01.AI", "xAI", "Google DeepMind", "Meta Superintelligence Labs").
+
+Every pattern ties a move verb tightly to its subject (only "has/had" and a few adverbs may sit between), so
+hedged, future and negated forms ("may join", "is expected to join", "tried to hire", "did not hire",
+"declined to join") never match; sentences about rumours or denials, and questions, are skipped outright.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from corpus.model import Move
+
+__all__ = ["extract_moves", "split_sentences"]
+
+# ----------------------------------------------------------------------------- vocabulary
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(" ".join(p.split()) for p in text.split(","))
+
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LO = "a-zß-öø-ÿā-ž"
+
+_PARTICLES = _words("de del della der den van von da di du dos das le la bin al")
+_STOP_WORDS = _words(
+    # articles, pronouns, conjunctions and sentence openers
+    "The A An In On At By For From Last This That These Those Earlier Later Meanwhile Separately Also "
+    "However But And Then Now Today Yesterday He She They We It His Her Their Its Our I Sources Source "
+    "Analysts Reports According After Before Since While If Whether Unless When As Although Though "
+    "Because Once Should Would Could Might Had "
+    # days and months
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December "
+    # generic descriptions
+    "Former Ex Startup Company Firm Rival Chinese American French British European Tech Giant"
+)
+_TITLE_WORDS = _words(
+    "Dr Mr Mrs Ms Prof Professor Sir Dame Researcher Scientist Engineer Executive Veteran Senior Chief Head "
+    "President Director Founder Co-Founder Cofounder Vice Principal Lead Star Top Former CEO CTO CFO COO"
+)
+# Tokens that mark a capitalised span as an organisation, never a person.
+_ORG_WORDS = _words(
+    "AI Labs Lab Research Technologies Technology Inc Corp Group Capital Ventures Partners Holdings Machines "
+    "Intelligence Superintelligence Institute University Academy Systems Robotics Cloud Platforms Studio "
+    "Studios Brain Foundation Bank Network Networks Team Project Board Council Ministry"
+)
+_KNOWN_ORGS = _words(
+    "OpenAI Anthropic Google DeepMind Meta Microsoft Apple Amazon Nvidia Tesla xAI ByteDance Alibaba "
+    "Tencent Baidu Huawei Xiaomi DeepSeek Moonshot Zhipu MiniMax Mistral Cohere Inflection Scale Perplexity "
+    "Samsung Intel IBM Oracle Salesforce Netflix Uber Stripe Instacart SenseTime StepFun Kuaishou Meituan "
+    "Qwen Facebook Instagram Twitter AMD Adobe"
+)
+_KNOWN_ORGS_LOWER = frozenset(org.lower() for org in _KNOWN_ORGS)
+_PRODUCTS = _words(
+    "ChatGPT Gemini Claude Llama Grok Siri Copilot Kimi Hunyuan Doubao Ernie Seed Sora Alexa Bard Codex "
+    "Cursor"
+)
+_PLACES = _phrases(
+    "China, Beijing, Shanghai, Hangzhou, Shenzhen, Hong Kong, Singapore, Taiwan, Japan, Tokyo, Korea, Seoul, "
+    "India, London, Paris, Berlin, Zurich, Europe, France, Germany, Britain, UK, US, USA, America, Canada, "
+    "Toronto, Montreal, Silicon Valley, San Francisco, Palo Alto, Mountain View, Seattle, New York, Boston, "
+    "California, Washington, Israel, Tel Aviv, Dubai"
+)
+# A Chinese surname that is also an English pronoun ("He Kaiming"): allowed to open a two-token name.
+_STOP_SURNAMES = _words("He")
+_NOT_PERSON = _ORG_WORDS | _KNOWN_ORGS | _PRODUCTS | _STOP_WORDS | _TITLE_WORDS
+_ABBREVIATIONS = _words(
+    "dr mr mrs ms prof inc corp ltd co jr sr st vs etc no gen gov sen rep jan feb mar apr jun jul aug sep "
+    "sept oct nov dec e.g i.e approx dept est fig mt ft"
+)
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
+_NOT_ORG_AFTER = re.compile(
+    r"^(?:['’]s\s+board|\s+(?:team|teams|project|projects|effort|initiative|program|programme|board|"
+    r"committee|panel|discussion|ranks|race|list|group|unit|division)\b)"
+)
+
+# ----------------------------------------------------------------------------- building blocks
+
+_NAME = rf"(?:[{_UP}]['’]|Mc|Mac)?[{_UP}][{_LO}]+(?:-[{_UP}{_LO}][{_LO}]+)*\b"
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{1,3}}"
+_PERSON_LIST = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
+
+_ORG_TOKEN = (
+    rf"(?=[\w.&+\-]*[{_UP}{_LO}])"  # at least one letter: "2019" or "10,000" is no organisation
+    rf"(?:[{_UP}0-9][\w&+\-]*(?:\.[\w&+\-]+)*|[a-z]{{1,2}}[A-Z][\w&+\-]*)"
+)
+# "of"/"for" inside a name only after these words: "Allen Institute for AI", "University of Toronto".
+_LINKING_WORDS = ("Institute", "University", "Academy", "Center", "Centre", "School")
+_ORG_LINK = "(?:" + "|".join(f"(?<={word} )" for word in _LINKING_WORDS) + ")(?:of|for)"
+_ORG = rf"{_ORG_TOKEN}(?:\s+(?:{_ORG_LINK}\s+)?{_ORG_TOKEN}){{0,4}}"
+
+_JOB_NOUN = (
+    r"(?:researchers?|scientists?|engineers?|executives?|designers?|veterans?|staffers?|employees?|alum\w*|"
+    r"leaders?|lead|head|directors?|managers?|chief|founders?|co-?founders?|architects?|developers?|"
+    r"officers?|president|VP|CTO|CEO|CSO|COO|experts?|specialists?|pioneers?|luminar(?:y|ies)|stars?|"
+    r"members?|chiefs?|heads?)"
+)
+_TITLE = rf"(?:(?:[a-z][a-z-]*|AI|ML|LLM|AGI)\s+){{0,3}}?{_JOB_NOUN}"
+_PREFIX = (
+    rf"(?:(?P<pre_pos>{_ORG})['’]s\s+(?:{_TITLE}\s+)?"
+    rf"|(?:[Ff]ormer\s+|[Ee]x-)?(?P<pre_title>{_ORG})\s+{_TITLE}\s+"
+    rf"|[Ff]ormer\s+{_TITLE}\s+)?"
+)
+_PERSONS = rf"{_PREFIX}(?P<persons>{_PERSON_LIST})(?!['’]s\b)"
+_APPOS_START = (
+    rf"(?:(?:formerly|previously|most\s+recently|until\s+recently|once|who|a|an|the|one\s+of|former)\b"
+    rf"|ex-|{_ORG}['’]s\b)"
+)
+# An appositive after the person: ", formerly of Z," / ", who led research at Z," / ", a former Z engineer,".
+_APPOS_MID = rf"(?:,\s+(?P<appos>{_APPOS_START}[^,;]{{0,100}}?),)"
+_APPOS_ANY = rf"(?:,\s+(?P<appos>{_APPOS_START}[^,;]{{0,100}}?)(?:,|(?=\s*[.!]?\s*$)))"
+_AUX = r"(?:(?:has|have|had)\s+)?"
+_ADV = r"(?:(?:also|recently|reportedly|quietly|officially|formally|finally|just|now|since|then)\s+)?"
+_HIRE = (
+    r"(?:hired|hires|poached|poaches|lured|lures|recruited|recruits|brought\s+in|brings\s+in|signed|signs|"
+    r"tapped|taps|appointed|appoints|named|names|snapped\s+up|snaps\s+up)"
+)
+_HIRE_PASSIVE = r"(?:hired|poached|lured|recruited|brought\s+in|signed|tapped|appointed|named|snapped\s+up)"
+_SUBJECT = rf"{_PERSONS}(?:{_APPOS_MID}|\s*,(?:\s+who)?)?\s+"
+_TO = rf"(?P<to>{_ORG})"
+_FROM = rf"(?P<from_>{_ORG})"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        # X (has) hired/poached/lured/appointed Y(, formerly of Z,) (away) (from Z)
+        rf"{_TO}(?:,\s+which|\s+(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?it)?"
+        rf"\s+{_AUX}{_ADV}{_HIRE}\s+(?:away\s+)?{_PERSONS}{_APPOS_ANY}?(?:\s+(?:away\s+)?from\s+{_FROM})?",
+        # Y was hired/poached (away from Z) by X (from Z)
+        rf"{_SUBJECT}(?:was|were|has\s+been|have\s+been|had\s+been)\s+{_ADV}{_HIRE_PASSIVE}\s+"
+        rf"(?:away\s+)?(?:from\s+{_FROM}\s+)?by\s+{_TO}(?:\s+from\s+(?P<from2>{_ORG}))?",
+        # Y (has) joined X (from Z) / Y is joining X
+        rf"{_SUBJECT}(?:{_AUX}{_ADV}(?:joined|joins|rejoined|rejoins)|(?:is|are)\s+joining)\s+{_TO}"
+        rf"(?:\s+from\s+{_FROM})?",
+        # Y left/departed/quit Z for X / to join X / to found X
+        rf"{_SUBJECT}{_AUX}{_ADV}(?:left|leaves|departed|departs|quit|quits|exited|exits)\s+{_FROM}\s+"
+        rf"(?:for|to\s+(?:join|co-?found|found|start|launch)|and\s+(?:later\s+|then\s+)?joined)\s+{_TO}",
+        # Y is leaving Z for X / to join X
+        rf"{_SUBJECT}(?:is|are)\s+(?:leaving|departing|quitting|exiting)\s+{_FROM}\s+(?:for|to\s+join)\s+{_TO}",
+        # Y defected/moved/switched/jumped (ship) from Z to X
+        rf"{_SUBJECT}{_AUX}{_ADV}(?:defected|defects|moved|moves|switched|switches|jumped(?:\s+ship)?|"
+        rf"jumps(?:\s+ship)?|decamped|decamps)\s+from\s+{_FROM}\s+to\s+{_TO}",
+    )
+)
+
+_HEARSAY = re.compile(
+    r"\b(?:rumou?r\w*|den(?:y|ies|ied|ying)|speculat\w*|unconfirmed|hoax|not\s+true|false|untrue|baseless)\b",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:if|whether|unless|would|could|should|might|may|will|can|cannot|not|never|nor)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_LEAD = re.compile(r"^(?:If|Whether|Unless|Should|Would|Could|Might|Had|Once)\b")
+_ROLE = re.compile(
+    r"^\s*,?\s*(?:(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+)?"
+    r"(?:as\s+(?:(?:its|their|the|his|her|a|an)\s+)?(?P<role>[^,;]+?)"
+    r"|to\s+(?P<verb>lead|co-lead|head|run|oversee|spearhead|manage|direct)\s+(?P<obj>[^,;]+?))"
+    r"(?=\s+(?:in|on|last|this|earlier|later|after|before|since|from|at|with|effective|starting|following|"
+    r"amid|despite|according|when|while|where|which|who|but|and\s+will)\b|\s*[,;]|\.\s|\.?\s*$)"
+)
+_BAD_ROLE = re.compile(r"^(?:part\s+of|a\s+result|well|such|an?\s+(?:offer|deal))\b", re.IGNORECASE)
+_FROM_AFTER = re.compile(
+    rf"^[^.;]{{0,60}}?\b(?:after|following)\s+(?:(?:leaving|departing|quitting|exiting)\s+(?P<a>{_ORG})"
+    rf"|(?:[\w-]+\s+){{1,5}}?(?:at|with)\s+(?P<b>{_ORG}))"
+)
+_APPOS_FROM: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?:formerly|previously|most\s+recently|until\s+recently|once)\s+(?:of|at|with|from)\s+(?P<org>{_ORG})",
+        rf"^(?P<org>{_ORG})['’]s\b",
+        rf"(?:\b[Ff]ormer\s+|\bex-)(?P<org>{_ORG})",
+        rf"^(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}(?P<org>{_ORG})\s+{_TITLE}\b",
+        rf"^who\b[^,]*?\b(?:at|for|with)\s+(?P<org>{_ORG})",
+        rf"^who\s+(?:\w+\s+){{1,2}}?(?P<org>{_ORG})['’]s\b",
+        rf"\b(?:co-?founder|founder|head|chief|director|leader|veteran|researcher|scientist|engineer|"
+        rf"executive)\s+(?:of|at)\s+(?P<org>{_ORG})",
+    )
+)
+_MONTH_YEAR = re.compile(
+    r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b"
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|last|this|early|late|mid-?)\s+(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?!\s*\d)"
+)
+_YEAR = re.compile(r"\b(?:in|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)")
+
+# ----------------------------------------------------------------------------- sentence splitting
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Whether the word ending just before a full stop is an abbreviation or an initial ("Dr", "U.S")."""
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1].lstrip("(\"'“‘")
+    return word.lower() in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
+
+
+def _split_block(block: str) -> Iterator[str]:
+    start = 0
+    for match in _BOUNDARY.finditer(block):
+        if block[match.start()] == "." and _is_abbreviation(block[start : match.start()]):
+            continue
+        sentence = block[start : match.end()].strip()
+        if sentence:
+            yield sentence
+        start = match.end()
+    tail = block[start:].strip()
+    if tail:
+        yield tail
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences: paragraphs and list items, then at . ! ? except after "Dr", "U.S" etc."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:#|[-*•]\s|\d+[.)]\s))", text):
+        block = " ".join(paragraph.split())
+        sentences.extend(_split_block(block))
+    return sentences
+
+
+# ----------------------------------------------------------------------------- entity cleaning
+
+
+def _trim(tokens: list[str], drop: frozenset[str]) -> list[str]:
+    while tokens and tokens[0].rstrip(".") in drop:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].rstrip(".") in drop:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _blocks_person(token: str, *, first: bool) -> bool:
+    if first and token in _STOP_SURNAMES:
+        return False
+    return token in _NOT_PERSON or token.lower() in _KNOWN_ORGS_LOWER
+
+
+def _clean_person(raw: str) -> str | None:
+    """A person's name from a capitalised span, or None if it is a company, product or stop word."""
+    tokens = raw.split()
+    if not (len(tokens) == 2 and tokens[0] in _STOP_SURNAMES):
+        tokens = _trim(tokens, _STOP_WORDS | _TITLE_WORDS)
+    names = [t for t in tokens if t not in _PARTICLES]
+    if not 2 <= len(names) <= 4 or tokens[0] in _PARTICLES:
+        return None
+    if any(_blocks_person(token, first=i == 0) for i, token in enumerate(names)):
+        return None
+    name = " ".join(tokens)
+    return None if name in _PLACES else name
+
+
+def _clean_org(raw: str | None) -> str | None:
+    """An organisation's name from a capitalised span, or None if it is a place, product or stop word."""
+    if raw is None:
+        return None
+    tokens = _trim(raw.split(), _STOP_WORDS)
+    name = " ".join(tokens)
+    if not name or name in _PLACES or name in _PRODUCTS or name in _TITLE_WORDS:
+        return None
+    return name
+
+
+def _split_persons(raw: str) -> list[str]:
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", raw)
+    return [name for part in parts if (name := _clean_person(part))]
+
+
+# ----------------------------------------------------------------------------- move details
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _appos_from(appos: str | None) -> str | None:
+    if not appos:
+        return None
+    for pattern in _APPOS_FROM:
+        found = pattern.search(appos)
+        if found:
+            return _clean_org(found.group("org"))
+    return None
+
+
+def _from_of(match: re.Match[str], rest: str) -> str | None:
+    """The organisation the person left: "from Z" first, then prefixes, appositives and "after ... at Z"."""
+    for name in ("from_", "from2", "pre_pos", "pre_title"):
+        org = _clean_org(_group(match, name))
+        if org:
+            return org
+    org = _appos_from(_group(match, "appos"))
+    if org:
+        return org
+    after = _FROM_AFTER.search(rest)
+    if after:
+        return _clean_org(after.group("a") or after.group("b"))
+    return None
+
+
+def _role_of(rest: str) -> str | None:
+    """The role from the words after the move: "as chief scientist", "to lead its model team"."""
+    found = _ROLE.search(rest)
+    if not found:
+        return None
+    role = found.group("role") or f"{found.group('verb')} {found.group('obj')}"
+    role = role.strip().rstrip(".")
+    if _BAD_ROLE.match(role) or len(role) > 80 or len(role.split()) > 10:
+        return None
+    return role
+
+
+def _date_of(sentence: str, published: dt.date | None) -> str | None:
+    """A month ("2024-07") or year ("2024") named in the sentence, else the published month, else None."""
+    found = _MONTH_YEAR.search(sentence)
+    if found:
+        return f"{found.group(2)}-{_MONTHS[found.group(1)[:3].lower()]:02d}"
+    year = _YEAR.search(sentence)
+    if year:
+        return year.group(1)
+    if published is None:
+        return None
+    month = _MONTH_ONLY.search(sentence)
+    if month:
+        number = _MONTHS[month.group(1)[:3].lower()]
+        # "in June" in an article of March 2025 means June 2024: the latest June up to publication.
+        return f"{published.year - (number > published.month):04d}-{number:02d}"
+    return f"{published.year:04d}-{published.month:02d}"
+
+
+def _is_hedged(sentence: str, match: re.Match[str]) -> bool:
+    """A conditional, modal or negation right before the move ("if", "could", "never") or opening it."""
+    return bool(_HEDGE_BEFORE.search(sentence[: match.start()]) or _HEDGE_LEAD.match(match.group(0)))
+
+
+def _target(match: re.Match[str], sentence: str) -> str | None:
+    to = _clean_org(_group(match, "to"))
+    if to is None or _NOT_ORG_AFTER.match(sentence[match.end("to") :]):
+        return None
+    return to
+
+
+def _moves_in(sentence: str, published: dt.date | None) -> Iterator[Move]:
+    if sentence.rstrip().endswith("?") or _HEARSAY.search(sentence):
+        return
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            to = _target(match, sentence)
+            if to is None or _is_hedged(sentence, match):
+                continue
+            rest = sentence[match.end() :]
+            source = _from_of(match, rest)
+            role = _role_of(rest)
+            date = _date_of(sentence, published)
+            for person in _split_persons(match.group("persons")):
+                if person not in (to, source):
+                    yield Move.model_validate(
+                        {"person": person, "from": source, "to": to, "role": role, "date": date}
+                    )
+
+
+def extract_moves(text: str, published: dt.date | None = None) -> list[Move]:
+    """Talent moves stated as facts in text, deduplicated by (person, to), in order of first mention.
+
+    The date of a move is the month/year named in its sentence, else the month it was published, else None.
+    """
+    seen: set[tuple[str, str]] = set()
+    moves: list[Move] = []
+    for sentence in split_sentences(text):
+        for move in _moves_in(sentence, published):
+            key = (move.person, move.to)
+            if key not in seen:
+                seen.add(key)
+                moves.append(move)
+    return moves

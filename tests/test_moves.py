@@ -1,0 +1,164 @@
+"""Tests for corpus.moves.extract_moves: representative cases plus a precision/recall quality gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from corpus.model import Move
+from corpus.moves import extract_moves, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+Row = tuple[str, str | None, str, str | None]
+
+
+def _rows(text: str, published: dt.date | None = None) -> list[Row]:
+    return [(m.person, m.from_, m.to, m.role) for m in extract_moves(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Meta has hired Shengjia Zhao from OpenAI as chief scientist of Meta Superintelligence Labs.",
+            [("Shengjia Zhao", "OpenAI", "Meta", "chief scientist of Meta Superintelligence Labs")],
+            id="hired-from-as-role",
+        ),
+        pytest.param(
+            "Alibaba's Zhou Chang joined ByteDance in July 2024.",
+            [("Zhou Chang", "Alibaba", "ByteDance", None)],
+            id="possessive-source",
+        ),
+        pytest.param(
+            "Apple appointed Amar Subramanya, formerly of Microsoft, as vice president of AI.",
+            [("Amar Subramanya", "Microsoft", "Apple", "vice president of AI")],
+            id="appointed-formerly-of",
+        ),
+        pytest.param(
+            "Karén Simonyan, who led research at Inflection AI, has joined Microsoft as chief scientist.",
+            [("Karén Simonyan", "Inflection AI", "Microsoft", "chief scientist")],
+            id="who-led-at-has-joined",
+        ),
+        pytest.param(
+            "Senior researcher Tom Brennan is leaving Google DeepMind to join Mistral AI.",
+            [("Tom Brennan", "Google DeepMind", "Mistral AI", None)],
+            id="is-leaving-to-join",
+        ),
+        pytest.param(
+            "Xiaomi poached Luo Fuli from DeepSeek to lead its large language model team.",
+            [("Luo Fuli", "DeepSeek", "Xiaomi", "lead its large language model team")],
+            id="poached-to-lead",
+        ),
+        pytest.param(
+            "Former OpenAI researcher Lucas Beyer was recruited by Meta in June 2025.",
+            [("Lucas Beyer", "OpenAI", "Meta", None)],
+            id="passive-former-prefix",
+        ),
+        pytest.param(
+            "Meta Superintelligence Labs has hired Jason Wei and Hyung Won Chung from OpenAI.",
+            [
+                ("Jason Wei", "OpenAI", "Meta Superintelligence Labs", None),
+                ("Hyung Won Chung", "OpenAI", "Meta Superintelligence Labs", None),
+            ],
+            id="two-people",
+        ),
+        pytest.param(
+            "Huang Wenhao left 01.AI to join ByteDance. "
+            "Daniel Gross defected from Safe Superintelligence to Meta.",
+            [
+                ("Huang Wenhao", "01.AI", "ByteDance", None),
+                ("Daniel Gross", "Safe Superintelligence", "Meta", None),
+            ],
+            id="left-to-join-and-defected",
+        ),
+        pytest.param(
+            "Dr. Elena Petrova joined Anthropic from Google DeepMind. "
+            "Anthropic hired Jan Leike, formerly at OpenAI.",
+            [
+                ("Elena Petrova", "Google DeepMind", "Anthropic", None),
+                ("Jan Leike", "OpenAI", "Anthropic", None),
+            ],
+            id="abbreviation-does-not-split",
+        ),
+    ],
+)
+def test_positive(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrej Karpathy declined to join Meta despite a nine-figure offer.",
+        "Luo Fuli reportedly turned down an offer from Xiaomi.",
+        "Meta tried to hire Mira Murati's co-founders at Thinking Machines Lab.",
+        "OpenAI is in talks to hire former Apple designer Evan Chen.",
+        "Zhou Jingren may join Tencent later this year.",
+        "Lin Junyang is expected to join ByteDance after his contract ends.",
+        "Alibaba denied rumours that Lin Junyang had left Qwen for ByteDance.",
+        "Tencent hired 10,000 interns last summer.",
+        "The company hired a senior researcher from Google DeepMind last month.",
+        "She left Anthropic for xAI in April.",
+        "Noam Brown joined the reasoning team in 2023.",
+        "Anthropic did not hire Daniel Gross.",
+        "If Zhou Chang joined ByteDance, it would be a coup.",
+        "Would Ilya Sutskever join Google DeepMind?",
+        "Moonshot AI joined the ranks of China's most valuable start-ups.",
+    ],
+)
+def test_negative(text: str) -> None:
+    assert extract_moves(text) == []
+
+
+def test_date_from_sentence_then_published() -> None:
+    published = dt.date(2025, 3, 14)
+    dated = extract_moves("Ruoming Pang left Apple for Meta in July 2025.", published)
+    assert [m.date for m in dated] == ["2025-07"]
+    assert [m.date for m in extract_moves("Liang Wenhao moved from Tencent to Moonshot AI.", published)] == [
+        "2025-03"
+    ]
+    # A month without a year is the latest such month up to publication.
+    assert [m.date for m in extract_moves("Zhou Chang joined Tencent in June.", published)] == ["2024-06"]
+    assert [m.date for m in extract_moves("Zhou Chang joined Tencent.")] == [None]
+
+
+def test_deduplicates_by_person_and_target() -> None:
+    text = "Meta hired Ruoming Pang from Apple. Ruoming Pang left Apple for Meta in July 2025."
+    assert extract_moves(text) == [Move(person="Ruoming Pang", **{"from": "Apple"}, to="Meta")]
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Dr. Li joined Acme Inc. last year. The U.S. lab hired him! Why?\n\nNew paragraph"
+    assert split_sentences(text) == [
+        "Dr. Li joined Acme Inc. last year.",
+        "The U.S. lab hired him!",
+        "Why?",
+        "New paragraph",
+    ]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_moves", ROOT / "bench" / "moves.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quality_gate_on_labelled_sentences() -> None:
+    bench = _bench()
+    cases = bench.load_cases()
+    assert len(cases) >= 60
+    assert sum(1 for c in cases if c.expected) >= 25
+    assert sum(1 for c in cases if not c.expected) >= 20
+    result = bench.score(cases)
+    details = "\n".join(result.false_positives + result.misses)
+    assert result.precision >= 0.9, f"precision {result.precision:.3f}\n{details}"
+    assert result.recall >= 0.7, f"recall {result.recall:.3f}\n{details}"

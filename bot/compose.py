@@ -134,7 +134,11 @@ def collect_moves(articles: Iterable[Article]) -> list[RecordedMove]:
             known = best.get(key)
             if known is None:
                 best[key] = RecordedMove(move, article.id, article.published)
-            elif len(move.date or "") > len(known.move.date or "") or (not known.move.role and move.role):
+            elif (
+                len(move.date or "") > len(known.move.date or "")
+                or (not known.move.role and move.role)
+                or (not known.move.from_ and move.from_)
+            ):
                 merged = known.move.model_copy(
                     update={
                         "date": move.date
@@ -299,30 +303,65 @@ def content_words(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text.lower()) if w not in _FILLER and len(w) > 1}
 
 
+_CAUSAL = re.compile(
+    r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"
+    r"explains?|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|in order to)\b",
+    re.I,
+)
+_META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
+
+
+def _units(p: RetrievedPassage) -> list[tuple[str, npt.NDArray[np.float32]]]:
+    """Sentences of a passage; a very short one ("First, demand rose.") is joined to the next for context."""
+    units: list[tuple[str, npt.NDArray[np.float32]]] = []
+    i = 0
+    while i < len(p.sentences):
+        text, vector = p.sentences[i], p.sentence_vectors[i]
+        if len(text.split()) < 9 and i + 1 < len(p.sentences) and not text.endswith("?"):
+            nxt = p.sentence_vectors[i + 1]
+            merged = vector + nxt
+            norm = float(np.linalg.norm(merged)) or 1.0
+            text, vector = f"{text} {p.sentences[i + 1]}", (merged / norm).astype(np.float32)
+            i += 1
+        units.append((text, vector))
+        i += 1
+    return units
+
+
 def select_sentences(
     question: str,
     query_vector: npt.NDArray[np.float32],
     passages: Sequence[RetrievedPassage],
     max_sentences: int = 3,
-    diversity: float = 0.65,
-    min_relative: float = 0.72,
+    diversity: float = 0.7,
+    min_relative: float = 0.8,
 ) -> list[tuple[str, str]]:
     """Pick 1-`max_sentences` sentences that answer the question, by MMR over sentence embeddings.
 
-    A sentence's relevance mixes its cosine with the question, the rank of its passage and word overlap;
-    each further pick is penalised by its similarity to those already taken (and by being from an article
-    already used), so two sentences making the same point are not both shown.
+    A sentence's relevance mixes its cosine with the question, the rank and score of its passage, word
+    overlap with the question and, for why/how questions, causal wording; each further pick is penalised
+    by its similarity to those already taken (and by being from an article already used), so two sentences
+    making the same point are not both shown. Questions and meta sentences ("this article...") are skipped.
     """
     asked = content_words(question)
+    why = bool(re.match(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", question, re.I))
+    top = passages[0].score if passages else 0.0
     candidates: list[tuple[float, str, str, npt.NDArray[np.float32]]] = []
     seen: set[str] = set()
     for rank, p in enumerate(passages):
-        for sentence, vector in zip(p.sentences, p.sentence_vectors, strict=True):
-            if sentence in seen or len(sentence.split()) < 5:
+        for sentence, vector in _units(p):
+            if sentence in seen or len(sentence.split()) < 6 or sentence.rstrip().endswith("?"):
                 continue
             seen.add(sentence)
             overlap = len(asked & content_words(sentence)) / max(1, len(asked))
-            relevance = float(vector @ query_vector) + 0.25 * overlap + 0.04 * max(0, 4 - rank)
+            relevance = (
+                0.6 * float(vector @ query_vector)
+                + 0.3 * overlap
+                + 1.0 * (p.score - top)
+                + 0.05 * max(0, 3 - rank)
+                + (0.1 if why and _CAUSAL.search(sentence) else 0.0)
+                - (0.5 if _META.search(sentence) else 0.0)
+            )
             candidates.append((relevance, sentence, p.article_id, vector))
     if not candidates:
         return []
@@ -337,8 +376,8 @@ def select_sentences(
                 continue
             redundancy = max(float(c[3] @ x[3]) for x in chosen)
             same_article = any(c[2] == x[2] for x in chosen)
-            score = diversity * c[0] - (1 - diversity) * redundancy - (0.05 if same_article else 0.0)
-            if redundancy < 0.9 and score > pick_score:
+            score = diversity * c[0] - (1 - diversity) * redundancy - (0.03 if same_article else 0.0)
+            if redundancy < 0.88 and score > pick_score:
                 pick, pick_score = c, score
         if pick is None:
             break

@@ -26,7 +26,8 @@ def fit(head: list[str], items: list[str], tail: list[str], limit: int = TELEGRA
     """Join head + as many items as fit + tail. The raw HTML is never shorter than what Telegram counts."""
     body = list(items)
     while True:
-        more = len(items) - len(body)
+        # Count entries only: a section heading (an item starting with a blank line) is not one of "N more".
+        more = sum(1 for item in items[len(body) :] if not item.startswith("\n"))
         extra = [f"<i>…and {more} more</i>"] if more else []
         text = "\n".join([*head, *body, *extra, *tail]).strip()
         if utf16_len(text) <= limit or not body:

@@ -78,7 +78,7 @@ class Settings:
 def parse_day(value: str) -> int:
     """Monday = 0 ... Sunday = 6 (datetime's convention); accepts names, 3-letter names or 0-6."""
     text = value.strip().lower()
-    if text.isdigit() and 0 <= int(text) <= 6:
+    if text.isascii() and text.isdigit() and 0 <= int(text) <= 6:  # int("²") would raise
         return int(text)
     for number, name in enumerate(DAYS):
         if text in (name, name[:3]):
@@ -88,15 +88,18 @@ def parse_day(value: str) -> int:
 
 def parse_time(value: str) -> dt.time:
     try:
-        return dt.time.fromisoformat(value.strip())
+        when = dt.time.fromisoformat(value.strip())
     except ValueError as exc:
         raise SettingsError(f"TALENTBOT_RECAP_TIME={value!r}: use HH:MM, e.g. 09:00") from exc
+    if when.tzinfo is not None:  # the job runs in TALENTBOT_TZ; an offset here would be silently dropped
+        raise SettingsError(f"TALENTBOT_RECAP_TIME={value!r}: use HH:MM and set the zone with TALENTBOT_TZ")
+    return when
 
 
 def parse_timezone(value: str) -> str:
     try:
         ZoneInfo(value.strip())
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a directory such as 'Europe'
         raise SettingsError(f"TALENTBOT_TZ={value!r}: not an IANA time zone such as Europe/London") from exc
     return value.strip()
 

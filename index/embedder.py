@@ -77,7 +77,10 @@ class SentenceTransformerEmbedder:
 
         hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 384)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 384)
         self._batch_size = batch_size
 
     def encode(self, texts: list[str]) -> Vectors:

@@ -1,0 +1,155 @@
+"""End to end with the real all-MiniLM-L6-v2 model and the shipped corpus, through the CLI contracts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.subscribers import SubscriberStore
+from tests.fake_telegram import TOKEN, FakeTelegram
+
+pytestmark = pytest.mark.integration
+TALENTBOT = [sys.executable, "-m", "bot.cli"]
+
+
+def run_cli(
+    args: list[str], data_dir: Path, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "TALENTBOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", **env}
+    return subprocess.run(
+        [*TALENTBOT, *args], input=stdin, capture_output=True, text=True, env=environment, timeout=240
+    )
+
+
+def test_moonshot_question_names_tan_xu_with_link(real_engine: Engine) -> None:
+    answer = real_engine.answer("who did Moonshot AI hire?")
+    assert answer.answered
+    text = answer.plain_text()
+    assert "Tan Xu" in text
+    assert "https://" in text and "South China Morning Post" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("who did ByteDance hire from Alibaba?", ["Zhou Chang"]),
+        ("why is there a shortage of AI talent in China?", ["demand|PhD|shortfall|qualified"]),
+        ("where did Ruoming Pang go?", ["Meta"]),
+        ("Who did Xiaomi hire from DeepSeek?", ["Luo Fuli"]),
+        ("how much did meta pay for its scale ai stake", ["14.3"]),
+    ],
+)
+def test_answers_contain_the_facts(real_engine: Engine, question: str, must: list[str]) -> None:
+    answer = real_engine.answer(question)
+    assert answer.answered, answer.plain_text()
+    for term in must:  # "a|b": any of the alternatives
+        assert any(t.lower() in answer.plain_text().lower() for t in term.split("|")), answer.plain_text()
+    assert answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather in Paris tomorrow?",
+        "who did Amazon hire from Nvidia?",
+        "give me a recipe for banana bread",
+    ],
+)
+def test_out_of_scope_questions_are_refused(real_engine: Engine, question: str) -> None:
+    answer = real_engine.answer(question)
+    assert not answer.answered, answer.plain_text()
+    assert not answer.sources
+    assert "Try:" in answer.plain_text()
+
+
+def test_ask_json_contract(real_data_dir: Path) -> None:
+    result = run_cli(["ask", "--json", "who did Moonshot AI hire?"], real_data_dir)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(payload) == {"question", "answered", "answer", "sources", "passages", "timings"}
+    assert payload["answered"] is True and "Tan Xu" in payload["answer"]
+    assert set(payload["sources"][0]) == {"title", "publisher", "url", "published"}
+    assert set(payload["timings"]) == {"embed_ms", "search_ms", "compose_ms", "total_ms"}
+
+
+def test_ask_json_stdin_one_object_per_line(real_data_dir: Path) -> None:
+    questions = "who did Moonshot AI hire?\n\nwhat is the capital of Peru?\nwhy is there a shortage?\n"
+    result = run_cli(["ask", "--json", "-"], real_data_dir, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [o["question"] for o in objects] == [
+        "who did Moonshot AI hire?",
+        "what is the capital of Peru?",
+        "why is there a shortage?",
+    ]
+    assert [o["answered"] for o in objects] == [True, False, True]
+    for o in objects[2:]:
+        assert all(isinstance(p["score"], float) for p in o["passages"])
+
+
+def test_chat_in_terminal(real_data_dir: Path) -> None:
+    result = run_cli(["chat"], real_data_dir, stdin="who did Moonshot AI hire?\nquit\n")
+    assert result.returncode == 0, result.stderr
+    assert "Tan Xu" in result.stdout
+
+
+def test_serve_requires_a_token(real_data_dir: Path) -> None:
+    missing = run_cli(["serve"], real_data_dir, TELEGRAM_BOT_TOKEN="")
+    assert missing.returncode == 2 and "TELEGRAM_BOT_TOKEN" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
+    bad = run_cli(["serve"], real_data_dir, TELEGRAM_BOT_TOKEN="not-a-token")
+    assert bad.returncode == 2 and "malformed" in bad.stderr
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as fake:
+        yield fake
+
+
+def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: FakeTelegram) -> None:
+    env = {
+        **os.environ,
+        "TALENTBOT_DATA_DIR": str(real_data_dir),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": tg.base_url,
+        "HF_HUB_OFFLINE": "1",
+    }
+    chat = 777
+    server = subprocess.Popen(
+        [*TALENTBOT, "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        tg.wait_for(lambda: tg.calls("getUpdates"), timeout=120)
+        tg.send_user_message(chat, "/start")
+        tg.send_user_message(chat, "Who did Moonshot AI hire? <b>&</b>")
+        tg.send_user_message(chat, "/subscribe")
+        messages = tg.wait_for_messages(chat, count=3, timeout=60)
+        assert "AI talent war" in messages[0].text
+        assert "Tan Xu" in messages[1].text
+        assert "Subscribed" in messages[2].text
+        assert [c["command"] for c in tg.commands()] == ["start", "help", "subscribe", "unsubscribe", "recap"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert SubscriberStore(real_data_dir / "talentbot.sqlite3").active() == [chat]
+
+    tg.add_chat(888)
+    SubscriberStore(real_data_dir / "talentbot.sqlite3").subscribe(888)
+    tg.block(888)
+    result = subprocess.run(
+        [*TALENTBOT, "recap", "send"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sent to 1 subscriber" in result.stdout and "1 blocked" in result.stdout
+    recap = tg.sent_messages(chat)[-1]
+    assert "weekly recap" in recap.text
+    assert SubscriberStore(real_data_dir / "talentbot.sqlite3").active() == [chat]
+    tg.assert_no_rejections()

@@ -1,0 +1,133 @@
+"""The real PTB Application against the strict fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from telegram.ext import Application
+
+from bot.engine import Engine
+from bot.settings import Settings
+from bot.subscribers import SubscriberStore
+from bot.telegram_app import COMMANDS, build_application
+from tests.fake_telegram import TOKEN, FakeTelegram
+
+CHAT = 4242
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        corpus_dirs=(small_corpus,),
+        telegram_token=TOKEN,
+        telegram_api_base_url=tg.base_url,
+    )
+
+
+@pytest.fixture
+async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    application = build_application(bot_settings, small_engine)
+    async with application:
+        assert application.post_init is not None
+        await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=2)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()
+            await application.stop()
+    tg.assert_no_rejections()
+
+
+async def test_commands_are_registered(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    assert [c["command"] for c in tg.commands()] == [c.command for c in COMMANDS]
+
+
+async def test_start_shows_examples_that_answer_when_pressed(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    tg.send_user_message(CHAT, "/start", first_name="Ada <&>")
+    [welcome] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+    assert "Ada <&>" in welcome.text and "AI talent war" in welcome.text
+    assert len(welcome.callback_data) == 3
+    assert all(len(d.encode()) <= 64 for d in welcome.callback_data)
+    tg.press_button(CHAT, welcome.message_id, welcome.callback_data[1])
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+    answer = tg.sent_messages(CHAT)[-1]
+    assert "Who did ByteDance hire from Alibaba?" in answer.text
+    assert len(tg.callback_answers) == 1
+
+
+async def test_question_is_answered_with_sources(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    tg.send_user_message(CHAT, "who did Moonshot AI hire?")
+    [reply] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+    assert reply.parse_mode == "HTML"
+    assert "Tan Xu" in reply.text and "Sources" in reply.text
+    assert any(e.get("url", "").startswith("https://example.com/") for e in reply.entities)
+
+
+async def test_user_text_with_markup_characters_is_escaped(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    tg.send_user_message(CHAT, "Did <b>Zorblax</b> & Quuxcorp hire from Meta?")
+    [reply] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+    assert "Zorblax" in reply.text or "couldn't find" in reply.text
+    tg.send_user_message(CHAT, "<<< & >>>")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+
+
+async def test_subscribe_then_weekly_recap_and_blocked_chat(
+    app: Application,
+    tg: FakeTelegram,
+    bot_settings: Settings,  # type: ignore[type-arg]
+) -> None:
+    other = CHAT + 1
+    tg.send_user_message(CHAT, "/subscribe")
+    tg.send_user_message(other, "/subscribe")
+    await tg.wait_for_async(lambda: len(tg.sent_messages()) == 2, timeout=10)
+    assert "Subscribed" in tg.sent_messages(CHAT)[0].text
+    store = SubscriberStore(bot_settings.database_path)
+    assert store.active() == [CHAT, other]
+
+    tg.block(other)
+    tg.flood("sendMessage", times=1, retry_after=1)
+    assert app.job_queue is not None
+    [job] = app.job_queue.get_jobs_by_name("recap")
+    await job.run(app)
+    recap = tg.sent_messages(CHAT)[-1]
+    assert "weekly recap" in recap.text
+    assert "Moonshot AI hires Tan Xu" in recap.text or "Meta hires" in recap.text
+    assert store.active() == [CHAT]
+    assert next(s.note for s in store.all() if s.chat_id == other).startswith("blocked")
+    assert any(r.description.startswith("Too Many Requests") for r in tg.refused)
+
+
+async def test_unsubscribe_and_recap_command(
+    app: Application, tg: FakeTelegram, bot_settings: Settings
+) -> None:  # type: ignore[type-arg]
+    tg.send_user_message(CHAT, "/unsubscribe")
+    tg.send_user_message(CHAT, "/recap")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+    texts = [m.text for m in tg.sent_messages(CHAT)]
+    assert "weren't subscribed" in texts[0]
+    assert "weekly recap" in texts[1]
+
+
+def test_recap_day_is_scheduled_in_ptb_convention(bot_settings: Settings, small_engine: Engine) -> None:
+    import datetime as dt
+
+    s = dataclasses.replace(bot_settings, recap_day=0, recap_time=dt.time(9, 0), timezone="Europe/London")
+    application = build_application(s, small_engine)
+    assert application.job_queue is not None
+    [job] = application.job_queue.get_jobs_by_name("recap")
+    trigger = job.job.trigger  # APScheduler CronTrigger
+    assert "mon" in str(trigger) and "hour='9'" in str(trigger)
+    assert str(trigger.timezone) == "Europe/London"

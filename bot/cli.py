@@ -216,6 +216,59 @@ def recap_send() -> None:
 
 
 @app.command()
+def ingest(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, folders or http(s) URLs: Markdown, text, HTML, RSS/Atom.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print {added, skipped, failed} as JSON on the last line.")
+    ] = False,
+) -> None:
+    """Take in new articles; they are written to $TALENTBOT_DATA_DIR/articles/ (never the shipped corpus)."""
+    from corpus.ingest import ingest as run_ingest
+    from corpus.loader import load_articles
+
+    s = settings()
+    try:
+        existing = load_articles(s.all_corpus_dirs)
+    except ArticleError as exc:
+        raise fail(f"the corpus has errors:\n{exc}") from exc
+    report = run_ingest(sources, s.user_articles_dir, existing)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "added": report.added,
+                    "skipped": [
+                        {"source": k.source, "reason": k.reason, "duplicate_of": k.duplicate_of}
+                        for k in report.skipped
+                    ],
+                    "failed": [{"source": f.source, "reason": f.reason} for f in report.failed],
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for article in report.articles:
+            typer.echo(
+                f"added   {article.id}  ({article.publisher}, {article.published}, {len(article.moves)} moves)"
+            )
+        for k in report.skipped:
+            typer.echo(
+                f"skipped {k.source}: {k.reason}"
+                + (f" (duplicate of {k.duplicate_of})" if k.duplicate_of else "")
+            )
+        for f in report.failed:
+            typer.echo(f"failed  {f.source}: {f.reason}")
+        typer.echo(
+            f"{len(report.added)} added, {len(report.skipped)} skipped, {len(report.failed)} failed."
+            + (" Run `talentbot index build` to make them searchable." if report.added else "")
+        )
+    if report.failed and not report.added and not report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
 def serve() -> None:
     """Run the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN."""
     from bot.telegram_app import run

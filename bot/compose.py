@@ -55,7 +55,7 @@ class RetrievedPassage:
 class Answer:
     question: str
     answered: bool
-    kind: str  # "moves", "extractive" or "refusal"
+    kind: str  # "moves", "overview", "extractive" or "refusal"
     intro: str
     lines: tuple[Line, ...]
     sources: tuple[Source, ...]
@@ -63,9 +63,14 @@ class Answer:
     passages: tuple[tuple[str, str, float], ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def listing(self) -> bool:
+        """Moves and overviews are lists, one item a line; extractive answers are prose."""
+        return self.kind in ("moves", "overview")
+
     def plain_text(self) -> str:
         parts = [self.intro] if self.intro else []
-        bullet = "- " if self.kind == "moves" else ""
+        bullet = "- " if self.listing else ""
         for line in self.lines:
             cites = "".join(f"[{n}]" for n in line.citations)
             parts.append(f"{bullet}{line.text} {cites}".rstrip())
@@ -73,7 +78,7 @@ class Answer:
             parts.append(self.note)
         text = (
             "\n".join(parts)
-            if self.kind == "moves"
+            if self.listing
             else " ".join(parts[:1]) + ("\n" + " ".join(parts[1:]) if len(parts) > 1 else "")
         )
         if self.sources:
@@ -402,4 +407,21 @@ def compose_extractive(
         intro="",
         lines=lines,
         sources=cites.sources(),
+    )
+
+
+def compose_overview(q: Question, articles: Sequence[Article], label: str, limit: int = 8) -> Answer:
+    """ "What happened in 2024?": the headlines of the period, newest first."""
+    cites = Citations({a.id: a for a in articles})
+    chosen = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)[:limit]
+    lines = tuple(Line(f"{a.published:%d %b %Y}: {a.title}", (cites.cite(a.id),)) for a in chosen)
+    more = len(articles) - len(chosen)
+    return Answer(
+        question=q.text,
+        answered=bool(lines),
+        kind="overview",
+        intro=f"{len(articles)} article{'s' if len(articles) != 1 else ''} {label}, newest first:",
+        lines=lines,
+        sources=cites.sources(),
+        note=f"…and {more} more; ask about a company or person to narrow it down." if more > 0 else "",
     )

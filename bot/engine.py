@@ -15,6 +15,7 @@ from bot.compose import (
     collect_moves,
     compose_extractive,
     compose_moves,
+    compose_overview,
     filter_moves,
     refusal,
 )
@@ -134,6 +135,10 @@ class Engine:
             moves = filter_moves(self.moves, q, allowed)
             if moves and (q.mentions or q.dates is not None or _generic_moves_question(q.text)):
                 return compose_moves(q, moves, self.data.articles), time.perf_counter()
+        if (q.dates is not None or q.latest) and _overview_question(q.text) and not q.mentions and allowed:
+            label = q.dates.label if q.dates is not None else "from the latest months"
+            chosen = [self.data.articles[i] for i in allowed if self.data.canonical.get(i, i) == i]
+            return compose_overview(q, chosen, label), time.perf_counter()
         boost = set().union(*(self._mention_articles.get(m.entity.name.lower(), set()) for m in q.mentions))
         hits = search(
             self.data,
@@ -181,3 +186,14 @@ def _generic_moves_question(text: str) -> bool:
             re.I,
         )
     )
+
+
+def _overview_question(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(what (happened|went on|was new|is new|'s new)|whats new|news|headlines|anything|summary|"
+            r"summari[sz]e|overview|recap|stories|articles)\b",
+            text,
+            re.I,
+        )
+    ) or bool(re.fullmatch(r"\W*(latest|recent|newest)\W*(news|stories|articles)?\W*", text, re.I))

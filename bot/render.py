@@ -48,7 +48,7 @@ def answer_html(answer: Answer) -> str:
     head: list[str] = []
     if answer.intro:
         head.append(f"<b>{esc(answer.intro)}</b>" if answer.answered else esc(answer.intro))
-    bullet = "• " if answer.kind == "moves" else ""
+    bullet = "• " if answer.listing else ""
     items = [
         f"{bullet}{esc(line.text)} " + "".join(f"[{n}]" for n in line.citations) for line in answer.lines
     ]

@@ -153,3 +153,40 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
     assert "weekly recap" in recap.text
     assert SubscriberStore(real_data_dir / "talentbot.sqlite3").active() == [chat]
     tg.assert_no_rejections()
+
+
+def test_ingest_then_answer_with_its_own_source(real_data_dir: Path, tmp_path: Path) -> None:
+    import shutil
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    site.mkdir()
+    fixtures = Path(__file__).parent / "ingest_fixtures"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(site)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    for name in ("story.html", "story_syndicated.html"):
+        (site / name).write_text((fixtures / name).read_text().replace("{{BASE}}", base))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    data_dir = tmp_path / "data"
+    shutil.copytree(real_data_dir / "index", data_dir / "index")  # start from the built shipped corpus
+    try:
+        first = run_cli(["ingest", "--json", f"{base}/story.html"], data_dir)
+        assert first.returncode == 0, first.stderr
+        report = json.loads(first.stdout.strip().splitlines()[-1])
+        [added] = report["added"]
+        again = run_cli(["ingest", "--json", f"{base}/story.html", f"{base}/story_syndicated.html"], data_dir)
+        report = json.loads(again.stdout.strip().splitlines()[-1])
+        assert report["added"] == []
+        assert {s["duplicate_of"] for s in report["skipped"]} == {added}
+    finally:
+        server.shutdown()
+    assert (data_dir / "articles" / f"{added}.md").is_file()
+    build = run_cli(["index", "build", "-q"], data_dir)
+    assert build.returncode == 0, build.stderr
+    assert "embedded 1 new or changed articles" in build.stdout
+    result = run_cli(["ask", "--json", "who did Anthropic hire from Google DeepMind?"], data_dir)
+    payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "Priya Raman" in payload["answer"]
+    assert any("frontiertechdaily.com" in s["url"] for s in payload["sources"])

@@ -268,6 +268,49 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def evaluate(
+    modes: Annotated[str, typer.Option(help="Comma-separated retrieval modes.")] = "bm25,dense,hybrid",
+    calibrate: Annotated[
+        bool,
+        typer.Option("--calibrate", help="Fit the 'I don't know' thresholds and store them in the index."),
+    ] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="List the questions that fail.")] = False,
+    questions: Annotated[
+        Path | None, typer.Option(help="Question file (default: tests/eval/questions.yaml).")
+    ] = None,
+) -> None:
+    """Run the evaluation set: Recall@1/5, MRR, key terms, refusals and latency per retrieval mode."""
+    import datetime as _dt
+
+    from bot import evaluate as ev
+    from index.store import update_manifest
+
+    engine = _engine(progress=True)
+    items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
+    chosen = tuple(m.strip() for m in modes.split(",") if m.strip())
+    if calibrate:
+        report = ev.calibration_report(engine, items, chosen)
+        typer.echo(ev.format_calibration(report))
+        update_manifest(
+            settings().index_dir,
+            {
+                "calibration": {
+                    "thresholds": report.thresholds,
+                    "fitted_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+                    "corpus_hash": engine.data.manifest["corpus_hash"],
+                    "questions": len(items),
+                }
+            },
+        )
+        engine = _engine(progress=False)
+        typer.echo("Stored the fitted thresholds in the index manifest.\n")
+    result = ev.run_eval(engine, items, chosen)
+    typer.echo(ev.format_table(result))
+    if failures:
+        typer.echo("\n" + ev.format_failures(result))
+
+
 @app.command()
 def serve() -> None:
     """Run the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN."""

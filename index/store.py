@@ -370,6 +370,17 @@ def load(index_dir: Path) -> IndexData:
     )
 
 
+def update_manifest(index_dir: Path, changes: dict[str, Any]) -> dict[str, Any]:
+    """Merge `changes` into the current build's manifest, atomically (e.g. fitted calibration)."""
+    directory = current_build(index_dir)
+    if directory is None:
+        raise IndexMissingError(f"no index in {index_dir}: run `talentbot index build`")
+    manifest: dict[str, Any] = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(changes)
+    write_atomic(directory / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
+    return manifest
+
+
 def is_stale(manifest: dict[str, Any] | None, articles: list[Article], model_name: str) -> bool:
     if manifest is None:
         return True

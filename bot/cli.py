@@ -156,6 +156,15 @@ def index_status() -> None:
     shown = {k: v for k, v in manifest.items() if k not in ("article_hashes", "canonical")}
     typer.echo(json.dumps(shown, indent=2, sort_keys=True))
     typer.echo("status: " + ("STALE (run `talentbot index build`)" if stale else "up to date"))
+    calibration = manifest.get("calibration")
+    if calibration is None:
+        typer.echo(
+            "calibration: built-in thresholds fitted on the shipped corpus (`talentbot eval --calibrate` refits)"
+        )
+    elif calibration.get("corpus_hash") != manifest.get("corpus_hash"):
+        typer.echo("calibration: fitted on an earlier corpus; run `talentbot eval --calibrate` to refit")
+    else:
+        typer.echo(f"calibration: fitted {calibration.get('fitted_at')} on this corpus")
 
 
 @corpus_app.command("check")

@@ -350,6 +350,13 @@ def select_sentences(
     """
     asked = content_words(question)
     why = bool(re.match(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", question, re.I))
+    quantity = bool(
+        re.search(
+            r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay)|figure|valued)\b",
+            question,
+            re.I,
+        )
+    )
     top = passages[0].score if passages else 0.0
     candidates: list[tuple[float, str, str, npt.NDArray[np.float32]]] = []
     seen: set[str] = set()
@@ -365,6 +372,7 @@ def select_sentences(
                 + 1.0 * (p.score - top)
                 + 0.05 * max(0, 3 - rank)
                 + (0.1 if why and _CAUSAL.search(sentence) else 0.0)
+                + (0.1 if quantity and re.search(r"\d", sentence) else 0.0)
                 - (0.5 if _META.search(sentence) else 0.0)
             )
             candidates.append((relevance, sentence, p.article_id, vector))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import datetime as dt
 import itertools
 import time
 from collections.abc import Collection, Iterable, Sequence
@@ -33,16 +32,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bot.compose import Answer
-from bot.engine import MAX_QUESTION_CHARS, RECENT_DAYS, Engine, relevance
-from bot.query import parse_question
+from bot.engine import UNKNOWN_NAME_MARGIN, Engine
+from bot.query import Question
 from index.search import search
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 RETRIEVAL_K = 30  # passages asked for when ranking articles (at most `per_article` passages per article)
 MAX_WRONG_REFUSALS = 0.05
-# `Engine._answer` refuses a question naming something unknown below threshold + this margin.
-UNKNOWN_NAME_MARGIN = 0.2
+
 # Answers that pass through the relevance rule; others (moves lists, overviews) are composed before it.
 GOVERNED_KINDS = frozenset({"extractive", "refusal"})
 
@@ -194,9 +192,9 @@ def fit_threshold(
 # -------------------------------------------------------------------------------------- engine access
 
 
-def normalise(question: str) -> str:
-    """The text the engine works on (whitespace collapsed, truncated as `Engine.answer` does)."""
-    return " ".join(question.split())[:MAX_QUESTION_CHARS]
+def normalise(engine: Engine, question: str) -> str:
+    """The text the engine works on (whitespace collapsed, truncated and typos fixed as `Engine.answer` does)."""
+    return engine.parse(question).text
 
 
 def embed(engine: Engine, text: str) -> npt.NDArray[np.float32]:
@@ -212,31 +210,17 @@ def ranked_articles(engine: Engine, text: str, vector: npt.NDArray[np.float32], 
 
 @dataclass(frozen=True)
 class Scope:
-    """How the engine's search is set up for one question (see `question_scope`)."""
+    """How the engine's search is set up for one question."""
 
-    allowed: set[str] | None  # articles searched; None = all
-    boost: set[str]  # articles about a person/company the question names
-    unknown_names: bool  # names that appear nowhere in the corpus (refused with a margin)
+    question: Question
+    allowed: set[str] | None
+    unknown_names: bool
 
 
 def question_scope(engine: Engine, text: str) -> Scope:
-    """The article pre-filter and boosted articles the engine's search would use for this question.
-
-    Mirrors `Engine._answer` using public pieces: a date range in the question (or "latest") restricts the
-    articles searched, and articles mentioning a person/company named in the question are boosted."""
-    articles = engine.data.articles.values()
-    q = parse_question(text, engine.entities, engine.today(), engine.vocabulary)
-    allowed: set[str] | None = None
-    if q.dates is not None:
-        allowed = {a.id for a in articles if q.dates.contains(a.published)}
-    elif q.latest and not q.mentions:
-        newest = max((a.published for a in articles), default=None)
-        if newest is not None:
-            since = newest - dt.timedelta(days=RECENT_DAYS)
-            allowed = {a.id for a in articles if a.published >= since}
-    names = {m.entity.name.lower() for m in q.mentions}
-    boost = {a.id for a in articles if names & {n.lower() for n in (*a.people, *a.companies)}}
-    return Scope(allowed, boost, bool(q.unknown_names))
+    """The engine's own reading of the question: its date pre-filter and any names unknown to the corpus."""
+    q = engine.parse(text)
+    return Scope(q, engine.allowed_articles(q), bool(q.unknown_names))
 
 
 def relevance_score(
@@ -247,17 +231,7 @@ def relevance_score(
     scope = scope or question_scope(engine, text)
     if scope.allowed is not None and not scope.allowed:
         return 0.0
-    hits = search(
-        engine.data,
-        vector,
-        text,
-        mode=mode,
-        k=engine.config.k,
-        article_ids=scope.allowed,
-        boost_articles=scope.boost,
-        params=engine.config.params,
-    )
-    return relevance(hits, mode)
+    return engine.retrieve(scope.question, vector, mode, scope.allowed).score
 
 
 # ------------------------------------------------------------------------------------------- running
@@ -363,7 +337,7 @@ def answer_ranking(answer: Answer) -> list[str]:
 def evaluate_question(
     engine: Engine, item: EvalItem, modes: Sequence[str], vector: npt.NDArray[np.float32] | None = None
 ) -> list[QuestionResult]:
-    text = normalise(item.q)
+    text = normalise(engine, item.q)
     if vector is None:
         vector = embed(engine, text)
     results = []
@@ -459,7 +433,7 @@ def relevance_scores(
     score is lowered by that margin."""
     scores: dict[str, list[ScoredQuestion]] = {m: [] for m in modes}
     for item in items:
-        text = normalise(item.q)
+        text = normalise(engine, item.q)
         vector = embed(engine, text)
         scope = question_scope(engine, text)
         for mode in modes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -34,7 +35,10 @@ _DEST_AFTER = re.compile(
 _LATEST = re.compile(
     r"\b(latest|newest|most recent|recent(?:ly)?|lately|new hires|what'?s new|up to date)\b", re.I
 )
-_CAPITALISED = re.compile(r"(?<![\w'])([A-Z][a-zA-Z0-9&.-]+(?:\s+[A-Z][a-zA-Z0-9&.-]+)*)")
+# A name: a capitalised word ("Nvidia"), or one with a capital inside ("xAI", "iFlytek"), and what follows it.
+_CAPITALISED = re.compile(
+    r"(?<![\w'])((?:[A-Z]|[a-z][a-z]?[A-Z])[a-zA-Z0-9&.-]*(?:\s+[A-Z][a-zA-Z0-9&.-]+)*)"
+)
 _QUESTION_WORDS = {
     "who",
     "what",
@@ -176,11 +180,17 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         month = MONTHS[before.group(2)] if before.group(2) else 1
         end = dt.date(year, month, 1) - dt.timedelta(days=1)
         parts.append(f"before {before.group(2).title() + ' ' if before.group(2) else ''}{year}")
+    if (start and start > today) or (end and end.year > today.year):
+        return None
     if start or end:
         return DateRange(start, end, " and ".join(parts))
-    within = re.search(rf"\b(?:in|during|of|from)?\s*{month_year}\b", t)
+    within = re.search(
+        rf"\b(?:in|during|of|from|since)\s+(?:early\s+|late\s+|mid-?)?{month_year}\b", t
+    ) or re.search(rf"^\W*{month_year}\b", t)
     if within:
         year = int(within.group(2))
+        if year > today.year:
+            return None  # "by 2030", "in 2030": a forecast, not when articles were published
         if within.group(1):
             month = MONTHS[within.group(1)]
             return DateRange(
@@ -241,3 +251,34 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         latest=bool(_LATEST.search(text)),
         unknown_names=unknown_names(text, entities, vocabulary),
     )
+
+
+class TypoFixer:
+    """Corrects misspelt names against the corpus ("antrhopic" -> "anthropic", "Bytedanse" -> "ByteDance").
+
+    Only names are corrected: rewriting an ordinary word into a different corpus word would change the
+    question, and the dense retriever copes with misspelt ordinary words on its own."""
+
+    def __init__(self, names: set[str], words: set[str]) -> None:
+        self._words = words | names
+        self._by_letter: dict[str, list[str]] = {}
+        for w in names:
+            if len(w) >= 4 and w.isalpha():
+                self._by_letter.setdefault(w[0], []).append(w)
+        self._cache: dict[str, str] = {}
+
+    def word(self, token: str) -> str:
+        low = token.lower()
+        if len(low) < 4 or not low.isalpha() or low in self._words:
+            return token
+        if low not in self._cache:
+            pool = [w for w in self._by_letter.get(low[0], []) if abs(len(w) - len(low)) <= 2]
+            best = difflib.get_close_matches(low, pool, n=1, cutoff=0.75)
+            self._cache[low] = best[0] if best else low
+        fixed = self._cache[low]
+        if fixed == low:
+            return token
+        return fixed.capitalize() if token[:1].isupper() else fixed
+
+    def fix(self, text: str) -> str:
+        return re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), text)

@@ -26,25 +26,32 @@ Index choice by corpus size (see :func:`choose_index_spec`)
   <= 2 GB, build < 15 min on 2 cores) rules out anything that keeps the raw float32 vectors
   (10^6 x 384 x 4 B = 1.5 GB: HNSW-Flat, IVF-Flat, IndexRefineFlat). The candidates that fit were:
 
-  - ``HNSW32_SQ8`` (IndexHNSWSQ): 384 MB codes + ~256 MB graph. Good latency/recall, but graph
-    construction costs many SQ8 distance evaluations per insert; on 2 cores it is by far the slowest
-    option to build at 10^6 (see ``bench/scale.py`` notes / docstring of :data:`HNSW_DEFAULTS`).
-  - ``IVF<nlist>,SQ8``: 384 MB codes + 8 MB ids + a 6 MB coarse quantiser. Training is k-means on a
-    sample (minutes), adding is one BLAS assignment pass, and a single query scans
-    ``nprobe / nlist`` of the codes with SIMD SQ8 kernels (~1 ms at 10^6 with the settings below).
-    Residual SQ8 encoding keeps the quantisation error well below the typical gap between the 10th and
-    11th neighbour, so recall is limited by ``nprobe`` and can be bought back cheaply.
-  - IVF-PQ would be smaller still but loses too much recall without re-ranking on raw vectors.
+  - ``HNSW32_SQ8`` (IndexHNSWSQ, efConstruction=80): 384 MB codes + ~260 MB graph. Measured at
+    10^6 (synthetic corpus of ``bench/scale.py``, 2 shared cores): build 662 s (graph insertion needs
+    thousands of SQ8 distance evaluations per vector), peak RSS 974 MB, and recall@10 only
+    0.833 / 0.875 / 0.916 / 0.945 at efSearch 32 / 64 / 128 / 256 (p50 0.31 / 0.43 / 0.68 / 1.03 ms):
+    the graph built on 8-bit distances and the non-residual SQ8 error cap recall below target.
+  - ``IVF4096,SQ8`` (residual encoding): 384 MB codes + 8 MB ids + 6 MB coarse centroids. Measured at
+    10^6: k-means training on 262k vectors 175 s + adding 17 s, peak RSS 849 MB; single-query p50 /
+    recall@10 = 0.48 ms / 0.984 (nprobe 16), 0.76 / 0.989 (32), 1.30 / 0.990 (64), 2.49 / 0.990 (128).
+    Recall plateaus at ~0.99, the SQ8 quantisation ceiling; the rest is bought with nprobe, which costs
+    latency linearly (each query scans ``nprobe / nlist`` of the codes single-threaded).
+  - IVF-PQ (not benchmarked) would be smaller still, but PQ codes lose more recall than SQ8 and the
+    usual fix, re-ranking on raw vectors, brings back the 1.5 GB that does not fit.
 
-  IVF-SQ8 met every target with the widest margin, so it is the default approximate index; HNSW
-  (Flat/SQ8/fp16 storage) stays available by passing an explicit :class:`IndexSpec`.
+  IVF-SQ8 meets every target with wide margins, so it is the approximate index chosen by default;
+  ``nprobe = nlist / 64`` (64 at 10^6) sits on the recall plateau with ~4x latency headroom, leaving room
+  for real embeddings, which are less cleanly clustered than the benchmark corpus. HNSW (flat, fp16 or
+  SQ8 storage) stays available by passing an explicit :class:`IndexSpec`.
 
 Parameters are tuned on a clustered synthetic corpus that mimics sentence-embedding statistics
 (``bench/scale.py`` explains the distribution); re-run that benchmark after changing anything here.
 
-``faiss.read_index`` does not persist search-time knobs (HNSW ``efSearch``; IVF ``nprobe`` is stored
-but we do not rely on it), so after loading an index always call :func:`configure_search` with the
-spec saved alongside it (:func:`spec_to_dict` / :func:`spec_from_dict` for the JSON manifest).
+After ``faiss.read_index`` always call :func:`configure_search` with the spec saved alongside the index
+(:func:`spec_to_dict` / :func:`spec_from_dict` for the JSON manifest). faiss-cpu 1.15.1 does serialise
+HNSW ``efSearch`` and IVF ``nprobe`` (checked), but older releases / other index wrappers did not reliably
+carry search-time knobs, and making the manifest the single source of truth lets search parameters be
+retuned without rebuilding the index; it also validates that the file matches the manifest.
 """
 
 from __future__ import annotations
@@ -60,7 +67,6 @@ import numpy.typing as npt
 
 __all__ = [
     "FLAT_MAX_FLOATS",
-    "HNSW_DEFAULTS",
     "IndexKind",
     "IndexSpec",
     "Quantiser",
@@ -102,17 +108,12 @@ IVF_MAX_LISTS = 65_536
 #: Target average inverted-list length is ~sqrt(n)/4, i.e. nlist ~ 4 * sqrt(n) (the usual faiss rule
 #: of thumb), rounded to a power of two.
 IVF_LISTS_PER_SQRT_N = 4.0
-#: Fraction of the lists probed per query. Tuned on the clustered synthetic corpus (bench/scale.py):
-#: recall@10 vs exact at 10^6 (nlist=4096) rises steeply up to ~1.5 % of lists and flattens after;
-#: latency grows linearly in the probed codes. See :func:`_ivf_nprobe`.
+#: Fraction of the lists probed per query. Tuned on the clustered synthetic corpus (bench/scale.py): at
+#: 10^6 (nlist=4096) recall@10 reaches its SQ8 plateau (~0.99) by ~1 % of the lists; 1/64 adds margin
+#: for harder real data at ~1.3 ms p50. See the module docstring for the sweep.
 IVF_PROBE_FRACTION = 1.0 / 64.0
 IVF_MIN_PROBE = 16
 K_MEANS_ITERATIONS = 20
-
-#: Defaults used when an HNSW spec is requested explicitly (not chosen automatically). M=32 gives a
-#: 64-neighbour base layer (256 B/vector of graph); efSearch=128 reaches recall@10 ~0.97+ on the
-#: synthetic corpus with fp16/flat storage.
-HNSW_DEFAULTS: Mapping[str, int] = {"hnsw_m": 32, "ef_construction": 80, "ef_search": 128}
 
 _QTYPE = {
     "sq8": "SQ8",
@@ -210,8 +211,9 @@ def choose_index_spec(n_vectors: int, dim: int) -> IndexSpec:
 
     Exact ``flat`` up to :func:`flat_max_vectors` (measured ~2 ms p50 single-query scan), otherwise
     ``IVF<nlist>,SQ8`` with ``nlist ~ 4 sqrt(n)`` (power of two) and ``nprobe = nlist / 64`` (at least
-    16). At 10^6 x 384 this gives nlist=4096, nprobe=64: ~400 MB resident, a few minutes to build on
-    2 cores, ~1-2 ms single-query p50 and recall@10 ~0.97 on the synthetic benchmark.
+    16), trained on up to 64 points per list (max 262 144). At 10^6 x 384 this gives nlist=4096,
+    nprobe=64: ~400 MB of index, ~3.5 min to build on 2 cores, ~1.3 ms single-query p50 and
+    recall@10 ~0.99 on the synthetic benchmark.
     """
     if n_vectors < 0:
         raise ValueError(f"n_vectors must be non-negative, got {n_vectors}")
@@ -275,7 +277,8 @@ def new_index(spec: IndexSpec) -> faiss.Index:
 
 
 def configure_search(index: faiss.Index, spec: IndexSpec) -> None:
-    """Apply search-time parameters (HNSW efSearch, IVF nprobe); call after ``faiss.read_index``."""
+    """Apply search-time parameters (HNSW efSearch, IVF nprobe) from ``spec``; call after
+    ``faiss.read_index``. Raises TypeError/ValueError if the index does not match the spec."""
     if index.d != spec.dim:
         raise ValueError(f"index has dim {index.d}, spec says {spec.dim}")
     if spec.kind == "hnsw":

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.query import TypoFixer, parse_dates, parse_question
+from corpus.entities import EntityIndex
+
+TODAY = dt.date(2026, 11, 23)
+ENTITIES = EntityIndex(
+    people=["Ruoming Pang", "Tan Xu", "Andrej Karpathy"],
+    orgs=["Meta", "Apple", "Moonshot AI", "Google DeepMind", "Anthropic", "ByteDance", "Alibaba"],
+)
+VOCAB = {"meta", "apple", "hired", "who", "from", "did", "researchers", "anthropic", "pang", "paid", "shortage"}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what happened in 2024?", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        ("any hires since March 2026?", dt.date(2026, 3, 1), None),
+        ("moves in June 2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+        ("news this week", TODAY - dt.timedelta(days=7), TODAY),
+        ("who left before 2025", None, dt.date(2024, 12, 31)),
+    ],
+)
+def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:
+    parsed = parse_dates(text, TODAY)
+    assert parsed is not None and (parsed.start, parsed.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["How many AI professionals could China be short of by 2030?", "who will lead in 2030", "GPT-4o pay"]
+)
+def test_forecasts_and_model_names_are_not_date_filters(text: str) -> None:
+    assert parse_dates(text, TODAY) is None
+
+
+def test_direction_of_a_move_question() -> None:
+    q = parse_question("Who did ByteDance hire from Alibaba?", ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in q.destinations] == ["ByteDance"]
+    assert [m.entity.name for m in q.sources] == ["Alibaba"]
+    assert q.about_moves
+    left = parse_question("who left Apple?", ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in left.sources] == ["Apple"]
+
+
+def test_surname_alone_finds_the_person() -> None:
+    q = parse_question("where did karpathy go", ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in q.people] == ["Andrej Karpathy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("Did Apple hire anyone from xAI?", ("xAI",)),
+        ("who did Amazon hire from Nvidia?", ("Amazon", "Nvidia")),
+        ("Who did Meta hire from Apple?", ()),
+        ("why is there a shortage?", ()),
+    ],
+)
+def test_names_the_corpus_never_mentions(text: str, unknown: tuple[str, ...]) -> None:
+    assert parse_question(text, ENTITIES, TODAY, VOCAB).unknown_names == unknown
+
+
+def test_typos_are_fixed_against_the_corpus_names() -> None:
+    fixer = TypoFixer(ENTITIES.vocabulary, VOCAB)
+    assert fixer.fix("who did antrhopic hire") == "who did anthropic hire"
+    assert fixer.fix("Bytedanse hires from Alibba") == "Bytedance hires from Alibaba"
+    assert fixer.fix("who did Nvidia hire") == "who did Nvidia hire"  # nothing close: left alone

@@ -310,21 +310,26 @@ def content_words(text: str) -> set[str]:
 
 _CAUSAL = re.compile(
     r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"
-    r"explains?|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|in order to)\b",
+    r"explain(?:s|ed)?|wanted|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|"
+    r"in order to)\b",
     re.I,
 )
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
 
 
+_CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
+
+
 def _units(p: RetrievedPassage) -> list[tuple[str, npt.NDArray[np.float32]]]:
-    """Sentences of a passage; a very short one ("First, demand rose.") is joined to the next for context."""
+    """Sentences of a passage, each joined to the next when that one only makes sense after it: a very short
+    sentence ("First, demand rose.") or a follower that starts with a pronoun ("He explained that...")."""
     units: list[tuple[str, npt.NDArray[np.float32]]] = []
     i = 0
     while i < len(p.sentences):
         text, vector = p.sentences[i], p.sentence_vectors[i]
-        if len(text.split()) < 9 and i + 1 < len(p.sentences) and not text.endswith("?"):
-            nxt = p.sentence_vectors[i + 1]
-            merged = vector + nxt
+        nxt = i + 1 < len(p.sentences) and not text.endswith("?")
+        if nxt and (len(text.split()) < 9 or _CONTINUES.match(p.sentences[i + 1])):
+            merged = vector + p.sentence_vectors[i + 1]
             norm = float(np.linalg.norm(merged)) or 1.0
             text, vector = f"{text} {p.sentences[i + 1]}", (merged / norm).astype(np.float32)
             i += 1
@@ -371,7 +376,7 @@ def select_sentences(
                 + 0.3 * overlap
                 + 1.0 * (p.score - top)
                 + 0.05 * max(0, 3 - rank)
-                + (0.1 if why and _CAUSAL.search(sentence) else 0.0)
+                + (0.2 if why and _CAUSAL.search(sentence) else 0.0)
                 + (0.1 if quantity and re.search(r"\d", sentence) else 0.0)
                 - (0.5 if _META.search(sentence) else 0.0)
             )

@@ -234,13 +234,9 @@ class Engine:
         if score < threshold:
             return refusal(q.text, "I couldn't find anything in my articles that answers that."), searched
         passages = [self._retrieved(h) for h in hits]
-        answer = compose_extractive(
-            q,
-            qv,
-            passages,
-            self.data.articles,
-            max_sentences=4 if _NOT_MOVES.match(q.text) and re.match(r"\s*(why|how)\b", q.text, re.I) else 3,
-        )
+        explain = bool(re.match(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", q.text, re.I))
+        candidates = [*passages, self._whole_article(hits[0])] if explain and hits else passages
+        answer = compose_extractive(q, qv, candidates, self.data.articles, max_sentences=4 if explain else 3)
         if not answer.answered:
             return refusal(q.text, "I couldn't find anything in my articles that answers that."), searched
         return replace(
@@ -307,6 +303,19 @@ class Engine:
             article_ids=allowed,
             boost_articles=boost,
             params=self.config.params,
+        )
+
+    def _whole_article(self, hit: Hit) -> RetrievedPassage:
+        """Every sentence of the best article: the reasons a why-question asks for are often in sentences
+        that look little like the question ("Second, the supply of top researchers is small...")."""
+        base = self.data.sentence_offsets[hit.article_id]
+        sentences = self.data.sentences[hit.article_id]
+        return RetrievedPassage(
+            article_id=hit.article_id,
+            text=" ".join(sentences),
+            score=hit.dense,
+            sentences=tuple(sentences),
+            sentence_vectors=self.data.sentence_vectors[base : base + len(sentences)],
         )
 
     def _retrieved(self, hit: Hit) -> RetrievedPassage:

@@ -212,8 +212,8 @@ def choose_index_spec(n_vectors: int, dim: int) -> IndexSpec:
     Exact ``flat`` up to :func:`flat_max_vectors` (measured ~2 ms p50 single-query scan), otherwise
     ``IVF<nlist>,SQ8`` with ``nlist ~ 4 sqrt(n)`` (power of two) and ``nprobe = nlist / 64`` (at least
     16), trained on up to 64 points per list (max 262 144). At 10^6 x 384 this gives nlist=4096,
-    nprobe=64: ~400 MB of index, ~3.5 min to build on 2 cores, ~1.3 ms single-query p50 and
-    recall@10 ~0.99 on the synthetic benchmark.
+    nprobe=64: ~380 MB of index, 101 s to build on 2 cores (192 s with the cores shared), 1.3 ms
+    single-query p50 and recall@10 0.99 on the synthetic benchmark (bench/scale.py).
     """
     if n_vectors < 0:
         raise ValueError(f"n_vectors must be non-negative, got {n_vectors}")

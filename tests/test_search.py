@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.runtime import build_index
+from bot.settings import Settings
+from index.search import search
+from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+
+BODY = (
+    "Tencent hired Yao Shunyu from OpenAI to lead its new AI infrastructure department. "
+    "The researcher worked on agents at OpenAI. Tencent called some local pay reports a rumour. "
+    "The move was reported in September 2025 by Bloomberg."
+)
+
+
+def _engine(tmp_path: Path, corpus: Path, embedder: FakeEmbedder) -> tuple[Engine, Settings]:
+    s = Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,))
+    data, _ = build_index(s, embedder)
+    return Engine(data, embedder, today=lambda: FIXED_TODAY), s
+
+
+def test_syndicated_copy_never_appears_twice(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(corpus, article_id="2025-09-tencent-yao", title="Tencent hires Yao Shunyu", body=BODY)
+    write_article(
+        corpus,
+        article_id="2025-09-tencent-yao-copy",
+        title="Tencent lures OpenAI's Yao Shunyu",
+        body=BODY + " This story first appeared elsewhere.",
+        published="2025-09-14",
+    )
+    write_article(
+        corpus, article_id="2025-01-other", title="Other news", body="Meta paid a lot for Scale AI. " * 4
+    )
+    engine, _ = _engine(tmp_path, corpus, fake_embedder)
+    assert engine.data.canonical == {"2025-09-tencent-yao-copy": "2025-09-tencent-yao"}
+    q = "Who did Tencent hire from OpenAI?"
+    hits = search(engine.data, fake_embedder.encode([q])[0], q, k=6)
+    assert "2025-09-tencent-yao-copy" not in {h.article_id for h in hits}
+    assert "2025-09-tencent-yao" in {h.article_id for h in hits}
+
+
+def test_date_filter_is_applied_before_ranking(small_engine: Engine, fake_embedder: FakeEmbedder) -> None:
+    q = "Why China lacks AI engineers"
+    vector = fake_embedder.encode([q])[0]
+    only_2024 = search(small_engine.data, vector, q, article_ids={"2024-08-moonshot-hires-tan-xu"}, k=5)
+    assert {h.article_id for h in only_2024} == {"2024-08-moonshot-hires-tan-xu"}
+
+
+def test_running_engine_picks_up_a_new_build(
+    tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine, s = _engine(tmp_path, small_corpus, fake_embedder)
+    assert not engine.reload_if_changed(s.index_dir)
+    write_article(
+        small_corpus,
+        article_id="2026-02-xiaomi-hires-luo-fuli",
+        title="Xiaomi hires Luo Fuli",
+        body="Xiaomi hired Luo Fuli from DeepSeek for its MiMo team. She joined in November. " * 2,
+        published="2026-02-01",
+        moves="moves:\n  - person: Luo Fuli\n    from: DeepSeek\n    to: Xiaomi\n    date: 2025-11\n",
+    )
+    build_index(s, fake_embedder)
+    assert engine.reload_if_changed(s.index_dir)
+    answer = engine.answer("Who did Xiaomi hire?")
+    assert answer.answered and "Luo Fuli" in answer.plain_text()
+    assert engine.today() == FIXED_TODAY and isinstance(engine.today(), dt.date)

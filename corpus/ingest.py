@@ -28,9 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +41,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import httpx
 import yaml
 
+from corpus.atomic import write_atomic
 from corpus.dedup import DuplicateIndex, strip_tracking
 from corpus.loader import SHIPPED_DIR, ArticleError, check_articles, parse_article
 from corpus.model import ID_PATTERN, Article, Move
@@ -723,20 +722,6 @@ def _article(draft: _Draft, article_id: str, path: Path) -> tuple[Article, str]:
     return parse_article(text, path), text
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes it private; an article file is not
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # ----------------------------------------------------------------------------- driver
 
 
@@ -846,7 +831,7 @@ def _add(draft: _Draft, dest_dir: Path, index: DuplicateIndex, taken: set[str], 
         if found is not None:
             report.skipped.append(Skipped(draft.source, found[0], found[1]))
             return
-        _write_atomic(path, text)
+        write_atomic(path, text)
     except Exception as exc:
         report.failed.append(Failed(draft.source, _describe(exc)))
         return

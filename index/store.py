@@ -28,6 +28,7 @@ import faiss
 import numpy as np
 from tqdm import tqdm
 
+from corpus.atomic import fsync_dir, write_atomic
 from corpus.loader import content_hash, corpus_hash
 from corpus.model import Article
 from index.chunking import CHUNKER_VERSION, chunk_spans, split_sentences
@@ -244,28 +245,6 @@ def _encode(embedder: Embedder, texts: list[str], progress: bool, batch: int = 6
     return np.vstack(chunks).astype(np.float32)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never a torn one."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
 def save(data: IndexData, index_dir: Path) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
@@ -293,7 +272,7 @@ def save(data: IndexData, index_dir: Path) -> Path:
                     os.fsync(handle.fileno())
         final = index_dir / name
         os.rename(tmp, final)
-        _fsync_dir(index_dir)
+        fsync_dir(index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

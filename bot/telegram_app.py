@@ -179,8 +179,16 @@ async def reply_answer(
     reply_to: int | None = None,
     echo: bool = False,
 ) -> None:
-    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    answer = await asyncio.to_thread(_engine(context).answer, text)
+    try:
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    except TelegramError as exc:  # a nicety: never let it stop the answer
+        log.debug("send_chat_action failed: %s", exc)
+    try:
+        answer = await asyncio.to_thread(_engine(context).answer, text)
+    except Exception:
+        log.exception("answering %r failed", text)
+        await context.bot.send_message(chat_id, "Sorry, something went wrong on my side. Please try again.")
+        return
     body = answer_html(answer)
     if echo:
         body = f"<i>{esc(text)}</i>\n\n{body}"
@@ -191,6 +199,13 @@ async def reply_answer(
         link_preview_options=NO_PREVIEW,
         reply_to_message_id=reply_to,
     )
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message is not None:
+        await update.effective_message.reply_html(
+            "I read text only: type your question. /help shows examples."
+        )
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -271,7 +286,10 @@ def ptb_days(recap_day: int) -> tuple[int, ...]:
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
-    await application.bot.set_my_commands(COMMANDS)
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except TelegramError as exc:  # the bot still works without the command menu
+        log.warning("could not register the command list: %s", exc)
 
 
 def build_application(
@@ -296,6 +314,9 @@ def build_application(
     application.add_handler(CallbackQueryHandler(example_pressed, pattern=r"^ask:\d+$"))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, question))
     application.add_handler(MessageHandler(filters.COMMAND, help_command))
+    application.add_handler(
+        MessageHandler((filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL), not_text)
+    )
     application.add_error_handler(on_error)
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     when = settings.recap_time.replace(tzinfo=settings.tzinfo)

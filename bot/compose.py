@@ -107,6 +107,21 @@ class Citations:
         return tuple(result)
 
 
+GREETING = re.compile(
+    r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you|cheers|ok|okay|help|"
+    r"start|what can you do|who are you)\W*$",
+    re.I,
+)
+
+
+def greeting(question: str) -> Answer:
+    return refusal(
+        question,
+        "Hi! I'm TalentBot: ask me about the AI talent war — who hired whom, why there is a shortage, what "
+        "researchers are paid — and I answer from news articles, with sources.",
+    )
+
+
 def refusal(question: str, reason: str, suggestions: Sequence[str] = SUGGESTIONS[:3]) -> Answer:
     tries = " ".join(f"• {s}" for s in suggestions)
     return Answer(
@@ -390,7 +405,7 @@ def select_sentences(
         pick = None
         pick_score = -1e9
         for c in candidates:
-            if any(c[1] == x[1] for x in chosen) or c[0] < best * min_relative:
+            if any(c[1] in x[1] or x[1] in c[1] for x in chosen) or c[0] < best * min_relative:
                 continue
             redundancy = max(float(c[3] @ x[3]) for x in chosen)
             same_article = any(c[2] == x[2] for x in chosen)

@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.compose import (
+    GREETING,
     MAX_MOVES,
     Answer,
     RecordedMove,
@@ -22,6 +23,7 @@ from bot.compose import (
     compose_moves,
     compose_overview,
     filter_moves,
+    greeting,
     refusal,
 )
 from bot.query import Question, TypoFixer, parse_question
@@ -170,6 +172,8 @@ class Engine:
         text = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not text or not re.search(r"\w", text):
             return refusal(question, "Ask me a question in words, for example:")
+        if GREETING.match(text):
+            return greeting(question)
         mode = mode or self.config.mode
         q = self.parse(text)
         vector = self.embedder.encode([q.text])[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from bot.compose import Answer
-from bot.recap import MAX_ITEMS, Recap, recap_header
+from bot.recap import Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
 
@@ -64,25 +64,30 @@ def answer_html(answer: Answer) -> str:
     return fit(head, items, tail)
 
 
+MAX_RECAP_MOVES = 10
+
+
 def recap_html(recap: Recap) -> str:
+    """Articles first, then the moves; when space runs short the article list is cut (with "…and N more"),
+    never the moves section."""
     title, note = recap_header(recap)
     head = [f"<b>{esc(title)}</b>"]
     if note:
         head.append(f"<i>{esc(note)}</i>")
-    items: list[str] = []
     if recap.articles:
-        items.append(f"\n<b>Articles ({len(recap.articles)})</b>")
-        items.extend(
-            f"• {a.published:%d %b}: {link(a.url, a.title)} ({esc(a.publisher)})"
-            for a in recap.articles[:MAX_ITEMS]
-        )
+        head.append(f"\n<b>Articles ({len(recap.articles)})</b>")
+    items = [f"• {a.published:%d %b}: {link(a.url, a.title)} ({esc(a.publisher)})" for a in recap.articles]
+    tail: list[str] = []
     if recap.moves:
-        items.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
-        for r in recap.moves[:MAX_ITEMS]:
+        tail.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
+        for r in recap.moves[:MAX_RECAP_MOVES]:
             m = r.move
             route = f"{esc(m.from_)} → {esc(m.to)}" if m.from_ else f"joined {esc(m.to)}"
             role = f", {esc(m.role)}" if m.role else ""
-            items.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
+            tail.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
+        if len(recap.moves) > MAX_RECAP_MOVES:
+            tail.append(f"<i>…and {len(recap.moves) - MAX_RECAP_MOVES} more moves</i>")
     else:
-        items.append("\nNo talent moves reported in these articles.")
-    return fit(head, items, ["\n<i>/unsubscribe to stop these messages.</i>"])
+        tail.append("\nNo talent moves reported in these articles.")
+    tail.append("\n<i>/unsubscribe to stop these messages.</i>")
+    return fit(head, items, tail)

@@ -309,12 +309,13 @@ def test_recap_html_with_200_long_titled_articles_fits_telegram() -> None:
     assert f"{newest.title} (Ex & <Co> 📰)" in plain
     assert plain.rstrip().endswith("/unsubscribe to stop these messages.")
     links = [e for e in entities if e["type"] == "text_link"]
-    assert 1 <= len(links) < MAX_ITEMS  # cut: the full 15 do not fit
+    assert 1 <= len(links) < MAX_ITEMS  # cut: not even 15 fit
     assert links[0]["url"] == newest.url
-    # The note counts the entries left out (articles and moves), not section headings.
-    more = re.search(r"…and (\d+) more", plain)
+    # The note counts the articles left out; the moves section is never dropped to make room.
+    more = re.search(r"…and (\d+) more\n", plain)
     assert more is not None
-    assert len(links) + int(more.group(1)) == MAX_ITEMS + min(len(recap.moves), MAX_ITEMS)
+    assert len(links) + int(more.group(1)) == len(recap.articles)
+    assert "Talent moves (200)" in plain and "…and 190 more moves" in plain
 
 
 def test_recap_html_of_a_normal_week_is_not_cut() -> None:

@@ -197,14 +197,9 @@ def filter_moves(moves: Iterable[RecordedMove], q: Question, allowed: set[str] |
 
 
 def _move_in_range(r: RecordedMove, q: Question) -> bool:
+    """A move dated "2025-07" is in range when any day of that month is."""
     assert q.dates is not None
-    when = r.move.date or r.published.isoformat()
-    # A partial date ("2025-07") is in range when any day of it is.
-    first = dt.date.fromisoformat((when + "-01-01")[:10] if len(when) == 4 else (when + "-01")[:10])
-    last = first.replace(month=12, day=31) if len(when) == 4 else first
-    if len(when) == 7:
-        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        last = nxt - dt.timedelta(days=1)
+    first, last = r.move.period() or (r.published, r.published)
     return (q.dates.start is None or last >= q.dates.start) and (q.dates.end is None or first <= q.dates.end)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.compose import RecordedMove, collect_moves, describe_move
-from corpus.model import Article
+from corpus.model import Article, Move
 
 MAX_ITEMS = 15
 
@@ -44,9 +44,20 @@ def build_recap(
             start, end = last - dt.timedelta(days=6), last
             week = [a for a in pool if start <= a.published <= end]
     week.sort(key=lambda a: (a.published, a.id), reverse=True)
-    moves = sorted(collect_moves(week), key=lambda r: (r.move.date or "", r.move.person), reverse=True)
+    # Moves the week's articles report as news, not the earlier ones they recall for background.
+    recent = [r for r in collect_moves(week) if _is_recent(r.move, start)]
+    moves = sorted(recent, key=lambda r: (r.move.date or "", r.move.person), reverse=True)
     requested = week_ending(today)
     return Recap(start, end, tuple(week), tuple(moves), current, requested[0], requested[1])
+
+
+BACKGROUND_DAYS = 90
+
+
+def _is_recent(move: Move, start: dt.date) -> bool:
+    """An undated move, or one whose date reaches within BACKGROUND_DAYS before the week."""
+    period = move.period()
+    return period is None or period[1] >= start - dt.timedelta(days=BACKGROUND_DAYS)
 
 
 def period(start: dt.date, end: dt.date) -> str:

@@ -13,6 +13,19 @@ PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,120}$")
 
 
+def date_period(text: str) -> tuple[dt.date, dt.date]:
+    """The days a partial ISO date ("2025", "2025-07" or "2025-07-14") covers."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+    day = dt.date(parts[0], parts[1], parts[2])
+    return day, day
+
+
 class Move(BaseModel):
     """One talent move: a person leaving one organisation (or none) for another."""
 
@@ -43,6 +56,10 @@ class Move(BaseModel):
             return None
         value = value.strip()
         return value or None
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day the date can mean: "2025" is the whole year, "2025-07" the whole month."""
+        return date_period(self.date) if self.date else None
 
     def sort_key(self) -> str:
         """A key that orders moves by date; undated moves sort first (oldest)."""

@@ -329,3 +329,18 @@ def test_recap_html_of_a_normal_week_is_not_cut() -> None:
     assert "…and" not in plain
     assert len([e for e in entities if e["type"] == "text_link"]) == 5
     assert all(f"Person {i}: joined Meta" in plain for i in range(5))
+
+
+def test_background_moves_recalled_by_the_weeks_articles_are_not_news() -> None:
+    story = article(
+        "story-1",
+        days_ago(2),
+        moves=[
+            move("New Hire", "ByteDance", from_="Alibaba", date="2026-11"),
+            move("Old Hire", "ByteDance", from_="Alibaba", date="2024-07"),
+            move("Undated Hire", "Tencent"),
+        ],
+    )
+    recap = build_recap([story], TODAY)
+    assert [r.move.person for r in recap.moves] == ["New Hire", "Undated Hire"]
+    assert "Old Hire" not in recap_text(recap)

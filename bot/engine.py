@@ -207,7 +207,7 @@ class Engine:
             bool(q.people) and bool(re.match(r"\s*where\b", q.text, re.I))
         )
         if q.dates is not None and not allowed:
-            if not (wants_moves or _overview_question(q.text) or q.latest):
+            if not (wants_moves or _overview_question(q.text) or q.latest or q.dates.label == "today"):
                 allowed = None  # a fact question: the date may be the event's, search everything
             else:
                 newest = max((a.published for a in self.data.articles.values()), default=None)

@@ -147,6 +147,8 @@ def _month_end(year: int, month: int) -> dt.date:
 def parse_dates(text: str, today: dt.date) -> DateRange | None:
     """Date restrictions in a question: this week/month/year, last week/month/year, in/since/before a date."""
     t = text.lower()
+    if re.search(r"\b(today|tonight|right now|at the moment)\b", t):
+        return DateRange(today, today, "today")
     if re.search(r"\b(this|past|last)\s+(7\s+days|seven\s+days)\b", t) or re.search(r"\bthis\s+week\b", t):
         return DateRange(today - dt.timedelta(days=7), today, "this week")
     if re.search(r"\b(last|past|previous)\s+week\b", t):

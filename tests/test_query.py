@@ -69,3 +69,8 @@ def test_typos_are_fixed_against_the_corpus_names() -> None:
     assert fixer.fix("who did antrhopic hire") == "who did anthropic hire"
     assert fixer.fix("Bytedanse hires from Alibba") == "Bytedance hires from Alibaba"
     assert fixer.fix("who did Nvidia hire") == "who did Nvidia hire"  # nothing close: left alone
+
+
+def test_today_is_a_date_range() -> None:
+    parsed = parse_dates("What is Meta's share price today?", TODAY)
+    assert parsed is not None and (parsed.start, parsed.end, parsed.label) == (TODAY, TODAY, "today")

@@ -476,13 +476,7 @@ def calibration_report(
     for mode in modes:
 
         def part(name: str, answerable: bool, governed: bool = True, mode: str = mode) -> list[float]:
-            return [
-                s.effective
-                for s in scores[mode]
-                if s.item.split == name
-                and s.item.answerable == answerable
-                and (not governed or not s.excluded)
-            ]
+            return split_scores(scores[mode], name, answerable, governed)
 
         dev = fit_threshold(part("dev", True), part("dev", False), max_wrong)
         current = engine.config.thresholds.get(mode, 0.0)
@@ -502,9 +496,35 @@ def calibration_report(
     return CalibrationReport(tuple(fitted), scores)
 
 
-def calibrate(engine: Engine, questions: Sequence[EvalItem]) -> dict[str, float]:
-    """Relevance thresholds per mode, fitted on the dev split (see `calibration_report` for the figures)."""
-    return calibration_report(engine, questions).thresholds
+def split_scores(
+    scored: Sequence[ScoredQuestion], split: str, answerable: bool, governed: bool = True
+) -> list[float]:
+    """Effective relevance scores of one split's answerable (or out-of-scope) questions; `governed` keeps only
+    the questions the relevance rule decides."""
+    return [
+        s.effective
+        for s in scored
+        if s.item.split == split and s.item.answerable == answerable and (not governed or not s.excluded)
+    ]
+
+
+def calibrate(
+    engine: Engine,
+    questions: Sequence[EvalItem],
+    modes: Sequence[str] = MODES,
+    max_wrong: float = MAX_WRONG_REFUSALS,
+) -> dict[str, float]:
+    """Relevance thresholds per mode, fitted on the dev split (`calibration_report` also gives the figures)."""
+    scores = relevance_scores(engine, questions, modes)
+    return {
+        mode: round(
+            fit_threshold(
+                split_scores(scores[mode], "dev", True), split_scores(scores[mode], "dev", False), max_wrong
+            ).threshold,
+            4,
+        )
+        for mode in modes
+    }
 
 
 # ------------------------------------------------------------------------------------------- output

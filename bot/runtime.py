@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from bot.engine import Engine, EngineConfig
@@ -10,7 +11,7 @@ from corpus.dedup import canonical_map
 from corpus.loader import load_articles
 from corpus.model import Article
 from index import store
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.embedder import MODEL_NAME, Embedder, SentenceTransformerEmbedder
 
 EmbedderFactory = Callable[[], Embedder]
 
@@ -27,18 +28,39 @@ def build_index(
         previous: store.IndexData | None = store.load(settings.index_dir)
     except store.IndexMissingError:
         previous = None
-    extra = {}
-    if previous is not None and "calibration" in previous.manifest:
-        extra["calibration"] = previous.manifest["calibration"]
-    return store.build(
+    data, report = store.build(
         articles,
         embedder,
         settings.index_dir,
         previous=previous,
         progress=progress,
         canonical=canonical_map(articles),
-        extra_manifest=extra,
     )
+    calibration = fit_calibration(data, embedder)
+    if calibration is not None:
+        data.manifest = store.update_manifest(settings.index_dir, {"calibration": calibration})
+    return data, report
+
+
+def fit_calibration(data: store.IndexData, embedder: Embedder) -> dict[str, object] | None:
+    """Re-fit the "I don't know" thresholds for a new build, when the evaluation set applies to it: the real
+    model, and every article the questions cite present in the corpus. Otherwise the built-in thresholds
+    (fitted on the shipped corpus) stay in force."""
+    from bot import evaluate
+
+    if embedder.name != MODEL_NAME or not evaluate.DEFAULT_QUESTIONS.is_file():
+        return None
+    items = evaluate.load_questions(evaluate.DEFAULT_QUESTIONS)
+    if not {a for item in items for a in item.articles} <= set(data.articles):
+        return None
+    thresholds = evaluate.calibrate(Engine(data, embedder), items)
+    return {
+        "thresholds": thresholds,
+        "fitted_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "corpus_hash": data.manifest["corpus_hash"],
+        "model": embedder.name,
+        "questions": len(items),
+    }
 
 
 def open_index(

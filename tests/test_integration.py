@@ -190,3 +190,15 @@ def test_ingest_then_answer_with_its_own_source(real_data_dir: Path, tmp_path: P
     payload = json.loads(result.stdout.strip().splitlines()[-1])
     assert "Priya Raman" in payload["answer"]
     assert any("frontiertechdaily.com" in s["url"] for s in payload["sources"])
+
+
+def test_build_stores_thresholds_fitted_on_the_eval_set(real_data_dir: Path, real_engine: Engine) -> None:
+    from index.store import read_manifest
+
+    manifest = read_manifest(real_data_dir / "index")
+    assert manifest is not None
+    calibration = manifest["calibration"]
+    assert calibration["corpus_hash"] == manifest["corpus_hash"]
+    assert set(calibration["thresholds"]) == {"bm25", "dense", "hybrid"}
+    assert 0.1 < calibration["thresholds"]["hybrid"] < 0.6
+    assert real_engine.config.thresholds["hybrid"] == calibration["thresholds"]["hybrid"]

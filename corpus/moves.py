@@ -7,9 +7,13 @@ The extractor is a small set of precision-first regular expressions over capital
 * an *organisation* is 1-5 capitalised tokens that may hold digits, dots and inner capitals
   ("01.AI", "xAI", "Google DeepMind", "Meta Superintelligence Labs").
 
-Every pattern ties a move verb tightly to its subject (only "has/had" and a few adverbs may sit between), so
-hedged, future and negated forms ("may join", "is expected to join", "tried to hire", "did not hire",
-"declined to join") never match; sentences about rumours or denials, and questions, are skipped outright.
+A lone surname ("Pang") counts as a person only when the same text names exactly one person with that last
+name in full ("Ruoming Pang") and no name opens with it (Chinese order: "Yao" of "Yao Shunyu").
+
+Every pattern ties a move verb tightly to its subject (only auxiliaries, a few adverbs, an appositive, a date,
+"said that he" or "was reported to have" may sit between), so hedged and negated forms ("may join", "is
+expected to join", "tried to hire", "did not hire", "declined to join", "is not leaving") never match; an
+announced "will join" does. Sentences about rumours or denials, and questions, are skipped outright.
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ _STOP_WORDS = _words(
 )
 _TITLE_WORDS = _words(
     "Dr Mr Mrs Ms Prof Professor Sir Dame Researcher Scientist Engineer Executive Veteran Senior Chief Head "
-    "President Director Founder Co-Founder Cofounder Vice Principal Lead Star Top Former CEO CTO CFO COO"
+    "President Director Founder Co-Founder Cofounder Vice Principal Lead Star Top Former CEO CTO CFO COO "
+    "Researchers Scientists Engineers Executives Founders Co-Founders Cofounders"
 )
 # Tokens that mark a capitalised span as an organisation, never a person.
 _ORG_WORDS = _words(
@@ -124,8 +129,8 @@ _PREFIX = (
 _ITEM_TAIL = rf"(?:\s+\({_ORG}\)|\s+from\s+{_ORG})?"
 # Later names in a list may carry a title of their own: "..., and co-founder Douglas Chen".
 _ITEM_PREFIX = (
-    rf"(?:(?:his|her|their)\s+)?(?:(?:fellow|former)\s+|ex-)?(?:(?:{_ORG})['’]s\s+|(?:{_ORG})\s+)?"
-    rf"(?:{_TITLE}\s+)?"
+    rf"(?:(?:his|her|their)\s+)?(?:(?:fellow|former)\s+|ex-)?"
+    rf"(?:(?:{_ORG})['’]s\s+(?:{_TITLE}\s+)?|(?:(?:{_ORG})\s+)?{_TITLE}\s+)?"
 )
 _ITEM = rf"{_ITEM_PREFIX}{_PERSON_OR_SURNAME}{_ITEM_TAIL}"
 _PERSON_LIST = (
@@ -133,16 +138,16 @@ _PERSON_LIST = (
 )
 _PERSONS = rf"{_PREFIX}(?P<persons>{_PERSON_LIST})(?!['’]s\b)"
 _APPOS_START = (
-    rf"(?:(?:formerly|previously|most\s+recently|until\s+recently|until\s+now|once|who|a|an|the|one\s+of|"
+    rf"(?!as\b|to\b)(?:(?:formerly|previously|most\s+recently|until\s+recently|until\s+now|once|who|a|an|the|one\s+of|"
     rf"former|known\s+for|best\s+known\s+for)\b|ex-|{_ORG}['’]s\b|{_TITLE}\s+(?:of|at)\b)"
 )
 # An appositive after the person: ", formerly of Z," / ", who led research at Z," / ", a former Z engineer,";
 # a second clause may follow if it opens like one too (", who led Qwen Code, Alibaba's coding work,").
-_APPOS_BODY = rf"{_APPOS_START}[^,;]{{0,160}}?(?:,\s+(?:{_APPOS_START}|[a-z])[^,;]{{0,60}}?)?"
+_APPOS_BODY = rf"{_APPOS_START}[^,;]{{0,160}}?(?:,\s+{_APPOS_START}[^,;]{{0,60}}?)?"
 _APPOS_MID = rf"(?:,\s+(?P<appos>{_APPOS_BODY}),)"
 _APPOS_ANY = rf"(?:,\s+(?P<appos>{_APPOS_BODY})(?:,|(?=\s*[.!]?\s*$)))"
 # ", a researcher who ..." / ", one of three researchers from Z who ...": the move is in the relative clause.
-_APPOS_WHO = rf"(?:,\s+(?P<appos_who>(?:a|an|the|one\s+of)\s+(?:[\w'’()-]+\s+){{0,8}}?)(?:who|that)\s+)"
+_APPOS_WHO = r"(?:,\s+(?P<appos_who>(?:a|an|the|one\s+of)\s+(?:[\w'’()-]+\s+){0,8}?)(?:who|that)\s+)"
 _AUX = r"(?:(?:has|have|had)\s+)?"
 _ADV = (
     r"(?:(?:also|all|both|already|recently|reportedly|quietly|officially|formally|finally|just|now|since|"
@@ -187,9 +192,7 @@ _JOIN_VERB = (
     r"returned\s+to|returns\s+to|returning\s+to|agreed\s+to\s+join|defected\s+to|defects\s+to|"
     r"decamped\s+to|jumped\s+(?:ship\s+)?to)"
 )
-_LEAVE_VERB = (
-    r"(?:left|leaves|leaving|departed|departs|departing|quit|quits|quitting|exited|exits|exiting)"
-)
+_LEAVE_VERB = r"(?:left|leaves|leaving|departed|departs|departing|quit|quits|quitting|exited|exits|exiting)"
 _BE = r"(?:(?:has|have|had|is|are|was|were|will)\s+)?"
 # "... were reported to have moved to X" / "was also reported that same week to have agreed to join X".
 _REPORTED = r"(?:(?:is|are|was|were)\s+(?:also\s+)?reported\s+(?:[a-z]+\s+){0,3}?to\s+(?:have\s+)?)?"
@@ -208,7 +211,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # X (verb) ... and hired Y / X hired N researchers from Z, (including|bringing in) A, B and C
         rf"{_TO}{_WHEN}\s+(?:{_AUX}{_ADV}{_HIRE}\b(?P<gap>(?:[^,;.]|\.\d){{0,80}}?),\s+(?:including|bringing\s+in|"
         rf"among\s+them)|(?:(?:[^,;.]|\.\d)(?!\bsaid\b|\bsays\b)){{0,80}}?\s(?:and|by)\s+{_HIRING})\s+"
-        rf"(?:the\s+[^,;]{{1,60}}?,\s+)?{_PERSONS}",
+        rf"(?:(?:the|its|their|his|her)\s+[^,;]{{1,60}}?,\s+)?{_PERSONS}",
         # X hired three researchers from Z, A, B and C
         rf"{_TO}{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?:[\w-]+\s+){{0,3}}?(?:researchers|engineers|scientists|people|"
         rf"staff|staffers|employees|executives|specialists|leaders|founders|co-founders)\s+"
@@ -245,7 +248,8 @@ _HEARSAY = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:if|whether|unless|would|could|should|might|may|will|can|cannot|not|never|nor)\s*,?\s*$",
+    r"\b(?:if|whether|unless|would|could|should|might|may|will|can|cannot|not|never|nor)"
+    r"(?:\s+not)?(?:\s+have)?\s*,?\s*$",
     re.IGNORECASE,
 )
 _HEDGE_LEAD = re.compile(r"^(?:If|Whether|Unless|Should|Would|Could|Might|Had|Once)\b")
@@ -270,10 +274,14 @@ _APPOS_FROM: tuple[re.Pattern[str], ...] = tuple(
         rf"^(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}(?P<org>{_ORG})\s+{_TITLE}\b",
         rf"^who\b[^,]*?\b(?:at|for|with)\s+(?P<org>{_ORG})",
         rf"^who\s+(?:\w+\s+){{1,2}}?(?P<org>{_ORG})['’]s\b",
-        rf"\b(?:co-?founder|founder|head|chief|director|leader|veteran|researcher|scientist|engineer|"
-        rf"executive)\s+(?:of|at)\s+(?P<org>{_ORG})",
+        rf"\b(?:co-?founders?|founders?|head|chief|director|leader|veteran|researcher|scientist|engineer|"
+        rf"executive)\s+(?:of|at)\s+(?:(?:[a-z-]+\s+){{0,3}}(?=[A-Z0-9]|[a-z]{{1,2}}[A-Z]))?(?P<org>{_ORG})",
+        rf"\b(?:came|recruited|hired|poached|joined)\s+(?:\w+\s+)?from\s+(?P<org>{_ORG})",
+        rf"\bfrom\s+(?P<org>{_ORG})['’]s\b",
+        rf",\s+(?P<org>{_ORG})['’]s\b",
     )
 )
+_GAP_FROM = re.compile(rf"\bfrom\s+(?P<org>{_ORG})")
 _MONTH_YEAR = re.compile(
     r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b"
@@ -364,9 +372,54 @@ def _clean_org(raw: str | None) -> str | None:
     return name
 
 
-def _split_persons(raw: str) -> list[str]:
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", raw)
-    return [name for part in parts if (name := _clean_person(part))]
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+(?:and|as\s+well\s+as)\s+")
+_ITEM_PARTS = re.compile(
+    rf"(?:(?:his|her|their)\s+)?(?:(?:fellow|former)\s+|ex-)?"
+    rf"(?:(?P<pos>{_ORG})['’]s\s+(?:{_TITLE}\s+)?|(?:(?P<org>{_ORG})\s+)?{_TITLE}\s+)?"
+    rf"(?P<name>{_PERSON_OR_SURNAME})(?:\s+\((?P<paren>{_ORG})\)|\s+from\s+(?P<src>{_ORG}))?"
+)
+
+
+def _resolve_person(raw: str, surnames: dict[str, str]) -> str | None:
+    """A full name from a span; a lone word only if it is a known surname in this text."""
+    if len(raw.split()) == 1:
+        return surnames.get(raw)
+    return _clean_person(raw)
+
+
+def _people(raw: str | None, surnames: dict[str, str]) -> list[tuple[str, str | None]]:
+    """The people in a list, each with the source it names itself ("A from Z", "A (Z)", "Z's A") or None.
+
+    A shared trailing source ("A and B from Z") applies to the names before it that name none."""
+    if not raw:
+        return []
+    items: list[tuple[str | None, str | None, str | None]] = []
+    for part in _LIST_SEPARATOR.split(raw):
+        found = _ITEM_PARTS.fullmatch(part.strip())
+        if not found:
+            continue
+        own = _clean_org(found.group("paren") or found.group("pos") or found.group("org"))
+        items.append((_resolve_person(found.group("name"), surnames), _clean_org(found.group("src")), own))
+    people: list[tuple[str, str | None]] = []
+    for i, (name, src, own) in enumerate(items):
+        if name is None:
+            continue
+        shared = next((later for _, later, _ in items[i + 1 :] if later), None)
+        people.append((name, src or own or shared))
+    return people
+
+
+def _surnames(text: str) -> dict[str, str]:
+    """Last name -> full name for every person named in full in text, when that last name is unambiguous."""
+    full: dict[str, set[str]] = {}
+    firsts: set[str] = set()
+    for found in re.finditer(_PERSON, text):
+        name = _clean_person(found.group(0))
+        if name:
+            full.setdefault(name.split()[-1], set()).add(name)
+            firsts.add(name.split()[0])
+    # A word that also opens a name may be a family name written first ("Yao" of "Yao Shunyu"): ambiguous.
+    return {last: next(iter(names)) for last, names in full.items() if len(names) == 1 and last not in firsts}
 
 
 # ----------------------------------------------------------------------------- move details
@@ -392,9 +445,12 @@ def _from_of(match: re.Match[str], rest: str) -> str | None:
         org = _clean_org(_group(match, name))
         if org:
             return org
-    org = _appos_from(_group(match, "appos"))
+    org = _appos_from(_group(match, "appos")) or _appos_from(_group(match, "appos_who"))
     if org:
         return org
+    gap = _GAP_FROM.search(_group(match, "gap") or "")
+    if gap:
+        return _clean_org(gap.group("org"))
     after = _FROM_AFTER.search(rest)
     if after:
         return _clean_org(after.group("a") or after.group("b"))
@@ -443,7 +499,7 @@ def _target(match: re.Match[str], sentence: str) -> str | None:
     return to
 
 
-def _moves_in(sentence: str, published: dt.date | None) -> Iterator[Move]:
+def _moves_in(sentence: str, published: dt.date | None, surnames: dict[str, str]) -> Iterator[Move]:
     if sentence.rstrip().endswith("?") or _HEARSAY.search(sentence):
         return
     for pattern in _PATTERNS:
@@ -455,10 +511,12 @@ def _moves_in(sentence: str, published: dt.date | None) -> Iterator[Move]:
             source = _from_of(match, rest)
             role = _role_of(rest)
             date = _date_of(sentence, published)
-            for person in _split_persons(match.group("persons")):
-                if person not in (to, source):
+            people = _people(match.group("persons"), surnames) + _people(_group(match, "persons2"), surnames)
+            for person, own_source in people:
+                origin = own_source or source
+                if person not in (to, origin) and origin != to:
                     yield Move.model_validate(
-                        {"person": person, "from": source, "to": to, "role": role, "date": date}
+                        {"person": person, "from": origin, "to": to, "role": role, "date": date}
                     )
 
 
@@ -469,10 +527,26 @@ def extract_moves(text: str, published: dt.date | None = None) -> list[Move]:
     """
     seen: set[tuple[str, str]] = set()
     moves: list[Move] = []
+    surnames = _surnames(text)
     for sentence in split_sentences(text):
-        for move in _moves_in(sentence, published):
+        for move in _moves_in(sentence, published, surnames):
             key = (move.person, move.to)
             if key not in seen:
                 seen.add(key)
                 moves.append(move)
-    return moves
+    return [move for move in moves if not _earlier_stint(move, moves)]
+
+
+def _earlier_stint(move: Move, moves: list[Move]) -> bool:
+    """ "Bianchi left Apple for Perplexity in April ... Bianchi joined Apple in 2017": a dated move to the
+    employer the person is later recorded leaving is background, not news. A return ("rejoined OpenAI" after
+    leaving it) is dated after the departure and is kept."""
+    if not move.date:
+        return False
+    return any(
+        other.person == move.person
+        and other.from_ == move.to
+        and other.date is not None
+        and move.date < other.date[: len(move.date)]
+        for other in moves
+    )

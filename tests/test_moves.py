@@ -162,3 +162,21 @@ def test_quality_gate_on_labelled_sentences() -> None:
     details = "\n".join(result.false_positives + result.misses)
     assert result.precision >= 0.9, f"precision {result.precision:.3f}\n{details}"
     assert result.recall >= 0.7, f"recall {result.recall:.3f}\n{details}"
+
+
+def test_surname_only_mentions_resolve_to_the_full_name() -> None:
+    text = (
+        "Ruoming Pang ran Apple's models team. Pang, the company's most senior engineer, is leaving for Meta."
+    )
+    assert [(m.person, m.to) for m in extract_moves(text)] == [("Ruoming Pang", "Meta")]
+    # A lone surname with no full mention, or one shared by two people, is not resolved.
+    assert extract_moves("Lee joined Meta in July.") == []
+    assert extract_moves("Mark Lee and Kevin Lee met. Lee joined Meta in July.") == []
+
+
+def test_earlier_stint_at_the_employer_left_is_background() -> None:
+    published = dt.date(2026, 4, 9)
+    text = "Laura Bianchi left Apple for Perplexity in April. Bianchi joined Apple in 2017."
+    assert [(m.person, m.to) for m in extract_moves(text, published)] == [("Laura Bianchi", "Perplexity")]
+    text = "Barret Zoph left OpenAI for Thinking Machines Lab in February 2025. In January 2026 Zoph returned to OpenAI."
+    assert [m.to for m in extract_moves(text, published)] == ["Thinking Machines Lab", "OpenAI"]

@@ -49,6 +49,7 @@ class RetrievedPassage:
     score: float
     sentences: tuple[str, ...]
     sentence_vectors: npt.NDArray[np.float32]
+    start: int = 0  # index of the first sentence in its article
 
 
 @dataclass(frozen=True)
@@ -330,22 +331,49 @@ _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|su
 _CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
 
 
-def _units(p: RetrievedPassage) -> list[tuple[str, npt.NDArray[np.float32]]]:
+FAQ_MATCH = 0.8  # a question in the article this close to the user's is answered by the sentences after it
+
+
+Unit = tuple[str, npt.NDArray[np.float32], int]  # text, vector, index of its first sentence in the passage
+
+
+def _units(p: RetrievedPassage) -> list[Unit]:
     """Sentences of a passage, each joined to the next when that one only makes sense after it: a very short
     sentence ("First, demand rose.") or a follower that starts with a pronoun ("He explained that...")."""
-    units: list[tuple[str, npt.NDArray[np.float32]]] = []
+    units: list[Unit] = []
     i = 0
     while i < len(p.sentences):
-        text, vector = p.sentences[i], p.sentence_vectors[i]
+        start, text, vector = i, p.sentences[i], p.sentence_vectors[i]
         nxt = i + 1 < len(p.sentences) and not text.endswith("?")
         if nxt and (len(text.split()) < 9 or _CONTINUES.match(p.sentences[i + 1])):
             merged = vector + p.sentence_vectors[i + 1]
             norm = float(np.linalg.norm(merged)) or 1.0
             text, vector = f"{text} {p.sentences[i + 1]}", (merged / norm).astype(np.float32)
             i += 1
-        units.append((text, vector))
+        units.append((text, vector, start))
         i += 1
     return units
+
+
+def faq_span(p: RetrievedPassage, query_vector: npt.NDArray[np.float32], limit: int = 8) -> range:
+    """Sentences answering a question the article itself asks ("Why is there a shortage? Three reasons...")
+    when that question is the user's: from the one after it to the next question."""
+    for i, (sentence, vector) in enumerate(zip(p.sentences, p.sentence_vectors, strict=True)):
+        if sentence.rstrip().endswith("?") and float(vector @ query_vector) >= FAQ_MATCH:
+            end = i + 1
+            while end < len(p.sentences) and end - i <= limit and not p.sentences[end].rstrip().endswith("?"):
+                end += 1
+            return range(i + 1, end)
+    return range(0)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    relevance: float
+    text: str
+    article_id: str
+    vector: npt.NDArray[np.float32]
+    position: int  # sentence index in the article, to show picks from one article in reading order
 
 
 def select_sentences(
@@ -358,10 +386,12 @@ def select_sentences(
 ) -> list[tuple[str, str]]:
     """Pick 1-`max_sentences` sentences that answer the question, by MMR over sentence embeddings.
 
-    A sentence's relevance mixes its cosine with the question, the rank and score of its passage, word
-    overlap with the question and, for why/how questions, causal wording; each further pick is penalised
-    by its similarity to those already taken (and by being from an article already used), so two sentences
-    making the same point are not both shown. Questions and meta sentences ("this article...") are skipped.
+    When one of the best passages asks the user's question itself ("Why is there a shortage?"), the sentences
+    that follow it are the answer. Otherwise a sentence's relevance mixes its cosine with the question, the
+    rank and score of its passage, word overlap with the question and, for why/how questions, causal
+    wording; each further pick is penalised by its similarity to those already taken
+    (and by being from an article already used), so two sentences making the same point are not both shown.
+    Questions and meta sentences ("this article...") are skipped. Picks from one article keep reading order.
     """
     asked = content_words(question)
     why = bool(re.match(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", question, re.I))
@@ -372,11 +402,17 @@ def select_sentences(
             re.I,
         )
     )
+    leading = list(dict.fromkeys(p.article_id for p in passages))[:3]
+    spans = [(faq_span(p, query_vector), p) for p in passages if p.article_id in leading]
+    answers, faq = max(spans, key=lambda sp: len(sp[0]), default=(range(0), None))
+    if faq is not None and answers:  # the article asks the user's question itself: its answer, in its order
+        span = [u for u in _units(faq) if u[2] in answers and not _META.search(u[0])]
+        return [(text, faq.article_id) for text, _, _ in span[: max(max_sentences, 6)]]
     top = passages[0].score if passages else 0.0
-    candidates: list[tuple[float, str, str, npt.NDArray[np.float32]]] = []
+    candidates: list[_Candidate] = []
     seen: set[str] = set()
     for rank, p in enumerate(passages):
-        for sentence, vector in _units(p):
+        for sentence, vector, start in _units(p):
             if sentence in seen or len(sentence.split()) < 6 or sentence.rstrip().endswith("?"):
                 continue
             seen.add(sentence)
@@ -390,27 +426,29 @@ def select_sentences(
                 + (0.1 if quantity and re.search(r"\d", sentence) else 0.0)
                 - (0.5 if _META.search(sentence) else 0.0)
             )
-            candidates.append((relevance, sentence, p.article_id, vector))
+            candidates.append(_Candidate(relevance, sentence, p.article_id, vector, p.start + start))
     if not candidates:
         return []
-    candidates.sort(key=lambda c: -c[0])
-    best = candidates[0][0]
-    chosen: list[tuple[float, str, str, npt.NDArray[np.float32]]] = [candidates[0]]
+    candidates.sort(key=lambda c: -c.relevance)
+    best = candidates[0].relevance
+    chosen = [candidates[0]]
     while len(chosen) < max_sentences:
         pick = None
         pick_score = -1e9
         for c in candidates:
-            if any(c[1] in x[1] or x[1] in c[1] for x in chosen) or c[0] < best * min_relative:
+            if any(c.text in x.text or x.text in c.text for x in chosen) or c.relevance < best * min_relative:
                 continue
-            redundancy = max(float(c[3] @ x[3]) for x in chosen)
-            same_article = any(c[2] == x[2] for x in chosen)
-            score = diversity * c[0] - (1 - diversity) * redundancy - (0.03 if same_article else 0.0)
+            redundancy = max(float(c.vector @ x.vector) for x in chosen)
+            same_article = any(c.article_id == x.article_id for x in chosen)
+            score = diversity * c.relevance - (1 - diversity) * redundancy - (0.03 if same_article else 0.0)
             if redundancy < 0.88 and score > pick_score:
                 pick, pick_score = c, score
         if pick is None:
             break
         chosen.append(pick)
-    return [(c[1], c[2]) for c in chosen]
+    first_seen = {a: n for n, a in reversed(list(enumerate(c.article_id for c in chosen)))}
+    chosen.sort(key=lambda c: (first_seen[c.article_id], c.position))
+    return [(c.text, c.article_id) for c in chosen]
 
 
 def compose_extractive(

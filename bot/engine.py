@@ -331,6 +331,7 @@ class Engine:
             score=hit.dense,
             sentences=tuple(self.data.sentences[ref.article_id][ref.start : ref.end]),
             sentence_vectors=self.data.sentence_vectors[rows.start : rows.stop],
+            start=ref.start,
         )
 
 

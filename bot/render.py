@@ -11,7 +11,9 @@ TELEGRAM_LIMIT = 4096
 
 
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Escape text for Telegram HTML with the named entities Telegram documents (&amp; &lt; &gt; &quot;) only:
+    apostrophes stay as they are, since `&#x27;` is not one of them."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def utf16_len(text: str) -> int:

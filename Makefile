@@ -33,7 +33,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check bot index corpus tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=5
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot index corpus tests bench

@@ -202,3 +202,16 @@ def test_build_stores_thresholds_fitted_on_the_eval_set(real_data_dir: Path, rea
     assert set(calibration["thresholds"]) == {"bm25", "dense", "hybrid"}
     assert 0.1 < calibration["thresholds"]["hybrid"] < 0.6
     assert real_engine.config.thresholds["hybrid"] == calibration["thresholds"]["hybrid"]
+
+
+def test_index_status_and_recap_preview(real_data_dir: Path) -> None:
+    status = run_cli(["index", "status"], real_data_dir)
+    assert status.returncode == 0, status.stderr
+    assert '"model": "sentence-transformers/all-MiniLM-L6-v2"' in status.stdout
+    assert "status: up to date" in status.stdout
+    preview = run_cli(["recap", "preview", "--date", "2026-03-16"], real_data_dir)
+    assert preview.returncode == 0, preview.stderr
+    assert "weekly recap, 09 Mar – 15 Mar 2026" in preview.stdout
+    assert "Yu Bowen: Alibaba → ByteDance" in preview.stdout
+    quiet = run_cli(["recap", "preview", "--date", "2026-11-23"], real_data_dir)
+    assert "No new articles in 16 Nov – 22 Nov 2026" in quiet.stdout

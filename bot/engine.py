@@ -99,6 +99,7 @@ _NOT_MOVES = re.compile(
     re.I,
 )
 RECENT_DAYS = 120
+RELATIVE = frozenset({"today", "this week", "last week", "this month", "last month"})
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,7 @@ class Engine:
         q = self.parse(text)
         vector = self.embedder.encode([q.text])[0]
         embedded = time.perf_counter()
-        allowed = self.allowed_articles(q)
-        answer, searched = self._answer(q, vector, mode, allowed)
+        answer, searched = self._answer(q, vector, mode)
         done = time.perf_counter()
         timings = {
             "embed_ms": (embedded - started) * 1000,
@@ -190,6 +190,7 @@ class Engine:
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
 
     def allowed_articles(self, q: Question) -> set[str] | None:
+        """Articles published in the question's date range ("latest": the last RECENT_DAYS of the corpus)."""
         if q.dates is not None:
             return {a.id for a in self.data.articles.values() if q.dates.contains(a.published)}
         if q.latest and not q.mentions:
@@ -199,36 +200,31 @@ class Engine:
                 return {a.id for a in self.data.articles.values() if a.published >= since}
         return None
 
-    def _answer(
-        self, q: Question, vector: object, mode: str, allowed: set[str] | None
-    ) -> tuple[Answer, float]:
+    def _answer(self, q: Question, vector: object, mode: str) -> tuple[Answer, float]:
         qv = np.asarray(vector, dtype=np.float32)
         wants_moves = (q.about_moves and not _NOT_MOVES.match(q.text)) or (
             bool(q.people) and bool(re.match(r"\s*where\b", q.text, re.I))
         )
-        if q.dates is not None and not allowed:
-            if not (wants_moves or _overview_question(q.text) or q.latest or q.dates.label == "today"):
-                allowed = None  # a fact question: the date may be the event's, search everything
-            else:
-                newest = max((a.published for a in self.data.articles.values()), default=None)
-                latest = f" The most recent article I have is from {newest:%d %B %Y}." if newest else ""
-                return refusal(
-                    q.text, f"I have no articles from {q.dates.label}.{latest}"
-                ), time.perf_counter()
         if wants_moves and q.unknown_names:
             names = ", ".join(q.unknown_names)
             return refusal(
                 q.text, f"I have no articles about {names}, so I can't answer that."
             ), time.perf_counter()
-        if wants_moves:
-            moves = self._narrow(q, filter_moves(self.moves, q, allowed))
+        if wants_moves:  # a question's dates are the moves' dates here, not the articles'
+            moves = self._narrow(q, filter_moves(self.moves, q, None))
             if moves and (q.mentions or q.dates is not None or _generic_moves_question(q.text)):
                 return compose_moves(q, moves, self.data.articles), time.perf_counter()
-        if (q.dates is not None or q.latest) and _overview_question(q.text) and not q.mentions and allowed:
+        published = self.allowed_articles(q)
+        listing = wants_moves or _overview_question(q.text) or q.latest
+        if q.dates is not None and not published and (listing or q.dates.label in RELATIVE):
+            newest = max((a.published for a in self.data.articles.values()), default=None)
+            latest = f" The most recent article I have is from {newest:%d %B %Y}." if newest else ""
+            return refusal(q.text, f"I have no articles from {q.dates.label}.{latest}"), time.perf_counter()
+        if (q.dates is not None or q.latest) and _overview_question(q.text) and not q.mentions and published:
             label = q.dates.label if q.dates is not None else "from the latest months"
-            chosen = [self.data.articles[i] for i in allowed if self.data.canonical.get(i, i) == i]
+            chosen = [self.data.articles[i] for i in published if self.data.canonical.get(i, i) == i]
             return compose_overview(q, chosen, label), time.perf_counter()
-        found = self.retrieve(q, qv, mode, allowed)
+        found = self.retrieve(q, qv, mode, self.search_scope(q))
         searched = time.perf_counter()
         score, threshold = found.score, self.config.thresholds.get(mode, 0.0)
         hits = found.hits
@@ -278,21 +274,27 @@ class Engine:
         fixed = self.typos.fix(" ".join(text.split())[:MAX_QUESTION_CHARS])
         return parse_question(fixed, self.entities, self.today(), self.vocabulary)
 
+    def search_scope(self, q: Question) -> set[str] | None:
+        """The articles to search (None: all) for a question's dates.
+
+        Relative ranges ("this week", "latest", "today") and "what happened in 2024?" restrict the search to
+        articles published then, before ranking. In a fact question a date is usually the event's ("How much
+        did AI job openings grow in 2025?" is answered by an article of March 2026), so there the date words
+        count as search terms only."""
+        strict = q.latest or _overview_question(q.text) or (q.dates is not None and q.dates.label in RELATIVE)
+        return self.allowed_articles(q) if strict else None
+
     def retrieve(
-        self, q: Question, vector: npt.NDArray[np.float32], mode: str, allowed: set[str] | None
+        self,
+        q: Question,
+        vector: npt.NDArray[np.float32],
+        mode: str,
+        allowed: set[str] | None,
     ) -> Retrieval:
-        """Search as `answer` does: date pre-filter, names boosted, and the filter dropped when a fact
-        question's date turns out to be the event's rather than the article's."""
+        """Search as `answer` does: the date pre-filter, and the articles about the people and companies
+        named boosted."""
         boost = set().union(*(self._mention_articles.get(m.entity.name.lower(), set()) for m in q.mentions))
         hits = self._search(q, vector, mode, allowed, boost)
-        if (
-            allowed is not None
-            and q.dates is not None
-            and relevance(hits, mode) < self.config.thresholds.get(mode, 0)
-        ):
-            # "What was SSI valued at in its April 2025 round?": the date is about the event, not the article.
-            hits = self._search(q, vector, mode, None, boost | allowed)
-            allowed = None
         return Retrieval(q, vector, allowed, hits, relevance(hits, mode))
 
     def _search(

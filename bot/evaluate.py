@@ -220,7 +220,7 @@ class Scope:
 def question_scope(engine: Engine, text: str) -> Scope:
     """The engine's own reading of the question: its date pre-filter and any names unknown to the corpus."""
     q = engine.parse(text)
-    return Scope(q, engine.allowed_articles(q), bool(q.unknown_names))
+    return Scope(q, engine.search_scope(q), bool(q.unknown_names))
 
 
 def relevance_score(

@@ -1,0 +1,54 @@
+"""The engine on a tiny corpus with the fake embedder: routing, dates, refusals (no model needed)."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+
+
+def test_who_hired_whom_lists_recorded_moves_with_sources(small_engine: Engine) -> None:
+    answer = small_engine.answer("Who did Meta hire from Apple?")
+    assert answer.kind == "moves" and answer.answered
+    assert answer.lines[0].text.startswith("Ruoming Pang: Apple → Meta")
+    assert answer.sources[0].url == "https://example.com/2025-07-meta-hires-pang"
+
+
+def test_moves_questions_filter_by_the_moves_dates(small_engine: Engine) -> None:
+    in_2024 = small_engine.answer("who was hired in 2024?")
+    assert [line.text.split(":")[0] for line in in_2024.lines] == ["Tan Xu"]
+    since = small_engine.answer("any hires since June 2025?")
+    assert [line.text.split(":")[0] for line in since.lines] == ["Ruoming Pang"]
+
+
+def test_relative_dates_with_no_articles_are_said_plainly(small_engine: Engine) -> None:
+    answer = small_engine.answer("what happened this week?")
+    assert not answer.answered
+    assert answer.intro.startswith("I have no articles from this week. The most recent article I have is from")
+
+
+def test_overview_of_a_year_lists_its_headlines(small_engine: Engine) -> None:
+    answer = small_engine.answer("what happened in 2025?")
+    assert answer.kind == "overview"
+    assert [s.article_id for s in answer.sources] == ["2025-07-meta-hires-pang", "2025-02-china-shortage"]
+
+
+def test_names_the_corpus_never_mentions_are_refused(small_engine: Engine) -> None:
+    answer = small_engine.answer("Who did Amazon hire from Nvidia?")
+    assert not answer.answered and "Amazon" in answer.intro
+    assert not answer.sources
+
+
+def test_typo_in_a_name_still_finds_it(small_engine: Engine) -> None:
+    answer = small_engine.answer("who did moonshott hire")
+    assert answer.answered and "Tan Xu" in answer.plain_text()
+
+
+def test_greeting_and_empty_input(small_engine: Engine) -> None:
+    assert not small_engine.answer("hello!").answered
+    assert "TalentBot" in small_engine.answer("hello!").intro
+    assert not small_engine.answer("   ?? ").answered
+
+
+def test_timings_cover_every_stage(small_engine: Engine) -> None:
+    timings = small_engine.answer("Why does China lack AI engineers?").timings
+    assert set(timings) == {"embed_ms", "search_ms", "compose_ms", "total_ms"}
+    assert timings["total_ms"] >= timings["embed_ms"]

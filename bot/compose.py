@@ -237,24 +237,21 @@ def moves_intro(q: Question, count: int) -> str:
 
 
 def compose_moves(
-    q: Question, moves: list[RecordedMove], articles: dict[str, Article], total: int | None = None
+    q: Question, moves: list[RecordedMove], articles: dict[str, Article], intro: str | None = None
 ) -> Answer:
     cites = Citations(articles)
     shown = moves[:MAX_MOVES]
     lines = tuple(Line(describe_move(r.move), (cites.cite(r.article_id),)) for r in shown)
-    total = len(moves) if total is None else total
-    note = (
-        f"…and {total - len(shown)} more; ask about a company or person to narrow it down."
-        if total > len(shown)
-        else ""
-    )
+    hidden = len(moves) - len(shown)
+    note = f"…and {hidden} more; ask about a company or person to narrow it down." if hidden else ""
+    if intro is None:
+        # "28 talent moves to Meta" when the question narrowed them; "the 12 most recent" when it did not.
+        intro = moves_intro(q, len(moves) if (q.mentions or q.dates) else len(shown))
     return Answer(
         question=q.text,
         answered=True,
         kind="moves",
-        intro=moves_intro(q, total)
-        if total <= MAX_MOVES or q.mentions or q.dates
-        else moves_intro(q, len(shown)),
+        intro=intro,
         lines=lines,
         sources=cites.sources(),
         note=note,

@@ -24,10 +24,11 @@ from bot.compose import (
     compose_overview,
     filter_moves,
     greeting,
+    move_date,
     refusal,
 )
 from bot.query import Question, TypoFixer, parse_question
-from corpus.entities import EntityIndex
+from corpus.entities import EntityIndex, same_org
 from index import store
 from index.embedder import Embedder
 from index.keyword import words
@@ -92,6 +93,14 @@ _MOVE_FILLER = set(
         "many",
         "much",
     ]
+)
+_LEADER_QUESTION = re.compile(
+    r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
+    r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)",
+    re.I,
+)
+_LEADER_ROLE = re.compile(
+    r"\b(head|lead|leads|leader|chief|ceo|cto|president|director|founder|co-lead)\b", re.I
 )
 _NOT_MOVES = re.compile(
     r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
@@ -210,6 +219,9 @@ class Engine:
             return refusal(
                 q.text, f"I have no articles about {names}, so I can't answer that."
             ), time.perf_counter()
+        leaders = self._leaders(q)
+        if leaders:
+            return compose_moves(q, leaders, self.data.articles, intro=_leader_intro(q)), time.perf_counter()
         if wants_moves:  # a question's dates are the moves' dates here, not the articles'
             moves = self._narrow(q, filter_moves(self.moves, q, None))
             if moves and (q.mentions or q.dates is not None or _generic_moves_question(q.text)):
@@ -242,6 +254,20 @@ class Engine:
         return replace(
             answer, passages=tuple((p.article_id, p.text, round(p.score, 4)) for p in passages)
         ), searched
+
+    def _leaders(self, q: Question) -> list[RecordedMove]:
+        """ "Who runs MSL?": the moves into a named organisation with a leading role, newest first."""
+        orgs = [m for m in q.mentions if m.entity.kind == "org"]
+        if not orgs or not _LEADER_QUESTION.match(q.text):
+            return []
+        found = [
+            r
+            for r in self.moves
+            if r.move.role
+            and _LEADER_ROLE.search(r.move.role)
+            and any(same_org(o.entity, r.move.to) for o in orgs)
+        ]
+        return sorted(found, key=lambda r: (move_date(r), r.move.person), reverse=True)
 
     def _narrow(self, q: Question, moves: list[RecordedMove]) -> list[RecordedMove]:
         """ "The Zurich guys who went to Meta": keep the moves whose article mentions the question's other words."""
@@ -335,6 +361,11 @@ class Engine:
             sentence_vectors=self.data.sentence_vectors[rows.start : rows.stop],
             start=ref.start,
         )
+
+
+def _leader_intro(q: Question) -> str:
+    orgs = " or ".join(m.entity.name for m in q.mentions if m.entity.kind == "org")
+    return f"Leaders who joined {orgs}, as my articles report them, newest first:"
 
 
 def _generic_moves_question(text: str) -> bool:

@@ -22,7 +22,9 @@ def test_moves_questions_filter_by_the_moves_dates(small_engine: Engine) -> None
 def test_relative_dates_with_no_articles_are_said_plainly(small_engine: Engine) -> None:
     answer = small_engine.answer("what happened this week?")
     assert not answer.answered
-    assert answer.intro.startswith("I have no articles from this week. The most recent article I have is from")
+    assert answer.intro.startswith(
+        "I have no articles from this week. The most recent article I have is from"
+    )
 
 
 def test_overview_of_a_year_lists_its_headlines(small_engine: Engine) -> None:
@@ -52,3 +54,26 @@ def test_timings_cover_every_stage(small_engine: Engine) -> None:
     timings = small_engine.answer("Why does China lack AI engineers?").timings
     assert set(timings) == {"embed_ms", "search_ms", "compose_ms", "total_ms"}
     assert timings["total_ms"] >= timings["embed_ms"]
+
+
+def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from bot.runtime import build_index
+    from bot.settings import Settings
+    from tests.conftest import FIXED_TODAY, write_article
+
+    corpus = tmp_path / "a"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-06-meta-msl",
+        title="Meta names Alexandr Wang to lead MSL",
+        body="Meta named Alexandr Wang its Chief AI Officer. He leads Meta Superintelligence Labs now. " * 2,
+        moves=(
+            "moves:\n  - person: Alexandr Wang\n    from: Scale AI\n    to: Meta\n    role: Chief AI Officer\n"
+            "  - person: Shuchao Bi\n    from: OpenAI\n    to: Meta\n    role: researcher\n"
+        ),
+    )
+    s = Settings(data_dir=tmp_path / "d", corpus_dirs=(corpus,))
+    engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    answer = engine.answer("who runs Meta's AI work?")
+    assert [line.text.split(":")[0] for line in answer.lines] == ["Alexandr Wang"]

@@ -62,6 +62,7 @@ class Answer:
     sources: tuple[Source, ...]
     note: str = ""
     passages: tuple[tuple[str, str, float], ...] = ()
+    more: bool = False  # a list with further pages (ask again with page + 1)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -236,25 +237,41 @@ def moves_intro(q: Question, count: int) -> str:
     )
 
 
+def page_of(total: int, page: int, size: int) -> tuple[int, int]:
+    """[start, end) of a page of a list; a page past the end is the last one."""
+    last = max(0, (total - 1) // size)
+    start = min(max(page, 0), last) * size
+    return start, min(total, start + size)
+
+
+def continued(intro: str, start: int, end: int, total: int) -> str:
+    return intro if start == 0 else f"{intro.rstrip(':')} (continued: {start + 1}–{end} of {total}):"
+
+
 def compose_moves(
-    q: Question, moves: list[RecordedMove], articles: dict[str, Article], intro: str | None = None
+    q: Question,
+    moves: list[RecordedMove],
+    articles: dict[str, Article],
+    intro: str | None = None,
+    page: int = 0,
 ) -> Answer:
     cites = Citations(articles)
-    shown = moves[:MAX_MOVES]
-    lines = tuple(Line(describe_move(r.move), (cites.cite(r.article_id),)) for r in shown)
-    hidden = len(moves) - len(shown)
+    start, end = page_of(len(moves), page, MAX_MOVES)
+    lines = tuple(Line(describe_move(r.move), (cites.cite(r.article_id),)) for r in moves[start:end])
+    hidden = len(moves) - end
     note = f"…and {hidden} more; ask about a company or person to narrow it down." if hidden else ""
     if intro is None:
         # "28 talent moves to Meta" when the question narrowed them; "the 12 most recent" when it did not.
-        intro = moves_intro(q, len(moves) if (q.mentions or q.dates) else len(shown))
+        intro = moves_intro(q, len(moves) if (q.mentions or q.dates) else end - start)
     return Answer(
         question=q.text,
         answered=True,
         kind="moves",
-        intro=intro,
+        intro=continued(intro, start, end, len(moves)),
         lines=lines,
         sources=cites.sources(),
         note=note,
+        more=hidden > 0,
     )
 
 
@@ -468,18 +485,23 @@ def compose_extractive(
     )
 
 
-def compose_overview(q: Question, articles: Sequence[Article], label: str, limit: int = 8) -> Answer:
+def compose_overview(
+    q: Question, articles: Sequence[Article], label: str, page: int = 0, size: int = 8
+) -> Answer:
     """ "What happened in 2024?": the headlines of the period, newest first."""
     cites = Citations({a.id: a for a in articles})
-    chosen = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)[:limit]
-    lines = tuple(Line(f"{a.published:%d %b %Y}: {a.title}", (cites.cite(a.id),)) for a in chosen)
-    more = len(articles) - len(chosen)
+    ordered = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
+    start, end = page_of(len(ordered), page, size)
+    lines = tuple(Line(f"{a.published:%d %b %Y}: {a.title}", (cites.cite(a.id),)) for a in ordered[start:end])
+    more = len(ordered) - end
+    intro = f"{len(articles)} article{'s' if len(articles) != 1 else ''} {label}, newest first:"
     return Answer(
         question=q.text,
         answered=bool(lines),
         kind="overview",
-        intro=f"{len(articles)} article{'s' if len(articles) != 1 else ''} {label}, newest first:",
+        intro=continued(intro, start, end, len(ordered)),
         lines=lines,
         sources=cites.sources(),
         note=f"…and {more} more; ask about a company or person to narrow it down." if more > 0 else "",
+        more=more > 0,
     )

@@ -177,7 +177,8 @@ class Engine:
 
     # -------------------------------------------------------------------------------------------------
 
-    def answer(self, question: str, mode: str | None = None) -> Answer:
+    def answer(self, question: str, mode: str | None = None, page: int = 0) -> Answer:
+        """Answer a question; `page` picks a later page of a long list (moves, headlines)."""
         started = time.perf_counter()
         text = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not text or not re.search(r"\w", text):
@@ -188,7 +189,7 @@ class Engine:
         q = self.parse(text)
         vector = self.embedder.encode([q.text])[0]
         embedded = time.perf_counter()
-        answer, searched = self._answer(q, vector, mode)
+        answer, searched = self._answer(q, vector, mode, page)
         done = time.perf_counter()
         timings = {
             "embed_ms": (embedded - started) * 1000,
@@ -209,7 +210,7 @@ class Engine:
                 return {a.id for a in self.data.articles.values() if a.published >= since}
         return None
 
-    def _answer(self, q: Question, vector: object, mode: str) -> tuple[Answer, float]:
+    def _answer(self, q: Question, vector: object, mode: str, page: int = 0) -> tuple[Answer, float]:
         qv = np.asarray(vector, dtype=np.float32)
         wants_moves = (q.about_moves and not _NOT_MOVES.match(q.text)) or (
             bool(q.people) and bool(re.match(r"\s*where\b", q.text, re.I))
@@ -221,11 +222,12 @@ class Engine:
             ), time.perf_counter()
         leaders = self._leaders(q)
         if leaders:
-            return compose_moves(q, leaders, self.data.articles, intro=_leader_intro(q)), time.perf_counter()
+            answer = compose_moves(q, leaders, self.data.articles, intro=_leader_intro(q), page=page)
+            return answer, time.perf_counter()
         if wants_moves:  # a question's dates are the moves' dates here, not the articles'
             moves = self._narrow(q, filter_moves(self.moves, q, None))
             if moves and (q.mentions or q.dates is not None or _generic_moves_question(q.text)):
-                return compose_moves(q, moves, self.data.articles), time.perf_counter()
+                return compose_moves(q, moves, self.data.articles, page=page), time.perf_counter()
         published = self.allowed_articles(q)
         listing = wants_moves or _overview_question(q.text) or q.latest
         if q.dates is not None and not published and (listing or q.dates.label in RELATIVE):
@@ -235,7 +237,7 @@ class Engine:
         if (q.dates is not None or q.latest) and _overview_question(q.text) and not q.mentions and published:
             label = q.dates.label if q.dates is not None else "from the latest months"
             chosen = [self.data.articles[i] for i in published if self.data.canonical.get(i, i) == i]
-            return compose_overview(q, chosen, label), time.perf_counter()
+            return compose_overview(q, chosen, label, page=page), time.perf_counter()
         found = self.retrieve(q, qv, mode, self.search_scope(q))
         searched = time.perf_counter()
         score, threshold = found.score, self.config.thresholds.get(mode, 0.0)

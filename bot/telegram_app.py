@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -172,19 +173,51 @@ async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await reply_answer(query.message.chat.id, text, context, echo=True)
 
 
+MAX_REMEMBERED = 2000  # questions whose further pages can still be asked for
+
+
+def remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
+    """A short key for a question, so a "Show more" button fits Telegram's 64-byte callback data."""
+    key = hashlib.sha1(question.encode("utf-8")).hexdigest()[:10]
+    questions: dict[str, str] = context.application.bot_data.setdefault("questions", {})
+    questions.pop(key, None)
+    questions[key] = question
+    while len(questions) > MAX_REMEMBERED:
+        questions.pop(next(iter(questions)))
+    return key
+
+
+def more_keyboard(key: str, page: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("Show more", callback_data=f"more:{key}:{page}")]])
+
+
+async def more_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None or query.data is None or query.message is None:
+        return
+    _, key, page = query.data.split(":")
+    text = context.application.bot_data.get("questions", {}).get(key)
+    if text is None:
+        await query.answer("That list has expired: ask the question again.")
+        return
+    await query.answer()
+    await reply_answer(query.message.chat.id, text, context, page=int(page))
+
+
 async def reply_answer(
     chat_id: int,
     text: str,
     context: ContextTypes.DEFAULT_TYPE,
     reply_to: int | None = None,
     echo: bool = False,
+    page: int = 0,
 ) -> None:
     try:
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     except TelegramError as exc:  # a nicety: never let it stop the answer
         log.debug("send_chat_action failed: %s", exc)
     try:
-        answer = await asyncio.to_thread(_engine(context).answer, text)
+        answer = await asyncio.to_thread(_engine(context).answer, text, None, page)
     except Exception:
         log.exception("answering %r failed", text)
         await context.bot.send_message(chat_id, "Sorry, something went wrong on my side. Please try again.")
@@ -198,6 +231,7 @@ async def reply_answer(
         parse_mode=ParseMode.HTML,
         link_preview_options=NO_PREVIEW,
         reply_to_message_id=reply_to,
+        reply_markup=more_keyboard(remember(context, text), page + 1) if answer.more else None,
     )
 
 
@@ -312,6 +346,7 @@ def build_application(
     application.add_handler(CommandHandler("unsubscribe", unsubscribe))
     application.add_handler(CommandHandler("recap", recap_command))
     application.add_handler(CallbackQueryHandler(example_pressed, pattern=r"^ask:\d+$"))
+    application.add_handler(CallbackQueryHandler(more_pressed, pattern=r"^more:[0-9a-f]{10}:\d{1,4}$"))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, question))
     application.add_handler(MessageHandler(filters.COMMAND, help_command))
     application.add_handler(

@@ -13,6 +13,7 @@ from bot.engine import Engine
 from bot.settings import Settings
 from bot.subscribers import SubscriberStore
 from bot.telegram_app import COMMANDS, build_application
+from tests.conftest import FakeEmbedder
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 CHAT = 4242
@@ -131,3 +132,40 @@ def test_recap_day_is_scheduled_in_ptb_convention(bot_settings: Settings, small_
     trigger = job.job.trigger  # APScheduler CronTrigger
     assert "mon" in str(trigger) and "hour='9'" in str(trigger)
     assert str(trigger.timezone) == "Europe/London"
+
+
+async def test_long_lists_page_with_a_show_more_button(
+    tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    from bot.runtime import build_index
+    from tests.conftest import FIXED_TODAY, write_article
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    moves = "moves:\n" + "".join(
+        f"  - person: Researcher Number{i:02d}\n    from: OpenAI\n    to: Meta\n    date: 2025-{1 + i % 12:02d}\n"
+        for i in range(15)
+    )
+    write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
+    s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
+    engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    application = build_application(s, engine)
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0, timeout=2)
+        try:
+            tg.send_user_message(CHAT, "who did Meta hire from OpenAI?")
+            [first] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+            assert first.text.count("Researcher Number") == 12
+            [data] = first.callback_data
+            assert len(data.encode()) <= 64
+            tg.press_button(CHAT, first.message_id, data)
+            await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+            second = tg.sent_messages(CHAT)[-1]
+            assert "continued: 13–15 of 15" in second.text
+            assert second.text.count("Researcher Number") == 3 and not second.callback_data
+        finally:
+            await application.updater.stop()
+            await application.stop()
+    tg.assert_no_rejections()

@@ -342,6 +342,10 @@ _CAUSAL = re.compile(
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
 
 
+_AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(%|per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b|\b\d{1,3}(,\d{3})+\b",
+    re.I,
+)
 _CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
 
 
@@ -411,7 +415,8 @@ def select_sentences(
     why = bool(re.match(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", question, re.I))
     quantity = bool(
         re.search(
-            r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay)|figure|valued)\b",
+            r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay)|figure|valued|valuation|"
+            r"fee|cost|price|salary|salaries|pay|paid|worth|bonus|package|offer|stake|raised?|funding)\b",
             question,
             re.I,
         )
@@ -437,7 +442,7 @@ def select_sentences(
                 + 1.0 * (p.score - top)
                 + 0.05 * max(0, 3 - rank)
                 + (0.2 if why and _CAUSAL.search(sentence) else 0.0)
-                + (0.1 if quantity and re.search(r"\d", sentence) else 0.0)
+                + (0.15 if quantity and _AMOUNT.search(sentence) else 0.0)
                 - (0.5 if _META.search(sentence) else 0.0)
             )
             candidates.append(_Candidate(relevance, sentence, p.article_id, vector, p.start + start))

@@ -159,6 +159,12 @@ class Engine:
         self.vocabulary = {w for a in data.articles.values() for w in words(a.text)}
         self.typos = TypoFixer(set(self.entities.vocabulary), self.vocabulary)
         self._words_cache: dict[str, set[str]] = {}
+        # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
+        self._proper_nouns = {
+            m.group(1).lower()
+            for a in data.articles.values()
+            for m in re.finditer(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b", a.body)
+        }
         fitted = data.manifest.get("calibration", {}).get("thresholds")
         if fitted:
             self.config = replace(self.config, thresholds={**self.config.thresholds, **fitted})
@@ -276,7 +282,11 @@ class Engine:
         if len(moves) <= MAX_MOVES:
             return moves
         named = {t for m in q.mentions for t in m.entity.keys}
-        extra = {w for w in words(q.text) if len(w) > 3 and w not in named and w not in _MOVE_FILLER}
+        extra = {
+            w
+            for w in words(q.text)
+            if len(w) > 3 and w not in named and w not in _MOVE_FILLER and w in self._proper_nouns
+        }
         if not extra:
             return moves
         close = [r for r in moves if self._said_together(r, extra)]

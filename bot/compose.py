@@ -343,7 +343,7 @@ _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|su
 
 
 _AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\d\s?(%|per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b|\b\d{1,3}(,\d{3})+\b",
+    r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b",
     re.I,
 )
 _CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")

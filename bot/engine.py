@@ -102,6 +102,12 @@ _LEADER_QUESTION = re.compile(
 _LEADER_ROLE = re.compile(
     r"\b(head|lead|leads|leader|chief|ceo|cto|president|director|founder|co-lead)\b", re.I
 )
+# "Who is the chief scientist of X?" asks for that role, not any leader.
+_ASKED_ROLE = re.compile(
+    r"\b(chief (?:scientist|executive|technology officer|ai officer|operating officer)|ceo|cto|president|"
+    r"chairman|chair)\b",
+    re.I,
+)
 _NOT_MOVES = re.compile(
     r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
     r"what(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|left|recruit\w*)\b))",
@@ -268,12 +274,12 @@ class Engine:
         orgs = [m for m in q.mentions if m.entity.kind == "org"]
         if not orgs or not _LEADER_QUESTION.match(q.text):
             return []
+        asked = _ASKED_ROLE.search(q.text)
+        role = re.compile(rf"\b{re.escape(asked.group(1))}", re.I) if asked else _LEADER_ROLE
         found = [
             r
             for r in self.moves
-            if r.move.role
-            and _LEADER_ROLE.search(r.move.role)
-            and any(same_org(o.entity, r.move.to) for o in orgs)
+            if r.move.role and role.search(r.move.role) and any(same_org(o.entity, r.move.to) for o in orgs)
         ]
         return sorted(found, key=lambda r: (move_date(r), r.move.person), reverse=True)
 

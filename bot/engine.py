@@ -192,16 +192,20 @@ class Engine:
     def answer(self, question: str, mode: str | None = None, page: int = 0) -> Answer:
         """Answer a question; `page` picks a later page of a long list (moves, headlines)."""
         started = time.perf_counter()
+        embedded = searched = started
         text = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not text or not re.search(r"\w", text):
-            return refusal(question, "Ask me a question in words, for example:")
-        if GREETING.match(text):
-            return greeting(question)
-        mode = mode or self.config.mode
-        q = self.parse(text)
-        vector = self.embedder.encode([q.text])[0]
-        embedded = time.perf_counter()
-        answer, searched = self._answer(q, vector, mode, page)
+            answer = refusal(question, "Ask me a question in words, for example:")
+        elif GREETING.match(text):
+            answer = greeting(question)
+        else:
+            mode = mode or self.config.mode
+            q = self.parse(text)
+            vector = np.asarray(self.embedder.encode([q.text])[0], dtype=np.float32)
+            embedded = time.perf_counter()
+            answer, searched = self._answer(q, vector, mode, page)
+            if answer.answered and not answer.passages:
+                answer = replace(answer, passages=self._cited_passages(q, vector, mode, answer))
         done = time.perf_counter()
         timings = {
             "embed_ms": (embedded - started) * 1000,
@@ -210,6 +214,18 @@ class Engine:
             "total_ms": (done - started) * 1000,
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
+
+    def _cited_passages(
+        self, q: Question, vector: npt.NDArray[np.float32], mode: str, answer: Answer
+    ) -> tuple[tuple[str, str, float], ...]:
+        """For a list answer (moves, headlines): the best passage of each article it cites."""
+        cited = [s.article_id for s in answer.sources]
+        params = replace(self.config.params, per_article=1)
+        hits = search(self.data, vector, q.text, mode=mode, k=len(cited), article_ids=cited, params=params)
+        best = {h.article_id: h for h in hits}
+        return tuple(
+            (a, self.data.passage_text(best[a].row), round(best[a].dense, 4)) for a in cited if a in best
+        )
 
     def allowed_articles(self, q: Question) -> set[str] | None:
         """Articles published in the question's date range ("latest": the last RECENT_DAYS of the corpus)."""

@@ -77,6 +77,8 @@ def test_ask_json_contract(real_data_dir: Path) -> None:
     assert payload["answered"] is True and "Tan Xu" in payload["answer"]
     assert set(payload["sources"][0]) == {"title", "publisher", "url", "published"}
     assert set(payload["timings"]) == {"embed_ms", "search_ms", "compose_ms", "total_ms"}
+    assert payload["passages"][0]["article_id"] == "2024-08-moonshot-hires-tan-xu"
+    assert "Tan Xu" in payload["passages"][0]["text"]
 
 
 def test_ask_json_stdin_one_object_per_line(real_data_dir: Path) -> None:

@@ -165,6 +165,7 @@ class Engine:
         self.vocabulary = {w for a in data.articles.values() for w in words(a.text)}
         self.typos = TypoFixer(set(self.entities.vocabulary), self.vocabulary)
         self._words_cache: dict[str, set[str]] = {}
+        self._rows_by_article = store.rows_by_article(data)
         # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
         self._proper_nouns = {
             m.group(1).lower()
@@ -205,7 +206,7 @@ class Engine:
             embedded = time.perf_counter()
             answer, searched = self._answer(q, vector, mode, page)
             if answer.answered and not answer.passages:
-                answer = replace(answer, passages=self._cited_passages(q, vector, mode, answer))
+                answer = replace(answer, passages=self._cited_passages(vector, answer))
         done = time.perf_counter()
         timings = {
             "embed_ms": (embedded - started) * 1000,
@@ -216,16 +217,31 @@ class Engine:
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
 
     def _cited_passages(
-        self, q: Question, vector: npt.NDArray[np.float32], mode: str, answer: Answer
+        self, vector: npt.NDArray[np.float32], answer: Answer
     ) -> tuple[tuple[str, str, float], ...]:
-        """For a list answer (moves, headlines): the best passage of each article it cites."""
-        cited = [s.article_id for s in answer.sources]
-        params = replace(self.config.params, per_article=1)
-        hits = search(self.data, vector, q.text, mode=mode, k=len(cited), article_ids=cited, params=params)
-        best = {h.article_id: h for h in hits}
-        return tuple(
-            (a, self.data.passage_text(best[a].row), round(best[a].dense, 4)) for a in cited if a in best
-        )
+        """For a list answer (moves, headlines): the passage of each cited article that best backs its lines
+        (most of the lines' words, then closest to the question)."""
+        result = []
+        for source in answer.sources:
+            said = {
+                w
+                for line in answer.lines
+                if source.number in line.citations
+                for w in words(line.text)
+                if len(w) > 3
+            }
+            rows = self._rows_by_article.get(source.article_id, [])
+            if not rows:
+                continue
+            scores = self.data.passage_vectors[rows] @ vector
+            best = max(
+                range(len(rows)),
+                key=lambda i: (len(said & set(words(self.data.passage_text(rows[i])))), float(scores[i])),
+            )
+            result.append(
+                (source.article_id, self.data.passage_text(rows[best]), round(float(scores[best]), 4))
+            )
+        return tuple(result)
 
     def allowed_articles(self, q: Question) -> set[str] | None:
         """Articles published in the question's date range ("latest": the last RECENT_DAYS of the corpus)."""

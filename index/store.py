@@ -149,7 +149,7 @@ def build(
     offsets: dict[str, int] = {}
     cursor = 0
     sentence_count = 0
-    old_passage_rows = _rows_by_article(previous) if previous is not None and reusable else {}
+    old_passage_rows = rows_by_article(previous) if previous is not None and reusable else {}
     for article, refs, how in plan:
         n_sent = len(sentences[article.id])
         offsets[article.id] = sentence_count
@@ -220,7 +220,7 @@ def build(
     return data, report
 
 
-def _rows_by_article(data: IndexData) -> dict[str, list[int]]:
+def rows_by_article(data: IndexData) -> dict[str, list[int]]:
     rows: dict[str, list[int]] = {}
     for i, ref in enumerate(data.passages):
         rows.setdefault(ref.article_id, []).append(i)

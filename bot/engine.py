@@ -28,7 +28,7 @@ from bot.compose import (
     refusal,
 )
 from bot.query import Question, TypoFixer, parse_question
-from corpus.entities import EntityIndex, same_org
+from corpus.entities import EntityIndex, key_tokens, same_org
 from index import store
 from index.embedder import Embedder
 from index.keyword import words
@@ -175,10 +175,11 @@ class Engine:
         fitted = data.manifest.get("calibration", {}).get("thresholds")
         if fitted:
             self.config = replace(self.config, thresholds={**self.config.thresholds, **fitted})
-        self._mention_articles: dict[str, set[str]] = {}
+        # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
+        self._mention_articles: dict[frozenset[str], set[str]] = {}
         for a in data.articles.values():
             for name in (*a.people, *a.companies):
-                self._mention_articles.setdefault(name.lower(), set()).add(a.id)
+                self._mention_articles.setdefault(key_tokens(name), set()).add(a.id)
 
     def reload_if_changed(self, index_dir: Path) -> bool:
         """Pick up a newer build (e.g. after `talentbot ingest` + `index build`) without a restart."""
@@ -369,7 +370,7 @@ class Engine:
     ) -> Retrieval:
         """Search as `answer` does: the date pre-filter, and the articles about the people and companies
         named boosted."""
-        boost = set().union(*(self._mention_articles.get(m.entity.name.lower(), set()) for m in q.mentions))
+        boost = set().union(*(self._mention_articles.get(m.entity.keys, set()) for m in q.mentions))
         hits = self._search(q, vector, mode, allowed, boost)
         return Retrieval(q, vector, allowed, hits, relevance(hits, mode))
 

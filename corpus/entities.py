@@ -204,10 +204,12 @@ class EntityIndex:
                 found.append(Mention(e, positions[tok], positions[tok] + len(tok)))
         # Drop a mention whose keys are a strict subset of another of the same kind ("Meta" inside
         # "Meta Superintelligence Labs" is kept: different keys; "Google" inside "Google DeepMind" is dropped).
-        found.sort(key=lambda m: -len(m.entity.keys))
+        # Names that mean the same in a question ("Meta", "Meta Superintelligence Labs": both {meta}) are one
+        # mention, under the shortest name.
+        found.sort(key=lambda m: (-len(m.entity.keys), len(m.entity.name)))
         kept: list[Mention] = []
         for m in found:
-            if any(m.entity.kind == k.entity.kind and m.entity.keys < k.entity.keys for k in kept):
+            if any(m.entity.kind == k.entity.kind and m.entity.keys <= k.entity.keys for k in kept):
                 continue
             kept.append(m)
         return sorted(kept, key=lambda m: m.start)

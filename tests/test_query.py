@@ -74,3 +74,9 @@ def test_typos_are_fixed_against_the_corpus_names() -> None:
 def test_today_is_a_date_range() -> None:
     parsed = parse_dates("What is Meta's share price today?", TODAY)
     assert parsed is not None and (parsed.start, parsed.end, parsed.label) == (TODAY, TODAY, "today")
+
+
+def test_names_with_the_same_key_words_are_one_mention() -> None:
+    entities = EntityIndex(people=[], orgs=["Meta", "Meta Superintelligence Labs", "Google", "Google DeepMind"])
+    q = parse_question("who did meta hire from google?", entities, TODAY, VOCAB | {"google"})
+    assert [m.entity.name for m in q.mentions] == ["Meta", "Google"]

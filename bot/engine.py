@@ -27,7 +27,7 @@ from bot.compose import (
     move_date,
     refusal,
 )
-from bot.query import Question, TypoFixer, parse_question
+from bot.query import MONTHS, Question, TypoFixer, parse_question
 from corpus.entities import EntityIndex, key_tokens, same_org
 from index import store
 from index.embedder import Embedder
@@ -41,59 +41,6 @@ MAX_QUESTION_CHARS = 500
 # A question naming something the corpus has never mentioned is refused unless its best passage is this much
 # more relevant than the threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
 UNKNOWN_NAME_MARGIN = 0.35
-_MOVE_FILLER = set(
-    [
-        "tell",
-        "about",
-        "guys",
-        "people",
-        "folks",
-        "researchers",
-        "engineers",
-        "staff",
-        "went",
-        "gone",
-        "joined",
-        "join",
-        "left",
-        "leave",
-        "hired",
-        "hire",
-        "hires",
-        "hiring",
-        "moved",
-        "move",
-        "moves",
-        "poached",
-        "poach",
-        "recruited",
-        "recruit",
-        "from",
-        "with",
-        "that",
-        "their",
-        "them",
-        "they",
-        "this",
-        "those",
-        "which",
-        "what",
-        "whom",
-        "does",
-        "know",
-        "list",
-        "show",
-        "give",
-        "latest",
-        "recent",
-        "newest",
-        "anyone",
-        "someone",
-        "everyone",
-        "many",
-        "much",
-    ]
-)
 _LEADER_QUESTION = re.compile(
     r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
     r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)",
@@ -324,7 +271,7 @@ class Engine:
         extra = {
             w
             for w in words(q.text)
-            if len(w) > 3 and w not in named and w not in _MOVE_FILLER and w in self._proper_nouns
+            if len(w) > 3 and w not in named and w not in MONTHS and w in self._proper_nouns
         }
         if not extra:
             return moves

@@ -25,6 +25,7 @@ from bot.compose import (
     filter_moves,
     greeting,
     move_date,
+    moves_intro,
     refusal,
 )
 from bot.query import MONTHS, Question, TypoFixer, parse_question
@@ -216,16 +217,22 @@ class Engine:
         if leaders:
             answer = compose_moves(q, leaders, self.data.articles, intro=_leader_intro(q), page=page)
             return answer, time.perf_counter()
+        no_moves = False
         if wants_moves:  # a question's dates are the moves' dates here, not the articles'
             moves = self._narrow(q, filter_moves(self.moves, q, None))
             if moves and (q.mentions or q.dates is not None or _generic_moves_question(q.text)):
                 return compose_moves(q, moves, self.data.articles, page=page), time.perf_counter()
+            no_moves = bool(q.mentions) and not moves
+            if no_moves and q.dates is not None:
+                return self._no_record(q), time.perf_counter()
         published = self.allowed_articles(q)
         listing = wants_moves or _overview_question(q.text) or q.latest
         if q.dates is not None and not published and (listing or q.dates.label in RELATIVE):
             newest = max((a.published for a in self.data.articles.values()), default=None)
             latest = f" The most recent article I have is from {newest:%d %B %Y}." if newest else ""
-            return refusal(q.text, f"I have no articles from {q.dates.label}.{latest}"), time.perf_counter()
+            return refusal(
+                q.text, f"I have no articles {_period(q.dates.label)}.{latest}"
+            ), time.perf_counter()
         if (q.dates is not None or q.latest) and _overview_question(q.text) and not q.mentions and published:
             label = q.dates.label if q.dates is not None else "from the latest months"
             chosen = [self.data.articles[i] for i in published if self.data.canonical.get(i, i) == i]
@@ -239,6 +246,9 @@ class Engine:
             return refusal(q.text, f"I have no articles about {names}, so I can't answer that."), searched
         if score < threshold:
             return refusal(q.text, "I couldn't find anything in my articles that answers that."), searched
+        if no_moves and not self._mentions_all(q, hits[:3]):
+            # "Did DeepSeek hire anyone from Google?": no such move on record, and no passage about both.
+            return self._no_record(q), searched
         passages = [self._retrieved(h) for h in hits]
         explain = bool(re.match(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", q.text, re.I))
         candidates = [*passages, self._whole_article(hits[0])] if explain and hits else passages
@@ -248,6 +258,20 @@ class Engine:
         return replace(
             answer, passages=tuple((p.article_id, p.text, round(p.score, 4)) for p in passages)
         ), searched
+
+    def _no_record(self, q: Question) -> Answer:
+        scope = moves_intro(q, 0).split(" talent moves ", 1)[-1].removesuffix(", newest first:")
+        return refusal(q.text, f"I have no record of talent moves {scope}.")
+
+    def _mentions_all(self, q: Question, hits: list[Hit]) -> bool:
+        """Does one of these passages name every person and organisation the question asks about?"""
+        for h in hits:
+            found = set(words(self.data.passage_text(h.row))) | set(
+                words(self.data.articles[h.article_id].title)
+            )
+            if all(m.entity.keys <= found for m in q.mentions):
+                return True
+        return False
 
     def _leaders(self, q: Question) -> list[RecordedMove]:
         """ "Who runs MSL?": the moves into a named organisation with a leading role, newest first."""
@@ -359,6 +383,13 @@ class Engine:
             sentence_vectors=self.data.sentence_vectors[rows.start : rows.stop],
             start=ref.start,
         )
+
+
+def _period(label: str) -> str:
+    """For "I have no articles ...": "from 2024", "from this week", "since June 2025"."""
+    if label.startswith(("since ", "before ")):
+        return label
+    return f"from {label.removeprefix('in ')}"
 
 
 def _leader_intro(q: Question) -> str:

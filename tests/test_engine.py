@@ -77,3 +77,11 @@ def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_emb
     engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
     answer = engine.answer("who runs Meta's AI work?")
     assert [line.text.split(":")[0] for line in answer.lines] == ["Alexandr Wang"]
+
+
+def test_a_move_not_on_record_is_said_plainly(small_engine: Engine) -> None:
+    answer = small_engine.answer("Did Moonshot AI hire anyone from Apple?")
+    assert not answer.answered
+    assert answer.intro == "I have no record of talent moves to Moonshot AI from Apple."
+    dated = small_engine.answer("Who did Meta hire from Apple in 2023?")
+    assert not dated.answered and dated.intro.endswith("from Apple in 2023.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -35,9 +36,9 @@ def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settin
     )
 
 
-@pytest.fixture
-async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    application = build_application(bot_settings, small_engine)
+@contextlib.asynccontextmanager
+async def running(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The application polling the fake, as `run_polling` would run it (post_init included)."""
     async with application:
         assert application.post_init is not None
         await application.post_init(application)
@@ -49,6 +50,12 @@ async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) ->
         finally:
             await application.updater.stop()
             await application.stop()
+
+
+@pytest.fixture
+async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    async with running(build_application(bot_settings, small_engine)) as application:
+        yield application
     tg.assert_no_rejections()
 
 
@@ -149,23 +156,15 @@ async def test_long_lists_page_with_a_show_more_button(
     write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
     s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
     engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
-    application = build_application(s, engine)
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=2)
-        try:
-            tg.send_user_message(CHAT, "who did Meta hire from OpenAI?")
-            [first] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
-            assert first.text.count("Researcher Number") == 12
-            [data] = first.callback_data
-            assert len(data.encode()) <= 64
-            tg.press_button(CHAT, first.message_id, data)
-            await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
-            second = tg.sent_messages(CHAT)[-1]
-            assert "continued: 13–15 of 15" in second.text
-            assert second.text.count("Researcher Number") == 3 and not second.callback_data
-        finally:
-            await application.updater.stop()
-            await application.stop()
+    async with running(build_application(s, engine)):
+        tg.send_user_message(CHAT, "who did Meta hire from OpenAI?")
+        [first] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+        assert first.text.count("Researcher Number") == 12
+        [data] = first.callback_data
+        assert len(data.encode()) <= 64
+        tg.press_button(CHAT, first.message_id, data)
+        await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+        second = tg.sent_messages(CHAT)[-1]
+        assert "continued: 13–15 of 15" in second.text
+        assert second.text.count("Researcher Number") == 3 and not second.callback_data
     tg.assert_no_rejections()

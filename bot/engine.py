@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -104,6 +105,7 @@ class Engine:
         self.embedder = embedder
         self.today = today
         self.config = config or EngineConfig()
+        self._lock = threading.Lock()  # a reload swaps the whole state between two answers, never during one
         self._load(data)
 
     def _load(self, data: store.IndexData) -> None:
@@ -134,13 +136,19 @@ class Engine:
         current = store.current_build(index_dir)
         if current is None or current == self.data.directory:
             return False
-        self._load(store.load(index_dir))
+        data = store.load(index_dir)  # the slow part, outside the lock
+        with self._lock:
+            self._load(data)
         return True
 
     # -------------------------------------------------------------------------------------------------
 
     def answer(self, question: str, mode: str | None = None, page: int = 0) -> Answer:
         """Answer a question; `page` picks a later page of a long list (moves, headlines)."""
+        with self._lock:
+            return self._answer_locked(question, mode, page)
+
+    def _answer_locked(self, question: str, mode: str | None, page: int) -> Answer:
         started = time.perf_counter()
         embedded = searched = started
         text = " ".join(question.split())[:MAX_QUESTION_CHARS]

@@ -85,6 +85,7 @@ def ask(
         bool, typer.Option("--json", help="Print a JSON object (one per line with -).")
     ] = False,
     mode: Annotated[str | None, typer.Option(help="Retrieval mode: hybrid, dense or bm25.")] = None,
+    page: Annotated[int, typer.Option(help="Page of a long list (moves, headlines), from 1.", min=1)] = 1,
 ) -> None:
     """Answer a question in the terminal."""
     engine = _engine(progress=not as_json, mode=mode)
@@ -92,7 +93,7 @@ def ask(
     for q in questions:
         if not q:
             continue
-        answer = engine.answer(q)
+        answer = engine.answer(q, page=page - 1)
         if as_json:
             typer.echo(json.dumps(answer_json(answer), ensure_ascii=False))
         else:
@@ -104,8 +105,10 @@ def chat() -> None:
     """An interactive chat in the terminal (no Telegram needed). Type 'quit' or Ctrl-D to leave."""
     engine = _engine()
     typer.echo(
-        "TalentBot — ask about the AI talent war (who hired whom, pay, the shortage). 'quit' to leave."
+        "TalentBot — ask about the AI talent war (who hired whom, pay, the shortage). "
+        "'more' shows the rest of a long list; 'quit' to leave."
     )
+    last: tuple[str, int] | None = None  # the last list answered, and its page
     while True:
         try:
             q = input("\nyou> ").strip()
@@ -114,8 +117,15 @@ def chat() -> None:
             return
         if q.lower() in {"quit", "exit", ":q", "bye"}:
             return
-        if q:
-            typer.echo("\n" + engine.answer(q).plain_text())
+        if q.lower() in {"more", "next", "show more"} and last is not None:
+            q, page = last[0], last[1] + 1
+        elif q:
+            page = 0
+        else:
+            continue
+        answer = engine.answer(q, page=page)
+        last = (q, page) if answer.more else None
+        typer.echo("\n" + answer.plain_text() + ("\n(type 'more' for the next page)" if answer.more else ""))
 
 
 @index_app.command("build")

@@ -97,9 +97,19 @@ def test_ask_json_stdin_one_object_per_line(real_data_dir: Path) -> None:
 
 
 def test_chat_in_terminal(real_data_dir: Path) -> None:
-    result = run_cli(["chat"], real_data_dir, stdin="who did Moonshot AI hire?\nquit\n")
+    result = run_cli(
+        ["chat"], real_data_dir, stdin="who did Moonshot AI hire?\nwho did Meta hire?\nmore\nquit\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "Tan Xu" in result.stdout
+    assert "(continued: 13–24 of" in result.stdout  # 'more' pages through a long list
+
+
+def test_ask_page(real_data_dir: Path) -> None:
+    first = run_cli(["ask", "who did Meta hire?"], real_data_dir)
+    second = run_cli(["ask", "--page", "2", "who did Meta hire?"], real_data_dir)
+    assert "more; ask about a company" in first.stdout
+    assert "(continued: 13–24 of" in second.stdout
 
 
 def test_serve_requires_a_token(real_data_dir: Path) -> None:

@@ -13,6 +13,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatAction, ParseMode
@@ -230,7 +231,7 @@ async def reply_answer(
         body,
         parse_mode=ParseMode.HTML,
         link_preview_options=NO_PREVIEW,
-        reply_to_message_id=reply_to,
+        reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
         reply_markup=more_keyboard(remember(context, text), page + 1) if answer.more else None,
     )
 

@@ -142,7 +142,7 @@ def index_build(
         _, report = build_index(s, embedder, progress=not quiet)
     except ArticleError as exc:
         raise fail(f"the corpus has errors:\n{exc}") from exc
-    except ModelIntegrityError as exc:
+    except (ModelIntegrityError, IndexMissingError) as exc:
         raise fail(str(exc)) from exc
     typer.echo(
         f"Index built in {report.elapsed_s:.1f}s: {report.articles} articles, {report.passages} passages; "

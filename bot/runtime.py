@@ -24,6 +24,9 @@ def build_index(
 ) -> tuple[store.IndexData, store.BuildReport]:
     """(Re)build the index from the corpus, embedding only articles that are new or changed."""
     articles = load_articles(settings.all_corpus_dirs) if articles is None else articles
+    if not articles:
+        dirs = ", ".join(str(d) for d in settings.all_corpus_dirs)
+        raise store.IndexMissingError(f"no articles found in {dirs}: add some, or use `talentbot ingest`")
     try:
         previous: store.IndexData | None = store.load(settings.index_dir)
     except store.IndexMissingError:

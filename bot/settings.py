@@ -63,6 +63,8 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
         corpus = env.get("TALENTBOT_CORPUS_DIR")
+        if corpus and not Path(corpus).is_dir():
+            raise SettingsError(f"TALENTBOT_CORPUS_DIR={corpus!r}: not a directory")
         return cls(
             data_dir=Path(env.get("TALENTBOT_DATA_DIR") or "data"),
             corpus_dirs=(Path(corpus),) if corpus else (SHIPPED_DIR,),

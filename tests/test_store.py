@@ -86,3 +86,10 @@ def test_crash_mid_build_keeps_previous_index(
 def test_missing_index_message(tmp_path: Path) -> None:
     with pytest.raises(store.IndexMissingError, match="talentbot index build"):
         store.load(tmp_path / "nothing")
+
+
+def test_an_empty_corpus_gets_a_clear_message(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(store.IndexMissingError, match="no articles found in"):
+        build_index(Settings(data_dir=tmp_path / "d", corpus_dirs=(empty,)), fake_embedder)

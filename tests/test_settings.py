@@ -34,6 +34,7 @@ def test_defaults() -> None:
 
 
 def test_values_from_the_environment(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
     s = Settings.from_env(
         {
             "TALENTBOT_DATA_DIR": str(tmp_path),
@@ -202,3 +203,8 @@ def test_the_recap_job_fires_on_the_configured_day_time_and_zone(
     assert fire.strftime("%A %H:%M") == f"{weekday_name} 18:30"
     assert fire.utcoffset() == dt.timedelta(hours=8)
     assert now <= fire < now + dt.timedelta(days=7)
+
+
+def test_a_corpus_dir_that_is_not_there_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="TALENTBOT_CORPUS_DIR=.*not a directory"):
+        Settings.from_env({"TALENTBOT_CORPUS_DIR": str(tmp_path / "nope")})

@@ -206,5 +206,5 @@ def test_the_recap_job_fires_on_the_configured_day_time_and_zone(
 
 
 def test_a_corpus_dir_that_is_not_there_is_named(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="TALENTBOT_CORPUS_DIR=.*not a directory"):
+    with pytest.raises(SettingsError, match=r"TALENTBOT_CORPUS_DIR=.*not a directory"):
         Settings.from_env({"TALENTBOT_CORPUS_DIR": str(tmp_path / "nope")})

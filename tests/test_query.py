@@ -12,7 +12,19 @@ ENTITIES = EntityIndex(
     people=["Ruoming Pang", "Tan Xu", "Andrej Karpathy"],
     orgs=["Meta", "Apple", "Moonshot AI", "Google DeepMind", "Anthropic", "ByteDance", "Alibaba"],
 )
-VOCAB = {"meta", "apple", "hired", "who", "from", "did", "researchers", "anthropic", "pang", "paid", "shortage"}
+VOCAB = {
+    "meta",
+    "apple",
+    "hired",
+    "who",
+    "from",
+    "did",
+    "researchers",
+    "anthropic",
+    "pang",
+    "paid",
+    "shortage",
+}
 
 
 @pytest.mark.parametrize(
@@ -31,7 +43,8 @@ def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt
 
 
 @pytest.mark.parametrize(
-    "text", ["How many AI professionals could China be short of by 2030?", "who will lead in 2030", "GPT-4o pay"]
+    "text",
+    ["How many AI professionals could China be short of by 2030?", "who will lead in 2030", "GPT-4o pay"],
 )
 def test_forecasts_and_model_names_are_not_date_filters(text: str) -> None:
     assert parse_dates(text, TODAY) is None
@@ -77,6 +90,8 @@ def test_today_is_a_date_range() -> None:
 
 
 def test_names_with_the_same_key_words_are_one_mention() -> None:
-    entities = EntityIndex(people=[], orgs=["Meta", "Meta Superintelligence Labs", "Google", "Google DeepMind"])
+    entities = EntityIndex(
+        people=[], orgs=["Meta", "Meta Superintelligence Labs", "Google", "Google DeepMind"]
+    )
     q = parse_question("who did meta hire from google?", entities, TODAY, VOCAB | {"google"})
     assert [m.entity.name for m in q.mentions] == ["Meta", "Google"]

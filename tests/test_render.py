@@ -186,6 +186,6 @@ def test_refusal_naming_user_text_is_escaped() -> None:
 def test_only_telegrams_named_entities_are_used() -> None:
     from bot.render import esc, link
 
-    text = esc("O'Brien said \"5 < 6 & 7 > 3\"") + link("https://x.com/?a=1&b='2'", "it's")
+    text = esc('O\'Brien said "5 < 6 & 7 > 3"') + link("https://x.com/?a=1&b='2'", "it's")
     assert "&#" not in text
     assert text.count("&quot;") == 2 and "&amp;" in text and "&lt;" in text and "&gt;" in text

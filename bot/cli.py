@@ -303,6 +303,8 @@ def evaluate(
     import datetime as _dt
 
     from bot import evaluate as ev
+    from bot.engine import Engine
+    from index.store import load as load_index
     from index.store import update_manifest
 
     engine = _engine(progress=True)
@@ -322,7 +324,7 @@ def evaluate(
                 }
             },
         )
-        engine = _engine(progress=False)
+        engine = Engine(load_index(settings().index_dir), engine.embedder, engine.config)
         typer.echo("Stored the fitted thresholds in the index manifest.\n")
     result = ev.run_eval(engine, items, chosen)
     typer.echo(ev.format_table(result))

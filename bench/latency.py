@@ -10,16 +10,11 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from bot.evaluate import DEFAULT_QUESTIONS, load_questions
+from bot.evaluate import DEFAULT_QUESTIONS, load_questions, percentile
 from bot.runtime import load_engine
 from bot.settings import Settings
 
 STAGES = ("embed_ms", "search_ms", "compose_ms", "total_ms")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -42,9 +37,9 @@ def main() -> None:
     for stage in STAGES:
         values = timings[stage]
         print(
-            f"{stage:<12}{percentile(values, 0.5):>10.2f}{percentile(values, 0.99):>10.2f}{statistics.mean(values):>10.2f}"
+            f"{stage:<12}{percentile(values, 50):>10.2f}{percentile(values, 99):>10.2f}{statistics.mean(values):>10.2f}"
         )
-    p50 = percentile(timings["total_ms"], 0.5)
+    p50 = percentile(timings["total_ms"], 50)
     print(f"target p50 <= 20 ms: {'met' if p50 <= 20 else 'NOT met'} ({p50:.2f} ms)")
 
 

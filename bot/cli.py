@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +15,9 @@ from bot.settings import Settings, SettingsError
 from corpus.loader import ArticleError, check_articles
 from index.embedder import ModelIntegrityError
 from index.store import IndexMissingError
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 app = typer.Typer(
     help="TalentBot: answers questions about the AI talent war from sourced news articles.",
@@ -55,7 +58,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     }
 
 
-def _engine(progress: bool = True, mode: str | None = None):  # type: ignore[no-untyped-def]
+def _engine(progress: bool = True, mode: str | None = None) -> Engine:
     from bot.runtime import load_engine
 
     s = settings()
@@ -205,7 +208,7 @@ def recap_preview(
     from corpus.loader import load_articles
 
     s = settings()
-    today = _parse_date(date) if date else dt.datetime.now(s.tzinfo).date()
+    today = _parse_date(date) if date else s.today()
     try:
         articles = load_articles(s.all_corpus_dirs)
     except ArticleError as exc:

@@ -40,6 +40,7 @@ from index.search import Hit, SearchParams, search
 # an index whose manifest holds its own fitted values uses those instead.
 DEFAULT_THRESHOLDS = {"hybrid": 0.3209, "dense": 0.3309, "bm25": 2.521}
 MAX_QUESTION_CHARS = 500
+NOT_FOUND = "I couldn't find anything in my articles that answers that."
 # A question naming something the corpus has never mentioned is refused unless its best passage is this much
 # more relevant than the threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
 UNKNOWN_NAME_MARGIN = 0.35
@@ -76,11 +77,8 @@ class EngineConfig:
 
 @dataclass(frozen=True)
 class Retrieval:
-    """What the engine searched for a question and what it found."""
+    """What the engine found for a question."""
 
-    question: Question
-    vector: npt.NDArray[np.float32]
-    allowed: set[str] | None  # articles searched (None: all)
     hits: list[Hit]
     score: float  # relevance(hits): compared with the calibrated threshold
 
@@ -112,6 +110,7 @@ class Engine:
         self.data = data
         self.entities = EntityIndex.from_articles(data.articles.values())
         self.moves = collect_moves(data.articles.values())
+        self._newest = max((a.published for a in data.articles.values()), default=None)
         self.vocabulary = {w for a in data.articles.values() for w in words(a.text)}
         self.typos = TypoFixer(set(self.entities.vocabulary), self.vocabulary)
         self._words_cache: dict[str, set[str]] = {}
@@ -204,11 +203,9 @@ class Engine:
         """Articles published in the question's date range ("latest": the last RECENT_DAYS of the corpus)."""
         if q.dates is not None:
             return {a.id for a in self.data.articles.values() if q.dates.contains(a.published)}
-        if q.latest and not q.mentions:
-            newest = max((a.published for a in self.data.articles.values()), default=None)
-            if newest is not None:
-                since = newest - dt.timedelta(days=RECENT_DAYS)
-                return {a.id for a in self.data.articles.values() if a.published >= since}
+        if q.latest and not q.mentions and self._newest is not None:
+            since = self._newest - dt.timedelta(days=RECENT_DAYS)
+            return {a.id for a in self.data.articles.values() if a.published >= since}
         return None
 
     def _answer(self, q: Question, vector: object, mode: str, page: int = 0) -> tuple[Answer, float]:
@@ -217,10 +214,7 @@ class Engine:
             bool(q.people) and bool(re.match(r"\s*where\b", q.text, re.I))
         )
         if wants_moves and q.unknown_names:
-            names = ", ".join(q.unknown_names)
-            return refusal(
-                q.text, f"I have no articles about {names}, so I can't answer that."
-            ), time.perf_counter()
+            return _unknown(q), time.perf_counter()
         leaders = self._leaders(q)
         if leaders:
             answer = compose_moves(q, leaders, self.data.articles, intro=_leader_intro(q), page=page)
@@ -236,7 +230,7 @@ class Engine:
         published = self.allowed_articles(q)
         listing = wants_moves or _overview_question(q.text) or q.latest
         if q.dates is not None and not published and (listing or q.dates.label in RELATIVE):
-            newest = max((a.published for a in self.data.articles.values()), default=None)
+            newest = self._newest
             latest = f" The most recent article I have is from {newest:%d %B %Y}." if newest else ""
             return refusal(
                 q.text, f"I have no articles {_period(q.dates.label)}.{latest}"
@@ -250,10 +244,9 @@ class Engine:
         score, threshold = found.score, self.config.thresholds.get(mode, 0.0)
         hits = found.hits
         if q.unknown_names and score < threshold + UNKNOWN_NAME_MARGIN:
-            names = ", ".join(q.unknown_names)
-            return refusal(q.text, f"I have no articles about {names}, so I can't answer that."), searched
+            return _unknown(q), searched
         if score < threshold:
-            return refusal(q.text, "I couldn't find anything in my articles that answers that."), searched
+            return refusal(q.text, NOT_FOUND), searched
         if no_moves and not self._mentions_all(q, hits[:3]):
             # "Did DeepSeek hire anyone from Google?": no such move on record, and no passage about both.
             return self._no_record(q), searched
@@ -262,7 +255,7 @@ class Engine:
         candidates = [*passages, self._whole_article(hits[0])] if explain and hits else passages
         answer = compose_extractive(q, qv, candidates, self.data.articles, max_sentences=4 if explain else 3)
         if not answer.answered:
-            return refusal(q.text, "I couldn't find anything in my articles that answers that."), searched
+            return refusal(q.text, NOT_FOUND), searched
         return replace(
             answer, passages=tuple((p.article_id, p.text, round(p.score, 4)) for p in passages)
         ), searched
@@ -351,7 +344,7 @@ class Engine:
         named boosted."""
         boost = set().union(*(self._mention_articles.get(m.entity.keys, set()) for m in q.mentions))
         hits = self._search(q, vector, mode, allowed, boost)
-        return Retrieval(q, vector, allowed, hits, relevance(hits, mode))
+        return Retrieval(hits, relevance(hits, mode))
 
     def _search(
         self, q: Question, qv: npt.NDArray[np.float32], mode: str, allowed: set[str] | None, boost: set[str]
@@ -391,6 +384,10 @@ class Engine:
             sentence_vectors=self.data.sentence_vectors[rows.start : rows.stop],
             start=ref.start,
         )
+
+
+def _unknown(q: Question) -> Answer:
+    return refusal(q.text, f"I have no articles about {', '.join(q.unknown_names)}, so I can't answer that.")
 
 
 def _period(label: str) -> str:

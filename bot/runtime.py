@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from bot.engine import Engine, EngineConfig
 from bot.settings import Settings
@@ -12,8 +11,6 @@ from corpus.loader import load_articles
 from corpus.model import Article
 from index import store
 from index.embedder import MODEL_NAME, Embedder, SentenceTransformerEmbedder
-
-EmbedderFactory = Callable[[], Embedder]
 
 
 def build_index(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,7 +30,6 @@ class Settings:
     recap_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     search_mode: str = "hybrid"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def user_articles_dir(self) -> Path:
@@ -51,6 +50,10 @@ class Settings:
     @property
     def tzinfo(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def today(self) -> dt.date:
+        """Today in the recap's time zone."""
+        return dt.datetime.now(self.tzinfo).date()
 
     def require_token(self) -> str:
         if not self.telegram_token:

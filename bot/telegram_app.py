@@ -252,14 +252,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def current_recap_html(context: ContextTypes.DEFAULT_TYPE) -> str:
     engine = _engine(context)
-    today = _today(_settings(context))
+    today = _settings(context).today()
     return recap_html(build_recap(engine.data.articles.values(), today, engine.data.canonical))
-
-
-def _today(settings: Settings):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    return dt.datetime.now(settings.tzinfo).date()
 
 
 async def send_recap(bot: Bot, store: SubscriberStore, text: str, max_retries: int = 3) -> SendReport:
@@ -306,7 +300,7 @@ async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def send_recap_now(settings: Settings, articles: list[Article] | None = None) -> SendReport:
     """`talentbot recap send`: the same recap, database and Telegram settings as `serve`."""
     articles = load_articles(settings.all_corpus_dirs) if articles is None else articles
-    text = recap_html(build_recap(articles, _today(settings), canonical_map(articles)))
+    text = recap_html(build_recap(articles, settings.today(), canonical_map(articles)))
     store = SubscriberStore(settings.database_path)
     async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
         return await send_recap(bot, store, text)

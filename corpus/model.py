@@ -61,10 +61,6 @@ class Move(BaseModel):
         """First and last day the date can mean: "2025" is the whole year, "2025-07" the whole month."""
         return date_period(self.date) if self.date else None
 
-    def sort_key(self) -> str:
-        """A key that orders moves by date; undated moves sort first (oldest)."""
-        return self.date or ""
-
 
 class Article(BaseModel):
     """A news article: front matter plus body text."""

@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -369,6 +369,3 @@ def is_stale(manifest: dict[str, Any] | None, articles: list[Article], model_nam
         or manifest.get("model") != model_name
         or manifest.get("chunker_version") != CHUNKER_VERSION
     )
-
-
-Loader = Callable[[Path], IndexData]

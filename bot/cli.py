@@ -195,7 +195,10 @@ def corpus_check(
         typer.echo(str(problem))
     moves = sum(len(a.moves) for a in articles)
     if problems or missing:
-        raise fail(f"{len(problems) + len(missing)} problem(s) in {len(articles) + len(problems)} article(s)")
+        broken = len({p.path for p in problems})
+        raise fail(
+            f"{len(problems) + len(missing)} problem(s) in {broken} of {len(articles) + broken} article(s)"
+        )
     typer.echo(f"OK: {len(articles)} articles, {moves} recorded moves")
 
 

@@ -31,14 +31,16 @@ run: $(STAMP)
 		echo "TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead."; $(BIN)/talentbot chat; fi
 
 test: $(STAMP)
-	$(BIN)/ruff check bot index corpus tests bench
+	$(BIN)/ruff check bot answer index corpus tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=5
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot index corpus tests bench
-	$(BIN)/ruff format --check bot index corpus tests bench
+	$(BIN)/ruff check bot answer index corpus tests bench
+	$(BIN)/ruff format --check bot answer index corpus tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/latency.py

@@ -3,7 +3,7 @@
     python bench/fusion.py
 
 Sweeps reciprocal-rank-fusion k and the dense/keyword weights over the answerable questions of
-tests/eval/questions.yaml, searching the index in $TALENTBOT_DATA_DIR, and prints one row per setting,
+answer/data/questions.yaml, searching the index in $TALENTBOT_DATA_DIR, and prints one row per setting,
 best first; the defaults in index.search.SearchParams are the chosen ones.
 """
 
@@ -12,7 +12,14 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from bot.evaluate import embed, first_gold_rank, load_questions, mean_reciprocal_rank, normalise, recall_at_k
+from answer.evaluate import (
+    embed,
+    first_gold_rank,
+    load_questions,
+    mean_reciprocal_rank,
+    normalise,
+    recall_at_k,
+)
 from bot.runtime import load_engine
 from bot.settings import Settings
 from index.search import SearchParams, search

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from bot.evaluate import DEFAULT_QUESTIONS, load_questions, percentile
+from answer.evaluate import DEFAULT_QUESTIONS, load_questions, percentile
 from bot.runtime import load_engine
 from bot.settings import Settings
 

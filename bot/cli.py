@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.compose import Answer
+from answer.compose import Answer
 from bot.settings import Settings, SettingsError
 from corpus.loader import ArticleError, check_articles
 from index.embedder import ModelIntegrityError
 from index.store import IndexMissingError
 
 if TYPE_CHECKING:
-    from bot.engine import Engine
+    from answer.engine import Engine
 
 app = typer.Typer(
     help="TalentBot: answers questions about the AI talent war from sourced news articles.",
@@ -134,15 +134,20 @@ def chat() -> None:
 @index_app.command("build")
 def index_build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    calibrate: Annotated[
+        bool,
+        typer.Option("--calibrate", help="Then fit the 'I don't know' thresholds on the evaluation set."),
+    ] = False,
 ) -> None:
     """Embed new or changed articles and write the index (atomically) into the data directory."""
-    from bot.runtime import build_index
+    from answer.engine import Engine
+    from bot.runtime import refresh_index
     from index.embedder import SentenceTransformerEmbedder
 
     s = settings()
     try:
         embedder = SentenceTransformerEmbedder()
-        _, report = build_index(s, embedder, progress=not quiet)
+        data, report = refresh_index(s, embedder, progress=not quiet)
     except ArticleError as exc:
         raise fail(f"the corpus has errors:\n{exc}") from exc
     except (ModelIntegrityError, IndexMissingError) as exc:
@@ -152,6 +157,22 @@ def index_build(
         f"embedded {report.embedded_articles} new or changed articles ({report.embedded_texts} texts), "
         f"kept {report.reused_articles}. -> {report.directory}"
     )
+    if calibrate:
+        _calibrate(Engine(data, embedder), s.index_dir, None)
+
+
+def _calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: tuple[str, ...] = ()) -> None:
+    """Fit the thresholds, store them in the manifest, print the figures."""
+    from answer import evaluate as ev
+    from answer.calibrate import CalibrationError, calibrate_and_store
+
+    items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
+    try:
+        report = calibrate_and_store(engine, items, index_dir, modes or ev.MODES)
+    except CalibrationError as exc:
+        raise fail(str(exc)) from exc
+    typer.echo(ev.format_calibration(report))
+    typer.echo("Stored the fitted thresholds in the index manifest.\n")
 
 
 @index_app.command("status")
@@ -207,7 +228,7 @@ def recap_preview(
     date: Annotated[str | None, typer.Option(help="Pretend today is this ISO date.")] = None,
 ) -> None:
     """Print this week's recap."""
-    from bot.recap import build_recap, recap_text
+    from answer.recap import build_recap, recap_text
     from corpus.loader import load_articles
 
     s = settings()
@@ -302,37 +323,17 @@ def evaluate(
     ] = False,
     failures: Annotated[bool, typer.Option("--failures", help="List the questions that fail.")] = False,
     questions: Annotated[
-        Path | None, typer.Option(help="Question file (default: tests/eval/questions.yaml).")
+        Path | None, typer.Option(help="Question file (default: answer/data/questions.yaml).")
     ] = None,
 ) -> None:
     """Run the evaluation set: Recall@1/5, MRR, key terms, refusals and latency per retrieval mode."""
-    import datetime as _dt
-
-    from bot import evaluate as ev
-    from bot.engine import Engine
-    from index.store import load as load_index
-    from index.store import update_manifest
+    from answer import evaluate as ev
 
     engine = _engine(progress=True)
-    items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
     chosen = tuple(m.strip() for m in modes.split(",") if m.strip())
     if calibrate:
-        report = ev.calibration_report(engine, items, chosen)
-        typer.echo(ev.format_calibration(report))
-        update_manifest(
-            settings().index_dir,
-            {
-                "calibration": {
-                    "thresholds": report.thresholds,
-                    "fitted_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-                    "corpus_hash": engine.data.manifest["corpus_hash"],
-                    "questions": len(items),
-                }
-            },
-        )
-        engine = Engine(load_index(settings().index_dir), engine.embedder, engine.config)
-        typer.echo("Stored the fitted thresholds in the index manifest.\n")
-    result = ev.run_eval(engine, items, chosen)
+        _calibrate(engine, settings().index_dir, questions, chosen)
+    result = ev.run_eval(engine, ev.load_questions(questions or ev.DEFAULT_QUESTIONS), chosen)
     typer.echo(ev.format_table(result))
     if failures:
         typer.echo("\n" + ev.format_failures(result))

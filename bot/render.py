@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from bot.compose import Answer
-from bot.recap import Recap, recap_header
+from answer.compose import Answer
+from answer.recap import Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
 

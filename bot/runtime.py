@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from bot.engine import Engine, EngineConfig
+from answer.engine import Engine, EngineConfig
 from bot.settings import Settings
 from corpus.dedup import canonical_map
 from corpus.loader import load_articles
 from corpus.model import Article
 from index import store
-from index.embedder import MODEL_NAME, Embedder, SentenceTransformerEmbedder
+from index.embedder import Embedder, SentenceTransformerEmbedder
 
 
-def build_index(
+def refresh_index(
     settings: Settings,
     embedder: Embedder,
     progress: bool = False,
@@ -36,31 +34,7 @@ def build_index(
         progress=progress,
         canonical=canonical_map(articles),
     )
-    calibration = fit_calibration(data, embedder)
-    if calibration is not None:
-        data.manifest = store.update_manifest(settings.index_dir, {"calibration": calibration})
     return data, report
-
-
-def fit_calibration(data: store.IndexData, embedder: Embedder) -> dict[str, object] | None:
-    """Re-fit the "I don't know" thresholds for a new build, when the evaluation set applies to it: the real
-    model, and every article the questions cite present in the corpus. Otherwise the built-in thresholds
-    (fitted on the shipped corpus) stay in force."""
-    from bot import evaluate
-
-    if embedder.name != MODEL_NAME or not evaluate.DEFAULT_QUESTIONS.is_file():
-        return None
-    items = evaluate.load_questions(evaluate.DEFAULT_QUESTIONS)
-    if not {a for item in items for a in item.articles} <= set(data.articles):
-        return None
-    thresholds = evaluate.calibrate(Engine(data, embedder), items)
-    return {
-        "thresholds": thresholds,
-        "fitted_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "corpus_hash": data.manifest["corpus_hash"],
-        "model": embedder.name,
-        "questions": len(items),
-    }
 
 
 def open_index(
@@ -74,7 +48,7 @@ def open_index(
             raise store.IndexMissingError(
                 f"the index in {settings.index_dir} is missing or out of date: run `talentbot index build`"
             )
-        data, _ = build_index(settings, embedder, progress=progress, articles=articles)
+        data, _ = refresh_index(settings, embedder, progress=progress, articles=articles)
         return data
     return store.load(settings.index_dir)
 

@@ -29,9 +29,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.compose import SUGGESTIONS
-from bot.engine import Engine
-from bot.recap import build_recap
+from answer.compose import SUGGESTIONS
+from answer.engine import Engine
+from answer.recap import build_recap
 from bot.render import answer_html, esc, recap_html
 from bot.settings import Settings
 from bot.subscribers import SubscriberStore

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.engine import Engine
+from answer.engine import Engine
 from bot.settings import Settings
 from corpus.loader import SHIPPED_DIR, parse_article
 from corpus.model import Article
@@ -127,10 +127,10 @@ def small_corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def small_engine(tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder) -> Engine:
-    from bot.runtime import build_index
+    from bot.runtime import refresh_index
 
     s = Settings(data_dir=tmp_path / "data", corpus_dirs=(small_corpus,))
-    data, _ = build_index(s, fake_embedder)
+    data, _ = refresh_index(s, fake_embedder)
     return Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
 
 
@@ -147,10 +147,10 @@ def real_embedder():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def real_data_dir(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Iterator[Path]:  # type: ignore[no-untyped-def]
     """The shipped corpus indexed once with the real model, shared by the integration tests."""
-    from bot.runtime import build_index
+    from bot.runtime import refresh_index
 
     data_dir = tmp_path_factory.mktemp("real-data")
-    build_index(Settings(data_dir=data_dir), real_embedder)
+    refresh_index(Settings(data_dir=data_dir), real_embedder)
     yield data_dir
 
 

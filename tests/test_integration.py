@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from answer.engine import Engine
 from bot.subscribers import SubscriberStore
+from tests.conftest import FIXED_TODAY
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 pytestmark = pytest.mark.integration
@@ -204,16 +205,34 @@ def test_ingest_then_answer_with_its_own_source(real_data_dir: Path, tmp_path: P
     assert any("frontiertechdaily.com" in s["url"] for s in payload["sources"])
 
 
-def test_build_stores_thresholds_fitted_on_the_eval_set(real_data_dir: Path, real_engine: Engine) -> None:
-    from index.store import read_manifest
+def test_a_build_keeps_the_builtin_thresholds_until_calibrated(
+    real_data_dir: Path,
+    real_embedder,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import shutil
 
-    manifest = read_manifest(real_data_dir / "index")
-    assert manifest is not None
-    calibration = manifest["calibration"]
+    from answer.calibrate import calibrate_and_store
+    from answer.engine import DEFAULT_THRESHOLDS
+    from answer.evaluate import load_questions
+    from index import store
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(real_data_dir / "index", index_dir, symlinks=True)
+    manifest = store.read_manifest(index_dir)
+    assert manifest is not None and "calibration" not in manifest  # building never runs the evaluator
+    engine = Engine(store.load(index_dir), real_embedder, today=lambda: FIXED_TODAY)
+    assert engine.config.thresholds == DEFAULT_THRESHOLDS
+
+    report = calibrate_and_store(engine, load_questions(), index_dir)
+    calibration = store.read_manifest(index_dir)["calibration"]  # type: ignore[index]
     assert calibration["corpus_hash"] == manifest["corpus_hash"]
+    assert calibration["model"] == real_embedder.name
     assert set(calibration["thresholds"]) == {"bm25", "dense", "hybrid"}
     assert 0.1 < calibration["thresholds"]["hybrid"] < 0.6
-    assert real_engine.config.thresholds["hybrid"] == calibration["thresholds"]["hybrid"]
+    assert engine.config.thresholds == report.thresholds == calibration["thresholds"]
+    reloaded = Engine(store.load(index_dir), real_embedder, today=lambda: FIXED_TODAY)
+    assert reloaded.config.thresholds == calibration["thresholds"]
 
 
 def test_index_status_and_recap_preview(real_data_dir: Path) -> None:

@@ -34,7 +34,7 @@ from corpus.ingest import (
 from corpus.loader import SHIPPED_DIR, load_articles, parse_article
 from corpus.model import Article
 
-FIXTURES = Path(__file__).parent / "ingest_fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "ingest_fixtures"
 
 STORY_URL = "https://www.frontiertechdaily.com/ai/anthropic-hires-priya-raman"
 BOILERPLATE = [

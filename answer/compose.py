@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from bot.query import Question
+from answer.query import Question
 from corpus.entities import same_org, same_person
 from corpus.model import Article, Move
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.compose import (
+from answer.compose import (
     MAX_MOVES,
     SUGGESTIONS,
     Answer,
@@ -20,7 +20,7 @@ from bot.compose import (
     filter_moves,
     refusal,
 )
-from bot.query import Question, parse_question
+from answer.query import Question, parse_question
 from corpus.entities import EntityIndex
 from corpus.model import Article, Move
 from tests.conftest import FIXED_TODAY, make_article, parse
@@ -326,7 +326,7 @@ def test_refusal_with_own_suggestions() -> None:
 def test_an_article_that_asks_the_question_answers_it_in_its_own_order() -> None:
     import numpy as np
 
-    from bot.compose import RetrievedPassage, select_sentences
+    from answer.compose import RetrievedPassage, select_sentences
 
     sentences = (
         "China lacks engineers who can build large models, reporters found this year.",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime import build_index, open_index
+from bot.runtime import open_index, refresh_index
 from bot.settings import Settings
 from index import store
 from tests.conftest import FakeEmbedder, write_article
@@ -15,7 +15,7 @@ def test_build_writes_manifest_and_loads_back(
     tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder
 ) -> None:
     s = Settings(data_dir=tmp_path / "d", corpus_dirs=(small_corpus,))
-    data, report = build_index(s, fake_embedder)
+    data, report = refresh_index(s, fake_embedder)
     manifest = json.loads((report.directory / "manifest.json").read_text())
     assert manifest["model"] == fake_embedder.name
     assert manifest["dimension"] == 384
@@ -31,14 +31,14 @@ def test_incremental_build_embeds_only_new_or_changed(
     tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder
 ) -> None:
     s = Settings(data_dir=tmp_path / "d", corpus_dirs=(small_corpus,))
-    _, first = build_index(s, fake_embedder)
+    _, first = refresh_index(s, fake_embedder)
     assert first.embedded_articles == 3
-    _, again = build_index(s, fake_embedder)
+    _, again = refresh_index(s, fake_embedder)
     assert again.embedded_texts == 0 and again.reused_articles == 3
     write_article(
         small_corpus, article_id="2026-01-new-story", title="A new story", body="OpenAI hired a lot. " * 5
     )
-    data, third = build_index(s, fake_embedder)
+    data, third = refresh_index(s, fake_embedder)
     assert third.embedded_articles == 1 and third.reused_articles == 3
     new_passages = sum(1 for p in data.passages if p.article_id == "2026-01-new-story")
     new_sentences = len(data.sentences["2026-01-new-story"])
@@ -52,7 +52,7 @@ def test_stale_index_is_rebuilt_on_open(
     tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder
 ) -> None:
     s = Settings(data_dir=tmp_path / "d", corpus_dirs=(small_corpus,))
-    build_index(s, fake_embedder)
+    refresh_index(s, fake_embedder)
     write_article(
         small_corpus, article_id="2026-02-another", title="Another story", body="Meta paid a lot. " * 5
     )
@@ -66,7 +66,7 @@ def test_crash_mid_build_keeps_previous_index(
     tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     s = Settings(data_dir=tmp_path / "d", corpus_dirs=(small_corpus,))
-    data, report = build_index(s, fake_embedder)
+    data, report = refresh_index(s, fake_embedder)
 
     def explode(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
@@ -76,7 +76,7 @@ def test_crash_mid_build_keeps_previous_index(
     )
     monkeypatch.setattr(store.np, "save", explode)
     with pytest.raises(OSError, match="disk full"):
-        build_index(s, fake_embedder)
+        refresh_index(s, fake_embedder)
     monkeypatch.undo()
     assert store.current_build(s.index_dir) == report.directory
     assert not list(s.index_dir.glob("*.tmp"))
@@ -92,4 +92,4 @@ def test_an_empty_corpus_gets_a_clear_message(tmp_path: Path, fake_embedder: Fak
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(store.IndexMissingError, match="no articles found in"):
-        build_index(Settings(data_dir=tmp_path / "d", corpus_dirs=(empty,)), fake_embedder)
+        refresh_index(Settings(data_dir=tmp_path / "d", corpus_dirs=(empty,)), fake_embedder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.compose import SUGGESTIONS, Answer, Line, Source, refusal
+from answer.compose import SUGGESTIONS, Answer, Line, Source, refusal
 from bot.render import TELEGRAM_LIMIT, answer_html
 from tests.fake_telegram import JSONDict, parse_html, utf16_len
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine import Engine
+from answer.engine import Engine
 
 
 def test_who_hired_whom_lists_recorded_moves_with_sources(small_engine: Engine) -> None:
@@ -57,7 +57,7 @@ def test_timings_cover_every_stage(small_engine: Engine) -> None:
 
 
 def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
-    from bot.runtime import build_index
+    from bot.runtime import refresh_index
     from bot.settings import Settings
     from tests.conftest import FIXED_TODAY, write_article
 
@@ -74,7 +74,7 @@ def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_emb
         ),
     )
     s = Settings(data_dir=tmp_path / "d", corpus_dirs=(corpus,))
-    engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
     answer = engine.answer("who runs Meta's AI work?")
     assert [line.text.split(":")[0] for line in answer.lines] == ["Alexandr Wang"]
 

@@ -13,7 +13,7 @@ import pytest
 from corpus.model import Move
 from corpus.moves import extract_moves, split_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 Row = tuple[str, str | None, str, str | None]
 

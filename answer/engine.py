@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.compose import (
+from answer.compose import (
     GREETING,
     MAX_MOVES,
     Answer,
@@ -29,7 +29,7 @@ from bot.compose import (
     moves_intro,
     refusal,
 )
-from bot.query import MONTHS, Question, TypoFixer, parse_question
+from answer.query import MONTHS, Question, TypoFixer, parse_question
 from corpus.entities import EntityIndex, key_tokens, same_org
 from index import store
 from index.embedder import Embedder
@@ -129,6 +129,11 @@ class Engine:
         for a in data.articles.values():
             for name in (*a.people, *a.companies):
                 self._mention_articles.setdefault(key_tokens(name), set()).add(a.id)
+
+    def use_thresholds(self, thresholds: dict[str, float]) -> None:
+        """Answer with these relevance thresholds from now on (after a calibration)."""
+        with self._lock:
+            self.config = replace(self.config, thresholds={**self.config.thresholds, **thresholds})
 
     def reload_if_changed(self, index_dir: Path) -> bool:
         """Pick up a newer build (e.g. after `talentbot ingest` + `index build`) without a restart."""

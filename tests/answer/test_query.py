@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.query import TypoFixer, parse_dates, parse_question
+from answer.query import TypoFixer, parse_dates, parse_question
 from corpus.entities import EntityIndex
 
 TODAY = dt.date(2026, 11, 23)

@@ -1,4 +1,4 @@
-"""Offline evaluation of the engine on hand-written questions (tests/eval/questions.yaml).
+"""Offline evaluation of the engine on hand-written questions (answer/data/questions.yaml).
 
 Per retrieval mode it reports:
 
@@ -9,15 +9,14 @@ Per retrieval mode it reports:
   answerable questions whose `plain_text()` contains all key terms), correct refusals on out-of-scope
   questions, wrong refusals on answerable ones, and p50/p95 latency;
 
-and `calibrate` fits the threshold of the engine's relevance rule (`bot.engine.relevance` against
+and `calibrate` fits the threshold of the engine's relevance rule (`answer.engine.relevance` against
 `EngineConfig.thresholds[mode]`) on the dev split and reports it on dev and test.
 
-Run it with `python -m bot.evaluate` (the index must have been built; see `talentbot index build`).
+Run it with `talentbot eval` (the index must have been built; see `talentbot index build`).
 """
 
 from __future__ import annotations
 
-import argparse
 import copy
 import itertools
 import time
@@ -31,12 +30,12 @@ import numpy.typing as npt
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bot.compose import Answer
-from bot.engine import UNKNOWN_NAME_MARGIN, Engine
-from bot.query import Question
+from answer.compose import Answer
+from answer.engine import UNKNOWN_NAME_MARGIN, Engine
+from answer.query import Question
 from index.search import search
 
-DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "data" / "questions.yaml"
 MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 RETRIEVAL_K = 30  # passages asked for when ranking articles (at most `per_article` passages per article)
 MAX_WRONG_REFUSALS = 0.05
@@ -600,31 +599,3 @@ def format_failures(report: EvalReport, mode: str | None = None, width: int = 16
             terms = f" terms={list(r.item.terms)}" if r.item.terms else ""
             lines.append(f"- [{r.failure}] ({r.item.kind}) {r.item.q!r}{terms} -> {r.answer_kind}: {snippet}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Evaluate TalentBot's retrieval and answers.")
-    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
-    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated: bm25,dense,hybrid")
-    parser.add_argument("--calibrate", action="store_true", help="also fit the relevance thresholds")
-    parser.add_argument("--failures", action="store_true", help="list the questions that fail")
-    args = parser.parse_args(argv)
-
-    from bot.runtime import load_engine
-    from bot.settings import Settings
-
-    modes = tuple(m.strip() for m in str(args.modes).split(",") if m.strip())
-    items = load_questions(args.questions)
-    engine = load_engine(Settings.from_env(), rebuild=False)
-    report = run_eval(engine, items, modes)
-    print(format_table(report))
-    if args.calibrate:
-        print()
-        print(format_calibration(calibration_report(engine, items, modes)))
-    if args.failures:
-        print()
-        print(format_failures(report))
-
-
-if __name__ == "__main__":
-    main()

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from bot.engine import Engine
+from answer.engine import Engine
 from bot.settings import Settings, SettingsError
 from bot.subscribers import SubscriberStore
 from bot.telegram_app import build_application, ptb_days

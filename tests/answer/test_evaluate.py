@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.evaluate import (
+from answer.evaluate import (
     DEFAULT_QUESTIONS,
     EvalItem,
     dedupe,
@@ -22,7 +22,7 @@ from bot.evaluate import (
     refusal_rates,
 )
 
-ARTICLES_DIR = Path(__file__).resolve().parent.parent / "corpus" / "articles"
+ARTICLES_DIR = Path(__file__).resolve().parents[2] / "corpus" / "articles"
 
 
 # ------------------------------------------------------------------------------------------ ranking

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from telegram.ext import Application
 
-from bot.engine import Engine
+from answer.engine import Engine
 from bot.settings import Settings
 from bot.subscribers import SubscriberStore
 from bot.telegram_app import COMMANDS, build_application
@@ -144,7 +144,7 @@ def test_recap_day_is_scheduled_in_ptb_convention(bot_settings: Settings, small_
 async def test_long_lists_page_with_a_show_more_button(
     tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:
-    from bot.runtime import build_index
+    from bot.runtime import refresh_index
     from tests.conftest import FIXED_TODAY, write_article
 
     corpus = tmp_path / "many"
@@ -155,7 +155,7 @@ async def test_long_lists_page_with_a_show_more_button(
     )
     write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
     s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
-    engine = Engine(build_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
     async with running(build_application(s, engine)):
         tg.send_user_message(CHAT, "who did Meta hire from OpenAI?")
         [first] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)

@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.engine import Engine
-from bot.runtime import build_index
+from answer.engine import Engine
+from bot.runtime import refresh_index
 from bot.settings import Settings
 from index.search import search
 from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
@@ -18,7 +18,7 @@ BODY = (
 
 def _engine(tmp_path: Path, corpus: Path, embedder: FakeEmbedder) -> tuple[Engine, Settings]:
     s = Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,))
-    data, _ = build_index(s, embedder)
+    data, _ = refresh_index(s, embedder)
     return Engine(data, embedder, today=lambda: FIXED_TODAY), s
 
 
@@ -64,7 +64,7 @@ def test_running_engine_picks_up_a_new_build(
         published="2026-02-01",
         moves="moves:\n  - person: Luo Fuli\n    from: DeepSeek\n    to: Xiaomi\n    date: 2025-11\n",
     )
-    build_index(s, fake_embedder)
+    refresh_index(s, fake_embedder)
     assert engine.reload_if_changed(s.index_dir)
     answer = engine.answer("Who did Xiaomi hire?")
     assert answer.answered and "Luo Fuli" in answer.plain_text()

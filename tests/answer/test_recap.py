@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from bot.recap import MAX_ITEMS, build_recap, recap_text
+from answer.recap import MAX_ITEMS, build_recap, recap_text
 from bot.render import TELEGRAM_LIMIT, recap_html
 from corpus.model import Article, Move
 from tests.conftest import FIXED_TODAY

@@ -30,8 +30,9 @@ import numpy.typing as npt
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from answer.compose import Answer
-from answer.engine import UNKNOWN_NAME_MARGIN, Engine
+from answer.engine import Engine
+from answer.kinds.unknown_name import UNKNOWN_NAME_MARGIN
+from answer.model import Answer
 from answer.query import Question
 from index.search import search
 
@@ -40,8 +41,6 @@ MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 RETRIEVAL_K = 30  # passages asked for when ranking articles (at most `per_article` passages per article)
 MAX_WRONG_REFUSALS = 0.05
 
-# Answers that pass through the relevance rule; others (moves lists, overviews) are composed before it.
-GOVERNED_KINDS = frozenset({"extractive", "refusal"})
 
 Kind = Literal["fact", "why", "moves", "date", "casual", "typo", "out_of_scope"]
 Split = Literal["dev", "test"]
@@ -427,7 +426,7 @@ def relevance_scores(
 
     A question is excluded from fitting when another rule settles it before the relevance rule: its date
     range holds no articles (refused whatever the threshold), or the engine answers it before searching
-    (from the recorded moves or with an overview: `Answer.kind` not in `GOVERNED_KINDS`). Questions naming
+    (from the recorded moves or with an overview: a listing `Answer.kind`). Questions naming
     something unknown to the corpus are refused below `threshold + UNKNOWN_NAME_MARGIN`, so their effective
     score is lowered by that margin."""
     scores: dict[str, list[ScoredQuestion]] = {m: [] for m in modes}
@@ -440,7 +439,7 @@ def relevance_scores(
             excluded = ""
             if scope.allowed is not None and not scope.allowed:
                 excluded = "date range with no articles"
-            elif (kind := engine.answer(item.q, mode=mode).kind) not in GOVERNED_KINDS:
+            elif (kind := engine.answer(item.q, mode=mode).kind).listing:
                 excluded = f"answered before the search ({kind})"
             effective = score - UNKNOWN_NAME_MARGIN if scope.unknown_names else score
             scores[mode].append(ScoredQuestion(item, score, effective, excluded))

@@ -136,7 +136,7 @@ class Question:
     text: str
     about_moves: bool
     mentions: tuple[Mention, ...]
-    sources: tuple[Mention, ...]  # organisations people left
+    origins: tuple[Mention, ...]  # organisations people left
     destinations: tuple[Mention, ...]  # organisations people joined
     people: tuple[Mention, ...]
     either: tuple[Mention, ...]  # organisations with no direction
@@ -250,7 +250,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         about_moves=bool(_MOVE_WORDS.search(text))
         or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", text, re.I)),
         mentions=tuple(mentions),
-        sources=tuple(m for m in orgs if roles[id(m)] == "source"),
+        origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),
         people=people,
         either=tuple(m for m in orgs if roles[id(m)] == "either"),

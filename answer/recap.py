@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from answer.compose import RecordedMove, collect_moves, describe_move
+from answer.moves import RecordedMove, collect_moves, describe_move
 from corpus.model import Article, Move
 
 MAX_ITEMS = 15

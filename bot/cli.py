@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from answer.compose import Answer
+from answer.model import Answer
 from bot.settings import Settings, SettingsError
 from corpus.loader import ArticleError, check_articles
 from index.embedder import ModelIntegrityError

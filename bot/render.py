@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from answer.compose import Answer
+from answer.model import Answer
 from answer.recap import Recap, recap_header
 
 TELEGRAM_LIMIT = 4096

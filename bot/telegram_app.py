@@ -29,8 +29,8 @@ from telegram.ext import (
     filters,
 )
 
-from answer.compose import SUGGESTIONS
 from answer.engine import Engine
+from answer.model import SUGGESTIONS
 from answer.recap import build_recap
 from bot.render import answer_html, esc, recap_html
 from bot.settings import Settings

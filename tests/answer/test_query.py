@@ -53,10 +53,10 @@ def test_forecasts_and_model_names_are_not_date_filters(text: str) -> None:
 def test_direction_of_a_move_question() -> None:
     q = parse_question("Who did ByteDance hire from Alibaba?", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in q.destinations] == ["ByteDance"]
-    assert [m.entity.name for m in q.sources] == ["Alibaba"]
+    assert [m.entity.name for m in q.origins] == ["Alibaba"]
     assert q.about_moves
     left = parse_question("who left Apple?", ENTITIES, TODAY, VOCAB)
-    assert [m.entity.name for m in left.sources] == ["Apple"]
+    assert [m.entity.name for m in left.origins] == ["Apple"]
 
 
 def test_surname_alone_finds_the_person() -> None:

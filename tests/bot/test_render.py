@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from answer.compose import SUGGESTIONS, Answer, Line, Source, refusal
+from answer.model import SUGGESTIONS, Answer, AnswerKind, Line, Source, refusal
 from bot.render import TELEGRAM_LIMIT, answer_html
 from tests.fake_telegram import JSONDict, parse_html, utf16_len
 
@@ -23,7 +23,7 @@ def source(
 def answer(
     lines: tuple[Line, ...],
     sources: tuple[Source, ...] = (),
-    kind: str = "moves",
+    kind: AnswerKind = AnswerKind.MOVES,
     intro: str = "2 talent moves to <Meta> & co, newest first:",
     note: str = "",
     answered: bool = True,
@@ -91,7 +91,10 @@ def test_several_sources_are_numbered_in_order() -> None:
 
 def test_extractive_answers_have_no_bullets() -> None:
     a = answer(
-        lines=(Line("China trains few PhDs.", (1,)),), sources=(source(),), kind="extractive", intro=""
+        lines=(Line("China trains few PhDs.", (1,)),),
+        sources=(source(),),
+        kind=AnswerKind.EXTRACTIVE,
+        intro="",
     )
 
     plain, _ = parse_html(answer_html(a))
@@ -131,7 +134,7 @@ def test_astral_characters_count_double() -> None:
     lines = tuple(Line("𝔸" * 30, ()) for _ in range(130))
     assert sum(len(f"{line.text} ") for line in lines) < TELEGRAM_LIMIT
 
-    html = answer_html(answer(lines=lines, intro="", kind="extractive"))
+    html = answer_html(answer(lines=lines, intro="", kind=AnswerKind.EXTRACTIVE))
     plain, _ = parse_html(html)
 
     assert utf16_len(html) <= TELEGRAM_LIMIT

@@ -1,0 +1,48 @@
+"""Cues that several kinds of question share: does it ask about talent moves, or for a period's news?"""
+
+from __future__ import annotations
+
+import re
+
+from answer.query import Question
+
+# Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
+# them; nor is a "what" question without one ("what did Meta pay?").
+_NOT_MOVES = re.compile(
+    r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
+    r"what(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|left|recruit\w*)\b))",
+    re.I,
+)
+_WHERE = re.compile(r"\s*where\b", re.I)
+_GENERIC_MOVES = re.compile(
+    r"\b(who hired whom|who.{0,20}(hired|poached|joined|left|moved)|latest|recent|moves|hires|"
+    r"poaching|defections)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(
+    r"\b(what (happened|went on|was new|is new|'s new)|whats new|news|headlines|anything|summary|"
+    r"summari[sz]e|overview|recap|stories|articles)\b",
+    re.I,
+)
+_JUST_LATEST = re.compile(r"\W*(latest|recent|newest)\W*(news|stories|articles)?\W*", re.I)
+# Date ranges counted back from today; a question about one with no articles is told so plainly.
+RELATIVE = frozenset({"today", "this week", "last week", "this month", "last month"})
+
+
+def wants_moves(q: Question) -> bool:
+    """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
+    return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
+
+
+def generic_moves_question(text: str) -> bool:
+    """A moves question that is worth answering with a list even when it names no one ("latest hires?")."""
+    return bool(_GENERIC_MOVES.search(text))
+
+
+def overview_question(text: str) -> bool:
+    """ "What happened in 2024?", "latest news": the headlines of a period."""
+    return bool(_OVERVIEW.search(text)) or bool(_JUST_LATEST.fullmatch(text))
+
+
+def relative_period(q: Question) -> bool:
+    return q.dates is not None and q.dates.label in RELATIVE

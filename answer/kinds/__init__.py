@@ -1,0 +1,39 @@
+"""The kinds of question, in the order the engine asks them; the first that matches answers.
+
+To add a kind: write a module here with a class that has `kind`, `match(q, ctx)` and `answer(q, ctx)` (see
+`base.QuestionKind`), add an `AnswerKind` member, and put one instance in `REGISTRY` where it belongs: kinds
+that need no search come first, those that judge the search results after it, `Extractive` last."""
+
+from __future__ import annotations
+
+from answer.kinds.base import QuestionKind
+from answer.kinds.empty import Empty
+from answer.kinds.empty_period import EmptyPeriod
+from answer.kinds.extractive import Extractive
+from answer.kinds.greeting import Greeting
+from answer.kinds.leaders import Leaders
+from answer.kinds.moves_list import MovesList
+from answer.kinds.no_record import NoRecord
+from answer.kinds.not_found import NotFound
+from answer.kinds.overview import Overview
+from answer.kinds.unknown_name import UnknownName
+
+REGISTRY: tuple[QuestionKind, ...] = (
+    # from the question alone
+    Empty(),
+    Greeting(),
+    UnknownName(before_search=True),
+    # from the recorded moves and the articles' dates
+    Leaders(),
+    MovesList(),
+    NoRecord(before_search=True),
+    EmptyPeriod(),
+    Overview(),
+    # from the search results
+    UnknownName(before_search=False),
+    NotFound(),
+    NoRecord(before_search=False),
+    Extractive(),
+)
+
+__all__ = ["REGISTRY", "QuestionKind"]

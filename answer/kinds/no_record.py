@@ -1,0 +1,39 @@
+""" "Did DeepSeek hire anyone from Google?" when no such move is on record: said plainly."""
+
+from __future__ import annotations
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.model import Answer, AnswerKind, refusal
+from answer.moves import moves_scope
+from answer.query import Question
+
+
+class NoRecord:
+    """Before the search: a dated moves question with no such move. After it: no move on record and no
+    passage among the best that names everyone the question asks about."""
+
+    kind = AnswerKind.NO_RECORD
+    # The passages checked for naming everyone the question asks about.
+    TOP_PASSAGES = 3
+
+    def __init__(self, *, before_search: bool) -> None:
+        self.before_search = before_search
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        if not ctx.no_moves:
+            return None
+        if self.before_search:
+            return CERTAIN if q.dates is not None else None
+        return None if self._mentioned_together(q, ctx) else CERTAIN
+
+    def _mentioned_together(self, q: Question, ctx: Context) -> bool:
+        """Does one of the best passages name every person and organisation the question asks about?"""
+        for hit in ctx.retrieval.hits[: self.TOP_PASSAGES]:
+            found = ctx.state.passage_words(hit)
+            if all(m.entity.keys <= found for m in q.mentions):
+                return True
+        return False
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        return refusal(q.text, f"I have no record of talent moves {moves_scope(q)}.", self.kind)

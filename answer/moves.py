@@ -1,0 +1,152 @@
+"""The talent moves on record: collected once from the articles, filtered by a question, listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
+from answer.query import Question
+from corpus.entities import same_org, same_person
+from corpus.model import Article, Move
+
+# A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
+MAX_MOVES = 12
+
+
+@dataclass(frozen=True)
+class RecordedMove:
+    move: Move
+    article_id: str
+    published: dt.date
+
+
+def _better(new: Move, known: Move) -> bool:
+    """Does a later report of the same move add a more precise date, a role or where the person came from?"""
+    return (
+        len(new.date or "") > len(known.date or "")
+        or (not known.role and bool(new.role))
+        or (not known.from_ and bool(new.from_))
+    )
+
+
+def _merge(known: Move, new: Move) -> Move:
+    return known.model_copy(
+        update={
+            "date": new.date if len(new.date or "") > len(known.date or "") else known.date,
+            "role": known.role or new.role,
+            "from_": known.from_ or new.from_,
+        }
+    )
+
+
+def collect_moves(articles: Iterable[Article]) -> list[RecordedMove]:
+    """Every recorded move once: several articles reporting the same move count as one, cited to the first."""
+    best: dict[tuple[str, str], RecordedMove] = {}
+    for article in sorted(articles, key=lambda a: (a.published, a.id)):
+        for move in article.moves:
+            key = (move.person.lower(), move.to.lower())
+            known = best.get(key)
+            if known is None:
+                best[key] = RecordedMove(move, article.id, article.published)
+            elif _better(move, known.move):
+                best[key] = RecordedMove(_merge(known.move, move), known.article_id, known.published)
+    return list(best.values())
+
+
+def move_date(r: RecordedMove) -> str:
+    return r.move.date or r.published.isoformat()
+
+
+def newest_first(moves: Iterable[RecordedMove]) -> list[RecordedMove]:
+    return sorted(moves, key=lambda r: (move_date(r), r.move.person), reverse=True)
+
+
+def _matches(r: RecordedMove, q: Question) -> bool:
+    m = r.move
+    if q.dates is not None and not _move_in_range(r, q):
+        return False
+    if q.people and not any(same_person(p.entity, m.person) for p in q.people):
+        return False
+    if q.origins and not any(same_org(o.entity, m.from_) for o in q.origins):
+        return False
+    if q.destinations and not any(same_org(o.entity, m.to) for o in q.destinations):
+        return False
+    return not q.either or any(same_org(o.entity, m.to) or same_org(o.entity, m.from_) for o in q.either)
+
+
+def filter_moves(moves: Iterable[RecordedMove], q: Question) -> list[RecordedMove]:
+    """The moves a question asks about (its people, where they came from and went, its dates), newest first."""
+    return newest_first(r for r in moves if _matches(r, q))
+
+
+def _move_in_range(r: RecordedMove, q: Question) -> bool:
+    """A move dated "2025-07" is in range when any day of that month is."""
+    assert q.dates is not None
+    first, last = r.move.period() or (r.published, r.published)
+    return (q.dates.start is None or last >= q.dates.start) and (q.dates.end is None or first <= q.dates.end)
+
+
+def describe_move(m: Move) -> str:
+    route = f"{m.from_} → {m.to}" if m.from_ else f"joined {m.to}"
+    role = f", {m.role}" if m.role else ""
+    when = f" ({m.date})" if m.date else ""
+    return f"{m.person}: {route}{role}{when}"
+
+
+def moves_scope(q: Question) -> str:
+    """What a moves question narrows to: "to Meta from Apple in 2025" ('' when it names nothing)."""
+    who = ", ".join(p.entity.name for p in q.people)
+    src = " or ".join(o.entity.name for o in q.origins)
+    dst = " or ".join(o.entity.name for o in q.destinations)
+    either = " or ".join(o.entity.name for o in q.either)
+    parts = []
+    if who:
+        parts.append(f"involving {who}")
+    if dst:
+        parts.append(f"to {dst}")
+    if src:
+        parts.append(f"from {src}")
+    if either:
+        parts.append(f"to or from {either}")
+    if q.dates is not None:
+        parts.append(q.dates.label)
+    return " ".join(parts)
+
+
+def moves_intro(q: Question, count: int) -> str:
+    scope = moves_scope(q)
+    noun = "move" if count == 1 else "moves"
+    if scope:
+        return f"{count} talent {noun} {scope}, newest first:".replace("  ", " ")
+    return f"The {count} most recent talent {noun} I have on record, newest first:"
+
+
+def compose_moves(
+    q: Question,
+    moves: list[RecordedMove],
+    articles: dict[str, Article],
+    intro: str | None = None,
+    page: int = 0,
+    kind: AnswerKind = AnswerKind.MOVES,
+) -> Answer:
+    """One page of a moves list, each line cited to the article that reports the move."""
+    cites = Citations(articles)
+    start, end = page_of(len(moves), page, MAX_MOVES)
+    lines = tuple(Line(describe_move(r.move), (cites.cite(r.article_id),)) for r in moves[start:end])
+    hidden = len(moves) - end
+    note = f"…and {hidden} more; ask about a company or person to narrow it down." if hidden else ""
+    if intro is None:
+        # "28 talent moves to Meta" when the question narrowed them; "the 12 most recent" when it did not.
+        intro = moves_intro(q, len(moves) if (q.mentions or q.dates) else end - start)
+    return Answer(
+        question=q.text,
+        answered=True,
+        kind=kind,
+        intro=continued(intro, start, end, len(moves)),
+        lines=lines,
+        sources=cites.sources(),
+        note=note,
+        more=hidden > 0,
+    )

@@ -1,0 +1,111 @@
+"""What the engine knows: the index and everything derived from it, built once per index build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from answer.extractive import RetrievedPassage
+from answer.moves import RecordedMove, collect_moves
+from answer.query import TypoFixer
+from corpus.entities import EntityIndex, key_tokens
+from index import store
+from index.keyword import words
+from index.search import Hit
+
+# Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
+_PROPER_NOUN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b")
+
+
+@dataclass
+class EngineState:
+    """The loaded index plus the tables answers are built from: entities, moves, vocabulary, typo fixer."""
+
+    data: store.IndexData
+    entities: EntityIndex
+    moves: list[RecordedMove]
+    newest: dt.date | None
+    vocabulary: set[str]
+    typos: TypoFixer
+    proper_nouns: set[str]
+    rows_by_article: dict[str, list[int]]
+    # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
+    mention_articles: dict[frozenset[str], set[str]]
+    _words_cache: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_index(cls, data: store.IndexData) -> EngineState:
+        articles = list(data.articles.values())
+        entities = EntityIndex.from_articles(articles)
+        vocabulary = {w for a in articles for w in words(a.text)}
+        mention_articles: dict[frozenset[str], set[str]] = {}
+        for a in articles:
+            for name in (*a.people, *a.companies):
+                mention_articles.setdefault(key_tokens(name), set()).add(a.id)
+        return cls(
+            data=data,
+            entities=entities,
+            moves=collect_moves(articles),
+            newest=max((a.published for a in articles), default=None),
+            vocabulary=vocabulary,
+            typos=TypoFixer(set(entities.vocabulary), vocabulary),
+            proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
+            rows_by_article=store.rows_by_article(data),
+            mention_articles=mention_articles,
+        )
+
+    def article_words(self, article_id: str) -> set[str]:
+        if article_id not in self._words_cache:
+            self._words_cache[article_id] = set(words(self.data.articles[article_id].text))
+        return self._words_cache[article_id]
+
+    def passage_words(self, hit: Hit) -> set[str]:
+        """The words of a hit's passage and of its article's title."""
+        return set(words(self.data.passage_text(hit.row))) | set(
+            words(self.data.articles[hit.article_id].title)
+        )
+
+    def retrieved(self, hit: Hit) -> RetrievedPassage:
+        """A hit with its sentences and their vectors, for composing."""
+        ref = self.data.passages[hit.row]
+        rows = self.data.passage_sentence_rows(hit.row)
+        return RetrievedPassage(
+            article_id=hit.article_id,
+            text=self.data.passage_text(hit.row),
+            score=hit.dense,
+            sentences=tuple(self.data.sentences[ref.article_id][ref.start : ref.end]),
+            sentence_vectors=self.data.sentence_vectors[rows.start : rows.stop],
+            start=ref.start,
+        )
+
+    def whole_article(self, hit: Hit) -> RetrievedPassage:
+        """Every sentence of a hit's article: the reasons a why-question asks for are often in sentences that
+        look little like the question ("Second, the supply of top researchers is small...")."""
+        base = self.data.sentence_offsets[hit.article_id]
+        sentences = self.data.sentences[hit.article_id]
+        return RetrievedPassage(
+            article_id=hit.article_id,
+            text=" ".join(sentences),
+            score=hit.dense,
+            sentences=tuple(sentences),
+            sentence_vectors=self.data.sentence_vectors[base : base + len(sentences)],
+        )
+
+    def best_passage(
+        self, article_id: str, said: set[str], vector: npt.NDArray[np.float32]
+    ) -> tuple[str, float] | None:
+        """The passage of an article that best backs what a list answer says of it: most of the said words,
+        then closest to the question."""
+        rows = self.rows_by_article.get(article_id, [])
+        if not rows:
+            return None
+        scores = self.data.passage_vectors[rows] @ vector
+        best = max(
+            range(len(rows)),
+            key=lambda i: (len(said & set(words(self.data.passage_text(rows[i])))), float(scores[i])),
+        )
+        return self.data.passage_text(rows[best]), round(float(scores[best]), 4)

@@ -12,14 +12,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from answer.evaluate import (
-    embed,
-    first_gold_rank,
-    load_questions,
-    mean_reciprocal_rank,
-    normalise,
-    recall_at_k,
-)
+from answer.eval_set import load_questions
+from answer.evaluate import embed, normalise
+from answer.metrics import first_gold_rank, mean_reciprocal_rank, recall_at_k
 from bot.runtime import load_engine
 from bot.settings import Settings
 from index.search import SearchParams, search

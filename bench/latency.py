@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from answer.evaluate import DEFAULT_QUESTIONS, load_questions, percentile
+from answer.eval_set import DEFAULT_QUESTIONS, load_questions
+from answer.metrics import percentile
 from bot.runtime import load_engine
 from bot.settings import Settings
 

@@ -164,14 +164,14 @@ def index_build(
 def _calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: tuple[str, ...] = ()) -> None:
     """Fit the thresholds, store them in the manifest, print the figures."""
     from answer import evaluate as ev
-    from answer.calibrate import CalibrationError, calibrate_and_store
+    from answer.calibrate import CalibrationError, calibrate_and_store, format_calibration
 
     items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
     try:
         report = calibrate_and_store(engine, items, index_dir, modes or ev.MODES)
     except CalibrationError as exc:
         raise fail(str(exc)) from exc
-    typer.echo(ev.format_calibration(report))
+    typer.echo(format_calibration(report))
     typer.echo("Stored the fitted thresholds in the index manifest.\n")
 
 

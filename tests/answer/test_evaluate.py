@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from answer.evaluate import (
-    DEFAULT_QUESTIONS,
-    EvalItem,
+from answer.eval_set import DEFAULT_QUESTIONS, EvalItem, load_questions
+from answer.metrics import (
     dedupe,
     first_gold_rank,
     fit_threshold,
     has_terms,
-    load_questions,
     mean_reciprocal_rank,
     percentile,
     recall_at_k,

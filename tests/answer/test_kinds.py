@@ -1,0 +1,69 @@
+"""The registry of kinds of question: which kind answers which question, and adding a kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.context import Context
+from answer.engine import Engine
+from answer.kinds import REGISTRY
+from answer.kinds.extractive import Extractive
+from answer.model import Answer, AnswerKind, Line
+from answer.query import Question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("  ?? ", AnswerKind.EMPTY),
+        ("hello!", AnswerKind.GREETING),
+        ("Who did Amazon hire from Nvidia?", AnswerKind.UNKNOWN_NAME),
+        ("who did Meta hire from Apple?", AnswerKind.MOVES),
+        ("who was hired in 2024?", AnswerKind.MOVES),
+        ("Did Moonshot AI hire anyone from Apple?", AnswerKind.NO_RECORD),
+        ("Who did Meta hire from Apple in 2023?", AnswerKind.NO_RECORD),
+        ("what happened this week?", AnswerKind.EMPTY_PERIOD),
+        ("what happened in 2025?", AnswerKind.OVERVIEW),
+        ("what is the best pizza topping?", AnswerKind.NOT_FOUND),
+        ("Why does China lack AI engineers?", AnswerKind.EXTRACTIVE),
+    ],
+)
+def test_each_question_is_answered_by_its_kind(small_engine: Engine, question: str, kind: AnswerKind) -> None:
+    answer = small_engine.answer(question)
+    assert answer.kind is kind
+    assert answer.answered == (kind in {AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.EXTRACTIVE})
+
+
+def test_every_kind_of_answer_has_a_kind_of_question_and_the_catch_all_comes_last() -> None:
+    produced = {k.kind for k in REGISTRY}
+    assert produced == set(AnswerKind)
+    assert isinstance(REGISTRY[-1], Extractive)
+    assert not any(isinstance(k, Extractive) for k in REGISTRY[:-1])
+
+
+def test_kinds_that_need_no_search_neither_embed_nor_search(small_engine: Engine) -> None:
+    before = small_engine.embedder.calls  # type: ignore[attr-defined]
+    greeting = small_engine.answer("hello!")
+    assert small_engine.embedder.calls == before  # type: ignore[attr-defined]
+    assert greeting.timings["embed_ms"] == 0 and greeting.timings["search_ms"] == 0
+    moves = small_engine.answer("who did Meta hire from Apple?")
+    assert moves.timings["search_ms"] == 0  # from the recorded moves; embedded only to cite the best passage
+    assert moves.passages and moves.passages[0][0] == "2025-07-meta-hires-pang"
+
+
+class Weather:
+    """A kind of question added from outside: one class, one place in the registry."""
+
+    kind = AnswerKind.EXTRACTIVE
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        return 1.0 if "weather" in q.text.lower() else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        return Answer(q.text, True, self.kind, "", (Line("Sunny in the corpus.", ()),), ())
+
+
+def test_a_new_kind_is_one_class_in_the_registry(small_engine: Engine) -> None:
+    engine = Engine(small_engine.data, small_engine.embedder, kinds=(Weather(), *REGISTRY))
+    assert engine.answer("what's the weather?").plain_text() == "Sunny in the corpus."
+    assert engine.answer("who did Meta hire from Apple?").kind is AnswerKind.MOVES  # the others still answer

@@ -224,15 +224,20 @@ def test_a_build_keeps_the_builtin_thresholds_until_calibrated(
     engine = Engine(store.load(index_dir), real_embedder, today=lambda: FIXED_TODAY)
     assert engine.config.thresholds == DEFAULT_THRESHOLDS
 
-    report = calibrate_and_store(engine, load_questions(), index_dir)
+    report = calibrate_and_store(engine, load_questions(), index_dir, modes=("hybrid",))
     calibration = store.read_manifest(index_dir)["calibration"]  # type: ignore[index]
     assert calibration["corpus_hash"] == manifest["corpus_hash"]
     assert calibration["model"] == real_embedder.name
-    assert set(calibration["thresholds"]) == {"bm25", "dense", "hybrid"}
+    assert set(calibration["thresholds"]) == {"hybrid"}
     assert 0.1 < calibration["thresholds"]["hybrid"] < 0.6
-    assert engine.config.thresholds == report.thresholds == calibration["thresholds"]
+    assert (
+        engine.config.thresholds["hybrid"]
+        == report.thresholds["hybrid"]
+        == calibration["thresholds"]["hybrid"]
+    )
+    assert engine.config.thresholds["bm25"] == DEFAULT_THRESHOLDS["bm25"]  # modes not fitted keep theirs
     reloaded = Engine(store.load(index_dir), real_embedder, today=lambda: FIXED_TODAY)
-    assert reloaded.config.thresholds == calibration["thresholds"]
+    assert reloaded.config.thresholds["hybrid"] == calibration["thresholds"]["hybrid"]
 
 
 def test_index_status_and_recap_preview(real_data_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""Fetch a URL over HTTP, and decode fetched or read bytes into text (BOM, declared charset, UTF-8, cp1252)."""
+"""Fetch a URL over HTTP, and decode fetched or read bytes into text (BOM, charset, UTF-8, cp1252)."""
 
 from __future__ import annotations
 

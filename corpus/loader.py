@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from corpus.model import Article
+from corpus.model import ID_PATTERN, Article
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "articles"
 REQUIRED_FIELDS = ("id", "title", "publisher", "url", "published")
+_FIELD_ORDER = {name: rank for rank, name in enumerate(["file", "front matter", *Article.model_fields])}
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,11 @@ class Problem:
 
 
 class ArticleError(ValueError):
-    """A malformed article. Carries every problem found in the file."""
+    """A malformed article. Carries every problem found in the file, and its id if that is well formed."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], article_id: str | None = None) -> None:
         self.problems = problems
+        self.article_id = article_id
         super().__init__("\n".join(str(p) for p in problems))
 
 
@@ -71,8 +75,8 @@ def _field_name(loc: tuple[int | str, ...]) -> str:
     return name or "front matter"
 
 
-def parse_article(raw: str, path: Path) -> Article:
-    """Parse and validate one article's text. Raises ArticleError naming the file and field(s)."""
+def _front_matter(raw: str, path: Path) -> tuple[dict[Any, Any], str]:
+    """The front-matter mapping and the body; ArticleError when there is no readable front matter."""
     parts = split_front_matter(raw)
     if parts is None:
         raise ArticleError(
@@ -87,17 +91,37 @@ def parse_article(raw: str, path: Path) -> Article:
         raise ArticleError([Problem(path, "front matter", f"invalid YAML{where}: {exc}")]) from exc
     if not isinstance(meta, dict):
         raise ArticleError([Problem(path, "front matter", "must be a YAML mapping of fields")])
-    problems = [Problem(path, f, "missing") for f in REQUIRED_FIELDS if meta.get(f) in (None, "")]
+    return meta, body
+
+
+def _field_rank(problem: Problem) -> int:
+    """Where the problem's field comes in an article (unknown fields last), to list problems in that order."""
+    top = re.split(r"[.\[]", problem.field, maxsplit=1)[0]
+    return _FIELD_ORDER.get(top, len(_FIELD_ORDER))
+
+
+def parse_article(raw: str, path: Path) -> Article:
+    """Parse and validate one article's text. Raises ArticleError naming the file and every bad field."""
+    meta, body = _front_matter(raw, path)
+    missing = {f for f in REQUIRED_FIELDS if meta.get(f) in (None, "")}
+    problems = [Problem(path, f, "missing") for f in REQUIRED_FIELDS if f in missing]
     if "body" in meta:
         problems.append(Problem(path, "body", "not a front-matter field; the body follows the '---' block"))
-    if problems:
-        raise ArticleError(problems)
+    fields = {k: v for k, v in meta.items() if k not in missing and k != "body"}
+    article: Article | None = None
     try:
-        return Article.model_validate({**meta, "body": body, "path": path})
+        article = Article.model_validate({**fields, "body": body, "path": path})
     except ValidationError as exc:
-        raise ArticleError(
-            [Problem(path, _field_name(tuple(e["loc"])), _message(e)) for e in exc.errors()]
-        ) from exc
+        problems += [
+            Problem(path, _field_name(tuple(e["loc"])), _message(e))
+            for e in exc.errors()
+            if not (len(e["loc"]) == 1 and e["loc"][0] in missing)  # already said: missing
+        ]
+    if article is not None and not problems:
+        return article
+    declared = meta.get("id")
+    well_formed = isinstance(declared, str) and ID_PATTERN.match(declared) is not None
+    raise ArticleError(sorted(problems, key=_field_rank), declared if well_formed else None)
 
 
 def _message(error: object) -> str:
@@ -124,24 +148,36 @@ def article_files(directories: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(directory.glob("*.md"))
 
 
+def _checked(path: Path) -> tuple[Article | None, str | None, list[Problem]]:
+    """The file's article (None if broken), its id (when well formed, even if broken) and its problems."""
+    try:
+        article = load_article(path)
+    except ArticleError as exc:
+        return None, exc.article_id, exc.problems
+    return article, article.id, []
+
+
 def check_articles(directories: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
-    """Validate every article; return the good ones and every problem (ids must be unique across all)."""
+    """Validate every article; return the good ones and every problem (ids must be unique across all).
+
+    A broken file's id, when well formed, is still checked against its file name and the other files' ids.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
     for path in article_files(directories):
-        try:
-            article = load_article(path)
-        except ArticleError as exc:
-            problems.extend(exc.problems)
+        article, article_id, found = _checked(path)
+        problems.extend(found)
+        if article_id is None:
             continue
-        if article.id != path.stem:
-            problems.append(Problem(path, "id", f"{article.id!r} does not match the file name {path.name!r}"))
-        if article.id in seen:
-            problems.append(Problem(path, "id", f"{article.id!r} is already used by {seen[article.id]}"))
+        if article_id != path.stem:
+            problems.append(Problem(path, "id", f"{article_id!r} does not match the file name {path.name!r}"))
+        if article_id in seen:
+            problems.append(Problem(path, "id", f"{article_id!r} is already used by {seen[article_id]}"))
             continue
-        seen[article.id] = path
-        articles.append(article)
+        seen[article_id] = path
+        if article is not None:
+            articles.append(article)
     return articles, problems
 
 

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 # A move's date may be as precise as the reporting allows: "2025", "2025-07" or "2025-07-14".
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,120}$")
+# An article's address: http(s), a dotted host, no whitespace (local files get a URL under local.invalid).
+WEB_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def date_period(text: str) -> tuple[dt.date, dt.date]:
@@ -90,7 +92,7 @@ class Article(BaseModel):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        if not WEB_URL.match(value):
             raise ValueError(f"{value!r} is not an http(s) URL")
         return value
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,27 @@ from typer.testing import CliRunner
 from bot.cli import app
 from corpus.loader import ArticleError, check_articles, corpus_hash, load_articles
 from tests.conftest import make_article, write_article
+
+REPO = Path(__file__).resolve().parents[2]
+ID_LINE = "id: 2025-07-meta-hires-pang\n"
+URL_LINE = "url: https://example.com/2025-07-meta-hires-pang\n"
+TITLE_LINE = 'title: "Meta hires Apple\'s Ruoming Pang"\n'
+PUBLISHER_LINE = "publisher: Example News\n"
+BAD_MOVE_DATE = "moves:\n  - person: X Y\n    to: Meta\n    date: 2025-13\n"
+
+
+def broken_article(
+    tmp_path: Path, drop: tuple[str, ...] = (), swap: dict[str, str] | None = None, **kwargs: str
+) -> Path:
+    """The sample article with some front-matter lines dropped and others replaced."""
+    text = make_article(**kwargs)
+    for line in drop:
+        text = text.replace(line, "", 1)
+    for old, new in (swap or {}).items():
+        text = text.replace(old, new, 1)
+    path = tmp_path / "2025-07-meta-hires-pang.md"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_shipped_corpus_is_valid_and_substantial(shipped_articles: list) -> None:  # type: ignore[type-arg]
@@ -80,3 +104,63 @@ def test_corpus_check_command(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["corpus", "check", str(tmp_path)], env={"TALENTBOT_DATA_DIR": str(tmp_path)})
     assert bad.exit_code == 1
     assert f"{tmp_path / '2025-07-meta-hires-pang.md'}: published:" in bad.output
+
+
+def test_missing_url_and_impossible_date_are_both_reported(tmp_path: Path) -> None:
+    path = broken_article(tmp_path, drop=(URL_LINE,), published="31-31-2026")
+    _, problems = check_articles([tmp_path])
+    assert [str(p) for p in problems] == [
+        f"{path}: url: missing",
+        f"{path}: published: '31-31-2026' is not an ISO date (YYYY-MM-DD)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("drop", "swap", "kwargs", "fields"),
+    [
+        ((), {ID_LINE: "id: Bad Id\n", URL_LINE: "url: ftp://example.com/a\n"}, {"published": "2025-02-30"},
+         ["id", "url", "published"]),
+        ((TITLE_LINE,), {}, {"moves": BAD_MOVE_DATE, "body": "   "}, ["title", "moves[0].date", "body"]),
+        ((PUBLISHER_LINE,), {}, {"extra": "body: inline\nurl2: x\n"}, ["publisher", "body", "url2"]),
+        ((TITLE_LINE, URL_LINE), {ID_LINE: "id: X\n"},
+         {"published": "yesterday", "moves": BAD_MOVE_DATE, "body": ""},
+         ["id", "title", "url", "published", "moves[0].date", "body"]),
+    ],
+)  # fmt: skip
+def test_every_bad_field_is_reported_once_in_article_order(
+    tmp_path: Path, drop: tuple[str, ...], swap: dict[str, str], kwargs: dict[str, str], fields: list[str]
+) -> None:
+    broken_article(tmp_path, drop, swap, **kwargs)
+    _, problems = check_articles([tmp_path])
+    assert [p.field for p in problems] == fields
+    with pytest.raises(ArticleError) as err:
+        load_articles([tmp_path])
+    assert len(str(err.value).splitlines()) == len(fields)
+
+
+def test_broken_file_is_still_checked_against_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "other-name.md"
+    path.write_text(make_article(article_id="2025-07-something", published="2025-13-01"))
+    _, problems = check_articles([tmp_path])
+    assert [(p.field, p.message) for p in problems] == [
+        ("published", "'2025-13-01' is not an ISO date (YYYY-MM-DD)"),
+        ("id", "'2025-07-something' does not match the file name 'other-name.md'"),
+    ]
+
+
+def test_corpus_check_cli_prints_each_bad_field_and_exits_1(tmp_path: Path) -> None:
+    path = broken_article(
+        tmp_path, drop=(URL_LINE,), swap={ID_LINE: "id: Not An Id\n"}, published="31-31-2026"
+    )
+    env = {**os.environ, "TALENTBOT_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "corpus", "check", str(path)],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}: id: must be lower-case letters, digits and dashes (3-121 characters)",
+        f"{path}: url: missing",
+        f"{path}: published: '31-31-2026' is not an ISO date (YYYY-MM-DD)",
+    ]
+    assert "3 problem(s) in 1 of 1 article(s)" in result.stderr

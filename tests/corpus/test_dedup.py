@@ -7,6 +7,7 @@ produced the figures in corpus/dedup.py's docstring (see `measure`).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import statistics
@@ -15,6 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
+from corpus import dedup
 from corpus.dedup import (
     NEAR_DUPLICATE_THRESHOLD,
     DuplicateIndex,
@@ -313,10 +315,8 @@ def test_canonical_map_sends_copies_to_the_original(shipped: list[Article]) -> N
 def test_canonical_map_prefers_the_earliest_even_if_listed_later(shipped: list[Article]) -> None:
     original = _by_id(shipped, "2025-10-apple-ke-yang-leaves-for-meta")
     earlier_copy = syndicate(original, typos=3).model_copy(
-        update={"id": "earlier-copy", "published": original.published.replace(day=1)}
+        update={"id": "earlier-copy", "published": original.published - dt.timedelta(days=1)}
     )
-    if earlier_copy.published == original.published:
-        pytest.skip("article published on the 1st")
     assert canonical_map([original, earlier_copy]) == {original.id: "earlier-copy"}
 
 
@@ -331,13 +331,41 @@ def test_index_grows_incrementally(shipped: list[Article]) -> None:
     assert index.find(VARIANTS["all edits"](shipped[20])) == ("near-duplicate", shipped[20].id)
 
 
-def test_measurements_summary(shipped: list[Article]) -> None:
-    """Print the figures quoted in corpus/dedup.py (pytest -s shows them)."""
+# The figures corpus/dedup.py's docstring quotes (3 decimals): (series, statistic) -> value.
+QUOTED_FIGURES = {
+    ("independent", "max"): 0.063,
+    ("headline+boilerplate", "min"): 0.945,
+    ("sentence added", "min"): 0.868,
+    ("sentence removed", "min"): 0.772,
+    ("3 typos", "min"): 0.872,
+    ("all edits", "min"): 0.579,
+    ("all edits", "mean"): 0.659,
+    ("all edits + paragraph cut", "min"): 0.297,
+    ("all edits + paragraph cut", "mean"): 0.495,
+    ("all edits + paragraph cut", "max"): 0.614,
+}
+# A quoted figure may be off by one in its last decimal (rounding).
+QUOTE_TOLERANCE = 0.0011
+
+
+def test_measurements_summary_matches_the_figures_quoted_in_dedup(shipped: list[Article]) -> None:
+    """The figures corpus/dedup.py quotes to justify its threshold still hold (pytest -s prints them)."""
     values = measure(shipped)
     for name, xs in values.items():
         print(f"{name:28s} n={len(xs):5d} min={min(xs):.3f} mean={statistics.mean(xs):.3f} max={max(xs):.3f}")
     zero = sum(1 for x in values["independent"] if x == 0)
     print(f"independent pairs sharing no shingle: {zero}")
+    doc = dedup.__doc__ or ""
+    statistic = {"min": min, "mean": statistics.mean, "max": max}
+    for (series, stat), quoted in QUOTED_FIGURES.items():
+        assert f"{quoted:.3f}" in doc, (series, stat)
+        measured = statistic[stat](values[series])
+        assert measured == pytest.approx(quoted, abs=QUOTE_TOLERANCE), (series, stat, measured)
+    n = len(shipped)
+    assert f"the {n} shipped articles" in doc
+    assert f"all {n * (n - 1) // 2:,} pairs" in doc and f"{zero:,} pairs share no shingle" in doc
+    caught = sum(x >= NEAR_DUPLICATE_THRESHOLD for x in values["all edits + paragraph cut"])
+    assert f"{caught} of the {n} paragraph-cut copies" in doc
 
 
 def test_one_source_url_for_two_stories_is_not_a_copy(shipped: list[Article]) -> None:

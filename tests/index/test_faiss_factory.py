@@ -82,12 +82,11 @@ def test_flat_for_small_corpus() -> None:
 @pytest.mark.parametrize("n", [flat_max_vectors(DIM) + 1, 100_000, 1_000_000, 10_000_000])
 def test_approximate_for_large_corpus(n: int) -> None:
     spec = choose_index_spec(n, DIM)
-    assert spec.kind != "flat"
+    assert (spec.kind, spec.quantiser) == ("ivf", "sq8")
     assert not spec.is_exact
-    if spec.kind == "ivf":
-        assert spec.nlist is not None and spec.nprobe is not None and spec.train_size is not None
-        assert 1 <= spec.nprobe <= spec.nlist
-        assert spec.nlist * 39 <= spec.train_size <= n
+    assert spec.nlist is not None and spec.nprobe is not None and spec.train_size is not None
+    assert 1 <= spec.nprobe <= spec.nlist
+    assert spec.nlist * 39 <= spec.train_size <= n
 
 
 def test_threshold_scales_with_dim() -> None:

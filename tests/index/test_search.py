@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from answer.engine import Engine
+from answer.query import parse_dates
 from bot.runtime import refresh_index
 from bot.settings import Settings
 from index.search import search
@@ -44,11 +45,43 @@ def test_syndicated_copy_never_appears_twice(tmp_path: Path, fake_embedder: Fake
     assert "2025-09-tencent-yao" in {h.article_id for h in hits}
 
 
-def test_date_filter_is_applied_before_ranking(small_engine: Engine, fake_embedder: FakeEmbedder) -> None:
-    q = "Why China lacks AI engineers"
+def test_date_filter_is_applied_before_ranking(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    dated = {  # the two best matches for the question are published just outside 2025
+        "2024-12-china-engineers-before": (
+            "2024-12-31",
+            "China lacks AI engineers. Why? Universities in China train too few engineers for AI labs.",
+        ),
+        "2026-01-china-engineers-after": (
+            "2026-01-01",
+            "Why does China lack AI engineers? Recruiters say AI engineers in China earn double now.",
+        ),
+        "2025-01-first-day": ("2025-01-01", "Meta paid a lot for Scale AI and its founder, Alexandr Wang."),
+        "2025-06-china-shortage": (
+            "2025-06-10",
+            "Chinese firms report a shortage of machine learning staff.",
+        ),
+        "2025-12-last-day": ("2025-12-31", "Apple lost its foundation models lead to Meta in the summer."),
+    }
+    for article_id, (published, body) in dated.items():
+        write_article(corpus, article_id=article_id, title=article_id, body=body, published=published)
+    engine, _ = _engine(tmp_path, corpus, fake_embedder)
+    in_2025_range = parse_dates("what happened in 2025?", FIXED_TODAY)
+    assert in_2025_range is not None
+    in_2025 = {a.id for a in engine.data.articles.values() if in_2025_range.contains(a.published)}
+    assert in_2025 == {"2025-01-first-day", "2025-06-china-shortage", "2025-12-last-day"}
+    q = "Why does China lack AI engineers?"
     vector = fake_embedder.encode([q])[0]
-    only_2024 = search(small_engine.data, vector, q, article_ids={"2024-08-moonshot-hires-tan-xu"}, k=5)
-    assert {h.article_id for h in only_2024} == {"2024-08-moonshot-hires-tan-xu"}
+    unfiltered = search(engine.data, vector, q, k=2)
+    assert {h.article_id for h in unfiltered} == {
+        "2024-12-china-engineers-before",
+        "2026-01-china-engineers-after",
+    }
+    # Filtered before ranking: the in-range articles fill the results, even those unrelated to the question.
+    filtered = search(engine.data, vector, q, article_ids=in_2025, k=3)
+    assert {h.article_id for h in filtered} == in_2025
+    assert filtered[0].article_id == "2025-06-china-shortage"
 
 
 def test_running_engine_picks_up_a_new_build(

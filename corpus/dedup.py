@@ -11,7 +11,7 @@ Three tests, strongest first:
   it misses almost none at or above the threshold) and each candidate is confirmed with the *exact*
   Jaccard similarity of the two shingle sets (the MinHash estimate alone has a standard error of about 0.04).
 
-Choosing the threshold (measured by ``tests/test_dedup.py``; ``pytest -s -k summary`` prints the figures) on
+Choosing the threshold (measured by ``tests/corpus/test_dedup.py``; ``pytest -s -k summary`` prints the figures) on
 the 74 shipped articles and syndicated variants of each of them:
 
 * independent articles: all 2,701 pairs of the shipped corpus, including the pairs about one event (Meta

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from answer.moves import RecordedMove, collect_moves, describe_move
 from corpus.model import Article, Move
 
-MAX_ITEMS = 15
+# A recap is read at a glance: each section (articles, moves) lists at most this many, newest first, and counts
+# the rest ("…and N more"). The text and Telegram forms share it so `recap preview` shows what subscribers get;
+# ten of each still fits one Telegram message (4,096) uncut, even with the shipped corpus's longest titles, links
+# and moves (3,802 characters).
+MAX_ITEMS = 10
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,8 @@ def recap_text(recap: Recap) -> str:
     if recap.moves:
         lines.append(f"Talent moves ({len(recap.moves)}):")
         lines.extend(f"- {describe_move(r.move)}" for r in recap.moves[:MAX_ITEMS])
+        if len(recap.moves) > MAX_ITEMS:
+            lines.append(f"- …and {len(recap.moves) - MAX_ITEMS} more moves")
     else:
         lines.append("No talent moves reported in these articles.")
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from answer.model import Answer
-from answer.recap import Recap, recap_header
+from answer.recap import MAX_ITEMS, Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
 
@@ -24,9 +24,16 @@ def link(url: str, label: str) -> str:
     return f'<a href="{esc(url)}">{esc(label)}</a>'
 
 
-def fit(head: list[str], items: list[str], tail: list[str], limit: int = TELEGRAM_LIMIT) -> str:
-    """Join head + as many items as fit + tail. The raw HTML is never shorter than what Telegram counts."""
-    body = list(items)
+def fit(
+    head: list[str],
+    items: list[str],
+    tail: list[str],
+    limit: int = TELEGRAM_LIMIT,
+    max_items: int | None = None,
+) -> str:
+    """Join head + as many items as fit (at most `max_items`) + tail; the items left out are counted.
+    The raw HTML is never shorter than what Telegram counts."""
+    body = list(items[:max_items])
     while True:
         # Count entries only: a section heading (an item starting with a blank line) is not one of "N more".
         more = sum(1 for item in items[len(body) :] if not item.startswith("\n"))
@@ -66,12 +73,9 @@ def answer_html(answer: Answer) -> str:
     return fit(head, items, tail)
 
 
-MAX_RECAP_MOVES = 10
-
-
 def recap_html(recap: Recap) -> str:
-    """Articles first, then the moves; when space runs short the article list is cut (with "…and N more"),
-    never the moves section."""
+    """Articles first, then the moves, at most MAX_ITEMS of each; when space runs short the article list is
+    cut further (with "…and N more"), never the moves section."""
     title, note = recap_header(recap)
     head = [f"<b>{esc(title)}</b>"]
     if note:
@@ -82,14 +86,14 @@ def recap_html(recap: Recap) -> str:
     tail: list[str] = []
     if recap.moves:
         tail.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
-        for r in recap.moves[:MAX_RECAP_MOVES]:
+        for r in recap.moves[:MAX_ITEMS]:
             m = r.move
             route = f"{esc(m.from_)} → {esc(m.to)}" if m.from_ else f"joined {esc(m.to)}"
             role = f", {esc(m.role)}" if m.role else ""
             tail.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
-        if len(recap.moves) > MAX_RECAP_MOVES:
-            tail.append(f"<i>…and {len(recap.moves) - MAX_RECAP_MOVES} more moves</i>")
+        if len(recap.moves) > MAX_ITEMS:
+            tail.append(f"<i>…and {len(recap.moves) - MAX_ITEMS} more moves</i>")
     else:
         tail.append("\nNo talent moves reported in these articles.")
     tail.append("\n<i>/unsubscribe to stop these messages.</i>")
-    return fit(head, items, tail)
+    return fit(head, items, tail, max_items=MAX_ITEMS)

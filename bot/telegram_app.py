@@ -31,13 +31,11 @@ from telegram.ext import (
 
 from answer.engine import Engine
 from answer.model import SUGGESTIONS
-from answer.recap import build_recap
 from bot.render import answer_html, esc, recap_html
 from bot.settings import Settings
 from bot.subscribers import SubscriberStore
-from corpus.dedup import canonical_map
-from corpus.loader import load_articles
-from corpus.model import Article
+from bot.weekly_recap import weekly_recap
+from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
 
@@ -149,10 +147,10 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def recap_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message is not None:
-        await update.effective_message.reply_html(
-            current_recap_html(context), link_preview_options=NO_PREVIEW
-        )
+    if update.effective_message is None:
+        return
+    text = await current_recap_html(_settings(context))
+    await update.effective_message.reply_html(text or RECAP_UNAVAILABLE, link_preview_options=NO_PREVIEW)
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -250,10 +248,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # ------------------------------------------------------------------------------------------------ recap
 
 
-def current_recap_html(context: ContextTypes.DEFAULT_TYPE) -> str:
-    engine = _engine(context)
-    today = _settings(context).today()
-    return recap_html(build_recap(engine.data.articles.values(), today, engine.data.canonical))
+RECAP_UNAVAILABLE = "Sorry, I can't put the recap together right now. Please try again later."
+
+
+async def current_recap_html(settings: Settings) -> str | None:
+    """This week's recap as Telegram HTML, or None (logged) when an article on disk is broken."""
+    try:
+        recap = await asyncio.to_thread(weekly_recap, settings)
+    except ArticleError as exc:
+        log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
+        return None
+    return recap_html(recap)
 
 
 async def send_recap(bot: Bot, store: SubscriberStore, text: str, max_retries: int = 3) -> SendReport:
@@ -287,7 +292,10 @@ async def send_recap(bot: Bot, store: SubscriberStore, text: str, max_retries: i
 
 
 async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    report = await send_recap(context.bot, _store(context), current_recap_html(context))
+    text = await current_recap_html(_settings(context))
+    if text is None:
+        return
+    report = await send_recap(context.bot, _store(context), text)
     log.info("weekly recap: %s sent, %s blocked, %s failed", report.sent, report.blocked, report.failed)
 
 
@@ -297,10 +305,10 @@ async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("loaded a new index build: %s", engine.data.directory)
 
 
-async def send_recap_now(settings: Settings, articles: list[Article] | None = None) -> SendReport:
-    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`."""
-    articles = load_articles(settings.all_corpus_dirs) if articles is None else articles
-    text = recap_html(build_recap(articles, settings.today(), canonical_map(articles)))
+async def send_recap_now(settings: Settings) -> SendReport:
+    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`.
+    Raises ArticleError on a broken article, before anything is sent."""
+    text = recap_html(weekly_recap(settings))
     store = SubscriberStore(settings.database_path)
     async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
         return await send_recap(bot, store, text)

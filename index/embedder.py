@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Protocol
 
@@ -61,15 +60,16 @@ def default_model_dir() -> Path:
 
 
 class SentenceTransformerEmbedder:
-    """all-MiniLM-L6-v2 loaded from site-packages, never from the network."""
+    """all-MiniLM-L6-v2 loaded from the package's directory in site-packages, never from the network.
+
+    `local_files_only` with a local path means no Hub lookup can happen, so the environment (HF_HUB_OFFLINE)
+    is left to the caller and never written here.
+    """
 
     name = MODEL_NAME
     dim = 384
 
     def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         model_dir = model_dir or default_model_dir()
         verify_model_files(model_dir)
         from sentence_transformers import SentenceTransformer

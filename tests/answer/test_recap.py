@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from answer.recap import MAX_ITEMS, build_recap, recap_text
+from answer.moves import collect_moves
+from answer.recap import MAX_ITEMS, Recap, build_recap, recap_text
 from bot.render import TELEGRAM_LIMIT, recap_html
 from corpus.model import Article, Move
 from tests.conftest import FIXED_TODAY
@@ -258,6 +259,48 @@ def test_recap_text_lines_and_overflow_note() -> None:
     assert "- …and 5 more" in lines
 
 
+def test_both_forms_list_the_same_capped_items_and_count_the_rest() -> None:
+    articles = [
+        article(
+            f"story-{i:02d}", days_ago(1 + i % 7), moves=[move(f"Person {i:02d}", "Meta", date="2026-11")]
+        )
+        for i in range(MAX_ITEMS + 3)
+    ]
+
+    recap = build_recap(articles, TODAY)
+    text = recap_text(recap)
+    plain, _ = parse_html(recap_html(recap))
+
+    listed_in_text = re.findall(r"^- \d\d \w{3}: .* (https://\S+)$", text, flags=re.MULTILINE)
+    assert listed_in_text == link_urls(recap_html(recap))
+    assert len(listed_in_text) == MAX_ITEMS
+    assert "- …and 3 more\n" in text and "…and 3 more\n" in plain
+    moves_in_text = re.findall(r"^- (Person \d\d):", text, flags=re.MULTILINE)
+    assert moves_in_text == re.findall(r"^• (Person \d\d):", plain, flags=re.MULTILINE)
+    assert len(moves_in_text) == MAX_ITEMS
+    assert text.endswith("- …and 3 more moves") and "…and 3 more moves" in plain
+
+
+def test_the_longest_items_of_the_shipped_corpus_fit_one_message_uncut(
+    shipped_articles: list[Article],
+) -> None:
+    """Why MAX_ITEMS is what it is: a full week of the longest lines still fits Telegram's limit."""
+    articles = sorted(shipped_articles, key=lambda a: len(a.title) + len(a.url) + len(a.publisher))[
+        -MAX_ITEMS:
+    ]
+    moves = sorted(
+        collect_moves(shipped_articles),
+        key=lambda r: sum(len(x or "") for x in (r.move.person, r.move.from_, r.move.to, r.move.role)),
+    )[-MAX_ITEMS:]
+    start, end = days_ago(7), days_ago(1)
+    recap = Recap(start, end, tuple(articles), tuple(moves), True, start, end)
+
+    html = recap_html(recap)
+
+    assert utf16_len(html) <= TELEGRAM_LIMIT
+    assert len(link_urls(html)) == MAX_ITEMS and "…and" not in html
+
+
 # ------------------------------------------------------------------------------------------ HTML form
 
 
@@ -309,7 +352,7 @@ def test_recap_html_with_200_long_titled_articles_fits_telegram() -> None:
     assert f"{newest.title} (Ex & <Co> 📰)" in plain
     assert plain.rstrip().endswith("/unsubscribe to stop these messages.")
     links = [e for e in entities if e["type"] == "text_link"]
-    assert 1 <= len(links) < MAX_ITEMS  # cut: not even 15 fit
+    assert 1 <= len(links) < MAX_ITEMS  # cut by length: not even MAX_ITEMS fit
     assert links[0]["url"] == newest.url
     # The note counts the articles left out; the moves section is never dropped to make room.
     more = re.search(r"…and (\d+) more\n", plain)

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from telegram.ext import Application
+from typer.testing import CliRunner
 
 from answer.engine import Engine
+from bot.cli import app as cli_app
 from bot.settings import Settings
 from bot.subscribers import SubscriberStore
-from bot.telegram_app import COMMANDS, build_application
-from tests.conftest import FakeEmbedder
-from tests.fake_telegram import TOKEN, FakeTelegram
+from bot.telegram_app import COMMANDS, RECAP_UNAVAILABLE, build_application, send_recap_now
+from corpus.dedup import canonical_map
+from corpus.loader import load_articles
+from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 
 CHAT = 4242
 
@@ -151,7 +156,6 @@ async def test_long_lists_page_with_a_show_more_button(
     tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:
     from bot.runtime import refresh_index
-    from tests.conftest import FIXED_TODAY, write_article
 
     corpus = tmp_path / "many"
     corpus.mkdir()
@@ -174,3 +178,119 @@ async def test_long_lists_page_with_a_show_more_button(
         assert "continued: 13–15 of 15" in second.text
         assert second.text.count("Researcher Number") == 3 and not second.callback_data
     tg.assert_no_rejections()
+
+
+# ------------------------------------------------------------------ one recap: preview, /recap, recap send
+
+RAMAN = (
+    "Anthropic has hired Priya Raman from Google DeepMind as its head of interpretability research, the company "
+    "confirmed on Tuesday. Raman spent six years at DeepMind in London, where she led a team studying how large "
+    "language models represent concepts internally. At Anthropic she will oversee a team of roughly forty "
+    "researchers spread between San Francisco and London."
+)
+ORIGINAL, COPY, OTHER = (
+    "2026-11-anthropic-hires-raman",
+    "2026-11-raman-republished",
+    "2026-11-meta-zurich-lab",
+)
+
+
+@pytest.fixture
+def syndicated_corpus(tmp_path: Path) -> Path:
+    """A week (before FIXED_TODAY) with a story, a syndicated copy of it a day later, and another story."""
+    directory = tmp_path / "syndicated"
+    directory.mkdir()
+    move = (
+        "moves:\n  - person: Priya Raman\n    from: Google DeepMind\n    to: Anthropic\n    date: 2026-11\n"
+    )
+    write_article(
+        directory,
+        article_id=ORIGINAL,
+        title="Anthropic hires Priya Raman",
+        body=RAMAN,
+        published="2026-11-17",
+        moves=move,
+    )
+    write_article(
+        directory,
+        article_id=COPY,
+        title="Google DeepMind interpretability chief defects to Anthropic",
+        body=RAMAN + "\n\nThis story was first published by Example News and is republished here.",
+        published="2026-11-18",
+        moves=move,
+    )
+    write_article(
+        directory,
+        article_id=OTHER,
+        title="Meta opens a research lab in Zurich",
+        body="Meta opened a research lab in Zurich to hire computer vision researchers.",
+        published="2026-11-20",
+    )
+    return directory
+
+
+def listed_urls(recap_text: str) -> list[str]:
+    return re.findall(r"^- \d\d \w{3}: .* (https://\S+)$", recap_text, flags=re.MULTILINE)
+
+
+def linked_urls(message: SentMessage) -> list[str]:
+    return [str(e["url"]) for e in message.entities if e["type"] == "text_link"]
+
+
+async def test_preview_recap_command_and_recap_send_list_the_same_items(
+    tg: FakeTelegram,
+    bot_settings: Settings,
+    small_engine: Engine,
+    syndicated_corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert canonical_map(load_articles([syndicated_corpus])) == {COPY: ORIGINAL}  # the copy is one
+    monkeypatch.setattr(Settings, "today", lambda self: FIXED_TODAY)
+    s = dataclasses.replace(bot_settings, corpus_dirs=(syndicated_corpus,))
+    env = {"TALENTBOT_CORPUS_DIR": str(syndicated_corpus), "TALENTBOT_DATA_DIR": str(s.data_dir)}
+
+    preview = CliRunner().invoke(cli_app, ["recap", "preview"], env=env)
+    async with running(build_application(s, small_engine)):
+        tg.send_user_message(CHAT, "/recap")
+        [command] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+    SubscriberStore(s.database_path).subscribe(CHAT)
+    report = await send_recap_now(s)
+
+    assert preview.exit_code == 0, preview.output
+    expected = [f"https://example.com/{OTHER}", f"https://example.com/{ORIGINAL}"]
+    assert listed_urls(preview.output) == expected
+    assert report.sent == 1
+    [_, sent] = tg.sent_messages(CHAT)
+    assert linked_urls(command) == linked_urls(sent) == expected
+    for text in (preview.output, command.text, sent.text):
+        assert text.count("Priya Raman: Google DeepMind → Anthropic") == 1
+        assert "defects to Anthropic" not in text
+    tg.assert_no_rejections()
+
+
+async def test_a_broken_article_gets_an_apology_not_silence(
+    tg: FakeTelegram, bot_settings: Settings, small_engine: Engine, small_corpus: Path
+) -> None:
+    (small_corpus / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    async with running(build_application(bot_settings, small_engine)):
+        tg.send_user_message(CHAT, "/recap")
+        [reply] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+    assert reply.text == RECAP_UNAVAILABLE
+    tg.assert_no_rejections()
+
+
+def test_recap_send_with_a_broken_article_sends_nothing_and_says_why(
+    tg: FakeTelegram, bot_settings: Settings, small_corpus: Path
+) -> None:
+    (small_corpus / "broken.md").write_text("no front matter\n", encoding="utf-8")
+    SubscriberStore(bot_settings.database_path).subscribe(CHAT)
+    env = {
+        "TALENTBOT_CORPUS_DIR": str(small_corpus),
+        "TALENTBOT_DATA_DIR": str(bot_settings.data_dir),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": tg.base_url,
+    }
+    result = CliRunner().invoke(cli_app, ["recap", "send"], env=env)
+    assert result.exit_code == 1
+    assert f"talentbot: the corpus has errors:\n{small_corpus / 'broken.md'}: front matter:" in result.output
+    assert tg.sent_messages() == []

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +40,35 @@ def test_a_missing_file_says_to_reinstall(tmp_path: Path) -> None:
 
 def test_the_installed_package_is_the_official_release() -> None:
     verify_model_files(default_model_dir(), OFFICIAL_SHA256)
+
+
+# The child process: no offline variables set, every outgoing connection recorded and refused. Third-party
+# imports set variables of their own (scikit-learn: KMP_*), so the snapshot is taken after them.
+_CHILD = """
+import json, os, socket
+attempts = []
+def refuse(self_or_address, *args, **kwargs):
+    attempts.append(repr(args or self_or_address))
+    raise OSError("network access in a test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+import sentence_transformers, transformers.utils.logging
+from index.embedder import SentenceTransformerEmbedder
+before = dict(os.environ)
+vectors = SentenceTransformerEmbedder().encode(["Meta hired Ruoming Pang from Apple."])
+changed = sorted(k for k in before.keys() | os.environ.keys() if before.get(k) != os.environ.get(k))
+print(json.dumps({"changed": changed, "attempts": attempts, "shape": list(vectors.shape)}))
+"""
+
+
+@pytest.mark.integration
+def test_constructing_the_embedder_leaves_the_environment_alone_and_never_connects() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS_", "TOKENIZERS_"))}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD], env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"changed": [], "attempts": [], "shape": [1, 384]}

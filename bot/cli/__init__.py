@@ -1,0 +1,33 @@
+"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus and recap groups."""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli.ask import ask, chat
+from bot.cli.corpus import corpus_app
+from bot.cli.evaluate import evaluate
+from bot.cli.index import index_app
+from bot.cli.ingest import ingest
+from bot.cli.recap import recap_app
+from bot.cli.serve import serve
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="TalentBot: answers questions about the AI talent war from sourced news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command()(ask)
+app.command()(chat)
+app.command()(ingest)
+app.command("eval")(evaluate)
+app.command()(serve)
+app.add_typer(index_app, name="index")
+app.add_typer(corpus_app, name="corpus")
+app.add_typer(recap_app, name="recap")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,13 @@
+"""`talentbot serve`: the Telegram bot, long polling."""
+
+from __future__ import annotations
+
+from bot.cli.common import load_engine, settings_with_token
+
+
+def serve() -> None:
+    """Run the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN."""
+    from bot.telegram_app import run  # python-telegram-bot: only for the commands that use it
+
+    s = settings_with_token()
+    run(s, load_engine())

@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
+from answer.conversation import Conversation
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer
 from answer.query import Question, parse_question
@@ -75,17 +76,31 @@ class Engine:
             self._load(data)
         return True
 
-    def answer(self, question: str, mode: str | None = None, page: int = 0) -> Answer:
-        """Answer a question; `page` picks a later page of a long list (moves, headlines)."""
+    def answer(
+        self,
+        question: str,
+        mode: str | None = None,
+        page: int = 0,
+        conversation: Conversation | None = None,
+    ) -> Answer:
+        """Answer a question; `page` picks a later page of a long list (moves, headlines); within a
+        `conversation`, a follow-up ("and from OpenAI?") is read against the previous question."""
         with self._lock:
-            return self._answer_locked(question, mode or self.config.mode, page)
+            return self._answer_locked(question, mode or self.config.mode, page, conversation)
 
-    def _answer_locked(self, question: str, mode: str, page: int) -> Answer:
+    def _answer_locked(
+        self, question: str, mode: str, page: int, conversation: Conversation | None
+    ) -> Answer:
         started = time.perf_counter()
         raw = " ".join(question.split())[:MAX_QUESTION_CHARS]
-        ctx = Context(self.state, self.embedder, self.config, raw, self.parse(raw), mode, page)
+        resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
+        ctx = Context(self.state, self.embedder, self.config, resolved, self.parse(resolved), mode, page)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
+        if conversation is not None:
+            conversation.remember(ctx.question, answer)
+            if resolved != raw:
+                answer = replace(answer, understood_as=resolved)
         if answer.answered and not answer.passages:
             answer = replace(answer, passages=self._cited_passages(ctx.vector, answer))
         total = time.perf_counter() - started

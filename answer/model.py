@@ -73,10 +73,16 @@ class Answer:
     passages: tuple[tuple[str, str, float], ...] = ()
     more: bool = False  # a list with further pages (ask again with page + 1)
     timings: dict[str, float] = field(default_factory=dict)
+    understood_as: str = ""  # the whole question a follow-up was read as ("" when it stood on its own)
 
     @property
     def listing(self) -> bool:
         return self.kind.listing
+
+    @property
+    def reading(self) -> str:
+        """How a follow-up was read, shown before the answer."""
+        return f"(Taking that as: “{self.understood_as}”)" if self.understood_as else ""
 
     def plain_text(self) -> str:
         parts = [self.intro] if self.intro else []
@@ -96,7 +102,7 @@ class Answer:
                 f"[{s.number}] {s.publisher}, {s.published.isoformat()}: {s.title} {s.url}"
                 for s in self.sources
             )
-        return text.strip()
+        return f"{self.reading}\n{text.strip()}" if self.reading else text.strip()
 
 
 class Citations:

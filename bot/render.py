@@ -54,7 +54,7 @@ def fit(
 
 
 def answer_html(answer: Answer) -> str:
-    head: list[str] = []
+    head: list[str] = [f"<i>{esc(answer.reading)}</i>"] if answer.reading else []
     if answer.intro:
         head.append(f"<b>{esc(answer.intro)}</b>" if answer.answered else esc(answer.intro))
     bullet = "• " if answer.listing else ""

@@ -8,6 +8,7 @@ to the model's max_seq_length) and each batch is padded to its longest text only
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -100,6 +101,8 @@ class OnnxEmbedder:
         model_dir: Path | None = None,
         threads: int = DEFAULT_THREADS,
     ) -> None:
+        # As SentenceTransformerEmbedder: no Rust thread pool that a later fork (or the 2 cores) would fight.
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         verify_onnx_file(onnx_path, expected_sha256)
         self._tokenizer = load_tokenizer(model_dir or default_model_dir())
         pad_id = self._tokenizer.token_to_id(PAD_TOKEN)

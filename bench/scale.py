@@ -1,12 +1,12 @@
-"""Scale benchmark for the FAISS index factory (index/faiss_factory.py).
+"""Scale benchmark for the FAISS index choice and factory (index/faiss_spec.py, index/faiss_factory.py).
 
     python bench/scale.py [--sizes 10000,100000,1000000] [--queries 200] [--k 10] [--seed 0]
 
 For every corpus size it picks the index with ``choose_index_spec``, builds it with the factory's
-streaming builder (the code path behind ``build_index``; streaming keeps the 10^6 corpus, 1.5 GB as
-float32, out of memory), and reports build time, resident memory, single-query search latency
-(p50/p99, k=10) and recall@10 against exact search. The 10^6 row is checked against the targets:
-p50 <= 5 ms, recall@10 >= 0.95, whole-process peak RSS <= 2 GB, build < 15 min.
+streaming builder (the code path behind ``build_faiss``, which the dense index's FAISS backend uses;
+streaming keeps the 10^6 corpus, 1.5 GB as float32, out of memory), and reports build time, resident
+memory, single-query search latency (p50/p99, k=10) and recall@10 against exact search. The 10^6 row is
+checked against the targets: p50 <= 5 ms, recall@10 >= 0.95, whole-process peak RSS <= 2 GB, build < 15 min.
 
 Synthetic corpus
 ----------------
@@ -51,13 +51,8 @@ import numpy.typing as npt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.faiss_factory import (
-    IndexSpec,
-    build_index_streaming,
-    choose_index_spec,
-    estimate_index_bytes,
-    factory_string,
-)
+from index.faiss_factory import build_faiss_streaming
+from index.faiss_spec import IndexSpec, choose_index_spec, estimate_index_bytes, factory_string
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -229,17 +224,13 @@ def run_size(n: int, mix: Mixture, queries: FloatArray, k: int, seed: int) -> Re
         # Training sample = the first chunks of the corpus (i.i.d. draws, so a uniform random sample).
         assert spec.train_size is not None
         t0 = time.perf_counter()
-        parts: list[FloatArray] = []
-        for chunk in corpus_chunks(mix, spec.train_size, seed):
-            parts.append(chunk)
-        train = np.concatenate(parts)
-        del parts
+        train = np.concatenate(list(corpus_chunks(mix, spec.train_size, seed)))
         gen_s = time.perf_counter() - t0
     feed = TimedChunks(corpus_chunks(mix, n, seed), exact)
     train_box: list[float] = []
 
     t_train0 = time.perf_counter()
-    index = build_index_streaming(_train_timer(feed, train_box), spec, train)
+    index = build_faiss_streaming(_train_timer(feed, train_box), spec, train)
     build_s = time.perf_counter() - t_start - feed.overhead_s - gen_s
     train_s = train_box[0] - t_train0 if train_box else 0.0
     del train

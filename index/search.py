@@ -1,19 +1,16 @@
-"""Passage search: dense (FAISS), keyword (BM25) or both fused with reciprocal rank fusion."""
+"""Passage search: dense (vector index), keyword (BM25) or both fused with reciprocal rank fusion."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
-import faiss
 import numpy as np
 import numpy.typing as npt
 
 from index.store import IndexData
 
 MODES = ("hybrid", "dense", "bm25")
-_faiss: Any = faiss  # the SWIG parameter classes are not typed
 EXACT_FILTER_LIMIT = 50_000  # below this many allowed passages, a filtered search is an exact matrix product
 
 
@@ -48,28 +45,19 @@ def allowed_rows(data: IndexData, article_ids: Collection[str] | None) -> npt.ND
 def dense_search(
     data: IndexData, query: npt.NDArray[np.float32], k: int, rows: npt.NDArray[np.int64] | None
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-    """Top-k passage rows by inner product, restricted to `rows` before ranking when given."""
-    n = len(data.passages)
-    if n == 0 or (rows is not None and len(rows) == 0):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    q = query.reshape(1, -1).astype(np.float32)
+    """Top-k passage rows by inner product, restricted to `rows` before ranking when given.
+
+    A small allowed set is scored exactly on the stored passage vectors, whatever the dense backend;
+    otherwise the backend searches (and filters) itself."""
+    q = query.reshape(-1).astype(np.float32)
     if rows is not None and len(rows) <= EXACT_FILTER_LIMIT:
-        scores = data.passage_vectors[rows] @ q[0]
+        if len(rows) == 0 or len(data.passages) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores = data.passage_vectors[rows] @ q
         order = np.argsort(-scores)[:k]
         return rows[order], scores[order].astype(np.float32)
-    params = None
-    if rows is not None:
-        selector = _faiss.IDSelectorBatch(rows)
-        inner = _faiss.downcast_index(data.dense)
-        if isinstance(inner, _faiss.IndexHNSW):
-            params = _faiss.SearchParametersHNSW(sel=selector, efSearch=max(inner.hnsw.efSearch, k))
-        elif isinstance(inner, _faiss.IndexIVF):
-            params = _faiss.SearchParametersIVF(sel=selector, nprobe=inner.nprobe)
-        else:
-            params = _faiss.SearchParameters(sel=selector)
-    scores, ids = data.dense.search(q, min(k, n), params=params)
-    keep = ids[0] >= 0
-    return ids[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
+    found_scores, found_rows = data.dense.search(q, k, rows)
+    return found_rows, found_scores
 
 
 def keyword_search(

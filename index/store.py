@@ -1,4 +1,4 @@
-"""Build the passage index (dense FAISS + BM25) and keep it on disk, crash-safely.
+"""Build the passage index (dense vectors + BM25) and keep it on disk, crash-safely.
 
 Layout under the index directory:
 
@@ -7,7 +7,9 @@ Layout under the index directory:
         manifest.json     model, dimension, corpus hash, build time, index spec, calibration...
         articles.jsonl    the articles (so answers need no corpus files), with content hash
         passages.json     [article_id, passage number, first sentence, end sentence] per vector
-        passage_vectors.npy, sentence_vectors.npy, dense.faiss, bm25/
+        passage_vectors.npy, sentence_vectors.npy
+        dense/            the dense index, in its backend's files (manifest "index" names the backend)
+        bm25/             the keyword index
 
 A crash at any point leaves CURRENT pointing at the previous complete build.
 """
@@ -24,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import faiss
 import numpy as np
 from tqdm import tqdm
 
@@ -32,18 +33,13 @@ from corpus.atomic import fsync_dir, write_atomic
 from corpus.loader import content_hash, corpus_hash
 from corpus.model import Article
 from index.chunking import CHUNKER_VERSION, chunk_spans, split_sentences
+from index.dense import DenseIndex, load_dense_index, new_dense_index
 from index.embedder import Embedder, Vectors
-from index.faiss_factory import (
-    IndexSpec,
-    build_index,
-    choose_index_spec,
-    configure_search,
-    spec_from_dict,
-    spec_to_dict,
-)
 from index.keyword import KeywordIndex
 
-FORMAT_VERSION = 1
+#: On-disk layout version; an index of another version is stale and rebuilt. 2: the dense index is a
+#: backend directory (dense/) and the manifest's "index" names its backend.
+FORMAT_VERSION = 2
 KEEP_BUILDS = 2
 
 
@@ -70,7 +66,7 @@ class IndexData:
     passages: list[PassageRef]
     passage_vectors: Vectors
     sentence_vectors: Vectors
-    dense: faiss.Index
+    dense: DenseIndex
     keyword: KeywordIndex
     directory: Path | None = None
     canonical: dict[str, str] = field(default_factory=dict)  # article id -> id of the story it duplicates
@@ -100,10 +96,29 @@ def passage_embedding_text(article: Article, text: str) -> str:
     return f"{article.title}. {text}"
 
 
-def _plan(article: Article) -> tuple[list[str], list[PassageRef]]:
+def _chunk(article: Article) -> tuple[list[str], list[PassageRef]]:
     sentences = split_sentences(article.body)
     spans = chunk_spans(sentences)
     return sentences, [PassageRef(article.id, n, start, end) for n, (start, end) in enumerate(spans)]
+
+
+@dataclass
+class _Plan:
+    """A build's articles in index order, their sentences and passages, and the texts to embed."""
+
+    entries: list[tuple[Article, list[PassageRef], bool]] = field(default_factory=list)  # True: reuse
+    sentences: dict[str, list[str]] = field(default_factory=dict)
+    passages: list[PassageRef] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+    to_embed: list[str] = field(default_factory=list)
+    source: IndexData | None = None  # the build whose vectors are reused
+
+    def passage_texts(self) -> list[str]:
+        return [
+            passage_embedding_text(a, " ".join(self.sentences[a.id][r.start : r.end]))
+            for a, refs, _ in self.entries
+            for r in refs
+        ]
 
 
 def build(
@@ -117,107 +132,120 @@ def build(
 ) -> tuple[IndexData, BuildReport]:
     """Embed what changed since `previous`, build both indexes and publish them atomically."""
     started = dt.datetime.now(dt.UTC)
+    plan = _plan_build(articles, previous, embedder.name)
+    vectors = _gather_vectors(plan, _encode(embedder, plan.to_embed, progress), embedder.dim)
+    data = _assemble(plan, vectors, articles, embedder.name, started, canonical or {})
+    data.manifest.update(extra_manifest or {})
+    data.directory = save(data, index_dir)
+    embedded = sum(1 for _, _, reuse in plan.entries if not reuse)
+    report = BuildReport(
+        directory=data.directory,
+        articles=len(articles),
+        passages=len(plan.passages),
+        embedded_texts=len(plan.to_embed),
+        reused_articles=len(plan.entries) - embedded,
+        embedded_articles=embedded,
+        elapsed_s=(dt.datetime.now(dt.UTC) - started).total_seconds(),
+    )
+    return data, report
+
+
+def _plan_build(articles: list[Article], previous: IndexData | None, model: str) -> _Plan:
+    """Chunk every article; those unchanged since `previous` (same model and chunker) keep its vectors,
+    the rest are embedded."""
     reusable = (
         previous is not None
-        and previous.manifest.get("model") == embedder.name
-        and (previous.manifest.get("chunker_version") == CHUNKER_VERSION)
+        and previous.manifest.get("model") == model
+        and previous.manifest.get("chunker_version") == CHUNKER_VERSION
     )
-    old_hashes: dict[str, str] = previous.manifest.get("article_hashes", {}) if previous else {}
-
-    sentences: dict[str, list[str]] = {}
-    passages: list[PassageRef] = []
-    to_embed: list[str] = []
-    # Per article: where its passage/sentence vectors come from (old rows) or go to (new rows).
-    plan: list[tuple[Article, list[PassageRef], str]] = []
-    hashes: dict[str, str] = {}
+    source = previous if reusable else None
+    old_hashes: dict[str, str] = source.manifest.get("article_hashes", {}) if source else {}
+    plan = _Plan(source=source)
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
-        article_sentences, refs = _plan(article)
-        sentences[article.id] = article_sentences
-        passages.extend(refs)
-        hashes[article.id] = content_hash(article)
-        same = reusable and old_hashes.get(article.id) == hashes[article.id]
-        plan.append((article, refs, "reuse" if same else "embed"))
-        if not same:
-            to_embed.extend(
-                passage_embedding_text(article, " ".join(article_sentences[r.start : r.end])) for r in refs
+        sentences, refs = _chunk(article)
+        plan.sentences[article.id] = sentences
+        plan.passages.extend(refs)
+        plan.hashes[article.id] = content_hash(article)
+        reuse = source is not None and old_hashes.get(article.id) == plan.hashes[article.id]
+        plan.entries.append((article, refs, reuse))
+        if not reuse:
+            plan.to_embed.extend(
+                passage_embedding_text(article, " ".join(sentences[r.start : r.end])) for r in refs
             )
-            to_embed.extend(article_sentences)
+            plan.to_embed.extend(sentences)
+    return plan
 
-    new_vectors = _encode(embedder, to_embed, progress)
+
+@dataclass(frozen=True)
+class _Vectors:
+    passages: Vectors
+    sentences: Vectors
+    offsets: dict[str, int]  # article id -> row of its first sentence
+
+
+def _gather_vectors(plan: _Plan, new_vectors: Vectors, dim: int) -> _Vectors:
+    """Passage and sentence vectors in plan order: reused rows of `plan.source`, else rows of
+    `new_vectors` (laid out per article as its passages then its sentences, as in `plan.to_embed`)."""
+    source = plan.source
     passage_rows: list[Vectors] = []
     sentence_rows: list[Vectors] = []
     offsets: dict[str, int] = {}
     cursor = 0
     sentence_count = 0
-    old_passage_rows = rows_by_article(previous) if previous is not None and reusable else {}
-    for article, refs, how in plan:
-        n_sent = len(sentences[article.id])
+    old_passage_rows = rows_by_article(source) if source is not None else {}
+    for article, refs, reuse in plan.entries:
+        n_sent = len(plan.sentences[article.id])
         offsets[article.id] = sentence_count
         sentence_count += n_sent
-        if how == "reuse" and previous is not None:
-            rows = old_passage_rows[article.id]
-            passage_rows.append(previous.passage_vectors[rows])
-            base = previous.sentence_offsets[article.id]
-            sentence_rows.append(previous.sentence_vectors[base : base + n_sent])
+        if reuse and source is not None:
+            passage_rows.append(source.passage_vectors[old_passage_rows[article.id]])
+            base = source.sentence_offsets[article.id]
+            sentence_rows.append(source.sentence_vectors[base : base + n_sent])
         else:
             passage_rows.append(new_vectors[cursor : cursor + len(refs)])
             cursor += len(refs)
             sentence_rows.append(new_vectors[cursor : cursor + n_sent])
             cursor += n_sent
+    return _Vectors(_stack(passage_rows, dim), _stack(sentence_rows, dim), offsets)
 
-    dim = embedder.dim
-    passage_vectors = _stack(passage_rows, dim)
-    sentence_vectors = _stack(sentence_rows, dim)
-    spec = choose_index_spec(len(passages), dim)
-    dense = build_index(passage_vectors, spec)
-    keyword = KeywordIndex.build(
-        [
-            passage_embedding_text(a, " ".join(sentences[a.id][r.start : r.end]))
-            for a, refs, _ in plan
-            for r in refs
-        ]
-    )
-    by_id = {a.id: a for a in articles}
+
+def _assemble(
+    plan: _Plan,
+    vectors: _Vectors,
+    articles: list[Article],
+    model: str,
+    started: dt.datetime,
+    canonical: dict[str, str],
+) -> IndexData:
+    """The dense and keyword indexes over the plan's passages, with the manifest describing the build."""
+    dense = new_dense_index(vectors.passages.shape[1])
+    dense.build(vectors.passages)
     manifest: dict[str, Any] = {
         "format": FORMAT_VERSION,
-        "model": embedder.name,
-        "dimension": dim,
+        "model": model,
+        "dimension": dense.dimension,
         "corpus_hash": corpus_hash(articles),
         "built_at": started.isoformat(timespec="seconds"),
         "chunker_version": CHUNKER_VERSION,
         "articles": len(articles),
-        "passages": len(passages),
-        "sentences": sentence_count,
-        "index": spec_to_dict(spec),
-        "article_hashes": hashes,
-        "canonical": canonical or {},
-        **(extra_manifest or {}),
+        "passages": len(plan.passages),
+        "sentences": len(vectors.sentences),
+        "index": dense.config,
+        "article_hashes": plan.hashes,
+        "canonical": canonical,
     }
-    data = IndexData(
+    return IndexData(
         manifest=manifest,
-        articles=by_id,
-        sentences=sentences,
-        sentence_offsets=offsets,
-        passages=passages,
-        passage_vectors=passage_vectors,
-        sentence_vectors=sentence_vectors,
+        articles={a.id: a for a in articles},
+        sentences=plan.sentences,
+        sentence_offsets=vectors.offsets,
+        passages=plan.passages,
+        passage_vectors=vectors.passages,
+        sentence_vectors=vectors.sentences,
         dense=dense,
-        keyword=keyword,
-        canonical=dict(canonical or {}),
+        keyword=KeywordIndex.build(plan.passage_texts()),
+        canonical=dict(canonical),
     )
-    directory = save(data, index_dir)
-    data.directory = directory
-    embedded = [a for a, _, how in plan if how == "embed"]
-    report = BuildReport(
-        directory=directory,
-        articles=len(articles),
-        passages=len(passages),
-        embedded_texts=len(to_embed),
-        reused_articles=len(plan) - len(embedded),
-        embedded_articles=len(embedded),
-        elapsed_s=(dt.datetime.now(dt.UTC) - started).total_seconds(),
-    )
-    return data, report
 
 
 def rows_by_article(data: IndexData) -> dict[str, list[int]]:
@@ -260,7 +288,7 @@ def save(data: IndexData, index_dir: Path) -> Path:
         )
         np.save(tmp / "passage_vectors.npy", data.passage_vectors)
         np.save(tmp / "sentence_vectors.npy", data.sentence_vectors)
-        faiss.write_index(data.dense, str(tmp / "dense.faiss"))
+        data.dense.save(tmp / "dense")
         data.keyword.save(tmp / "bm25")
         # The manifest goes last: a build directory without one is incomplete by definition.
         (tmp / "manifest.json").write_text(
@@ -316,11 +344,8 @@ def load(index_dir: Path) -> IndexData:
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT_VERSION:
         raise IndexMissingError(f"the index in {directory} has an old format: run `talentbot index build`")
-    articles: dict[str, Article] = {}
     with (directory / "articles.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            article = Article.model_validate_json(line)
-            articles[article.id] = article
+        articles = {a.id: a for a in map(Article.model_validate_json, handle)}
     passages = [
         PassageRef(a, i, s, e) for a, i, s, e in json.loads((directory / "passages.json").read_text())
     ]
@@ -331,9 +356,7 @@ def load(index_dir: Path) -> IndexData:
         sentences[article.id] = split_sentences(article.body)
         offsets[article.id] = count
         count += len(sentences[article.id])
-    spec: IndexSpec = spec_from_dict(manifest["index"])
-    dense = faiss.read_index(str(directory / "dense.faiss"))
-    configure_search(dense, spec)
+    dense = load_dense_index(directory / "dense", manifest["index"])
     return IndexData(
         manifest=manifest,
         articles=articles,

@@ -3,11 +3,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from answer.engine import Engine
 from answer.query import parse_dates
 from bot.runtime import refresh_index
 from bot.settings import Settings
-from index.search import search
+from index import search as search_module
+from index.search import allowed_rows, dense_search, search
 from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
 
 BODY = (
@@ -82,6 +86,20 @@ def test_date_filter_is_applied_before_ranking(tmp_path: Path, fake_embedder: Fa
     filtered = search(engine.data, vector, q, article_ids=in_2025, k=3)
     assert {h.article_id for h in filtered} == in_2025
     assert filtered[0].article_id == "2025-06-china-shortage"
+
+
+def test_filtered_dense_search_agrees_whichever_path_it_takes(
+    small_engine: Engine, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = small_engine.data
+    vector = fake_embedder.encode(["Who did Meta hire from Apple?"])[0]
+    rows = allowed_rows(data, {"2024-08-moonshot-hires-tan-xu", data.passages[0].article_id})
+    assert rows is not None and 0 < len(rows) < len(data.passages)
+    exact_rows, exact_scores = dense_search(data, vector, 3, rows)  # scored on the stored vectors
+    monkeypatch.setattr(search_module, "EXACT_FILTER_LIMIT", 0)  # the dense backend filters instead
+    backend_rows, backend_scores = dense_search(data, vector, 3, rows)
+    assert backend_rows.tolist() == exact_rows.tolist() and len(exact_rows) == min(3, len(rows))
+    np.testing.assert_allclose(backend_scores, exact_scores, rtol=1e-5, atol=1e-6)
 
 
 def test_running_engine_picks_up_a_new_build(

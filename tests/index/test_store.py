@@ -7,6 +7,7 @@ import pytest
 
 from bot.runtime import open_index, refresh_index
 from bot.settings import Settings
+from corpus.loader import load_articles
 from index import store
 from tests.conftest import FakeEmbedder, write_article
 
@@ -24,7 +25,7 @@ def test_build_writes_manifest_and_loads_back(
     loaded = store.load(s.index_dir)
     assert loaded.passages == data.passages
     assert loaded.passage_vectors.shape == data.passage_vectors.shape
-    assert loaded.dense.ntotal == len(data.passages)
+    assert loaded.dense.count == len(data.passages)
 
 
 def test_incremental_build_embeds_only_new_or_changed(
@@ -81,6 +82,23 @@ def test_crash_mid_build_keeps_previous_index(
     assert store.current_build(s.index_dir) == report.directory
     assert not list(s.index_dir.glob("*.tmp"))
     assert store.load(s.index_dir).passages == data.passages
+
+
+def test_index_in_an_older_format_is_rebuilt(
+    tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder
+) -> None:
+    s = Settings(data_dir=tmp_path / "d", corpus_dirs=(small_corpus,))
+    _, report = refresh_index(s, fake_embedder)
+    # The layout before dense-index backends: format 1, the FAISS index in dense.faiss.
+    manifest = json.loads((report.directory / "manifest.json").read_text())
+    (report.directory / "manifest.json").write_text(json.dumps({**manifest, "format": 1}))
+    (report.directory / "dense" / "index.faiss").rename(report.directory / "dense.faiss")
+    (report.directory / "dense").rmdir()
+    assert store.is_stale(store.read_manifest(s.index_dir), load_articles([small_corpus]), fake_embedder.name)
+    with pytest.raises(store.IndexMissingError, match="old format"):
+        store.load(s.index_dir)
+    data = open_index(s, fake_embedder)
+    assert data.manifest["format"] == store.FORMAT_VERSION and data.dense.count == len(data.passages)
 
 
 def test_missing_index_message(tmp_path: Path) -> None:

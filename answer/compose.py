@@ -13,6 +13,7 @@ import numpy.typing as npt
 from answer.query import Question
 from corpus.entities import same_org, same_person
 from corpus.model import Article, Move
+from corpus.text import content_words
 
 SUGGESTIONS = (
     "Why is there a shortage of AI talent in China?",
@@ -276,62 +277,6 @@ def compose_moves(
 
 
 # ------------------------------------------------------------------------------------------ extractive
-
-_WORD = re.compile(r"[a-z0-9]+")
-_FILLER = {
-    "the",
-    "a",
-    "an",
-    "is",
-    "are",
-    "was",
-    "were",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "and",
-    "or",
-    "what",
-    "why",
-    "how",
-    "who",
-    "whom",
-    "did",
-    "does",
-    "do",
-    "there",
-    "it",
-    "its",
-    "that",
-    "this",
-    "with",
-    "about",
-    "me",
-    "tell",
-    "much",
-    "many",
-    "has",
-    "have",
-    "be",
-    "by",
-    "at",
-    "as",
-    "from",
-    "any",
-    "so",
-    "which",
-    "when",
-    "where",
-    "can",
-    "you",
-}
-
-
-def content_words(text: str) -> set[str]:
-    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _FILLER and len(w) > 1}
-
 
 _CAUSAL = re.compile(
     r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"

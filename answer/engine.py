@@ -31,9 +31,9 @@ from answer.compose import (
 )
 from answer.query import MONTHS, Question, TypoFixer, parse_question
 from corpus.entities import EntityIndex, key_tokens, same_org
+from corpus.text import words
 from index import store
 from index.embedder import Embedder
-from index.keyword import words
 from index.search import Hit, SearchParams, search
 
 # Fitted by `talentbot eval --calibrate` on the shipped corpus (corpus hash b8873c13d6a4b317) and its eval set;

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from answer.engine import Engine
-from answer.evaluate import MODES, CalibrationReport, EvalItem, calibration_report
+from answer.evaluate import CalibrationReport, EvalItem, calibration_report
 from index.embedder import MODEL_NAME
+from index.search import SEARCH_MODES
 from index.store import update_manifest
 
 
@@ -34,7 +35,7 @@ def check_applies(engine: Engine, questions: Sequence[EvalItem]) -> None:
 
 
 def calibrate_and_store(
-    engine: Engine, questions: Sequence[EvalItem], index_dir: Path, modes: Sequence[str] = MODES
+    engine: Engine, questions: Sequence[EvalItem], index_dir: Path, modes: Sequence[str] = SEARCH_MODES
 ) -> CalibrationReport:
     """Fit the thresholds on the dev split, write them into the current build's manifest and make `engine`
     use them."""

@@ -33,10 +33,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from answer.compose import Answer
 from answer.engine import UNKNOWN_NAME_MARGIN, Engine
 from answer.query import Question
-from index.search import search
+from index.search import SEARCH_MODES, search
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent / "data" / "questions.yaml"
-MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 RETRIEVAL_K = 30  # passages asked for when ranking articles (at most `per_article` passages per article)
 MAX_WRONG_REFUSALS = 0.05
 
@@ -362,7 +361,7 @@ def evaluate_question(
     return results
 
 
-def run_eval(engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = MODES) -> EvalReport:
+def run_eval(engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = SEARCH_MODES) -> EvalReport:
     """Every question through the search (embedded once) and `engine.answer`, in each mode."""
     per_mode: dict[str, list[QuestionResult]] = {m: [] for m in modes}
     for item in items:
@@ -421,7 +420,7 @@ class CalibrationReport:
 
 
 def relevance_scores(
-    engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = MODES
+    engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = SEARCH_MODES
 ) -> dict[str, list[ScoredQuestion]]:
     """Every question's relevance score per mode (embedded once per question).
 
@@ -466,7 +465,7 @@ def _end_to_end(
 def calibration_report(
     engine: Engine,
     items: Sequence[EvalItem],
-    modes: Sequence[str] = MODES,
+    modes: Sequence[str] = SEARCH_MODES,
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> CalibrationReport:
     """Fit each mode's relevance threshold on the dev split; report it on dev and test."""
@@ -510,7 +509,7 @@ def split_scores(
 def calibrate(
     engine: Engine,
     questions: Sequence[EvalItem],
-    modes: Sequence[str] = MODES,
+    modes: Sequence[str] = SEARCH_MODES,
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> dict[str, float]:
     """Relevance thresholds per mode, fitted on the dev split (`calibration_report` also gives the figures)."""

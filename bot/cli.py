@@ -14,6 +14,7 @@ from answer.compose import Answer
 from bot.settings import Settings, SettingsError
 from corpus.loader import ArticleError, check_articles
 from index.embedder import ModelIntegrityError
+from index.search import SEARCH_MODES
 from index.store import IndexMissingError
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def ask(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON object (one per line with -).")
     ] = False,
-    mode: Annotated[str | None, typer.Option(help="Retrieval mode: hybrid, dense or bm25.")] = None,
+    mode: Annotated[str | None, typer.Option(help=f"Retrieval mode: {', '.join(SEARCH_MODES)}.")] = None,
     page: Annotated[int, typer.Option(help="Page of a long list (moves, headlines), from 1.", min=1)] = 1,
 ) -> None:
     """Answer a question in the terminal."""
@@ -168,7 +169,7 @@ def _calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: t
 
     items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
     try:
-        report = calibrate_and_store(engine, items, index_dir, modes or ev.MODES)
+        report = calibrate_and_store(engine, items, index_dir, modes or SEARCH_MODES)
     except CalibrationError as exc:
         raise fail(str(exc)) from exc
     typer.echo(ev.format_calibration(report))

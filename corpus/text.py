@@ -86,11 +86,14 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def words(text: str) -> list[str]:
     """Lower-case words: "xAI's H-1B visa" -> ["xai", "h-1b", "visa"]."""
-    return [word for _, _, word in word_spans(text)]
+    found = _WORD.findall(text.lower().replace("’", "'"))
+    return [word.removesuffix("'s") if "'" in word else word for word in found]
 
 
 def word_parts(word: str) -> list[str]:
     """The parts of a word between its inner punctuation: "h-1b" -> ["h", "1b"], "u.s" -> ["u", "s"]."""
+    if word.isalnum():
+        return [word]
     return [part for part in _WORD_PUNCTUATION.split(word) if part]
 
 

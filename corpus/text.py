@@ -73,6 +73,7 @@ def split_sentences(text: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------------ words
 
+# Letters and digits, with ' . - allowed inside: "h-1b", "u.s", "o'brien", "14.3".
 _WORD = re.compile(r"\w[\w'.-]*\w|\w")
 _WORD_PUNCTUATION = re.compile(r"[.'-]")
 

@@ -14,10 +14,11 @@ from typing import Any
 
 from answer.engine import Engine
 from answer.eval_set import EvalItem
-from answer.evaluate import MODES, embed, normalise, question_scope, relevance_score
+from answer.evaluate import embed, normalise, question_scope, relevance_score
 from answer.kinds.unknown_name import UNKNOWN_NAME_MARGIN
 from answer.metrics import MAX_WRONG_REFUSALS, ThresholdFit, fit_threshold, pct, rate, refusal_rates
 from index.embedder import MODEL_NAME
+from index.modes import SEARCH_MODES
 from index.store import update_manifest
 
 # ------------------------------------------------------------------------------------------ calibration
@@ -65,7 +66,7 @@ class CalibrationReport:
 
 
 def relevance_scores(
-    engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = MODES
+    engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = SEARCH_MODES
 ) -> dict[str, list[ScoredQuestion]]:
     """Every question's relevance score per mode (embedded once per question).
 
@@ -110,7 +111,7 @@ def _end_to_end(
 def calibration_report(
     engine: Engine,
     items: Sequence[EvalItem],
-    modes: Sequence[str] = MODES,
+    modes: Sequence[str] = SEARCH_MODES,
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> CalibrationReport:
     """Fit each mode's relevance threshold on the dev split; report it on dev and test."""
@@ -154,7 +155,7 @@ def split_scores(
 def calibrate(
     engine: Engine,
     questions: Sequence[EvalItem],
-    modes: Sequence[str] = MODES,
+    modes: Sequence[str] = SEARCH_MODES,
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> dict[str, float]:
     """Relevance thresholds per mode, fitted on the dev split (`calibration_report` also gives the figures)."""
@@ -221,7 +222,7 @@ def check_applies(engine: Engine, questions: Sequence[EvalItem]) -> None:
 
 
 def calibrate_and_store(
-    engine: Engine, questions: Sequence[EvalItem], index_dir: Path, modes: Sequence[str] = MODES
+    engine: Engine, questions: Sequence[EvalItem], index_dir: Path, modes: Sequence[str] = SEARCH_MODES
 ) -> CalibrationReport:
     """Fit the thresholds on the dev split, write them into the current build's manifest and make `engine`
     use them."""

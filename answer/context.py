@@ -15,8 +15,8 @@ from answer.moves import MAX_MOVES, RecordedMove, filter_moves
 from answer.query import MONTHS, Question
 from answer.retrieval import Retrieval, allowed_articles, retrieve, search_scope
 from answer.state import EngineState
+from corpus.text import words
 from index.embedder import Embedder
-from index.keyword import words
 
 # Words this short are never proper nouns worth narrowing by.
 MIN_NARROWING_WORD = 4

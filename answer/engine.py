@@ -23,9 +23,9 @@ from answer.model import Answer
 from answer.query import Question, parse_question
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.state import EngineState
+from corpus.text import words
 from index import store
 from index.embedder import Embedder
-from index.keyword import words
 
 # Longer messages are cut: a question is a sentence or two, and a pasted article is not one.
 MAX_QUESTION_CHARS = 500

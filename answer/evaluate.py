@@ -37,9 +37,9 @@ from answer.metrics import (
 )
 from answer.model import Answer
 from answer.query import Question
+from index.modes import SEARCH_MODES
 from index.search import search
 
-MODES: tuple[str, ...] = ("bm25", "dense", "hybrid")
 RETRIEVAL_K = 30  # passages asked for when ranking articles (at most `per_article` passages per article)
 
 # -------------------------------------------------------------------------------------- engine access
@@ -216,7 +216,7 @@ def evaluate_question(
     return results
 
 
-def run_eval(engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = MODES) -> EvalReport:
+def run_eval(engine: Engine, items: Sequence[EvalItem], modes: Sequence[str] = SEARCH_MODES) -> EvalReport:
     """Every question through the search (embedded once) and `engine.answer`, in each mode."""
     per_mode: dict[str, list[QuestionResult]] = {m: [] for m in modes}
     for item in items:
@@ -270,7 +270,6 @@ def format_failures(report: EvalReport, mode: str | None = None, width: int = 16
 
 __all__ = [
     "DEFAULT_QUESTIONS",
-    "MODES",
     "EvalItem",
     "EvalReport",
     "format_failures",

@@ -12,21 +12,7 @@ import numpy.typing as npt
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
-
-_WORD = re.compile(r"[a-z0-9]+")
-_FILLER = {
-    "the", "a", "an", "is", "are", "was", "were", "of", "to", "in", "on", "for", "and", "or", "what", "why",
-    "how", "who", "whom", "did", "does", "do", "there", "it", "its", "that", "this", "with", "about", "me",
-    "tell", "much", "many", "has", "have", "be", "by", "at", "as", "from", "any", "so", "which", "when",
-    "where", "can", "you",
-}  # fmt: skip
-# Words are compared by their first letters so "hiring" meets "hired" without a stemmer.
-STEM_LETTERS = 6
-
-
-def content_words(text: str) -> set[str]:
-    return {w[:STEM_LETTERS] for w in _WORD.findall(text.lower()) if w not in _FILLER and len(w) > 1}
-
+from corpus.text import content_words
 
 _CAUSAL = re.compile(
     r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"

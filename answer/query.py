@@ -8,7 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from corpus.entities import COMMON, EntityIndex, Mention
+from corpus.entities import EntityIndex, Mention
+from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -38,86 +39,6 @@ _LATEST = re.compile(
 # A name: a capitalised word ("Nvidia"), or one with a capital inside ("xAI", "iFlytek"), and what follows it.
 _CAPITALISED = re.compile(
     r"(?<![\w'])((?:[A-Z]|[a-z][a-z]?[A-Z])[a-zA-Z0-9&.-]*(?:\s+[A-Z][a-zA-Z0-9&.-]+)*)"
-)
-_QUESTION_WORDS = (
-    {
-        "who",
-        "what",
-        "why",
-        "how",
-        "when",
-        "where",
-        "which",
-        "is",
-        "are",
-        "did",
-        "does",
-        "do",
-        "can",
-        "could",
-        "tell",
-        "show",
-        "give",
-        "list",
-        "has",
-        "have",
-        "was",
-        "were",
-        "will",
-        "would",
-        "should",
-        "any",
-        "anyone",
-        "i",
-        "in",
-        "since",
-        "after",
-        "before",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "for",
-        "from",
-        "to",
-        "at",
-        "on",
-        "ok",
-        "okay",
-        "hi",
-        "hello",
-        "hey",
-        "please",
-        "thanks",
-        "so",
-        "ai",
-        "us",
-        "u.s",
-        "uk",
-        "eu",
-        "ceo",
-        "cto",
-        "phd",
-        "vp",
-        "llm",
-        "llms",
-        "gpu",
-        "gpus",
-        "h-1b",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "faq",
-        "gpt",
-        "ml",
-        "rl",
-    }
-    | set(MONTHS)
-    | {d.lower() for d in calendar.day_name}
-    | {d.lower() for d in calendar.day_abbr}
 )
 
 
@@ -227,10 +148,10 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
     for match in _CAPITALISED.finditer(text):
         phrase = match.group(1).strip(".-")
         words = [w.lower().strip(".'") for w in phrase.split()]
-        words = [w.removesuffix("'s") for w in words if w and w not in _QUESTION_WORDS]
+        words = [w.removesuffix("'s") for w in words if w and w not in QUESTION_STOP_WORDS]
         if not words:
             continue
-        if all(w in vocabulary or w in entities.vocabulary or w in COMMON for w in words):
+        if all(w in vocabulary or w in entities.vocabulary or w in AMBIGUOUS_NAME_WORDS for w in words):
             continue
         if any(w in entities.vocabulary for w in words) and len(words) > 1:
             continue  # e.g. "Alibaba Cloud": partly known, let search decide

@@ -13,8 +13,8 @@ from answer.extractive import RetrievedPassage
 from answer.moves import RecordedMove, collect_moves
 from answer.query import TypoFixer
 from corpus.entities import EntityIndex, key_tokens
+from corpus.text import words
 from index import store
-from index.keyword import words
 from index.search import Hit
 
 # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").

@@ -14,13 +14,14 @@ from answer.eval_set import DEFAULT_QUESTIONS, load_questions
 from answer.metrics import percentile
 from bot.runtime import load_engine
 from bot.settings import Settings
+from index.modes import SEARCH_MODES
 
 STAGES = ("embed_ms", "search_ms", "compose_ms", "total_ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--mode", default="hybrid", choices=("hybrid", "dense", "bm25"))
+    parser.add_argument("--mode", default="hybrid", choices=SEARCH_MODES)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     engine = load_engine(Settings.from_env())

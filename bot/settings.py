@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corpus.loader import SHIPPED_DIR
+from index.modes import SEARCH_MODES
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
@@ -111,6 +112,6 @@ def parse_timezone(value: str) -> str:
 
 def parse_mode(value: str) -> str:
     mode = value.strip().lower()
-    if mode not in ("hybrid", "dense", "bm25"):
-        raise SettingsError(f"TALENTBOT_SEARCH_MODE={value!r}: use hybrid, dense or bm25")
+    if mode not in SEARCH_MODES:
+        raise SettingsError(f"TALENTBOT_SEARCH_MODE={value!r}: use {', '.join(SEARCH_MODES)}")
     return mode

@@ -2,131 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from corpus.model import Article
+from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, word_set, word_spans, words
 
-# Words that don't identify an organisation on their own.
-GENERIC = {
-    "ai",
-    "lab",
-    "labs",
-    "research",
-    "inc",
-    "the",
-    "team",
-    "group",
-    "of",
-    "and",
-    "co",
-    "corp",
-    "company",
-    "technologies",
-    "technology",
-    "institute",
-    "university",
-    "academy",
-    "for",
-    "platforms",
-    "superintelligence",
-    "intelligence",
-    "machine",
-    "learning",
-    "model",
-    "models",
-    "new",
-    "unit",
-    "department",
-    "office",
-    "state",
-    "council",
-    "national",
-    "global",
-    "foundation",
-    "center",
-    "centre",
-    "college",
-    "school",
-    "startup",
-    "start-up",
-}
-# Common English words that are also parts of names: never a match on their own.
-COMMON = {
-    "safe",
-    "scale",
-    "thinking",
-    "machines",
-    "open",
-    "deep",
-    "mind",
-    "seed",
-    "star",
-    "top",
-    "talent",
-    "data",
-    "mark",
-    "chen",
-    "wang",
-    "li",
-    "yu",
-    "zhou",
-    "lin",
-    "sun",
-    "ren",
-    "bi",
-    "lu",
-    "wu",
-    "xu",
-    "tan",
-    "luo",
-    "guo",
-    "yang",
-    "zhang",
-    "liu",
-    "fu",
-    "yao",
-    "yan",
-    "bo",
-    "hui",
-    "lee",
-    "chang",
-    "zhao",
-    "kumar",
-    "frank",
-    "chu",
-    "john",
-    "daniel",
-    "jack",
-    "sam",
-    "andrew",
-    "noam",
-    "peter",
-    "james",
-    "adam",
-    "tim",
-    "tom",
-    "ji",
-    "hao",
-    "character",
-    "answers",
-    "knowledge",
-    "information",
-    "core",
-    "explore",
-    "fair",
-    "tbd",
-    "young",
-}
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9.'’-]*[a-z0-9]|[a-z0-9]", text.lower().replace("’", "'"))
+# Words that don't identify an organisation on their own: function words ("of", "the") and generic parts.
+GENERIC = STOP_WORDS | word_set(
+    "ai lab labs research inc team group co corp company technologies technology institute university academy "
+    "platforms superintelligence intelligence machine learning model models new unit department office state "
+    "council national global foundation center centre college school startup start-up"
+)
 
 
 def key_tokens(name: str) -> frozenset[str]:
-    return frozenset(t.removesuffix("'s") for t in tokens(name) if t not in GENERIC)
+    return frozenset(w for w in words(name) if w not in GENERIC)
 
 
 @dataclass(frozen=True)
@@ -165,7 +56,7 @@ class EntityIndex:
             for e in self.entities
             if e.kind == "person"
             for t in e.keys
-            if len(t) >= 4 and t not in COMMON and len(owners[t]) == 1
+            if len(t) >= 4 and t not in AMBIGUOUS_NAME_WORDS and len(owners[t]) == 1
         }
         self.vocabulary = {t for e in self.entities for t in e.keys}
 
@@ -185,18 +76,13 @@ class EntityIndex:
 
     def find(self, text: str) -> list[Mention]:
         """Entities named in the text, longest names first, each with where it was found."""
-        lowered = text.lower().replace("’", "'")
-        spans = [
-            (m.start(), m.end(), m.group(0).removesuffix("'s"))
-            for m in re.finditer(r"[a-z0-9][a-z0-9.'-]*[a-z0-9]|[a-z0-9]", lowered)
-        ]
         positions: dict[str, int] = {}
-        for start, _, tok in spans:
-            positions.setdefault(tok, start)
+        for start, _, word in word_spans(text):
+            positions.setdefault(word, start)
         present = set(positions)
         found: list[Mention] = []
         for e in self.entities:
-            if e.keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in COMMON):
+            if e.keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS):
                 start = min(positions[t] for t in e.keys)
                 found.append(Mention(e, start, start + len(e.name)))
         for tok, e in self._unique_person_tokens.items():

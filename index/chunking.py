@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from corpus.model import Article
+from corpus.text import split_sentences
 
+__all__ = ["CHUNKER_VERSION", "Passage", "chunk_article", "chunk_spans", "split_sentences"]
+
+# Stored passages and sentence vectors are re-split on load: bump when split_sentences or chunk_spans change.
 CHUNKER_VERSION = "2"
-
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sr",
-    "jr",
-    "st",
-    "inc",
-    "corp",
-    "ltd",
-    "co",
-    "vs",
-    "etc",
-    "no",
-    "fig",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "approx",
-    "est",
-}
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£¥])")
 
 
 @dataclass(frozen=True)
@@ -56,37 +24,6 @@ class Passage:
     @property
     def text(self) -> str:
         return " ".join(self.sentences)
-
-
-def _ends_with_abbreviation(fragment: str) -> bool:
-    words = fragment.rstrip().split()
-    if not words:
-        return False
-    last = words[-1].rstrip(".").lower().strip("(\"'")
-    # "U.S." / "a.m." style initialisms and single capitals ("J. Smith") do not end sentences.
-    return last in _ABBREVIATIONS or bool(re.fullmatch(r"([a-z]\.)*[a-z]", last))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences; Markdown paragraphs and list items always end a sentence."""
-    sentences: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)", text):
-        block = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", block.strip())
-        block = re.sub(r"^#+\s*", "", block)
-        block = " ".join(block.split())
-        if not block:
-            continue
-        start = 0
-        for match in _BOUNDARY.finditer(block):
-            candidate = block[start : match.start()]
-            if _ends_with_abbreviation(candidate):
-                continue
-            sentences.append(block[start : match.start()].strip())
-            start = match.end()
-        tail = block[start:].strip()
-        if tail:
-            sentences.append(tail)
-    return [s for s in sentences if s]
 
 
 def chunk_spans(sentences: list[str], max_words: int = 90, overlap: int = 1) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,156 +10,10 @@ import numpy as np
 import numpy.typing as npt
 import Stemmer
 
-# Question words and fillers carry no topic; bm25s's own English list keeps "who", "did", "from"...
-STOPWORDS = sorted(
-    set(
-        [
-            "a",
-            "about",
-            "above",
-            "after",
-            "again",
-            "against",
-            "all",
-            "am",
-            "an",
-            "and",
-            "any",
-            "are",
-            "as",
-            "at",
-            "be",
-            "because",
-            "been",
-            "before",
-            "being",
-            "below",
-            "between",
-            "both",
-            "but",
-            "by",
-            "can",
-            "could",
-            "did",
-            "do",
-            "does",
-            "doing",
-            "down",
-            "during",
-            "each",
-            "few",
-            "for",
-            "further",
-            "had",
-            "has",
-            "have",
-            "having",
-            "he",
-            "her",
-            "here",
-            "hers",
-            "herself",
-            "him",
-            "himself",
-            "his",
-            "how",
-            "i",
-            "if",
-            "in",
-            "into",
-            "is",
-            "it",
-            "its",
-            "itself",
-            "just",
-            "me",
-            "more",
-            "most",
-            "my",
-            "myself",
-            "no",
-            "nor",
-            "not",
-            "now",
-            "of",
-            "off",
-            "on",
-            "once",
-            "only",
-            "or",
-            "other",
-            "our",
-            "ours",
-            "ourselves",
-            "out",
-            "over",
-            "own",
-            "same",
-            "she",
-            "should",
-            "so",
-            "some",
-            "such",
-            "than",
-            "that",
-            "the",
-            "their",
-            "theirs",
-            "them",
-            "themselves",
-            "then",
-            "there",
-            "these",
-            "they",
-            "this",
-            "those",
-            "through",
-            "to",
-            "too",
-            "under",
-            "until",
-            "up",
-            "very",
-            "was",
-            "we",
-            "were",
-            "what",
-            "when",
-            "where",
-            "which",
-            "while",
-            "who",
-            "whom",
-            "why",
-            "will",
-            "with",
-            "would",
-            "you",
-            "your",
-            "yours",
-            "yourself",
-            "yourselves",
-            "tell",
-            "me",
-            "please",
-            "know",
-            "anything",
-            "any",
-            "thing",
-            "things",
-            "whats",
-            "what's",
-            "who's",
-            "hows",
-            "also",
-            "get",
-            "got",
-            "give",
-            "latest",
-            "news",
-        ]
-    )
-)
+from corpus.text import SEARCH_STOP_WORDS, word_parts, words
+
+# bm25s keeps only words of two characters or more as terms ("U.S." and single digits are none).
+MIN_TERM_CHARS = 2
 
 
 @lru_cache(maxsize=1)
@@ -169,15 +22,19 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
-    tokens = bm25s.tokenize(
-        texts, stopwords=STOPWORDS, stemmer=_stemmer(), return_ids=False, show_progress=False
-    )
-    return [list(t) for t in tokens]
-
-
-def words(text: str) -> list[str]:
-    """Lower-case word tokens without stemming (for vocabulary checks)."""
-    return re.findall(r"\w[\w'.-]*\w|\w", text.lower())
+    """BM25 terms of each text: the parts of its words ("h-1b" -> "1b"), less stop words, Snowball-stemmed."""
+    stem = _stemmer().stemWords
+    return [
+        stem(
+            [
+                part
+                for word in words(text)
+                for part in word_parts(word)
+                if len(part) >= MIN_TERM_CHARS and part not in SEARCH_STOP_WORDS
+            ]
+        )
+        for text in texts
+    ]
 
 
 class KeywordIndex:
@@ -188,8 +45,7 @@ class KeywordIndex:
     @classmethod
     def build(cls, texts: list[str]) -> KeywordIndex:
         retriever = bm25s.BM25()
-        corpus_tokens = bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=_stemmer(), show_progress=False)
-        retriever.index(corpus_tokens, show_progress=False)
+        retriever.index(tokenize(texts), show_progress=False)
         return cls(retriever, len(texts))
 
     def save(self, directory: Path) -> None:

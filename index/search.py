@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from index.modes import SEARCH_MODES
 from index.store import IndexData
 
-MODES = ("hybrid", "dense", "bm25")
 EXACT_FILTER_LIMIT = 50_000  # below this many allowed passages, a filtered search is an exact matrix product
 
 
@@ -84,8 +84,8 @@ def search(
     params: SearchParams = SearchParams(),
 ) -> list[Hit]:
     """Rank passages for a question. `article_ids` restricts the search before ranking (a pre-filter)."""
-    if mode not in MODES:
-        raise ValueError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+    if mode not in SEARCH_MODES:
+        raise ValueError(f"unknown search mode {mode!r}; use one of {', '.join(SEARCH_MODES)}")
     rows = allowed_rows(data, article_ids)
     fused: dict[int, float] = {}
     if mode in ("dense", "hybrid"):

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.common import answer_json, load_engine
+from index.modes import SEARCH_MODES
 
 # What people type to leave a chat, and to see the next page of a long list.
 QUIT = {"quit", "exit", ":q", "bye"}
@@ -22,7 +23,7 @@ def ask(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print a JSON object (one per line with -).")
     ] = False,
-    mode: Annotated[str | None, typer.Option(help="Retrieval mode: hybrid, dense or bm25.")] = None,
+    mode: Annotated[str | None, typer.Option(help=f"Retrieval mode: {', '.join(SEARCH_MODES)}.")] = None,
     page: Annotated[int, typer.Option(help="Page of a long list (moves, headlines), from 1.", min=1)] = 1,
 ) -> None:
     """Answer a question in the terminal."""

@@ -12,6 +12,7 @@ from answer.model import Answer
 from bot.settings import Settings, SettingsError, parse_mode
 from corpus.loader import ArticleError
 from index.embedder import ModelIntegrityError
+from index.modes import SEARCH_MODES
 from index.store import IndexMissingError
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: tu
 
     items = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
     try:
-        report = calibrate_and_store(engine, items, index_dir, modes or ev.MODES)
+        report = calibrate_and_store(engine, items, index_dir, modes or SEARCH_MODES)
     except CalibrationError as exc:
         raise fail(str(exc)) from exc
     typer.echo(format_calibration(report))

@@ -13,6 +13,7 @@ from bot.settings import Settings, SettingsError
 from bot.subscribers import SubscriberStore
 from bot.telegram_app import build_application, ptb_days
 from corpus.loader import SHIPPED_DIR
+from index.modes import SEARCH_MODES
 from tests.fake_telegram import TOKEN
 
 
@@ -134,6 +135,13 @@ def test_timezone_rejected_naming_the_variable(value: str) -> None:
 def test_search_mode_rejected_naming_the_variable() -> None:
     with pytest.raises(SettingsError, match="TALENTBOT_SEARCH_MODE"):
         Settings.from_env({"TALENTBOT_SEARCH_MODE": "fast"})
+
+
+def test_every_search_mode_is_accepted_and_an_unknown_one_is_listed_against_them() -> None:
+    for mode in SEARCH_MODES:
+        assert Settings.from_env({"TALENTBOT_SEARCH_MODE": f" {mode.upper()} "}).search_mode == mode
+    with pytest.raises(SettingsError, match="use bm25, dense, hybrid"):
+        Settings.from_env({"TALENTBOT_SEARCH_MODE": "semantic"})
 
 
 # -------------------------------------------------------------------------------------------- token

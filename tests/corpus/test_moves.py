@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from corpus.model import Move
-from corpus.moves import extract_moves, split_sentences
+from corpus.moves import extract_moves
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,16 +131,6 @@ def test_date_from_sentence_then_published() -> None:
 def test_deduplicates_by_person_and_target() -> None:
     text = "Meta hired Ruoming Pang from Apple. Ruoming Pang left Apple for Meta in July 2025."
     assert extract_moves(text) == [Move(person="Ruoming Pang", **{"from": "Apple"}, to="Meta")]
-
-
-def test_split_sentences_keeps_abbreviations() -> None:
-    text = "Dr. Li joined Acme Inc. last year. The U.S. lab hired him! Why?\n\nNew paragraph"
-    assert split_sentences(text) == [
-        "Dr. Li joined Acme Inc. last year.",
-        "The U.S. lab hired him!",
-        "Why?",
-        "New paragraph",
-    ]
 
 
 def _bench() -> ModuleType:

@@ -1,0 +1,265 @@
+"""The vocabulary and regular expressions of move extraction (see corpus.moves).
+
+Names are capitalised spans: a *person* is 2-4 name tokens (particles like "de"/"van" allowed), an
+*organisation* 1-5 tokens that may hold digits, dots and inner capitals ("01.AI", "xAI"). Each pattern in
+PATTERNS ties a move verb tightly to its subject; the other expressions find a move's source, role and date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import NAME_STOP_WORDS, word_set
+
+# ----------------------------------------------------------------------------- vocabulary
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(" ".join(p.split()) for p in text.split(","))
+
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LO = "a-zß-öø-ÿā-ž"
+
+PARTICLES = word_set("de del della der den van von da di du dos das le la bin al")
+TITLE_WORDS = word_set(
+    "Dr Mr Mrs Ms Prof Professor Sir Dame Researcher Scientist Engineer Executive Veteran Senior Chief Head "
+    "President Director Founder Co-Founder Cofounder Vice Principal Lead Star Top Former CEO CTO CFO COO "
+    "Researchers Scientists Engineers Executives Founders Co-Founders Cofounders"
+)
+# Tokens that mark a capitalised span as an organisation, never a person.
+_ORG_WORDS = word_set(
+    "AI Labs Lab Research Technologies Technology Inc Corp Group Capital Ventures Partners Holdings Machines "
+    "Intelligence Superintelligence Institute University Academy Systems Robotics Cloud Platforms Studio "
+    "Studios Brain Foundation Bank Network Networks Team Project Board Council Ministry"
+)
+_KNOWN_ORGS = word_set(
+    "OpenAI Anthropic Google DeepMind Meta Microsoft Apple Amazon Nvidia Tesla xAI ByteDance Alibaba "
+    "Tencent Baidu Huawei Xiaomi DeepSeek Moonshot Zhipu MiniMax Mistral Cohere Inflection Scale Perplexity "
+    "Samsung Intel IBM Oracle Salesforce Netflix Uber Stripe Instacart SenseTime StepFun Kuaishou Meituan "
+    "Qwen Facebook Instagram Twitter AMD Adobe"
+)
+KNOWN_ORGS_LOWER = frozenset(org.lower() for org in _KNOWN_ORGS)
+PRODUCTS = word_set(
+    "ChatGPT Gemini Claude Llama Grok Siri Copilot Kimi Hunyuan Doubao Ernie Seed Sora Alexa Bard Codex "
+    "Cursor"
+)
+PLACES = _phrases(
+    "China, Beijing, Shanghai, Hangzhou, Shenzhen, Hong Kong, Singapore, Taiwan, Japan, Tokyo, Korea, Seoul, "
+    "India, London, Paris, Berlin, Zurich, Europe, France, Germany, Britain, UK, US, USA, America, Canada, "
+    "Toronto, Montreal, Silicon Valley, San Francisco, Palo Alto, Mountain View, Seattle, New York, Boston, "
+    "California, Washington, Israel, Tel Aviv, Dubai"
+)
+# A Chinese surname that is also an English pronoun ("He Kaiming"): allowed to open a two-token name.
+STOP_SURNAMES = word_set("He")
+NOT_PERSON = _ORG_WORDS | _KNOWN_ORGS | PRODUCTS | NAME_STOP_WORDS | TITLE_WORDS
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
+NOT_ORG_AFTER = re.compile(
+    r"^(?:['’]s\s+board|\s+(?:team|teams|project|projects|effort|initiative|program|programme|board|"
+    r"committee|panel|discussion|ranks|race|list|group|unit|division)\b)"
+)
+
+# ----------------------------------------------------------------------------- building blocks
+
+_NAME = rf"(?:[{_UP}]['’]|Mc|Mac)?[{_UP}][{_LO}]+(?:-[{_UP}{_LO}][{_LO}]+)*\b"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{1,3}}"
+# A lone capitalised word is a person only if it is the surname of someone named in full elsewhere in the
+# same text ("Pang", after "Ruoming Pang"); corpus.moves drops it otherwise.
+_PERSON_OR_SURNAME = rf"(?:{PERSON}|{_NAME})"
+
+_ORG_TOKEN = (
+    rf"(?=[\w.&+\-]*[{_UP}{_LO}])"  # at least one letter: "2019" or "10,000" is no organisation
+    rf"(?:[{_UP}0-9][\w&+\-]*(?:\.[\w&+\-]+)*|[a-z]{{1,2}}[A-Z][\w&+\-]*)"
+)
+# "of"/"for" inside a name only after these words: "Allen Institute for AI", "University of Toronto".
+_LINKING_WORDS = ("Institute", "University", "Academy", "Center", "Centre", "School")
+_ORG_LINK = "(?:" + "|".join(f"(?<={word} )" for word in _LINKING_WORDS) + ")(?:of|for)"
+_ORG = rf"{_ORG_TOKEN}(?:\s+(?:{_ORG_LINK}\s+)?{_ORG_TOKEN}){{0,4}}"
+
+_JOB_NOUN = (
+    r"(?:researchers?|scientists?|engineers?|executives?|designers?|veterans?|staffers?|employees?|alum\w*|"
+    r"leaders?|lead|head|directors?|managers?|chief|founders?|co-?founders?|architects?|developers?|"
+    r"officers?|president|VP|CTO|CEO|CSO|COO|experts?|specialists?|pioneers?|luminar(?:y|ies)|stars?|"
+    r"members?|chiefs?|heads?)"
+)
+_TITLE = rf"(?:(?:[a-z][a-z-]*|AI|ML|LLM|AGI)\s+){{0,3}}?{_JOB_NOUN}"
+_PREFIX = (
+    rf"(?:(?P<pre_pos>{_ORG})['’]s\s+(?:{_TITLE}\s+)?"
+    rf"|(?:[Ff]ormer\s+|[Ee]x-)?(?P<pre_title>{_ORG})\s+{_TITLE}\s+"
+    rf"|[Ff]ormer\s+{_TITLE}\s+)?"
+)
+# One name in a list, with its own source: "Yuanzhi Li from OpenAI", "Jiahui Yu (OpenAI)".
+_ITEM_TAIL = rf"(?:\s+\({_ORG}\)|\s+from\s+{_ORG})?"
+# Later names in a list may carry a title of their own: "..., and co-founder Douglas Chen".
+_ITEM_PREFIX = (
+    rf"(?:(?:his|her|their)\s+)?(?:(?:fellow|former)\s+|ex-)?"
+    rf"(?:(?:{_ORG})['’]s\s+(?:{_TITLE}\s+)?|(?:(?:{_ORG})\s+)?{_TITLE}\s+)?"
+)
+_ITEM = rf"{_ITEM_PREFIX}{_PERSON_OR_SURNAME}{_ITEM_TAIL}"
+_PERSON_LIST = (
+    rf"{_PERSON_OR_SURNAME}{_ITEM_TAIL}(?:\s*,\s*(?!and\b){_ITEM})*(?:,?\s+(?:and|as\s+well\s+as)\s+{_ITEM})?"
+)
+_PERSONS = rf"{_PREFIX}(?P<persons>{_PERSON_LIST})(?!['’]s\b)"
+_APPOS_START = (
+    rf"(?!as\b|to\b)(?:(?:formerly|previously|most\s+recently|until\s+recently|until\s+now|once|who|a|an|the|one\s+of|"
+    rf"former|known\s+for|best\s+known\s+for)\b|ex-|{_ORG}['’]s\b|{_TITLE}\s+(?:of|at)\b)"
+)
+# An appositive after the person: ", formerly of Z," / ", who led research at Z," / ", a former Z engineer,";
+# a second clause may follow if it opens like one too (", who led Qwen Code, Alibaba's coding work,").
+_APPOS_BODY = rf"{_APPOS_START}[^,;]{{0,160}}?(?:,\s+{_APPOS_START}[^,;]{{0,60}}?)?"
+_APPOS_MID = rf"(?:,\s+(?P<appos>{_APPOS_BODY}),)"
+_APPOS_ANY = rf"(?:,\s+(?P<appos>{_APPOS_BODY})(?:,|(?=\s*[.!]?\s*$)))"
+# ", a researcher who ..." / ", one of three researchers from Z who ...": the move is in the relative clause.
+_APPOS_WHO = r"(?:,\s+(?P<appos_who>(?:a|an|the|one\s+of)\s+(?:[\w'’()-]+\s+){0,8}?)(?:who|that)\s+)"
+_AUX = r"(?:(?:has|have|had)\s+)?"
+_ADV = (
+    r"(?:(?:also|all|both|already|recently|reportedly|quietly|officially|formally|finally|just|now|since|"
+    r"then|later|briefly|subsequently|eventually|duly)\s+)?"
+)
+_MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# A time adverbial between subject and verb: "Tencent on 17 December 2025 appointed ...".
+_WHEN = (
+    rf"(?:,?\s+(?:(?:on|in)\s+(?:\d{{1,2}}\s+)?{_MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"
+    rf"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year))(?![\w-]),?)?"
+)
+_HIRE = (
+    r"(?:hired|hires|poached|poaches|lured|lures|recruited|recruits|brought\s+in|brings\s+in|signed|signs|"
+    r"tapped|taps|appointed|appoints|named|names|snapped\s+up|snaps\s+up|rehired|rehires|re-hired|"
+    r"brought\s+back|brings\s+back|took\s+on|takes\s+on)"
+)
+_HIRE_PASSIVE = r"(?:hired|poached|lured|recruited|brought\s+in|signed|tapped|appointed|named|snapped\s+up)"
+# The hire verb again, as a participle coordinated with an earlier verb: "..., bringing in Y".
+_HIRING = r"(?:hiring|rehiring|poaching|recruiting|bringing\s+in|bringing\s+back|luring|signing|appointing)"
+_SUBJECT = rf"{_PERSONS}(?:{_APPOS_MID}|{_APPOS_WHO}|\s*,(?:\s+who)?)?\s+"
+# "Y said on 19 June that he is leaving ..." : the subject reports its own move.
+_SAID = (
+    r"(?:(?:has\s+)?(?:said|says|announced|announces|confirmed|confirms)\b(?:[^,;.]|\.\d){0,40}?\s+"
+    r"(?:that\s+)?(?:he|she|they)\s+)?"
+)
+_TO = rf"(?P<to>{_ORG})"
+_FROM = rf"(?P<from_>{_ORG})"
+# What a person leaves: "Apple", "Apple's foundation models team", "the company", "the ChatGPT maker".
+_LEFT_WHAT = (
+    rf"(?:{_FROM}(?:\s+\([^()]{{1,30}}\))?(?:['’]s\s+(?:[\w-]+\s+){{0,4}}?(?:team|group|lab|unit|division|"
+    rf"office))?|(?:the|that|this|his|her|their)\s+(?:[\w.'’-]+\s+){{0,3}}?(?:company|maker|start-?up|lab|"
+    rf"laboratory|firm|group|business|giant|team|employer|job|post|role|position|unit))"
+)
+# Whom a person joins: "Anthropic", "its rival Anthropic".
+_TO_WHO = rf"(?:(?:its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:rival|competitor)\s+)?{_TO}"
+_JOIN_VERB = (
+    r"(?:joined|joins|joining|join|rejoined|rejoins|rejoining|rejoin|moved\s+(?:on\s+)?to|moves\s+(?:on\s+)?to|"
+    r"moving\s+(?:on\s+)?to|came\s+(?:back\s+)?to|comes\s+(?:back\s+)?to|coming\s+(?:back\s+)?to|"
+    r"returned\s+to|returns\s+to|returning\s+to|agreed\s+to\s+join|defected\s+to|defects\s+to|"
+    r"decamped\s+to|jumped\s+(?:ship\s+)?to)"
+)
+_LEAVE_VERB = r"(?:left|leaves|leaving|departed|departs|departing|quit|quits|quitting|exited|exits|exiting)"
+_BE = r"(?:(?:has|have|had|is|are|was|were|will)\s+)?"
+# "... were reported to have moved to X" / "was also reported that same week to have agreed to join X".
+_REPORTED = r"(?:(?:is|are|was|were)\s+(?:also\s+)?reported\s+(?:[a-z]+\s+){0,3}?to\s+(?:have\s+)?)?"
+
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        # X (has) hired/poached/lured/appointed Y(, formerly of Z,) (away) (from Z)
+        rf"{_TO}(?:,\s+which|\s+(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?it)?"
+        rf"{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?:away\s+)?{_PERSONS}{_APPOS_ANY}?"
+        rf"(?:\s+(?:away\s+)?from\s+{_FROM})?(?:\s+(?:along|together)\s+with\s+(?P<persons2>{_ITEM}"
+        rf"(?:,?\s+and\s+{_ITEM})?))?",
+        # X said on 1 December that ... and that it has hired Y
+        rf"{_TO}\s+(?:said|says|announced|announces|confirmed|confirms)\b(?:[^;.]|\.\d){{0,200}}?\bthat\s+it\s+"
+        rf"{_AUX}{_ADV}{_HIRE}\s+{_PERSONS}{_APPOS_ANY}?(?:\s+(?:away\s+)?from\s+{_FROM})?",
+        # X (verb) ... and hired Y / X hired N researchers from Z, (including|bringing in) A, B and C
+        rf"{_TO}{_WHEN}\s+(?:{_AUX}{_ADV}{_HIRE}\b(?P<gap>(?:[^,;.]|\.\d){{0,80}}?),\s+(?:including|bringing\s+in|"
+        rf"among\s+them)|(?:(?:[^,;.]|\.\d)(?!\bsaid\b|\bsays\b)){{0,80}}?\s(?:and|by)\s+{_HIRING})\s+"
+        rf"(?:(?:the|its|their|his|her)\s+[^,;]{{1,60}}?,\s+)?{_PERSONS}",
+        # X hired three researchers from Z, A, B and C
+        rf"{_TO}{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?:[\w-]+\s+){{0,3}}?(?:researchers|engineers|scientists|people|"
+        rf"staff|staffers|employees|executives|specialists|leaders|founders|co-founders)\s+"
+        rf"(?P<gap>from\s+[^,;]{{1,60}}?),\s+{_PERSONS}(?=,|\s+(?:for|to|as|in|on|who)\b|\s*[.]?\s*$)",
+        # X's hiring of Y / X's new hire Y / X's new hires include Y
+        rf"{_TO}['’]s\s+(?:(?:hiring|recruitment|poaching|appointment|signing)\s+of"
+        rf"|(?:new|newest|latest|recent)\s+(?:hire|recruit|signing)s?(?:\s+(?:include|included|are|were))?,?)\s+"
+        rf"{_PERSONS}",
+        # Z lost Y to X
+        rf"{_FROM}\s+{_AUX}{_ADV}(?:lost|loses)\s+{_PERSONS}\s+to\s+{_TO}",
+        # (a deal) returned / brought back Y to X
+        rf"\b(?:returned|brought\s+back)\s+(?:[\w-]+\s+){{0,3}}?{_PERSONS}{_APPOS_ANY}?\s+to\s+{_TO}",
+        # Y was hired/poached (away from Z) by X (from Z)
+        rf"{_SUBJECT}(?:was|were|has\s+been|have\s+been|had\s+been)\s+{_ADV}{_HIRE_PASSIVE}\s+"
+        rf"(?:away\s+)?(?:from\s+{_FROM}\s+)?by\s+{_TO}(?:\s+from\s+(?P<from2>{_ORG}))?",
+        # Y (has) joined X (from Z) / Y is joining X / Y will join X / Y moved to X / Y returned to X
+        rf"{_SUBJECT}{_SAID}{_REPORTED}{_BE}{_ADV}{_JOIN_VERB}\s+{_TO}"
+        rf"(?:\s+(?:from\s+{_FROM}|(?:together|along)\s+with\s+(?P<persons2>{_ITEM})))?",
+        # Y left/departed/quit (Z) for X / to join X / and joined X; Y is leaving (the company) for X
+        rf"{_SUBJECT}{_SAID}{_BE}{_ADV}{_LEAVE_VERB}(?:\s+{_LEFT_WHAT})?(?:,\s+[^,;]{{1,60}}?,)?{_WHEN}\s+"
+        rf"(?:for|to\s+(?:join|co-?found|found|start|launch)|and\s+(?:later\s+|then\s+|has\s+|reportedly\s+|"
+        rf"briefly\s+)?(?:joined|rejoined|moved\s+to))\s+{_TO_WHO}",
+        # Y defected/moved/switched/jumped (ship) from Z to X
+        rf"{_SUBJECT}{_AUX}{_ADV}(?:defected|defects|moved|moves|switched|switches|jumped(?:\s+ship)?|"
+        rf"jumps(?:\s+ship)?|decamped|decamps)\s+from\s+{_FROM}\s+to\s+{_TO}",
+        # Y has become part of the ... team at X
+        rf"{_SUBJECT}{_AUX}{_ADV}(?:become|became|becomes)\s+(?:part|a\s+member)\s+of\s+(?:the|its)\s+"
+        rf"[^,;]{{1,50}}?\b(?:at|of)\s+{_TO}",
+    )
+)
+
+HEARSAY = re.compile(
+    r"\b(?:rumou?r\w*|den(?:y|ies|ied|ying)|speculat\w*|unconfirmed|hoax|not\s+true|false|untrue|baseless)\b",
+    re.IGNORECASE,
+)
+HEDGE_BEFORE = re.compile(
+    r"\b(?:if|whether|unless|would|could|should|might|may|will|can|cannot|not|never|nor)"
+    r"(?:\s+not)?(?:\s+have)?\s*,?\s*$",
+    re.IGNORECASE,
+)
+HEDGE_LEAD = re.compile(r"^(?:If|Whether|Unless|Should|Would|Could|Might|Had|Once)\b")
+ROLE = re.compile(
+    r"^\s*,?\s*(?:(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{4})?,?\s+)?"
+    r"(?:as\s+(?:(?:its|their|the|his|her|a|an)\s+)?(?P<role>[^,;]+?)"
+    r"|to\s+(?P<verb>lead|co-lead|head|run|oversee|spearhead|manage|direct)\s+(?P<obj>[^,;]+?))"
+    r"(?=\s+(?:in|on|last|this|earlier|later|after|before|since|from|at|with|effective|starting|following|"
+    r"amid|despite|according|when|while|where|which|who|but|and\s+will)\b|\s*[,;]|\.\s|\.?\s*$)"
+)
+BAD_ROLE = re.compile(r"^(?:part\s+of|a\s+result|well|such|an?\s+(?:offer|deal))\b", re.IGNORECASE)
+FROM_AFTER = re.compile(
+    rf"^[^.;]{{0,60}}?\b(?:after|following)\s+(?:(?:leaving|departing|quitting|exiting)\s+(?P<a>{_ORG})"
+    rf"|(?:[\w-]+\s+){{1,5}}?(?:at|with)\s+(?P<b>{_ORG}))"
+)
+APPOS_FROM: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?:formerly|previously|most\s+recently|until\s+recently|once)\s+(?:of|at|with|from)\s+(?P<org>{_ORG})",
+        rf"^(?P<org>{_ORG})['’]s\b",
+        rf"(?:\b[Ff]ormer\s+|\bex-)(?P<org>{_ORG})",
+        rf"^(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}(?P<org>{_ORG})\s+{_TITLE}\b",
+        rf"^who\b[^,]*?\b(?:at|for|with)\s+(?P<org>{_ORG})",
+        rf"^who\s+(?:\w+\s+){{1,2}}?(?P<org>{_ORG})['’]s\b",
+        rf"\b(?:co-?founders?|founders?|head|chief|director|leader|veteran|researcher|scientist|engineer|"
+        rf"executive)\s+(?:of|at)\s+(?:(?:[a-z-]+\s+){{0,3}}(?=[A-Z0-9]|[a-z]{{1,2}}[A-Z]))?(?P<org>{_ORG})",
+        rf"\b(?:came|recruited|hired|poached|joined)\s+(?:\w+\s+)?from\s+(?P<org>{_ORG})",
+        rf"\bfrom\s+(?P<org>{_ORG})['’]s\b",
+        rf",\s+(?P<org>{_ORG})['’]s\b",
+    )
+)
+GAP_FROM = re.compile(rf"\bfrom\s+(?P<org>{_ORG})")
+MONTH_YEAR = re.compile(
+    r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b"
+)
+MONTH_ONLY = re.compile(
+    r"\b(?:in|since|last|this|early|late|mid-?)\s+(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?!\s*\d)"
+)
+YEAR = re.compile(r"\b(?:in|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)")
+
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+(?:and|as\s+well\s+as)\s+")
+ITEM_PARTS = re.compile(
+    rf"(?:(?:his|her|their)\s+)?(?:(?:fellow|former)\s+|ex-)?"
+    rf"(?:(?P<pos>{_ORG})['’]s\s+(?:{_TITLE}\s+)?|(?:(?P<org>{_ORG})\s+)?{_TITLE}\s+)?"
+    rf"(?P<name>{_PERSON_OR_SURNAME})(?:\s+\((?P<paren>{_ORG})\)|\s+from\s+(?P<src>{_ORG}))?"
+)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
 from corpus.entities import same_org, same_person
@@ -13,6 +14,8 @@ from corpus.model import Article, Move
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
 MAX_MOVES = 12
+# A move dated to the month can still be news of this week; one dated only to the year cannot.
+VAGUEST_DATE = dt.timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,14 @@ def filter_moves(moves: Iterable[RecordedMove], q: Question) -> list[RecordedMov
 
 
 def _move_in_range(r: RecordedMove, q: Question) -> bool:
-    """A move dated "2025-07" is in range when any day of that month is."""
+    """A move dated "2025-07" is in range when any day of that month is ("in 2025" may be July); but for the
+    news of a recent period ("this week", "last month") a move known only to the year is too vague to count."""
     assert q.dates is not None
     first, last = r.move.period() or (r.published, r.published)
-    return (q.dates.start is None or last >= q.dates.start) and (q.dates.end is None or first <= q.dates.end)
+    if relative_period(q) and last - first > VAGUEST_DATE:
+        return False
+    start, end = q.dates.start, q.dates.end
+    return (start is None or last >= start) and (end is None or first <= end)
 
 
 def describe_move(m: Move) -> str:

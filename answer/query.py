@@ -181,6 +181,10 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     )
 
 
+# Names this long or shorter may differ from their misspelling by one letter in length, longer ones by two.
+SHORT_NAME = 6
+
+
 class TypoFixer:
     """Corrects misspelt names against the corpus ("antrhopic" -> "anthropic", "Bytedanse" -> "ByteDance").
 
@@ -200,7 +204,9 @@ class TypoFixer:
         if len(low) < 4 or not low.isalpha() or low in self._words:
             return token
         if low not in self._cache:
-            pool = [w for w in self._by_letter.get(low[0], []) if abs(len(w) - len(low)) <= 2]
+            # A short name is one letter away at most: "Cohere" is not a misspelt "Core".
+            slack = 1 if len(low) <= SHORT_NAME else 2
+            pool = [w for w in self._by_letter.get(low[0], []) if abs(len(w) - len(low)) <= slack]
             best = difflib.get_close_matches(low, pool, n=1, cutoff=0.75)
             self._cache[low] = best[0] if best else low
         fixed = self._cache[low]

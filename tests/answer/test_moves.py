@@ -233,3 +233,14 @@ def test_compose_moves_shows_at_most_max_moves_and_says_how_many_more() -> None:
     assert answer.lines[0].text.startswith(f"Person Number{MAX_MOVES + 2}:")  # newest first
     assert answer.intro.startswith(f"{MAX_MOVES + 3} talent moves to Meta")
     assert "…and 3 more" in answer.plain_text()
+
+
+def test_a_move_known_only_to_the_year_is_not_news_of_this_week() -> None:
+    articles = [
+        article("vague", "2026-11-20", [move("Year Only", "Meta", date="2026")]),
+        article("month", "2026-11-20", [move("Month Known", "Meta", date="2026-11")]),
+    ]
+    this_week = ask("who joined Meta this week?", articles)
+    assert people(filter_moves(collect_moves(articles), this_week)) == ["Month Known"]
+    this_year = ask("who joined Meta in 2026?", articles)
+    assert sorted(people(filter_moves(collect_moves(articles), this_year))) == ["Month Known", "Year Only"]

@@ -95,3 +95,9 @@ def test_names_with_the_same_key_words_are_one_mention() -> None:
     )
     q = parse_question("who did meta hire from google?", entities, TODAY, VOCAB | {"google"})
     assert [m.entity.name for m in q.mentions] == ["Meta", "Google"]
+
+
+def test_a_short_unknown_name_is_not_corrected_into_a_shorter_known_one() -> None:
+    fixer = TypoFixer({"core", "anthropic", "bytedance"}, set())
+    assert fixer.fix("Who left Cohere for Google?") == "Who left Cohere for Google?"
+    assert fixer.fix("who did antrhopic hire") == "who did anthropic hire"

@@ -335,14 +335,14 @@ def test_index_grows_incrementally(shipped: list[Article]) -> None:
 QUOTED_FIGURES = {
     ("independent", "max"): 0.063,
     ("headline+boilerplate", "min"): 0.945,
-    ("sentence added", "min"): 0.868,
+    ("sentence added", "min"): 0.866,
     ("sentence removed", "min"): 0.772,
-    ("3 typos", "min"): 0.872,
-    ("all edits", "min"): 0.579,
-    ("all edits", "mean"): 0.659,
+    ("3 typos", "min"): 0.871,
+    ("all edits", "min"): 0.575,
+    ("all edits", "mean"): 0.668,
     ("all edits + paragraph cut", "min"): 0.297,
-    ("all edits + paragraph cut", "mean"): 0.495,
-    ("all edits + paragraph cut", "max"): 0.614,
+    ("all edits + paragraph cut", "mean"): 0.508,
+    ("all edits + paragraph cut", "max"): 0.651,
 }
 # A quoted figure may be off by one in its last decimal (rounding).
 QUOTE_TOLERANCE = 0.0011

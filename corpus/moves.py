@@ -26,6 +26,7 @@ from corpus.model import Move
 from corpus.move_patterns import (
     APPOS_FROM,
     BAD_ROLE,
+    DEPARTURES,
     FROM_AFTER,
     GAP_FROM,
     HEARSAY,
@@ -37,9 +38,11 @@ from corpus.move_patterns import (
     MONTH_NUMBERS,
     MONTH_ONLY,
     MONTH_YEAR,
+    NOT_A_JOB,
     NOT_ORG_AFTER,
     NOT_PERSON,
     PARTICLES,
+    PAST_EMPLOYER,
     PATTERNS,
     PERSON,
     PLACES,
@@ -184,6 +187,10 @@ def _role_of(rest: str) -> str | None:
     return role
 
 
+def _clean_role(role: str | None) -> str | None:
+    return " ".join(role.split()) if role else None
+
+
 def _date_of(sentence: str, published: dt.date | None) -> str | None:
     """A month ("2024-07") or year ("2024") named in the sentence, else the published month, else None."""
     found = MONTH_YEAR.search(sentence)
@@ -207,6 +214,15 @@ def _is_hedged(sentence: str, match: re.Match[str]) -> bool:
     return bool(HEDGE_BEFORE.search(sentence[: match.start()]) or HEDGE_LEAD.match(match.group(0)))
 
 
+def _undated_aside(match: re.Match[str], sentence: str) -> bool:
+    """ "Y, who left for Z three years ago, ...": a move told in passing is background unless it is dated."""
+    if not _group(match, "rel"):
+        return False
+    clause = sentence[match.start() :].split(",")[1]
+    rest = sentence[match.end() :].split(",")[0]
+    return not (MONTH_YEAR.search(clause + rest) or YEAR.search(clause + rest))
+
+
 def _target(match: re.Match[str], sentence: str) -> str | None:
     to = _clean_org(_group(match, "to"))
     if to is None or NOT_ORG_AFTER.match(sentence[match.end("to") :]):
@@ -214,17 +230,22 @@ def _target(match: re.Match[str], sentence: str) -> str | None:
     return to
 
 
+def _skipped(sentence: str) -> bool:
+    """A question, or a sentence about rumours or denials."""
+    return sentence.rstrip().endswith("?") or bool(HEARSAY.search(sentence))
+
+
 def _moves_in(sentence: str, published: dt.date | None, surnames: dict[str, str]) -> Iterator[Move]:
-    if sentence.rstrip().endswith("?") or HEARSAY.search(sentence):
-        return
     for pattern in PATTERNS:
         for match in pattern.finditer(sentence):
             to = _target(match, sentence)
-            if to is None or _is_hedged(sentence, match):
+            if to is None or _is_hedged(sentence, match) or _undated_aside(match, sentence):
                 continue
             rest = sentence[match.end() :]
+            if NOT_A_JOB.match(rest):
+                continue
             source = _from_of(match, rest)
-            role = _role_of(rest)
+            role = _clean_role(_group(match, "role_p")) or _role_of(rest)
             date = _date_of(sentence, published)
             people = _people(match.group("persons"), surnames) + _people(_group(match, "persons2"), surnames)
             for person, own_source in people:
@@ -235,16 +256,57 @@ def _moves_in(sentence: str, published: dt.date | None, surnames: dict[str, str]
                     )
 
 
+def _departure_source(match: re.Match[str], sentence: str) -> str | None:
+    """Where a person left: the organisation named as left, else their current employer as a title or an
+    appositive gives it ("OpenAI's head of research Y", "Y, Z's chief scientist,"), never a past one."""
+    named = _clean_org(_group(match, "from_"))
+    if named:
+        return named
+    told = sentence[match.start() : match.start("persons")] + " " + (_group(match, "appos") or "")
+    if PAST_EMPLOYER.search(told):
+        return None
+    for name in ("pre_pos", "pre_title"):
+        org = _clean_org(_group(match, name))
+        if org:
+            return org
+    return _appos_from(_group(match, "appos"))
+
+
+def _departures_in(sentence: str, published: dt.date | None, surnames: dict[str, str]) -> Iterator[Move]:
+    """People who left an organisation for a destination the sentence does not name."""
+    for pattern in DEPARTURES:
+        for match in pattern.finditer(sentence):
+            if _is_hedged(sentence, match):
+                continue
+            source = _departure_source(match, sentence)
+            date = _date_of(sentence, published)
+            named = _group(match, "from_") is not None
+            for person, own_source in _people(match.group("persons"), surnames):
+                # "Z confirmed the departure of Qwen lead Y": the organisation named as left wins.
+                origin = source if named else own_source or source
+                if origin and person != origin:
+                    yield Move.model_validate({"person": person, "from": origin, "to": None, "date": date})
+
+
+def _sentence_moves(sentence: str, published: dt.date | None, surnames: dict[str, str]) -> list[Move]:
+    """The moves in one sentence; a departure only for someone the sentence moves nowhere else."""
+    if _skipped(sentence):
+        return []
+    moves = list(_moves_in(sentence, published, surnames))
+    moved = {move.person for move in moves}
+    return moves + [m for m in _departures_in(sentence, published, surnames) if m.person not in moved]
+
+
 def extract_moves(text: str, published: dt.date | None = None) -> list[Move]:
     """Talent moves stated as facts in text, deduplicated by (person, to), in order of first mention.
 
     The date of a move is the month/year named in its sentence, else the month it was published, else None.
     """
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str | None]] = set()
     moves: list[Move] = []
     surnames = _surnames(text)
     for sentence in split_sentences(text):
-        for move in _moves_in(sentence, published, surnames):
+        for move in _sentence_moves(sentence, published, surnames):
             key = (move.person, move.to)
             if key not in seen:
                 seen.add(key)
@@ -256,7 +318,7 @@ def _earlier_stint(move: Move, moves: list[Move]) -> bool:
     """ "Bianchi left Apple for Perplexity in April ... Bianchi joined Apple in 2017": a dated move to the
     employer the person is later recorded leaving is background, not news. A return ("rejoined OpenAI" after
     leaving it) is dated after the departure and is kept."""
-    if not move.date:
+    if not move.date or move.to is None:
         return False
     return any(
         other.person == move.person

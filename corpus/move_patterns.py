@@ -43,8 +43,10 @@ _KNOWN_ORGS = word_set(
 KNOWN_ORGS_LOWER = frozenset(org.lower() for org in _KNOWN_ORGS)
 PRODUCTS = word_set(
     "ChatGPT Gemini Claude Llama Grok Siri Copilot Kimi Hunyuan Doubao Ernie Seed Sora Alexa Bard Codex "
-    "Cursor"
+    "Cursor Autopilot Pangu MiMo Kling Qwen"
 )
+# Not an organisation on its own: "head of applied AI at Uber" names Uber.
+GENERIC_ORGS = word_set("AI ML AGI LLM LLMs")
 PLACES = _phrases(
     "China, Beijing, Shanghai, Hangzhou, Shenzhen, Hong Kong, Singapore, Taiwan, Japan, Tokyo, Korea, Seoul, "
     "India, London, Paris, Berlin, Zurich, Europe, France, Germany, Britain, UK, US, USA, America, Canada, "
@@ -70,7 +72,8 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 PERSON = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME}){{1,3}}"
 # A lone capitalised word is a person only if it is the surname of someone named in full elsewhere in the
 # same text ("Pang", after "Ruoming Pang"); corpus.moves drops it otherwise.
-_PERSON_OR_SURNAME = rf"(?:{PERSON}|{_NAME})"
+_NOT_KNOWN_ORG = "(?!(?:" + "|".join(sorted(_KNOWN_ORGS)) + r")\b)"
+_PERSON_OR_SURNAME = rf"(?:{PERSON}|{_NOT_KNOWN_ORG}{_NAME})"
 
 _ORG_TOKEN = (
     rf"(?=[\w.&+\-]*[{_UP}{_LO}])"  # at least one letter: "2019" or "10,000" is no organisation
@@ -96,9 +99,10 @@ _TITLE = (
     rf"(?=\s+[{_UP}]|\s+at\b|,))?"
 )
 _PREFIX = (
-    rf"(?:(?P<pre_pos>{_ORG})['’]s\s+(?:{_TITLE}\s+)?"
+    rf"(?:(?P<pre_pos>{_ORG})['’]s\s+(?:{_TITLE}(?:\s+|,\s+(?=[{_UP}][^,;]{{2,40}},)))?"
     rf"|(?:[Ff]ormer\s+|[Ee]x-)?(?P<pre_title>{_ORG})\s+{_TITLE}\s+"
-    rf"|[Ff]ormer\s+{_TITLE}\s+)?"
+    rf"|[Ff]ormer\s+{_TITLE}\s+"
+    rf"|{_SHORT_TITLE}\s+(?:of|at|from)\s+(?P<pre_of>{_ORG}),\s+(?=[{_UP}][^,;]{{2,60}},))?"
 )
 # One name in a list, with its own source: "Yuanzhi Li from OpenAI", "Jiahui Yu (OpenAI)".
 _ITEM_TAIL = rf"(?:\s+\({_ORG}\)|\s+from\s+{_ORG})?"
@@ -114,6 +118,7 @@ _PERSON_LIST = (
 _PERSONS = rf"{_PREFIX}(?P<persons>{_PERSON_LIST})(?!['’]s\b)"
 _APPOS_START = (
     rf"(?!as\b|to\b)(?:(?:formerly|previously|most\s+recently|until\s+recently|until\s+now|once|who|a|an|the|one\s+of|"
+    rf"both|two|three|four|all|"
     rf"former|known\s+for|best\s+known\s+for)\b|ex-|{_ORG}['’]s\b|{_SHORT_TITLE}\s+(?:of|at)\b)"
 )
 # An appositive after the person: ", formerly of Z," / ", who led research at Z," / ", a former Z engineer,";
@@ -134,7 +139,7 @@ _MONTH_NAMES = (
 )
 # A time adverbial between subject and verb: "Tencent on 17 December 2025 appointed ...".
 _WHEN = (
-    rf"(?:,?\s+(?:(?:on|in)\s+(?:\d{{1,2}}\s+)?{_MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"
+    rf"(?:,?\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:on|in)\s+(?:\d{{1,2}}\s+)?{_MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"
     rf"(?:in\s+)?(?:early|late|mid-?)\s*\d{{4}}|"
     rf"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year))(?![\w-]),?)?"
 )
@@ -174,7 +179,10 @@ _JOIN_VERB = (
     r"decamped\s+to|jumped\s+(?:ship\s+)?to|come\s+back\s+to|(?:went|gone|going|goes)\s+back\s+to|"
     r"(?:re-?)?surfaced\s+at|(?:re-?)?surfaces\s+at|landed\s+at|lands\s+at|"
     r"sign(?:ed|s)\s+(?:on\s+)?with|(?:made|makes|making)\s+the\s+(?:jump|switch|move|leap)\s+to|"
-    r"(?<=has\s)gone\s+to|started\s+at|starts\s+at)"
+    r"(?<=has\s)gone\s+to|started\s+at|starts\s+at|(?:(?<=is\s)|(?<=are\s))now\s+(?:at|with)|"
+    r"(?:moved|moves|moving)\s+(?:on\s+)?to\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:role|job|position|post)\s+(?:at|with)|"
+    r"(?:took|takes|taken|taking|accepted|accepts)\s+(?:up\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:role|job|position|post)\s+(?:at|with))"
 )
 _LEAVE_VERB = (
     r"(?:left|leaves|leaving|departed|departs|departing|quit|quits|quitting|exited|exits|exiting|"
@@ -183,7 +191,7 @@ _LEAVE_VERB = (
 )
 # What a person does next, after "left Z": "for X", "to join X", "to take a job at X", "and has joined X".
 _NEXT = (
-    r"(?:for|to\s+(?:join|co-?found|found|start|launch)|to\s+take\s+(?:up\s+)?(?:a|an|the)\s+(?:[\w-]+\s+)?"
+    r"(?:for|to\s+(?:join|rejoin|return\s+to|go\s+back\s+to|co-?found|found|start|launch)|to\s+take\s+(?:up\s+)?(?:a|an|the)\s+(?:[\w-]+\s+)?"
     r"(?:post|job|role|position)\s+(?:at|with)|and\s+(?:(?:later|then|has|have|had|since|now|reportedly|"
     r"briefly|subsequently)\s+){0,2}(?:joined|rejoined|moved\s+to|signed\s+with))"
 )
@@ -195,7 +203,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         # X (has) hired/poached/lured/appointed Y(, formerly of Z,) (away) (from Z)
-        rf"{_TO}(?:,\s+which|\s+(?:said|says|confirmed|confirms|announced|announces)\s+(?:that\s+)?it)?"
+        rf"{_TO}(?:,\s+which|\s+(?:said|says|confirmed|confirms|announced|announces){_WHEN}\s+(?:that\s+)?it)?"
         rf"{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?:away\s+)?{_PERSONS}{_APPOS_ANY}?"
         rf"(?:\s+(?:away\s+)?from\s+{_FROM})?(?:\s+(?:along|together)\s+with\s+(?P<persons2>{_ITEM}"
         rf"(?:,?\s+and\s+{_ITEM})?))?",
@@ -207,9 +215,10 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"among\s+them)|(?:(?:[^,;.]|\.\d)(?!\bsaid\b|\bsays\b)){{0,80}}?\s(?:and|by)\s+{_HIRING})\s+"
         rf"(?:(?:the|its|their|his|her)\s+[^,;]{{1,60}}?,\s+)?{_PERSONS}",
         # X hired three researchers from Z, A, B and C
-        rf"{_TO}{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?:[\w-]+\s+){{0,3}}?(?:researchers|engineers|scientists|people|"
-        rf"staff|staffers|employees|executives|specialists|leaders|founders|co-founders)\s+"
-        rf"(?P<gap>from\s+[^,;]{{1,60}}?),\s+{_PERSONS}(?=,|\s+(?:for|to|as|in|on|who)\b|\s*[.]?\s*$)",
+        rf"{_TO}{_WHEN}\s+{_AUX}{_ADV}{_HIRE}\s+(?P<gap>(?:[\w-]+\s+){{0,3}}?(?:of\s+{_ORG}['’]s\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?)?(?:researchers|engineers|scientists|people|"
+        rf"staff|staffers|employees|executives|specialists|leaders|founders|co-founders)(?:\s+from\s+[^,;]{{1,60}}?)?)"
+        rf",\s+{_PERSONS}(?=,|\s+(?:for|to|as|in|on|who)\b|\s*[.]?\s*$)",
         # X's hiring of Y / X's new hire Y / X's new hires include Y
         rf"{_TO}['’]s\s+(?:(?:hiring|recruitment|poaching|appointment|signing)\s+of"
         rf"|(?:new|newest|latest|recent)\s+(?:hire|recruit|signing)s?(?:\s+(?:include|included|includes|are|were|is|was))?,?)\s+"
@@ -222,7 +231,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_SUBJECT}(?:was|were|has\s+been|have\s+been|had\s+been)\s+{_ADV}{_HIRE_PASSIVE}\s+"
         rf"(?:away\s+)?(?:from\s+{_FROM}\s+)?by\s+{_TO}(?:\s+from\s+(?P<from2>{_ORG}))?",
         # Y (has) joined X (from Z) / Y is joining X / Y will join X / Y moved to X / Y returned to X
-        rf"{_SUBJECT}{_SAID}{_REPORTED}{_BE}{_ADV}{_JOIN_VERB}\s+{_TO}"
+        rf"{_SUBJECT}{_SAID}{_REPORTED}{_BE}{_ADV}{_JOIN_VERB}\s+{_TO}{_WHEN}"
         rf"(?:\s+(?:from\s+{_FROM}|(?:together|along)\s+with\s+(?P<persons2>{_ITEM})))?",
         # Y left/departed/quit (Z) for X / to join X / and joined X; Y is leaving (the company) for X
         rf"{_SUBJECT}{_SAID}{_BE}{_ADV}{_LEAVE_VERB}(?:\s+{_LEFT_WHAT})?(?:,\s+[^,;]{{1,60}}?,)?{_WHEN}"
@@ -243,8 +252,13 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # Departures with no named destination (corpus.moves keeps one only if no move of that person to somewhere
 # is found in the same sentence). The subject may not be a relative clause (", who left Z in 2021,").
 _DEP_SUBJECT = rf"{_PERSONS}(?:{_APPOS_MID}|\s*,(?!\s+who\b))?\s+"
-_STEP_DOWN = r"(?:stepped|steps|stepping|step)\s+down"
-_GONE = r"(?:resigned|retired|departed|quit|left|exited|stepped\s+down)"
+_STEP_DOWN = (
+    r"(?:(?:stepped|steps|stepping|step)\s+down|resigned|resigns|resigning|retired|retires|retiring|quit|quits)"
+)
+_GONE = (
+    r"(?:resigned|retired|departed|quit|left|exited|(?:stepped|stepping)\s+down|leaving|departing|retiring|"
+    r"resigning)"
+)
 DEPARTURES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -267,7 +281,7 @@ PAST_EMPLOYER = re.compile(r"\b(?:former|formerly|ex-|previously|once|until|earl
 
 HEARSAY = re.compile(
     r"\b(?:rumou?r\w*|den(?:y|ies|ied|ying)|speculat\w*|unconfirmed|hoax|not\s+true|false|untrue|baseless|"
-    r"dismiss\w*|refut\w*|rebut\w*|contradict\w*|reject\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
+    r"dismiss\w*|refut\w*|rebut\w*|contradict\w*|inaccurate|incorrect|misleading|erroneous|reject\w*\s+(?:\w+\s+){0,2}?(?:claims?|reports?))\b",
     re.IGNORECASE,
 )
 HEDGE_BEFORE = re.compile(
@@ -292,26 +306,32 @@ NOT_A_JOB = re.compile(
 )
 BAD_ROLE = re.compile(r"^(?:part\s+of|a\s+result|well|such|an?\s+(?:offer|deal))\b", re.IGNORECASE)
 FROM_AFTER = re.compile(
-    rf"^[^.;]{{0,60}}?\b(?:after|following)\s+(?:(?:leaving|departing|quitting|exiting)\s+(?P<a>{_ORG})"
+    rf"^[^.;]{{0,60}}?\b(?:after|following)\s+(?:(?:\w+\s+)?(?:leaving|departing|quitting|exiting|left|quit)\s+"
+    rf"(?P<a>{_ORG})"
     rf"|(?:[\w-]+\s+){{1,5}}?(?:at|with)\s+(?P<b>{_ORG}))"
 )
 APPOS_FROM: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
-        rf"\b(?:formerly|previously|most\s+recently|until\s+recently|once)\s+(?:of|at|with|from)\s+(?P<org>{_ORG})",
+        rf"\b(?:formerly|previously|most\s+recently|until\s+recently|once)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?)?"
+        rf"(?:of|at|with|from)\s+(?P<org>{_ORG})",
         rf"^(?P<org>{_ORG})['’]s\b",
         rf"(?:\b[Ff]ormer\s+|\bex-)(?P<org>{_ORG})",
         rf"^(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}(?P<org>{_ORG})\s+{_TITLE}\b",
         rf"^who\b[^,]*?\b(?:at|for|with)\s+(?P<org>{_ORG})",
         rf"^who\s+(?:\w+\s+){{1,2}}?(?P<org>{_ORG})['’]s\b",
-        rf"\b(?:co-?founders?|founders?|head|chief|director|leader|veteran|researcher|scientist|engineer|"
-        rf"executive)\s+(?:of|at)\s+(?:(?:[a-z-]+\s+){{0,3}}(?=[A-Z0-9]|[a-z]{{1,2}}[A-Z]))?(?P<org>{_ORG})",
+        rf"^who\s+(?:had\s+|has\s+)?(?:quit|left|departed|exited)\s+(?P<org>{_ORG})",
+        rf"\b{_JOB_NOUN}\s+(?:of|for)\s+[^,]{{1,40}}?\s+at\s+(?P<org>{_ORG})",
+        rf"\b{_JOB_NOUN}\s+(?:of|at|with)\s+(?:(?:[a-z-]+\s+){{0,3}}(?=[A-Z0-9]|[a-z]{{1,2}}[A-Z]))?(?P<org>{_ORG})",
         rf"\b(?:came|recruited|hired|poached|joined)\s+(?:\w+\s+)?from\s+(?P<org>{_ORG})",
         rf"\bfrom\s+(?P<org>{_ORG})['’]s\b",
         rf",\s+(?P<org>{_ORG})['’]s\b",
     )
 )
-GAP_FROM = re.compile(rf"\bfrom\s+(?P<org>{_ORG})")
+LEAD_FROM = re.compile(rf"^\s*(?:After|Following)\s+(?:[\w-]+\s+){{1,5}}?(?:at|with)\s+(?P<org>{_ORG}),\s+")
+# "SoftBank's Vision Fund hired Y": the hiring unit's parent, when it is a well-known company.
+PARENT_BEFORE = re.compile(rf"(?P<org>{_ORG})['’]s\s+$")
+GAP_FROM = re.compile(rf"\bfrom\s+(?P<org>{_ORG})|\bof\s+(?P<pos>{_ORG})['’]s\s")
 MONTH_YEAR = re.compile(
     r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b"

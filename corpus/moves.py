@@ -28,12 +28,14 @@ from corpus.move_patterns import (
     BAD_ROLE,
     DEPARTURES,
     FROM_AFTER,
+    GENERIC_ORGS,
     GAP_FROM,
     HEARSAY,
     HEDGE_BEFORE,
     HEDGE_LEAD,
     ITEM_PARTS,
     KNOWN_ORGS_LOWER,
+    LEAD_FROM,
     LIST_SEPARATOR,
     MONTH_NUMBERS,
     MONTH_ONLY,
@@ -41,6 +43,7 @@ from corpus.move_patterns import (
     NOT_A_JOB,
     NOT_ORG_AFTER,
     NOT_PERSON,
+    PARENT_BEFORE,
     PARTICLES,
     PAST_EMPLOYER,
     PATTERNS,
@@ -92,8 +95,11 @@ def _clean_org(raw: str | None) -> str | None:
     if raw is None:
         return None
     tokens = _trim(raw.split(), NAME_STOP_WORDS)
+    # "Tesla Autopilot", "ByteDance Seed": a well-known company and one of its products is the company.
+    if len(tokens) > 1 and tokens[0].lower() in KNOWN_ORGS_LOWER and all(t in PRODUCTS for t in tokens[1:]):
+        tokens = tokens[:1]
     name = " ".join(tokens)
-    if not name or name in PLACES or name in PRODUCTS or name in TITLE_WORDS:
+    if not name or name in PLACES or name in PRODUCTS or name in TITLE_WORDS or name in GENERIC_ORGS:
         return None
     return name
 
@@ -152,14 +158,15 @@ def _appos_from(appos: str | None) -> str | None:
         return None
     for pattern in APPOS_FROM:
         found = pattern.search(appos)
-        if found:
-            return _clean_org(found.group("org"))
+        org = _clean_org(found.group("org")) if found else None
+        if org:
+            return org
     return None
 
 
-def _from_of(match: re.Match[str], rest: str) -> str | None:
+def _from_of(match: re.Match[str], sentence: str) -> str | None:
     """The organisation the person left: "from Z" first, then prefixes, appositives and "after ... at Z"."""
-    for name in ("from_", "from2", "pre_pos", "pre_title"):
+    for name in ("from_", "from2", "pre_pos", "pre_title", "pre_of"):
         org = _clean_org(_group(match, name))
         if org:
             return org
@@ -168,11 +175,13 @@ def _from_of(match: re.Match[str], rest: str) -> str | None:
         return org
     gap = GAP_FROM.search(_group(match, "gap") or "")
     if gap:
-        return _clean_org(gap.group("org"))
-    after = FROM_AFTER.search(rest)
+        return _clean_org(gap.group("org") or gap.group("pos"))
+    after = FROM_AFTER.search(sentence[match.end() :])
     if after:
         return _clean_org(after.group("a") or after.group("b"))
-    return None
+    # "After a decade at Z, Y joined X": the source is told before the subject.
+    lead = LEAD_FROM.match(sentence)
+    return _clean_org(lead.group("org")) if lead and match.start() <= lead.end() else None
 
 
 def _role_of(rest: str) -> str | None:
@@ -227,6 +236,9 @@ def _target(match: re.Match[str], sentence: str) -> str | None:
     to = _clean_org(_group(match, "to"))
     if to is None or NOT_ORG_AFTER.match(sentence[match.end("to") :]):
         return None
+    parent = PARENT_BEFORE.search(sentence[: match.start("to")])
+    if parent and parent.group("org").split()[-1].lower() in KNOWN_ORGS_LOWER:
+        return _clean_org(parent.group("org")) or to
     return to
 
 
@@ -244,7 +256,7 @@ def _moves_in(sentence: str, published: dt.date | None, surnames: dict[str, str]
             rest = sentence[match.end() :]
             if NOT_A_JOB.match(rest):
                 continue
-            source = _from_of(match, rest)
+            source = _from_of(match, sentence)
             role = _clean_role(_group(match, "role_p")) or _role_of(rest)
             date = _date_of(sentence, published)
             people = _people(match.group("persons"), surnames) + _people(_group(match, "persons2"), surnames)
@@ -265,7 +277,7 @@ def _departure_source(match: re.Match[str], sentence: str) -> str | None:
     told = sentence[match.start() : match.start("persons")] + " " + (_group(match, "appos") or "")
     if PAST_EMPLOYER.search(told):
         return None
-    for name in ("pre_pos", "pre_title"):
+    for name in ("pre_pos", "pre_title", "pre_of"):
         org = _clean_org(_group(match, name))
         if org:
             return org

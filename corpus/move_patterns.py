@@ -252,9 +252,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # Departures with no named destination (corpus.moves keeps one only if no move of that person to somewhere
 # is found in the same sentence). The subject may not be a relative clause (", who left Z in 2021,").
 _DEP_SUBJECT = rf"{_PERSONS}(?:{_APPOS_MID}|\s*,(?!\s+who\b))?\s+"
-_STEP_DOWN = (
-    r"(?:(?:stepped|steps|stepping|step)\s+down|resigned|resigns|resigning|retired|retires|retiring|quit|quits)"
-)
+_STEP_DOWN = r"(?:(?:stepped|steps|stepping|step)\s+down|resigned|resigns|resigning|retired|retires|retiring|quit|quits)"
 _GONE = (
     r"(?:resigned|retired|departed|quit|left|exited|(?:stepped|stepping)\s+down|leaving|departing|retiring|"
     r"resigning)"

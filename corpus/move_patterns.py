@@ -297,7 +297,7 @@ ROLE = re.compile(
 )
 # After the person hired: a board seat, an adviser or a business partner is no job move.
 NOT_A_JOB = re.compile(
-    r"^\s*,?\s*(?:to\s+(?:its|the|their)\s+board|to\s+advise|as\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"^\s*,?\s*(?:to\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:board|list|ranking|index)\b|to\s+advise|as\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+)?"
     r"(?:investor|adviser|advisor|partner|customer|supplier|underwriter|consultant|board\s+member|"
     r"independent\s+director|non-executive\s+director|shareholder|backer|sponsor)s?\b)",
     re.IGNORECASE,
@@ -335,7 +335,7 @@ MONTH_YEAR = re.compile(
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})\b"
 )
 MONTH_ONLY = re.compile(
-    r"\b(?:in|since|last|this|early|late|mid-?)\s+(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|June?|July?|"
+    r"\b(?:in|since|last|this|early|late|mid-?)\s+(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?!\s*\d)"
 )
 YEAR = re.compile(r"\b(?:in|early|late|mid-?)\s+((?:19|20)\d{2})\b(?!\s*[-–]\d)")

@@ -14,6 +14,11 @@ Every pattern ties a move verb tightly to its subject (only auxiliaries, a few a
 "said that he" or "was reported to have" may sit between), so hedged and negated forms ("may join", "is
 expected to join", "tried to hire", "did not hire", "declined to join", "is not leaving") never match; an
 announced "will join" does. Sentences about rumours or denials, and questions, are skipped outright.
+
+A departure ("Y left Z", "Y stepped down as chief scientist of Z") is a move with `from` and no `to`, kept
+only when the sentence moves that person nowhere else; its source is the organisation named as left, or the
+person's current employer as a title or appositive gives it ("Z's head of research Y"), never a former one.
+A move told in passing in a relative clause (", who left Z for X,") counts only when the clause dates it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from corpus.model import Move
 from corpus.move_patterns import (
@@ -57,7 +63,7 @@ from corpus.move_patterns import (
 )
 from corpus.text import NAME_STOP_WORDS, split_sentences
 
-__all__ = ["extract_moves"]
+__all__ = ["FoundMove", "extract_moves", "find_moves"]
 
 # ----------------------------------------------------------------------------- entity cleaning
 
@@ -309,21 +315,36 @@ def _sentence_moves(sentence: str, published: dt.date | None, surnames: dict[str
     return moves + [m for m in _departures_in(sentence, published, surnames) if m.person not in moved]
 
 
-def extract_moves(text: str, published: dt.date | None = None) -> list[Move]:
-    """Talent moves stated as facts in text, deduplicated by (person, to), in order of first mention.
+@dataclass(frozen=True)
+class FoundMove:
+    """A move and the sentence that states it."""
+
+    move: Move
+    sentence: str
+
+
+def find_moves(text: str, published: dt.date | None = None) -> list[FoundMove]:
+    """Talent moves stated as facts in text, each with its sentence, deduplicated by (person, to), in order
+    of first mention. A departure with no named destination has `to` None.
 
     The date of a move is the month/year named in its sentence, else the month it was published, else None.
     """
     seen: set[tuple[str, str | None]] = set()
-    moves: list[Move] = []
+    found: list[FoundMove] = []
     surnames = _surnames(text)
     for sentence in split_sentences(text):
         for move in _sentence_moves(sentence, published, surnames):
             key = (move.person, move.to)
             if key not in seen:
                 seen.add(key)
-                moves.append(move)
-    return [move for move in moves if not _earlier_stint(move, moves)]
+                found.append(FoundMove(move, sentence))
+    moves = [f.move for f in found]
+    return [f for f in found if not _earlier_stint(f.move, moves)]
+
+
+def extract_moves(text: str, published: dt.date | None = None) -> list[Move]:
+    """The moves of find_moves, without their sentences."""
+    return [f.move for f in find_moves(text, published)]
 
 
 def _earlier_stint(move: Move, moves: list[Move]) -> bool:

@@ -49,7 +49,8 @@ def collect_moves(articles: Iterable[Article]) -> list[RecordedMove]:
     best: dict[tuple[str, str], RecordedMove] = {}
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
         for move in article.moves:
-            key = (move.person.lower(), move.to.lower())
+            # A departure with no destination is keyed by where the person left.
+            key = (move.person.lower(), (move.to or f"left {move.from_}").lower())
             known = best.get(key)
             if known is None:
                 best[key] = RecordedMove(move, article.id, article.published)
@@ -95,8 +96,15 @@ def _move_in_range(r: RecordedMove, q: Question) -> bool:
     return (start is None or last >= start) and (end is None or first <= end)
 
 
+def move_route(m: Move) -> str:
+    """ "OpenAI → Meta", "joined Meta" when the source is not known, "left OpenAI" for a departure."""
+    if m.to is None:
+        return f"left {m.from_}"
+    return f"{m.from_} → {m.to}" if m.from_ else f"joined {m.to}"
+
+
 def describe_move(m: Move) -> str:
-    route = f"{m.from_} → {m.to}" if m.from_ else f"joined {m.to}"
+    route = move_route(m)
     role = f", {m.role}" if m.role else ""
     when = f" ({m.date})" if m.date else ""
     return f"{m.person}: {route}{role}{when}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from answer.model import Answer
+from answer.moves import move_route
 from answer.recap import MAX_ITEMS, Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
@@ -88,7 +89,7 @@ def recap_html(recap: Recap) -> str:
         tail.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
         for r in recap.moves[:MAX_ITEMS]:
             m = r.move
-            route = f"{esc(m.from_)} → {esc(m.to)}" if m.from_ else f"joined {esc(m.to)}"
+            route = esc(move_route(m))
             role = f", {esc(m.role)}" if m.role else ""
             tail.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
         if len(recap.moves) > MAX_ITEMS:

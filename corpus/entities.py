@@ -69,7 +69,8 @@ class EntityIndex:
             orgs.extend(a.companies)
             for m in a.moves:
                 people.append(m.person)
-                orgs.append(m.to)
+                if m.to:
+                    orgs.append(m.to)
                 if m.from_:
                     orgs.append(m.from_)
         return cls(people, orgs)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 # A move's date may be as precise as the reporting allows: "2025", "2025-07" or "2025-07-14".
 PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -29,13 +29,15 @@ def date_period(text: str) -> tuple[dt.date, dt.date]:
 
 
 class Move(BaseModel):
-    """One talent move: a person leaving one organisation (or none) for another."""
+    """One talent move: a person leaving one organisation (or none) for another, or a departure: a person
+    leaving an organisation for a destination not (yet) named, with `from` and no `to`."""
 
     model_config = ConfigDict(populate_by_name=True, frozen=True, extra="forbid")
 
     person: str = Field(min_length=2)
     from_: str | None = Field(default=None, alias="from")
-    to: str = Field(min_length=1)
+    # Validated even when absent: a move must say where the person went or, for a departure, what they left.
+    to: str | None = Field(default=None, validate_default=True)
     role: str | None = None
     date: str | None = None
 
@@ -58,6 +60,18 @@ class Move(BaseModel):
             return None
         value = value.strip()
         return value or None
+
+    @field_validator("to")
+    @classmethod
+    def _somewhere(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and not info.data.get("from_"):
+            raise ValueError("a move needs 'to' (where the person went) or, for a departure, 'from'")
+        return value
+
+    @property
+    def is_departure(self) -> bool:
+        """Left `from` for a destination the reporting does not name."""
+        return self.to is None
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         """First and last day the date can mean: "2025" is the whole year, "2025-07" the whole month."""

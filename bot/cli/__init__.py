@@ -1,4 +1,4 @@
-"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus and recap groups."""
+"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap and moves groups."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot.cli.corpus import corpus_app
 from bot.cli.evaluate import evaluate
 from bot.cli.index import index_app
 from bot.cli.ingest import ingest
+from bot.cli.moves import moves_app
 from bot.cli.recap import recap_app
 from bot.cli.serve import serve
 
@@ -27,6 +28,7 @@ app.command()(serve)
 app.add_typer(index_app, name="index")
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(recap_app, name="recap")
+app.add_typer(moves_app, name="moves")
 
 
 def main() -> None:

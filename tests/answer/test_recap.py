@@ -387,3 +387,18 @@ def test_background_moves_recalled_by_the_weeks_articles_are_not_news() -> None:
     recap = build_recap([story], TODAY)
     assert [r.move.person for r in recap.moves] == ["New Hire", "Undated Hire"]
     assert "Old Hire" not in recap_text(recap)
+
+
+def test_a_departure_reads_left_x_in_text_and_html() -> None:
+    moves = [
+        Move.model_validate({"person": "Ana Ruiz", "from": "OpenAI", "to": "Meta"}),
+        Move.model_validate({"person": "Ben Low", "from": "Apple", "to": None, "date": "2026-11"}),
+    ]
+    recap = build_recap([article("moves-week", days_ago(2), moves=moves)], TODAY)
+
+    text = recap_text(recap)
+    assert "- Ana Ruiz: OpenAI → Meta" in text
+    assert "- Ben Low: left Apple (2026-11)" in text
+    assert "None" not in text
+    plain, _ = parse_html(recap_html(recap))
+    assert "Ben Low: left Apple" in plain and "None" not in plain

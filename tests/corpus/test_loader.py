@@ -56,7 +56,9 @@ def test_bad_date_names_file_and_field(tmp_path: Path) -> None:
     [
         ({"extra": "url2: x\n"}, "url2"),
         ({"moves": "moves:\n  - person: X Y\n    to: Meta\n    date: 2025-13\n"}, "moves[0].date"),
-        ({"moves": "moves:\n  - person: X Y\n    from: Apple\n"}, "moves[0].to"),
+        # A move must say where the person went or, for a departure, what they left.
+        ({"moves": "moves:\n  - person: X Y\n    role: chief scientist\n"}, "moves[0].to"),
+        ({"moves": "moves:\n  - person: X Y\n    from: '  '\n    to: ''\n"}, "moves[0].to"),
         ({"body": "   "}, "body"),
     ],
 )
@@ -64,6 +66,14 @@ def test_malformed_fields_are_reported(tmp_path: Path, kwargs: dict[str, str], f
     write_article(tmp_path, **kwargs)
     _, problems = check_articles([tmp_path])
     assert field in [p.field for p in problems]
+
+
+def test_a_departure_with_no_destination_is_a_valid_move(tmp_path: Path) -> None:
+    write_article(tmp_path, moves="moves:\n  - person: X Y\n    from: Apple\n    date: 2026-05\n")
+    articles, problems = check_articles([tmp_path])
+    assert problems == []
+    [move] = articles[0].moves
+    assert (move.from_, move.to, move.is_departure) == ("Apple", None, True)
 
 
 def test_missing_url_and_bad_yaml(tmp_path: Path) -> None:

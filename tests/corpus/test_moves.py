@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 from corpus.model import Move
-from corpus.moves import extract_moves
+from corpus.moves import extract_moves, find_moves
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -145,13 +145,19 @@ def _bench() -> ModuleType:
 def test_quality_gate_on_labelled_sentences() -> None:
     bench = _bench()
     cases = bench.load_cases()
-    assert len(cases) >= 60
-    assert sum(1 for c in cases if c.expected) >= 25
-    assert sum(1 for c in cases if not c.expected) >= 20
-    result = bench.score(cases)
-    details = "\n".join(result.false_positives + result.misses)
-    assert result.precision >= 0.9, f"precision {result.precision:.3f}\n{details}"
-    assert result.recall >= 0.7, f"recall {result.recall:.3f}\n{details}"
+    dev = [c for c in cases if c.split == "dev"]
+    test = [c for c in cases if c.split == "test"]
+    assert len(cases) >= 300 and len(test) >= 150
+    assert sum(1 for c in test if not c.expected) >= 40  # hedged, denied and other news
+    assert sum(1 for c in test for _, _, to in c.expected if to is None) >= 10  # departures
+    tuned = bench.score(dev)
+    details = "\n".join(tuned.false_positives + tuned.misses)
+    assert tuned.precision >= 0.95, f"dev precision {tuned.precision:.3f}\n{details}"
+    assert tuned.recall >= 0.9, f"dev recall {tuned.recall:.3f}\n{details}"
+    # The held-out split: figures only, so that its errors are never what the rules are tuned on.
+    held_out = bench.score(test)
+    assert held_out.precision >= 0.95, f"test precision {held_out.precision:.3f}"
+    assert held_out.recall >= 0.85, f"test recall {held_out.recall:.3f}"
 
 
 def test_surname_only_mentions_resolve_to_the_full_name() -> None:
@@ -170,3 +176,103 @@ def test_earlier_stint_at_the_employer_left_is_background() -> None:
     assert [(m.person, m.to) for m in extract_moves(text, published)] == [("Laura Bianchi", "Perplexity")]
     text = "Barret Zoph left OpenAI for Thinking Machines Lab in February 2025. In January 2026 Zoph returned to OpenAI."
     assert [m.to for m in extract_moves(text, published)] == ["Thinking Machines Lab", "OpenAI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lena Park has stepped down as chief scientist of Baichuan.",
+            [("Lena Park", "Baichuan", None)],
+            id="stepped-down-as-title-of",
+        ),
+        pytest.param(
+            "Omar Reyes exited Cohere on Friday, the company confirmed.",
+            [("Omar Reyes", "Cohere", None)],
+            id="exited-with-no-destination",
+        ),
+        pytest.param(
+            "Meta's head of product Ana Silva is leaving the company to start a new venture.",
+            [("Ana Silva", "Meta", None)],
+            id="title-prefix-and-the-company",
+        ),
+        pytest.param(
+            "Two researchers, Kai Moss and Eva Lund, have left xAI.",
+            [("Kai Moss", "xAI", None), ("Eva Lund", "xAI", None)],
+            id="two-people-leave",
+        ),
+        pytest.param(
+            "Tencent confirmed the departure of Hunyuan lead Li Qiang.",
+            [("Li Qiang", "Tencent", None)],
+            id="confirmed-the-departure-of",
+        ),
+        pytest.param(
+            "Paul Weber left Apple for Meta in July 2025.",
+            [("Paul Weber", "Apple", "Meta")],
+            id="a-destination-is-a-move-not-a-departure",
+        ),
+    ],
+)
+def test_departures_with_no_destination(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(m.person, m.from_, m.to) for m in extract_moves(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Hill, who left Google in 2021, now advises start-ups.",
+        "Yan Wei, a former Google engineer, resigned in May.",
+        "Jin Bo is expected to leave Baidu later this year.",
+        "Sara Quinn denied that she was leaving OpenAI.",
+        "Nathan Ford is not leaving Anthropic, the company said.",
+        "Mark Lowe left the meeting early to take a call.",
+        "Mistral AI left the European consortium in 2025.",
+    ],
+)
+def test_departures_that_do_not_count(text: str) -> None:
+    assert extract_moves(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OpenAI welcomed back Rita Gomez from Anthropic.", ("Rita Gomez", "Anthropic", "OpenAI")),
+        ("Former Snap engineer Li Hua has resurfaced at Runway.", ("Li Hua", "Snap", "Runway")),
+        ("Perplexity brought on Dan Cole as chief scientist.", ("Dan Cole", None, "Perplexity")),
+        ("Zoe Kim was lured away from Meta by Anthropic.", ("Zoe Kim", "Meta", "Anthropic")),
+        ("OpenAI's head of research Ivan Moss has left to join Meta.", ("Ivan Moss", "OpenAI", "Meta")),
+        ("Xu Lin has been named chief executive of StepFun.", ("Xu Lin", None, "StepFun")),
+        ("After six years at Google, Ada Lee moved to Cohere.", ("Ada Lee", "Google", "Cohere")),
+        ("SoftBank's Vision Fund tapped Leo Hart, formerly of Nomura.", ("Leo Hart", "Nomura", "SoftBank")),
+    ],
+)
+def test_news_phrasings(text: str, expected: tuple[str, str | None, str]) -> None:
+    assert [(m.person, m.from_, m.to) for m in extract_moves(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tencent named Dong Jie to its board as an independent director.", []),
+        ("Zhipu AI named Saudi Aramco as a strategic investor.", []),
+        ("Google DeepMind rejected claims that Hu Lan had defected to Anthropic.", []),
+        ("Baidu said reports that Hao Jie was leaving for Alibaba were inaccurate.", []),
+        # An undated move told in a relative clause is background: only the hire counts.
+        (
+            "Google DeepMind has rehired Oliver Brandt, who left for Inflection AI years ago.",
+            [("Oliver Brandt", "Google DeepMind")],
+        ),
+    ],
+)
+def test_not_a_move_or_not_this_move(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.person, m.to) for m in extract_moves(text)] == expected
+
+
+def test_find_moves_gives_each_move_its_sentence() -> None:
+    text = "Funding news first. Meta hired Ana Ruiz from OpenAI. Ben Low left Apple in May 2025."
+    found = find_moves(text)
+    assert [(f.move.person, f.move.to, f.sentence) for f in found] == [
+        ("Ana Ruiz", "Meta", "Meta hired Ana Ruiz from OpenAI."),
+        ("Ben Low", None, "Ben Low left Apple in May 2025."),
+    ]
+    assert found[1].move.date == "2025-05" and found[1].move.is_departure

@@ -1,4 +1,4 @@
-"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus and recap groups."""
+"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap and db groups."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import typer
 
 from bot.cli.ask import ask, chat
 from bot.cli.corpus import corpus_app
+from bot.cli.db import db_app
 from bot.cli.evaluate import evaluate
 from bot.cli.index import index_app
 from bot.cli.ingest import ingest
@@ -27,6 +28,7 @@ app.command()(serve)
 app.add_typer(index_app, name="index")
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(recap_app, name="recap")
+app.add_typer(db_app, name="db")
 
 
 def main() -> None:

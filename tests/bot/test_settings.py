@@ -10,7 +10,7 @@ import pytest
 
 from answer.engine import Engine
 from bot.settings import Settings, SettingsError
-from bot.subscribers import SubscriberStore
+from bot.store import open_store
 from bot.telegram_app import build_application, ptb_days
 from corpus.loader import SHIPPED_DIR
 from index.modes import SEARCH_MODES
@@ -200,7 +200,7 @@ def test_the_recap_job_fires_on_the_configured_day_time_and_zone(
         timezone="Asia/Shanghai",
     )
     engine = cast(Engine, object())  # not used while wiring the application
-    application = build_application(settings, engine, SubscriberStore(tmp_path / "s.sqlite3"))
+    application = build_application(settings, engine, open_store(settings))
     assert application.job_queue is not None
 
     (job,) = application.job_queue.get_jobs_by_name("recap")

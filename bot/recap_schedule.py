@@ -80,10 +80,11 @@ async def run_schedule(
     worker: str,
     missed_only: bool,
     policy: DeliveryPolicy | None = None,
+    now: dt.datetime | None = None,
 ) -> list[DeliveryReport]:
     """The weekly job (`missed_only` False) and the start-up and periodic catch-up (True): open the slot's
     edition if due, then send every recent edition's unsent chats."""
-    now = utcnow()
+    now = now or utcnow()
     try:
         opened = await open_scheduled(store, settings, now, worker, missed_only)
     except ArticleError as exc:

@@ -300,6 +300,11 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
         log.warning("could not register the command list: %s", exc)
 
 
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    store: Store = application.bot_data["store"]
+    store.close()  # PostgreSQL: the pool's connections
+
+
 def build_application(settings: Settings, engine: Engine, store: Store | None = None) -> Application:  # type: ignore[type-arg]
     application = (
         ApplicationBuilder()
@@ -307,6 +312,7 @@ def build_application(settings: Settings, engine: Engine, store: Store | None = 
         .base_url(settings.telegram_api_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data.update(

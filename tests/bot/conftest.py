@@ -4,7 +4,7 @@ The PostgreSQL server comes from the `pgserver` wheel (its own PostgreSQL binari
 test session, listening only on a Unix socket). PostgreSQL refuses to run as root; when the tests run as root
 (as CI does) pgserver creates a system user `pgserver` once (with `useradd`), hands it the data directory and
 runs initdb and the server as that user, so nothing is installed or started by hand. Each test gets its own
-database, dropped afterwards.
+schema, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bot.settings import Settings
 from bot.store import Store, open_store
 
 BACKENDS = ("sqlite", "postgresql")
-_databases = itertools.count()
+_schemas = itertools.count()
 
 
 @pytest.fixture(scope="session")
@@ -47,13 +47,14 @@ def postgres_server() -> Iterator[str]:
 
 @pytest.fixture
 def postgres_url(postgres_server: str) -> Iterator[str]:
-    """A fresh, empty database for one test."""
-    name = f"talentbot_test_{next(_databases)}"
+    """A fresh, empty schema for one test (as good as a database of its own for TalentBot, whose SQL never
+    names a schema, and much faster to make than one), dropped afterwards."""
+    name = f"talentbot_test_{next(_schemas)}"
     with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield postgres_server.replace("/postgres?", f"/{name}?", 1)
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    yield f"{postgres_server}&options=-csearch_path%3D{name}"
     with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'DROP SCHEMA "{name}" CASCADE')
 
 
 @pytest.fixture(params=BACKENDS)

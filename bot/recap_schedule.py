@@ -24,6 +24,8 @@ from corpus.loader import ArticleError
 log = logging.getLogger(__name__)
 
 JOB = "weekly-recap"
+# The shared value that records when a bot first ran the schedule: slots before it were nobody's to send.
+SCHEDULE_SINCE = "weekly-recap-since"
 # A slot missed while no replica was running is sent late only within this window; older, the news is stale
 # and next week's recap goes out as usual.
 CATCH_UP_WINDOW = dt.timedelta(days=2)
@@ -58,13 +60,14 @@ def recap_text(settings: Settings, day: dt.date | None = None) -> str:
 async def open_scheduled(
     store: Store, settings: Settings, now: dt.datetime, worker: str, missed_only: bool
 ) -> Opened | None:
-    """Open the latest slot's edition unless a replica already did. With `missed_only` (at start), only when
-    the schedule ran before, not at this slot, and the slot is recent. Raises ArticleError."""
+    """Open the latest slot's edition unless a replica already did. With `missed_only` (at start), only for a
+    recent slot that passed while no bot ran, since the first bot started. Raises ArticleError."""
     slot = latest_slot(settings, now)
     key = slot_key(slot)
+    since = await asyncio.to_thread(store.values.setdefault, SCHEDULE_SINCE, slot_key(now))
     if missed_only:
         last = await asyncio.to_thread(store.deliveries.last_slot, JOB)
-        if last is None or last >= key or now - slot > CATCH_UP_WINDOW:
+        if key <= since or (last is not None and last >= key) or now - slot > CATCH_UP_WINDOW:
             return None
     text = await asyncio.to_thread(recap_text, settings, slot.astimezone(settings.tzinfo).date())
     edition = edition_for(slot.astimezone(settings.tzinfo).date())

@@ -13,7 +13,15 @@ import pytest
 from telegram import Bot
 
 from answer.engine import Engine
-from bot.recap_schedule import CATCH_UP_WINDOW, JOB, edition_for, latest_slot, run_schedule, slot_key
+from bot.recap_schedule import (
+    CATCH_UP_WINDOW,
+    JOB,
+    SCHEDULE_SINCE,
+    edition_for,
+    latest_slot,
+    run_schedule,
+    slot_key,
+)
 from bot.settings import Settings
 from bot.store import EditionCounts, Store, open_store
 from bot.telegram_app import build_application
@@ -104,8 +112,10 @@ def slot_ago(settings: Settings, ago: dt.timedelta) -> tuple[Settings, dt.dateti
 
 
 def ran_last_week(store: Store, slot: dt.datetime) -> None:
-    """The schedule ran at the slot a week before `slot` (so a start now finds `slot` missed)."""
+    """A bot has run the schedule since before the slot a week before `slot`, and ran that slot (so a start
+    now finds `slot` missed)."""
     last_week = slot - dt.timedelta(days=7)
+    store.values.setdefault(SCHEDULE_SINCE, slot_key(last_week - dt.timedelta(days=1)))
     store.deliveries.open_edition(
         edition_for(last_week.date()), "x", last_week, schedule=(JOB, slot_key(last_week))
     )
@@ -133,6 +143,19 @@ async def test_a_slot_missed_too_long_ago_is_not_sent_late(
     async with Bot(TOKEN, base_url=tg.base_url) as bot:
         assert await run_schedule(bot, store, s, "r", missed_only=True) == []
     assert tg.sent_messages() == []
+
+
+async def test_the_first_slot_after_a_deployment_is_caught_up_too(
+    settings: Settings, store: Store, tg: FakeTelegram
+) -> None:
+    subscribe(store, tg, [1])
+    s, slot = slot_ago(settings, dt.timedelta(hours=1))
+    store.values.setdefault(
+        SCHEDULE_SINCE, slot_key(slot - dt.timedelta(days=3))
+    )  # deployed, never ran a slot
+    async with Bot(TOKEN, base_url=tg.base_url) as bot:
+        [report] = await run_schedule(bot, store, s, "r", missed_only=True)
+    assert report.sent == 1
 
 
 async def test_a_new_deployment_does_not_send_a_recap_at_its_first_start(

@@ -1,8 +1,9 @@
 """Sending one recap edition to its subscribers, exactly once each, through the delivery ledger.
 
 Each chat is claimed (a lease), sent, then marked sent only after Telegram accepted the message, so any number
-of senders can work on one edition and a sender killed mid-send leaves only its one claimed chat, which another
-sender takes over when the lease runs out. A 429 waits `retry_after`; 5xx and network errors are retried with
+of senders can work on one edition and a sender killed mid-send leaves only its one claimed chat: when the lease
+runs out, the next sender sends it, unless the request was in flight when the sender died (then Telegram most
+likely has it, and it counts as delivered rather than risk a second copy). A 429 waits `retry_after`; 5xx and network errors are retried with
 back-off, then the chat is left pending for a later run (never dropped, never marked sent); 403 and "chat not
 found" mark the subscriber inactive.
 """
@@ -16,6 +17,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from telegram import Bot, LinkPreviewOptions
@@ -28,8 +30,9 @@ from bot.store.base import utcnow
 log = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-# Time kept free at the end of a lease for the last request and the ledger update, so that a chat is never
-# still being sent when another sender may claim it. PTB's own timeouts are 5 s per phase of a request.
+# Time kept free at the end of a lease (at most this, or a quarter of a short lease) for the last request and
+# the ledger update, so that a chat is never still being sent when another sender may settle it. PTB's own
+# timeouts are 5 s per phase of a request.
 LEASE_MARGIN_S = 30.0
 # Telegram's answer when the chat is gone for good (deleted, or the bot was never in it).
 CHAT_NOT_FOUND = "chat not found"
@@ -72,6 +75,8 @@ class Failed:
 
 
 Outcome = Sent | Gone | Failed
+# Called with True before a retry's request and with False once a request was answered with an error.
+InFlight = Callable[[bool], Awaitable[object]]
 
 
 def worker_id() -> str:
@@ -83,9 +88,11 @@ def _seconds(wait: float | dt.timedelta) -> float:
     return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
 
 
-async def send_once(bot: Bot, chat_id: int, text: str, policy: DeliveryPolicy, deadline: float) -> Outcome:
-    """Send one message, retrying 429s and transient errors while the claim's lease (`deadline`, monotonic)
-    leaves time for it."""
+async def send_once(
+    bot: Bot, chat_id: int, text: str, policy: DeliveryPolicy, deadline: float, in_flight: InFlight
+) -> Outcome:
+    """Send one message (its first request already marked in flight), retrying 429s and transient errors while
+    the claim's lease (`deadline`, monotonic) leaves time for it."""
     tries = floods = 0
     while True:
         try:
@@ -111,9 +118,11 @@ async def send_once(bot: Bot, chat_id: int, text: str, policy: DeliveryPolicy, d
             wait = policy.backoff_s * 2 ** (tries - 1)
         except TelegramError as exc:  # e.g. a group that became a supergroup: left for a later run
             return Failed(f"{type(exc).__name__}: {exc.message}")
-        if time.monotonic() + wait + LEASE_MARGIN_S > deadline:
+        await in_flight(False)
+        if time.monotonic() + wait + min(LEASE_MARGIN_S, policy.lease.total_seconds() / 4) > deadline:
             return Failed(f"gave up: waiting {wait:.0f} s more would outlast the claim")
         await asyncio.sleep(wait)
+        await in_flight(True)
 
 
 def retry_delay(policy: DeliveryPolicy, attempts: int) -> dt.timedelta:
@@ -125,12 +134,12 @@ async def _send_claimed(
     bot: Bot, store: Store, text: str, delivery: Delivery, worker: str, policy: DeliveryPolicy
 ) -> Outcome:
     deadline = time.monotonic() + (delivery.lease_until - utcnow()).total_seconds()
-    try:
-        outcome = await send_once(bot, delivery.chat_id, text, policy, deadline)
-    except BaseException as exc:  # shutting down, or a bad token: the chat is left for another sender at once
-        now = utcnow()
-        store.deliveries.release(delivery, worker, now, f"interrupted: {exc!r}", now)
-        raise
+
+    async def in_flight(busy: bool) -> None:
+        await asyncio.to_thread(store.deliveries.in_flight, delivery, worker, utcnow() if busy else None)
+
+    # Interrupted (shutdown, Ctrl-C) the row is left as a killed sender leaves it: its lease settles it.
+    outcome = await send_once(bot, delivery.chat_id, text, policy, deadline, in_flight)
     now = utcnow()
     ledger = store.deliveries
     if isinstance(outcome, Sent):
@@ -166,7 +175,7 @@ async def deliver_edition(
     started = utcnow()
     text = await asyncio.to_thread(store.deliveries.text, edition)
     while text is not None:
-        claimed = await asyncio.to_thread(
+        delivery = await asyncio.to_thread(
             store.deliveries.claim,
             edition,
             worker,
@@ -175,9 +184,9 @@ async def deliver_edition(
             run_started=started,
             honour_backoff=honour_backoff,
         )
-        if not claimed:
+        if delivery is None:
             break
-        outcome = await _send_claimed(bot, store, text, claimed[0], worker, policy)
+        outcome = await _send_claimed(bot, store, text, delivery, worker, policy)
         report.sent += isinstance(outcome, Sent)
         report.blocked += isinstance(outcome, Gone)
         report.failed += isinstance(outcome, Failed)

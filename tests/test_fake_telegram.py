@@ -319,6 +319,14 @@ def test_injected_failures_come_after_the_normal_calls_and_are_not_carried_out(t
     assert len(tg.refused) == 2 and tg.rejected == []
 
 
+def test_on_call_runs_its_action_once_the_call_was_carried_out(tg: FakeTelegram) -> None:
+    seen: list[int] = []
+    tg.on_call("sendMessage", lambda: seen.append(len(tg.sent_messages(CHAT))), after=1)
+    for text in ("one", "two", "three"):
+        ok(call(tg, "sendMessage", chat_id=CHAT, text=text))
+    assert seen == [2]  # the second message was already sent when the action ran
+
+
 def test_bad_token_and_unknown_method(tg: FakeTelegram) -> None:
     assert (
         error(call(tg, "getMe", token="123456789:AAwrongwrongwrongwrongwrongwrongwron"), 401)

@@ -64,9 +64,13 @@ def recap_send(
         f"Recap sent to {report.sent} subscriber(s); {report.blocked} blocked (marked inactive); "
         f"{report.failed} failed."
     )
+    presumed = (
+        f" ({counts.presumed} presumed: their sender died during the request)" if counts.presumed else ""
+    )
     typer.echo(
-        f"Edition {report.edition}: {counts.sent} sent, {counts.pending} still to send, {counts.claimed} being "
-        f"sent by another process, {counts.blocked} blocked, {counts.skipped} unsubscribed before it reached them."
+        f"Edition {report.edition}: {counts.sent} sent{presumed}, {counts.pending} still to send, "
+        f"{counts.claimed} being sent by another process, {counts.blocked} blocked, "
+        f"{counts.skipped} unsubscribed before it reached them."
     )
     if report.failed:
         typer.echo("Chats that failed are kept: run `talentbot recap send` again to retry them.")

@@ -68,8 +68,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE deliveries (edition TEXT NOT NULL REFERENCES editions (edition), "
             "chat_id INTEGER NOT NULL, state TEXT NOT NULL DEFAULT 'pending' "
             "CHECK (state IN ('pending', 'claimed', 'sent', 'blocked')), attempts INTEGER NOT NULL DEFAULT 0, "
-            "worker TEXT, lease_until TEXT, next_attempt TEXT, last_error TEXT, message_id INTEGER, "
-            "sent_at TEXT, updated TEXT NOT NULL, PRIMARY KEY (edition, chat_id))",
+            "worker TEXT, lease_until TEXT, sending_since TEXT, next_attempt TEXT, last_error TEXT, "
+            "message_id INTEGER, sent_at TEXT, updated TEXT NOT NULL, PRIMARY KEY (edition, chat_id))",
             "CREATE INDEX deliveries_by_state ON deliveries (edition, state)",
             "CREATE TABLE schedule_runs (job TEXT NOT NULL, slot TEXT NOT NULL, edition TEXT NOT NULL, "
             "worker TEXT NOT NULL, claimed TEXT NOT NULL, PRIMARY KEY (job, slot))",
@@ -79,8 +79,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE deliveries (edition TEXT NOT NULL REFERENCES editions (edition), "
             "chat_id BIGINT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' "
             "CHECK (state IN ('pending', 'claimed', 'sent', 'blocked')), attempts INTEGER NOT NULL DEFAULT 0, "
-            "worker TEXT, lease_until TIMESTAMPTZ, next_attempt TIMESTAMPTZ, last_error TEXT, message_id BIGINT, "
-            "sent_at TIMESTAMPTZ, updated TIMESTAMPTZ NOT NULL, PRIMARY KEY (edition, chat_id))",
+            "worker TEXT, lease_until TIMESTAMPTZ, sending_since TIMESTAMPTZ, next_attempt TIMESTAMPTZ, "
+            "last_error TEXT, message_id BIGINT, sent_at TIMESTAMPTZ, updated TIMESTAMPTZ NOT NULL, "
+            "PRIMARY KEY (edition, chat_id))",
             "CREATE INDEX deliveries_by_state ON deliveries (edition, state)",
             "CREATE TABLE schedule_runs (job TEXT NOT NULL, slot TEXT NOT NULL, edition TEXT NOT NULL, "
             "worker TEXT NOT NULL, claimed TIMESTAMPTZ NOT NULL, PRIMARY KEY (job, slot))",

@@ -159,37 +159,72 @@ def test_recap_send_twice_reaches_only_those_it_missed(settings: Settings, tg: F
     assert recaps_per_chat(tg) == Counter({1: 1, 2: 1, 3: 1})
 
 
+def start_sender(settings: Settings, lease_s: int) -> subprocess.Popen[str]:
+    """`talentbot recap send` in a process of its own, which a test can kill."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "recap", "send", "--lease", str(lease_s)],
+        env={**os.environ, **env_for(settings)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def kill(sender: subprocess.Popen[str]) -> None:
+    os.kill(sender.pid, signal.SIGKILL)
+    output, _ = sender.communicate(timeout=60)
+    assert sender.returncode == -signal.SIGKILL, output
+
+
+def in_backoff(settings: Settings, chat: int) -> bool:
+    """The chat is claimed, its last request answered (a 5xx), and its sender waiting to try again."""
+    with open_store(settings) as store, store.backend.transaction() as tx:
+        row = tx.one("SELECT state, sending_since FROM deliveries WHERE chat_id = ?", (chat,))
+    return row is not None and row[0] == "claimed" and row[1] is None
+
+
 @pytest.mark.timeout(180)
-def test_a_sender_killed_mid_send_is_finished_by_the_next_run_once(
+def test_a_sender_killed_during_a_request_is_finished_by_the_next_run_once(
     settings: Settings, tg: FakeTelegram
 ) -> None:
     chats = list(range(101, 109))
     with open_store(settings) as store:
         subscribe(store, tg, chats)
     sender: list[subprocess.Popen[str]] = []
-    # The 4th message never reaches the chat: the sender is killed (SIGKILL) while sending it.
-    tg.fail("sendMessage", after=3, action=lambda: os.kill(sender[0].pid, signal.SIGKILL))
-    env = {**os.environ, **env_for(settings)}
-    sender.append(
-        subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "recap", "send", "--lease", "2"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-    )
+    # Telegram takes the 4th message, and the sender is killed (SIGKILL) before it hears back.
+    tg.on_call("sendMessage", lambda: os.kill(sender[0].pid, signal.SIGKILL), after=3)
+    sender.append(start_sender(settings, lease_s=2))
     output, _ = sender[0].communicate(timeout=120)
     assert sender[0].returncode == -signal.SIGKILL, output
-    assert recaps_per_chat(tg) == Counter({101: 1, 102: 1, 103: 1})
-    with open_store(settings) as store:
-        assert store.deliveries.counts(edition_for(settings.today())) == EditionCounts(
-            pending=4, claimed=1, sent=3
-        )
+    assert recaps_per_chat(tg) == Counter({101: 1, 102: 1, 103: 1, 104: 1})
 
     time.sleep(2.5)  # the killed sender's claim on chat 104 runs out
     result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
 
     assert result.exit_code == 0, result.output
-    assert "Recap sent to 5 subscriber(s)" in result.output
+    assert "Recap sent to 4 subscriber(s)" in result.output  # 105-108: not 104 again
+    assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})
+    with open_store(settings) as store:
+        assert store.deliveries.counts(edition_for(settings.today())) == EditionCounts(sent=8, presumed=1)
+
+
+@pytest.mark.timeout(180)
+def test_a_sender_killed_while_waiting_to_retry_is_finished_by_the_next_run_once(
+    settings: Settings, tg: FakeTelegram
+) -> None:
+    chats = list(range(101, 106))
+    with open_store(settings) as store:
+        subscribe(store, tg, chats)
+    tg.fail("sendMessage", times=1, code=500, after=2)  # chat 103's first try; the sender backs off 1 s
+    sender = start_sender(settings, lease_s=4)  # long enough for the 1 s back-off
+    tg.wait_for(lambda: in_backoff(settings, 103), timeout=60)
+    kill(sender)
+    assert recaps_per_chat(tg) == Counter({101: 1, 102: 1})
+    assert in_backoff(settings, 103)  # killed while it waited, its claim still held
+
+    time.sleep(4.5)
+    result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
+
+    assert result.exit_code == 0, result.output
+    assert "Recap sent to 3 subscriber(s)" in result.output
     assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})

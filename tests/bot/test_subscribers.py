@@ -83,9 +83,10 @@ def test_a_delivered_recap_sets_last_sent(store: Store) -> None:
     store.deliveries.open_edition("2026-W48", "recap", utcnow())
 
     before = utcnow()
-    [delivery] = store.deliveries.claim(
+    delivery = store.deliveries.claim(
         "2026-W48", "me", utcnow(), dt.timedelta(minutes=1), run_started=utcnow()
     )
+    assert delivery is not None
     store.deliveries.mark_sent(delivery, "me", utcnow(), message_id=1)
     after = utcnow()
 

@@ -148,6 +148,15 @@ class FakeTelegram:
             queue.extend([None] * after)
             queue.extend([Fault(code, description, None, action)] * times)
 
+    def on_call(self, method: str, action: Callable[[], None], *, after: int = 0) -> None:
+        """After ``after`` more calls to ``method``, the next one is carried out as usual and then ``action``
+        runs (on the server thread) before it is answered: e.g. kill the client once Telegram has the message
+        but before the client knows. Queued behind earlier floods and failures."""
+        with self._cond:
+            queue = self._router.faults.setdefault(method.lower(), [])
+            queue.extend([None] * after)
+            queue.append(Fault(None, action=action))
+
     def queue_update(self, update: JSONDict) -> int:
         """Queue a raw update (an ``update_id`` is assigned); returns the update_id.
 

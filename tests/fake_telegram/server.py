@@ -37,10 +37,12 @@ Dispatch = Callable[[str, str, str, bytes], tuple[int, JSONDict]]
 
 @dataclass(frozen=True)
 class Fault:
-    """An injected error answer; `action` runs first (on the server thread), e.g. to kill the client."""
+    """An injected error answer (`code`), or with `code` None the call carried out as usual; `action` runs on
+    the server thread before the answer is sent (after the call, when it is carried out), e.g. to kill the
+    client."""
 
-    code: int
-    description: str
+    code: int | None
+    description: str = ""
     parameters: JSONDict | None = None
     action: Callable[[], None] | None = None
 
@@ -99,11 +101,13 @@ class Router:
         with self.cond:
             faults = self.faults.get(method.lower())
             fault = faults.pop(0) if faults else None
-            if fault is not None:
+            if fault is not None and fault.code is not None:
                 if fault.action is not None:
                     fault.action()
                 raise ApiError(fault.code, fault.description, deliberate=True, parameters=fault.parameters)
             result = entry[1](params)
+            if fault is not None and fault.action is not None:
+                fault.action()
             self.cond.notify_all()
         return result
 

@@ -15,6 +15,7 @@ from index.modes import SEARCH_MODES
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # the two spellings libpq accepts
 
 
 class SettingsError(ValueError):
@@ -31,6 +32,7 @@ class Settings:
     recap_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     search_mode: str = "hybrid"
+    database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
 
     @property
     def user_articles_dir(self) -> Path:
@@ -78,6 +80,7 @@ class Settings:
             recap_time=parse_time(env.get("TALENTBOT_RECAP_TIME", "09:00")),
             timezone=parse_timezone(env.get("TALENTBOT_TZ", "UTC")),
             search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
+            database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
         )
 
 
@@ -108,6 +111,19 @@ def parse_timezone(value: str) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a directory such as 'Europe'
         raise SettingsError(f"TALENTBOT_TZ={value!r}: not an IANA time zone such as Europe/London") from exc
     return value.strip()
+
+
+def parse_database_url(value: str) -> str | None:
+    """A PostgreSQL URL, or None (unset or blank) for the SQLite file in the data directory."""
+    url = value.strip()
+    if not url:
+        return None
+    if not url.startswith(DATABASE_URL_SCHEMES):
+        raise SettingsError(
+            "TALENTBOT_DATABASE_URL: use a PostgreSQL URL such as postgresql://user:password@host:5432/talentbot "
+            "(or leave it unset for SQLite in the data directory)"
+        )
+    return url
 
 
 def parse_mode(value: str) -> str:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from dataclasses import dataclass
 
 from telegram import (
-    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -17,7 +15,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -31,10 +29,12 @@ from telegram.ext import (
 
 from answer.engine import Engine
 from answer.model import SUGGESTIONS
-from bot.render import answer_html, esc, recap_html
+from bot.recap_delivery import DeliveryPolicy, DeliveryReport, worker_id
+from bot.recap_schedule import recap_text, run_schedule
+from bot.recap_schedule import send_recap_now as send_edition_now
+from bot.render import answer_html, esc
 from bot.settings import Settings
-from bot.subscribers import SubscriberStore
-from bot.weekly_recap import weekly_recap
+from bot.store import Store, open_store
 from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
@@ -61,14 +61,10 @@ HELP = (
     "/recap — this week's recap now\n"
     "/help — this message"
 )
+# The recap catch-up (a missed slot, chats left pending) runs this long after start, then at this interval.
+CATCH_UP_FIRST_S = 5
+CATCH_UP_INTERVAL_S = 600
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-@dataclass
-class SendReport:
-    sent: int = 0
-    blocked: int = 0
-    failed: int = 0
 
 
 def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -76,8 +72,8 @@ def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
     return engine
 
 
-def _store(context: ContextTypes.DEFAULT_TYPE) -> SubscriberStore:
-    store: SubscriberStore = context.application.bot_data["store"]
+def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
+    store: Store = context.application.bot_data["store"]
     return store
 
 
@@ -128,7 +124,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None or update.effective_message is None:
         return
     s = _settings(context)
-    new = await asyncio.to_thread(_store(context).subscribe, update.effective_chat.id)
+    new = await asyncio.to_thread(_store(context).subscribers.subscribe, update.effective_chat.id)
     when = f"every {DAY_NAMES[s.recap_day]} at {s.recap_time:%H:%M} ({esc(s.timezone)})"
     text = (
         f"Subscribed: you'll get the weekly recap {when}." if new else f"You're already subscribed ({when})."
@@ -139,7 +135,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_chat is None or update.effective_message is None:
         return
-    removed = await asyncio.to_thread(_store(context).unsubscribe, update.effective_chat.id)
+    removed = await asyncio.to_thread(_store(context).subscribers.unsubscribe, update.effective_chat.id)
     text = (
         "Unsubscribed: no more weekly recaps." if removed else "You weren't subscribed. /subscribe to start."
     )
@@ -254,49 +250,25 @@ RECAP_UNAVAILABLE = "Sorry, I can't put the recap together right now. Please try
 async def current_recap_html(settings: Settings) -> str | None:
     """This week's recap as Telegram HTML, or None (logged) when an article on disk is broken."""
     try:
-        recap = await asyncio.to_thread(weekly_recap, settings)
+        return await asyncio.to_thread(recap_text, settings)
     except ArticleError as exc:
         log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
         return None
-    return recap_html(recap)
 
 
-async def send_recap(bot: Bot, store: SubscriberStore, text: str, max_retries: int = 3) -> SendReport:
-    """Send one recap to every active subscriber; a blocked chat is marked inactive, the others still get it."""
-    report = SendReport()
-    for chat_id in await asyncio.to_thread(store.active):
-        for attempt in range(max_retries + 1):
-            try:
-                await bot.send_message(
-                    chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-                )
-            except RetryAfter as exc:
-                wait = exc.retry_after
-                seconds = wait.total_seconds() if hasattr(wait, "total_seconds") else float(wait)
-                if attempt == max_retries:
-                    report.failed += 1
-                    break
-                await asyncio.sleep(seconds)
-                continue
-            except Forbidden as exc:
-                await asyncio.to_thread(store.mark_inactive, chat_id, f"blocked: {exc.message}")
-                report.blocked += 1
-            except TelegramError as exc:
-                log.warning("recap to chat %s failed: %s", chat_id, exc)
-                report.failed += 1
-            else:
-                await asyncio.to_thread(store.mark_sent, chat_id)
-                report.sent += 1
-            break
-    return report
+def _worker(context: ContextTypes.DEFAULT_TYPE) -> str:
+    worker: str = context.application.bot_data["worker"]
+    return worker
 
 
 async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = await current_recap_html(_settings(context))
-    if text is None:
-        return
-    report = await send_recap(context.bot, _store(context), text)
-    log.info("weekly recap: %s sent, %s blocked, %s failed", report.sent, report.blocked, report.failed)
+    """At the recap time: the first replica opens the week's edition; every replica helps send it."""
+    await run_schedule(context.bot, _store(context), _settings(context), _worker(context), missed_only=False)
+
+
+async def recap_catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """At start and every few minutes: a missed recap slot, and chats an edition has not reached yet."""
+    await run_schedule(context.bot, _store(context), _settings(context), _worker(context), missed_only=True)
 
 
 async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -305,13 +277,12 @@ async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("loaded a new index build: %s", engine.data.directory)
 
 
-async def send_recap_now(settings: Settings) -> SendReport:
-    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`.
+async def send_recap_now(
+    settings: Settings, edition: str | None = None, policy: DeliveryPolicy | None = None
+) -> DeliveryReport:
+    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`, through the ledger.
     Raises ArticleError on a broken article, before anything is sent."""
-    text = recap_html(weekly_recap(settings))
-    store = SubscriberStore(settings.database_path)
-    async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
-        return await send_recap(bot, store, text)
+    return await send_edition_now(settings, edition, policy)
 
 
 # ---------------------------------------------------------------------------------------------- wiring
@@ -329,19 +300,23 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
         log.warning("could not register the command list: %s", exc)
 
 
-def build_application(
-    settings: Settings, engine: Engine, store: SubscriberStore | None = None
-) -> Application:  # type: ignore[type-arg]
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    store: Store = application.bot_data["store"]
+    store.close()  # PostgreSQL: the pool's connections
+
+
+def build_application(settings: Settings, engine: Engine, store: Store | None = None) -> Application:  # type: ignore[type-arg]
     application = (
         ApplicationBuilder()
         .token(settings.require_token())
         .base_url(settings.telegram_api_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data.update(
-        engine=engine, store=store or SubscriberStore(settings.database_path), settings=settings
+        engine=engine, store=store or open_store(settings), settings=settings, worker=worker_id()
     )
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
@@ -360,6 +335,9 @@ def build_application(
     when = settings.recap_time.replace(tzinfo=settings.tzinfo)
     application.job_queue.run_daily(
         weekly_recap_job, time=when, days=ptb_days(settings.recap_day), name="recap"
+    )
+    application.job_queue.run_repeating(
+        recap_catch_up_job, interval=CATCH_UP_INTERVAL_S, first=CATCH_UP_FIRST_S, name="recap-catch-up"
     )
     application.job_queue.run_repeating(reload_index_job, interval=60, first=60, name="reload-index")
     return application

@@ -305,6 +305,28 @@ def test_flood_control_429_with_retry_after(tg: FakeTelegram) -> None:
     assert len(tg.sent_messages()) == 1
 
 
+def test_injected_failures_come_after_the_normal_calls_and_are_not_carried_out(tg: FakeTelegram) -> None:
+    ran: list[str] = []
+    tg.fail(
+        "sendMessage", times=2, after=1, code=502, description="Bad Gateway", action=lambda: ran.append("x")
+    )
+    ok(call(tg, "sendMessage", chat_id=CHAT, text="first"))
+    for _ in range(2):
+        assert error(call(tg, "sendMessage", chat_id=CHAT, text="lost"), 502) == "Bad Gateway"
+    ok(call(tg, "sendMessage", chat_id=CHAT, text="last"))
+    assert ran == ["x", "x"]
+    assert [m.text for m in tg.sent_messages(CHAT)] == ["first", "last"]
+    assert len(tg.refused) == 2 and tg.rejected == []
+
+
+def test_on_call_runs_its_action_once_the_call_was_carried_out(tg: FakeTelegram) -> None:
+    seen: list[int] = []
+    tg.on_call("sendMessage", lambda: seen.append(len(tg.sent_messages(CHAT))), after=1)
+    for text in ("one", "two", "three"):
+        ok(call(tg, "sendMessage", chat_id=CHAT, text=text))
+    assert seen == [2]  # the second message was already sent when the action ran
+
+
 def test_bad_token_and_unknown_method(tg: FakeTelegram) -> None:
     assert (
         error(call(tg, "getMe", token="123456789:AAwrongwrongwrongwrongwrongwrongwron"), 401)

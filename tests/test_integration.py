@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine
-from bot.subscribers import SubscriberStore
+from bot.settings import Settings
+from bot.store import open_store
 from tests.conftest import FIXED_TODAY
 from tests.fake_telegram import TOKEN, FakeTelegram
 
@@ -152,10 +153,10 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert SubscriberStore(real_data_dir / "talentbot.sqlite3").active() == [chat]
+    assert open_store(Settings(data_dir=real_data_dir)).subscribers.active() == [chat]
 
     tg.add_chat(888)
-    SubscriberStore(real_data_dir / "talentbot.sqlite3").subscribe(888)
+    open_store(Settings(data_dir=real_data_dir)).subscribers.subscribe(888)
     tg.block(888)
     result = subprocess.run(
         [*TALENTBOT, "recap", "send"], env=env, capture_output=True, text=True, timeout=120
@@ -164,7 +165,7 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
     assert "sent to 1 subscriber" in result.stdout and "1 blocked" in result.stdout
     recap = tg.sent_messages(chat)[-1]
     assert "weekly recap" in recap.text
-    assert SubscriberStore(real_data_dir / "talentbot.sqlite3").active() == [chat]
+    assert open_store(Settings(data_dir=real_data_dir)).subscribers.active() == [chat]
     tg.assert_no_rejections()
 
 

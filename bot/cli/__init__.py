@@ -1,4 +1,5 @@
-"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap and moves groups."""
+"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap, moves and db
+groups."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import typer
 
 from bot.cli.ask import ask, chat
 from bot.cli.corpus import corpus_app
+from bot.cli.db import db_app
 from bot.cli.evaluate import evaluate
 from bot.cli.index import index_app
 from bot.cli.ingest import ingest
@@ -29,6 +31,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(recap_app, name="recap")
 app.add_typer(moves_app, name="moves")
+app.add_typer(db_app, name="db")
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import typer
 
 from answer.recap import recap_text
 from bot.cli.common import USAGE, corpus_failure, fail, settings, settings_with_token
+from bot.store import StoreError
 from bot.weekly_recap import weekly_recap
 from corpus.loader import ArticleError
 
@@ -31,20 +32,48 @@ def recap_preview(
 
 
 @recap_app.command("send")
-def recap_send() -> None:
-    """Send the recap now to every active subscriber (same database and Telegram settings as `serve`)."""
-    from bot.telegram_app import send_recap_now  # python-telegram-bot: only for the commands that use it
+def recap_send(
+    edition: Annotated[
+        str | None, typer.Option(help="The edition to send or finish, e.g. 2026-W49 (default: this week's).")
+    ] = None,
+    lease: Annotated[
+        float | None,
+        typer.Option(
+            min=1,
+            help="Seconds a chat this process claimed stays its own (default 600); a killed sender's chat "
+            "is sent by another after this.",
+        ),
+    ] = None,
+) -> None:
+    """Send this week's recap to every active subscriber who has not had it (same database and Telegram
+    settings as `serve`). Safe to run again, or several at once: nobody gets an edition twice."""
+    # python-telegram-bot: only for the commands that use it
+    from bot.recap_delivery import DeliveryPolicy
+    from bot.telegram_app import send_recap_now
 
     s = settings_with_token()
+    policy = DeliveryPolicy() if lease is None else DeliveryPolicy(lease=dt.timedelta(seconds=lease))
     try:
-        report = asyncio.run(send_recap_now(s))
+        report = asyncio.run(send_recap_now(s, edition, policy))
     except ArticleError as exc:
         raise corpus_failure(exc) from exc
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
+    counts = report.counts
     typer.echo(
         f"Recap sent to {report.sent} subscriber(s); {report.blocked} blocked (marked inactive); "
         f"{report.failed} failed."
     )
+    presumed = (
+        f" ({counts.presumed} presumed: their sender died during the request)" if counts.presumed else ""
+    )
+    typer.echo(
+        f"Edition {report.edition}: {counts.sent} sent{presumed}, {counts.pending} still to send, "
+        f"{counts.claimed} being sent by another process, {counts.blocked} blocked, "
+        f"{counts.skipped} unsubscribed before it reached them."
+    )
     if report.failed:
+        typer.echo("Chats that failed are kept: run `talentbot recap send` again to retry them.")
         raise typer.Exit(1)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.cli.common import load_engine, settings_with_token
+from bot.cli.common import fail, load_engine, settings_with_token
+from bot.store import StoreError
 
 
 def serve() -> None:
@@ -10,4 +11,7 @@ def serve() -> None:
     from bot.telegram_app import run  # python-telegram-bot: only for the commands that use it
 
     s = settings_with_token()
-    run(s, load_engine())
+    try:
+        run(s, load_engine())
+    except StoreError as exc:  # the database is unreachable or from a newer TalentBot
+        raise fail(str(exc)) from exc

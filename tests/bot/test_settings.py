@@ -10,7 +10,7 @@ import pytest
 
 from answer.engine import Engine
 from bot.settings import Settings, SettingsError
-from bot.subscribers import SubscriberStore
+from bot.store import open_store
 from bot.telegram_app import build_application, ptb_days
 from corpus.loader import SHIPPED_DIR
 from index.modes import SEARCH_MODES
@@ -200,7 +200,7 @@ def test_the_recap_job_fires_on_the_configured_day_time_and_zone(
         timezone="Asia/Shanghai",
     )
     engine = cast(Engine, object())  # not used while wiring the application
-    application = build_application(settings, engine, SubscriberStore(tmp_path / "s.sqlite3"))
+    application = build_application(settings, engine, open_store(settings))
     assert application.job_queue is not None
 
     (job,) = application.job_queue.get_jobs_by_name("recap")
@@ -216,3 +216,16 @@ def test_the_recap_job_fires_on_the_configured_day_time_and_zone(
 def test_a_corpus_dir_that_is_not_there_is_named(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match=r"TALENTBOT_CORPUS_DIR=.*not a directory"):
         Settings.from_env({"TALENTBOT_CORPUS_DIR": str(tmp_path / "nope")})
+
+
+def test_database_url_selects_postgresql_and_a_wrong_one_is_named_without_its_password() -> None:
+    assert Settings.from_env({}).database_url is None
+    assert Settings.from_env({"TALENTBOT_DATABASE_URL": "  "}).database_url is None
+    url = "postgresql://talentbot:secret@db:5432/talentbot"
+    assert Settings.from_env({"TALENTBOT_DATABASE_URL": f" {url}\n"}).database_url == url
+    assert (
+        Settings.from_env({"TALENTBOT_DATABASE_URL": "postgres://u@h/d"}).database_url == "postgres://u@h/d"
+    )
+    with pytest.raises(SettingsError, match=r"^TALENTBOT_DATABASE_URL: use a PostgreSQL URL") as caught:
+        Settings.from_env({"TALENTBOT_DATABASE_URL": "mysql://talentbot:secret@db/talentbot"})
+    assert "secret" not in str(caught.value)

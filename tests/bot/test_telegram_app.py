@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from answer.engine import Engine
 from bot.cli import app as cli_app
 from bot.settings import Settings
-from bot.subscribers import SubscriberStore
+from bot.store import open_store
 from bot.telegram_app import COMMANDS, RECAP_UNAVAILABLE, build_application, send_recap_now
 from corpus.dedup import canonical_map
 from corpus.loader import load_articles
@@ -111,7 +111,7 @@ async def test_subscribe_then_weekly_recap_and_blocked_chat(
     tg.send_user_message(other, "/subscribe")
     await tg.wait_for_async(lambda: len(tg.sent_messages()) == 2, timeout=10)
     assert "Subscribed" in tg.sent_messages(CHAT)[0].text
-    store = SubscriberStore(bot_settings.database_path)
+    store = open_store(bot_settings).subscribers
     assert store.active() == [CHAT, other]
 
     tg.block(other)
@@ -253,7 +253,8 @@ async def test_preview_recap_command_and_recap_send_list_the_same_items(
     async with running(build_application(s, small_engine)):
         tg.send_user_message(CHAT, "/recap")
         [command] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
-    SubscriberStore(s.database_path).subscribe(CHAT)
+    with open_store(s) as store:
+        store.subscribers.subscribe(CHAT)
     report = await send_recap_now(s)
 
     assert preview.exit_code == 0, preview.output
@@ -283,7 +284,8 @@ def test_recap_send_with_a_broken_article_sends_nothing_and_says_why(
     tg: FakeTelegram, bot_settings: Settings, small_corpus: Path
 ) -> None:
     (small_corpus / "broken.md").write_text("no front matter\n", encoding="utf-8")
-    SubscriberStore(bot_settings.database_path).subscribe(CHAT)
+    with open_store(bot_settings) as store:
+        store.subscribers.subscribe(CHAT)
     env = {
         "TALENTBOT_CORPUS_DIR": str(small_corpus),
         "TALENTBOT_DATA_DIR": str(bot_settings.data_dir),

@@ -14,7 +14,7 @@ The fake answers like Telegram, including its error JSON
 ``{"ok": false, "error_code": N, "description": "..."}``, and it rejects what Telegram rejects: bad
 tokens, unknown methods, malformed HTML, empty or overlong texts, invalid inline keyboards, unknown
 chats, ... Every 4xx answer is recorded in :attr:`FakeTelegram.rejected` (except the deliberate
-"blocked" 403s, flood-control 429s and superseded long polls, which go to
+"blocked" 403s, flood-control 429s, faults injected with ``fail`` and superseded long polls, which go to
 :attr:`FakeTelegram.refused`), so a test can assert that the bot never sent anything Telegram would
 have refused.
 

@@ -13,7 +13,7 @@ from typing import TypeVar
 from tests.fake_telegram.api import BotApi
 from tests.fake_telegram.chats import ChatState, scope_key, user_json
 from tests.fake_telegram.records import Call, JSONDict, Rejection, SentMessage
-from tests.fake_telegram.server import TOKEN, HttpServer, Router
+from tests.fake_telegram.server import TOKEN, Fault, HttpServer, Router
 
 T = TypeVar("T")
 
@@ -126,8 +126,36 @@ class FakeTelegram:
 
     def flood(self, method: str, times: int = 1, retry_after: int = 1) -> None:
         """The next ``times`` calls to ``method`` answer 429 with ``parameters.retry_after``."""
+        fault = Fault(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
         with self._cond:
-            self._router.floods.setdefault(method.lower(), []).extend([retry_after] * times)
+            self._router.faults.setdefault(method.lower(), []).extend([fault] * times)
+
+    def fail(
+        self,
+        method: str,
+        times: int = 1,
+        *,
+        code: int = 500,
+        description: str = "Internal Server Error",
+        after: int = 0,
+        action: Callable[[], None] | None = None,
+    ) -> None:
+        """After ``after`` more calls to ``method`` are answered normally, the next ``times`` answer ``code``
+        with ``description`` instead of being carried out (a 5xx by default); ``action`` runs (on the server
+        thread) before each such answer, e.g. to kill the client mid-send. Queued behind earlier floods."""
+        with self._cond:
+            queue = self._router.faults.setdefault(method.lower(), [])
+            queue.extend([None] * after)
+            queue.extend([Fault(code, description, None, action)] * times)
+
+    def on_call(self, method: str, action: Callable[[], None], *, after: int = 0) -> None:
+        """After ``after`` more calls to ``method``, the next one is carried out as usual and then ``action``
+        runs (on the server thread) before it is answered: e.g. kill the client once Telegram has the message
+        but before the client knows. Queued behind earlier floods and failures."""
+        with self._cond:
+            queue = self._router.faults.setdefault(method.lower(), [])
+            queue.extend([None] * after)
+            queue.append(Fault(None, action=action))
 
     def queue_update(self, update: JSONDict) -> int:
         """Queue a raw update (an ``update_id`` is assigned); returns the update_id.
@@ -198,7 +226,7 @@ class FakeTelegram:
 
     @property
     def refused(self) -> list[Rejection]:
-        """The deliberate refusals: blocked-chat 403s, flood 429s and superseded long polls (409)."""
+        """The deliberate refusals: blocked-chat 403s, flood 429s, injected faults and superseded long polls."""
         with self._cond:
             return list(self._router.refused)
 

@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +35,18 @@ _JOIN_TIMEOUT = 5
 Dispatch = Callable[[str, str, str, bytes], tuple[int, JSONDict]]
 
 
+@dataclass(frozen=True)
+class Fault:
+    """An injected error answer (`code`), or with `code` None the call carried out as usual; `action` runs on
+    the server thread before the answer is sent (after the call, when it is carried out), e.g. to kill the
+    client."""
+
+    code: int | None
+    description: str = ""
+    parameters: JSONDict | None = None
+    action: Callable[[], None] | None = None
+
+
 class Router:
     """Checks the token, routes to a method, answers the queued 429s and records every request."""
 
@@ -49,8 +62,8 @@ class Router:
         self.requests: list[Call] = []
         self.rejected: list[Rejection] = []
         self.refused: list[Rejection] = []
-        #: lower-cased method name -> retry_after of each flood answer still to give
-        self.floods: dict[str, list[int]] = {}
+        #: lower-cased method name -> the next calls' injected answers, in order (None: answer normally)
+        self.faults: dict[str, list[Fault | None]] = {}
 
     def dispatch(self, path: str, query: str, content_type: str, body: bytes) -> tuple[int, JSONDict]:
         """Answer one request: (HTTP status, Telegram's JSON answer)."""
@@ -86,16 +99,15 @@ class Router:
         if entry is None:
             raise ApiError(404, "Not Found")
         with self.cond:
-            floods = self.floods.get(method.lower())
-            if floods:
-                retry_after = floods.pop(0)
-                raise ApiError(
-                    429,
-                    f"Too Many Requests: retry after {retry_after}",
-                    deliberate=True,
-                    parameters={"retry_after": retry_after},
-                )
+            faults = self.faults.get(method.lower())
+            fault = faults.pop(0) if faults else None
+            if fault is not None and fault.code is not None:
+                if fault.action is not None:
+                    fault.action()
+                raise ApiError(fault.code, fault.description, deliberate=True, parameters=fault.parameters)
             result = entry[1](params)
+            if fault is not None and fault.action is not None:
+                fault.action()
             self.cond.notify_all()
         return result
 

@@ -1,0 +1,230 @@
+"""Recap delivery against the strict fake Bot API, on both backends: every chat once, whatever fails or dies."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from telegram import Bot
+from typer.testing import CliRunner
+
+from bot.cli import app as cli_app
+from bot.recap_delivery import DeliveryPolicy, deliver_edition
+from bot.recap_schedule import edition_for
+from bot.settings import Settings
+from bot.store import EditionCounts, Store, open_store
+from bot.store.base import utcnow
+from tests.fake_telegram import TOKEN, FakeTelegram
+
+EDITION = "2026-W49"
+# Retries without the waits a real deployment wants, so the tests stay fast.
+FAST = DeliveryPolicy(backoff_s=0.01, attempts=3)
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+def settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
+    return dataclasses.replace(
+        store_settings, corpus_dirs=(small_corpus,), telegram_token=TOKEN, telegram_api_base_url=tg.base_url
+    )
+
+
+def env_for(settings: Settings) -> dict[str, str]:
+    env = {
+        "TALENTBOT_DATA_DIR": str(settings.data_dir),
+        "TALENTBOT_CORPUS_DIR": str(settings.corpus_dirs[0]),
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": settings.telegram_api_base_url,
+    }
+    if settings.database_url:
+        env["TALENTBOT_DATABASE_URL"] = settings.database_url
+    return env
+
+
+def subscribe(store: Store, tg: FakeTelegram, chats: list[int]) -> None:
+    for chat in chats:
+        tg.add_chat(chat)
+        store.subscribers.subscribe(chat)
+
+
+def recaps_per_chat(tg: FakeTelegram) -> Counter[int]:
+    return Counter(m.chat_id for m in tg.sent_messages() if "weekly recap" in m.text)
+
+
+def bot_for(tg: FakeTelegram) -> Bot:
+    return Bot(TOKEN, base_url=tg.base_url)
+
+
+async def test_concurrent_senders_reach_every_chat_exactly_once(store: Store, tg: FakeTelegram) -> None:
+    chats = list(range(1, 41))
+    subscribe(store, tg, chats)
+    store.deliveries.open_edition(EDITION, "<b>The weekly recap</b>", utcnow())
+    tg.flood("sendMessage", times=2, retry_after=1)  # one sender waits while the others carry on
+
+    async with bot_for(tg) as one, bot_for(tg) as two, bot_for(tg) as three:
+        reports = await asyncio.gather(
+            *(
+                deliver_edition(bot, store, EDITION, f"sender-{i}", FAST)
+                for i, bot in enumerate((one, two, three))
+            )
+        )
+
+    assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})
+    assert sum(r.sent for r in reports) == 40 and all(r.failed == 0 for r in reports)
+    assert store.deliveries.counts(EDITION) == EditionCounts(sent=40)
+    tg.assert_no_rejections()
+
+
+async def test_a_429_waits_retry_after_then_sends(store: Store, tg: FakeTelegram) -> None:
+    subscribe(store, tg, [1])
+    store.deliveries.open_edition(EDITION, "The weekly recap", utcnow())
+    tg.flood("sendMessage", times=1, retry_after=1)
+    started = time.monotonic()
+    async with bot_for(tg) as bot:
+        report = await deliver_edition(bot, store, EDITION, "w", FAST)
+    assert time.monotonic() - started >= 1.0
+    assert (report.sent, report.failed) == (1, 0)
+    assert recaps_per_chat(tg) == Counter({1: 1})
+
+
+async def test_a_5xx_is_retried_then_left_pending_then_sent_by_a_later_run(
+    store: Store, tg: FakeTelegram
+) -> None:
+    subscribe(store, tg, [1, 2, 3])
+    store.deliveries.open_edition(EDITION, "The weekly recap", utcnow())
+    tg.fail("sendMessage", times=1, code=502, description="Bad Gateway")  # chat 1: fine on the second try
+    tg.fail("sendMessage", times=FAST.attempts, after=1, code=500)  # chat 2: every try of this run fails
+
+    async with bot_for(tg) as bot:
+        first = await deliver_edition(bot, store, EDITION, "first-run", FAST)
+        assert (first.sent, first.failed) == (2, 1)
+        assert first.counts == EditionCounts(pending=1, sent=2)
+        assert recaps_per_chat(tg) == Counter({1: 1, 3: 1})
+        assert store.subscribers.is_active(2)  # a server error is not the chat's fault
+
+        automatic = await deliver_edition(bot, store, EDITION, "catch-up", FAST)  # too early to retry
+        assert automatic.sent == 0 and automatic.counts.pending == 1
+        later = await deliver_edition(bot, store, EDITION, "operator", FAST, honour_backoff=False)
+
+    assert (later.sent, later.failed) == (1, 0)
+    assert recaps_per_chat(tg) == Counter({1: 1, 2: 1, 3: 1})
+    assert store.deliveries.counts(EDITION) == EditionCounts(sent=3)
+
+
+async def test_403_and_chat_not_found_mark_the_subscriber_inactive(store: Store, tg: FakeTelegram) -> None:
+    subscribe(store, tg, [1, 2])
+    store.subscribers.subscribe(3)  # a chat Telegram does not know (deleted account)
+    tg.block(2)
+    store.deliveries.open_edition(EDITION, "The weekly recap", utcnow())
+
+    async with bot_for(tg) as bot:
+        report = await deliver_edition(bot, store, EDITION, "w", FAST)
+
+    assert (report.sent, report.blocked, report.failed) == (1, 2, 0)
+    assert store.subscribers.active() == [1]
+    notes = {s.chat_id: s.note for s in store.subscribers.all()}
+    assert notes[2] == "blocked: Forbidden: bot was blocked by the user"
+    assert notes[3] == "chat not found"
+    assert store.deliveries.counts(EDITION) == EditionCounts(sent=1, blocked=2)
+
+
+def test_recap_send_twice_reaches_only_those_it_missed(settings: Settings, tg: FakeTelegram) -> None:
+    with open_store(settings) as store:
+        subscribe(store, tg, [1, 2])
+    runner = CliRunner()
+    first = runner.invoke(cli_app, ["recap", "send"], env=env_for(settings))
+    assert first.exit_code == 0, first.output
+    assert "Recap sent to 2 subscriber(s); 0 blocked (marked inactive); 0 failed." in first.output
+    with open_store(settings) as store:
+        subscribe(store, tg, [3])
+
+    second = runner.invoke(cli_app, ["recap", "send"], env=env_for(settings))
+
+    assert second.exit_code == 0, second.output
+    assert "Recap sent to 1 subscriber(s)" in second.output and ": 3 sent, 0 still to send" in second.output
+    assert recaps_per_chat(tg) == Counter({1: 1, 2: 1, 3: 1})
+
+
+def start_sender(settings: Settings, lease_s: int) -> subprocess.Popen[str]:
+    """`talentbot recap send` in a process of its own, which a test can kill."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "recap", "send", "--lease", str(lease_s)],
+        env={**os.environ, **env_for(settings)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def kill(sender: subprocess.Popen[str]) -> None:
+    os.kill(sender.pid, signal.SIGKILL)
+    output, _ = sender.communicate(timeout=60)
+    assert sender.returncode == -signal.SIGKILL, output
+
+
+def in_backoff(settings: Settings, chat: int) -> bool:
+    """The chat is claimed, its last request answered (a 5xx), and its sender waiting to try again."""
+    with open_store(settings) as store, store.backend.transaction() as tx:
+        row = tx.one("SELECT state, sending_since FROM deliveries WHERE chat_id = ?", (chat,))
+    return row is not None and row[0] == "claimed" and row[1] is None
+
+
+@pytest.mark.timeout(180)
+def test_a_sender_killed_during_a_request_is_finished_by_the_next_run_once(
+    settings: Settings, tg: FakeTelegram
+) -> None:
+    chats = list(range(101, 109))
+    with open_store(settings) as store:
+        subscribe(store, tg, chats)
+    sender: list[subprocess.Popen[str]] = []
+    # Telegram takes the 4th message, and the sender is killed (SIGKILL) before it hears back.
+    tg.on_call("sendMessage", lambda: os.kill(sender[0].pid, signal.SIGKILL), after=3)
+    sender.append(start_sender(settings, lease_s=2))
+    output, _ = sender[0].communicate(timeout=120)
+    assert sender[0].returncode == -signal.SIGKILL, output
+    assert recaps_per_chat(tg) == Counter({101: 1, 102: 1, 103: 1, 104: 1})
+
+    time.sleep(2.5)  # the killed sender's claim on chat 104 runs out
+    result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
+
+    assert result.exit_code == 0, result.output
+    assert "Recap sent to 4 subscriber(s)" in result.output  # 105-108: not 104 again
+    assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})
+    with open_store(settings) as store:
+        assert store.deliveries.counts(edition_for(settings.today())) == EditionCounts(sent=8, presumed=1)
+
+
+@pytest.mark.timeout(180)
+def test_a_sender_killed_while_waiting_to_retry_is_finished_by_the_next_run_once(
+    settings: Settings, tg: FakeTelegram
+) -> None:
+    chats = list(range(101, 106))
+    with open_store(settings) as store:
+        subscribe(store, tg, chats)
+    tg.fail("sendMessage", times=1, code=500, after=2)  # chat 103's first try; the sender backs off 1 s
+    sender = start_sender(settings, lease_s=4)  # long enough for the 1 s back-off
+    tg.wait_for(lambda: in_backoff(settings, 103), timeout=60)
+    kill(sender)
+    assert recaps_per_chat(tg) == Counter({101: 1, 102: 1})
+    assert in_backoff(settings, 103)  # killed while it waited, its claim still held
+
+    time.sleep(4.5)
+    result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
+
+    assert result.exit_code == 0, result.output
+    assert "Recap sent to 3 subscriber(s)" in result.output
+    assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})

@@ -1,0 +1,154 @@
+"""The delivery ledger on both backends: atomic claims, leases, in-flight requests, retries, schedule slots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from bot.settings import Settings
+from bot.store import Delivery, EditionCounts, Store, open_store
+from bot.store.base import utcnow
+
+EDITION = "2026-W49"
+T0 = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+STARTED = T0 + dt.timedelta(seconds=1)
+MINUTE = dt.timedelta(minutes=1)
+
+
+def subscribe(store: Store, chats: range | list[int]) -> None:
+    for chat in chats:
+        store.subscribers.subscribe(chat)
+
+
+def claim(
+    store: Store, worker: str, now: dt.datetime, started: dt.datetime = STARTED, **kw: bool
+) -> Delivery:
+    delivery = store.deliveries.claim(EDITION, worker, now, MINUTE, run_started=started, **kw)
+    assert delivery is not None
+    return delivery
+
+
+def nothing_to_claim(store: Store, now: dt.datetime, started: dt.datetime = STARTED) -> bool:
+    return store.deliveries.claim(EDITION, "anyone", now, MINUTE, run_started=started) is None
+
+
+def test_concurrent_claimers_never_share_a_chat(store: Store, store_settings: Settings) -> None:
+    chats = range(1, 121)
+    subscribe(store, chats)
+    store.deliveries.open_edition(EDITION, "recap", utcnow())
+    claims: list[tuple[int, str]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def sender(worker: str) -> None:
+        with open_store(store_settings) as own:
+            started = utcnow()
+            start.wait()
+            try:
+                while delivery := own.deliveries.claim(
+                    EDITION, worker, utcnow(), MINUTE, run_started=started
+                ):
+                    claims.append((delivery.chat_id, worker))
+                    assert own.deliveries.mark_sent(delivery, worker, utcnow(), message_id=delivery.chat_id)
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=sender, args=(f"w{i}",)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert errors == []
+    assert sorted(chat for chat, _ in claims) == list(chats)  # every chat claimed, none twice
+    assert len({worker for _, worker in claims}) > 1  # the work was actually shared
+    assert store.deliveries.counts(EDITION) == EditionCounts(sent=120)
+
+
+def test_a_claim_abandoned_between_requests_is_sent_again_once_its_lease_runs_out(store: Store) -> None:
+    subscribe(store, [1, 2])
+    store.deliveries.open_edition(EDITION, "recap", T0)
+    ledger = store.deliveries
+
+    killed = claim(store, "killed", STARTED)
+    assert ledger.in_flight(killed, "killed", None)  # its request failed; it is killed in the back-off wait
+    other = claim(store, "next", STARTED + MINUTE / 2)
+    assert (killed.chat_id, other.chat_id) == (1, 2)  # a live lease is never taken
+    assert ledger.mark_sent(other, "next", STARTED + MINUTE / 2, message_id=1)
+    assert nothing_to_claim(store, STARTED + MINUTE / 2)
+    assert ledger.counts(EDITION) == EditionCounts(claimed=1, sent=1)
+
+    taken = claim(store, "next", STARTED + MINUTE)
+
+    assert (taken.chat_id, taken.attempts) == (1, 2)
+    assert ledger.mark_sent(taken, "next", STARTED + MINUTE, message_id=2)
+    assert not ledger.mark_sent(killed, "killed", STARTED + MINUTE, message_id=3)  # the old holder lost it
+    assert ledger.counts(EDITION) == EditionCounts(sent=2)
+
+
+def test_a_claim_abandoned_during_its_request_is_presumed_delivered_not_repeated(store: Store) -> None:
+    subscribe(store, [1, 2])
+    store.deliveries.open_edition(EDITION, "recap", T0)
+    killed = claim(store, "killed", STARTED)  # killed while Telegram has its request
+
+    later = claim(store, "next", STARTED + MINUTE)
+
+    assert later.chat_id == 2  # chat 1 is not sent a second time
+    assert store.deliveries.counts(EDITION) == EditionCounts(claimed=1, sent=1, presumed=1)
+    assert not store.deliveries.mark_sent(killed, "killed", STARTED + MINUTE, message_id=3)
+    assert nothing_to_claim(store, STARTED + 2 * MINUTE)
+
+
+def test_a_failed_chat_is_retried_at_its_retry_time_or_by_an_operators_run(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "recap", T0)
+    delivery = claim(store, "a", STARTED)
+    assert store.deliveries.release(
+        delivery, "a", STARTED, "NetworkError: Bad Gateway", STARTED + 10 * MINUTE
+    )
+
+    assert nothing_to_claim(store, STARTED)  # not again in the run that failed it
+    later = STARTED + 5 * MINUTE
+    assert nothing_to_claim(store, later, started=later)  # its retry time has not come
+    assert store.deliveries.counts(EDITION) == EditionCounts(pending=1)
+    again = claim(store, "b", later, started=later, honour_backoff=False)
+    assert again.attempts == 2
+
+
+def test_a_scheduled_slot_opens_its_edition_once_and_the_text_is_frozen(store: Store) -> None:
+    subscribe(store, [1, 2])
+    slot = ("weekly-recap", "2026-11-30T09:00:00+00:00")
+    first = store.deliveries.open_edition(EDITION, "first text", T0, schedule=slot, worker="replica-a")
+    second = store.deliveries.open_edition(EDITION, "second text", T0, schedule=slot, worker="replica-b")
+    assert first is not None and (first.text, first.added) == ("first text", 2)
+    assert second is None
+    assert store.deliveries.last_slot("weekly-recap") == slot[1]
+
+    store.subscribers.subscribe(3)  # an operator's `recap send` later that week reaches only the newcomer
+    again = store.deliveries.open_edition(EDITION, "rebuilt text", T0 + MINUTE)
+    assert again is not None and (again.text, again.added) == ("first text", 1)
+    assert store.deliveries.text(EDITION) == "first text"
+
+
+def test_a_chat_that_unsubscribed_before_its_turn_is_skipped(store: Store) -> None:
+    subscribe(store, [1, 2])
+    store.deliveries.open_edition(EDITION, "recap", T0)
+    store.subscribers.unsubscribe(1)
+
+    assert claim(store, "w", STARTED).chat_id == 2
+    assert nothing_to_claim(store, STARTED)
+    assert store.deliveries.counts(EDITION) == EditionCounts(claimed=1, skipped=1)
+    assert store.deliveries.unfinished(T0 - MINUTE) == [EDITION]  # chat 2 is still being sent
+
+
+def test_blocked_closes_the_row_and_deactivates_the_subscriber(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "recap", T0)
+    delivery = claim(store, "w", STARTED)
+
+    assert store.deliveries.mark_blocked(delivery, "w", STARTED, "blocked: bot was blocked by the user")
+
+    assert store.deliveries.counts(EDITION) == EditionCounts(blocked=1)
+    [row] = store.subscribers.all()
+    assert not row.active and row.note == "blocked: bot was blocked by the user"
+    assert store.deliveries.unfinished(T0 - MINUTE) == []

@@ -15,7 +15,7 @@ from answer.kinds.subject import and_list, articles_about, names, sentences_nami
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
 from answer.moves import RecordedMove, newest_first
 from answer.query import Question
-from corpus.entities import Entity, same_org
+from corpus.entities import Entity, EntityIndex, same_org
 from corpus.text import word_spans
 
 COMPARE_CUE = re.compile(
@@ -39,7 +39,7 @@ PAY_WORD = re.compile(
     re.I,
 )
 OFFER_WORD = re.compile(r"\boffer(?:s|ed|ing)?\b", re.I)
-# How close (characters) the pay word must be to the company's name, and an offer's amount to the offer.
+# How close (characters) a pay word must be to the company's name, and an offer's amount to the offer.
 PAY_NEAR = 60
 # A sentence opening with a pronoun ("It said...") leans on the one before it: a weaker fact on its own.
 LEANS_BACK = re.compile(r"(It|He|She|They|This|That|These|Those)\b")
@@ -66,16 +66,29 @@ def _moves_cell(moves: list[RecordedMove], cites: Citations, count: int, role: b
     return f"{len(moves)}, newest: {'; '.join(shown)}" if moves else "none on record"
 
 
-def states_pay(sentence: str, entity: Entity) -> bool:
-    """Does the sentence state the company's pay or retention: a pay word close to its name?"""
-    named = [start for start, _, w in word_spans(sentence) if w in entity.keys]
+def org_positions(sentence: str, index: EntityIndex) -> list[tuple[int, Entity]]:
+    """Where each organisation is named in the sentence, every time it is, in order."""
+    orgs = [m.entity for m in index.find(sentence) if m.entity.kind == "org"]
+    return [(start, e) for start, _, word in word_spans(sentence) for e in orgs if word in e.keys]
+
+
+def states_pay(sentence: str, entity: Entity, index: EntityIndex) -> bool:
+    """Does the sentence state this company's pay or retention? Each pay word belongs to the organisation
+    named closest before it ("Meta offered $100 million to OpenAI staff" is Meta's), else closest after it."""
+    named = org_positions(sentence, index)
     paid = [m.start() for m in PAY_WORD.finditer(sentence)]
     paid += [
         m.start()
         for m in OFFER_WORD.finditer(sentence)
         if AMOUNT.search(sentence, max(0, m.start() - PAY_NEAR), m.end() + PAY_NEAR)
     ]
-    return any(abs(i - j) <= PAY_NEAR for i in named for j in paid)
+    for at in paid:
+        before = [e for start, e in named if at - PAY_NEAR <= start < at]
+        after = [e for start, e in named if at < start <= at + PAY_NEAR]
+        owner = before[-1] if before else (after[0] if after else None)
+        if owner is not None and entity.keys <= owner.keys:
+            return True
+    return False
 
 
 def _pay_fact(
@@ -85,7 +98,7 @@ def _pay_fact(
     best: tuple[float, str, str] | None = None
     for aid in articles:
         for row, sentence in sentences_naming(ctx.state, aid, entity):
-            if len(sentence.split()) > MAX_FACT_WORDS or not states_pay(sentence, entity):
+            if len(sentence.split()) > MAX_FACT_WORDS or not states_pay(sentence, entity, ctx.state.entities):
                 continue
             score = float(ctx.state.data.sentence_vectors[row] @ vector)
             score += AMOUNT_BONUS if AMOUNT.search(sentence) else 0.0

@@ -152,7 +152,15 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
         assert "AI talent war" in messages[0].text
         assert "Tan Xu" in messages[1].text
         assert "Subscribed" in messages[2].text
-        assert [c["command"] for c in tg.commands()] == ["start", "help", "subscribe", "unsubscribe", "recap"]
+        assert [c["command"] for c in tg.commands()] == [
+            "start",
+            "help",
+            "subscribe",
+            "unsubscribe",
+            "recap",
+            "compare",
+            "timeline",
+        ]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -284,8 +292,10 @@ def test_timeline_of_deepseek(real_engine: Engine) -> None:
     ]
     days = [dt.datetime.strptime(label, "%d %b %Y").date() for label in dated]
     assert days == sorted(days) and len(days) >= 5
-    assert any("Luo Fuli leaves DeepSeek for Xiaomi" in line.text for line in answer.lines)
     assert all(len(line.citations) == 1 for line in answer.lines)
+    later = real_engine.answer("timeline of DeepSeek", page=1)
+    assert "(continued: 9–" in later.intro
+    assert any("Luo Fuli leaves DeepSeek for Xiaomi" in line.text for line in later.lines)
 
 
 def test_ask_json_has_the_table_of_a_comparison(real_data_dir: Path) -> None:

@@ -18,6 +18,8 @@ SUGGESTIONS = (
 )
 # Every refusal offers this many of the suggestions: enough to show the range, short enough for a phone.
 REFUSAL_SUGGESTIONS = 3
+# A table wider than this (characters) is shown in the terminal one subject at a time instead of as a grid.
+TERMINAL_WIDTH = 100
 
 
 class AnswerKind(StrEnum):
@@ -33,6 +35,8 @@ class AnswerKind(StrEnum):
     OVERVIEW = "overview"  # the headlines of a period
     NOT_FOUND = "not_found"  # nothing relevant enough
     EXTRACTIVE = "extractive"  # sentences from the passages that answer it
+    COMPARE = "compare"  # companies side by side, as a table
+    TIMELINE = "timeline"  # dated events of a company or person, oldest first
 
     @property
     def listing(self) -> bool:
@@ -40,7 +44,7 @@ class AnswerKind(StrEnum):
         return self in LISTING_KINDS
 
 
-LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW})
+LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.TIMELINE})
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,41 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A small side-by-side table: `columns` are the headers (the first heads the row labels), each row starts
+    with its label. Cells that state a fact carry their source numbers ("[2]")."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def grid(self) -> list[str]:
+        """The table as aligned lines (header, rule, rows) for a monospace display."""
+        every = (self.columns, *self.rows)
+        widths = [max(len(row[i]) for row in every) for i in range(len(self.columns))]
+
+        def line(cells: tuple[str, ...]) -> str:
+            return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+        return [line(self.columns), "  ".join("-" * w for w in widths), *(line(r) for r in self.rows)]
+
+    def blocks(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """One block per subject column: its header, then (row label, cell) pairs."""
+        return [
+            (name, [(row[0], row[i]) for row in self.rows]) for i, name in enumerate(self.columns) if i > 0
+        ]
+
+    def as_text(self, width: int = TERMINAL_WIDTH) -> str:
+        """A grid when it fits in `width` characters, otherwise one block per subject."""
+        grid = self.grid()
+        if max(len(line) for line in grid) <= width:
+            return "\n".join(grid)
+        return "\n\n".join(
+            "\n".join([name, *(f"  {label}: {cell}" for label, cell in cells)])
+            for name, cells in self.blocks()
+        )
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answered: bool
@@ -74,6 +113,7 @@ class Answer:
     more: bool = False  # a list with further pages (ask again with page + 1)
     timings: dict[str, float] = field(default_factory=dict)
     understood_as: str = ""  # the whole question a follow-up was read as ("" when it stood on its own)
+    table: Table | None = None  # a comparison, shown after the intro
 
     @property
     def listing(self) -> bool:
@@ -86,6 +126,8 @@ class Answer:
 
     def plain_text(self) -> str:
         parts = [self.intro] if self.intro else []
+        if self.table is not None:
+            parts.append(self.table.as_text())
         bullet = "- " if self.listing else ""
         for line in self.lines:
             cites = "".join(f"[{n}]" for n in line.citations)
@@ -94,7 +136,7 @@ class Answer:
             parts.append(self.note)
         text = (
             "\n".join(parts)
-            if self.listing
+            if self.listing or self.table is not None
             else " ".join(parts[:1]) + ("\n" + " ".join(parts[1:]) if len(parts) > 1 else "")
         )
         if self.sources:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 
-from answer.model import Answer
+from answer.model import Answer, Source, Table
 from answer.moves import move_route
 from answer.recap import MAX_ITEMS, Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
+# A table whose grid is this narrow (characters) fits a phone screen in monospace; a wider one is shown as one
+# block per company instead.
+PRE_WIDTH = 34
 
 
 def esc(text: str) -> str:
@@ -54,12 +57,36 @@ def fit(
     return text
 
 
+def table_items(table: Table) -> list[str]:
+    """A narrow table as a monospace grid; a wide one as a block per subject: its name in bold, then one line
+    per row label."""
+    grid = table.grid()
+    if max(len(line) for line in grid) <= PRE_WIDTH:
+        body = "\n".join(grid)
+        return [f"<pre>{esc(body)}</pre>"]
+    items: list[str] = []
+    for name, cells in table.blocks():
+        items.append(f"\n<b>{esc(name)}</b>")
+        items.extend(f"<i>{esc(label)}:</i> {esc(cell)}" for label, cell in cells)
+    return items
+
+
+def sources_html(sources: tuple[Source, ...], titles: bool = True) -> list[str]:
+    """The numbered sources, each linked; without their titles when space is short."""
+    return [
+        f"[{s.number}] {link(s.url, s.publisher)}, {s.published:%d %b %Y}"
+        + (f": {esc(s.title)}" if titles else "")
+        for s in sources
+    ]
+
+
 def answer_html(answer: Answer) -> str:
     head: list[str] = [f"<i>{esc(answer.reading)}</i>"] if answer.reading else []
     if answer.intro:
         head.append(f"<b>{esc(answer.intro)}</b>" if answer.answered else esc(answer.intro))
     bullet = "• " if answer.listing else ""
-    items = [
+    items = table_items(answer.table) if answer.table is not None else []
+    items += [
         f"{bullet}{esc(line.text)} " + "".join(f"[{n}]" for n in line.citations) for line in answer.lines
     ]
     tail: list[str] = []
@@ -67,10 +94,10 @@ def answer_html(answer: Answer) -> str:
         tail.append(f"\n<i>{esc(answer.note)}</i>")
     if answer.sources:
         tail.append("\n<b>Sources</b>")
-        tail.extend(
-            f"[{s.number}] {link(s.url, s.publisher)}, {s.published:%d %b %Y}: {esc(s.title)}"
-            for s in answer.sources
-        )
+        # An answer cut short loses whole facts (a company's cells, a timeline's events): when everything does
+        # not fit, the sources give up their titles first (their links stay).
+        whole = utf16_len("\n".join([*head, *items, *tail, *sources_html(answer.sources)])) <= TELEGRAM_LIMIT
+        tail.extend(sources_html(answer.sources, titles=whole))
     return fit(head, items, tail)
 
 

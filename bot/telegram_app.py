@@ -29,6 +29,7 @@ from telegram.ext import (
 
 from answer.engine import Engine
 from answer.model import SUGGESTIONS
+from bot.commands import ASK_COMMANDS, command_named
 from bot.recap_delivery import DeliveryPolicy, DeliveryReport, worker_id
 from bot.recap_schedule import recap_text, run_schedule
 from bot.recap_schedule import send_recap_now as send_edition_now
@@ -45,6 +46,7 @@ COMMANDS = [
     BotCommand("subscribe", "Get the weekly recap every week"),
     BotCommand("unsubscribe", "Stop the weekly recap"),
     BotCommand("recap", "Show this week's recap now"),
+    *(BotCommand(c.name, c.description) for c in ASK_COMMANDS),
 ]
 EXAMPLES = SUGGESTIONS[:3]
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -59,6 +61,8 @@ HELP = (
     "/subscribe — the weekly recap, every {day} at {time} ({tz})\n"
     "/unsubscribe — stop it\n"
     "/recap — this week's recap now\n"
+    "/compare <i>Meta OpenAI</i> — companies side by side\n"
+    "/timeline <i>DeepSeek</i> — a company's or person's moves and news, oldest first\n"
     "/help — this message"
 )
 # The recap catch-up (a missed slot, chats left pending) runs this long after start, then at this interval.
@@ -154,6 +158,18 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or not message.text:
         return
     await reply_answer(message.chat_id, message.text, context, reply_to=message.message_id)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/compare, /timeline: ask the command's question for its arguments, or say how to use it."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    text, usage = command_named(message.text).question(context.args or [], _engine(context).parse)
+    if usage is not None:
+        await message.reply_html(usage)
+        return
+    await reply_answer(message.chat_id, text, context, reply_to=message.message_id)
 
 
 async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -323,6 +339,7 @@ def build_application(settings: Settings, engine: Engine, store: Store | None = 
     application.add_handler(CommandHandler("subscribe", subscribe))
     application.add_handler(CommandHandler("unsubscribe", unsubscribe))
     application.add_handler(CommandHandler("recap", recap_command))
+    application.add_handlers([CommandHandler(c.name, ask_command) for c in ASK_COMMANDS])
     application.add_handler(CallbackQueryHandler(example_pressed, pattern=r"^ask:\d+$"))
     application.add_handler(CallbackQueryHandler(more_pressed, pattern=r"^more:[0-9a-f]{10}:\d{1,4}$"))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, question))

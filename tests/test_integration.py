@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine
+from answer.model import AnswerKind
+from bot.render import TELEGRAM_LIMIT, answer_html
 from bot.settings import Settings
 from bot.store import open_store
 from tests.conftest import FIXED_TODAY
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
 pytestmark = pytest.mark.integration
 TALENTBOT = [sys.executable, "-m", "bot.cli"]
@@ -149,7 +153,15 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
         assert "AI talent war" in messages[0].text
         assert "Tan Xu" in messages[1].text
         assert "Subscribed" in messages[2].text
-        assert [c["command"] for c in tg.commands()] == ["start", "help", "subscribe", "unsubscribe", "recap"]
+        assert [c["command"] for c in tg.commands()] == [
+            "start",
+            "help",
+            "subscribe",
+            "unsubscribe",
+            "recap",
+            "compare",
+            "timeline",
+        ]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -252,3 +264,52 @@ def test_index_status_and_recap_preview(real_data_dir: Path) -> None:
     assert "Yu Bowen: Alibaba → ByteDance" in preview.stdout
     quiet = run_cli(["recap", "preview", "--date", "2026-11-23"], real_data_dir)
     assert "No new articles in 16 Nov – 22 Nov 2026" in quiet.stdout
+
+
+# ------------------------------------------------------------------------------ comparisons and timelines
+
+
+def test_compare_alibaba_and_tencent(real_engine: Engine) -> None:
+    answer = real_engine.answer("compare Alibaba and Tencent")
+    assert answer.kind is AnswerKind.COMPARE and answer.table is not None, answer.plain_text()
+    assert answer.table.columns == ("", "Alibaba", "Tencent")
+    rows = {row[0]: row[1:] for row in answer.table.rows}
+    assert "Yu Bowen" in rows["Moves out"][0] and "Bo Liefeng" in rows["Moves in"][1]
+    assert "Yao Shunyu, Chief AI Scientist" in rows["Leaders hired"][1]
+    assert "Tencent" in rows["Pay & retention"][1] and "[" in rows["Pay & retention"][1]
+    cited = {n for row in answer.table.rows for cell in row for n in re.findall(r"\[(\d+)\]", cell)}
+    assert cited == {str(s.number) for s in answer.sources}
+    html = answer_html(answer)
+    plain, _ = parse_html(html)
+    assert utf16_len(html) <= TELEGRAM_LIMIT and "…and" not in plain
+
+
+def test_timeline_of_deepseek(real_engine: Engine) -> None:
+    answer = real_engine.answer("timeline of DeepSeek")
+    assert answer.kind is AnswerKind.TIMELINE and answer.answered, answer.plain_text()
+    assert answer.intro.startswith("Timeline of DeepSeek: ")
+    dated = [
+        line.text.split(" — ")[0] for line in answer.lines if re.match(r"\d\d \w{3} \d{4} — ", line.text)
+    ]
+    days = [dt.datetime.strptime(label, "%d %b %Y").date() for label in dated]
+    assert days == sorted(days) and len(days) >= 5
+    assert all(len(line.citations) == 1 for line in answer.lines)
+    later = real_engine.answer("timeline of DeepSeek", page=1)
+    assert "(continued: 9–" in later.intro
+    assert any("Luo Fuli leaves DeepSeek for Xiaomi" in line.text for line in later.lines)
+
+
+def test_ask_json_has_the_table_of_a_comparison(real_data_dir: Path) -> None:
+    result = run_cli(["ask", "--json", "compare Meta and OpenAI"], real_data_dir)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(payload) == {"question", "answered", "answer", "sources", "passages", "timings", "table"}
+    assert payload["table"]["columns"] == ["", "Meta", "OpenAI"]
+    assert [row[0] for row in payload["table"]["rows"]] == [
+        "Moves in",
+        "Moves out",
+        "Leaders hired",
+        "Pay & retention",
+        "Latest article",
+    ]
+    assert "Meta" in payload["answer"] and "Moves in:" in payload["answer"]

@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.base import QuestionKind
+from answer.kinds.compare import Compare
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
@@ -16,12 +17,15 @@ from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
 from answer.kinds.overview import Overview
+from answer.kinds.timeline import Timeline
 from answer.kinds.unknown_name import UnknownName
 
 REGISTRY: tuple[QuestionKind, ...] = (
     # from the question alone
     Empty(),
     Greeting(),
+    Compare(),  # these two before UnknownName: they say themselves which names they have no articles about
+    Timeline(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
     Leaders(),

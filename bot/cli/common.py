@@ -69,7 +69,8 @@ def load_engine(progress: bool = True, mode: str | None = None) -> Engine:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    return {
+    """The `ask --json` object; a comparison adds `table` ({columns, rows})."""
+    result: dict[str, Any] = {
         "question": answer.question,
         "answered": answer.answered,
         "answer": answer.plain_text(),
@@ -80,6 +81,12 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": [{"article_id": a, "text": t, "score": s} for a, t, s in answer.passages],
         "timings": answer.timings,
     }
+    if answer.table is not None:
+        result["table"] = {
+            "columns": list(answer.table.columns),
+            "rows": [list(r) for r in answer.table.rows],
+        }
+    return result
 
 
 def calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: tuple[str, ...] = ()) -> None:

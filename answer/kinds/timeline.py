@@ -1,0 +1,158 @@
+""" "Timeline of DeepSeek", "what happened at OpenAI over time?": dated events, oldest first, each cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
+from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
+from answer.moves import RecordedMove, move_date
+from answer.query import Question
+from answer.state import EngineState
+from corpus.entities import Entity, same_org
+from corpus.model import date_period
+from corpus.text import words
+
+# "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
+# "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
+TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological)\b", re.I)
+TIMELINE_CUE = re.compile(
+    r"\b(timeline|chronology|chronological|history of|story so far)\b|"
+    r"\bwhat\b.*\bhappened\b.*\bover (time|the years)\b",
+    re.I,
+)
+# Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a
+# period: most events cite an article of their own, and the sources must fit in the message too.
+EVENTS_PER_PAGE = 8
+# An article's event is its title when the title names the subject, else its sentence that names the subject
+# soonest (the subject of the sentence, not an aside), if that sentence is short: an event, not a paragraph.
+MIN_EVENT_WORDS = 6
+MAX_EVENT_WORDS = 35
+USAGE = "Whose timeline? Name a company or person I have articles about, e.g. “timeline of DeepSeek”."
+
+
+@dataclass(frozen=True)
+class Event:
+    when: str  # ISO date as precise as reported: "2025", "2025-07" or "2025-07-14" (sorts by time)
+    text: str
+    article_id: str
+
+
+def when_label(when: str) -> str:
+    """ "2025" -> "2025", "2025-07" -> "Jul 2025", "2025-07-14" -> "14 Jul 2025"."""
+    parts = [int(p) for p in when.split("-")]
+    if len(parts) == 1:
+        return when
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return f"{day:%b %Y}" if len(parts) == 2 else f"{day:%d %b %Y}"
+
+
+def move_event(r: RecordedMove, subjects: list[Entity]) -> Event:
+    """ "Alexandr Wang joins Meta from Scale AI (Chief AI Officer)", or "... leaves OpenAI for Meta" when the
+    subject is only the organisation left."""
+    m = r.move
+    joins = any(involves(e, r) and (e.kind == "person" or same_org(e, m.to)) for e in subjects)
+    if joins or not m.from_:
+        text = f"{m.person} joins {m.to}" + (f" from {m.from_}" if m.from_ else "")
+    else:
+        text = f"{m.person} leaves {m.from_} for {m.to}"
+    return Event(move_date(r), text + (f" ({m.role})" if m.role else ""), r.article_id)
+
+
+def article_event(state: EngineState, article_id: str, subjects: list[Entity]) -> Event | None:
+    """The article's title when it names a subject, else its short sentence that names one soonest (None:
+    neither)."""
+    article = state.data.articles[article_id]
+    when = article.published.isoformat()
+    if any(names(article.title, e) for e in subjects):
+        return Event(when, article.title, article_id)
+    ranked = [
+        (position, len(sentence), sentence)
+        for sentence in state.data.sentences.get(article_id, [])
+        if MIN_EVENT_WORDS <= len(sentence.split()) <= MAX_EVENT_WORDS
+        for position in [name_position(sentence, subjects)]
+        if position is not None
+    ]
+    return Event(when, min(ranked)[2], article_id) if ranked else None
+
+
+def name_position(sentence: str, subjects: list[Entity]) -> int | None:
+    """The word number where the sentence first names a subject in full (None: it names none)."""
+    found = set()
+    for i, word in enumerate(words(sentence)):
+        found.add(word)
+        if any(e.keys <= found for e in subjects):
+            return i
+    return None
+
+
+def events(state: EngineState, subjects: list[Entity]) -> list[Event]:
+    """The subjects' recorded moves, and an event for each other article naming them, oldest first."""
+    moves = [r for r in state.moves if any(involves(e, r) for e in subjects)]
+    found = [move_event(r, subjects) for r in moves]
+    reported = {r.article_id for r in moves}
+    articles = dict.fromkeys(a for e in subjects for a in articles_about(state, e) if a not in reported)
+    found += [e for e in (article_event(state, a, subjects) for a in articles) if e is not None]
+    return sorted(found, key=lambda e: (e.when, e.text))
+
+
+def in_period(found: Iterable[Event], q: Question) -> list[Event]:
+    """The events whose date overlaps the question's period ("in 2025")."""
+    if q.dates is None:
+        return list(found)
+    start, end = q.dates.start or dt.date.min, q.dates.end or dt.date.max
+    return [e for e in found if date_period(e.when)[1] >= start and date_period(e.when)[0] <= end]
+
+
+def subjects_of(q: Question) -> list[Entity]:
+    """The companies and people named, each once."""
+    found: list[Entity] = []
+    for m in q.mentions:
+        if all(e.keys != m.entity.keys or e.kind != m.entity.kind for e in found):
+            found.append(m.entity)
+    return found
+
+
+class Timeline:
+    kind = AnswerKind.TIMELINE
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        if not TIMELINE_CUE.search(q.text):
+            return None
+        named = bool(q.mentions) or bool(unknown_names(q, TIMELINE_WORD))
+        return CERTAIN if named or TIMELINE_WORD.search(q.text) else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        subjects = subjects_of(q)
+        if not subjects:
+            missing = list(unknown_names(q, TIMELINE_WORD))
+            if not missing:
+                return refusal(q.text, USAGE, self.kind)
+            reason = f"I have no articles about {and_list(missing)}, so I can't give a timeline."
+            return refusal(q.text, reason, self.kind)
+        label = and_list([e.name for e in subjects]) + (f" {q.dates.label}" if q.dates else "")
+        found = in_period(events(ctx.state, subjects), q)
+        if not found:
+            return refusal(q.text, f"I have no dated events of {label}.", self.kind)
+        start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
+        cites = Citations(ctx.state.data.articles)
+        lines = tuple(
+            Line(f"{when_label(e.when)} — {e.text}", (cites.cite(e.article_id),)) for e in found[start:end]
+        )
+        later = len(found) - end
+        intro = f"Timeline of {label}: {len(found)} event{'s' if len(found) != 1 else ''}, oldest first:"
+        return Answer(
+            question=q.text,
+            answered=True,
+            kind=self.kind,
+            intro=continued(intro, start, end, len(found)),
+            lines=lines,
+            sources=cites.sources(),
+            note=f"…and {later} later event{'s' if later != 1 else ''}." if later else "",
+            more=later > 0,
+        )

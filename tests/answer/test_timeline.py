@@ -1,0 +1,115 @@
+""" "Timeline of Meta": dated events, oldest first, from the recorded moves and the articles, each cited."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE, when_label
+from answer.model import Answer, AnswerKind
+from tests.conftest import FakeEmbedder
+from tests.rivals import SURVEY, many_meta_hires, rivals_engine
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    return rivals_engine(tmp_path, fake_embedder)
+
+
+def cited(answer: Answer, line_text: str) -> str:
+    line = next(line for line in answer.lines if line.text == line_text)
+    [number] = line.citations
+    return next(s.article_id for s in answer.sources if s.number == number)
+
+
+def test_a_companys_moves_and_news_oldest_first_each_cited(engine: Engine) -> None:
+    answer = engine.answer("timeline of Meta")
+
+    assert answer.kind is AnswerKind.TIMELINE and answer.answered
+    assert answer.intro == "Timeline of Meta: 5 events, oldest first:"
+    assert [line.text for line in answer.lines] == [
+        # An article with no move of Meta's: its sentence naming Meta (its title does not).
+        f"01 Mar 2025 — {SURVEY}",
+        # The moves, as recorded: into Meta "joins", out of it "leaves".
+        "Jun 2025 — Alexandr Wang joins Meta from Scale AI (Chief AI Officer)",
+        "Jun 2025 — Jiahui Yu joins Meta from OpenAI (researcher)",
+        "Jun 2025 — Lucas Beyer joins Meta from OpenAI (researcher)",
+        "Nov 2025 — Yann LeCun leaves Meta for AMI (founder)",
+    ]
+    assert cited(answer, "Nov 2025 — Yann LeCun leaves Meta for AMI (founder)") == "2025-11-lecun-leaves-meta"
+    assert cited(answer, f"01 Mar 2025 — {SURVEY}") == "2025-03-ai-pay-survey"
+    assert not answer.more and not answer.note
+
+
+def test_an_article_naming_the_subject_in_its_title_is_listed_by_its_title(engine: Engine) -> None:
+    lines = [line.text for line in engine.answer("OpenAI timeline").lines]
+    assert "08 Aug 2025 — OpenAI hands staff a one-time bonus" in lines
+    assert lines.index("Aug 2024 — John Schulman leaves OpenAI for Anthropic (researcher)") == 0
+    assert lines[-1] == "Jan 2026 — Noam Shazeer joins OpenAI from Google (lead for architecture research)"
+
+
+def test_a_persons_timeline(engine: Engine) -> None:
+    answer = engine.answer("Chronology of Yann LeCun")
+    assert answer.kind is AnswerKind.TIMELINE
+    assert [line.text for line in answer.lines] == ["Nov 2025 — Yann LeCun joins AMI from Meta (founder)"]
+
+
+@pytest.mark.parametrize(
+    ("question", "timeline"),
+    [
+        ("timeline of Meta", True),
+        ("Meta timeline", True),
+        ("what happened at Meta over time?", True),
+        ("history of Meta", True),
+        ("Timeline of Meta Superintelligence Labs", True),
+        ("how have AI salaries changed over time?", False),  # a fact question, naming no one
+        ("who did Meta hire?", False),
+    ],
+)
+def test_ways_of_asking_for_a_timeline(engine: Engine, question: str, timeline: bool) -> None:
+    assert (engine.answer(question).kind is AnswerKind.TIMELINE) is timeline
+
+
+def test_a_period_narrows_the_timeline(engine: Engine) -> None:
+    answer = engine.answer("timeline of OpenAI in 2025")
+    assert answer.intro == "Timeline of OpenAI in 2025: 4 events, oldest first:"
+    assert all("2025" in line.text.split(" — ")[0] for line in answer.lines)
+    empty = engine.answer("timeline of OpenAI in 2023")
+    assert not empty.answered and empty.intro == "I have no dated events of OpenAI in 2023."
+
+
+def test_no_name_or_an_unknown_name_is_refused_plainly(engine: Engine) -> None:
+    assert engine.answer("timeline").intro == USAGE
+    unknown = engine.answer("Timeline of Amazon")
+    assert unknown.kind is AnswerKind.TIMELINE and not unknown.answered
+    assert unknown.intro == "I have no articles about Amazon, so I can't give a timeline."
+
+
+def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(12))
+    total = 12 + 5
+
+    first = engine.answer("timeline of Meta")
+    second = engine.answer("timeline of Meta", page=1)
+
+    assert len(first.lines) == EVENTS_PER_PAGE and first.more
+    assert first.note == f"…and {total - EVENTS_PER_PAGE} later events."
+    assert second.intro == f"Timeline of Meta: {total} events, oldest first (continued: 9–16 of {total}):"
+    assert first.lines[0].text == "Jan 2024 — Researcher Number00 joins Meta from Apple (researcher)"
+    assert second.lines[0].text == "Sep 2024 — Researcher Number08 joins Meta from Apple (researcher)"
+    assert second.more
+    last = engine.answer("timeline of Meta", page=2)
+    assert len(last.lines) == 1 and not last.more
+    every = [line.text for page in (first, second, last) for line in page.lines]
+    dates = [re.match(r"(\d\d )?(\w{3}) (\d{4})", t) for t in every]
+    assert len(set(every)) == total and all(dates)
+
+
+@pytest.mark.parametrize(
+    ("when", "label"), [("2025", "2025"), ("2025-07", "Jul 2025"), ("2025-07-04", "04 Jul 2025")]
+)
+def test_dates_are_shown_as_precisely_as_reported(when: str, label: str) -> None:
+    assert when_label(when) == label

@@ -25,6 +25,8 @@ class AnswerKind(StrEnum):
 
     EMPTY = "empty"  # no words at all
     GREETING = "greeting"
+    ABOUT = "about"  # about the bot itself: what it does, its articles, how recent they are
+    OTHER_LANGUAGE = "other_language"  # asked in a language other than English
     UNKNOWN_NAME = "unknown_name"  # names something the corpus never mentions
     LEADERS = "leaders"  # "who runs X?"
     MOVES = "moves"  # who hired whom
@@ -40,7 +42,7 @@ class AnswerKind(StrEnum):
         return self in LISTING_KINDS
 
 
-LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW})
+LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.ABOUT})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ that need no search come first, those that judge the search results after it, `E
 
 from __future__ import annotations
 
+from answer.kinds.about import About
 from answer.kinds.base import QuestionKind
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
@@ -15,13 +16,16 @@ from answer.kinds.leaders import Leaders
 from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
+from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
 from answer.kinds.unknown_name import UnknownName
 
 REGISTRY: tuple[QuestionKind, ...] = (
     # from the question alone
     Empty(),
+    OtherLanguage(),
     Greeting(),
+    About(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
     Leaders(),

@@ -69,7 +69,8 @@ def load_engine(progress: bool = True, mode: str | None = None) -> Engine:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    return {
+    """The `ask --json` contract; "understood_as" only when a follow-up was read as a whole question."""
+    fields = {
         "question": answer.question,
         "answered": answer.answered,
         "answer": answer.plain_text(),
@@ -80,6 +81,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "passages": [{"article_id": a, "text": t, "score": s} for a, t, s in answer.passages],
         "timings": answer.timings,
     }
+    return {**fields, "understood_as": answer.understood_as} if answer.understood_as else fields
 
 
 def calibrate(engine: Engine, index_dir: Path, questions: Path | None, modes: tuple[str, ...] = ()) -> None:

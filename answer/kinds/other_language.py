@@ -39,12 +39,12 @@ OTHER_LANGUAGE_LETTERS = {"Russian": set("іїєґ"), "Arabic": set("پچژگک�
 FUNCTION_WORDS = {
     "Spanish": word_set(
         "de qué que quién quien quiénes cuál cuáles cuándo cuánto cuántos cuánta dónde donde cómo por porqué "
-        "para el los las del al una unos unas es son está están fue fueron han y con sin sobre hola gracias "
+        "para el los las del al un una unos unas es son está están fue fueron han y con sin sobre hola gracias "
         "contrató dejó ha a se lo le les"
     ),
     "French": word_set(
         "de qui que quoi quel quelle quels quelles où pourquoi comment combien quand est sont était ont le la "
-        "les une des du et pour avec dans sur chez ce cette ces il elle ils elles nous vous je bonjour salut "
+        "les un une des du et pour avec dans sur chez ce cette ces il elle ils elles nous vous je bonjour salut "
         "merci qu'est-ce c'est a au aux"
     ),
     "German": word_set(
@@ -57,7 +57,7 @@ FUNCTION_WORDS = {
         "foi com sem para olá obrigado contratou saiu a ao aos às pelo pela pelos pelas"
     ),
     "Italian": word_set(
-        "di chi che cosa quale quali quando quanto quanti dove come perché il lo gli le una del della dei delle "
+        "di chi che cosa quale quali quando quanto quanti dove come perché il lo gli le un una del della dei delle "
         "nel nella è sono ha hanno con per ciao grazie a al ai alla"
     ),
 }
@@ -72,6 +72,8 @@ ENGLISH_WORDS = (
 )
 _LISTED = frozenset().union(*FUNCTION_WORDS.values())
 _AMBIGUOUS = _LISTED & ENGLISH_WORDS
+# Signs of another language a Latin-script message needs unless it is one word ("hola").
+MIN_EVIDENCE = 2
 # Latin letters (with their accented forms) end here; the scripts above start later.
 LATIN_END = 0x250
 # Lower-case words inside names ("Lisa de la Cruz", "Ursula von der Leyen"): not the question's language.
@@ -134,7 +136,7 @@ def _latin_words(text: str, names: Sequence[tuple[int, int]]) -> list[str]:
     for i, m in enumerate(tokens):
         word = m.group(0)
         first = i == 0 or bool(re.search(r"[.!?¿¡:]\s*$", latin[: m.start()]))
-        if word[0].isupper() and not first:
+        if (word[0].isupper() and not first) or (len(word) > 1 and word.isupper()):  # names, "UN", "AI"
             continue
         if word in NAME_PARTICLES and _inside_name(tokens, i):
             continue
@@ -169,9 +171,15 @@ def detect(text: str, names: Sequence[tuple[int, int]] = ()) -> str | None:
     }
     if "¿" in text or "¡" in text:
         scores["Spanish"] += 1
+    for language, listed in FUNCTION_WORDS.items():
+        # A question opened by one of its words ("Qui", "Wer"; "Was" in "Was hat...") is in that language.
+        if words and words[0] in listed and (words[0] not in _AMBIGUOUS or scores[language]):
+            scores[language] += 1
     accented = sum(1 for w in words if _accented(w) and w not in _LISTED)
     language = max(scores, key=lambda name: scores[name])
-    if scores[language] + accented <= english:
+    evidence = scores[language] + accented
+    # One foreign-looking word among others is not enough ("meta scale ai deal": "ai" is Italian too).
+    if evidence <= english or (evidence < MIN_EVIDENCE and len(words) > 1):
         return None
     return language if scores[language] else UNKNOWN
 

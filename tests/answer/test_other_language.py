@@ -19,6 +19,7 @@ from answer.model import AnswerKind
         ("Wer hat OpenAI verlassen?", "German"),
         ("Was hat Meta bezahlt?", "German"),
         ("Quem saiu da OpenAI?", "Portuguese"),
+        ("Quanto guadagna un ricercatore?", "Italian"),
         ("Chi ha lasciato OpenAI?", "Italian"),
         ("谁离开了OpenAI？", "Chinese"),
         ("字节跳动从阿里巴巴挖了谁", "Chinese"),
@@ -52,6 +53,9 @@ def test_other_languages_are_recognised(question: str, language: str) -> None:
         "ok so why is china short on ai ppl",
         "latest moves",
         "Meta o OpenAI?",
+        "meta scale ai deal??",  # "ai" is Italian too: one such word is not enough
+        "tencent chief ai scientist?",
+        "UN report on AI talent?",
     ],
 )
 def test_english_with_foreign_names_stays_english(question: str) -> None:

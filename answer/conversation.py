@@ -1,7 +1,7 @@
-"""Follow-ups in a conversation: "and from OpenAI?", "what about Google?", "when did he join?".
+"""Follow-ups in a conversation: "and from OpenAI?", "what about Google?", "when did he join?", "in 2024?".
 
-A follow-up is rewritten into a whole question from the previous one (its subject, kind and period) before it
-is answered, and the answer says how it was read. Context expires after `CONTEXT_TTL`."""
+A follow-up is rewritten into a whole question from the earlier ones (their subject, kind and period) before it
+is answered, and the answer says how it was read. Context expires `CONTEXT_TTL_S` after the last question."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.model import Answer
+from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
 
@@ -18,12 +18,46 @@ from corpus.entities import Mention
 CONTEXT_TTL_S = 30 * 60
 # A follow-up is short; a long question stands on its own even if it starts with "and".
 MAX_FOLLOW_UP_WORDS = 12
+# Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
+# the question about companies before it.
+MAX_TURNS = 4
+# Answers that say nothing about the news: a follow-up is never read against them.
+NOT_A_TOPIC = frozenset({AnswerKind.ABOUT, AnswerKind.OTHER_LANGUAGE, AnswerKind.GREETING, AnswerKind.EMPTY})
+# Answers whose lines start with a person's name ("Ke Yang: Apple → Meta"): whom "he" can mean.
+PEOPLE_KINDS = frozenset({AnswerKind.MOVES, AnswerKind.LEADERS})
 
 _OPENER = re.compile(
-    r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and)\b\s*", re.I
+    r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|or)\b[\s,]*", re.I
 )
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|they|them|their)\b", re.I)
-_POSSESSIVE = {"his", "her", "hers", "their"}
+_SINGULAR = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
+_PLURAL = re.compile(r"\b(they|them|their|theirs)\b", re.I)
+_POSSESSIVE = {"his", "her", "their"}
+# What follows "her" when it is the object ("offer her?", "hire her from Apple"), not "her role".
+_OBJECT_END = re.compile(
+    r"\s*(?:$|[?.!,;:]|(?:to|for|from|at|in|on|with|about|again|back|up|out|over|and|or|the|a|an|as|"
+    r"when|after|before|last|this|so)\b)",
+    re.I,
+)
+# A plural verb next to "they" that becomes singular when "they" is one person or company.
+_AGREE = {
+    "were": "was",
+    "are": "is",
+    "have": "has",
+    "do": "does",
+    "weren't": "wasn't",
+    "aren't": "isn't",
+    "haven't": "hasn't",
+    "don't": "doesn't",
+}
+_LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
+_IT = re.compile(r"\b(it|its)\b", re.I)
+# What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").
+_COMPANY_VERB = re.compile(
+    r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
+    r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
+    r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?)\b",
+    re.I,
+)
 _DATE_PHRASE = re.compile(
     rf"\b(?:(?:in|during|since|after|before|from|until|of)\s+(?:early\s+|late\s+|mid-?)?(?:(?:{MONTH_RE})\.?\s+)?"
     r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
@@ -31,41 +65,40 @@ _DATE_PHRASE = re.compile(
 )
 _FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
+# What a bare follow-up may hold besides names and dates: "and from OpenAI instead?", "in 2024 then?".
+_FILLER = re.compile(
+    r"\b(?:and|or|but|also|so|ok|okay|then|too|instead|please|the|from|to|at|in|for|by|of|with|same|"
+    r"what|how|about)\b",
+    re.I,
+)
+# "why?", "and when?", "how much?": the previous question asked another way.
+_WH_ONLY = re.compile(r"^\W*(?:and|but|so|ok|okay)?\W*(why|when|where|how|how much|how many|who)\W*$", re.I)
+_ASKED = re.compile(
+    r"^\W*(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
+    r"has|have|had|will|can|could|would)\b)",
+    re.I,
+)
 _PERSON_LINE = re.compile(r"^([^:]{3,60}):")
 
 
 @dataclass(frozen=True)
 class Turn:
-    question: Question  # the previous question, as answered (already rewritten if it was a follow-up)
-    person: str | None  # the one person it was about, for "he"/"she"
+    question: Question  # as answered (already rewritten if it was a follow-up)
+    people: tuple[str, ...]  # whom it was about: named in the question, else the people its answer lists
     at: float
 
+    @property
+    def orgs(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.question.mentions if m.entity.kind == "org")
 
-def _person_of(q: Question, answer: Answer) -> str | None:
-    """Whom "he" or "she" means next: the person the question named, else the first person the answer lists."""
+
+def _people_of(q: Question, answer: Answer) -> tuple[str, ...]:
     if q.people:
-        return q.people[0].entity.name
-    if answer.listing and answer.lines:
-        first = _PERSON_LINE.match(answer.lines[0].text)
-        return first.group(1) if first else None
-    return None
-
-
-def _span(text: str, mention: Mention) -> tuple[int, int]:
-    """Where a mention's words are in the text: from its start through the last word of its name."""
-    end = mention.start
-    name_words = {w.lower() for w in mention.entity.name.split()} | mention.entity.keys
-    for word in re.finditer(r"\S+", text[mention.start :]):
-        token = word.group(0).lower().strip("?,.!;:").removesuffix("'s").removesuffix("’s")
-        if token not in name_words:
-            break
-        end = mention.start + word.end()
-    return mention.start, max(end, mention.start + len(mention.entity.name.split()[0]))
-
-
-def _replace(text: str, old: Mention, new: str) -> str:
-    start, end = _span(text, old)
-    return text[:start] + new + text[end:]
+        return tuple(m.entity.name for m in q.people)
+    if answer.kind not in PEOPLE_KINDS:
+        return ()
+    found = (_PERSON_LINE.match(line.text) for line in answer.lines)
+    return tuple(dict.fromkeys(m.group(1) for m in found if m))
 
 
 @dataclass
@@ -74,61 +107,182 @@ class Conversation:
 
     clock: Callable[[], float] = time.monotonic
     ttl_s: float = CONTEXT_TTL_S
-    _last: Turn | None = field(default=None, repr=False)
+    _turns: list[Turn] = field(default_factory=list, repr=False)
 
     def reset(self) -> None:
-        self._last = None
+        self._turns.clear()
 
     def remember(self, q: Question, answer: Answer) -> None:
-        if answer.answered or q.mentions:
-            self._last = Turn(q, _person_of(q, answer), self.clock())
+        if answer.kind in NOT_A_TOPIC or not (answer.answered or q.mentions):
+            return
+        self._turns = [*self._turns, Turn(q, _people_of(q, answer), self.clock())][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
-        if self._last is not None and self.clock() - self._last.at > self.ttl_s:
-            self._last = None
-        return self._last
+        """The last question, unless the conversation has been idle too long."""
+        if self._turns and self.clock() - self._turns[-1].at > self.ttl_s:
+            self._turns.clear()
+        return self._turns[-1] if self._turns else None
 
     def resolve(self, text: str, parse: Callable[[str], Question]) -> str:
         """The whole question a follow-up stands for (the text itself when it is not a follow-up)."""
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return text
-        q = parse(text)
-        pronoun = _PRONOUN.search(text)
-        if pronoun and not q.people and last.person:
-            return _PRONOUN.sub(lambda m: _refer(m.group(1), last.person or ""), text, count=1)
+        wh = _WH_ONLY.match(text)
+        if wh:
+            return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
+        if (_SINGULAR.search(text) or _PLURAL.search(text) or _IT.search(text)) and not parse(text).people:
+            text = _resolve_pronouns(text, last, self._about_companies())
         opener = _OPENER.match(text)
-        if opener is None and (q.mentions or q.dates is None) and not _only_names(text, q):
-            return text
         fragment = text[opener.end() :] if opener else text
-        return _merge(last.question, parse(fragment), fragment) or text
+        new = parse(fragment)
+        if not _bare(fragment, new):
+            return text  # "when did Ke Yang join?", "and what is Meta paying?": a question of its own
+        return _merge(self._target(new), new, fragment) or text
+
+    def _about_companies(self) -> Question | None:
+        """The last question that named a company."""
+        return next((t.question for t in reversed(self._turns) if t.orgs), None)
+
+    def _target(self, new: Question) -> Question:
+        """The earlier question a bare follow-up belongs to: the last one about companies for a company, about
+        people for a person, else the last one."""
+        if any(m.entity.kind == "org" for m in new.mentions):
+            wanted = [t for t in self._turns if t.orgs]
+        elif new.people:
+            wanted = [t for t in self._turns if t.question.people]
+        else:
+            wanted = []
+        return (wanted or self._turns)[-1].question
 
 
-def _refer(pronoun: str, person: str) -> str:
-    return f"{person}'s" if pronoun.lower() in _POSSESSIVE else person
+def _ask_instead(text: str, wh: str) -> str | None:
+    """ "why?" after "who did ByteDance hire from Alibaba?" -> "why did ByteDance hire from Alibaba?"."""
+    asked = _ASKED.match(text)
+    return f"{wh.lower()}{text[asked.end() :]}" if asked else None
 
 
-def _only_names(text: str, q: Question) -> bool:
-    """ "OpenAI?", "Google DeepMind": a message that is nothing but a name."""
-    rest = text
+def _bare(fragment: str, q: Question) -> bool:
+    """ "OpenAI?", "from Google DeepMind", "in 2024?": nothing but names, dates and small words."""
+    rest = fragment
     for m in sorted(q.mentions, key=lambda m: -m.start):
-        start, end = _span(text, m)
-        rest = rest[:start] + rest[end:]
-    return bool(q.mentions) and not re.search(r"\w", rest)
+        start, end = _span(fragment, m)
+        rest = rest[:start] + " " + rest[end:]
+    rest = _FILLER.sub(" ", _DATE_PHRASE.sub(" ", rest))
+    return bool(q.mentions or q.dates) and not re.search(r"\w", rest)
+
+
+def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
+    """ "when did he join?" -> "when did Ruoming Pang join?"; "they" is the company when it acts ("what did
+    they pay?", "how much did they offer her?"), else the people the last answer listed or the one person."""
+    person = last.people[0] if last.people else None
+    if person:
+        text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
+    firm = _firm(about, losing=_LOSING.search(text) is not None)
+    if firm:
+        text = _IT.sub(lambda m: _it(m, text, firm), text)
+    group = _group(last.question) if len(last.people) > 1 else ""
+    match = _PLURAL.search(text)
+    if match is None:
+        return text
+    if firm and (_acts(text, match) or not (group or person)):
+        return _they(text, firm)
+    if group:
+        return _PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
+    return _they(text, person) if person else text
+
+
+def _firm(q: Question | None, losing: bool) -> str | None:
+    """The company "they" or "it" means: the one that hired, or the one that lost people ("who did they
+    lose?")."""
+    if q is None:
+        return None
+    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
+    return (ranked or orgs)[0].entity.name if orgs else None
+
+
+def _acts(text: str, pronoun: re.Match[str]) -> bool:
+    """Is the pronoun a company doing something ("did they hire", "they paid"), not people ("were they
+    paid", "where did they go")?"""
+    passive = re.search(r"\b(?:were|are|was|is|be|been|being)\s+$", text[: pronoun.start()], re.I)
+    return passive is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
+
+
+def _it(m: re.Match[str], text: str, firm: str) -> str:
+    """ "its" is the company's; "it" only when it does what companies do ("who did it hire?")."""
+    if m.group(1).lower() == "its":
+        return f"{firm}'s"
+    return firm if _COMPANY_VERB.match(text[m.end() :]) else m.group(1)
+
+
+def _they(text: str, name: str) -> str:
+    """ "They" as one person or company, with the verb next to it made singular."""
+    text = re.sub(
+        r"\b(they)\s+(were|are|have|weren't|aren't|haven't)\b",
+        lambda m: f"{m.group(1)} {_AGREE[m.group(2).lower()]}",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(were|are|have|do|weren't|aren't|haven't|don't)\s+(they)\b",
+        lambda m: f"{_AGREE[m.group(1).lower()]} {m.group(2)}",
+        text,
+        flags=re.I,
+    )
+    return _PLURAL.sub(lambda m: _refer(m.group(1), name, text[m.end() :]), text)
+
+
+def _group(q: Question) -> str:
+    """The people a moves question asked about: "the people Meta hired from OpenAI" ("" if it named none)."""
+    to = (q.destinations or q.either)[:1]
+    source = q.origins[:1]
+    if to and source:
+        return f"the people {to[0].entity.name} hired from {source[0].entity.name}"
+    if to:
+        return f"the people {to[0].entity.name} hired"
+    return f"the people who left {source[0].entity.name}" if source else ""
+
+
+def _refer(pronoun: str, name: str, after: str) -> str:
+    """The name for a pronoun; "her" is possessive before a noun ("her role"), not before the end of the
+    question or a small word ("offer her?", "hire her from Apple")."""
+    low = pronoun.lower()
+    possessive = low in _POSSESSIVE and (low != "her" or not _OBJECT_END.match(after))
+    return f"{name}'s" if possessive else name
+
+
+def _span(text: str, mention: Mention) -> tuple[int, int]:
+    """Where a mention's words are in the text: from its start through the last word of its name, without
+    the punctuation after it ("Google?" -> "Google")."""
+    end = mention.start
+    name_words = {w.lower() for w in mention.entity.name.split()} | mention.entity.keys
+    for word in re.finditer(r"\S+", text[mention.start :]):
+        core = word.group(0).rstrip("?,.!;:")
+        if core.lower().removesuffix("'s").removesuffix("’s") not in name_words:
+            break
+        end = mention.start + word.start() + len(core)
+    return mention.start, max(end, mention.start + len(mention.entity.name.split()[0]))
+
+
+def _replace(text: str, old: Mention, new: str) -> str:
+    start, end = _span(text, old)
+    return text[:start] + new + text[end:]
 
 
 def _merge(last: Question, new: Question, fragment: str) -> str | None:
-    """The previous question with the follow-up's names and dates put in their place."""
+    """The earlier question with the follow-up's names and dates put in their place."""
     text = last.text
     changed = False
     for m in sorted(new.mentions, key=lambda m: -m.start):
-        before = fragment[: m.start]
-        name = fragment[_span(fragment, m)[0] : _span(fragment, m)[1]]
-        slot = _slot(last, m, before)
+        start, end = _span(fragment, m)
+        slot = _slot(last, m, fragment[:start])
         if slot is not None:
-            text = _replace(text, slot, name)
+            text = _replace(text, slot, fragment[start:end])
         elif m.entity.kind == "org":
-            text = _append(text, f"{'from' if _FROM.search(before) else 'to'} {name}")
+            text = _append(
+                text, f"{'from' if _FROM.search(fragment[:start]) else 'to'} {fragment[start:end]}"
+            )
         else:
             continue
         changed = True
@@ -146,7 +300,7 @@ def _merge(last: Question, new: Question, fragment: str) -> str | None:
 
 
 def _slot(last: Question, new: Mention, before: str) -> Mention | None:
-    """The mention of the previous question that the follow-up's name takes the place of."""
+    """The mention of the earlier question that the follow-up's name takes the place of."""
     if new.entity.kind == "person":
         return last.people[0] if last.people else None
     if _FROM.search(before):

@@ -27,6 +27,8 @@ class AnswerKind(StrEnum):
 
     EMPTY = "empty"  # no words at all
     GREETING = "greeting"
+    ABOUT = "about"  # about the bot itself: what it does, its articles, how recent they are
+    OTHER_LANGUAGE = "other_language"  # asked in a language other than English
     UNKNOWN_NAME = "unknown_name"  # names something the corpus never mentions
     LEADERS = "leaders"  # "who runs X?"
     MOVES = "moves"  # who hired whom
@@ -44,7 +46,9 @@ class AnswerKind(StrEnum):
         return self in LISTING_KINDS
 
 
-LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.TIMELINE})
+LISTING_KINDS = frozenset(
+    {AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.TIMELINE, AnswerKind.ABOUT}
+)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.entities import EntityIndex, Mention
-from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS
+from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, word_set
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -36,9 +36,10 @@ _DEST_AFTER = re.compile(
 _LATEST = re.compile(
     r"\b(latest|newest|most recent|recent(?:ly)?|lately|new hires|what'?s new|up to date)\b", re.I
 )
-# A name: a capitalised word ("Nvidia"), or one with a capital inside ("xAI", "iFlytek"), and what follows it.
+# A name: a capitalised word ("Nvidia", "José"), or one with a capital inside ("xAI", "iFlytek"), and what
+# follows it.
 _CAPITALISED = re.compile(
-    r"(?<![\w'])((?:[A-Z]|[a-z][a-z]?[A-Z])[a-zA-Z0-9&.-]*(?:\s+[A-Z][a-zA-Z0-9&.-]+)*)"
+    r"(?<![\w'])((?:[A-ZÀ-ÖØ-Þ]|[a-z][a-z]?[A-Z])[a-zA-Zß-öø-ÿ0-9&.-]*(?:\s+[A-ZÀ-ÖØ-Þ][a-zA-Zß-öø-ÿ0-9&.-]+)*)"
 )
 
 
@@ -142,22 +143,76 @@ def _role(text: str, mention: Mention) -> str:
     return "either"
 
 
+# Abbreviations and chat words that are written with capitals but name no one ("R&D", "BTW", "LOL"), and
+# words that open a chatty message ("Quick question: ..."); the common ones are in QUESTION_STOP_WORDS.
+EVERYDAY_WORDS = word_set(
+    "r&d m&a q&a p&l btw fyi imo imho tbh tl;dr tldr lol lmao omg asap eta fwiw afaik irl aka pls plz thx ty "
+    "np dm pm hr vc vcs ipo ipos roi kpi okr okrs agi asi nlp cv ar vr xr api apis ui ux saas b2b b2c "
+    "cfo coo cso cio cmo evp svp md pr r&d it "
+    "quick question questions just curious wondering hmm well actually honestly seriously random guys "
+    "folks everyone team dear sir madam kindly yes yeah yep nope sorry great cool nice awesome wow alright "
+    "sure explain describe compare find search help bot talentbot"
+)
+# Letters of scripts other than Latin (with its accented letters): a name written in Chinese, Cyrillic...
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
+# What may come before a name someone is addressed by ("hey Bob, ..."): nothing, or a greeting.
+_ADDRESS_BEFORE = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|yo|dear|thanks|thank you|cheers|ok|okay|morning|good morning)\b\W*)?$", re.I
+)
+_ADDRESS_AFTER = re.compile(r"^\s*[,!:;—–-]")  # "Bob, who did Meta hire?"
+_PRONOUN = re.compile(r"\b(it|its|they|their|them)\b", re.I)  # "Samsung, who did they hire?": not an address
+_ATTRIBUTION = re.compile(r"\b(according to|per|via|cc|h/t)\s+$", re.I)  # "according to Bloomberg, ..."
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """A name the answer does not depend on: whom the question is addressed to ("hey Bob, ...", "..., Bob?")
+    or whom it credits ("according to Bloomberg")."""
+    before, after = text[:start], text[end:]
+    if _ATTRIBUTION.search(before):
+        return True
+    if re.search(r",\s*$", before) and not re.search(r"\w", after):  # "who did Meta hire, Bob?"
+        return True
+    greeted = _ADDRESS_BEFORE.match(before)
+    if greeted is None or not _ADDRESS_AFTER.match(after):
+        return False
+    return bool(greeted.group(0).strip(" \t,!")) or not _PRONOUN.search(after)
+
+
+def _name_word(token: str) -> str:
+    return token.lower().strip(".'").removesuffix("'s")
+
+
+def _trimmed(phrase: str) -> str:
+    """A capitalised phrase less the question words before the name: "Did Bob" -> "Bob" (but "Mistral AI")."""
+    tokens = phrase.split()
+    while tokens and _name_word(tokens[0]) in QUESTION_STOP_WORDS | EVERYDAY_WORDS:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
 def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tuple[str, ...]:
-    """Capitalised names in the question that appear nowhere in the corpus (so it cannot be about them)."""
+    """Names in the question that appear nowhere in the corpus and that its answer depends on (so it cannot be
+    about them): not abbreviations or chat words ("R&D", "BTW"), not whom it is addressed to ("hey Bob")."""
     unknown = []
     for match in _CAPITALISED.finditer(text):
-        phrase = match.group(1).strip(".-")
-        words = [w.lower().strip(".'") for w in phrase.split()]
-        words = [w.removesuffix("'s") for w in words if w and w not in QUESTION_STOP_WORDS]
+        phrase = _trimmed(match.group(1).strip(".-"))
+        words = [_name_word(w) for w in phrase.split()]
+        words = [w for w in words if w and w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
         if not words:
             continue
         if all(w in vocabulary or w in entities.vocabulary or w in AMBIGUOUS_NAME_WORDS for w in words):
             continue
         if any(w in entities.vocabulary for w in words) and len(words) > 1:
             continue  # e.g. "Alibaba Cloud": partly known, let search decide
-        if match.start() == 0 and len(words) == 1 and words[0] in vocabulary:
+        start = match.start() + match.group(1).find(phrase)
+        if start == 0 and len(words) == 1 and words[0] in vocabulary:
+            continue
+        if _aside(text, start, start + len(phrase)):
             continue
         unknown.append(phrase)
+    for match in _OTHER_SCRIPT.finditer(text):  # "Who is 梁文锋?": the articles are in English
+        if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
+            unknown.append(match.group(0))
     return tuple(unknown)
 
 
@@ -183,6 +238,8 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
 
 # Names this long or shorter may differ from their misspelling by one letter in length, longer ones by two.
 SHORT_NAME = 6
+# A word this short in capitals is an abbreviation typed on purpose ("ASAP"), not a misspelt name ("Asia").
+MAX_ACRONYM = 5
 
 
 class TypoFixer:
@@ -201,7 +258,8 @@ class TypoFixer:
 
     def word(self, token: str) -> str:
         low = token.lower()
-        if len(low) < 4 or not low.isalpha() or low in self._words:
+        acronym = token.isupper() and len(low) <= MAX_ACRONYM
+        if len(low) < 4 or not low.isalpha() or low in self._words or acronym:
             return token
         if low not in self._cache:
             # A short name is one letter away at most: "Cohere" is not a misspelt "Core".

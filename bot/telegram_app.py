@@ -27,6 +27,7 @@ from telegram.ext import (
     filters,
 )
 
+from answer.conversation import Conversation
 from answer.engine import Engine
 from answer.model import SUGGESTIONS
 from bot.commands import ASK_COMMANDS, command_named
@@ -56,7 +57,8 @@ HELP = (
     "• who hired whom: <i>Who did ByteDance hire from Alibaba?</i>, <i>Where did Ruoming Pang go?</i>\n"
     "• why and how: <i>Why is there a shortage of AI talent in China?</i>\n"
     "• pay and deals: <i>How much did Meta pay for its Scale AI stake?</i>\n"
-    "• dates: <i>latest moves</i>, <i>what happened in 2024?</i>\n\n"
+    "• dates: <i>latest moves</i>, <i>what happened in 2024?</i>\n"
+    "• follow-ups: <i>and from OpenAI?</i>, <i>when did he join?</i>; about me: <i>how recent is your news?</i>\n\n"
     "Every answer cites its sources; when my articles don't cover something I say so.\n\n"
     "/subscribe — the weekly recap, every {day} at {time} ({tz})\n"
     "/unsubscribe — stop it\n"
@@ -79,6 +81,14 @@ def _engine(context: ContextTypes.DEFAULT_TYPE) -> Engine:
 def _store(context: ContextTypes.DEFAULT_TYPE) -> Store:
     store: Store = context.application.bot_data["store"]
     return store
+
+
+def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation | None:
+    """This chat's conversation, so follow-ups ("and from OpenAI?") are read against its earlier questions."""
+    if context.chat_data is None:
+        return None
+    conversation: Conversation = context.chat_data.setdefault("conversation", Conversation())
+    return conversation
 
 
 def _settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
@@ -106,6 +116,9 @@ def help_text(settings: Settings) -> str:
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message is None:
         return
+    conversation = _conversation(context)
+    if conversation is not None:
+        conversation.reset()  # a fresh start: earlier questions no longer shape follow-ups
     name = update.effective_user.first_name if update.effective_user else "there"
     text = (
         f"Hi {esc(name)}! I answer questions about the <b>AI talent war</b> — who hired whom, why there is a "
@@ -157,7 +170,13 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    await reply_answer(message.chat_id, message.text, context, reply_to=message.message_id)
+    await reply_answer(
+        message.chat_id,
+        message.text,
+        context,
+        reply_to=message.message_id,
+        conversation=_conversation(context),
+    )
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -181,7 +200,7 @@ async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         text = EXAMPLES[int(query.data.split(":", 1)[1])]
     except (ValueError, IndexError):
         return
-    await reply_answer(query.message.chat.id, text, context, echo=True)
+    await reply_answer(query.message.chat.id, text, context, echo=True, conversation=_conversation(context))
 
 
 MAX_REMEMBERED = 2000  # questions whose further pages can still be asked for
@@ -222,13 +241,16 @@ async def reply_answer(
     reply_to: int | None = None,
     echo: bool = False,
     page: int = 0,
+    conversation: Conversation | None = None,
 ) -> None:
+    """Answer a question (a follow-up within `conversation`); a long list gets a "Show more" button that asks
+    for the next page of the question as understood."""
     try:
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     except TelegramError as exc:  # a nicety: never let it stop the answer
         log.debug("send_chat_action failed: %s", exc)
     try:
-        answer = await asyncio.to_thread(_engine(context).answer, text, None, page)
+        answer = await asyncio.to_thread(_engine(context).answer, text, None, page, conversation)
     except Exception:
         log.exception("answering %r failed", text)
         await context.bot.send_message(chat_id, "Sorry, something went wrong on my side. Please try again.")
@@ -242,7 +264,9 @@ async def reply_answer(
         parse_mode=ParseMode.HTML,
         link_preview_options=NO_PREVIEW,
         reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
-        reply_markup=more_keyboard(remember(context, text), page + 1) if answer.more else None,
+        reply_markup=(
+            more_keyboard(remember(context, answer.understood_as or text), page + 1) if answer.more else None
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from answer.conversation import Conversation
 from answer.engine import Engine
 from answer.model import AnswerKind
 from bot.render import TELEGRAM_LIMIT, answer_html
@@ -75,6 +76,45 @@ def test_out_of_scope_questions_are_refused(real_engine: Engine, question: str) 
     assert "Try:" in answer.plain_text()
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what is this bot?", AnswerKind.ABOUT),
+        ("how recent is your news?", AnswerKind.ABOUT),
+        ("¿Quién contrató Meta?", AnswerKind.OTHER_LANGUAGE),
+        ("谁离开了OpenAI？", AnswerKind.OTHER_LANGUAGE),
+        ("Qui a quitté OpenAI ?", AnswerKind.OTHER_LANGUAGE),
+        ("who hired whom in R&D?", AnswerKind.MOVES),
+        ("hey bob, who did Meta hire?", AnswerKind.MOVES),
+        ("who did Amazon hire from Nvidia?", AnswerKind.UNKNOWN_NAME),
+        ("what is Mistral AI paying?", AnswerKind.UNKNOWN_NAME),
+    ],
+)
+def test_questions_about_the_bot_other_languages_and_names(
+    real_engine: Engine, question: str, kind: AnswerKind
+) -> None:
+    answer = real_engine.answer(question)
+    assert answer.kind is kind, answer.plain_text()
+    assert "Microsoft" not in answer.plain_text() and "couldn't find" not in answer.plain_text()
+
+
+def test_a_conversation_with_the_real_corpus(real_engine: Engine) -> None:
+    chat = Conversation()
+    real_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    steps = [
+        ("and from OpenAI?", "who did Meta hire from OpenAI?"),
+        ("what about Google?", "who did Meta hire from Google?"),
+        ("and in 2025?", "who did Meta hire from Google in 2025?"),
+    ]
+    for follow_up, understood in steps:
+        answer = real_engine.answer(follow_up, conversation=chat)
+        assert answer.understood_as == understood and answer.answered, answer.plain_text()
+    chat.reset()
+    real_engine.answer("where did Ruoming Pang go?", conversation=chat)
+    paid = real_engine.answer("how much was he paid?", conversation=chat)
+    assert paid.understood_as == "how much was Ruoming Pang paid?" and "$200 million" in paid.plain_text()
+
+
 def test_ask_json_contract(real_data_dir: Path) -> None:
     result = run_cli(["ask", "--json", "who did Moonshot AI hire?"], real_data_dir)
     assert result.returncode == 0, result.stderr
@@ -102,6 +142,27 @@ def test_ask_json_stdin_one_object_per_line(real_data_dir: Path) -> None:
         assert all(isinstance(p["score"], float) for p in o["passages"])
 
 
+def test_ask_json_conversation_reads_the_lines_as_one_conversation(real_data_dir: Path) -> None:
+    questions = (
+        "who did Meta hire from Apple?\nand from OpenAI?\nwhen did he join?\nhow recent is your news?\n"
+    )
+    result = run_cli(["ask", "--json", "--conversation", "-"], real_data_dir, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    first, follow, pronoun, about = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert set(first) == {"question", "answered", "answer", "sources", "passages", "timings"}
+    assert set(follow) == set(first) | {"understood_as"}
+    assert follow["question"] == "and from OpenAI?" and follow["answered"] is True
+    assert follow["understood_as"] == "who did Meta hire from OpenAI?"
+    assert "OpenAI → Meta" in follow["answer"] and "Apple → Meta" not in follow["answer"]
+    assert pronoun["understood_as"].startswith("when did ") and "join" in pronoun["understood_as"]
+    assert "understood_as" not in about and about["answer"].startswith("My articles were published between")
+    # Without --conversation the same lines are independent questions, as before.
+    alone = run_cli(["ask", "--json", "-"], real_data_dir, stdin=questions)
+    assert not any("understood_as" in json.loads(line) for line in alone.stdout.strip().splitlines())
+    wrong = run_cli(["ask", "--conversation", "who did Meta hire?"], real_data_dir)
+    assert wrong.returncode == 2 and "--conversation -" in wrong.stderr
+
+
 def test_chat_in_terminal(real_data_dir: Path) -> None:
     result = run_cli(
         ["chat"], real_data_dir, stdin="who did Moonshot AI hire?\nwho did Meta hire?\nmore\nquit\n"
@@ -109,6 +170,15 @@ def test_chat_in_terminal(real_data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Tan Xu" in result.stdout
     assert "(continued: 13–24 of" in result.stdout  # 'more' pages through a long list
+
+
+def test_chat_in_terminal_reads_follow_ups(real_data_dir: Path) -> None:
+    result = run_cli(
+        ["chat"], real_data_dir, stdin="where did Ruoming Pang go?\nhow much was he paid?\nquit\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "(Taking that as: “how much was Ruoming Pang paid?”)" in result.stdout
+    assert "$200 million" in result.stdout
 
 
 def test_ask_page(real_data_dir: Path) -> None:

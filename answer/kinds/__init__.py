@@ -6,6 +6,7 @@ that need no search come first, those that judge the search results after it, `E
 
 from __future__ import annotations
 
+from answer.kinds.about import About
 from answer.kinds.base import QuestionKind
 from answer.kinds.compare import Compare
 from answer.kinds.empty import Empty
@@ -16,6 +17,7 @@ from answer.kinds.leaders import Leaders
 from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
+from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
 from answer.kinds.timeline import Timeline
 from answer.kinds.unknown_name import UnknownName
@@ -23,7 +25,9 @@ from answer.kinds.unknown_name import UnknownName
 REGISTRY: tuple[QuestionKind, ...] = (
     # from the question alone
     Empty(),
+    OtherLanguage(),
     Greeting(),
+    About(),
     Compare(),  # these two before UnknownName: they say themselves which names they have no articles about
     Timeline(),
     UnknownName(before_search=True),

@@ -1,4 +1,4 @@
-"""Hello, thanks, help: the bot introduces itself."""
+"""Hello, thanks: the bot introduces itself (questions about the bot are `about`)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
 
 GREETING = re.compile(
-    r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you|cheers|ok|okay|help|"
-    r"start|what can you do|who are you)\W*$",
+    r"^\W*(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you|cheers|ok|okay)\W*$",
     re.I,
 )
 INTRODUCTION = (

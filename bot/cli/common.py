@@ -69,7 +69,8 @@ def load_engine(progress: bool = True, mode: str | None = None) -> Engine:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
-    """The `ask --json` object; a comparison adds `table` ({columns, rows})."""
+    """The `ask --json` object; a comparison adds `table` ({columns, rows}), a follow-up `understood_as` (the
+    whole question it was read as)."""
     result: dict[str, Any] = {
         "question": answer.question,
         "answered": answer.answered,
@@ -86,6 +87,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "columns": list(answer.table.columns),
             "rows": [list(r) for r in answer.table.rows],
         }
+    if answer.understood_as:
+        result["understood_as"] = answer.understood_as
     return result
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
-from answer.model import AnswerKind
+from answer.model import Answer, AnswerKind, Line
 
 
 class Clock:
@@ -67,3 +69,81 @@ def test_context_expires_after_half_an_hour(small_engine: Engine) -> None:
 def test_without_a_conversation_nothing_is_remembered(small_engine: Engine) -> None:
     small_engine.answer("who did Meta hire from Apple?")
     assert not small_engine.answer("and from Microsoft Research Asia?").understood_as
+
+
+def test_a_bare_company_after_a_preposition_narrows_the_last_question(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
+    follow = small_engine.answer("from Microsoft Research Asia?", conversation=chat)
+    assert follow.understood_as == "who did Moonshot AI hire from Microsoft Research Asia?"
+    assert [line.text.split(":")[0] for line in follow.lines] == ["Tan Xu"]
+
+
+def test_a_question_word_alone_asks_the_last_question_another_way(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    assert small_engine.answer("why?", conversation=chat).understood_as == "why did Meta hire from Apple?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "understood"),
+    [
+        ("how much did they offer him?", "how much did Meta offer Ruoming Pang?"),  # they act: the company
+        ("what's his role?", "what's Ruoming Pang's role?"),
+        ("who did they lose to Meta?", "who did Apple lose to Meta?"),  # losing: the company left
+        ("who did it hire?", "who did Meta hire?"),
+        ("how much were they paid?", "how much was Ruoming Pang paid?"),  # one person: "they" is him
+    ],
+)
+def test_pronouns_mean_the_person_or_the_company(
+    small_engine: Engine, follow_up: str, understood: str
+) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    assert small_engine.answer(follow_up, conversation=chat).understood_as == understood
+
+
+def test_they_after_a_list_of_people_means_all_of_them(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who left Apple?")
+    listed = Answer(
+        question=q.text,
+        answered=True,
+        kind=AnswerKind.MOVES,
+        intro="2 talent moves from Apple, newest first:",
+        lines=(
+            Line("Ruoming Pang: Apple → Meta (2025-07)", (1,)),
+            Line("Ke Yang: Apple → Meta (2025-10)", (1,)),
+        ),
+        sources=(),
+    )
+    chat.remember(q, listed)
+    assert chat.resolve("where did they go?", small_engine.parse) == "where did the people who left Apple go?"
+    assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"
+
+
+def test_a_company_follow_up_goes_back_to_the_question_about_companies(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    small_engine.answer("when did he join?", conversation=chat)
+    follow = small_engine.answer("what about Microsoft Research Asia?", conversation=chat)
+    assert follow.understood_as == "who did Meta hire from Microsoft Research Asia?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["and what is Meta paying?", "what happened in 2025?", "Why does China lack AI engineers?"],
+)
+def test_questions_of_their_own_are_not_rewritten(small_engine: Engine, question: str) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
+    assert not small_engine.answer(question, conversation=chat).understood_as
+
+
+def test_questions_about_the_bot_are_no_context_for_follow_ups(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    small_engine.answer("how many articles do you have?", conversation=chat)
+    small_engine.answer("¿Quién contrató Moonshot AI?", conversation=chat)
+    follow = small_engine.answer("and in 2025?", conversation=chat)
+    assert follow.understood_as == "who did Meta hire from Apple in 2025?"

@@ -296,3 +296,59 @@ def test_recap_send_with_a_broken_article_sends_nothing_and_says_why(
     assert result.exit_code == 1
     assert f"talentbot: the corpus has errors:\n{small_corpus / 'broken.md'}: front matter:" in result.output
     assert tg.sent_messages() == []
+
+
+# ------------------------------------------------------------------------------------------- follow-ups
+
+
+async def test_follow_ups_are_read_against_the_same_chat_only(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    other = CHAT + 1
+    tg.send_user_message(CHAT, "who did Meta hire from Apple?")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 1, timeout=10)
+    tg.send_user_message(other, "who did Moonshot AI hire?")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(other)) == 1, timeout=10)
+
+    tg.send_user_message(CHAT, "when did he join?")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+    tg.send_user_message(other, "when did he join?")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(other)) == 2, timeout=10)
+    mine, theirs = tg.sent_messages(CHAT)[-1], tg.sent_messages(other)[-1]
+    assert mine.text.startswith("(Taking that as: “when did Ruoming Pang join?”)")
+    assert "Ruoming Pang: Apple → Meta" in mine.text and "Tan Xu" not in mine.text
+    assert theirs.text.startswith("(Taking that as: “when did Tan Xu join?”)")
+
+    tg.send_user_message(CHAT, "/start")  # a fresh start forgets the earlier questions
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 3, timeout=10)
+    tg.send_user_message(CHAT, "and from Microsoft Research Asia?")
+    await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 4, timeout=10)
+    assert "Taking that as" not in tg.sent_messages(CHAT)[-1].text
+
+
+async def test_show_more_pages_through_the_follow_up_as_understood(
+    tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    from bot.runtime import refresh_index
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    moves = "moves:\n" + "".join(
+        f"  - person: Researcher Number{i:02d}\n    from: OpenAI\n    to: Meta\n    date: 2025-{1 + i % 12:02d}\n"
+        for i in range(15)
+    )
+    write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
+    s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
+    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    async with running(build_application(s, engine)):
+        tg.send_user_message(CHAT, "who did Meta hire in 2024?")
+        await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 1, timeout=10)
+        tg.send_user_message(CHAT, "and in 2025?")
+        await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
+        follow = tg.sent_messages(CHAT)[-1]
+        assert follow.text.startswith("(Taking that as: “who did Meta hire in 2025?”)")
+        [data] = follow.callback_data
+        tg.press_button(CHAT, follow.message_id, data)
+        await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 3, timeout=10)
+        page = tg.sent_messages(CHAT)[-1]
+        assert page.text.startswith("15 talent moves to Meta in 2025, newest first (continued: 13–15 of 15)")
+        assert page.text.count("Researcher Number") == 3
+    tg.assert_no_rejections()

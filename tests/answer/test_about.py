@@ -1,0 +1,82 @@
+"""Questions about the bot itself are answered from what the engine holds, never from a passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import Engine
+from answer.kinds.about import Topic, topic_of
+from answer.model import AnswerKind
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what can you do?", Topic.HELP),
+        ("What is this bot?", Topic.HELP),
+        ("help", Topic.HELP),
+        ("hi, what can you do?", Topic.HELP),
+        ("who are you?", Topic.HELP),
+        ("who made you?", Topic.MAKER),
+        ("Are you ChatGPT?", Topic.MAKER),
+        ("where does your news come from?", Topic.SOURCES),
+        ("what sources do you use?", Topic.SOURCES),
+        ("how recent is your news?", Topic.RECENCY),
+        ("how up to date are you?", Topic.RECENCY),
+        ("how many articles do you have?", Topic.SIZE),
+        ("how big is your database?", Topic.SIZE),
+        # about the news, not the bot
+        ("what can you tell me about Meta's hires?", None),
+        ("how many articles are there about pay?", None),
+        ("where did Ruoming Pang come from?", None),
+        ("latest news", None),
+    ],
+)
+def test_questions_about_the_bot_are_told_apart(question: str, topic: Topic | None) -> None:
+    assert topic_of(question) is topic
+
+
+def test_what_is_this_bot_gets_the_help_not_a_passage(small_engine: Engine) -> None:
+    answer = small_engine.answer("what is this bot?")
+    assert answer.kind is AnswerKind.ABOUT and answer.answered
+    text = answer.plain_text()
+    assert text.startswith("I'm TalentBot: I answer questions about the AI talent war from 3 news articles")
+    assert "“Who did ByteDance hire from Alibaba?”" in text and "and from OpenAI?" in text
+    assert not answer.sources and "Meta hired Ruoming Pang" not in text
+
+
+def test_how_recent_names_the_newest_article_and_the_range(small_engine: Engine) -> None:
+    answer = small_engine.answer("how recent is your news?")
+    assert answer.intro.startswith(
+        "My articles were published between 20 Aug 2024 and 07 Jul 2025 (3 articles)"
+    )
+    assert answer.lines[0].text == "Newest: Example News, 07 Jul 2025: Meta hires Apple's Ruoming Pang"
+    assert [s.article_id for s in answer.sources] == ["2025-07-meta-hires-pang"]
+    assert answer.lines[1].text == "Articles per year: 2025: 2, 2024: 1"
+
+
+def test_how_many_articles_counts_articles_publishers_moves_and_says_how_it_searches(
+    small_engine: Engine,
+) -> None:
+    answer = small_engine.answer("How many articles do you have?")
+    assert answer.intro == (
+        "I have 3 news articles from 1 publisher, published between 20 Aug 2024 and 07 Jul 2025."
+    )
+    text = answer.plain_text()
+    assert "Talent moves on record: 2" in text
+    assert "keyword search (BM25) and meaning search" in text  # the engine's mode: hybrid
+
+
+def test_the_answer_follows_the_search_mode(small_engine: Engine) -> None:
+    answer = small_engine.answer("who made you?", mode="bm25")
+    assert "with keyword search (BM25), then" in answer.plain_text()
+    assert "not a person" in answer.intro
+
+
+def test_where_the_news_comes_from_names_the_publishers(small_engine: Engine) -> None:
+    answer = small_engine.answer("where does your news come from?")
+    assert "The most articles are from Example News (3)." in answer.plain_text()
+
+
+def test_a_greeting_is_still_a_greeting(small_engine: Engine) -> None:
+    assert small_engine.answer("hello!").kind is AnswerKind.GREETING

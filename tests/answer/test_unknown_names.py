@@ -1,0 +1,83 @@
+"""Only a name the answer depends on makes the bot say it has no articles about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from answer.engine import Engine
+from answer.model import AnswerKind
+from answer.query import TypoFixer, parse_question
+from corpus.entities import EntityIndex
+
+TODAY = dt.date(2026, 11, 23)
+ENTITIES = EntityIndex(people=["Ruoming Pang", "Tan Xu"], orgs=["Meta", "Apple", "Nvidia", "OpenAI"])
+VOCAB = {"meta", "apple", "hired", "who", "from", "did", "researchers", "pay", "hire"}
+
+
+def unknown(text: str) -> tuple[str, ...]:
+    return parse_question(text, ENTITIES, TODAY, VOCAB).unknown_names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who hired whom in R&D?",
+        "BTW who did Meta hire?",
+        "who did Meta hire, FYI?",
+        "IMO TBH who is the best at Meta?",
+        "who leads HR at OpenAI?",
+        "which VC backed the AGI labs?",
+        "when is the OpenAI IPO?",
+        "which LLM and GPU deals did Meta do?",
+        "who has a PhD at Meta in the US or UK?",
+        "what is the ROI of Meta's hiring, LOL?",
+        "Quick question: who did Meta hire?",
+        "hey bob, who did Meta hire?",
+        "hey Bob, who did Meta hire?",
+        "Bob, who did Meta hire?",
+        "thanks Alice! and who did OpenAI lose?",
+        "who did Meta hire, Dave?",
+        "according to Bloomberg, who did Meta hire?",
+        "Hey TalentBot, who did Meta hire?",
+    ],
+)
+def test_abbreviations_chat_words_and_whom_it_is_addressed_to_are_no_unknown_names(text: str) -> None:
+    assert unknown(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("who did Amazon hire from Nvidia?", ("Amazon",)),
+        ("what is Mistral AI paying?", ("Mistral AI",)),
+        ("Samsung, who did they hire?", ("Samsung",)),  # "they" is Samsung: the answer depends on it
+        ("Did Bob join Meta?", ("Bob",)),
+        ("who did IBM hire?", ("IBM",)),
+        ("Who is 梁文锋?", ("梁文锋",)),
+    ],
+)
+def test_names_the_answer_depends_on_are_unknown(text: str, names: tuple[str, ...]) -> None:
+    assert unknown(text) == names
+
+
+def test_abbreviations_in_capitals_are_not_corrected_into_names() -> None:
+    fixer = TypoFixer({"asia", "anthropic"}, {"who", "hire"})
+    assert fixer.fix("who did Meta hire ASAP?") == "who did Meta hire ASAP?"
+    assert fixer.fix("antrhopic") == "anthropic"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("who hired whom in R&D?", AnswerKind.MOVES),
+        ("hey Bob, who did Meta hire?", AnswerKind.MOVES),
+        ("who did Amazon hire from Apple?", AnswerKind.UNKNOWN_NAME),
+        ("What is Mistral AI paying?", AnswerKind.UNKNOWN_NAME),
+    ],
+)
+def test_the_engine_answers_or_refuses(small_engine: Engine, question: str, kind: AnswerKind) -> None:
+    answer = small_engine.answer(question)
+    assert answer.kind is kind
+    assert answer.answered == (kind is AnswerKind.MOVES)

@@ -33,6 +33,7 @@ class AnswerKind(StrEnum):
     OVERVIEW = "overview"  # the headlines of a period
     NOT_FOUND = "not_found"  # nothing relevant enough
     EXTRACTIVE = "extractive"  # sentences from the passages that answer it
+    DEFINITION = "definition"  # what a term means ("what is an acquihire?")
 
     @property
     def listing(self) -> bool:

@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.base import QuestionKind
+from answer.kinds.definition import Definition
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
@@ -22,6 +23,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     # from the question alone
     Empty(),
     Greeting(),
+    Definition(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
     Leaders(),

@@ -18,7 +18,8 @@ class AnswerType(StrEnum):
     DURATION = "duration"
     PERSON = "person"
     ORGANISATION = "organisation"
-    PLACE = "place"  # "where did he go?": a company or a place
+    PLACE = "place"  # "where is it based?": a company or a place
+    DESTINATION = "destination"  # "where did he go?": a company someone moved to
     REASON = "reason"
     ROLE = "role"
 
@@ -46,6 +47,9 @@ _OPENING = re.compile(
     re.I,
 )
 
+# Words that point back at something an earlier ask named.
+_POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|that|these|those)\b", re.I)
+
 # The expected type of an ask, from its opening words; the first pattern that matches wins.
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
@@ -71,6 +75,12 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b|"
             r"\b(pay|paid|pays|cost|costs|price|fee|salary|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
             re.I,
+        ),
+    ),
+    (
+        AnswerType.DESTINATION,
+        re.compile(
+            r"^\W*where\b.*\b(go|went|gone|move[sd]?|head(ed)?|end(ed)? up|land(ed)?|join(ed)?)\b", re.I
         ),
     ),
     (AnswerType.PLACE, re.compile(r"^\W*where\b", re.I)),
@@ -108,11 +118,12 @@ def split_asks(question: str) -> tuple[Ask, ...]:
 
 
 def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
-    """What to search for one ask: its words, the body of a neighbour when it has none of its own ("for how
-    long" after "how much did Meta offer Deitke"), and the names the whole question mentions ("where did he
-    go?" after "who left Apple")."""
+    """What to search for one ask: its words; the body of a neighbour when it has none of its own ("for how
+    long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how
+    much is the H-1B fee"); and the names the whole question mentions ("where did he go?" after "who left
+    Apple")."""
     ask = asks[i].text
-    if not content_words(body(ask)):
+    if not content_words(body(ask)) or _POINTS_BACK.search(ask):
         neighbours = [asks[j] for j in (i - 1, i + 1) if 0 <= j < len(asks)]
         borrowed = next((body(a.text) for a in neighbours if content_words(body(a.text))), "")
         ask = f"{ask} {borrowed}".strip()

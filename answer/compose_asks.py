@@ -15,9 +15,12 @@ from answer.facts import carries
 from corpus.entities import EntityIndex
 from corpus.text import words
 
-# An ask's best typed sentence must be at least this share as relevant to it as its best sentence of any
-# type: a date in an off-topic sentence does not answer "when did he join?".
-TYPED_RELATIVE = 0.4
+# A sentence carrying the type an ask expects answers it when it is at least this share as relevant as the
+# ask's best sentence of any type: a date in an off-topic sentence does not answer "when did he join?"...
+TYPED_RELATIVE = 0.65
+# ...or, in an article of the ask's best few sentences, this share: there it is about the same story.
+SAME_STORY_RELATIVE = 0.3
+SAME_STORY_TOP = 3
 # A sentence already chosen covers an ask when it carries the expected type and is this close to the ask's
 # best sentence in relevance.
 COVER_RELATIVE = 0.8
@@ -63,8 +66,17 @@ def answering(
     if not ranked or search.ask.type is None:
         return ranked
     known = frozenset(words(search.text))
-    typed = [c for c in ranked if carries(c.text, search.ask.type, entities, known)]
-    return [c for c in typed if c.relevance >= TYPED_RELATIVE * ranked[0].relevance]
+    best = ranked[0].relevance
+    story = {c.article_id for c in ranked[:SAME_STORY_TOP]}
+    return [
+        c
+        for c in ranked
+        if (
+            c.relevance >= TYPED_RELATIVE * best
+            or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
+        )
+        and carries(c.text, search.ask.type, entities, known)
+    ]
 
 
 def _covers(pick: Pick, pool: list[Candidate]) -> bool:

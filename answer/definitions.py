@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.text import STOP_WORDS, word_set, words
+from corpus.text import STOP_WORDS, word_parts, word_set, words
 
 # Definition questions: "what is (a) X", "what does X mean", "define X", "meaning of X". The alternatives
 # that start like "what is" come first, so "what is the meaning of X" asks about X.
@@ -72,12 +72,12 @@ def term_pattern(term: str) -> re.Pattern[str]:
     """The term as written any way the corpus writes it: "acquihire" finds "acqui-hire" and "acqui-hires",
     "non-compete" finds "noncompete", "K visa" finds '"K" visa', "licence-and-hire" finds "license-and-hire"
     and "hire-and-license"."""
-    letters = [re.sub(r"[^a-z0-9]", "", w) for w in words(_spelling(term))]
-    key = "".join(letters)
+    parts = [part for w in words(_spelling(term)) for part in word_parts(w)]
+    joined = "".join(parts)
     gap = r"[\s\"'“”‘’-]*"
-    forms = [gap.join(re.escape(ch) for ch in key)]
-    if len(letters) == 3 and letters[1] == "and":
-        swapped = letters[2] + "and" + letters[0]
+    forms = [gap.join(re.escape(ch) for ch in joined)]
+    if len(parts) == 3 and parts[1] == "and":
+        swapped = parts[2] + "and" + parts[0]
         forms.append(gap.join(re.escape(ch) for ch in swapped))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?:e?s)?(?![\w])", re.I)
 

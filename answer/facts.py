@@ -19,6 +19,13 @@ CAUSAL = re.compile(
     r"in order to)\b",
     re.I,
 )
+# A cause stated: narrower than CAUSAL (which also favours the "first... second..." of an explanation), as
+# "what it means" is a consequence, not a reason.
+_REASON = re.compile(
+    r"\b(because|reasons?|due to|driven by|caused by|led to|as a result of|in order to|so that|aim(?:s|ed)? to|"
+    r"wanted to|linked (?:[\w-]+ ){0,4}to|concerns? (?:over|about)|blam(?:e|ed|es)|attribut(?:e|ed|es) |put down to)",
+    re.I,
+)
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -34,6 +41,19 @@ _ROLE = re.compile(
     r"managing partner|general manager|in charge of|(?:team |tech(?:nical)? )?lead(?:er)? (?:of|for|on)|"
     r"as (?:an? |its |the |their |his |her )?(?:[\w-]+ ){0,3}(?:researcher|scientist|engineer|adviser|advisor|"
     r"executive|lead|manager))\b",
+    re.I,
+)
+# A job title is given to someone: "joins as", "named", "became", "the title of"; not "its founder and CEO".
+_APPOINTED = re.compile(
+    r"\b(as|named|appointed|appoints?|became|becomes?|title|promoted|takes? (?:over|charge)|took (?:over|charge)|"
+    r"will (?:run|lead|head)|to (?:lead|run|head)|role|post)\b",
+    re.I,
+)
+# Someone going somewhere: "joined", "left for", "moved on to", "hired".
+_MOVING = re.compile(
+    r"\b(join(?:s|ed|ing)?|hired?|hires|left|leav(?:e|es|ing)|mov(?:e|ed|es|ing)|went|gone|head(?:s|ed)? (?:to|for)|"
+    r"settl(?:e|ed|ing)|defect(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|lured?|took (?:a|up) (?:position|job|role)|"
+    r"brought in|signed)\b",
     re.I,
 )
 # A place after the words that introduce one: "in Zurich", "based in London", "to Singapore".
@@ -63,11 +83,13 @@ def carries(
     if kind is AnswerType.DURATION:
         return bool(_DURATION.search(sentence))
     if kind is AnswerType.REASON:
-        return bool(CAUSAL.search(sentence))
+        return bool(_REASON.search(sentence))
     if kind is AnswerType.ROLE:
-        return bool(_ROLE.search(sentence))
+        return bool(_ROLE.search(sentence)) and bool(_APPOINTED.search(sentence))
     if kind is AnswerType.ORGANISATION:
         return _named(sentence, entities, "org", known)
     if kind is AnswerType.PLACE:
         return _place(sentence, entities, known)
+    if kind is AnswerType.DESTINATION:
+        return _named(sentence, entities, "org", known) and bool(_MOVING.search(sentence))
     return _named(sentence, entities, "person", known)

@@ -16,6 +16,7 @@ from answer.facts import AMOUNT, DATE
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
+from corpus.entities import key_tokens
 from corpus.text import words
 
 # A definition is one or two sentences; one example follows.
@@ -53,7 +54,9 @@ class _Corpus:
         self.ctx = ctx
         self.vector = vector  # what closeness is measured against
         self.data = ctx.state.data
+        # "China" is named by "Chinese" too: the place's words less their last letter.
         self.where = [w[: max(3, len(w) - 1)] for w in words(ask.where)]
+        self._about: dict[str, list[str]] = {}
 
     def unit(self, article_id: str, index: int, score: float) -> _Found:
         """The sentence group holding sentence `index`, scored: `score`, closeness, place."""
@@ -79,13 +82,15 @@ class _Corpus:
 
     def about(self, term: str) -> list[str]:
         """Articles that name the term or are tagged with it."""
-        pattern, wanted = term_pattern(term), key(term)
-        return [
-            a
-            for a, sentences in self.data.sentences.items()
-            if wanted in {key(t) for t in self.data.articles[a].tags}
-            or any(names(pattern, s) for s in sentences)
-        ]
+        if term not in self._about:
+            pattern, wanted = term_pattern(term), key(term)
+            self._about[term] = [
+                a
+                for a, sentences in self.data.sentences.items()
+                if wanted in {key(t) for t in self.data.articles[a].tags}
+                or any(names(pattern, s) for s in sentences)
+            ]
+        return self._about[term]
 
     def explanations(self, term: str) -> list[_Found]:
         """Every sentence that explains the term, best first."""
@@ -115,11 +120,8 @@ class _Corpus:
             article = self.data.articles[article_id]
             tagged = wanted in {key(t) for t in article.tags} or _explainer(article.title)
             for i, sentence in enumerate(self.data.sentences[article_id]):
-                amount, date, named = (
-                    bool(AMOUNT.search(sentence)),
-                    bool(DATE.search(sentence)),
-                    names(pattern, sentence),
-                )
+                amount, date = bool(AMOUNT.search(sentence)), bool(DATE.search(sentence))
+                named = names(pattern, sentence)
                 company = any(m.entity.kind == "org" for m in self.ctx.state.entities.find(sentence))
                 if company and (amount or date) and (named or tagged):
                     bonus = EXAMPLE_TERM * named + EXAMPLE_AMOUNT * amount + EXAMPLE_DATE * date
@@ -155,7 +157,7 @@ class Definition:
         if ask is None:
             return None
         named = {w for m in ctx.state.entities.find(ask.term) for w in m.entity.keys}
-        return None if set(words(ask.term)) <= named else CERTAIN
+        return None if key_tokens(ask.term) <= named else CERTAIN  # "what is Inflection AI?": a company
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         ask = definition_ask(q.text)

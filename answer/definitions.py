@@ -92,19 +92,34 @@ def key(term: str) -> str:
     return re.sub(r"[^a-z0-9]", "", _spelling(term).lower())
 
 
-# After the term: "is", "means", "refers to", a colon, an appositive ", a ...".
+# After the term: "is"/"are" and what it is (not "was assembled", "is exactly", "is not"), "means",
+# "refers to", a colon, an appositive ", a ...".
 _COPULA = re.compile(
-    r"^[\"'”’]?\s*(?:(?:is|are|was|were)\s+(?!(?:reported|said|expected|likely|set|due|not|also)\b)|means\b|"
-    r"refers? to\b|describes?\b|denotes?\b|:\s|,\s+(?:an?|the|which|where|in which|under which)\s)",
+    r"^[\"'”’]?\s*(?:(?:is|are|was|were)\s+(?!(?:not|also|still|now|set|due|to|being|likely|expected|just|only|"
+    r"left|made|taken|given|built|run|held|cut|put|paid|sold|bought|brought|kept|led|known|seen|shown|told|said|"
+    r"done|gone|won|lost|found|hit)\b)"
+    r"(?![a-z]+(?:ed|ing|ly)\b)|means\b|refers? to\b|describes?\b|denotes?\b|:\s|"
+    r",\s+(?:an?|the|which|where|in which|under which)\s)",
     re.I,
 )
-# After the term and a noun or two: "noncompete agreements that can keep them out...".
+# After the term and the kind of thing it is: "noncompete agreements that can keep them out...".
 _CLAUSE = re.compile(
-    r"^[\"'”’]?(?:\s+[a-z-]+){0,2}\s+(?:that|which|in which|under which|designed to|aimed at|allowing|letting)\b",
+    r"^[\"'”’]?(?:\s+(?:agreements?|clauses?|contracts?|category|categories|deals?|model|models|scheme|schemes|"
+    r"programmes?|programs?|arrangements?|structures?|rules?|packages?|polic(?:y|ies)|system|plans?|visas?|"
+    r"awards?|grants?|bonus(?:es)?|leave|period))?,?\s+(?:that|which|in which|under which|designed to|aimed at|"
+    r"allowing|letting|offering|giving)\b",
     re.I,
 )
-# Before the term: "a practice known as ...".
-_NAMED = re.compile(r"\b(?:known as|called|dubbed|so-called|termed)\s*[\"'“‘]?$", re.I)
+# Before the term: "a practice known as ..." (not "so-called": that uses the term, it does not explain it).
+_NAMED = re.compile(r"\b(?<!so-)(?:known as|called|dubbed|termed)\s*[\"'“‘]?$", re.I)
+# Before the term: the name it abbreviates, "Meta Superintelligence Labs (MSL)".
+_EXPANDED = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)+\s*\($")
+# Before the term: "launched a new ...": the sentence that brings it in says what it is.
+_INTRODUCED = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|introduc(?:ed|es|ing)|creat(?:ed|es|ing)|set up|unveil(?:ed|s|ing)?|"
+    r"announc(?:ed|es|ing))\s+(?:an?|the|its|their)\s+(?:new\s+)?[\"'“‘]?$",
+    re.I,
+)
 # "such <term>" points back at the sentence before, which says what it is.
 _SUCH = re.compile(r"\bsuch\s*[\"'“‘]?$", re.I)
 
@@ -120,9 +135,9 @@ def explains(sentence: str, pattern: re.Pattern[str]) -> tuple[float, bool]:
     best, back = 0.0, False
     for match in pattern.finditer(_spelling(sentence)):
         before, after = sentence[: match.start()], sentence[match.end() :]
-        if _COPULA.match(after) or _NAMED.search(before):
+        if _COPULA.match(after) or _NAMED.search(before) or _EXPANDED.search(before):
             return STRONG, False
-        if _CLAUSE.match(after):
+        if _CLAUSE.match(after) or _INTRODUCED.search(before):
             best = max(best, CLAUSE)
         elif _SUCH.search(before):
             back = back or best == 0.0

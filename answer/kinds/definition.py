@@ -157,7 +157,8 @@ class Definition:
         if ask is None:
             return None
         named = {w for m in ctx.state.entities.find(ask.term) for w in m.entity.keys}
-        return None if key_tokens(ask.term) <= named else CERTAIN  # "what is Inflection AI?": a company
+        keys = key_tokens(ask.term)
+        return None if keys and keys <= named else CERTAIN  # "what is Inflection AI?": a company
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         ask = definition_ask(q.text)

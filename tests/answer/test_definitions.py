@@ -78,6 +78,9 @@ def test_a_term_is_not_found_inside_other_words() -> None:
         ('Staff may be placed on paid "garden leave": still employed but not working.', (STRONG, False)),
         ("Garden leave, a period of paid absence, keeps staff away from rivals.", (STRONG, False)),
         ("Firms use a practice known as garden leave.", (STRONG, False)),
+        ("Meta formed a group called Meta Superintelligence Labs (MSL) in June.", (STRONG, False)),
+        ("One part of MSL was left untouched by the cuts.", (0.0, False)),
+        ("Tencent launched a new garden leave scheme in October.", (CLAUSE, False)),
         ("Staff sign noncompete agreements that keep them out of rival labs.", (CLAUSE, False)),
         ('China created a new "K" visa category designed to attract young scientists.', (CLAUSE, False)),
         ('That makes it harder to argue that such "acqui-hire" structures escape review.', (REFERENCE, True)),
@@ -88,5 +91,5 @@ def test_a_term_is_not_found_inside_other_words() -> None:
 def test_how_strongly_a_sentence_explains_a_term(sentence: str, strength: tuple[float, bool]) -> None:
     low = sentence.lower()
     term = "acquihire" if "acqui" in low else "garden leave" if "garden" in low else "noncompete"
-    term = "K visa" if "visa" in sentence else term
+    term = "K visa" if "visa" in sentence else "MSL" if "MSL" in sentence else term
     assert explains(sentence, term_pattern(term)) == strength

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from answer.facts import AMOUNT, CAUSAL
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
 from corpus.text import content_words
 
-_CAUSAL = re.compile(
-    r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"
-    r"explain(?:s|ed)?|wanted|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|"
-    r"in order to)\b",
-    re.I,
-)
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
-_AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b",
-    re.I,
-)
 _CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
 _WHY = re.compile(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", re.I)
 _QUANTITY = re.compile(
@@ -32,6 +23,14 @@ _QUANTITY = re.compile(
     r"fee|cost|price|salary|salaries|pay|paid|worth|bonus|package|offer|stake|raised?|funding)\b",
     re.I,
 )
+
+# A sentence announcing a list ("set out several changes"), and a question asking what someone did.
+_LIST_OPENER = re.compile(
+    r"\b(several|a number of|a series of|a range of|multiple|two|three|four|five)\s+(?:[a-z-]+\s+)?"
+    r"(changes|measures|steps|reforms|reasons|ways|moves|factors|tactics|things)\b",
+    re.I,
+)
+_DOING = re.compile(r"\bwhat\b.*\b(did|does|do|will|has|have)\b.*\bdo\b", re.I)
 
 # A question in the article this close (cosine) to the user's is answered by the sentences after it.
 FAQ_MATCH = 0.8
@@ -45,6 +44,8 @@ SHORT_SENTENCE_WORDS = 9
 MIN_ANSWER_WORDS = 6
 # Only the passages of the best few articles are searched for an FAQ block.
 FAQ_ARTICLES = 3
+# A list a chosen sentence announces is shown up to this many sentences (or pairs read together) long.
+LIST_ITEMS = 3
 
 # How a sentence's relevance is scored (hand-tuned on the dev split of the evaluation set): its cosine with
 # the question counts most, then the share of the question's words it has, then its passage's score
@@ -81,21 +82,30 @@ class RetrievedPassage:
 Unit = tuple[str, npt.NDArray[np.float32], int]  # text, vector, index of its first sentence in the passage
 
 
-def _units(p: RetrievedPassage) -> list[Unit]:
-    """Sentences of a passage, each joined to the next when that one only makes sense after it: a very short
-    sentence ("First, demand rose.") or a follower that starts with a pronoun ("He explained that...")."""
-    units: list[Unit] = []
+def sentence_groups(sentences: Sequence[str]) -> list[range]:
+    """Sentences, each joined to the next when that one only makes sense after it: a very short sentence
+    ("First, demand rose.") or a follower that starts with a pronoun ("He explained that...")."""
+    groups: list[range] = []
     i = 0
-    while i < len(p.sentences):
-        start, text, vector = i, p.sentences[i], p.sentence_vectors[i]
-        nxt = i + 1 < len(p.sentences) and not text.endswith("?")
-        if nxt and (len(text.split()) < SHORT_SENTENCE_WORDS or _CONTINUES.match(p.sentences[i + 1])):
-            merged = vector + p.sentence_vectors[i + 1]
-            norm = float(np.linalg.norm(merged)) or 1.0
-            text, vector = f"{text} {p.sentences[i + 1]}", (merged / norm).astype(np.float32)
-            i += 1
-        units.append((text, vector, start))
-        i += 1
+    while i < len(sentences):
+        text = sentences[i]
+        nxt = i + 1 < len(sentences) and not text.endswith("?")
+        joined = nxt and (
+            len(text.split()) < SHORT_SENTENCE_WORDS or bool(_CONTINUES.match(sentences[i + 1]))
+        )
+        groups.append(range(i, i + 2 if joined else i + 1))
+        i += len(groups[-1])
+    return groups
+
+
+def _units(p: RetrievedPassage) -> list[Unit]:
+    """The sentence groups of a passage, each with its (normalised, summed) vector."""
+    units: list[Unit] = []
+    for group in sentence_groups(p.sentences):
+        merged = p.sentence_vectors[group.start : group.stop].sum(axis=0)
+        norm = float(np.linalg.norm(merged)) or 1.0
+        vector = p.sentence_vectors[group.start] if len(group) == 1 else (merged / norm).astype(np.float32)
+        units.append((" ".join(p.sentences[i] for i in group), vector, group.start))
     return units
 
 
@@ -127,7 +137,9 @@ def _faq_answer(
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
+    """A sentence (or two read together) that may answer the question, with its relevance."""
+
     relevance: float
     text: str
     article_id: str
@@ -135,15 +147,15 @@ class _Candidate:
     position: int  # sentence index in the article, to show picks from one article in reading order
 
 
-def _candidates(
+def rank_candidates(
     question: str, query_vector: npt.NDArray[np.float32], passages: Sequence[RetrievedPassage]
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """Every usable sentence of the passages with its relevance, best first."""
     asked = content_words(question)
     why = bool(_WHY.match(question))
     quantity = bool(_QUANTITY.search(question))
     top = passages[0].score if passages else 0.0
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     seen: set[str] = set()
     for rank, p in enumerate(passages):
         for sentence, vector, start in _units(p):
@@ -160,15 +172,15 @@ def _candidates(
                 + W_OVERLAP * overlap
                 + W_PASSAGE * (p.score - top)
                 + W_RANK * max(0, TOP_RANKS - rank)
-                + (CAUSAL_BONUS if why and _CAUSAL.search(sentence) else 0.0)
-                + (AMOUNT_BONUS if quantity and _AMOUNT.search(sentence) else 0.0)
+                + (CAUSAL_BONUS if why and CAUSAL.search(sentence) else 0.0)
+                + (AMOUNT_BONUS if quantity and AMOUNT.search(sentence) else 0.0)
                 - (META_PENALTY if _META.search(sentence) else 0.0)
             )
-            candidates.append(_Candidate(relevance, sentence, p.article_id, vector, p.start + start))
+            candidates.append(Candidate(relevance, sentence, p.article_id, vector, p.start + start))
     return sorted(candidates, key=lambda c: -c.relevance)
 
 
-def _mmr(candidates: list[_Candidate], max_sentences: int) -> list[_Candidate]:
+def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
     """The best candidate, then each further pick by relevance penalised by redundancy with the chosen."""
     best = candidates[0].relevance
     chosen = [candidates[0]]
@@ -193,39 +205,73 @@ def _mmr(candidates: list[_Candidate], max_sentences: int) -> list[_Candidate]:
     return chosen
 
 
+def continue_list(
+    question: str, chosen: Candidate, article_sentences: Sequence[str]
+) -> list[tuple[str, str]]:
+    """When a chosen sentence announces the list the question asks for ("The letter set out several changes
+    at once." for "what did ByteDance change?"), the sentences after it in its article: the list itself."""
+    opener = _LIST_OPENER.search(chosen.text)
+    if opener is None:
+        return []
+    asked = {w.rstrip("s") for w in content_words(question)}
+    listed = {w.rstrip("s") for w in content_words(opener.group(2))}
+    if not listed & asked and not _DOING.search(question):
+        return []
+    end = chosen.position + 1
+    while end < len(article_sentences) and chosen.text.endswith(" " + article_sentences[end]):
+        end += 1
+    rest = article_sentences[end:]
+    items = []
+    for group in sentence_groups(rest)[:LIST_ITEMS]:
+        text = " ".join(rest[i] for i in group)
+        if text.rstrip().endswith("?"):
+            break
+        items.append((text, chosen.article_id))
+    return items
+
+
 def select_sentences(
     question: str,
     query_vector: npt.NDArray[np.float32],
     passages: Sequence[RetrievedPassage],
     max_sentences: int = 3,
+    article_sentences: Mapping[str, Sequence[str]] | None = None,
 ) -> list[tuple[str, str]]:
     """Pick 1-`max_sentences` (sentence, article id) pairs that answer the question.
 
     When one of the best passages asks the user's question itself ("Why is there a shortage?"), the sentences
     that follow it are the answer. Otherwise sentences are chosen by MMR over sentence embeddings, so two
     sentences making the same point are not both shown. Questions and meta sentences ("this article...") are
-    skipped. Picks from one article keep reading order."""
+    skipped. Picks from one article keep reading order. A pick that announces the list asked for ("set out
+    several changes") is followed by the list, from `article_sentences` (the sentences of each article)."""
     faq = _faq_answer(query_vector, passages, max_sentences)
     if faq:
         return faq
-    candidates = _candidates(question, query_vector, passages)
+    candidates = rank_candidates(question, query_vector, passages)
     if not candidates:
         return []
     chosen = _mmr(candidates, max_sentences)
     first_seen = {a: n for n, a in reversed(list(enumerate(c.article_id for c in chosen)))}
     chosen.sort(key=lambda c: (first_seen[c.article_id], c.position))
-    return [(c.text, c.article_id) for c in chosen]
+    picked: list[tuple[str, str]] = []
+    for c in chosen:
+        if (c.text, c.article_id) not in picked:
+            picked.append((c.text, c.article_id))
+        if article_sentences is not None and c.article_id in article_sentences:
+            listed = continue_list(question, c, article_sentences[c.article_id])
+            picked.extend(item for item in listed if item not in picked and not _contains(picked, item[0]))
+    return picked
 
 
-def compose_extractive(
-    q: Question,
-    query_vector: npt.NDArray[np.float32],
-    passages: Sequence[RetrievedPassage],
-    articles: dict[str, Article],
-    max_sentences: int = 3,
+def _contains(picked: list[tuple[str, str]], text: str) -> bool:
+    return any(text in t or t in text for t, _ in picked)
+
+
+def answer_from_picks(
+    q: Question, picked: Sequence[tuple[str, str]], articles: dict[str, Article], note: str = ""
 ) -> Answer:
+    """An extractive answer: each picked sentence a line citing its article."""
     cites = Citations(articles)
-    picked = select_sentences(q.text, query_vector, passages, max_sentences=max_sentences)
     lines = tuple(Line(text, (cites.cite(article_id),)) for text, article_id in picked)
     return Answer(
         question=q.text,
@@ -234,4 +280,17 @@ def compose_extractive(
         intro="",
         lines=lines,
         sources=cites.sources(),
+        note=note if lines else "",
     )
+
+
+def compose_extractive(
+    q: Question,
+    query_vector: npt.NDArray[np.float32],
+    passages: Sequence[RetrievedPassage],
+    articles: dict[str, Article],
+    max_sentences: int = 3,
+    article_sentences: Mapping[str, Sequence[str]] | None = None,
+) -> Answer:
+    picked = select_sentences(q.text, query_vector, passages, max_sentences, article_sentences)
+    return answer_from_picks(q, picked, articles)

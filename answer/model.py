@@ -39,6 +39,7 @@ class AnswerKind(StrEnum):
     EXTRACTIVE = "extractive"  # sentences from the passages that answer it
     COMPARE = "compare"  # companies side by side, as a table
     TIMELINE = "timeline"  # dated events of a company or person, oldest first
+    DEFINITION = "definition"  # what a term means ("what is an acquihire?")
 
     @property
     def listing(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from answer.kinds.about import About
 from answer.kinds.base import QuestionKind
 from answer.kinds.compare import Compare
+from answer.kinds.definition import Definition
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
@@ -30,6 +31,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     About(),
     Compare(),  # these two before UnknownName: they say themselves which names they have no articles about
     Timeline(),
+    Definition(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
     Leaders(),

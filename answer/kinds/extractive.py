@@ -1,21 +1,53 @@
-"""Fact, why and how questions: the sentences of the best passages that answer them, each cited."""
+"""Fact, why and how questions: the sentences of the best passages that answer them, each cited; a question
+that asks several things ("what did Microsoft pay and what job did Suleyman get?") gets a sentence for each."""
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 
+import numpy as np
+
+from answer.asks import Ask, search_text, split_asks
+from answer.compose_asks import AskSearch, cover_asks
 from answer.context import Context
-from answer.extractive import compose_extractive
+from answer.extractive import RetrievedPassage, answer_from_picks, select_sentences
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
+from answer.retrieval import retrieve, search_scope
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
 # A fact is one to three sentences; an explanation ("why...?", "how did...?") needs room for its reasons.
 FACT_SENTENCES = 3
 EXPLAIN_SENTENCES = 4
+
+
+def search_asks(q: Question, ctx: Context, asks: tuple[Ask, ...]) -> list[AskSearch]:
+    """Each ask searched on its own (with the names of the whole question), timed as the engine's search."""
+    names = tuple(dict.fromkeys(m.entity.name for m in q.mentions))
+    texts = [search_text(asks, i, names) for i in range(len(asks))]
+    started = time.perf_counter()
+    vectors = np.asarray(ctx.embedder.encode(texts), dtype=np.float32)
+    ctx.timings["embed"] += time.perf_counter() - started
+    started = time.perf_counter()
+    scope = search_scope(ctx.state, q)
+    searches = []
+    for ask, text, vector in zip(asks, texts, vectors, strict=True):
+        found = retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, scope)
+        passages = [ctx.state.retrieved(h) for h in found.hits]
+        searches.append(AskSearch(ask, text, vector, passages, found.score >= ctx.threshold))
+    ctx.timings["search"] += time.perf_counter() - started
+    return searches
+
+
+def unanswered_note(asks: list[Ask]) -> str:
+    if not asks:
+        return ""
+    listed = "; ".join(f"“{a.text}”" for a in asks)
+    return f"I found nothing in my articles that answers {listed}."
 
 
 class Extractive:
@@ -32,7 +64,25 @@ class Extractive:
         explain = bool(_EXPLAIN.match(q.text))
         candidates = [*passages, ctx.state.whole_article(hits[0])] if explain and hits else passages
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
-        answer = compose_extractive(q, ctx.vector, candidates, ctx.state.data.articles, max_sentences=size)
+        sentences = ctx.state.data.sentences
+        picked = select_sentences(q.text, ctx.vector, candidates, size, sentences)
+        answer = answer_from_picks(q, picked, ctx.state.data.articles)
+        asks = split_asks(q.text)
+        if picked and len(asks) > 1:
+            answer = self._every_ask(q, ctx, asks, picked, candidates)
         if not answer.answered:
             return refusal(q.text, NOT_FOUND, AnswerKind.NOT_FOUND)
         return replace(answer, passages=tuple((p.article_id, p.text, round(p.score, 4)) for p in passages))
+
+    def _every_ask(
+        self,
+        q: Question,
+        ctx: Context,
+        asks: tuple[Ask, ...],
+        picked: list[tuple[str, str]],
+        passages: list[RetrievedPassage],
+    ) -> Answer:
+        covered = cover_asks(picked, search_asks(q, ctx, asks), passages, ctx.state.entities)
+        return answer_from_picks(
+            q, covered.picks, ctx.state.data.articles, unanswered_note(covered.unanswered)
+        )

@@ -1,0 +1,132 @@
+"""The asks of a question ("What did Microsoft pay and what job did Suleyman get?" asks two things) and the
+type of answer each expects (an amount, a date, a person, a role...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from corpus.text import content_words
+
+
+class AnswerType(StrEnum):
+    """What kind of fact an ask wants; a sentence that answers it carries one."""
+
+    AMOUNT = "amount"
+    DATE = "date"
+    DURATION = "duration"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"  # "where is it based?": a company or a place
+    DESTINATION = "destination"  # "where did he go?": a company someone moved to
+    REASON = "reason"
+    ROLE = "role"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One part of a question: its own words and the type of answer it expects (None: no particular type)."""
+
+    text: str
+    type: AnswerType | None
+
+
+_QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)\b"
+# Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
+# preposition ("and for how long").
+_SPLIT = re.compile(
+    rf"\s*(?:,\s*and|,|;|\band|&|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
+    rf"{_QUESTION_WORD})",
+    re.I,
+)
+# The question words and auxiliaries that open an ask: what is left is its body ("did Meta offer Deitke").
+_OPENING = re.compile(
+    rf"^\s*(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?{_QUESTION_WORD}(?:\s+(?:much|many|long|often|"
+    r"old|big|large|year|month|date|day|job|role|title|position|company|firm|lab))?\s*",
+    re.I,
+)
+
+# Words that point back at something an earlier ask named.
+_POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|that|these|those)\b", re.I)
+
+# The expected type of an ask, from its opening words; the first pattern that matches wins.
+_TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (
+        AnswerType.DURATION,
+        re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b", re.I),
+    ),
+    (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b", re.I)),
+    (AnswerType.REASON, re.compile(r"^\W*(why|how come)\b|\bwhat (caused|led|drove|prompted)\b", re.I)),
+    (
+        AnswerType.ROLE,
+        re.compile(
+            r"\b(what|which) (job|role|title|position|post)s?\b|\b(his|her|their|its) (job|role|title)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.ORGANISATION,
+        re.compile(r"\b(which|what) (company|companies|firm|firms|lab|labs|start-?up)\b", re.I),
+    ),
+    (
+        AnswerType.AMOUNT,
+        re.compile(
+            r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b|"
+            r"\b(pay|paid|pays|cost|costs|price|fee|salary|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
+            re.I,
+        ),
+    ),
+    (
+        AnswerType.DESTINATION,
+        re.compile(
+            r"^\W*where\b.*\b(go|went|gone|move[sd]?|head(ed)?|end(ed)? up|land(ed)?|join(ed)?)\b", re.I
+        ),
+    ),
+    (AnswerType.PLACE, re.compile(r"^\W*where\b", re.I)),
+    (
+        AnswerType.PERSON,
+        re.compile(r"^\W*(who|whom)\b|\bwhich (person|people|researchers?|executives?)\b", re.I),
+    ),
+)
+
+
+def expected_type(ask: str) -> AnswerType | None:
+    """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role..."""
+    return next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
+
+
+def body(ask: str) -> str:
+    """An ask without its opening question words: "how much did Meta offer" -> "did Meta offer"."""
+    return _OPENING.sub("", ask, count=1).strip(" ?.!")
+
+
+def split_asks(question: str) -> tuple[Ask, ...]:
+    """The asks of a question, in order; a question that asks one thing is one ask.
+
+    "What did Microsoft pay and what job did Suleyman get?" is two asks, "how much and for how long did Meta
+    offer?" too, but "What did Microsoft and Google pay?" is one: a split needs a question word after it."""
+    parts: list[str] = []
+    for part in (p.strip(" ?.!,") for p in _SPLIT.split(question.strip())):
+        if parts and not re.search(_QUESTION_WORD, parts[-1], re.I):
+            parts[-1] = f"{parts[-1]}, {part}"  # "In 2025, what did...": an opening, not an ask
+        elif part:
+            parts.append(part)
+    if len(parts) < 2:
+        return (Ask(question, expected_type(question)),)
+    return tuple(Ask(p, expected_type(p)) for p in parts)
+
+
+def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
+    """What to search for one ask: its words; the body of a neighbour when it has none of its own ("for how
+    long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how
+    much is the H-1B fee"); and the names the whole question mentions ("where did he go?" after "who left
+    Apple")."""
+    ask = asks[i].text
+    if not content_words(body(ask)) or _POINTS_BACK.search(ask):
+        neighbours = [asks[j] for j in (i - 1, i + 1) if 0 <= j < len(asks)]
+        borrowed = next((body(a.text) for a in neighbours if content_words(body(a.text))), "")
+        ask = f"{ask} {borrowed}".strip()
+    low = ask.lower()
+    missing = [n for n in names if n.lower() not in low]
+    return " ".join([ask, *missing])

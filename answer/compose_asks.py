@@ -1,0 +1,116 @@
+"""Answering every ask of a question: the sentences chosen for the whole question, plus, for each ask they
+leave unanswered, the best sentence that carries the type of fact it expects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from answer.asks import Ask
+from answer.extractive import Candidate, RetrievedPassage, rank_candidates
+from answer.facts import carries
+from corpus.entities import EntityIndex
+from corpus.text import words
+
+# A sentence carrying the type an ask expects answers it when it is at least this share as relevant as the
+# ask's best sentence of any type: a date in an off-topic sentence does not answer "when did he join?"...
+TYPED_RELATIVE = 0.65
+# ...or, in an article of the ask's best few sentences, this share: there it is about the same story.
+SAME_STORY_RELATIVE = 0.3
+SAME_STORY_TOP = 3
+# A sentence already chosen covers an ask when it carries the expected type and is this close to the ask's
+# best sentence in relevance.
+COVER_RELATIVE = 0.8
+# An answer to several asks shows at most this many sentences: one or two per ask.
+MAX_SENTENCES = 5
+
+Pick = tuple[str, str]  # sentence, article id
+
+
+@dataclass(frozen=True)
+class AskSearch:
+    """One ask with what was searched for it and what the search found."""
+
+    ask: Ask
+    text: str
+    vector: npt.NDArray[np.float32]
+    passages: Sequence[RetrievedPassage]
+    relevant: bool  # the search scored above the relevance threshold
+
+
+@dataclass(frozen=True)
+class Covered:
+    picks: list[Pick]
+    unanswered: list[Ask]
+
+
+def _passages(search: AskSearch, shared: Sequence[RetrievedPassage]) -> list[RetrievedPassage]:
+    """The ask's passages, then the whole question's it lacks, ranked below them (their scores were taken
+    against the whole question, not this ask)."""
+    own = {(p.article_id, p.start) for p in search.passages}
+    floor = min((p.score for p in search.passages), default=0.0)
+    extra = [replace(p, score=min(p.score, floor)) for p in shared if (p.article_id, p.start) not in own]
+    return [*search.passages, *extra]
+
+
+def answering(
+    search: AskSearch, shared: Sequence[RetrievedPassage], entities: EntityIndex
+) -> list[Candidate]:
+    """The sentences that answer an ask, best first: those carrying its type, when it expects one."""
+    if not search.relevant:
+        return []
+    ranked = rank_candidates(search.text, search.vector, _passages(search, shared))
+    if not ranked or search.ask.type is None:
+        return ranked
+    known = frozenset(words(search.text))
+    best = ranked[0].relevance
+    story = {c.article_id for c in ranked[:SAME_STORY_TOP]}
+    return [
+        c
+        for c in ranked
+        if (
+            c.relevance >= TYPED_RELATIVE * best
+            or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
+        )
+        and carries(c.text, search.ask.type, entities, known)
+    ]
+
+
+def _covers(pick: Pick, pool: list[Candidate]) -> bool:
+    bar = COVER_RELATIVE * pool[0].relevance
+    return any(c.relevance >= bar and (c.text in pick[0] or pick[0] in c.text) for c in pool)
+
+
+def cover_asks(
+    picked: list[Pick],
+    searches: Sequence[AskSearch],
+    shared: Sequence[RetrievedPassage],
+    entities: EntityIndex,
+) -> Covered:
+    """The sentences picked for the whole question, with a sentence added for each ask none of them answers
+    (in the order of the asks); the asks nothing in the passages answers are returned apart."""
+    picks = list(picked)
+    pools = [answering(s, shared, entities) for s in searches]
+    covering: set[int] = set()
+    unanswered: list[Ask] = []
+    for search, pool in zip(searches, pools, strict=True):
+        if not pool:
+            unanswered.append(search.ask)
+            continue
+        hit = next((n for n, p in enumerate(picks) if _covers(p, pool)), None)
+        if hit is None:
+            best = pool[0]
+            picks.append((best.text, best.article_id))
+            hit = len(picks) - 1
+        covering.add(hit)
+    while len(picks) > MAX_SENTENCES:
+        spare = [n for n in range(len(picks)) if n not in covering]
+        if not spare:
+            break
+        drop = spare[-1]
+        picks.pop(drop)
+        covering = {n - 1 if n > drop else n for n in covering}
+    return Covered(picks, unanswered)

@@ -1,0 +1,95 @@
+"""Which types of fact a sentence carries: an amount, a date, a duration, a person, a company, a place, a
+reason, a job title. An ask is answered by a sentence that carries the type it expects."""
+
+from __future__ import annotations
+
+import re
+
+from answer.asks import AnswerType
+from corpus.entities import EntityIndex
+from corpus.text import NAME_STOP_WORDS
+
+AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b",
+    re.I,
+)
+CAUSAL = re.compile(
+    r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"
+    r"explain(?:s|ed)?|wanted|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|"
+    r"in order to)\b",
+    re.I,
+)
+# A cause stated: narrower than CAUSAL (which also favours the "first... second..." of an explanation), as
+# "what it means" is a consequence, not a reason.
+_REASON = re.compile(
+    r"\b(because|reasons?|due to|driven by|caused by|led to|as a result of|in order to|so that|aim(?:s|ed)? to|"
+    r"wanted to|linked (?:[\w-]+ ){0,4}to|concerns? (?:over|about)|blam(?:e|ed|es)|attribut(?:e|ed|es) |put down to)",
+    re.I,
+)
+_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+DATE = re.compile(rf"\b({_MONTH})\b|\b(19|20)\d\d\b|\b(last|this|next) (week|month|year)\b")
+_NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_DURATION = re.compile(
+    rf"\b{_NUMBER}(?:\s*(?:to|or|-|–)\s*{_NUMBER})?[\s-]+(?:years?|months?|weeks?|days?)\b", re.I
+)
+# Job titles, and the "as its ..." that introduces one; "co-founder" and a bare "researchers" say too little.
+_ROLE = re.compile(
+    r"\b(chief(?: [a-z]+){1,2}|CEO|CTO|CFO|COO|(?:vice[- ])?president|VP|head of|heads|director|chair(?:man|woman)?|"
+    r"managing partner|general manager|in charge of|(?:team |tech(?:nical)? )?lead(?:er)? (?:of|for|on)|"
+    r"as (?:an? |its |the |their |his |her )?(?:[\w-]+ ){0,3}(?:researcher|scientist|engineer|adviser|advisor|"
+    r"executive|lead|manager))\b",
+    re.I,
+)
+# A job title is given to someone: "joins as", "named", "became", "the title of"; not "its founder and CEO".
+_APPOINTED = re.compile(
+    r"\b(as|named|appointed|appoints?|became|becomes?|title|promoted|takes? (?:over|charge)|took (?:over|charge)|"
+    r"will (?:run|lead|head)|to (?:lead|run|head)|role|post)\b",
+    re.I,
+)
+# Someone going somewhere: "joined", "left for", "moved on to", "hired".
+_MOVING = re.compile(
+    r"\b(join(?:s|ed|ing)?|hired?|hires|left|leav(?:e|es|ing)|mov(?:e|ed|es|ing)|went|gone|head(?:s|ed)? (?:to|for)|"
+    r"settl(?:e|ed|ing)|defect(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|lured?|took (?:a|up) (?:position|job|role)|"
+    r"brought in|signed)\b",
+    re.I,
+)
+# A place after the words that introduce one: "in Zurich", "based in London", "to Singapore".
+_PLACE = re.compile(r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+)")
+
+
+def _named(sentence: str, entities: EntityIndex, kind: str, known: frozenset[str]) -> bool:
+    return any(m.entity.kind == kind and not m.entity.keys <= known for m in entities.find(sentence))
+
+
+def _place(sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
+    return _named(sentence, entities, "org", known) or any(
+        m.group(1) not in NAME_STOP_WORDS and m.group(1).lower() not in known
+        for m in _PLACE.finditer(sentence)
+    )
+
+
+def carries(
+    sentence: str, kind: AnswerType, entities: EntityIndex, known: frozenset[str] = frozenset()
+) -> bool:
+    """Does the sentence carry a fact of this type? A person, company or place counts only when it is not
+    one of the `known` words (those of the question: "who replaced Wang?" is not answered by Wang)."""
+    if kind is AnswerType.AMOUNT:
+        return bool(AMOUNT.search(sentence))
+    if kind is AnswerType.DATE:
+        return bool(DATE.search(sentence))
+    if kind is AnswerType.DURATION:
+        return bool(_DURATION.search(sentence))
+    if kind is AnswerType.REASON:
+        return bool(_REASON.search(sentence))
+    if kind is AnswerType.ROLE:
+        return bool(_ROLE.search(sentence)) and bool(_APPOINTED.search(sentence))
+    if kind is AnswerType.ORGANISATION:
+        return _named(sentence, entities, "org", known)
+    if kind is AnswerType.PLACE:
+        return _place(sentence, entities, known)
+    if kind is AnswerType.DESTINATION:
+        return _named(sentence, entities, "org", known) and bool(_MOVING.search(sentence))
+    return _named(sentence, entities, "person", known)

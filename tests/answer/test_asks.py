@@ -1,0 +1,120 @@
+"""Splitting a question into its asks, the type of answer each expects, and the facts a sentence carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.asks import AnswerType, search_text, split_asks
+from answer.facts import carries
+from corpus.entities import EntityIndex
+
+ENTITIES = EntityIndex(
+    people=["Mustafa Suleyman", "Alexandr Wang", "Varun Mohan"],
+    orgs=["Microsoft", "Inflection AI", "Meta", "Scale AI", "Google DeepMind", "Windsurf", "OpenAI"],
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        (
+            "What did Microsoft pay in the Inflection deal and what job did Suleyman get?",
+            [
+                ("What did Microsoft pay in the Inflection deal", "amount"),
+                ("what job did Suleyman get", "role"),
+            ],
+        ),
+        (
+            "How much did Meta offer Deitke and for how long?",
+            [("How much did Meta offer Deitke", "amount"), ("for how long", "duration")],
+        ),
+        (
+            "who left and where did he go next",
+            [("who left", "person"), ("where did he go next", "destination")],
+        ),
+        (
+            "When did Yao Shunyu join Tencent and what is his role?",
+            [("When did Yao Shunyu join Tencent", "date"), ("what is his role", "role")],
+        ),
+        (
+            "Why did Tulloch leave, and which company did he join?",
+            [("Why did Tulloch leave", "reason"), ("which company did he join", "organisation")],
+        ),
+        (
+            "In 2025, what did Meta pay and why?",
+            [("In 2025, what did Meta pay", "amount"), ("why", "reason")],
+        ),
+    ],
+)
+def test_a_question_with_several_asks_is_split_at_the_second_question_word(
+    question: str, asks: list[tuple[str, str]]
+) -> None:
+    assert [(a.text, a.type) for a in split_asks(question)] == asks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Microsoft and Google pay?",
+        "How many extra places are Tsinghua and Peking University adding?",
+        "Why are engineers leaving OpenAI and DeepMind for Anthropic?",
+        "What did ByteDance change about pay in December 2025?",
+    ],
+)
+def test_an_and_between_names_does_not_split_a_question(question: str) -> None:
+    assert len(split_asks(question)) == 1
+
+
+def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_the_question() -> None:
+    bare = split_asks("how much and for how long did Meta offer Deitke?")
+    assert search_text(bare, 0, ()) == "how much did Meta offer Deitke"
+    pointing = split_asks("How much is the H-1B fee and when does it take effect?")
+    assert search_text(pointing, 1, ()) == "when does it take effect is the H-1B fee"
+    named = split_asks("What did Microsoft pay and what job did Suleyman get?")
+    assert (
+        search_text(named, 1, ("Microsoft", "Mustafa Suleyman"))
+        == "what job did Suleyman get Microsoft Mustafa Suleyman"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        ("Microsoft paid Inflection AI about $650 million for a licence.", AnswerType.AMOUNT, True),
+        ("ByteDance will raise its bonus pool by 35%.", AnswerType.AMOUNT, True),
+        ("Microsoft hired the founders of Inflection AI.", AnswerType.AMOUNT, False),
+        ("Noncompetes keep staff out of rival labs for six to twelve months.", AnswerType.DURATION, True),
+        ("Meta will pay him about $250 million over four years.", AnswerType.DURATION, True),
+        ("Models change within months.", AnswerType.DURATION, False),
+        ("Tencent appointed him on 17 December 2025.", AnswerType.DATE, True),
+        ("Tencent appointed him chief AI scientist.", AnswerType.DATE, False),
+        ("Suleyman became chief executive of the new Microsoft AI division.", AnswerType.ROLE, True),
+        ("Wang, who is 28, joins Meta as Chief AI Officer.", AnswerType.ROLE, True),
+        ("Meta is hiring the start-up's founder and chief executive, Alexandr Wang.", AnswerType.ROLE, False),
+        ("The deal fell apart because Microsoft could see the code.", AnswerType.REASON, True),
+        ("Reports linked the breakdown to concerns over Microsoft.", AnswerType.REASON, True),
+        ("For OpenAI, the outcome means losing a start-up.", AnswerType.REASON, False),
+        (
+            "Google DeepMind has hired Varun Mohan, the chief executive of Windsurf.",
+            AnswerType.DESTINATION,
+            True,
+        ),
+        ("Reports linked the breakdown to concerns over Microsoft.", AnswerType.DESTINATION, False),
+        ("Microsoft hired Mustafa Suleyman.", AnswerType.PERSON, True),
+        ("Scale AI opened an office in Singapore.", AnswerType.PLACE, True),
+        ("Microsoft took a licence to the models of Inflection AI.", AnswerType.ORGANISATION, True),
+    ],
+)
+def test_a_sentence_carries_the_facts_it_states(sentence: str, kind: AnswerType, expected: bool) -> None:
+    assert carries(sentence, kind, ENTITIES) is expected
+
+
+def test_the_names_a_question_gives_are_not_its_answer() -> None:
+    """ "Who replaced Wang?" is not answered by a sentence naming only Wang, nor "where did Mohan go?" by Windsurf."""
+    known = frozenset({"alexandr", "wang", "scale", "ai", "windsurf", "varun", "mohan"})
+    assert not carries("Alexandr Wang founded Scale AI.", AnswerType.PERSON, ENTITIES, known)
+    assert carries("Alexandr Wang hands over to Mustafa Suleyman.", AnswerType.PERSON, ENTITIES, known)
+    assert not carries("Varun Mohan left Windsurf.", AnswerType.DESTINATION, ENTITIES, known)
+    assert carries(
+        "Varun Mohan left Windsurf and joined Google DeepMind.", AnswerType.DESTINATION, ENTITIES, known
+    )

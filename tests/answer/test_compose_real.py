@@ -1,0 +1,72 @@
+"""Every ask answered, and definitions, with the real model on the shipped corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import Engine
+from answer.model import AnswerKind
+
+pytestmark = pytest.mark.integration
+
+
+def _has(text: str, term: str) -> bool:
+    """ "a|b": any of the alternatives, ignoring case."""
+    return any(t.lower() in text.lower() for t in term.split("|"))
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        (
+            "What did Microsoft pay in the Inflection deal and what job did Suleyman get?",
+            ["650 million", "chief executive|CEO"],
+        ),
+        ("What did ByteDance change about pay in December 2025?", ["bonus pool", "vest|three years"]),
+        ("How much did Meta offer Matt Deitke and for how long?", ["250 million", "four years"]),
+        ("Who left Alibaba's Tongyi speech lab and where did he go next?", ["Yan Zhijie", "JD.com"]),
+        ("When did Yao Shunyu join Tencent and what is his role?", ["2025", "Chief AI Scientist"]),
+        (
+            "When did Tencent appoint Yao Shunyu and what was he reportedly offered?",
+            ["17 December", "100 million"],
+        ),
+        (
+            "How much did Meta pay for Scale AI and what role did Alexandr Wang get?",
+            ["14.3 billion", "Chief AI Officer"],
+        ),
+        (
+            "Why did OpenAI's Windsurf deal collapse and where did the CEO go?",
+            ["Microsoft", "Google DeepMind"],
+        ),
+    ],
+)
+def test_every_ask_of_a_question_is_answered(real_engine: Engine, question: str, must: list[str]) -> None:
+    answer = real_engine.answer(question)
+    assert answer.answered, answer.plain_text()
+    for term in must:
+        assert _has(answer.plain_text(), term), answer.plain_text()
+    assert all(line.citations for line in answer.lines)
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("what is an acquihire?", ["hires its founders", "650 million"]),
+        ("what's a reverse acquihire?", ["don't use the term", "hires its founders"]),
+        ("what is the K visa?", ["young foreign"]),
+        ("what is a non-compete in China?", ["noncompete agreements", "Zhou Chang"]),
+        ("define garden leave", ["still employed"]),
+        ("what does licence-and-hire mean?", ["licence-and-hire"]),
+    ],
+)
+def test_a_term_is_explained_from_the_articles(real_engine: Engine, question: str, must: list[str]) -> None:
+    answer = real_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.DEFINITION, answer.plain_text()
+    for term in must:
+        assert _has(answer.plain_text(), term), answer.plain_text()
+    assert all(line.citations for line in answer.lines) and answer.sources
+
+
+def test_a_term_the_articles_never_explain_is_refused(real_engine: Engine) -> None:
+    answer = real_engine.answer("what is a golden parachute?")
+    assert not answer.answered and not answer.lines

@@ -1,0 +1,95 @@
+"""Definition questions: the term asked about, the ways the corpus writes it, the sentences that explain it."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.definitions import (
+    CLAUSE,
+    REFERENCE,
+    STRONG,
+    DefinitionAsk,
+    definition_ask,
+    explains,
+    names,
+    term_pattern,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("what is an acquihire?", DefinitionAsk("acquihire")),
+        ("what's a reverse acquihire?", DefinitionAsk("reverse acquihire")),
+        ("what is the K visa?", DefinitionAsk("K visa")),
+        ("what is a non-compete in China?", DefinitionAsk("non-compete", "China")),
+        ("define garden leave", DefinitionAsk("garden leave")),
+        ("what does licence-and-hire mean?", DefinitionAsk("licence-and-hire")),
+        ("What is the meaning of “garden leave”?", DefinitionAsk("garden leave")),
+        ("ok so what are noncompetes", DefinitionAsk("noncompetes")),
+    ],
+)
+def test_a_definition_question_names_its_term(question: str, ask: DefinitionAsk) -> None:
+    assert definition_ask(question) == ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the h1b fee now",
+        "What is Meta's share price today?",
+        "What is Mistral AI paying researchers?",
+        "What are the latest moves?",
+        "What is the difference between a signing bonus and total compensation in Meta's offers?",
+        "What's the weather in London tomorrow?",
+        "what is this?",
+        "What did ByteDance change about pay in December 2025?",
+        "what is the best pizza topping?",
+    ],
+)
+def test_fact_questions_that_start_like_a_definition_are_not_one(question: str) -> None:
+    assert definition_ask(question) is None
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("acquihire", 'such "acqui-hire" structures'),
+        ("acquihire", "expensive acqui-hires"),
+        ("non-compete", "noncompete agreements"),
+        ("K visa", 'a new "K" visa category'),
+        ("licence-and-hire", "a hire-and-license package"),
+        ("garden leave", "paid garden leave"),
+    ],
+)
+def test_a_term_is_found_however_the_corpus_writes_it(term: str, text: str) -> None:
+    assert names(term_pattern(term), text)
+
+
+def test_a_term_is_not_found_inside_other_words() -> None:
+    assert not names(term_pattern("acquihire"), "Meta acquired a stake and hired its founder.")
+    assert not names(term_pattern("K visa"), "Visa rules in Hong Kong visa centres")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strength"),
+    [
+        ("An acqui-hire is a deal in which a company hires a start-up's team.", (STRONG, False)),
+        ('Staff may be placed on paid "garden leave": still employed but not working.', (STRONG, False)),
+        ("Garden leave, a period of paid absence, keeps staff away from rivals.", (STRONG, False)),
+        ("Firms use a practice known as garden leave.", (STRONG, False)),
+        ("Meta formed a group called Meta Superintelligence Labs (MSL) in June.", (STRONG, False)),
+        ("One part of MSL was left untouched by the cuts.", (0.0, False)),
+        ("Tencent launched a new garden leave scheme in October.", (CLAUSE, False)),
+        ("Staff sign noncompete agreements that keep them out of rival labs.", (CLAUSE, False)),
+        ('China created a new "K" visa category designed to attract young scientists.', (CLAUSE, False)),
+        ('That makes it harder to argue that such "acqui-hire" structures escape review.', (REFERENCE, True)),
+        ("Google DeepMind has used noncompete agreements for some UK staff.", (0.0, False)),
+        ("The noncompete is reported to be unenforceable.", (0.0, False)),
+    ],
+)
+def test_how_strongly_a_sentence_explains_a_term(sentence: str, strength: tuple[float, bool]) -> None:
+    low = sentence.lower()
+    term = "acquihire" if "acqui" in low else "garden leave" if "garden" in low else "noncompete"
+    term = "K visa" if "visa" in sentence else "MSL" if "MSL" in sentence else term
+    assert explains(sentence, term_pattern(term)) == strength

@@ -1,0 +1,99 @@
+"""Questions that ask several things get a sentence for each; a list a chosen sentence announces is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from answer.engine import Engine, EngineConfig
+from answer.extractive import RetrievedPassage, select_sentences
+from answer.model import AnswerKind
+from bot.runtime import refresh_index
+from bot.settings import Settings
+from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+
+# The fake embedder's cosines are lower than the real model's: a short ask matches a passage at about 0.2.
+FAKE_THRESHOLDS = {"hybrid": 0.1, "dense": 0.1, "bm25": 0.5}
+INFLECTION = (
+    "Microsoft agreed to pay Inflection AI about $650 million for a licence to its technology. "
+    "The Inflection AI deal price let the start-up pay back the investors who had backed it. "
+    "Microsoft did not pay to buy Inflection AI outright, and the deal price was reported widely. "
+    "Regulators in Britain looked at the deal Microsoft struck with Inflection AI in 2024. "
+    "Microsoft will pay the Inflection AI licence fee over time, a deal term Microsoft has not disclosed."
+)
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2024-03-microsoft-inflection",
+        title="Microsoft hires the founders of Inflection AI",
+        body=INFLECTION,
+        published="2024-03-19",
+    )
+    write_article(
+        corpus,
+        article_id="2024-03-suleyman-job",
+        title="Suleyman gets his job at Microsoft",
+        body="Suleyman became chief executive of the new consumer AI division. He reports to the chief executive.",
+        published="2024-03-20",
+    )
+    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,)), fake_embedder)
+    config = EngineConfig(thresholds=FAKE_THRESHOLDS)
+    return Engine(data, fake_embedder, config, today=lambda: FIXED_TODAY)
+
+
+QUESTION = "What did Microsoft pay in the Inflection AI deal and what job did Suleyman get?"
+
+
+def test_each_ask_of_a_question_gets_a_cited_sentence(engine: Engine) -> None:
+    answer = engine.answer(QUESTION)
+    assert answer.kind is AnswerKind.EXTRACTIVE
+    text = answer.plain_text()
+    assert "$650 million" in text and "chief executive" in text
+    role = next(line for line in answer.lines if "chief executive" in line.text)
+    assert answer.sources[role.citations[0] - 1].article_id == "2024-03-suleyman-job"
+    assert all(line.citations for line in answer.lines)
+
+
+def test_the_whole_question_alone_would_have_missed_the_second_ask(engine: Engine) -> None:
+    """The sentences chosen for the question as a whole are all about the price: the role comes from its ask."""
+    state = engine.state
+    q = engine.parse(QUESTION)
+    vector = engine.embedder.encode([q.text])[0]
+    hits = engine.retrieve(q, vector, "hybrid", None).hits
+    picked = select_sentences(q.text, vector, [state.retrieved(h) for h in hits])
+    assert not any("chief executive" in text for text, _ in picked)
+
+
+def test_an_ask_nothing_answers_is_said_plainly(engine: Engine) -> None:
+    answer = engine.answer(
+        "What did Microsoft pay in the Inflection AI deal and how long does the licence last?"
+    )
+    assert "$650 million" in answer.plain_text()
+    assert answer.note == "I found nothing in my articles that answers “how long does the licence last”."
+
+
+def test_a_sentence_announcing_the_changes_asked_for_is_followed_by_them() -> None:
+    article = [
+        "ByteDance is raising pay to keep staff, a letter sent on 19 December 2025 said.",
+        "The letter set out several changes at once.",
+        "ByteDance said it would increase its bonus pool for 2025 by 35 per cent.",
+        "The company also said it would shift the balance of compensation towards cash.",
+        "Equity awards will vest faster, over three years instead of four.",
+        "Rivals have been expanding their own hiring programmes across China.",
+    ]
+    vectors = np.eye(len(article), 8, dtype=np.float32)
+    passage = RetrievedPassage("bd", " ".join(article[:3]), 0.9, tuple(article[:3]), vectors[:3])
+    query = (vectors[0] + vectors[1]) / np.sqrt(2)
+    question = "What did ByteDance change about pay?"
+    picked = [t for t, _ in select_sentences(question, query, [passage], 2, {"bd": article})]
+    assert picked[1].startswith("The letter set out several changes")
+    assert picked[2:] == article[3:6]
+    plain = [t for t, _ in select_sentences("How did ByteDance pay?", query, [passage], 2, {"bd": article})]
+    assert not any("vest faster" in t for t in plain)  # a list no one asked for is not shown

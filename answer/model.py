@@ -26,7 +26,10 @@ class AnswerKind(StrEnum):
     EMPTY = "empty"  # no words at all
     GREETING = "greeting"
     UNKNOWN_NAME = "unknown_name"  # names something the corpus never mentions
+    PROFILE = "profile"  # "who is X?", "where does X work now?"
+    ROLE = "role"  # "who is the chief scientist of X?", "who founded X?"
     LEADERS = "leaders"  # "who runs X?"
+    AGGREGATE = "aggregate"  # "how many people did X hire from Y?", "which company lost the most to X?"
     MOVES = "moves"  # who hired whom
     NO_RECORD = "no_record"  # a move asked about that is not on record
     EMPTY_PERIOD = "empty_period"  # a period with no articles
@@ -40,7 +43,7 @@ class AnswerKind(StrEnum):
         return self in LISTING_KINDS
 
 
-LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW})
+LISTING_KINDS = frozenset({AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.AGGREGATE})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ that need no search come first, those that judge the search results after it, `E
 
 from __future__ import annotations
 
+from answer.kinds.aggregate import Aggregate
 from answer.kinds.base import QuestionKind
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
@@ -16,6 +17,8 @@ from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
 from answer.kinds.overview import Overview
+from answer.kinds.profile import Profile
+from answer.kinds.roles import Roles
 from answer.kinds.unknown_name import UnknownName
 
 REGISTRY: tuple[QuestionKind, ...] = (
@@ -24,7 +27,10 @@ REGISTRY: tuple[QuestionKind, ...] = (
     Greeting(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
+    Profile(),
+    Roles(),
     Leaders(),
+    Aggregate(),
     MovesList(),
     NoRecord(before_search=True),
     EmptyPeriod(),

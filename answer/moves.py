@@ -189,6 +189,16 @@ def _links(order: Sequence[RecordedMove]) -> int:
     return sum(same_place(a.move.to, b.move.from_) for a, b in itertools.pairwise(order))
 
 
+def _history_after_news(order: Sequence[RecordedMove]) -> int:
+    """Undated moves put after a dated move of the same article (told as history, they came before it)."""
+    return sum(
+        1
+        for i, a in enumerate(order)
+        for b in order[i + 1 :]
+        if a.move.date and not b.move.date and a.article_id == b.article_id
+    )
+
+
 def _when(r: RecordedMove, moves: Sequence[RecordedMove]) -> tuple[str, int]:
     """When a move happened, for ordering: its date; an undated one is history told in an article about a
     dated move ("he had left Meta for OpenAI"), so it comes just before the article's first dated move."""
@@ -207,9 +217,9 @@ def career(moves: Iterable[RecordedMove]) -> list[RecordedMove]:
         return by_date
     position = {id(r): i for i, r in enumerate(by_date)}
 
-    def cost(order: Sequence[RecordedMove]) -> tuple[int, int, int]:
+    def cost(order: Sequence[RecordedMove]) -> tuple[int, int, int, int]:
         shift = sum(abs(i - position[id(r)]) for i, r in enumerate(order))
-        return _inversions(order), -_links(order), shift
+        return _inversions(order), -_links(order), _history_after_news(order), shift
 
     best = min(itertools.permutations(by_date), key=cost)
     return list(best)

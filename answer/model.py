@@ -30,7 +30,10 @@ class AnswerKind(StrEnum):
     ABOUT = "about"  # about the bot itself: what it does, its articles, how recent they are
     OTHER_LANGUAGE = "other_language"  # asked in a language other than English
     UNKNOWN_NAME = "unknown_name"  # names something the corpus never mentions
+    PROFILE = "profile"  # "who is X?", "where does X work now?"
+    ROLE = "role"  # "who is the chief scientist of X?", "who founded X?"
     LEADERS = "leaders"  # "who runs X?"
+    AGGREGATE = "aggregate"  # "how many people did X hire from Y?", "which company lost the most to X?"
     MOVES = "moves"  # who hired whom
     NO_RECORD = "no_record"  # a move asked about that is not on record
     EMPTY_PERIOD = "empty_period"  # a period with no articles
@@ -48,7 +51,14 @@ class AnswerKind(StrEnum):
 
 
 LISTING_KINDS = frozenset(
-    {AnswerKind.LEADERS, AnswerKind.MOVES, AnswerKind.OVERVIEW, AnswerKind.TIMELINE, AnswerKind.ABOUT}
+    {
+        AnswerKind.LEADERS,
+        AnswerKind.MOVES,
+        AnswerKind.OVERVIEW,
+        AnswerKind.TIMELINE,
+        AnswerKind.ABOUT,
+        AnswerKind.AGGREGATE,
+    }
 )
 
 

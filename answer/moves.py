@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
-from corpus.entities import same_org, same_person
+from corpus.entities import key_tokens, same_org, same_person
 from corpus.model import Article, Move
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
 MAX_MOVES = 12
 # A move dated to the month can still be news of this week; one dated only to the year cannot.
 VAGUEST_DATE = dt.timedelta(days=31)
+# One person's moves are put in order by trying every order up to this many (6! = 720); more go by date.
+MAX_ORDERED_MOVES = 6
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,13 @@ def collect_moves(articles: Iterable[Article]) -> list[RecordedMove]:
             elif _better(move, known.move):
                 best[key] = RecordedMove(_merge(known.move, move), known.article_id, known.published)
     return list(best.values())
+
+
+def reported_moves(articles: Iterable[Article]) -> list[RecordedMove]:
+    """Every move as each article reports it, oldest article first. `collect_moves` keeps one report per
+    person and destination, so a role reported later ("named chief scientist in July") is only here."""
+    ordered = sorted(articles, key=lambda a: (a.published, a.id))
+    return [RecordedMove(m, a.id, a.published) for a in ordered for m in a.moves]
 
 
 def move_date(r: RecordedMove) -> str:
@@ -164,4 +174,99 @@ def compose_moves(
         sources=cites.sources(),
         note=note,
         more=hidden > 0,
+    )
+
+
+# ------------------------------------------------------------------------------------ paths and families
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Are two organisation names one stop on a path? ("Google" and "Google DeepMind" are.)"""
+    if not a or not b:
+        return False
+    ka, kb = key_tokens(a), key_tokens(b)
+    return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
+
+
+def _inversions(order: Sequence[RecordedMove]) -> int:
+    """Pairs of dated moves in the wrong order ("2025-07" before "2021")."""
+    periods = [r.move.period() for r in order]
+    return sum(
+        1
+        for i, a in enumerate(periods)
+        for b in periods[i + 1 :]
+        if a is not None and b is not None and a[0] > b[1]
+    )
+
+
+def _links(order: Sequence[RecordedMove]) -> int:
+    """Moves that start where the one before ended."""
+    return sum(same_place(a.move.to, b.move.from_) for a, b in itertools.pairwise(order))
+
+
+def _history_after_news(order: Sequence[RecordedMove]) -> int:
+    """Undated moves put after a dated move of the same article (told as history, they came before it)."""
+    return sum(
+        1
+        for i, a in enumerate(order)
+        for b in order[i + 1 :]
+        if a.move.date and not b.move.date and a.article_id == b.article_id
+    )
+
+
+def _when(r: RecordedMove, moves: Sequence[RecordedMove]) -> tuple[str, int]:
+    """When a move happened, for ordering: its date; an undated one is history told in an article about a
+    dated move ("he had left Meta for OpenAI"), so it comes just before the article's first dated move."""
+    if r.move.date:
+        return r.move.date, 1
+    dated = [x.move.date for x in moves if x.article_id == r.article_id and x.move.date]
+    return min(dated, default=r.published.isoformat()), 0
+
+
+def career(moves: Iterable[RecordedMove]) -> list[RecordedMove]:
+    """One person's moves, oldest first: in date order, with undated moves put where the path joins up
+    ("Meta → OpenAI", then "OpenAI → Thinking Machines Lab", then "Thinking Machines Lab → Meta (2025-10)")."""
+    given = list(moves)
+    by_date = sorted(given, key=lambda r: _when(r, given))
+    if len(by_date) > MAX_ORDERED_MOVES:
+        return by_date
+    position = {id(r): i for i, r in enumerate(by_date)}
+
+    def cost(order: Sequence[RecordedMove]) -> tuple[int, int, int, int]:
+        shift = sum(abs(i - position[id(r)]) for i, r in enumerate(order))
+        return _inversions(order), -_links(order), _history_after_news(order), shift
+
+    best = min(itertools.permutations(by_date), key=cost)
+    return list(best)
+
+
+def path_text(steps: Sequence[RecordedMove]) -> str:
+    """ "Google → Apple (2021) → Meta (2025-07)": where someone worked, oldest first, with the move dates;
+    a break in the record (a move that does not start where the last one ended) is shown as "; "."""
+    segments: list[list[str]] = []
+    previous: str | None = None
+    for r in steps:
+        m = r.move
+        stop = f"{m.to} ({m.date})" if m.date else m.to
+        if segments and (m.from_ is None or same_place(previous, m.from_)):
+            segments[-1].append(stop)
+        else:
+            segments.append([m.from_, stop] if m.from_ else [stop])
+        previous = m.to
+    return "; ".join(" → ".join(s) for s in segments)
+
+
+def org_family(name: str, known: Sequence[str]) -> str:
+    """The organisation a name is counted under among the known names: "Google DeepMind" and "Google
+    Research" under "Google", "Meta Superintelligence Labs" under "Meta"; a name with no known parent is its
+    own. The parent has the fewest key words, then is the one the name starts with, then the shortest."""
+    keys = key_tokens(name)
+    if not keys:
+        return name
+    parents = [o for o in known if key_tokens(o) and key_tokens(o) <= keys]
+    low = name.lower()
+    return min(
+        parents,
+        key=lambda o: (len(key_tokens(o)), not low.startswith(o.lower()), len(o)),
+        default=name,
     )

@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.about import About
+from answer.kinds.aggregate import Aggregate
 from answer.kinds.base import QuestionKind
 from answer.kinds.compare import Compare
 from answer.kinds.definition import Definition
@@ -20,6 +21,8 @@ from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
 from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
+from answer.kinds.profile import Profile
+from answer.kinds.roles import Roles
 from answer.kinds.timeline import Timeline
 from answer.kinds.unknown_name import UnknownName
 
@@ -34,7 +37,10 @@ REGISTRY: tuple[QuestionKind, ...] = (
     Definition(),
     UnknownName(before_search=True),
     # from the recorded moves and the articles' dates
+    Profile(),
+    Roles(),
     Leaders(),
+    Aggregate(),
     MovesList(),
     NoRecord(before_search=True),
     EmptyPeriod(),

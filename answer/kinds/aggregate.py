@@ -1,0 +1,265 @@
+"""Counts and rankings from the recorded moves, which no search alone can give: "how many people did Meta hire
+from OpenAI?", "which company lost the most people to Meta?", "where do people leaving Google go?", "who
+gained the most talent in 2025?". Every line is backed by the moves it counts, cited. Companies are counted
+with their units ("Google" covers "Google DeepMind"); a person counts once per company."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.kinds.careers import person_path
+from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
+from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
+from answer.query import Question
+
+_ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_HOW_MANY_ORGS = re.compile(rf"\bhow many (?:different |other )?{_ORG_NOUN}", re.I)
+_WHICH_ORG = re.compile(rf"\b(?:which|what)\s+(?:other\s+|tech\s+|ai\s+)?{_ORG_NOUN}", re.I)
+_MOST = re.compile(
+    r"\b(?:most(?! recent)|biggest|largest|rank\w*|leaderboard|more than any|"
+    r"top (?:destinations?|sources?|recruiters?|hirers?|poachers?|employers?))\b",
+    re.I,
+)
+_ASKS_WHO = re.compile(r"\s*(?:who|which|where)\b", re.I)
+_WHERE_PEOPLE = re.compile(
+    r"\s*where\s+(?:do|did|does|have|are|were|has)\s+(?:the\s+|most\s+|all\s+)?(?:\S+\s+)?"
+    r"(?:people|staff|researchers|engineers|employees|scientists|talent|alumni|leavers|ex-\w+|former\s+\w+)\b",
+    re.I,
+)
+_LOSING = re.compile(
+    r"\b(?:lost|los(?:e|es|ing)|leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b", re.I
+)
+_GAINING = re.compile(
+    r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
+    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?)\b",
+    re.I,
+)
+# Counting plans, pay or job cuts is not counting moves: "how many AI hires is Quark planning?".
+_NOT_MOVES = re.compile(
+    r"\b(?:plan\w*|will|aims?|target\w*|expect\w*|intend\w*|offer\w*|internships?|openings?|jobs|positions|"
+    r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*)\b",
+    re.I,
+)
+# A company's line names this many of its people; the rest are counted ("and 4 more"), and still cited.
+MAX_NAMES = 8
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What to count: the moves `q` narrows to, grouped by where people came from ("from") or went ("to")."""
+
+    q: Question
+    by: str
+
+
+def _directed(q: Question, losing: bool) -> Question:
+    """The question with its undirected companies read as the ones people left (losing) or joined."""
+    if not q.either:
+        return q
+    if losing:
+        return replace(q, origins=(*q.origins, *q.either), either=())
+    return replace(q, destinations=(*q.destinations, *q.either), either=())
+
+
+def _losing(text: str) -> bool | None:
+    """Does the question ask about companies losing people (or gaining them)? By its first such verb."""
+    lose, gain = _LOSING.search(text), _GAINING.search(text)
+    if lose is None and gain is None:
+        return None
+    return gain is None or (lose is not None and lose.start() < gain.start())
+
+
+def _tally(q: Question) -> Tally | None:
+    """How a ranking question groups the moves; None when it is not one."""
+    if _WHERE_PEOPLE.match(q.text):
+        orgs = tuple(m for m in q.mentions if m.entity.kind == "org")
+        return Tally(replace(q, origins=orgs, destinations=(), either=()), "to")
+    ranking = bool(_WHICH_ORG.search(q.text) or _HOW_MANY_ORGS.search(q.text)) or bool(
+        _MOST.search(q.text) and _ASKS_WHO.match(q.text)
+    )
+    losing = _losing(q.text)
+    if not ranking or losing is None or (q.origins and q.destinations):
+        return None
+    directed = _directed(q, losing)
+    if directed.destinations and not directed.origins:
+        return Tally(directed, "from")
+    if directed.origins and not directed.destinations:
+        return Tally(directed, "to")
+    return Tally(directed, "from" if losing else "to")
+
+
+def _count_question(q: Question) -> Question | None:
+    """ "How many people did Meta hire from OpenAI?": the question to count the moves of; None if not one."""
+    if not _HOW_MANY.search(q.text) or _HOW_MANY_ORGS.search(q.text) or _NOT_MOVES.search(q.text):
+        return None
+    losing = _losing(q.text)
+    if losing is None or not (q.mentions or q.dates):
+        return None
+    return _directed(q, losing)
+
+
+def _eligible(q: Question) -> bool:
+    return not q.people and not q.unknown_names
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str  # the company, as counted ("Google")
+    units: tuple[str, ...]  # the names it covers in the moves ("Google DeepMind"), when not the same
+    moves: tuple[RecordedMove, ...]  # newest first
+
+    @property
+    def people(self) -> list[str]:
+        return list(dict.fromkeys(r.move.person for r in self.moves))
+
+
+def group_moves(
+    moves: Sequence[RecordedMove], by: str, known: Sequence[str]
+) -> tuple[list[Group], list[RecordedMove]]:
+    """Moves by the company people came from (or went to), most people first, and the moves that don't say
+    where from. A move within one company ("Google" to "Google DeepMind") is no loss or gain: left out."""
+    groups: dict[str, list[RecordedMove]] = {}
+    unknown: list[RecordedMove] = []
+    for r in moves:
+        side = r.move.from_ if by == "from" else r.move.to
+        if side is None:
+            unknown.append(r)
+            continue
+        family = org_family(side, known)
+        if r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known):
+            continue
+        groups.setdefault(family, []).append(r)
+    result = []
+    for name, grouped in groups.items():
+        units = tuple(dict.fromkeys((r.move.from_ if by == "from" else r.move.to) or "" for r in grouped))
+        result.append(Group(name, tuple(u for u in units if u != name), tuple(grouped)))
+    return sorted(result, key=lambda g: (-len(g.people), g.name)), unknown
+
+
+def _known_orgs(ctx: Context) -> list[str]:
+    return [e.name for e in ctx.state.entities.entities if e.kind == "org"]
+
+
+def _background(r: RecordedMove, ctx: Context) -> bool:
+    """An undated move before another of the person's ("he had left Google for OpenAI"): history an article
+    tells, not something that happened when it was published."""
+    if r.move.date:
+        return False
+    path = person_path(ctx.state, r.move.person)
+    return any(x is r for x in path[:-1])
+
+
+def _counted(q: Question, ctx: Context) -> list[RecordedMove]:
+    """The moves the question narrows to, less moves within one company; with dates, less the undated
+    history (it has no date to count by)."""
+    known = _known_orgs(ctx)
+    return [
+        r
+        for r in filter_moves(ctx.state.moves, q)
+        if not (r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known))
+        and not (q.dates is not None and _background(r, ctx))
+    ]
+
+
+def _names(group: Group) -> str:
+    people = group.people
+    shown = ", ".join(people[:MAX_NAMES])
+    return f"{shown} and {len(people) - MAX_NAMES} more" if len(people) > MAX_NAMES else shown
+
+
+def _group_line(group: Group, cites: Citations) -> Line:
+    units = f" ({', '.join(group.units)})" if group.units else ""
+    return Line(
+        f"{group.name}{units}: {len(group.people)} — {_names(group)}",
+        tuple(dict.fromkeys(cites.cite(r.article_id) for r in group.moves)),
+    )
+
+
+def _headline(t: Tally, groups: list[Group], total: int, count_orgs: bool) -> str:
+    """The answer in a sentence: who lost or gained the most (or how many companies), of how many people."""
+    when = f" {t.q.dates.label}" if t.q.dates is not None else ""
+    src = " or ".join(m.entity.name for m in t.q.origins)
+    dst = " or ".join(m.entity.name for m in t.q.destinations)
+    if count_orgs:
+        noun = "company" if len(groups) == 1 else "companies"
+        if t.by == "from" and dst:
+            return f"People who joined {dst}{when} came from {len(groups)} {noun} on record:"
+        if t.by == "to" and src:
+            return f"People who left {src}{when} went to {len(groups)} {noun} on record:"
+        return f"{len(groups)} {noun} on record{when}:"
+    most = len(groups[0].people)
+    tops = [g.name for g in groups if len(g.people) == most]
+    top = tops[0] if len(tops) == 1 else f"{', '.join(tops[:-1])} and {tops[-1]}"
+    each = " each" if len(tops) > 1 else ""
+    if t.by == "from":
+        subject = f"{top} lost the most people{f' to {dst}' if dst else ''}{when}"
+    elif src:
+        subject = f"{top} took the most people from {src}{when}"
+    else:
+        subject = f"{top} gained the most people{when}"
+    return f"{subject}: {most}{each} of the {total} on record. By company:"
+
+
+def compose_ranking(t: Tally, ctx: Context, count_orgs: bool) -> Answer:
+    """Companies by the number of people they lost (or gained), each line naming them, cited."""
+    moves = _counted(t.q, ctx)
+    groups, unknown = group_moves(moves, t.by, _known_orgs(ctx))
+    if not groups:
+        return refusal(
+            t.q.text, f"I have no record of talent moves {moves_scope(t.q)}.", AnswerKind.AGGREGATE
+        )
+    listed = [*groups, Group("Previous employer not reported", (), tuple(unknown))] if unknown else groups
+    total = len({r.move.person for r in moves})
+    start, end = page_of(len(listed), ctx.page, MAX_MOVES)
+    hidden = len(listed) - end
+    cites = Citations(ctx.state.data.articles)
+    lines = tuple(_group_line(g, cites) for g in listed[start:end])
+    intro = _headline(t, groups, total, count_orgs)
+    return Answer(
+        question=t.q.text,
+        answered=True,
+        kind=AnswerKind.AGGREGATE,
+        intro=continued(intro, start, end, len(listed)),
+        lines=lines,
+        sources=cites.sources(),
+        note=f"…and {hidden} more." if hidden else "",
+        more=hidden > 0,
+    )
+
+
+def compose_count(q: Question, ctx: Context) -> Answer:
+    """How many people moved as the question says, then who they are, newest first, each cited."""
+    moves = _counted(q, ctx)
+    scope = moves_scope(q)
+    if not moves:
+        return refusal(q.text, f"I have no record of anyone moving {scope}.", AnswerKind.AGGREGATE)
+    people = len({r.move.person for r in moves})
+    noun = "person" if people == 1 else "people"
+    extra = f" ({len(moves)} moves)" if len(moves) != people else ""
+    intro = f"{people} {noun} moved {scope}{extra}, as my articles record it, newest first:"
+    return compose_moves(q, moves, ctx.state.data.articles, intro, ctx.page, AnswerKind.AGGREGATE)
+
+
+class Aggregate:
+    """A count ("how many...?") or a ranking ("which company lost the most...?", "where do people leaving X
+    go?"), from the recorded moves."""
+
+    kind = AnswerKind.AGGREGATE
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        if not _eligible(q):
+            return None
+        return CERTAIN if _count_question(q) is not None or _tally(q) is not None else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        counted = _count_question(q)
+        if counted is not None:
+            return compose_count(counted, ctx)
+        tally = _tally(q)
+        assert tally is not None
+        return compose_ranking(tally, ctx, bool(_HOW_MANY_ORGS.search(q.text)))

@@ -1,0 +1,137 @@
+"""What the recorded moves say about people, shared by the person, role and leader questions: someone's path,
+their role in each move as last reported, whether they have moved on, and the best sentence about them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from answer.moves import RecordedMove, career, reported_moves, same_place
+from answer.query import Question
+from answer.state import EngineState
+from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
+from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, word_spans, words
+
+# A sentence this short (in words) is a heading or a fragment, not something to quote about a person.
+MIN_QUOTE_WORDS = 6
+# A surname this short ("Li", "Bi") names too many people to pick out a sentence about one.
+MIN_SURNAME = 5
+# A quoted sentence is chosen by its cosine with the question plus this much for each word it shares with
+# what the answer is about (a role's words, a company's name): the sentence that says it beats a nearby one.
+SAID_WORD_BONUS = 0.1
+
+
+def person_reports(state: EngineState, person: str | Entity) -> list[RecordedMove]:
+    """Every report of the person's moves, oldest article first."""
+    return [r for r in reported_moves(state.data.articles.values()) if _is(person, r.move.person)]
+
+
+def person_path(state: EngineState, person: str | Entity) -> list[RecordedMove]:
+    """The person's recorded moves (one per destination), oldest first."""
+    return career(r for r in state.moves if _is(person, r.move.person))
+
+
+def _is(person: str | Entity, name: str) -> bool:
+    if isinstance(person, Entity):
+        return same_person(person, name)
+    return person.lower() == name.lower()
+
+
+def with_role(r: RecordedMove, reports: Sequence[RecordedMove]) -> RecordedMove:
+    """The move as last reported with a role: Shengjia Zhao joined Meta as a researcher in June and was named
+    its chief scientist in July, in another article (cited for it)."""
+    same = [
+        x
+        for x in reports
+        if x.move.role and x.move.person.lower() == r.move.person.lower() and same_place(x.move.to, r.move.to)
+    ]
+    return max(same, key=lambda x: (x.published, x.article_id), default=r)
+
+
+def as_recorded(report: RecordedMove, state: EngineState) -> RecordedMove:
+    """A report of a move with the more precise date another report gives, still cited to this report."""
+    m = report.move
+    merged = next(
+        (r.move for r in state.moves if r.move.person.lower() == m.person.lower() and r.move.to == m.to), m
+    )
+    date = merged.date if len(merged.date or "") > len(m.date or "") else m.date
+    return RecordedMove(m.model_copy(update={"date": date}), report.article_id, report.published)
+
+
+def quote_names(name: str) -> list[str]:
+    """How sentences name a person: in full, or by a surname no one else is likely to have ("Suleyman")."""
+    surname = name.split()[-1]
+    distinctive = len(surname) >= MIN_SURNAME and surname.lower() not in AMBIGUOUS_NAME_WORDS
+    return [name, surname] if distinctive and surname != name else [name]
+
+
+def moved_on(path: Sequence[RecordedMove], r: RecordedMove) -> RecordedMove | None:
+    """The first later move that took the person somewhere else than where `r` took them (None: still there)."""
+    at = next((i for i, x in enumerate(path) if same_place(x.move.to, r.move.to)), None)
+    if at is None:
+        return None
+    return next((x for x in path[at + 1 :] if not same_place(x.move.to, r.move.to)), None)
+
+
+def org_label(q: Question, mention: Mention, known: Iterable[Entity]) -> str:
+    """An organisation as the question names it: "Meta Superintelligence Labs", "Microsoft AI" (the entity
+    index keeps one mention per key words, under the shortest name, "Meta")."""
+    name_words = set(words(mention.entity.name)) | mention.entity.keys
+    end = mention.start
+    for start, stop, word in word_spans(q.text):
+        if start < mention.start:
+            continue
+        generic = word in GENERIC and word not in STOP_WORDS
+        if word not in name_words and (end == mention.start or not generic):
+            break
+        raw = q.text[start:stop]
+        end = stop - 2 if raw.endswith(("'s", "’s")) else stop
+        if end < stop:
+            break
+    literal = q.text[mention.start : end]
+    same = [e.name for e in known if e.kind == "org" and e.keys == mention.entity.keys]
+    exact = next((n for n in same if n.lower() == literal.lower()), None)
+    if exact is not None:
+        return exact
+    if literal != literal.lower() and len(literal) > len(mention.entity.name):
+        return literal
+    return mention.entity.name
+
+
+def person_articles(state: EngineState, name: str, reports: Sequence[RecordedMove]) -> list[str]:
+    """The articles that report the person's moves, then the others that list them."""
+    listed = state.mention_articles.get(key_tokens(name), set())
+    return list(dict.fromkeys([*(r.article_id for r in reports), *sorted(listed)]))
+
+
+def best_sentence(
+    state: EngineState,
+    vector: npt.NDArray[np.float32],
+    article_ids: Iterable[str],
+    names: Sequence[str],
+    said: Iterable[str] = (),
+    must: re.Pattern[str] | None = None,
+) -> tuple[str, str] | None:
+    """The sentence of these articles that names one of `names` (whole, case aside), and says `must` when
+    given, closest to the question, favouring sentences with the words in `said`. (sentence, article id)."""
+    lowered = [n.lower() for n in names]
+    wanted = set(said)
+    best: tuple[float, str, str] | None = None
+    for article_id in dict.fromkeys(article_ids):
+        base = state.data.sentence_offsets.get(article_id)
+        if base is None:
+            continue
+        for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
+            low = sentence.lower()
+            if len(sentence.split()) < MIN_QUOTE_WORDS or not any(n in low for n in lowered):
+                continue
+            if must is not None and not must.search(sentence):
+                continue
+            score = float(state.data.sentence_vectors[base + i] @ vector)
+            score += SAID_WORD_BONUS * len(wanted & set(words(sentence)))
+            if best is None or score > best[0]:
+                best = (score, sentence, article_id)
+    return (best[1], best[2]) if best else None

@@ -1,0 +1,128 @@
+""" "Who is Alexandr Wang?", "where does Tan Xu work now?", "where did Ruoming Pang go?": a person's recorded
+path (oldest first, with dates), their latest role and one sentence about them, each cited."""
+
+from __future__ import annotations
+
+import re
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.kinds.careers import best_sentence, person_articles, person_path, person_reports, with_role
+from answer.model import Answer, AnswerKind, Citations, Line
+from answer.moves import RecordedMove, path_text
+from answer.query import Question
+from corpus.entities import Entity
+from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set, words
+
+_WHO_IS = re.compile(
+    r"\s*(who(?:'s|’s|\s+is|\s+was)|whos|tell\s+me\s+(?:more\s+)?about|what\s+(?:do\s+you\s+know\s+)?about|"
+    r"(?:any\s+)?info(?:rmation)?\s+(?:on|about)|profile\s+of)\b",
+    re.I,
+)
+_WHERE = re.compile(r"\s*(where|wher|whre)\b", re.I)
+# "Where did X go?", "where is X working now?": where someone went, not where they studied or spoke.
+_WHERE_VERB = re.compile(
+    r"\b(go|goes|going|gone|went|end(?:ed)? up|land(?:ed)?|work(?:s|ed|ing)?|head(?:ed|ing)?|mov(?:e|ed|es|ing)|"
+    r"join(?:ed|s)?|now|these days|currently)\b",
+    re.I,
+)
+# A bare "Shengjia Zhao new job?" asks about someone's work when it has one of these.
+_JOB = re.compile(
+    r"\b(jobs?|role|position|title|career|background|path|now|currently|these days|employer|start-?up|"
+    r"company|work(?:s|ing)?)\b",
+    re.I,
+)
+_NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)
+# Words a question about someone may hold besides their name ("where does X work now?", "X's new job?");
+# any other word ("Ruoming Pang's boss", "how much was X paid") makes it a different question.
+_ABOUT_WORDS = (
+    STOP_WORDS
+    | REQUEST_WORDS
+    | word_set(
+        "who's whos info information profile come came work works working worked job jobs role position title "
+        "go goes going went gone end ended head headed move moved moving currently today days career path "
+        "background current new exactly previously mr ms dr startup start-up company employer firm name "
+        "called doing do"
+    )
+)
+
+
+def _leftover(q: Question) -> set[str]:
+    """The question's words other than the names it mentions and the words of asking about someone."""
+    named = {w for m in q.mentions for w in (*words(m.entity.name), *m.entity.keys)}
+    return {w for w in words(q.text) if w not in named and w not in _ABOUT_WORDS}
+
+
+def asks_about_person(q: Question) -> bool:
+    """Who someone is, where they work now or went: one person named, and nothing else asked of them."""
+    if len({m.entity.name for m in q.people}) != 1 or q.unknown_names:
+        return False
+    if _WHERE.match(q.text):
+        return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
+    if _leftover(q):
+        return False
+    if _WHO_IS.match(q.text):
+        return True
+    return bool(_JOB.search(q.text)) or len(q.mentions) == 1
+
+
+def _latest_move(name: str, r: RecordedMove) -> str:
+    m = r.move
+    route = f"moved from {m.from_} to {m.to}" if m.from_ else f"joined {m.to}"
+    when = f" ({m.date})" if m.date else ""
+    role = f", as {m.role}" if m.role else ""
+    return f"{name} {route}{when}{role}: the latest move I have on record."
+
+
+def _latest_role(r: RecordedMove) -> str:
+    m = r.move
+    when = f" ({m.date})" if m.date else ""
+    return (
+        f"Latest known role: {m.role}, at {m.to}{when}."
+        if m.role
+        else f"Latest known employer: {m.to}{when}."
+    )
+
+
+def compose_profile(q: Question, ctx: Context, person: Entity, where: bool) -> Answer:
+    """The path, the latest move or role, and the best sentence naming the person; `where` puts the latest
+    move first ("where does X work now?")."""
+    path = person_path(ctx.state, person)
+    reports = person_reports(ctx.state, person)
+    name = path[-1].move.person
+    latest = with_role(path[-1], reports)
+    cites = Citations(ctx.state.data.articles)
+    path_line = Line(
+        f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path))
+    )
+    if where:
+        lines = [Line(_latest_move(name, latest), (cites.cite(latest.article_id),))]
+        lines += [path_line] if len(path) > 1 else []
+    else:
+        lines = [path_line, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
+    quote = best_sentence(
+        ctx.state, ctx.vector, person_articles(ctx.state, name, reports), [name], words(latest.move.to)
+    )
+    if quote is not None:
+        lines.append(Line(quote[0], (cites.cite(quote[1]),)))
+    return Answer(
+        question=q.text,
+        answered=True,
+        kind=AnswerKind.PROFILE,
+        intro="",
+        lines=tuple(lines),
+        sources=cites.sources(),
+    )
+
+
+class Profile:
+    kind = AnswerKind.PROFILE
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        if not asks_about_person(q):
+            return None
+        return CERTAIN if person_path(ctx.state, q.people[0].entity) else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        where = bool(_WHERE.match(q.text) or _NOW.search(q.text))
+        return compose_profile(q, ctx, q.people[0].entity, where)

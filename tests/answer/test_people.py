@@ -1,0 +1,259 @@
+"""People, roles and counts from the recorded moves, on a small corpus with the fake embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.model import Answer, AnswerKind
+from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+
+
+def _moves(*moves: str) -> str:
+    """Front-matter `moves:` from "person | from | to | role | date" lines (empty fields left out)."""
+    lines = ["moves:"]
+    for move in moves:
+        person, from_, to, role, date = (part.strip() for part in move.split("|"))
+        lines.append(f"  - person: {person}")
+        for key, value in (("from", from_), ("to", to), ("role", role), ("date", date)):
+            if value:
+                lines.append(f'    {key}: "{value}"')
+    return "\n".join(lines) + "\n"
+
+
+ARTICLES = [
+    dict(
+        article_id="2025-06-meta-msl-hires",
+        title="Meta names the first hires of Meta Superintelligence Labs",
+        published="2025-06-30",
+        body=(
+            "Meta named Alexandr Wang its Chief AI Officer to run Meta Superintelligence Labs. "
+            "Shengjia Zhao and Jiahui Yu joined from OpenAI as researchers. "
+            "Jack Rae came from Google DeepMind. Nat Friedman will co-lead the lab."
+        ),
+        moves=_moves(
+            "Alexandr Wang | Scale AI | Meta | Chief AI Officer | 2025-06",
+            "Shengjia Zhao | OpenAI | Meta | researcher | 2025-06",
+            "Jiahui Yu | OpenAI | Meta | researcher | 2025-06",
+            "Jack Rae | Google DeepMind | Meta | researcher | 2025-06",
+            "Nat Friedman | | Meta | co-lead of Meta Superintelligence Labs | 2025-06",
+        ),
+    ),
+    dict(
+        article_id="2025-07-zhao-chief-scientist",
+        title="Shengjia Zhao named chief scientist of Meta Superintelligence Labs",
+        published="2025-07-25",
+        body=(
+            "Mark Zuckerberg said that Shengjia Zhao is the chief scientist of Meta Superintelligence Labs. "
+            "The title recognises the role he has held since the lab began."
+        ),
+        moves=_moves(
+            "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06"
+        ),
+    ),
+    dict(
+        article_id="2025-02-tml-launch",
+        title="Mira Murati launches Thinking Machines Lab",
+        published="2025-02-18",
+        body=(
+            "Mira Murati founded Thinking Machines Lab after leaving OpenAI. "
+            "Barret Zoph is its chief technology officer and Luke Metz a co-founder."
+        ),
+        moves=_moves(
+            "Mira Murati | OpenAI | Thinking Machines Lab | founder and CEO | 2025-02",
+            "Barret Zoph | OpenAI | Thinking Machines Lab | CTO | 2025-02",
+            "Luke Metz | OpenAI | Thinking Machines Lab | co-founder | 2025-02",
+        ),
+    ),
+    dict(
+        article_id="2026-01-zoph-returns-to-openai",
+        title="Barret Zoph returns to OpenAI",
+        published="2026-01-15",
+        body=(
+            "Thinking Machines Lab parted ways with Barret Zoph, and Soumith Chintala will take over as CTO. "
+            "Barret Zoph is going back to OpenAI."
+        ),
+        moves=_moves("Barret Zoph | Thinking Machines Lab | OpenAI | researcher | 2026-01-14"),
+    ),
+    dict(
+        article_id="2025-10-tulloch-joins-meta",
+        title="Andrew Tulloch leaves Thinking Machines Lab for Meta",
+        published="2025-10-11",
+        body=(
+            "Andrew Tulloch, a co-founder of Thinking Machines Lab, has joined Meta. "
+            "He had worked at Meta for years before a spell at OpenAI."
+        ),
+        moves=_moves(
+            "Andrew Tulloch | Meta | OpenAI | |",
+            "Andrew Tulloch | OpenAI | Thinking Machines Lab | co-founder |",
+            "Andrew Tulloch | Thinking Machines Lab | Meta | researcher, TBD Lab | 2025-10",
+        ),
+    ),
+    dict(
+        article_id="2026-06-shazeer-joins-openai",
+        title="Noam Shazeer leaves Google for OpenAI",
+        published="2026-06-18",
+        body=(
+            "Noam Shazeer is leaving Google to join OpenAI. He left Google in 2021 to found Character.AI and "
+            "came back to Google DeepMind in a 2024 deal."
+        ),
+        moves=_moves(
+            "Noam Shazeer | Google | OpenAI | Lead for Architecture Research | 2026-06",
+            "Noam Shazeer | Google | Character.AI | co-founder | 2021",
+            "Noam Shazeer | Character.AI | Google DeepMind | researcher | 2024-08",
+        ),
+    ),
+]
+
+
+@pytest.fixture
+def people_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    from bot.runtime import refresh_index
+    from bot.settings import Settings
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for article in ARTICLES:
+        write_article(corpus, **article)
+    settings = Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,))
+    return Engine(refresh_index(settings, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+
+
+def _texts(answer: Answer) -> list[str]:
+    return [line.text for line in answer.lines]
+
+
+def _cited(answer: Answer) -> set[str]:
+    return {s.article_id for s in answer.sources}
+
+
+def test_who_is_someone_gives_their_path_oldest_first_and_their_latest_role(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who is Andrew Tulloch?")
+    assert answer.kind is AnswerKind.PROFILE and answer.answered
+    texts = _texts(answer)
+    # the undated moves are history the article tells: they come before its dated move
+    assert texts[0] == "Andrew Tulloch: Meta → OpenAI → Thinking Machines Lab → Meta (2025-10)."
+    assert texts[1] == "Latest known role: researcher, TBD Lab, at Meta (2025-10)."
+    assert all(line.citations for line in answer.lines)
+
+
+def test_where_someone_works_now_is_where_their_newest_move_took_them(people_engine: Engine) -> None:
+    answer = people_engine.answer("Where does Noam Shazeer work now?")
+    assert answer.kind is AnswerKind.PROFILE
+    first, path = _texts(answer)[:2]
+    assert first.startswith("Noam Shazeer moved from Google to OpenAI (2026-06)")
+    assert (
+        path == "Noam Shazeer: Google → Character.AI (2021) → Google DeepMind (2024-08) → OpenAI (2026-06)."
+    )
+
+
+def test_a_question_about_someone_that_asks_something_else_is_not_a_profile(people_engine: Engine) -> None:
+    assert people_engine.answer("How much did Meta pay Shengjia Zhao?").kind is not AnswerKind.PROFILE
+    assert people_engine.answer("Who is Jiahui Yu's manager?").kind is not AnswerKind.PROFILE
+
+
+def test_a_role_reported_in_a_later_article_names_its_holder_first(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who is the chief scientist of Meta Superintelligence Labs?")
+    assert answer.kind is AnswerKind.ROLE and answer.answered
+    first = answer.lines[0]
+    assert first.text.startswith("The Chief Scientist of Meta Superintelligence Labs is Shengjia Zhao")
+    assert answer.sources[first.citations[0] - 1].article_id == "2025-07-zhao-chief-scientist"
+    assert "Shengjia Zhao is the chief scientist" in answer.plain_text()  # the sentence that says it
+
+
+def test_a_role_and_a_move_in_one_question_is_answered_as_a_role_with_the_path(people_engine: Engine) -> None:
+    answer = people_engine.answer(
+        "Who is chief scientist of Meta Superintelligence Labs and where did he come from?"
+    )
+    assert answer.kind is AnswerKind.ROLE
+    assert "Shengjia Zhao: OpenAI → Meta (2025-06)." in _texts(answer)
+    assert len(answer.lines) <= 3  # not a list of every move to or from Meta
+
+
+def test_a_holder_who_has_moved_on_is_said_to_have_and_who_took_over_is_quoted(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who is the CTO of Thinking Machines Lab?")
+    assert answer.kind is AnswerKind.ROLE
+    texts = _texts(answer)
+    assert texts[0] == (
+        "The CTO of Thinking Machines Lab on record was Barret Zoph (CTO, 2025-02), "
+        "who has since moved to OpenAI (2026-01-14)."
+    )
+    assert "Soumith Chintala will take over as CTO" in texts[1]
+
+
+def test_who_founded_names_the_founder_then_the_co_founders(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who founded Thinking Machines Lab?")
+    assert answer.kind is AnswerKind.ROLE
+    founders = _texts(answer)[0]
+    assert founders.startswith("Thinking Machines Lab was founded by Mira Murati (founder and CEO, 2025-02)")
+    assert "Luke Metz" in founders and "Andrew Tulloch" in founders and "Barret Zoph" not in founders
+
+
+def test_who_runs_lists_the_most_senior_still_there_first(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who runs Meta Superintelligence Labs?")
+    assert answer.kind is AnswerKind.LEADERS
+    assert answer.intro.startswith("Leaders at Meta Superintelligence Labs")
+    assert [t.split(":")[0] for t in _texts(answer)] == ["Alexandr Wang", "Shengjia Zhao", "Nat Friedman"]
+
+
+def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Engine) -> None:
+    answer = people_engine.answer("How many people did Meta hire from OpenAI?")
+    assert answer.kind is AnswerKind.AGGREGATE and answer.answered
+    assert answer.intro.startswith("2 people moved to Meta from OpenAI")
+    assert sorted(t.split(":")[0] for t in _texts(answer)) == ["Jiahui Yu", "Shengjia Zhao"]
+    assert all(line.citations for line in answer.lines)
+
+
+def test_a_count_with_no_such_moves_is_refused_plainly(people_engine: Engine) -> None:
+    answer = people_engine.answer("How many people did Meta hire from Apple?")
+    assert not answer.answered and answer.kind is AnswerKind.AGGREGATE
+    assert answer.intro == "I have no record of anyone moving to Meta from Apple."
+
+
+def test_which_company_lost_the_most_groups_units_under_their_company(people_engine: Engine) -> None:
+    answer = people_engine.answer("Which company lost the most people to Meta?")
+    assert answer.kind is AnswerKind.AGGREGATE
+    assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 6 on record.")
+    texts = _texts(answer)
+    assert texts[0] == "OpenAI: 2 — Shengjia Zhao, Jiahui Yu"
+    assert "Google (Google DeepMind): 1 — Jack Rae" in texts
+    assert texts[-1] == "Previous employer not reported: 1 — Nat Friedman"
+    assert all(line.citations for line in answer.lines)
+
+
+def test_where_people_leaving_a_company_go_counts_its_units_and_not_moves_within_it(
+    people_engine: Engine,
+) -> None:
+    answer = people_engine.answer("Where do people leaving Google go?")
+    assert answer.kind is AnswerKind.AGGREGATE
+    companies = {t.split(":")[0] for t in _texts(answer)}
+    assert companies == {"Character.AI", "Meta", "OpenAI"}  # Jack Rae left Google DeepMind: counted
+
+
+def test_which_companies_did_a_company_lose_people_to(people_engine: Engine) -> None:
+    answer = people_engine.answer("Which companies did OpenAI lose people to?")
+    assert answer.kind is AnswerKind.AGGREGATE
+    assert [t.split(":")[0] for t in _texts(answer)] == ["Thinking Machines Lab", "Meta"]
+    company, names = _texts(answer)[0].split(" — ")
+    assert company == "Thinking Machines Lab: 4"
+    assert set(names.split(", ")) == {"Mira Murati", "Barret Zoph", "Luke Metz", "Andrew Tulloch"}
+
+
+def test_rankings_filter_by_the_moves_dates_and_leave_out_undated_history(people_engine: Engine) -> None:
+    answer = people_engine.answer("Who gained the most talent in 2025?")
+    assert answer.kind is AnswerKind.AGGREGATE
+    assert answer.intro.startswith("Meta gained the most people in 2025: 6 of the 9 on record.")
+    texts = _texts(answer)
+    assert texts[1].startswith("Thinking Machines Lab: 3 — ")  # not Andrew Tulloch: his move there is undated
+    assert "Andrew Tulloch" not in texts[1]
+    assert not any(t.startswith("OpenAI") for t in texts)  # Barret Zoph went back in 2026
+
+
+def test_questions_about_plans_pay_or_unknown_companies_are_not_counted(people_engine: Engine) -> None:
+    assert people_engine.answer("How many AI hires is Meta planning?").kind is not AnswerKind.AGGREGATE
+    assert (
+        people_engine.answer("Which company lost the most people to Amazon?").kind is not AnswerKind.AGGREGATE
+    )
+    assert people_engine.answer("Who is the CEO of Samsung?").kind is not AnswerKind.ROLE

@@ -247,7 +247,8 @@ def path_text(steps: Sequence[RecordedMove]) -> str:
     previous: str | None = None
     for r in steps:
         m = r.move
-        stop = f"{m.to} ({m.date})" if m.date else m.to
+        place = m.to or "left"  # a departure with no destination known: "Google → left (2026-01)"
+        stop = f"{place} ({m.date})" if m.date else place
         if segments and (m.from_ is None or same_place(previous, m.from_)):
             segments[-1].append(stop)
         else:

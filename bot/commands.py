@@ -23,7 +23,10 @@ class AskCommand:
         """The question to ask for these arguments, and the usage reply instead (None: ask it).
 
         The names are joined with commas, so that each unknown one is reported by itself."""
-        names = ", ".join(a.strip(",") for a in args if a.strip(","))
+        given = [a.strip(",") for a in args if a.strip(",")]
+        # "Meta, Google and Amazon": each name apart, the last after "and" (a trailing ", Amazon" reads as
+        # whom the message is addressed to).
+        names = ", ".join(given[:-1]) + f" and {given[-1]}" if len(given) > 1 else "".join(given)
         text = self.template.format(names)
         if not names:
             return text, self.usage

@@ -131,7 +131,7 @@ def group_moves(
             unknown.append(r)
             continue
         family = org_family(side, known)
-        if r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known):
+        if r.move.to and r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known):
             continue
         groups.setdefault(family, []).append(r)
     result = []
@@ -161,7 +161,9 @@ def _counted(q: Question, ctx: Context) -> list[RecordedMove]:
     return [
         r
         for r in filter_moves(ctx.state.moves, q)
-        if not (r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known))
+        if not (
+            r.move.to and r.move.from_ and org_family(r.move.from_, known) == org_family(r.move.to, known)
+        )
         and not (q.dates is not None and _background(r, ctx))
     ]
 

@@ -101,7 +101,7 @@ def compose_profile(q: Question, ctx: Context, person: Entity, where: bool) -> A
     else:
         lines = [path_line, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
     quote = best_sentence(
-        ctx.state, ctx.vector, person_articles(ctx.state, name, reports), [name], words(latest.move.to)
+        ctx.state, ctx.vector, person_articles(ctx.state, name, reports), [name], words(latest.move.to or "")
     )
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))

@@ -1,7 +1,9 @@
 """Fitting the "I don't know" thresholds and storing them in the index manifest: the one place that does it.
 
 Run by `talentbot eval --calibrate` and `talentbot index build --calibrate`, never when an index is loaded or
-rebuilt: a build on another corpus keeps the built-in thresholds (`answer.engine.DEFAULT_THRESHOLDS`)."""
+rebuilt: a build on another corpus keeps the built-in thresholds (`answer.engine.DEFAULT_THRESHOLDS`).
+The fit uses only standalone questions about the corpus (`EvalItem.calibrates`): follow-ups, questions about
+the bot and questions in other languages are settled by other rules."""
 
 from __future__ import annotations
 
@@ -115,6 +117,7 @@ def calibration_report(
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> CalibrationReport:
     """Fit each mode's relevance threshold on the dev split; report it on dev and test."""
+    items = [i for i in items if i.calibrates]
     scores = relevance_scores(engine, items, modes)
     fitted = []
     for mode in modes:
@@ -159,7 +162,7 @@ def calibrate(
     max_wrong: float = MAX_WRONG_REFUSALS,
 ) -> dict[str, float]:
     """Relevance thresholds per mode, fitted on the dev split (`calibration_report` also gives the figures)."""
-    scores = relevance_scores(engine, questions, modes)
+    scores = relevance_scores(engine, [i for i in questions if i.calibrates], modes)
     return {
         mode: round(
             fit_threshold(

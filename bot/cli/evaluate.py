@@ -1,4 +1,5 @@
-"""`talentbot eval`: the evaluation set, per retrieval mode, optionally calibrating first."""
+"""`talentbot eval`: the evaluation set, per retrieval mode and per kind of question, optionally calibrating
+first."""
 
 from __future__ import annotations
 
@@ -7,28 +8,43 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import calibrate, load_engine, settings
+from bot.cli.common import USAGE, calibrate, fail, load_engine, settings
 
 
 def evaluate(
     modes: Annotated[str, typer.Option(help="Comma-separated retrieval modes.")] = "bm25,dense,hybrid",
     calibrate_first: Annotated[
         bool,
-        typer.Option("--calibrate", help="Fit the 'I don't know' thresholds and store them in the index."),
+        typer.Option(
+            "--calibrate",
+            help="Fit the 'I don't know' thresholds on the dev split of answer/data/questions.yaml (or of the "
+            "one --questions file given) and store them in the index.",
+        ),
     ] = False,
     failures: Annotated[bool, typer.Option("--failures", help="List the questions that fail.")] = False,
     questions: Annotated[
-        Path | None, typer.Option(help="Question file (default: answer/data/questions.yaml).")
+        list[Path] | None,
+        typer.Option(
+            help="Question file; repeat for several (default: answer/data/questions.yaml and "
+            "answer/data/user_questions.yaml)."
+        ),
     ] = None,
 ) -> None:
-    """Run the evaluation set: Recall@1/5, MRR, key terms, refusals and latency per retrieval mode."""
+    """Run the evaluation set: Recall@1/5, MRR, key terms, refusals and latency per retrieval mode, then the
+    answer figures per kind of question for the default mode, on the test split and on all questions."""
     from answer import evaluate as ev  # pulls in the engine: only when evaluating
 
+    files = tuple(questions) if questions else ev.DEFAULT_FILES
+    if calibrate_first and questions and len(questions) > 1:
+        raise fail("--calibrate fits one file's dev split: give at most one --questions file", USAGE)
     engine = load_engine(progress=True)
     chosen = tuple(m.strip() for m in modes.split(",") if m.strip())
     if calibrate_first:
-        calibrate(engine, settings().index_dir, questions, chosen)
-    result = ev.run_eval(engine, ev.load_questions(questions or ev.DEFAULT_QUESTIONS), chosen)
+        calibrate(engine, settings().index_dir, questions[0] if questions else None, chosen)
+    result = ev.run_eval(engine, ev.load_question_files(files), chosen)
     typer.echo(ev.format_table(result))
+    default = engine.config.mode if engine.config.mode in chosen else chosen[0]
+    for split in ("test", None):
+        typer.echo("\n" + ev.format_kind_table(result, default, split))
     if failures:
         typer.echo("\n" + ev.format_failures(result))

@@ -40,11 +40,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from datasketch import MinHash, MinHashLSH
-
 from corpus.model import Article
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (~0.15 s): imported where a MinHash is made, not on start-up
+    from datasketch import MinHash
 
 __all__ = [
     "NEAR_DUPLICATE_THRESHOLD",
@@ -157,6 +159,8 @@ class _Fingerprint:
 
 @lru_cache(maxsize=8192)
 def _fingerprint(body: str) -> _Fingerprint:
+    from datasketch import MinHash
+
     normal = normalise_text(body)
     grams = shingles(body)
     minhash = MinHash(num_perm=NUM_PERM)
@@ -182,6 +186,8 @@ class DuplicateIndex:
         self._articles: list[Article] = []
         self._by_url: dict[str, list[int]] = {}
         self._by_text: dict[str, list[int]] = {}
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS) if lsh else None
 
     def __len__(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -82,6 +82,11 @@ class SentenceTransformerEmbedder:
         )
         self.dim = int(dimension() or 384)
         self._batch_size = batch_size
+
+    @property
+    def model(self) -> Any:
+        """The loaded SentenceTransformer (e.g. for index/onnx_export.py to export without loading it again)."""
+        return self._model
 
     def encode(self, texts: list[str]) -> Vectors:
         if not texts:

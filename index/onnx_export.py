@@ -7,19 +7,20 @@ file on the given texts and every vector must match sentence-transformers' own (
 
 from __future__ import annotations
 
-import hashlib
 import os
+import shutil
 import tempfile
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from corpus.atomic import fsync_dir, write_atomic
-from index.embedder import Vectors, default_model_dir, verify_model_files
-from index.onnx_encoder import INPUT_NAMES, OUTPUT_NAME, OnnxEmbedder
+from index.embedder import Vectors, default_model_dir, sha256_file, verify_model_files
+from index.onnx_encoder import INPUT_NAMES, OUTPUT_NAME, OnnxEmbedder, weights_path
 
 # Opset 17 is mature in the TorchScript exporter and in every onnxruntime since 1.14.
 OPSET = 17
@@ -56,21 +57,71 @@ def export_model(
     model: Any, out_path: Path, check_texts: Sequence[str], model_dir: Path | None = None
 ) -> str:
     """Export an already-loaded SentenceTransformer (e.g. the one a build indexes with); see export_onnx."""
+    return export_checked(model, out_path, check_texts, model_dir).sha256
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A checked export: the graph's SHA-256, its weights' when split, and the lowest cosine measured."""
+
+    sha256: str
+    min_cosine: float
+    data_sha256: str | None = None
+
+
+def export_checked(
+    model: Any,
+    out_path: Path,
+    check_texts: Sequence[str],
+    model_dir: Path | None = None,
+    split_weights: bool = False,
+) -> Exported:
+    """As export_model; with `split_weights` the weights go to `weights_path(out_path)`, beside the graph.
+
+    Both files are written into a hidden staging directory beside `out_path`, checked there, then moved
+    into place (weights first): a failed check leaves whatever was at `out_path` untouched."""
     model_dir = model_dir or default_model_dir()
     _check_structure(model)
     graph = _trace(model)
-    digest = hashlib.sha256(graph).hexdigest()
     texts = [*check_texts, LONG_PROBE]
     reference = np.asarray(model.encode(texts, normalize_embeddings=True, convert_to_numpy=True), np.float32)
-    unverified = out_path.with_name(f".{out_path.name}.unverified")
-    write_atomic(unverified, graph)
+    staging = out_path.with_name(f".{out_path.name}.unverified")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
     try:
-        check_agreement(reference, OnnxEmbedder(unverified, digest, model_dir).encode(texts), texts)
-        os.replace(unverified, out_path)
+        staged = staging / out_path.name
+        data_sha256 = _write_split(graph, staged) if split_weights else None
+        if data_sha256 is None:
+            write_atomic(staged, graph)
+        digest = sha256_file(staged)
+        exported = OnnxEmbedder(staged, digest, model_dir, data_sha256=data_sha256).encode(texts)
+        worst = check_agreement(reference, exported, texts)
+        if data_sha256 is not None:
+            os.replace(weights_path(staged), weights_path(out_path))
+        os.replace(staged, out_path)
     finally:
-        unverified.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
     fsync_dir(out_path.parent)
-    return digest
+    return Exported(digest, worst, data_sha256)
+
+
+def _write_split(graph: bytes, path: Path) -> str:
+    """Write the graph to `path` and its weights to `weights_path(path)`; return the weights' SHA-256."""
+    import onnx
+
+    weights = weights_path(path)
+    onnx.save_model(
+        onnx.load_model_from_string(graph),
+        str(path),
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location=weights.name,
+    )
+    for written in (path, weights):
+        with written.open("rb") as handle:
+            os.fsync(handle.fileno())
+        written.chmod(0o644)  # as write_atomic: onnx creates the weights file private
+    return sha256_file(weights)
 
 
 def check_agreement(reference: Vectors, exported: Vectors, texts: Sequence[str]) -> float:

@@ -263,14 +263,16 @@ def _stack(parts: list[Vectors], dim: int) -> Vectors:
 
 
 def _encode(embedder: Embedder, texts: list[str], progress: bool, batch: int = 64) -> Vectors:
-    if not texts:
-        return np.zeros((0, embedder.dim), dtype=np.float32)
-    chunks: list[Vectors] = []
+    """Embed in batches of texts of similar length (a batch is padded to its longest: passages and their
+    own sentences side by side cost ~2x), returned in the order given."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     with tqdm(total=len(texts), desc="Embedding", unit="text", disable=not progress) as bar:
-        for i in range(0, len(texts), batch):
-            chunks.append(embedder.encode(texts[i : i + batch]))
-            bar.update(len(texts[i : i + batch]))
-    return np.vstack(chunks).astype(np.float32)
+        for i in range(0, len(order), batch):
+            rows = order[i : i + batch]
+            out[rows] = embedder.encode([texts[row] for row in rows])
+            bar.update(len(rows))
+    return out
 
 
 def save(data: IndexData, index_dir: Path) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -43,8 +43,19 @@ def index_build(
         f"embedded {report.embedded_articles} new or changed articles ({report.embedded_texts} texts), "
         f"kept {report.reused_articles}. -> {report.directory}"
     )
+    typer.echo(query_encoder_line(data.manifest))
     if calibrate_after:
         calibrate(Engine(data, embedder), s.index_dir, None)
+
+
+def query_encoder_line(manifest: dict[str, Any]) -> str:
+    onnx = manifest.get("onnx")
+    if not isinstance(onnx, dict):
+        return "Query encoder: sentence-transformers (no ONNX export in this build)"
+    return (
+        f"Query encoder: ONNX {onnx.get('path')} (onnxruntime, no torch; lowest cosine to "
+        f"sentence-transformers {onnx.get('min_cosine')})"
+    )
 
 
 @index_app.command("status")

@@ -1,0 +1,153 @@
+"""The ONNX query encoder kept beside the index: exported or reused by a build, loaded to answer.
+
+Under the data directory (the index directory's parent):
+
+    models/all-MiniLM-L6-v2-<sha12>.onnx        the graph, named by the weights it was traced from
+    models/all-MiniLM-L6-v2-<sha12>.onnx.data   its weights (90 MB), mapped into memory when loaded
+    index/build-*/manifest.json                 "onnx": {"path", "sha256", "data_sha256", "source_sha256",
+                                                         "opset", "min_cosine"}
+
+The files live outside the build directories, so an incremental build neither copies nor re-exports them: a
+build reuses the previous build's export while both files still hash to the recorded values. After a build,
+exports that no remaining build names are deleted. A new export replaces files (rename), never rewrites
+them, so a running bot keeps the ones it mapped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from index.embedder import OFFICIAL_SHA256, ModelIntegrityError, sha256_file
+from index.onnx_encoder import OnnxEmbedder, weights_path
+from index.onnx_export import OPSET, export_checked
+
+ONNX_KEY = "onnx"
+MODELS_DIR = "models"
+FILE_STEM = "all-MiniLM-L6-v2"
+# The weights a graph is traced from; SentenceTransformerEmbedder refuses any other file.
+SOURCE_SHA256 = OFFICIAL_SHA256["model.safetensors"]
+# Hex digits of the source weights' SHA-256 in the file name: tells exports of other weights apart.
+NAME_DIGITS = 12
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OnnxEntry:
+    """The manifest's record of a checked export; `path` is relative to the data directory."""
+
+    path: str
+    sha256: str
+    data_sha256: str
+    source_sha256: str
+    opset: int
+    min_cosine: float
+
+    def to_manifest(self) -> dict[str, Any]:
+        return {ONNX_KEY: asdict(self)}
+
+
+def read_entry(manifest: dict[str, Any] | None) -> OnnxEntry | None:
+    """The manifest's ONNX record, or None when the build has none (or an unreadable one)."""
+    raw = (manifest or {}).get(ONNX_KEY)
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return OnnxEntry(
+            path=str(raw["path"]),
+            sha256=str(raw["sha256"]),
+            data_sha256=str(raw["data_sha256"]),
+            source_sha256=str(raw["source_sha256"]),
+            opset=int(raw["opset"]),
+            min_cosine=float(raw["min_cosine"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def graph_path(index_dir: Path, entry: OnnxEntry) -> Path:
+    return index_dir.parent / entry.path
+
+
+def still_valid(index_dir: Path, entry: OnnxEntry) -> bool:
+    """Traced from today's weights with today's opset, and both files still hash to the recorded values."""
+    path = graph_path(index_dir, entry)
+    return (
+        entry.source_sha256 == SOURCE_SHA256
+        and entry.opset == OPSET
+        and path.is_file()
+        and weights_path(path).is_file()
+        and sha256_file(path) == entry.sha256
+        and sha256_file(weights_path(path)) == entry.data_sha256
+    )
+
+
+def export_entry(model: Any, index_dir: Path, check_texts: Sequence[str]) -> OnnxEntry:
+    """Export the loaded SentenceTransformer, checked against it, into the models directory."""
+    models = index_dir.parent / MODELS_DIR
+    models.mkdir(parents=True, exist_ok=True)
+    name = f"{FILE_STEM}-{SOURCE_SHA256[:NAME_DIGITS]}.onnx"
+    exported = export_checked(model, models / name, check_texts, split_weights=True)
+    assert exported.data_sha256 is not None  # split_weights=True
+    return OnnxEntry(
+        path=f"{MODELS_DIR}/{name}",
+        sha256=exported.sha256,
+        data_sha256=exported.data_sha256,
+        source_sha256=SOURCE_SHA256,
+        opset=OPSET,
+        min_cosine=round(exported.min_cosine, 6),
+    )
+
+
+def prepare_entry(
+    model: Any, index_dir: Path, previous: dict[str, Any] | None, check_texts: Sequence[str]
+) -> OnnxEntry | None:
+    """For a build: the previous build's graph while it is still valid, else a fresh checked export;
+    None, with one warning, when the export fails (queries then use sentence-transformers)."""
+    entry = read_entry(previous)
+    if entry is not None and still_valid(index_dir, entry):
+        return entry
+    try:
+        return export_entry(model, index_dir, check_texts)
+    except (OSError, RuntimeError, ImportError) as exc:  # OnnxExportError and ModelIntegrityError included
+        log.warning(
+            "could not export the ONNX query encoder, answers will load sentence-transformers: %s", exc
+        )
+        return None
+
+
+def prune_graphs(index_dir: Path) -> None:
+    """Delete the exported graphs that no build left in `index_dir` names."""
+    models = index_dir.parent / MODELS_DIR
+    if not models.is_dir():
+        return
+    named: set[Path] = set()
+    for manifest in index_dir.glob("build-*/manifest.json"):
+        try:
+            entry = read_entry(json.loads(manifest.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+        if entry is not None:
+            named.add(graph_path(index_dir, entry).resolve())
+    for graph in models.glob(f"{FILE_STEM}-*.onnx"):
+        if graph.resolve() not in named:
+            weights_path(graph).unlink(missing_ok=True)
+            graph.unlink(missing_ok=True)
+
+
+def load_query_encoder(index_dir: Path, manifest: dict[str, Any] | None) -> OnnxEmbedder | None:
+    """The manifest's ONNX encoder (None if it has none); ModelIntegrityError if the file is missing or
+    differs from the export."""
+    entry = read_entry(manifest)
+    if entry is None:
+        return None
+    if entry.source_sha256 != SOURCE_SHA256:
+        raise ModelIntegrityError(
+            f"ONNX model {entry.path} was traced from other weights than the official ones"
+        )
+    return OnnxEmbedder(graph_path(index_dir, entry), entry.sha256, data_sha256=entry.data_sha256)

@@ -1,0 +1,113 @@
+"""The ONNX query path end to end, with the real model: the build's export, answers equal to
+sentence-transformers', `talentbot ask` without torch, and the fallback when the export was altered."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.eval_set import load_questions
+from index import onnx_store, store
+from index.modes import SEARCH_MODES
+from index.onnx_encoder import OnnxEmbedder, weights_path
+from index.onnx_export import MIN_COSINE
+from tests.conftest import FIXED_TODAY
+
+pytestmark = pytest.mark.integration
+REPO = Path(__file__).resolve().parents[1]
+HEAVY = ("torch", "transformers", "sentence_transformers")
+# Runs the CLI in this process, then prints which heavy modules it imported, as JSON on the last line.
+ASK_IN_PROCESS = (
+    "import json, sys\n"
+    "from bot.cli import app\n"
+    "try:\n"
+    "    app(['ask', sys.argv[1]])\n"
+    "except SystemExit as done:\n"
+    "    assert not done.code, done.code\n"
+    "print(json.dumps({'heavy': [m for m in sys.argv[2:] if m in sys.modules],\n"
+    "                  'onnxruntime': 'onnxruntime' in sys.modules}))\n"
+)
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return os.environ | {"TALENTBOT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
+
+
+def _ask(data_dir: Path, question: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", ASK_IN_PROCESS, question, *HEAVY],
+        capture_output=True,
+        text=True,
+        env=_env(data_dir),
+        timeout=240,
+    )
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_build_exported_a_checked_encoder_beside_the_index(real_data_dir: Path) -> None:
+    manifest = store.read_manifest(real_data_dir / "index")
+    assert manifest is not None
+    entry = onnx_store.read_entry(manifest)
+    assert entry is not None and entry.min_cosine >= MIN_COSINE
+    graph = real_data_dir / entry.path
+    assert graph.parent == real_data_dir / "models"
+    assert _sha(graph) == entry.sha256 and _sha(weights_path(graph)) == entry.data_sha256
+    assert weights_path(graph).stat().st_size > 80_000_000 > graph.stat().st_size
+
+
+def test_onnx_answers_are_the_sentence_transformers_answers(real_engine: Engine, real_data_dir: Path) -> None:
+    index_dir = real_data_dir / "index"
+    data = store.load(index_dir)
+    encoder = onnx_store.load_query_encoder(index_dir, data.manifest)
+    assert isinstance(encoder, OnnxEmbedder)
+    onnx_engine = Engine(data, encoder, today=lambda: FIXED_TODAY)
+    questions = [item.q for item in load_questions()]
+    for mode in SEARCH_MODES:
+        differ = [
+            q
+            for q in questions
+            if onnx_engine.answer(q, mode=mode).plain_text() != real_engine.answer(q, mode=mode).plain_text()
+        ]
+        assert differ == [], mode
+
+
+def test_ask_answers_without_importing_torch(real_data_dir: Path) -> None:
+    done = _ask(real_data_dir, "Who did Moonshot AI hire?")
+    assert done.returncode == 0, done.stderr
+    assert "Tan Xu" in done.stdout and done.stderr == ""
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"heavy": [], "onnxruntime": True}
+
+
+def test_an_altered_export_falls_back_with_one_warning_then_is_exported_again(
+    real_data_dir: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(real_data_dir, data_dir)
+    entry = onnx_store.read_entry(store.read_manifest(data_dir / "index"))
+    assert entry is not None
+    weights = weights_path(data_dir / entry.path)
+    weights.write_bytes(weights.read_bytes()[:-4] + b"\0\0\0\0")
+
+    fallback = _ask(data_dir, "Who did Moonshot AI hire?")
+    assert fallback.returncode == 0, fallback.stderr
+    assert "Tan Xu" in fallback.stdout
+    (warning,) = fallback.stderr.strip().splitlines()
+    assert "refusing to load" in warning and "sentence-transformers" in warning
+    assert "exported it again" in warning
+    assert json.loads(fallback.stdout.strip().splitlines()[-1])["heavy"]  # this run needed torch
+
+    again = onnx_store.read_entry(store.read_manifest(data_dir / "index"))
+    assert again is not None and _sha(weights) == again.data_sha256
+    quick = _ask(data_dir, "Who did Moonshot AI hire?")
+    assert quick.stderr == "" and json.loads(quick.stdout.strip().splitlines()[-1])["heavy"] == []

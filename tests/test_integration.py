@@ -288,6 +288,7 @@ def test_ingest_then_answer_with_its_own_source(real_data_dir: Path, tmp_path: P
     assert any("frontiertechdaily.com" in s["url"] for s in payload["sources"])
 
 
+@pytest.mark.timeout(900)  # calibration answers every dev question: minutes on a loaded 2-core machine
 def test_a_build_keeps_the_builtin_thresholds_until_calibrated(
     real_data_dir: Path,
     real_embedder,

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -137,7 +136,8 @@ def query_child(system: str, directory: Path) -> None:
         query(item.q)
         latencies.append((time.perf_counter() - started) * 1000)
         ranks.append(first_gold_rank(dedupe(ranking(item.q)), item.articles))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries the parent's peak into a child's ru_maxrss across fork and exec.
+    peak = int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) / 1024
     print(json.dumps({"latencies_ms": latencies, "ranks": ranks, "peak_rss_mb": peak}))
 
 

@@ -43,15 +43,20 @@ TARGET_RSS_MB = 300.0
 # How long `serve` idles after answering before its memory is read.
 IDLE_S = 3.0
 CHAT = 4242
-# The CLI, in a process of its own; with "st" the index's ONNX export is hidden, so sentence-transformers
-# embeds the questions as it did before the export existed.
+# The CLI, in a process of its own, which writes its peak RSS (VmHWM) to the file named by $BENCH_RSS_FILE
+# on its way out; with "st" the index's ONNX export is hidden, so sentence-transformers embeds the questions
+# as it did before the export existed.
 CLI_CHILD = (
-    "import sys\n"
+    "import os, sys\n"
     "if sys.argv[1] == 'st':\n"
     "    from index import onnx_store\n"
     "    onnx_store.load_query_encoder = lambda *args, **kwargs: None\n"
-    "from bot.cli import app\n"
-    "app(sys.argv[2:], prog_name='talentbot')\n"
+    "try:\n"
+    "    from bot.cli import app\n"
+    "    app(sys.argv[2:], prog_name='talentbot')\n"
+    "finally:\n"
+    "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+    "    open(os.environ['BENCH_RSS_FILE'], 'w').write(status)\n"
 )
 
 
@@ -64,8 +69,6 @@ def environment() -> dict[str, str]:
 
 def encoder_child(kind: str, export: dict[str, str], threads: int) -> None:
     """Runs in the measured process: imports are timed, so they happen here."""
-    import resource
-
     questions: list[str] = json.loads(sys.stdin.read())
     start = time.perf_counter()
     if kind == "onnx":
@@ -90,7 +93,7 @@ def encoder_child(kind: str, export: dict[str, str], threads: int) -> None:
         "load_s": loaded - start,
         "first_ms": (first - loaded) * 1000,
         "latencies_ms": latencies,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": proc_status_mb(os.getpid(), "VmHWM"),
         "heavy_loaded": [name for name in HEAVY_MODULES if name in sys.modules],
     }
     print(json.dumps(report))
@@ -131,17 +134,20 @@ def encoder_section(export: dict[str, str], questions: list[str], runs: int, thr
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process run to its end."""
-    with tempfile.TemporaryFile() as out:
+    """Wall seconds and peak RSS (MB) of one CLI_CHILD process run to its end.
+
+    The peak is the process's own VmHWM: getrusage's ru_maxrss would also count this process's memory,
+    which Linux carries into the child across fork and exec."""
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile() as rss:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
-        _, status, usage = os.wait4(proc.pid, 0)
+        done = subprocess.run(
+            command, env=env | {"BENCH_RSS_FILE": rss.name}, stdin=subprocess.DEVNULL, stdout=out, stderr=out
+        )
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode:
+        if done.returncode:
             out.seek(0)
             sys.exit(f"{' '.join(command)} failed:\n{out.read().decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+        return wall, int(Path(rss.name).read_text()) / 1024
 
 
 def cli_section(runs: int) -> None:

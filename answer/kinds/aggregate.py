@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from answer.context import Context
 from answer.kinds.base import CERTAIN
@@ -49,12 +50,16 @@ _NOT_MOVES = re.compile(
 MAX_NAMES = 8
 
 
+# Which end of the moves a ranking counts by: where people came from, or where they went.
+Side = Literal["from", "to"]
+
+
 @dataclass(frozen=True)
 class Tally:
     """What to count: the moves `q` narrows to, grouped by where people came from ("from") or went ("to")."""
 
     q: Question
-    by: str
+    by: Side
 
 
 def _directed(q: Question, losing: bool) -> Question:
@@ -119,7 +124,7 @@ class Group:
 
 
 def group_moves(
-    moves: Sequence[RecordedMove], by: str, known: Sequence[str]
+    moves: Sequence[RecordedMove], by: Side, known: Sequence[str]
 ) -> tuple[list[Group], list[RecordedMove]]:
     """Moves by the company people came from (or went to), most people first, and the moves that don't say
     where from. A move within one company ("Google" to "Google DeepMind") is no loss or gain: left out."""
@@ -204,7 +209,7 @@ def _headline(t: Tally, groups: list[Group], total: int, count_orgs: bool) -> st
         subject = f"{top} took the most people from {src}{when}"
     else:
         subject = f"{top} gained the most people{when}"
-    return f"{subject}: {most}{each} of the {total} on record. By company:"
+    return f"{subject}: {most}{each} of the {total} people on record. By company:"
 
 
 def compose_ranking(t: Tally, ctx: Context, count_orgs: bool) -> Answer:

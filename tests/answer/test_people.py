@@ -215,7 +215,7 @@ def test_a_count_with_no_such_moves_is_refused_plainly(people_engine: Engine) ->
 def test_which_company_lost_the_most_groups_units_under_their_company(people_engine: Engine) -> None:
     answer = people_engine.answer("Which company lost the most people to Meta?")
     assert answer.kind is AnswerKind.AGGREGATE
-    assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 6 on record.")
+    assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 6 people on record.")
     texts = _texts(answer)
     assert texts[0] == "OpenAI: 2 — Shengjia Zhao, Jiahui Yu"
     assert "Google (Google DeepMind): 1 — Jack Rae" in texts
@@ -244,7 +244,7 @@ def test_which_companies_did_a_company_lose_people_to(people_engine: Engine) -> 
 def test_rankings_filter_by_the_moves_dates_and_leave_out_undated_history(people_engine: Engine) -> None:
     answer = people_engine.answer("Who gained the most talent in 2025?")
     assert answer.kind is AnswerKind.AGGREGATE
-    assert answer.intro.startswith("Meta gained the most people in 2025: 6 of the 9 on record.")
+    assert answer.intro.startswith("Meta gained the most people in 2025: 6 of the 9 people on record.")
     texts = _texts(answer)
     assert texts[1].startswith("Thinking Machines Lab: 3 — ")  # not Andrew Tulloch: his move there is undated
     assert "Andrew Tulloch" not in texts[1]

@@ -115,8 +115,9 @@ def prepare_entry(
     try:
         return export_entry(model, index_dir, check_texts)
     except (OSError, RuntimeError, ImportError) as exc:  # OnnxExportError and ModelIntegrityError included
+        reason = " ".join(str(exc).split())  # one line, whatever the exporter printed
         log.warning(
-            "could not export the ONNX query encoder, answers will load sentence-transformers: %s", exc
+            "could not export the ONNX query encoder, answers will load sentence-transformers: %s", reason
         )
         return None
 

@@ -22,7 +22,7 @@ from bot.recap_delivery import DeliveryPolicy, deliver_edition
 from bot.recap_schedule import edition_for
 from bot.settings import Settings
 from bot.store import EditionCounts, Store, open_store
-from bot.store.base import utcnow
+from bot.store.base import required_time, utcnow
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 EDITION = "2026-W49"
@@ -216,13 +216,16 @@ def test_a_sender_killed_while_waiting_to_retry_is_finished_by_the_next_run_once
     with open_store(settings) as store:
         subscribe(store, tg, chats)
     tg.fail("sendMessage", times=1, code=500, after=2)  # chat 103's first try; the sender backs off 1 s
-    sender = start_sender(settings, lease_s=4)  # long enough for the 1 s back-off
+    sender = start_sender(settings, lease_s=8)  # ample for the 1 s back-off, even on a busy machine
     tg.wait_for(lambda: in_backoff(settings, 103), timeout=60)
     kill(sender)
     assert recaps_per_chat(tg) == Counter({101: 1, 102: 1})
     assert in_backoff(settings, 103)  # killed while it waited, its claim still held
 
-    time.sleep(4.5)
+    with open_store(settings) as store, store.backend.transaction() as tx:
+        row = tx.one("SELECT lease_until FROM deliveries WHERE chat_id = ?", (103,))
+    assert row is not None
+    time.sleep(max(0.0, (required_time(row[0]) - utcnow()).total_seconds()) + 0.2)  # the claim runs out
     result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
 
     assert result.exit_code == 0, result.output

@@ -118,7 +118,7 @@ def test_a_failed_export_warns_once_and_the_build_goes_on(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     def failing(*args: Any, **kwargs: Any) -> Exported:
-        raise OnnxExportError("cosine 0.98 < 0.9999 on 'Who hired Tan Xu?'")
+        raise OnnxExportError("cosine 0.98 < 0.9999 on 'Who hired Tan Xu?';\n  the file was not written")
 
     monkeypatch.setattr("index.onnx_store.export_checked", failing)
     with caplog.at_level(logging.WARNING):

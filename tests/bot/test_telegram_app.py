@@ -152,9 +152,10 @@ def test_recap_day_is_scheduled_in_ptb_convention(bot_settings: Settings, small_
     assert str(trigger.timezone) == "Europe/London"
 
 
-async def test_long_lists_page_with_a_show_more_button(
-    tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
-) -> None:
+def fifteen_hires(
+    tmp_path: Path, bot_settings: Settings, fake_embedder: FakeEmbedder
+) -> tuple[Settings, Engine]:
+    """A corpus with 15 moves OpenAI -> Meta in 2025: a list longer than one page."""
     from bot.runtime import refresh_index
 
     corpus = tmp_path / "many"
@@ -165,7 +166,13 @@ async def test_long_lists_page_with_a_show_more_button(
     )
     write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
     s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
-    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    return s, Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+
+
+async def test_long_lists_page_with_a_show_more_button(
+    tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    s, engine = fifteen_hires(tmp_path, bot_settings, fake_embedder)
     async with running(build_application(s, engine)):
         tg.send_user_message(CHAT, "who did Meta hire from OpenAI?")
         [first] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
@@ -327,17 +334,7 @@ async def test_follow_ups_are_read_against_the_same_chat_only(app: Application, 
 async def test_show_more_pages_through_the_follow_up_as_understood(
     tmp_path: Path, tg: FakeTelegram, bot_settings: Settings, fake_embedder: FakeEmbedder
 ) -> None:
-    from bot.runtime import refresh_index
-
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    moves = "moves:\n" + "".join(
-        f"  - person: Researcher Number{i:02d}\n    from: OpenAI\n    to: Meta\n    date: 2025-{1 + i % 12:02d}\n"
-        for i in range(15)
-    )
-    write_article(corpus, article_id="2025-12-meta-hires-fifteen", title="Meta hires fifteen", moves=moves)
-    s = dataclasses.replace(bot_settings, corpus_dirs=(corpus,), data_dir=tmp_path / "many-data")
-    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    s, engine = fifteen_hires(tmp_path, bot_settings, fake_embedder)
     async with running(build_application(s, engine)):
         tg.send_user_message(CHAT, "who did Meta hire in 2024?")
         await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 1, timeout=10)

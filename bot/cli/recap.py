@@ -49,7 +49,7 @@ def recap_send(
     settings as `serve`). Safe to run again, or several at once: nobody gets an edition twice."""
     # python-telegram-bot: only for the commands that use it
     from bot.recap_delivery import DeliveryPolicy
-    from bot.telegram_app import send_recap_now
+    from bot.telegram_bot.jobs import send_recap_now
 
     s = settings_with_token()
     policy = DeliveryPolicy() if lease is None else DeliveryPolicy(lease=dt.timedelta(seconds=lease))

@@ -8,7 +8,7 @@ from bot.store import StoreError
 
 def serve() -> None:
     """Run the Telegram bot (long polling). Needs TELEGRAM_BOT_TOKEN."""
-    from bot.telegram_app import run  # python-telegram-bot: only for the commands that use it
+    from bot.telegram_bot import run  # python-telegram-bot: only for the commands that use it
 
     s = settings_with_token()
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,9 @@ from bot.store.base import Backend, Row, Tx
 
 # How long a writer waits for another process's write lock before giving up; every transaction is short.
 BUSY_TIMEOUT_S = 30
+# Switching a new file to WAL can fail at once with "database is locked" (SQLite skips the busy handler there)
+# when several processes open it together: retry this often until BUSY_TIMEOUT_S has passed.
+WAL_RETRY_S = 0.05
 
 
 def _param(value: Any) -> Any:
@@ -40,12 +44,27 @@ class SqliteBackend(Backend):
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._use_wal()
+
+    def _use_wal(self) -> None:
+        """WAL is a property of the file: set it once, retrying while another process holds the lock."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            finally:
+                db.close()
+            time.sleep(WAL_RETRY_S)
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("BEGIN IMMEDIATE")
             try:

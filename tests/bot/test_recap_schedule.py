@@ -24,7 +24,7 @@ from bot.recap_schedule import (
 )
 from bot.settings import Settings
 from bot.store import EditionCounts, Store, open_store
-from bot.telegram_app import build_application
+from bot.telegram_bot import build_application
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 MONDAY_0900 = dict(recap_day=0, recap_time=dt.time(9, 0))

@@ -11,7 +11,8 @@ import pytest
 from answer.engine import Engine
 from bot.settings import Settings, SettingsError
 from bot.store import open_store
-from bot.telegram_app import build_application, ptb_days
+from bot.telegram_bot import build_application
+from bot.telegram_bot.jobs import ptb_days
 from corpus.loader import SHIPPED_DIR
 from index.modes import SEARCH_MODES
 from tests.fake_telegram import TOKEN

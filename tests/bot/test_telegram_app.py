@@ -16,7 +16,10 @@ from answer.engine import Engine
 from bot.cli import app as cli_app
 from bot.settings import Settings
 from bot.store import open_store
-from bot.telegram_app import COMMANDS, RECAP_UNAVAILABLE, build_application, send_recap_now
+from bot.telegram_bot import build_application
+from bot.telegram_bot.jobs import send_recap_now
+from bot.telegram_bot.subscriptions import RECAP_UNAVAILABLE
+from bot.telegram_bot.texts import COMMANDS
 from corpus.dedup import canonical_map
 from corpus.loader import load_articles
 from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article

@@ -10,7 +10,8 @@ from telegram.ext import Application
 
 from bot.commands import COMPARE, TIMELINE, command_named
 from bot.settings import Settings
-from bot.telegram_app import COMMANDS, build_application, help_text
+from bot.telegram_bot import build_application
+from bot.telegram_bot.texts import COMMANDS, help_text
 from tests.bot.test_telegram_app import running
 from tests.conftest import FakeEmbedder
 from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage

@@ -1,0 +1,103 @@
+"""The wiring: the PTB application, its handlers and jobs, and `serve`'s long-polling run."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from answer.engine import Engine
+from bot.commands import ASK_COMMANDS
+from bot.recap_delivery import worker_id
+from bot.settings import Settings
+from bot.store import Store, open_store
+from bot.telegram_bot import basics, jobs, questions, subscriptions
+from bot.telegram_bot.texts import COMMANDS
+
+log = logging.getLogger(__name__)
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except TelegramError as exc:  # the bot still works without the command menu
+        log.warning("could not register the command list: %s", exc)
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    store: Store = application.bot_data["store"]
+    store.close()  # PostgreSQL: the pool's connections
+
+
+def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CommandHandler("start", basics.start))
+    application.add_handler(CommandHandler("help", basics.help_command))
+    application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
+    application.add_handler(CommandHandler("recap", subscriptions.recap_command))
+    application.add_handlers([CommandHandler(c.name, questions.ask_command) for c in ASK_COMMANDS])
+    application.add_handler(CallbackQueryHandler(questions.example_pressed, pattern=r"^ask:\d+$"))
+    application.add_handler(
+        CallbackQueryHandler(questions.more_pressed, pattern=r"^more:[0-9a-f]{10}:\d{1,4}$")
+    )
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.question))
+    application.add_handler(MessageHandler(filters.COMMAND, basics.help_command))
+    application.add_handler(
+        MessageHandler(
+            (filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL), basics.not_text
+        )
+    )
+    application.add_error_handler(basics.on_error)
+
+
+def _add_jobs(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+    queue = application.job_queue
+    when = settings.recap_time.replace(tzinfo=settings.tzinfo)
+    queue.run_daily(jobs.weekly_recap_job, time=when, days=jobs.ptb_days(settings.recap_day), name="recap")
+    queue.run_repeating(
+        jobs.recap_catch_up_job,
+        interval=jobs.CATCH_UP_INTERVAL_S,
+        first=jobs.CATCH_UP_FIRST_S,
+        name="recap-catch-up",
+    )
+    queue.run_repeating(
+        jobs.reload_index_job,
+        interval=jobs.RELOAD_INDEX_EVERY_S,
+        first=jobs.RELOAD_INDEX_EVERY_S,
+        name="reload-index",
+    )
+
+
+def build_application(settings: Settings, engine: Engine, store: Store | None = None) -> Application:  # type: ignore[type-arg]
+    application = (
+        ApplicationBuilder()
+        .token(settings.require_token())
+        .base_url(settings.telegram_api_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data.update(
+        engine=engine, store=store or open_store(settings), settings=settings, worker=worker_id()
+    )
+    _add_handlers(application)
+    _add_jobs(application, settings)
+    return application
+
+
+def run(settings: Settings, engine: Engine) -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    build_application(settings, engine).run_polling(allowed_updates=Update.ALL_TYPES)

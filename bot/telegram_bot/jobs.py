@@ -1,0 +1,54 @@
+"""Scheduled work: the weekly recap, its catch-up, and picking up a new index build."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.ext import ContextTypes
+
+from bot.recap_delivery import DeliveryPolicy, DeliveryReport
+from bot.recap_schedule import run_schedule
+from bot.recap_schedule import send_recap_now as send_edition_now
+from bot.settings import Settings
+from bot.telegram_bot.access import engine_of, settings_of, store_of, worker_of
+
+log = logging.getLogger(__name__)
+
+# The recap catch-up (a missed slot, chats left pending) runs this long after start, then at this interval.
+CATCH_UP_FIRST_S = 5
+CATCH_UP_INTERVAL_S = 600
+RELOAD_INDEX_EVERY_S = 60  # a new `index build` is picked up within a minute, without a restart
+
+
+async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """At the recap time: the first replica opens the week's edition; every replica helps send it."""
+    await run_schedule(
+        context.bot, store_of(context), settings_of(context), worker_of(context), missed_only=False
+    )
+
+
+async def recap_catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """At start and every few minutes: a missed recap slot, and chats an edition has not reached yet."""
+    await run_schedule(
+        context.bot, store_of(context), settings_of(context), worker_of(context), missed_only=True
+    )
+
+
+async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    engine = engine_of(context)
+    if await asyncio.to_thread(engine.reload_if_changed, settings_of(context).index_dir):
+        log.info("loaded a new index build: %s", engine.data.directory)
+
+
+async def send_recap_now(
+    settings: Settings, edition: str | None = None, policy: DeliveryPolicy | None = None
+) -> DeliveryReport:
+    """`talentbot recap send`: the same recap, database and Telegram settings as `serve`, through the ledger.
+    Raises ArticleError on a broken article, before anything is sent."""
+    return await send_edition_now(settings, edition, policy)
+
+
+def ptb_days(recap_day: int) -> tuple[int, ...]:
+    """PTB's run_daily counts days from Sunday = 0; settings count from Monday = 0 (as datetime does)."""
+    return ((recap_day + 1) % 7,)

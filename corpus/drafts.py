@@ -74,11 +74,11 @@ class UnsupportedContent(SourceError):
 
 @dataclass(frozen=True)
 class Skipped:
-    """A source (or feed entry) not added because it repeats a known article."""
+    """A source (or feed entry) not added because it repeats a known article or is off topic."""
 
     source: str
-    reason: str  # "same URL", "same text" or "near-duplicate"
-    duplicate_of: str
+    reason: str  # "same URL", "same text", "near-duplicate" or "off-topic"
+    duplicate_of: str  # the id it repeats; empty for "off-topic"
 
 
 @dataclass(frozen=True)

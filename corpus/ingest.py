@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ from corpus.webpage import html_to_text, is_web_url
 __all__ = [
     "MAX_BYTES",
     "MIN_FEED_WORDS",
+    "OFF_TOPIC",
     "TIMEOUT",
     "USER_AGENT",
     "Failed",
@@ -70,6 +71,7 @@ __all__ = [
 
 SLUG_MAX = 60  # characters of title in an id: long enough to tell stories apart, short enough for a file name
 ID_BASE_MAX = 110  # characters before a disambiguating suffix, so the id stays within ID_PATTERN's 121
+OFF_TOPIC = "off-topic"  # the skipped reason of a draft the `relevance` judge turned down
 
 
 @dataclass
@@ -201,6 +203,7 @@ class _Run:
     fetch: Fetch
     index: DuplicateIndex
     taken: set[str]  # ids in use: file names in dest_dir and ids of existing articles
+    relevance: Callable[[str, str], bool] | None = None  # (title, text) -> on topic; None keeps everything
     report: IngestReport = field(default_factory=IngestReport)
 
     def source(self, source: str) -> None:
@@ -220,8 +223,12 @@ class _Run:
             self.report.failed.append(Failed(source, describe(exc)))
 
     def add(self, draft: Draft) -> None:
-        """Write the draft as a new article, unless it repeats a known one or is invalid (both reported)."""
+        """Write the draft as a new article, unless it is off topic, repeats a known one or is invalid (all
+        reported)."""
         try:
+            if self.relevance is not None and not self.relevance(draft.title, draft.body):
+                self.report.skipped.append(Skipped(draft.source, OFF_TOPIC, ""))
+                return
             if draft.id is not None:
                 article_id = _unique_id(draft.id, draft.url, self.taken)
             else:
@@ -256,10 +263,12 @@ def ingest(
     dest_dir: Path,
     existing: list[Article],
     fetch: Fetch | None = None,
+    relevance: Callable[[str, str], bool] | None = None,
 ) -> IngestReport:
     """Turn `sources` (files, directories of files, http(s) URLs) into new article files in `dest_dir`.
 
-    Articles that repeat one of `existing`, one already in `dest_dir` or one added earlier in the run are
+    With `relevance`, a draft whose (title, text) it judges off topic is skipped with reason OFF_TOPIC
+    (``duplicate_of`` empty) and nothing is written for it; without, every draft is kept. Articles that repeat one of `existing`, one already in `dest_dir` or one added earlier in the run are
     skipped (with the reason and the id they repeat); sources that cannot be read or understood are reported
     in `failed`. Raises ValueError only when `dest_dir` is the shipped corpus.
     """
@@ -271,7 +280,7 @@ def ingest(
     dest_dir.mkdir(parents=True, exist_ok=True)
     index, taken = _known(dest_dir, existing)
     with HttpFetcher() if fetch is None else contextlib.nullcontext(fetch) as fetcher:
-        run = _Run(dest_dir, fetcher, index, taken)
+        run = _Run(dest_dir, fetcher, index, taken, relevance)
         for source in _expand(sources):
             run.source(source)
     return run.report

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli.common import corpus_failure, settings
+from bot.cli.common import corpus_failure, fail, settings
 from corpus.loader import ArticleError, load_articles
 
 if TYPE_CHECKING:
     from corpus.ingest import IngestReport
+    from index.topic import TopicFilter
 
 
 def ingest(
@@ -20,6 +21,12 @@ def ingest(
     ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print {added, skipped, failed} as JSON on the last line.")
+    ] = False,
+    only_on_topic: Annotated[
+        bool,
+        typer.Option(
+            "--filter", help="Skip items that are not about AI talent (reason off-topic); loads the model."
+        ),
     ] = False,
 ) -> None:
     """Take in new articles; they are written to $TALENTBOT_DATA_DIR/articles/ (never the shipped corpus)."""
@@ -30,13 +37,28 @@ def ingest(
         existing = load_articles(s.all_corpus_dirs)
     except ArticleError as exc:
         raise corpus_failure(exc) from exc
-    report = run_ingest(sources, s.user_articles_dir, existing)
+    relevance = topic_filter() if only_on_topic else None
+    report = run_ingest(sources, s.user_articles_dir, existing, relevance=relevance)
     if as_json:
         print_json(report)
     else:
         print_text(report)
     if report.failed and not report.added and not report.skipped:
         raise typer.Exit(1)
+
+
+def topic_filter() -> TopicFilter:
+    """The off-topic filter over all-MiniLM-L6-v2 (its fitted parameters ship with the package)."""
+    from index.embedder import (
+        ModelIntegrityError,
+        SentenceTransformerEmbedder,
+    )  # the model: only with --filter
+    from index.topic import load_topic_filter
+
+    try:
+        return load_topic_filter(SentenceTransformerEmbedder())
+    except ModelIntegrityError as exc:
+        raise fail(str(exc)) from exc
 
 
 def print_json(report: IngestReport) -> None:

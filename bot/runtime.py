@@ -40,10 +40,11 @@ def refresh_index(
         previous: store.IndexData | None = store.load(settings.index_dir)
     except store.IndexMissingError:
         previous = None
-    onnx = None
+    old = previous.manifest if previous is not None else None
     if isinstance(embedder, SentenceTransformerEmbedder):
-        old = previous.manifest if previous is not None else None
         onnx = onnx_store.prepare_entry(embedder.model, settings.index_dir, old, check_texts())
+    else:  # e.g. the running bot's ONNX encoder embedding a feed's new articles: the export stays as it is
+        onnx = _kept_export(settings, old, embedder.name)
     data, report = store.build(
         articles,
         embedder,
@@ -55,6 +56,16 @@ def refresh_index(
     )
     onnx_store.prune_graphs(settings.index_dir)
     return data, report
+
+
+def _kept_export(
+    settings: Settings, manifest: dict[str, Any] | None, model: str
+) -> onnx_store.OnnxEntry | None:
+    """The previous build's ONNX export, while it is of the same model and its files are intact."""
+    entry = onnx_store.read_entry(manifest)
+    if entry is None or manifest is None or manifest.get("model") != model:
+        return None
+    return entry if onnx_store.still_valid(settings.index_dir, entry) else None
 
 
 def check_texts() -> list[str]:

@@ -16,6 +16,9 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # the two spellings libpq accepts
+DEFAULT_FEEDS_EVERY = 30  # minutes between feed polls: news sites update a few times an hour at most
+MIN_FEEDS_EVERY = 5  # polling a publisher more often than this is rude and buys nothing
+MAX_FEEDS_EVERY = 7 * 24 * 60  # a week: beyond that the weekly recap would miss a whole week
 
 
 class SettingsError(ValueError):
@@ -33,6 +36,7 @@ class Settings:
     timezone: str = "UTC"
     search_mode: str = "hybrid"
     database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
+    feeds_every: int = DEFAULT_FEEDS_EVERY  # minutes between `serve`'s feed polls; 0: no polling
 
     @property
     def user_articles_dir(self) -> Path:
@@ -81,6 +85,7 @@ class Settings:
             timezone=parse_timezone(env.get("TALENTBOT_TZ", "UTC")),
             search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
             database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
+            feeds_every=parse_feeds_every(env.get("TALENTBOT_FEEDS_EVERY", str(DEFAULT_FEEDS_EVERY))),
         )
 
 
@@ -124,6 +129,18 @@ def parse_database_url(value: str) -> str | None:
             "(or leave it unset for SQLite in the data directory)"
         )
     return url
+
+
+def parse_feeds_every(value: str) -> int:
+    """Whole minutes between feed polls, MIN_FEEDS_EVERY to MAX_FEEDS_EVERY, or 0 to turn polling off."""
+    text = value.strip()
+    minutes = int(text) if text.isascii() and text.isdigit() else -1
+    if minutes != 0 and not MIN_FEEDS_EVERY <= minutes <= MAX_FEEDS_EVERY:
+        raise SettingsError(
+            f"TALENTBOT_FEEDS_EVERY={value!r}: use whole minutes from {MIN_FEEDS_EVERY} to {MAX_FEEDS_EVERY} "
+            f"(default {DEFAULT_FEEDS_EVERY}), or 0 to stop polling feeds"
+        )
+    return minutes
 
 
 def parse_mode(value: str) -> str:

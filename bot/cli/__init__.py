@@ -1,5 +1,5 @@
-"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap, moves and db
-groups."""
+"""The `talentbot` command line: ask, chat, ingest, eval, serve, and the index, corpus, recap, moves, feeds and
+db groups."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot.cli.ask import ask, chat
 from bot.cli.corpus import corpus_app
 from bot.cli.db import db_app
 from bot.cli.evaluate import evaluate
+from bot.cli.feeds import feeds_app
 from bot.cli.index import index_app
 from bot.cli.ingest import ingest
 from bot.cli.moves import moves_app
@@ -31,6 +32,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(recap_app, name="recap")
 app.add_typer(moves_app, name="moves")
+app.add_typer(feeds_app, name="feeds")
 app.add_typer(db_app, name="db")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -62,17 +62,21 @@ def topic_filter() -> TopicFilter:
 
 
 def print_json(report: IngestReport) -> None:
-    summary = {
+    typer.echo(json.dumps(report_json(report), ensure_ascii=False))
+
+
+def report_json(report: IngestReport) -> dict[str, Any]:
+    """The `ingest --json` object: {added, skipped, failed}."""
+    return {
         "added": report.added,
         "skipped": [
             {"source": k.source, "reason": k.reason, "duplicate_of": k.duplicate_of} for k in report.skipped
         ],
         "failed": [{"source": f.source, "reason": f.reason} for f in report.failed],
     }
-    typer.echo(json.dumps(summary, ensure_ascii=False))
 
 
-def print_text(report: IngestReport) -> None:
+def print_text(report: IngestReport, index_hint: bool = True) -> None:
     for article in report.articles:
         typer.echo(
             f"added   {article.id}  ({article.publisher}, {article.published}, {len(article.moves)} moves)"
@@ -86,5 +90,5 @@ def print_text(report: IngestReport) -> None:
         typer.echo(f"failed  {f.source}: {f.reason}")
     typer.echo(
         f"{len(report.added)} added, {len(report.skipped)} skipped, {len(report.failed)} failed."
-        + (" Run `talentbot index build` to make them searchable." if report.added else "")
+        + (" Run `talentbot index build` to make them searchable." if report.added and index_hint else "")
     )

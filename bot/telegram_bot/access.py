@@ -8,6 +8,7 @@ from answer.conversation import Conversation
 from answer.engine import Engine
 from bot.settings import Settings
 from bot.store import Store
+from index.topic import TopicFilter, load_topic_filter
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -36,3 +37,12 @@ def conversation_of(context: ContextTypes.DEFAULT_TYPE) -> Conversation | None:
         return None
     conversation: Conversation = context.chat_data.setdefault("conversation", Conversation())
     return conversation
+
+
+def topic_filter_of(context: ContextTypes.DEFAULT_TYPE) -> TopicFilter:
+    """The off-topic filter for feed items, over the engine's own embedder: built once, on first use."""
+    data = context.application.bot_data
+    if "topic_filter" not in data:
+        data["topic_filter"] = load_topic_filter(engine_of(context).embedder)
+    topic: TopicFilter = data["topic_filter"]
+    return topic

@@ -77,6 +77,13 @@ def _add_jobs(application: Application, settings: Settings) -> None:  # type: ig
         first=jobs.RELOAD_INDEX_EVERY_S,
         name="reload-index",
     )
+    if settings.feeds_every:
+        queue.run_repeating(
+            jobs.poll_feeds_job,
+            interval=settings.feeds_every * 60,
+            first=jobs.FEEDS_FIRST_S,
+            name="poll-feeds",
+        )
 
 
 def build_application(settings: Settings, engine: Engine, store: Store | None = None) -> Application:  # type: ignore[type-arg]

@@ -1,4 +1,4 @@
-"""Scheduled work: the weekly recap, its catch-up, and picking up a new index build."""
+"""Scheduled work: the weekly recap, its catch-up, picking up a new index build, and polling the news feeds."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import logging
 
 from telegram.ext import ContextTypes
 
+from bot.feed_poll import poll_and_refresh
 from bot.recap_delivery import DeliveryPolicy, DeliveryReport
 from bot.recap_schedule import run_schedule
 from bot.recap_schedule import send_recap_now as send_edition_now
 from bot.settings import Settings
-from bot.telegram_bot.access import engine_of, settings_of, store_of, worker_of
+from bot.telegram_bot.access import engine_of, settings_of, store_of, topic_filter_of, worker_of
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 CATCH_UP_FIRST_S = 5
 CATCH_UP_INTERVAL_S = 600
 RELOAD_INDEX_EVERY_S = 60  # a new `index build` is picked up within a minute, without a restart
+FEEDS_FIRST_S = 10  # the first feed poll soon after start: a restarted bot catches up on due feeds at once
 
 
 async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -39,6 +41,26 @@ async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     engine = engine_of(context)
     if await asyncio.to_thread(engine.reload_if_changed, settings_of(context).index_dir):
         log.info("loaded a new index build: %s", engine.data.directory)
+
+
+async def poll_feeds_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every TALENTBOT_FEEDS_EVERY minutes: the due feeds polled, their new articles indexed and answerable."""
+    try:
+        topic = await asyncio.to_thread(topic_filter_of, context)
+        report = await asyncio.to_thread(
+            poll_and_refresh, store_of(context), settings_of(context), engine_of(context), relevance=topic
+        )
+    except Exception:  # a broken article on disk, the database away: the next poll tries again
+        log.exception("feed poll failed")
+        return
+    if report.feeds:
+        failed = sum(1 for f in report.feeds if f.status == "failed")
+        log.info(
+            "polled %d feeds (%d failed): %d articles added",
+            len(report.feeds),
+            failed,
+            len(report.ingest.added),
+        )
 
 
 async def send_recap_now(

@@ -34,7 +34,7 @@ RUN_IN_PROCESS = (
 )
 
 
-@pytest.mark.parametrize("command", ["--help", "corpus check", "index --help"])
+@pytest.mark.parametrize("command", ["--help", "corpus check", "index --help", "feeds list"])
 def test_commands_that_answer_nothing_import_nothing_heavy(command: str, tmp_path: Path) -> None:
     env = os.environ | {"PYTHONPATH": str(REPO), "TALENTBOT_DATA_DIR": str(tmp_path)}
     done = subprocess.run(

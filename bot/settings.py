@@ -16,6 +16,7 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # the two spellings libpq accepts
+DEFAULT_RATE_LIMIT = 20  # questions a user may ask per minute: a person typing never gets near it
 
 
 class SettingsError(ValueError):
@@ -33,6 +34,7 @@ class Settings:
     timezone: str = "UTC"
     search_mode: str = "hybrid"
     database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
+    rate_limit: int = DEFAULT_RATE_LIMIT  # questions per user and minute in Telegram; 0: no limit
 
     @property
     def user_articles_dir(self) -> Path:
@@ -81,6 +83,7 @@ class Settings:
             timezone=parse_timezone(env.get("TALENTBOT_TZ", "UTC")),
             search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
             database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
+            rate_limit=parse_rate_limit(env.get("TALENTBOT_RATE_LIMIT") or str(DEFAULT_RATE_LIMIT)),
         )
 
 
@@ -124,6 +127,15 @@ def parse_database_url(value: str) -> str | None:
             "(or leave it unset for SQLite in the data directory)"
         )
     return url
+
+
+def parse_rate_limit(value: str) -> int:
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()):
+        raise SettingsError(
+            f"TALENTBOT_RATE_LIMIT={value!r}: use a whole number of questions per minute (0: none)"
+        )
+    return int(text)
 
 
 def parse_mode(value: str) -> str:

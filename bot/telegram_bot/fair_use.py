@@ -87,15 +87,16 @@ def limiter_of(context: ContextTypes.DEFAULT_TYPE) -> QuestionLimiter:
 
 
 async def may_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether this question may be answered. Over the limit the user is told once, in a reply (or, for a
-    button, in the button's notice); a button press is always acknowledged."""
+    """Whether this question may be answered. Over the limit, a message gets one reply saying so (the first
+    refused one of a burst; the rest get none), a button press the same words in its notice each time (it
+    must be acknowledged anyway, and a notice adds nothing to the chat)."""
     who = update.effective_user or update.effective_chat
-    verdict = limiter_of(context).check(who.id) if who is not None else Verdict.ASK
+    limiter = limiter_of(context)
+    verdict = limiter.check(who.id) if who is not None else Verdict.ASK
     if verdict is Verdict.ASK:
         return True
-    notice = slow_down(limiter_of(context).per_minute) if verdict is Verdict.NOTICE else None
     if update.callback_query is not None:
-        await update.callback_query.answer(notice, show_alert=notice is not None)
-    elif notice is not None and update.effective_message is not None:
-        await update.effective_message.reply_text(notice)
+        await update.callback_query.answer(slow_down(limiter.per_minute))
+    elif verdict is Verdict.NOTICE and update.effective_message is not None:
+        await update.effective_message.reply_text(slow_down(limiter.per_minute))
     return False

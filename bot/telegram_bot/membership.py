@@ -28,9 +28,12 @@ def is_in(member: ChatMember) -> bool:
 
 
 def joined_or_left(change: ChatMemberUpdated) -> bool | None:
-    """True: the bot was added; False: removed (left, kicked) or blocked; None: some other change."""
+    """True: the bot was added; False: it is out (left, kicked, blocked); None: some other change (e.g. made
+    an administrator)."""
     was, now = is_in(change.old_chat_member), is_in(change.new_chat_member)
-    return None if was == now else now
+    if not now:
+        return False
+    return True if not was else None
 
 
 async def my_membership_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

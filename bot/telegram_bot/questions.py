@@ -31,7 +31,8 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     text = question_text(message, context.bot)
     edited = update.edited_message is not None
-    short = TOO_LONG if len(text) > MAX_MESSAGE_CHARS else MENTION_ONLY if not text else None
+    length = len(" ".join(text.split()))  # blanks do not make a message long
+    short = TOO_LONG if length > MAX_MESSAGE_CHARS else MENTION_ONLY if not length else None
     if short is not None:
         await send_or_edit(
             context, message.chat_id, short, reply_to=message.message_id, edited=edited, keyboard=None
@@ -64,18 +65,27 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await reply_answer(message.chat_id, text, context, reply_to=message.message_id, edited=edited)
 
 
+def _example(data: str | None) -> str | None:
+    """The example question an "ask:<n>" button asks, or None for a button of an older keyboard."""
+    number = (data or "").removeprefix("ask:")
+    return (
+        EXAMPLES[int(number)]
+        if number.isascii() and number.isdigit() and int(number) < len(EXAMPLES)
+        else None
+    )
+
+
 async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
-    index = int(query.data.split(":", 1)[1])
-    if query.message is None or index >= len(EXAMPLES):
+    text = _example(query.data)
+    if text is None or query.message is None:
         await query.answer(STALE_BUTTON)
         return
     if not await may_ask(update, context):
         return
     await query.answer()
-    text = EXAMPLES[index]
     await reply_answer(query.message.chat.id, text, context, echo=True, conversation=conversation_of(context))
 
 
@@ -92,9 +102,9 @@ def remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
 
 async def more_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
-    _, key, page = query.data.split(":")
+    _, key, page = (query.data or "::").split(":")  # no data: PTB lets every pattern match it
     text = context.application.bot_data.get("questions", {}).get(key)
     if text is None or query.message is None:
         await query.answer("That list has expired: ask the question again.")

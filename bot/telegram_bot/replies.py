@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
@@ -24,23 +26,34 @@ log = logging.getLogger(__name__)
 MAX_REPLIES = 10_000  # question -> reply pairs remembered for edits; the oldest are forgotten first
 TYPING_AFTER_S = 1.0  # a quicker answer needs no "typing…": it would cost a request and only flash
 TYPING_EVERY_S = 4.5  # Telegram shows "typing…" for 5 s, or until the bot's next message
-NOT_MODIFIED = "message is not modified"  # Telegram's answer to an edit that changes nothing
+NOT_MODIFIED = "message is not modified"  # Telegram's refusal of an edit that changes nothing
+
+
+@dataclass(frozen=True)
+class Reply:
+    message_id: int
+    digest: str  # of what it says (text and buttons): an edit to the same is not sent (Telegram refuses it)
+
+
+def digest(html: str, keyboard: InlineKeyboardMarkup | None) -> str:
+    said = html + "\x00" + (keyboard.to_json() if keyboard is not None else "")
+    return hashlib.blake2b(said.encode("utf-8"), digest_size=16).hexdigest()
 
 
 class ReplyMemory:
-    """(chat, question message) -> the bot's reply message, the most recent `limit` of them."""
+    """(chat, question message) -> the bot's reply to it, the most recent `limit` of them."""
 
     def __init__(self, limit: int = MAX_REPLIES) -> None:
         self.limit = limit
-        self._replies: OrderedDict[tuple[int, int], int] = OrderedDict()
+        self._replies: OrderedDict[tuple[int, int], Reply] = OrderedDict()
 
-    def remember(self, chat_id: int, question_id: int, reply_id: int) -> None:
-        self._replies[(chat_id, question_id)] = reply_id
+    def remember(self, chat_id: int, question_id: int, reply: Reply) -> None:
+        self._replies[(chat_id, question_id)] = reply
         self._replies.move_to_end((chat_id, question_id))
         while len(self._replies) > self.limit:
             self._replies.popitem(last=False)
 
-    def reply_to(self, chat_id: int, question_id: int) -> int | None:
+    def reply_to(self, chat_id: int, question_id: int) -> Reply | None:
         return self._replies.get((chat_id, question_id))
 
     def __len__(self) -> int:
@@ -89,22 +102,9 @@ async def send_or_edit(
     """Send `html` as the reply to message `reply_to` or, when that message was `edited` and was answered
     before, edit the earlier reply to it."""
     memory = memory_of(context)
-    earlier = memory.reply_to(chat_id, reply_to) if edited and reply_to is not None else None
-    if earlier is not None:
-        try:
-            await context.bot.edit_message_text(
-                html,
-                chat_id,
-                earlier,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=NO_PREVIEW,
-                reply_markup=keyboard,
-            )
-            return
-        except BadRequest as exc:
-            if NOT_MODIFIED in exc.message.lower():  # the same answer: the reply already says it
-                return
-            log.info("could not edit reply %s in chat %s (%s): sending a new one", earlier, chat_id, exc)
+    said = digest(html, keyboard)
+    if edited and reply_to is not None and await _edited_in_place(context, chat_id, reply_to, html, keyboard):
+        return
     sent = await context.bot.send_message(
         chat_id,
         html,
@@ -114,4 +114,39 @@ async def send_or_edit(
         reply_markup=keyboard,
     )
     if reply_to is not None:
-        memory.remember(chat_id, reply_to, sent.message_id)
+        memory.remember(chat_id, reply_to, Reply(sent.message_id, said))
+
+
+async def _edited_in_place(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    question_id: int,
+    html: str,
+    keyboard: InlineKeyboardMarkup | None,
+) -> bool:
+    """Edit the earlier reply to `question_id` to say `html`; False when there is none or it can't be edited."""
+    memory = memory_of(context)
+    earlier = memory.reply_to(chat_id, question_id)
+    said = digest(html, keyboard)
+    if earlier is None:
+        return False
+    if earlier.digest == said:  # the edited question has the same answer: the reply already says it
+        return True
+    try:
+        await context.bot.edit_message_text(
+            html,
+            chat_id,
+            earlier.message_id,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=keyboard,
+        )
+    except BadRequest as exc:
+        if NOT_MODIFIED in exc.message.lower():
+            return True
+        log.info(
+            "could not edit reply %s in chat %s (%s): sending a new one", earlier.message_id, chat_id, exc
+        )
+        return False
+    memory.remember(chat_id, question_id, Reply(earlier.message_id, said))
+    return True

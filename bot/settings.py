@@ -19,6 +19,7 @@ DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # the two spellings lib
 DEFAULT_FEEDS_EVERY = 30  # minutes between feed polls: news sites update a few times an hour at most
 MIN_FEEDS_EVERY = 5  # polling a publisher more often than this is rude and buys nothing
 MAX_FEEDS_EVERY = 7 * 24 * 60  # a week: beyond that the weekly recap would miss a whole week
+DEFAULT_RATE_LIMIT = 20  # questions a user may ask per minute: a person typing never gets near it
 
 
 class SettingsError(ValueError):
@@ -37,6 +38,7 @@ class Settings:
     search_mode: str = "hybrid"
     database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
     feeds_every: int = DEFAULT_FEEDS_EVERY  # minutes between `serve`'s feed polls; 0: no polling
+    rate_limit: int = DEFAULT_RATE_LIMIT  # questions per user and minute in Telegram; 0: no limit
 
     @property
     def user_articles_dir(self) -> Path:
@@ -86,6 +88,7 @@ class Settings:
             search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
             database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
             feeds_every=parse_feeds_every(env.get("TALENTBOT_FEEDS_EVERY", str(DEFAULT_FEEDS_EVERY))),
+            rate_limit=parse_rate_limit(env.get("TALENTBOT_RATE_LIMIT") or str(DEFAULT_RATE_LIMIT)),
         )
 
 
@@ -141,6 +144,15 @@ def parse_feeds_every(value: str) -> int:
             f"(default {DEFAULT_FEEDS_EVERY}), or 0 to stop polling feeds"
         )
     return minutes
+
+
+def parse_rate_limit(value: str) -> int:
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()):
+        raise SettingsError(
+            f"TALENTBOT_RATE_LIMIT={value!r}: use a whole number of questions per minute (0: none)"
+        )
+    return int(text)
 
 
 def parse_mode(value: str) -> str:

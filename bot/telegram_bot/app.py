@@ -7,12 +7,13 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -21,10 +22,17 @@ from bot.commands import ASK_COMMANDS
 from bot.recap_delivery import worker_id
 from bot.settings import Settings
 from bot.store import Store, open_store
-from bot.telegram_bot import basics, jobs, questions, subscriptions
+from bot.telegram_bot import basics, jobs, membership, questions, subscriptions
+from bot.telegram_bot.addressing import drop_what_is_not_for_me
+from bot.telegram_bot.flood import ChatFloodLimiter
+from bot.telegram_bot.ordering import PerChatProcessor
 from bot.telegram_bot.texts import COMMANDS
 
 log = logging.getLogger(__name__)
+
+# Updates (of different chats) handled at once: answers wait on Telegram far longer than on the engine, so
+# many can be in flight; one chat's updates still run one at a time, in order.
+CONCURRENT_UPDATES = 64
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -40,21 +48,32 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 
 
 def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
-    application.add_handler(CommandHandler("start", basics.start))
-    application.add_handler(CommandHandler("help", basics.help_command))
-    application.add_handler(CommandHandler("subscribe", subscriptions.subscribe))
-    application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe))
-    application.add_handler(CommandHandler("recap", subscriptions.recap_command))
+    """Handlers, in the order PTB tries them. Group -1 first drops what is not for the bot (channel posts, a
+    group's other talk, other bots' commands). Commands act on new messages only, except /compare and
+    /timeline, which, like questions, answer an edit by editing their reply."""
+    new = filters.UpdateType.MESSAGE
+    application.add_handler(TypeHandler(Update, drop_what_is_not_for_me), group=-1)
+    application.add_handler(CommandHandler("start", basics.start, filters=new))
+    application.add_handler(CommandHandler("help", basics.help_command, filters=new))
+    application.add_handler(CommandHandler("subscribe", subscriptions.subscribe, filters=new))
+    application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe, filters=new))
+    application.add_handler(CommandHandler("recap", subscriptions.recap_command, filters=new))
     application.add_handlers([CommandHandler(c.name, questions.ask_command) for c in ASK_COMMANDS])
     application.add_handler(CallbackQueryHandler(questions.example_pressed, pattern=r"^ask:\d+$"))
     application.add_handler(
         CallbackQueryHandler(questions.more_pressed, pattern=r"^more:[0-9a-f]{10}:\d{1,4}$")
     )
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, questions.question))
-    application.add_handler(MessageHandler(filters.COMMAND, basics.help_command))
+    application.add_handler(CallbackQueryHandler(questions.unknown_button))  # stale or unknown: acknowledged
+    application.add_handler(
+        ChatMemberHandler(membership.my_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGES & filters.TEXT & ~filters.COMMAND, questions.question)
+    )
+    application.add_handler(MessageHandler(new & filters.COMMAND, basics.unknown_command))
     application.add_handler(
         MessageHandler(
-            (filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL), basics.not_text
+            (new & filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL), basics.not_text
         )
     )
     application.add_error_handler(basics.on_error)
@@ -91,7 +110,8 @@ def build_application(settings: Settings, engine: Engine, store: Store | None = 
         ApplicationBuilder()
         .token(settings.require_token())
         .base_url(settings.telegram_api_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(ChatFloodLimiter())
+        .concurrent_updates(PerChatProcessor(CONCURRENT_UPDATES))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

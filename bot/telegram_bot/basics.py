@@ -1,4 +1,4 @@
-"""/start, /help, messages that are not text, and the error handler."""
+"""/start, /help, unknown commands, messages that are not text, and the error handler."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.render import esc
 from bot.telegram_bot.access import conversation_of, settings_of
+from bot.telegram_bot.addressing import in_group, leading_command
 from bot.telegram_bot.texts import NO_PREVIEW, example_keyboard, help_text
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,20 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update.effective_message is not None:
         await update.effective_message.reply_html(
-            help_text(settings_of(context)), link_preview_options=NO_PREVIEW
+            help_text(settings_of(context), context.bot.username), link_preview_options=NO_PREVIEW
         )
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not have gets the help, but in a group only when it names this bot: a bare
+    "/play" there is most likely for another bot."""
+    message = update.effective_message
+    if message is None:
+        return
+    command = leading_command(message)
+    if in_group(message) and (command is None or command[1] is None):
+        return
+    await help_command(update, context)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

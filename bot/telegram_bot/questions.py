@@ -6,56 +6,86 @@ import asyncio
 import hashlib
 import logging
 
-from telegram import ReplyParameters, Update
-from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from answer.conversation import Conversation
 from bot.commands import command_named
 from bot.render import answer_html, esc
 from bot.telegram_bot.access import conversation_of, engine_of
-from bot.telegram_bot.texts import EXAMPLES, NO_PREVIEW, more_keyboard
+from bot.telegram_bot.addressing import question_text
+from bot.telegram_bot.fair_use import MAX_MESSAGE_CHARS, TOO_LONG, may_ask
+from bot.telegram_bot.replies import send_or_edit, typing_while_slow
+from bot.telegram_bot.texts import EXAMPLES, MENTION_ONLY, STALE_BUTTON, more_keyboard
 
 log = logging.getLogger(__name__)
 
 MAX_REMEMBERED = 2000  # questions whose further pages can still be asked for
+SORRY = "Sorry, something went wrong on my side. Please try again."
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A message (new or edited) that is a question for the bot; in a group, its mention cut out."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is None or not message.text or not await may_ask(update, context):
+        return
+    text = question_text(message, context.bot)
+    edited = update.edited_message is not None
+    length = len(" ".join(text.split()))  # blanks do not make a message long
+    short = TOO_LONG if length > MAX_MESSAGE_CHARS else MENTION_ONLY if not length else None
+    if short is not None:
+        await send_or_edit(
+            context, message.chat_id, short, reply_to=message.message_id, edited=edited, keyboard=None
+        )
         return
     await reply_answer(
         message.chat_id,
-        message.text,
+        text,
         context,
         reply_to=message.message_id,
+        edited=edited,
         conversation=conversation_of(context),
     )
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/compare, /timeline: ask the command's question for its arguments, or say how to use it."""
+    """/compare, /timeline (new or edited): ask the command's question for its arguments, or say how to use
+    it."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is None or not message.text or not await may_ask(update, context):
         return
-    text, usage = command_named(message.text).question(context.args or [], engine_of(context).parse)
+    parse = engine_of(context).parse
+    text, usage = await asyncio.to_thread(command_named(message.text).question, context.args or [], parse)
+    edited = update.edited_message is not None
     if usage is not None:
-        await message.reply_html(usage)
+        await send_or_edit(
+            context, message.chat_id, usage, reply_to=message.message_id, edited=edited, keyboard=None
+        )
         return
-    await reply_answer(message.chat_id, text, context, reply_to=message.message_id)
+    await reply_answer(message.chat_id, text, context, reply_to=message.message_id, edited=edited)
+
+
+def _example(data: str | None) -> str | None:
+    """The example question an "ask:<n>" button asks, or None for a button of an older keyboard."""
+    number = (data or "").removeprefix("ask:")
+    return (
+        EXAMPLES[int(number)]
+        if number.isascii() and number.isdigit() and int(number) < len(EXAMPLES)
+        else None
+    )
 
 
 async def example_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    if query is None or query.data is None or query.message is None:
+    if query is None:
+        return
+    text = _example(query.data)
+    if text is None or query.message is None:
+        await query.answer(STALE_BUTTON)
+        return
+    if not await may_ask(update, context):
         return
     await query.answer()
-    try:
-        text = EXAMPLES[int(query.data.split(":", 1)[1])]
-    except (ValueError, IndexError):
-        return
     await reply_answer(query.message.chat.id, text, context, echo=True, conversation=conversation_of(context))
 
 
@@ -72,15 +102,23 @@ def remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
 
 async def more_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    if query is None or query.data is None or query.message is None:
+    if query is None:
         return
-    _, key, page = query.data.split(":")
+    _, key, page = (query.data or "::").split(":")  # no data: PTB lets every pattern match it
     text = context.application.bot_data.get("questions", {}).get(key)
-    if text is None:
+    if text is None or query.message is None:
         await query.answer("That list has expired: ask the question again.")
+        return
+    if not await may_ask(update, context):
         return
     await query.answer()
     await reply_answer(query.message.chat.id, text, context, page=int(page))
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other button press (an old keyboard, unexpected data): acknowledged, so it stops spinning."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(STALE_BUTTON)
 
 
 async def reply_answer(
@@ -91,29 +129,22 @@ async def reply_answer(
     echo: bool = False,
     page: int = 0,
     conversation: Conversation | None = None,
+    edited: bool = False,
 ) -> None:
-    """Answer a question (a follow-up within `conversation`); a long list gets a "Show more" button that asks
-    for the next page of the question as understood."""
+    """Answer a question (a follow-up within `conversation`) in reply to `reply_to` (editing the earlier reply
+    when the question was `edited`); a long list gets a "Show more" button that asks for the next page of the
+    question as understood."""
     try:
-        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    except TelegramError as exc:  # a nicety: never let it stop the answer
-        log.debug("send_chat_action failed: %s", exc)
-    try:
-        answer = await asyncio.to_thread(engine_of(context).answer, text, None, page, conversation)
+        async with typing_while_slow(context.bot, chat_id):
+            answer = await asyncio.to_thread(engine_of(context).answer, text, None, page, conversation)
     except Exception:
         log.exception("answering %r failed", text)
-        await context.bot.send_message(chat_id, "Sorry, something went wrong on my side. Please try again.")
+        await send_or_edit(context, chat_id, SORRY, reply_to=reply_to, edited=edited, keyboard=None)
         return
     body = answer_html(answer)
     if echo:
         body = f"<i>{esc(text)}</i>\n\n{body}"
-    await context.bot.send_message(
-        chat_id,
-        body,
-        parse_mode=ParseMode.HTML,
-        link_preview_options=NO_PREVIEW,
-        reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None,
-        reply_markup=(
-            more_keyboard(remember(context, answer.understood_as or text), page + 1) if answer.more else None
-        ),
+    keyboard = (
+        more_keyboard(remember(context, answer.understood_as or text), page + 1) if answer.more else None
     )
+    await send_or_edit(context, chat_id, body, reply_to=reply_to, edited=edited, keyboard=keyboard)

@@ -34,16 +34,30 @@ HELP = (
     "/recap — this week's recap now\n"
     "/compare <i>Meta OpenAI</i> — companies side by side\n"
     "/timeline <i>DeepSeek</i> — a company's or person's moves and news, oldest first\n"
-    "/help — this message"
+    "/help — this message\n\n"
+    "In a group, mention me (<i>@{username} who did Meta hire?</i>) or reply to one of my messages."
+)
+MENTION_ONLY = "Yes? Ask me a question after my name, e.g. <i>who did Meta hire from OpenAI?</i>"
+STALE_BUTTON = "This button no longer works: ask your question again, or see /help."
+GROUP_HELLO = (
+    "Hi! I answer questions about the <b>AI talent war</b> — who hired whom, pay, shortages — from news "
+    "articles, with sources.\n\nIn this group I answer only when you mention me "
+    "(<i>@{username} who did Meta hire from OpenAI?</i>), reply to one of my messages, or use my commands "
+    "(/help@{username}); I stay quiet otherwise."
 )
 
 
-def help_text(settings: Settings) -> str:
+def help_text(settings: Settings, username: str = "TalentBot") -> str:
     return HELP.format(
         day=DAY_NAMES[settings.recap_day],
         time=settings.recap_time.strftime("%H:%M"),
         tz=esc(settings.timezone),
+        username=esc(username),
     )
+
+
+def group_hello(username: str) -> str:
+    return GROUP_HELLO.format(username=esc(username))
 
 
 def example_keyboard() -> InlineKeyboardMarkup:

@@ -230,3 +230,13 @@ def test_database_url_selects_postgresql_and_a_wrong_one_is_named_without_its_pa
     with pytest.raises(SettingsError, match=r"^TALENTBOT_DATABASE_URL: use a PostgreSQL URL") as caught:
         Settings.from_env({"TALENTBOT_DATABASE_URL": "mysql://talentbot:secret@db/talentbot"})
     assert "secret" not in str(caught.value)
+
+
+def test_rate_limit_defaults_to_twenty_a_minute_and_a_wrong_one_is_named() -> None:
+    assert Settings.from_env({}).rate_limit == 20
+    assert Settings.from_env({"TALENTBOT_RATE_LIMIT": " 5 "}).rate_limit == 5
+    assert Settings.from_env({"TALENTBOT_RATE_LIMIT": "0"}).rate_limit == 0  # no limit
+    assert Settings.from_env({"TALENTBOT_RATE_LIMIT": ""}).rate_limit == 20
+    for wrong in ("-1", "ten", "2.5", "²"):
+        with pytest.raises(SettingsError, match=r"^TALENTBOT_RATE_LIMIT="):
+            Settings.from_env({"TALENTBOT_RATE_LIMIT": wrong})

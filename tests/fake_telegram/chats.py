@@ -20,6 +20,10 @@ from tests.fake_telegram.records import Chat, JSONDict, SentMessage, StoredMessa
 _BOT_COMMAND_IN_TEXT_RE = re.compile(
     r"(?<![^\s])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])"
 )
+# A username mentioned in a user's text, as Telegram marks it with a mention entity.
+_MENTION_IN_TEXT_RE = re.compile(r"(?<![A-Za-z0-9_/@])@[A-Za-z0-9_]{5,32}(?![A-Za-z0-9_])")
+# Statuses in which the bot is in a chat (and can send there).
+_MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
 # First ids handed out; any value works, these merely look like Telegram's.
 _FIRST_UPDATE_ID = 100_000
 _FIRST_CALLBACK_ID = 7_000_000_000_000_000
@@ -48,6 +52,7 @@ class ChatState:
         self.bot_user = bot_user
         self.chats: dict[int, Chat] = {}
         self.blocked: set[int] = set()
+        self.removed: set[int] = set()  # groups the bot was removed from
         self.messages: dict[tuple[int, int], StoredMessage] = {}
         self.sent: list[SentMessage] = []
         self.updates: list[JSONDict] = []
@@ -103,11 +108,13 @@ class ChatState:
             raise bad_request("chat not found")
         if check_blocked and chat_id in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user", deliberate=True)
+        if check_blocked and chat_id in self.removed:
+            raise ApiError(403, "Forbidden: bot was kicked from the group chat", deliberate=True)
         return chat_id
 
     # --------------------------------------------------------------------------------- messages
 
-    def message_json(self, stored: StoredMessage) -> JSONDict:
+    def message_json(self, stored: StoredMessage, *, with_reply: bool = True) -> JSONDict:
         data: JSONDict = {
             "message_id": stored.message_id,
             "from": dict(self.bot_user) if stored.from_bot else dict(stored.from_user or {}),
@@ -121,6 +128,9 @@ class ChatState:
             data["entities"] = copy.deepcopy(stored.entities)
         if stored.reply_markup and "inline_keyboard" in stored.reply_markup:
             data["reply_markup"] = copy.deepcopy(stored.reply_markup)
+        replied = self.messages.get((stored.chat_id, stored.reply_to or 0))
+        if with_reply and replied is not None:  # one level deep, as Telegram sends it
+            data["reply_to_message"] = self.message_json(replied, with_reply=False)
         return data
 
     def stored_bot_message(self, params: JSONDict, *, action: str) -> StoredMessage:
@@ -177,14 +187,20 @@ class ChatState:
         self.updates.append({"update_id": update_id, **copy.deepcopy(update)})
         return update_id
 
-    def user_message(self, chat_id: int, text: str, user: JSONDict, username: str | None) -> int:
-        """Queue ``text`` from ``user`` in a private chat, commands marked; returns its message_id."""
+    def user_message(
+        self,
+        chat_id: int,
+        text: str,
+        user: JSONDict,
+        username: str | None,
+        *,
+        reply_to: int | None = None,
+        entities: list[JSONDict] | None = None,
+    ) -> int:
+        """Queue ``text`` from ``user`` in ``chat_id`` (private unless made a group), commands and mentions
+        marked, ``entities`` added; returns its message_id."""
         chat = self.ensure_chat(chat_id, first_name=user["first_name"], username=username)
         message_id = next(self.message_ids)
-        entities = [
-            {"type": "bot_command", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
-            for m in _BOT_COMMAND_IN_TEXT_RE.finditer(text)
-        ]
         stored = StoredMessage(
             chat_id=chat.id,
             message_id=message_id,
@@ -192,14 +208,48 @@ class ChatState:
             text=text,
             raw_text=text,
             parse_mode=None,
-            entities=entities,
+            entities=_marked_entities(text, entities or []),
             reply_markup=None,
             date=int(time.time()),
             from_user=user,
+            reply_to=reply_to,
         )
         self.messages[(chat.id, message_id)] = stored
         self.queue_update({"message": self.message_json(stored)})
         return message_id
+
+    def edit_user_message(self, chat_id: int, message_id: int, text: str) -> None:
+        """The user edits their message: its text changes and an ``edited_message`` update is queued."""
+        stored = self.messages.get((chat_id, message_id))
+        if stored is None or stored.from_bot:
+            raise ValueError(f"no user message {message_id} in chat {chat_id}")
+        stored.text = stored.raw_text = text
+        stored.entities = _marked_entities(text, [])
+        stored.edit_date = int(time.time())
+        self.queue_update({"edited_message": self.message_json(stored)})
+
+    def bot_status(self, chat_id: int, status: str, by_user: JSONDict) -> None:
+        """``by_user`` changes the bot's status in ``chat_id`` ("member", "administrator", "left",
+        "kicked"): a ``my_chat_member`` update is queued, and sends fail while the bot is out. A chat the
+        fake did not know had the bot out before."""
+        was_out = chat_id not in self.chats or chat_id in self.removed or chat_id in self.blocked
+        chat = self.ensure_chat(chat_id)
+        (self.removed if chat.type != "private" else self.blocked).discard(chat_id)
+        if status not in _MEMBER_STATUSES:
+            (self.removed if chat.type != "private" else self.blocked).add(chat_id)
+        old = "left" if was_out else "member"
+        now = int(time.time())
+        self.queue_update(
+            {
+                "my_chat_member": {
+                    "chat": self.chat_json(chat_id),
+                    "from": by_user,
+                    "date": now,
+                    "old_chat_member": {"status": old, "user": dict(self.bot_user)},
+                    "new_chat_member": _member(status, self.bot_user),
+                }
+            }
+        )
 
     def press_button(
         self, chat_id: int, message_id: int, data: str, user: JSONDict, *, check_button: bool
@@ -230,3 +280,26 @@ class ChatState:
         self.callback_queries[query_id] = query
         self.queue_update({"callback_query": query})
         return query_id
+
+
+def _marked_entities(text: str, extra: list[JSONDict]) -> list[JSONDict]:
+    """The bot_command and mention entities Telegram marks in a user's text, with ``extra`` ones, in order."""
+    found = [
+        {"type": kind, "offset": utf16_len(text[: m.start()]), "length": utf16_len(m.group())}
+        for kind, pattern in (("bot_command", _BOT_COMMAND_IN_TEXT_RE), ("mention", _MENTION_IN_TEXT_RE))
+        for m in pattern.finditer(text)
+    ]
+    return sorted(found + copy.deepcopy(extra), key=lambda e: (e["offset"], e["length"]))
+
+
+def _member(status: str, user: JSONDict) -> JSONDict:
+    """A ChatMember of ``status`` with the fields Telegram requires for it."""
+    member: JSONDict = {"status": status, "user": dict(user)}
+    if status == "kicked":
+        member["until_date"] = 0
+    if status == "administrator":
+        rights = ("can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members")
+        rights += ("can_promote_members", "can_change_info", "can_invite_users", "can_post_stories")
+        rights += ("can_edit_stories", "can_delete_stories")
+        member.update({"can_be_edited": False, "is_anonymous": False, **dict.fromkeys(rights, False)})
+    return member

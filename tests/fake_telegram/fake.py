@@ -176,17 +176,39 @@ class FakeTelegram:
         first_name: str = "Tester",
         username: str | None = None,
         language_code: str | None = "en",
+        reply_to: int | None = None,
+        entities: list[JSONDict] | None = None,
     ) -> int:
-        """Queue a text message from a user in a private chat; returns its message_id.
+        """Queue a text message from a user in a private chat (a group when ``chat_id`` is negative or was
+        added as one); returns its message_id.
 
-        Bot commands (``/cmd`` or ``/cmd@botname``) get ``bot_command`` entities as Telegram sends
-        them (one at offset 0 when the text starts with a command).
+        Bot commands (``/cmd`` or ``/cmd@botname``) get ``bot_command`` entities and ``@username``
+        ``mention`` entities, as Telegram sends them; ``entities`` (e.g. a ``text_mention``) are added.
+        ``reply_to`` is the message_id (in this chat) the message replies to.
         """
         user = user_json(user_id if user_id is not None else chat_id, first_name, username, language_code)
         with self._cond:
-            message_id = self._state.user_message(chat_id, text, user, username)
+            message_id = self._state.user_message(
+                chat_id, text, user, username, reply_to=reply_to, entities=entities
+            )
             self._cond.notify_all()
             return message_id
+
+    def edit_user_message(self, chat_id: int, message_id: int, text: str) -> None:
+        """The user edits a message they sent: an ``edited_message`` update is queued."""
+        with self._cond:
+            self._state.edit_user_message(chat_id, message_id, text)
+            self._cond.notify_all()
+
+    def set_bot_status(
+        self, chat_id: int, status: str, *, by_user_id: int = 1, first_name: str = "Tester"
+    ) -> None:
+        """A user adds the bot to a group ("member", "administrator") or removes it ("left", "kicked"), or
+        blocks it in a private chat ("kicked"): a ``my_chat_member`` update is queued, and while the bot is
+        out, sends to the chat answer 403."""
+        with self._cond:
+            self._state.bot_status(chat_id, status, user_json(by_user_id, first_name, None, "en"))
+            self._cond.notify_all()
 
     def press_button(
         self,

@@ -82,6 +82,7 @@ class StoredMessage:
     date: int
     edit_date: int | None = None
     from_user: JSONDict | None = None
+    reply_to: int | None = None  # the message (of the same chat) this one replies to
 
 
 @dataclass

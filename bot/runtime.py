@@ -52,10 +52,19 @@ def refresh_index(
         previous=previous,
         progress=progress,
         canonical=canonical_map(articles),
-        extra_manifest=onnx.to_manifest() if onnx else None,
+        extra_manifest={**(onnx.to_manifest() if onnx else {}), **_kept_calibration(old, embedder.name)},
     )
     onnx_store.prune_graphs(settings.index_dir)
     return data, report
+
+
+def _kept_calibration(manifest: dict[str, Any] | None, model: str) -> dict[str, Any]:
+    """The previous build's fitted thresholds, while they are of the same model: they describe the model's
+    scores, which a few new articles (a feed poll) do not move; `index build --calibrate` fits them again."""
+    record = (manifest or {}).get("calibration")
+    if isinstance(record, dict) and record.get("model") == model:
+        return {"calibration": record}
+    return {}
 
 
 def _kept_export(

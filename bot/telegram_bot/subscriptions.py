@@ -9,6 +9,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from answer.dates import DEFAULT, DateStyle, date_style
 from bot.recap_schedule import recap_text
 from bot.recap_times import recap_time
 from bot.render import esc
@@ -70,16 +71,18 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def recap_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message is None:
+    if update.effective_message is None or update.effective_chat is None:
         return
-    text = await current_recap_html(settings_of(context))
+    chat = await asyncio.to_thread(store_of(context).chat_settings.get, update.effective_chat.id)
+    text = await current_recap_html(settings_of(context), date_style(chat.date_language))
     await update.effective_message.reply_html(text or RECAP_UNAVAILABLE, link_preview_options=NO_PREVIEW)
 
 
-async def current_recap_html(settings: Settings) -> str | None:
-    """This week's recap as Telegram HTML, or None (logged) when an article on disk is broken."""
+async def current_recap_html(settings: Settings, dates: DateStyle = DEFAULT) -> str | None:
+    """This week's recap as Telegram HTML (its dates in the chat's style), or None (logged) when an article on
+    disk is broken."""
     try:
-        return await asyncio.to_thread(recap_text, settings)
+        return await asyncio.to_thread(recap_text, settings, None, dates)
     except ArticleError as exc:
         log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
         return None

@@ -4,6 +4,7 @@ in place, every press is acknowledged (stale ones too), and in groups only admin
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -160,6 +161,15 @@ async def test_a_time_zone_and_a_time_can_be_typed(
         assert store.chat_settings.get(CHAT) == ChatSettings(
             CHAT, recap_time=dt.time(7, 30), timezone="Europe/Berlin"
         )
+
+
+async def test_the_recap_command_writes_dates_in_the_chat_s_style(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]
+    tg.send_user_message(CHAT, "/recap")
+    tg.send_user_message(CHAT, "/settings dates iso")
+    tg.send_user_message(CHAT, "/recap")
+    before, _, after = await tg.wait_for_async(lambda: tg.sent_messages(CHAT)[2:] and tg.sent_messages(CHAT))
+    iso_week = re.compile(r"weekly recap, \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d")
+    assert iso_week.search(after.text) and not iso_week.search(before.text)
 
 
 async def test_in_a_group_only_administrators_subscribe_and_change_settings(

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from answer.dates import DEFAULT, DateStyle
 from answer.moves import RecordedMove, collect_moves, describe_move
 from corpus.model import Article, Move
 
@@ -64,30 +65,28 @@ def _is_recent(move: Move, start: dt.date) -> bool:
     return period is None or period[1] >= start - dt.timedelta(days=BACKGROUND_DAYS)
 
 
-def period(start: dt.date, end: dt.date) -> str:
-    if start.year == end.year:
-        return f"{start:%d %b} – {end:%d %b %Y}"
-    return f"{start:%d %b %Y} – {end:%d %b %Y}"
+def period(start: dt.date, end: dt.date, dates: DateStyle = DEFAULT) -> str:
+    return dates.period(start, end)
 
 
-def recap_header(recap: Recap) -> tuple[str, str]:
+def recap_header(recap: Recap, dates: DateStyle = DEFAULT) -> tuple[str, str]:
     """(title, note): the note explains when the recap falls back to an earlier week."""
-    title = f"AI talent war — weekly recap, {period(recap.start, recap.end)}"
+    title = f"AI talent war — weekly recap, {period(recap.start, recap.end, dates)}"
     if recap.current:
         return title, ""
     if not recap.articles:
         return (
             title,
-            f"No articles in {period(recap.requested_start, recap.requested_end)}, and none before it.",
+            f"No articles in {period(recap.requested_start, recap.requested_end, dates)}, and none before it.",
         )
     return title, (
-        f"No new articles in {period(recap.requested_start, recap.requested_end)}. "
-        f"Here is the most recent week that has articles ({period(recap.start, recap.end)})."
+        f"No new articles in {period(recap.requested_start, recap.requested_end, dates)}. "
+        f"Here is the most recent week that has articles ({period(recap.start, recap.end, dates)})."
     )
 
 
-def recap_text(recap: Recap) -> str:
-    title, note = recap_header(recap)
+def recap_text(recap: Recap, dates: DateStyle = DEFAULT) -> str:
+    title, note = recap_header(recap, dates)
     lines = [title]
     if note:
         lines.append(note)
@@ -95,7 +94,7 @@ def recap_text(recap: Recap) -> str:
         lines.append("")
         lines.append(f"Articles ({len(recap.articles)}):")
         for a in recap.articles[:MAX_ITEMS]:
-            lines.append(f"- {a.published:%d %b}: {a.title} ({a.publisher}) {a.url}")
+            lines.append(f"- {dates.day_month(a.published)}: {a.title} ({a.publisher}) {a.url}")
         if len(recap.articles) > MAX_ITEMS:
             lines.append(f"- …and {len(recap.articles) - MAX_ITEMS} more")
     lines.append("")

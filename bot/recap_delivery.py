@@ -173,8 +173,8 @@ async def deliver_edition(
     policy = policy or DeliveryPolicy()
     report = DeliveryReport(edition)
     started = utcnow()
-    text = await asyncio.to_thread(store.deliveries.text, edition)
-    while text is not None:
+    texts: dict[str | None, str | None] = {None: await asyncio.to_thread(store.deliveries.text, edition)}
+    while texts[None] is not None:  # None: no such edition
         delivery = await asyncio.to_thread(
             store.deliveries.claim,
             edition,
@@ -186,6 +186,11 @@ async def deliver_edition(
         )
         if delivery is None:
             break
+        if delivery.variant not in texts:  # the chat's recap day and date style
+            texts[delivery.variant] = await asyncio.to_thread(
+                store.deliveries.text, edition, delivery.variant
+            )
+        text = texts[delivery.variant] or ""
         outcome = await _send_claimed(bot, store, text, delivery, worker, policy)
         report.sent += isinstance(outcome, Sent)
         report.blocked += isinstance(outcome, Gone)

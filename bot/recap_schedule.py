@@ -1,8 +1,11 @@
-"""When recaps go out: the weekly slot, opened once across replicas; a missed slot caught up at start; editions
-left unfinished (a failed chat, a killed sender) resumed; and `talentbot recap send`.
+"""When recaps go out: each subscriber's own weekly slot (/settings; TALENTBOT_RECAP_* by default), added to
+the delivery ledger once due, whichever replica sees it first; a slot missed while no bot ran caught up at start;
+editions left unfinished (a failed chat, a killed sender) resumed; and `talentbot recap send`.
 
-An edition is named after the ISO week of its day ("2026-W49"), so the scheduled recap and an operator's
-`recap send` in the same week are one edition, and nobody gets it twice.
+A chat's recap is due at its local day and time; the ledger's (edition, chat) key makes adding it idempotent, so
+every replica can look every minute and each chat still gets each week's edition (named after the ISO week of its
+local recap day, "2026-W49") once. Each edition freezes one text per recap day and date style, the first time a
+chat needs it, so a retry or another replica sends the same text.
 """
 
 from __future__ import annotations
@@ -10,14 +13,19 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Iterable
 
 from telegram import Bot
 
+from answer.dates import DEFAULT, DateStyle, date_style
+from answer.recap import Recap
 from bot.recap_delivery import DeliveryPolicy, DeliveryReport, deliver_edition, worker_id
+from bot.recap_times import ChatSlot, default_time, slot_of
+from bot.recap_times import edition_for as edition_for  # where the tests and `recap send` found it
 from bot.render import recap_html
 from bot.settings import Settings
-from bot.store import Opened, Store, open_store
-from bot.store.base import utcnow
+from bot.store import ChatSettings, Due, Store, open_store
+from bot.store.base import as_time, utcnow
 from bot.weekly_recap import weekly_recap
 from corpus.loader import ArticleError
 
@@ -29,50 +37,78 @@ SCHEDULE_SINCE = "weekly-recap-since"
 # A slot missed while no replica was running is sent late only within this window; older, the news is stale
 # and next week's recap goes out as usual.
 CATCH_UP_WINDOW = dt.timedelta(days=2)
-# Editions with chats still to send are retried automatically until the next week's edition replaces them.
+# Chats an edition has not reached are retried automatically for this long after they became due.
 RETRY_WINDOW = dt.timedelta(days=7)
 
 
-def edition_for(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def latest_slot(settings: Settings, now: dt.datetime) -> dt.datetime:
-    """The most recent recap time (day, time, zone from the settings) at or before `now`."""
-    local = now.astimezone(settings.tzinfo)
-    day = local.date() - dt.timedelta(days=(local.weekday() - settings.recap_day) % 7)
-    slot = dt.datetime.combine(day, settings.recap_time, tzinfo=settings.tzinfo)
-    if slot > local:  # today is the recap day, before its time
-        slot = dt.datetime.combine(day - dt.timedelta(days=7), settings.recap_time, tzinfo=settings.tzinfo)
-    return slot
+    """The most recent default recap time (TALENTBOT_RECAP_DAY, _TIME, TALENTBOT_TZ) at or before `now`."""
+    return default_time(settings).latest(now)
 
 
 def slot_key(slot: dt.datetime) -> str:
     return slot.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
-def recap_text(settings: Settings, day: dt.date | None = None) -> str:
+def recap_text(settings: Settings, day: dt.date | None = None, dates: DateStyle = DEFAULT) -> str:
     """The recap as Telegram HTML. Raises ArticleError on a broken article."""
-    return recap_html(weekly_recap(settings, day))
+    return recap_html(weekly_recap(settings, day), dates)
 
 
-async def open_scheduled(
-    store: Store, settings: Settings, now: dt.datetime, worker: str, missed_only: bool
-) -> Opened | None:
-    """Open the latest slot's edition unless a replica already did. With `missed_only` (at start), only for a
-    recent slot that passed while no bot ran, since the first bot started. Raises ArticleError."""
-    slot = latest_slot(settings, now)
-    key = slot_key(slot)
-    since = await asyncio.to_thread(store.values.setdefault, SCHEDULE_SINCE, slot_key(now))
-    if missed_only:
-        last = await asyncio.to_thread(store.deliveries.last_slot, JOB)
-        if key <= since or (last is not None and last >= key) or now - slot > CATCH_UP_WINDOW:
-            return None
-    text = await asyncio.to_thread(recap_text, settings, slot.astimezone(settings.tzinfo).date())
-    edition = edition_for(slot.astimezone(settings.tzinfo).date())
-    return await asyncio.to_thread(
-        store.deliveries.open_edition, edition, text, now, schedule=(JOB, key), worker=worker
+def due_slots(
+    chats: Iterable[ChatSettings], settings: Settings, now: dt.datetime, since: dt.datetime, weekly: bool
+) -> list[ChatSlot]:
+    """The chats whose latest slot is due: it passed after the first bot started and at most CATCH_UP_WINDOW
+    ago; with `weekly` (the job at the default time), the default slot is due whenever it is."""
+    default = latest_slot(settings, now)
+    due = []
+    for chat in chats:
+        slot = slot_of(chat, settings, now)
+        if (weekly and slot.due == default) or (since < slot.due and now - slot.due <= CATCH_UP_WINDOW):
+            due.append(slot)
+    return due
+
+
+def freeze_texts(store: Store, settings: Settings, edition: str, slots: Iterable[ChatSlot]) -> dict[str, str]:
+    """The edition's texts for these chats: those already frozen, the others built (one recap per day).
+    Raises ArticleError on a broken article."""
+    texts = store.deliveries.texts(edition)
+    recaps: dict[dt.date, Recap] = {}
+    for slot in slots:
+        if slot.variant not in texts:
+            if slot.day not in recaps:
+                recaps[slot.day] = weekly_recap(settings, slot.day)
+            texts[slot.variant] = recap_html(recaps[slot.day], slot.dates)
+    return texts
+
+
+def add_due(
+    store: Store, settings: Settings, slots: list[ChatSlot], now: dt.datetime, worker: str, edition: str = ""
+) -> int:
+    """Add to the ledger the chats not yet in their edition (`edition`: this one for all); returns how many.
+    Raises ArticleError on a broken article, before adding any."""
+    added = 0
+    for name in sorted({edition or s.edition for s in slots}):
+        have = store.deliveries.chats_in(name)
+        new = [s for s in slots if (edition or s.edition) == name and s.chat_id not in have]
+        if not new:
+            continue
+        texts = freeze_texts(store, settings, name, new)
+        runs = () if edition else {(JOB, slot_key(s.due)) for s in new}
+        chats = [Due(s.chat_id, s.variant, s.due) for s in new]
+        added += store.deliveries.add_due(name, texts, chats, now, schedule=runs, worker=worker)
+    return added
+
+
+def open_due(store: Store, settings: Settings, now: dt.datetime, worker: str, weekly: bool) -> int:
+    """Add every chat whose recap is due to its edition. Raises ArticleError."""
+    since = as_time(store.values.setdefault(SCHEDULE_SINCE, slot_key(now))) or now
+    return add_due(
+        store,
+        settings,
+        due_slots(store.chat_settings.recipients(), settings, now, since, weekly),
+        now,
+        worker,
     )
 
 
@@ -89,12 +125,12 @@ async def run_schedule(
     edition if due, then send every recent edition's unsent chats."""
     now = now or utcnow()
     try:
-        opened = await open_scheduled(store, settings, now, worker, missed_only)
+        added = await asyncio.to_thread(open_due, store, settings, now, worker, not missed_only)
     except ArticleError as exc:
         log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
-        opened = None
-    if opened is not None:
-        log.info("weekly recap %s opened for %s chat(s)", opened.edition, opened.added)
+        added = 0
+    if added:
+        log.info("weekly recap due for %s chat(s)", added)
     reports = []
     for edition in await asyncio.to_thread(store.deliveries.unfinished, now - RETRY_WINDOW):
         report = await deliver_edition(bot, store, edition, worker, policy)
@@ -114,11 +150,18 @@ async def send_recap_now(
 ) -> DeliveryReport:
     """`talentbot recap send`: this week's edition (or `edition`) to every subscriber who has not had it, with
     failed chats retried at once. Raises ArticleError on a broken article, before anything is sent."""
-    text = recap_text(settings)
+    now, day, worker = utcnow(), settings.today(), worker_id()
+    name = edition or edition_for(day)
     with open_store(settings) as store:
-        opened = store.deliveries.open_edition(edition or edition_for(settings.today()), text, utcnow())
-        assert opened is not None  # only a scheduled opening can lose to another replica
+        # Due now for everyone, whatever their own time: the week as of today in TALENTBOT_TZ.
+        chats = store.chat_settings.recipients()
+        add_due(
+            store,
+            settings,
+            [ChatSlot(c.chat_id, day, now, date_style(c.date_language)) for c in chats],
+            now,
+            worker,
+            name,
+        )
         async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
-            return await deliver_edition(
-                bot, store, opened.edition, worker_id(), policy, honour_backoff=False
-            )
+            return await deliver_edition(bot, store, name, worker, policy, honour_backoff=False)

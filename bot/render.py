@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from answer.dates import DEFAULT, DateStyle
 from answer.model import Answer, Source, Table
 from answer.moves import move_route
 from answer.recap import MAX_ITEMS, Recap, recap_header
@@ -101,16 +102,19 @@ def answer_html(answer: Answer) -> str:
     return fit(head, items, tail)
 
 
-def recap_html(recap: Recap) -> str:
+def recap_html(recap: Recap, dates: DateStyle = DEFAULT) -> str:
     """Articles first, then the moves, at most MAX_ITEMS of each; when space runs short the article list is
     cut further (with "…and N more"), never the moves section."""
-    title, note = recap_header(recap)
+    title, note = recap_header(recap, dates)
     head = [f"<b>{esc(title)}</b>"]
     if note:
         head.append(f"<i>{esc(note)}</i>")
     if recap.articles:
         head.append(f"\n<b>Articles ({len(recap.articles)})</b>")
-    items = [f"• {a.published:%d %b}: {link(a.url, a.title)} ({esc(a.publisher)})" for a in recap.articles]
+    items = [
+        f"• {esc(dates.day_month(a.published))}: {link(a.url, a.title)} ({esc(a.publisher)})"
+        for a in recap.articles
+    ]
     tail: list[str] = []
     if recap.moves:
         tail.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")

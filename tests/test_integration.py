@@ -231,6 +231,7 @@ def test_serve_and_recap_send_against_local_bot_api(real_data_dir: Path, tg: Fak
             "subscribe",
             "unsubscribe",
             "recap",
+            "settings",
             "compare",
             "timeline",
         ]

@@ -25,7 +25,7 @@ def _settings(row: Row) -> ChatSettings:
     chat_id, enabled, day, time, zone, language = row
     return ChatSettings(
         int(chat_id),
-        bool(enabled),
+        enabled is None or bool(enabled),  # None: a subscriber that never changed a setting
         None if day is None else int(day),
         None if time is None else dt.time.fromisoformat(str(time)),
         zone,
@@ -54,6 +54,18 @@ class ChatSettingsTable:
                 "timezone = excluded.timezone, date_language = excluded.date_language, updated = excluded.updated",
                 (s.chat_id, s.recap_enabled, s.recap_day, when, s.timezone, s.date_language, utcnow()),
             )
+
+    def recipients(self) -> list[ChatSettings]:
+        """The settings of every active subscriber whose recap is on (the defaults for chats that changed none),
+        by chat id: who gets the weekly recap, and when."""
+        with self._db.transaction() as tx:
+            rows = tx.rows(
+                "SELECT s.chat_id, c.recap_enabled, c.recap_day, c.recap_time, c.timezone, c.date_language "
+                "FROM subscribers s LEFT JOIN chat_settings c ON c.chat_id = s.chat_id "
+                "WHERE s.active = ? AND (c.recap_enabled IS NULL OR c.recap_enabled = ?) ORDER BY s.chat_id",
+                (True, True),
+            )
+        return [_settings(r) for r in rows]
 
     def all(self) -> list[ChatSettings]:
         """Every chat that changed a setting, by chat id."""

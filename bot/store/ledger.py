@@ -6,23 +6,31 @@ settles it. A row whose request was in flight when its sender died (`sending_sin
 message, or was about to) counts as delivered, "presumed", since sending it again would most likely repeat it;
 a row whose sender died between requests (a back-off wait, before the first request) is claimed and sent again.
 Every change to a claimed row checks that the same worker still holds it.
+
+Each row has a `due` time (the chat's own local recap time; rows are added once due) and a `variant`: which of
+the edition's frozen texts the chat gets (its recap day and date style); rows without one get the edition's text.
+A chat that paused its recap (`chat_settings.recap_enabled`) or unsubscribed is skipped until it resumes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.store.base import Backend, required_time
+from bot.store.base import Backend, Tx, required_time
 
 # The rows one claim may pick: pending ones not touched since the claiming run began whose retry time has come
 # (or any, when the run ignores back-off), and claims whose sender died between two requests.
 CLAIMABLE = (
-    "d.edition = ? AND s.active = ? AND ((d.state = 'pending' AND d.updated < ? "
+    "d.edition = ? AND s.active = ? AND (c.recap_enabled IS NULL OR c.recap_enabled = ?) "
+    "AND (d.due IS NULL OR d.due <= ?) AND ((d.state = 'pending' AND d.updated < ? "
     "AND (? OR d.next_attempt IS NULL OR d.next_attempt <= ?)) "
     "OR (d.state = 'claimed' AND d.lease_until <= ? AND d.sending_since IS NULL))"
 )
 PRESUMED = "presumed delivered: its sender stopped while Telegram had the request"
+# Chats whose recap is on: active subscribers that never paused it (no settings row, or recap_enabled).
+RECAP_ON = "s.active = ? AND (c.recap_enabled IS NULL OR c.recap_enabled = ?)"
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,16 @@ class Delivery:
     chat_id: int
     attempts: int  # claims of this row so far, this one included
     lease_until: dt.datetime
+    variant: str | None = None  # which of the edition's texts; None: the edition's own
+
+
+@dataclass(frozen=True)
+class Due:
+    """A chat whose recap of an edition is due: since when, and which of the edition's texts it gets."""
+
+    chat_id: int
+    variant: str
+    due: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -81,17 +99,71 @@ class Ledger:
             )
             stored = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
             added = tx.run(
-                "INSERT INTO deliveries (edition, chat_id, state, attempts, updated) "
-                "SELECT ?, chat_id, 'pending', 0, ? FROM subscribers WHERE active = ? "
+                "INSERT INTO deliveries (edition, chat_id, state, attempts, due, updated) "
+                "SELECT ?, s.chat_id, 'pending', 0, ?, ? FROM subscribers s "
+                f"LEFT JOIN chat_settings c ON c.chat_id = s.chat_id WHERE {RECAP_ON} "
                 "ON CONFLICT (edition, chat_id) DO NOTHING",
-                (edition, now, True),
+                (edition, now, now, True, True),
             )
         assert stored is not None
         return Opened(edition, str(stored[0]), added)
 
-    def text(self, edition: str) -> str | None:
+    def add_due(
+        self,
+        edition: str,
+        texts: Mapping[str, str],
+        chats: Iterable[Due],
+        now: dt.datetime,
+        *,
+        schedule: Iterable[tuple[str, str]] = (),
+        worker: str = "",
+    ) -> int:
+        """Add to the edition the chats whose recap is due (each chat once per edition, whoever adds it; a chat
+        that stopped its recap meanwhile is left out), freezing each variant's text (the first caller's wins)
+        and recording the schedule's (job, slot) runs. Returns the number of chats added by this call."""
+        first = next(iter(texts.values()), "")
         with self._db.transaction() as tx:
-            row = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
+            tx.run(
+                "INSERT INTO editions (edition, text, created) VALUES (?, ?, ?) ON CONFLICT (edition) DO NOTHING",
+                (edition, first, now),
+            )
+            for variant, text in texts.items():
+                tx.run(
+                    "INSERT INTO edition_texts (edition, variant, text, created) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (edition, variant) DO NOTHING",
+                    (edition, variant, text, now),
+                )
+            added = sum(_add_due(tx, edition, chat, now) for chat in chats)
+            for job, slot in schedule:
+                tx.run(
+                    "INSERT INTO schedule_runs (job, slot, edition, worker, claimed) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (job, slot) DO NOTHING",
+                    (job, slot, edition, worker, now),
+                )
+        return added
+
+    def chats_in(self, edition: str) -> set[int]:
+        """The chats the edition has a row for, whatever its state."""
+        with self._db.transaction() as tx:
+            return {
+                int(r[0]) for r in tx.rows("SELECT chat_id FROM deliveries WHERE edition = ?", (edition,))
+            }
+
+    def texts(self, edition: str) -> dict[str, str]:
+        """The edition's frozen texts, by variant."""
+        with self._db.transaction() as tx:
+            rows = tx.rows("SELECT variant, text FROM edition_texts WHERE edition = ?", (edition,))
+        return {str(v): str(t) for v, t in rows}
+
+    def text(self, edition: str, variant: str | None = None) -> str | None:
+        """The edition's frozen text for `variant` (None, or a variant it has no text for: its own text)."""
+        with self._db.transaction() as tx:
+            row = None
+            if variant is not None:
+                row = tx.one(
+                    "SELECT text FROM edition_texts WHERE edition = ? AND variant = ?", (edition, variant)
+                )
+            row = row or tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
         return None if row is None else str(row[0])
 
     def claim(
@@ -117,14 +189,20 @@ class Ledger:
             )
             row = tx.one(
                 "WITH picked AS MATERIALIZED (SELECT d.edition AS e, d.chat_id AS c FROM deliveries d "
-                f"JOIN subscribers s ON s.chat_id = d.chat_id WHERE {CLAIMABLE} "
+                "JOIN subscribers s ON s.chat_id = d.chat_id LEFT JOIN chat_settings c ON c.chat_id = d.chat_id "
+                f"WHERE {CLAIMABLE} "
                 f"ORDER BY d.chat_id LIMIT 1 {self._db.claim_lock}) "
                 "UPDATE deliveries SET state = 'claimed', worker = ?, lease_until = ?, sending_since = ?, "
                 "attempts = attempts + 1, updated = ? FROM picked WHERE edition = picked.e AND chat_id = picked.c "
-                "RETURNING chat_id, attempts, lease_until",
-                (edition, True, run_started, not honour_backoff, now, now, worker, now + lease, now, now),
+                "RETURNING chat_id, attempts, lease_until, variant",
+                (
+                    *(edition, True, True, now, run_started, not honour_backoff, now, now),
+                    *(worker, now + lease, now, now),
+                ),
             )
-        return None if row is None else Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]))
+        if row is None:
+            return None
+        return Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]), row[3])
 
     def in_flight(self, delivery: Delivery, worker: str, since: dt.datetime | None) -> bool:
         """Record that a request for the row is under way (`since`) or that its last one was answered (None),
@@ -186,25 +264,28 @@ class Ledger:
     def counts(self, edition: str) -> EditionCounts:
         with self._db.transaction() as tx:
             rows = tx.rows(
-                "SELECT CASE WHEN d.state = 'pending' AND (s.active IS NULL OR s.active <> ?) THEN 'skipped' "
+                "SELECT CASE WHEN d.state = 'pending' AND (s.active IS NULL OR s.active <> ? "
+                "OR c.recap_enabled = ?) THEN 'skipped' "
                 "WHEN d.state = 'sent' AND d.last_error = ? THEN 'presumed' "
                 "ELSE d.state END AS st, COUNT(*) FROM deliveries d LEFT JOIN subscribers s "
-                "ON s.chat_id = d.chat_id WHERE d.edition = ? GROUP BY st",
-                (True, PRESUMED, edition),
+                "ON s.chat_id = d.chat_id LEFT JOIN chat_settings c ON c.chat_id = d.chat_id "
+                "WHERE d.edition = ? GROUP BY st",
+                (True, False, PRESUMED, edition),
             )
         found = {str(state): int(n) for state, n in rows}
         found["sent"] = found.get("sent", 0) + found.get("presumed", 0)
         return EditionCounts(**found)
 
     def unfinished(self, since: dt.datetime) -> list[str]:
-        """Editions opened since `since` that still have chats to send to, oldest first."""
+        """Editions with chats still to send to that became due (or, without a due time, were opened) since
+        `since`, oldest first."""
         with self._db.transaction() as tx:
             rows = tx.rows(
                 "SELECT DISTINCT e.edition, e.created FROM editions e JOIN deliveries d ON d.edition = e.edition "
-                "JOIN subscribers s ON s.chat_id = d.chat_id "
-                "WHERE e.created >= ? AND d.state IN ('pending', 'claimed') AND s.active = ? "
+                "JOIN subscribers s ON s.chat_id = d.chat_id LEFT JOIN chat_settings c ON c.chat_id = d.chat_id "
+                f"WHERE COALESCE(d.due, e.created) >= ? AND d.state IN ('pending', 'claimed') AND {RECAP_ON} "
                 "ORDER BY e.created, e.edition",
-                (since, True),
+                (since, True, True),
             )
         return [str(r[0]) for r in rows]
 
@@ -213,3 +294,13 @@ class Ledger:
         with self._db.transaction() as tx:
             row = tx.one("SELECT MAX(slot) FROM schedule_runs WHERE job = ?", (job,))
         return None if row is None or row[0] is None else str(row[0])
+
+
+def _add_due(tx: Tx, edition: str, chat: Due, now: dt.datetime) -> int:
+    return tx.run(
+        "INSERT INTO deliveries (edition, chat_id, state, attempts, due, variant, updated) "
+        "SELECT ?, s.chat_id, 'pending', 0, ?, ?, ? FROM subscribers s "
+        f"LEFT JOIN chat_settings c ON c.chat_id = s.chat_id WHERE s.chat_id = ? AND {RECAP_ON} "
+        "ON CONFLICT (edition, chat_id) DO NOTHING",
+        (edition, chat.due, chat.variant, now, chat.chat_id, True, True),
+    )

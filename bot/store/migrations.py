@@ -97,6 +97,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE shared_values (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated TIMESTAMPTZ NOT NULL)",
         ),
     ),
+    Migration(
+        5,
+        "per-chat recap times and date styles",
+        sqlite=(
+            "ALTER TABLE deliveries ADD COLUMN due TEXT",
+            "ALTER TABLE deliveries ADD COLUMN variant TEXT",
+            "CREATE TABLE edition_texts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "variant TEXT NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (edition, variant))",
+        ),
+        postgresql=(
+            "ALTER TABLE deliveries ADD COLUMN due TIMESTAMPTZ",
+            "ALTER TABLE deliveries ADD COLUMN variant TEXT",
+            "CREATE TABLE edition_texts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "variant TEXT NOT NULL, text TEXT NOT NULL, created TIMESTAMPTZ NOT NULL, "
+            "PRIMARY KEY (edition, variant))",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+
 from telegram.ext import ContextTypes
 
 from answer.conversation import Conversation
 from answer.engine import Engine
 from bot.settings import Settings
 from bot.store import Store
+from bot.store.base import utcnow
 from index.topic import TopicFilter, load_topic_filter
 
 
@@ -29,6 +34,18 @@ def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
 def worker_of(context: ContextTypes.DEFAULT_TYPE) -> str:
     worker: str = context.application.bot_data["worker"]
     return worker
+
+
+def clock_of(context: ContextTypes.DEFAULT_TYPE) -> Callable[[], dt.datetime]:
+    """The time the recap schedule and the settings menu go by: `bot_data["clock"]` (tests) or the real one."""
+    clock: Callable[[], dt.datetime] = context.application.bot_data.get("clock", utcnow)
+    return clock
+
+
+def recap_lock_of(context: ContextTypes.DEFAULT_TYPE) -> asyncio.Lock:
+    """Held while this process runs the recap schedule, so the runs never overlap."""
+    lock: asyncio.Lock = context.application.bot_data.setdefault("recap_lock", asyncio.Lock())
+    return lock
 
 
 def conversation_of(context: ContextTypes.DEFAULT_TYPE) -> Conversation | None:

@@ -22,7 +22,7 @@ from bot.commands import ASK_COMMANDS
 from bot.recap_delivery import worker_id
 from bot.settings import Settings
 from bot.store import Store, open_store
-from bot.telegram_bot import basics, jobs, membership, questions, subscriptions
+from bot.telegram_bot import basics, jobs, membership, questions, settings_menu, subscriptions
 from bot.telegram_bot.addressing import drop_what_is_not_for_me
 from bot.telegram_bot.flood import ChatFloodLimiter
 from bot.telegram_bot.ordering import PerChatProcessor
@@ -58,6 +58,8 @@ def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("subscribe", subscriptions.subscribe, filters=new))
     application.add_handler(CommandHandler("unsubscribe", subscriptions.unsubscribe, filters=new))
     application.add_handler(CommandHandler("recap", subscriptions.recap_command, filters=new))
+    application.add_handler(CommandHandler("settings", settings_menu.settings_command, filters=new))
+    application.add_handler(CallbackQueryHandler(settings_menu.settings_pressed, pattern=r"^set(:|$)"))
     application.add_handlers([CommandHandler(c.name, questions.ask_command) for c in ASK_COMMANDS])
     application.add_handler(CallbackQueryHandler(questions.example_pressed, pattern=r"^ask:\d+$"))
     application.add_handler(
@@ -89,6 +91,7 @@ def _add_jobs(application: Application, settings: Settings) -> None:  # type: ig
         interval=jobs.CATCH_UP_INTERVAL_S,
         first=jobs.CATCH_UP_FIRST_S,
         name="recap-catch-up",
+        job_kwargs={"max_instances": 2},  # a run that finds the last one still sending returns at once
     )
     queue.run_repeating(
         jobs.reload_index_job,

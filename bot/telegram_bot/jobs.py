@@ -12,29 +12,55 @@ from bot.recap_delivery import DeliveryPolicy, DeliveryReport
 from bot.recap_schedule import run_schedule
 from bot.recap_schedule import send_recap_now as send_edition_now
 from bot.settings import Settings
-from bot.telegram_bot.access import engine_of, settings_of, store_of, topic_filter_of, worker_of
+from bot.telegram_bot.access import (
+    clock_of,
+    engine_of,
+    recap_lock_of,
+    settings_of,
+    store_of,
+    topic_filter_of,
+    worker_of,
+)
 
 log = logging.getLogger(__name__)
 
-# The recap catch-up (a missed slot, chats left pending) runs this long after start, then at this interval.
+# The recap check (chats whose own recap time has come, a slot missed while down, chats left pending) runs
+# this long after start, then at this interval: a chat's recap goes out within a minute of its local time.
 CATCH_UP_FIRST_S = 5
-CATCH_UP_INTERVAL_S = 600
+CATCH_UP_INTERVAL_S = 60
 RELOAD_INDEX_EVERY_S = 60  # a new `index build` is picked up within a minute, without a restart
 FEEDS_FIRST_S = 10  # the first feed poll soon after start: a restarted bot catches up on due feeds at once
 
 
 async def weekly_recap_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """At the recap time: the first replica opens the week's edition; every replica helps send it."""
-    await run_schedule(
-        context.bot, store_of(context), settings_of(context), worker_of(context), missed_only=False
-    )
+    """At the default recap time: the chats on the default schedule get the week's edition; every replica
+    helps send it."""
+    async with recap_lock_of(context):
+        await run_schedule(
+            context.bot,
+            store_of(context),
+            settings_of(context),
+            worker_of(context),
+            missed_only=False,
+            now=clock_of(context)(),
+        )
 
 
 async def recap_catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """At start and every few minutes: a missed recap slot, and chats an edition has not reached yet."""
-    await run_schedule(
-        context.bot, store_of(context), settings_of(context), worker_of(context), missed_only=True
-    )
+    """At start and every minute: chats whose own recap time has come (or passed while no bot ran), and chats
+    an edition has not reached yet. Skipped while this process's previous run is still sending."""
+    lock = recap_lock_of(context)
+    if lock.locked():
+        return
+    async with lock:
+        await run_schedule(
+            context.bot,
+            store_of(context),
+            settings_of(context),
+            worker_of(context),
+            missed_only=True,
+            now=clock_of(context)(),
+        )
 
 
 async def reload_index_job(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,6 +15,7 @@ COMMANDS = [
     BotCommand("subscribe", "Get the weekly recap every week"),
     BotCommand("unsubscribe", "Stop the weekly recap"),
     BotCommand("recap", "Show this week's recap now"),
+    BotCommand("settings", "Recap day, time, time zone, on/off, date style"),
     *(BotCommand(c.name, c.description) for c in ASK_COMMANDS),
 ]
 EXAMPLES = SUGGESTIONS[:3]
@@ -32,6 +33,7 @@ HELP = (
     "/subscribe — the weekly recap, every {day} at {time} ({tz})\n"
     "/unsubscribe — stop it\n"
     "/recap — this week's recap now\n"
+    "/settings — this chat's recap day, time, time zone and date style; pause or resume it\n"
     "/compare <i>Meta OpenAI</i> — companies side by side\n"
     "/timeline <i>DeepSeek</i> — a company's or person's moves and news, oldest first\n"
     "/help — this message\n\n"

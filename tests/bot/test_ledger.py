@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 
 from bot.settings import Settings
-from bot.store import Delivery, EditionCounts, Store, open_store
+from bot.store import ChatSettings, Delivery, Due, EditionCounts, Store, open_store
 from bot.store.base import utcnow
 
 EDITION = "2026-W49"
@@ -152,3 +152,19 @@ def test_blocked_closes_the_row_and_deactivates_the_subscriber(store: Store) -> 
     [row] = store.subscribers.all()
     assert not row.active and row.note == "blocked: bot was blocked by the user"
     assert store.deliveries.unfinished(T0 - MINUTE) == []
+
+
+def test_due_chats_are_added_once_each_variant_s_text_frozen_and_a_paused_chat_skipped(store: Store) -> None:
+    subscribe(store, [1, 2, 3])
+    ledger = store.deliveries
+    chats = [Due(c, "2026-11-30:iso" if c == 1 else "2026-11-30:en", T0) for c in (1, 2, 3)]
+    texts = {"2026-11-30:iso": "iso text", "2026-11-30:en": "en text"}
+    assert ledger.add_due(EDITION, texts, chats, T0, schedule=[("weekly-recap", "slot")], worker="a") == 3
+    assert ledger.add_due(EDITION, {"2026-11-30:en": "rebuilt"}, chats, T0 + MINUTE, worker="b") == 0
+    assert ledger.texts(EDITION) == texts and ledger.last_slot("weekly-recap") == "slot"
+    store.chat_settings.save(ChatSettings(3, recap_enabled=False))
+    assert ledger.counts(EDITION) == EditionCounts(pending=2, skipped=1)
+    first, second = claim(store, "w", STARTED), claim(store, "w", STARTED)
+    assert [(d.chat_id, d.variant) for d in (first, second)] == [(1, "2026-11-30:iso"), (2, "2026-11-30:en")]
+    assert ledger.text(EDITION, first.variant) == "iso text" and ledger.text(EDITION, None) == "iso text"
+    assert nothing_to_claim(store, STARTED)

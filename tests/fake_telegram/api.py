@@ -72,6 +72,28 @@ _DEFAULT_ALLOWED_UPDATES = frozenset(
         "removed_chat_boost",
     }
 )
+# The fields a getChatMember answer has for each status besides "status" and "user" (an administrator with
+# the rights a group's admin usually has).
+_MEMBER_FIELDS: dict[str, JSONDict] = {
+    "creator": {"is_anonymous": False},
+    "administrator": {
+        "can_be_edited": False,
+        "is_anonymous": False,
+        "can_manage_chat": True,
+        "can_delete_messages": True,
+        "can_manage_video_chats": True,
+        "can_restrict_members": True,
+        "can_promote_members": False,
+        "can_change_info": True,
+        "can_invite_users": True,
+        "can_post_stories": False,
+        "can_edit_stories": False,
+        "can_delete_stories": False,
+    },
+    "member": {},
+    "left": {},
+    "kicked": {"until_date": 0},
+}
 _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly the "
     "same as a current content and reply markup of the message"
@@ -102,6 +124,7 @@ class BotApi:
             "deleteMessage": self.delete_message,
             "answerCallbackQuery": self.answer_callback_query,
             "sendChatAction": self.send_chat_action,
+            "getChatMember": self.get_chat_member,
         }
         #: lower-cased method name -> (canonical name, handler)
         self.methods = {name.lower(): (name, handler) for name, handler in handlers.items()}
@@ -268,6 +291,15 @@ class BotApi:
         del self.state.callback_queries[query_id]  # a query can be answered only once
         self.state.answered_callbacks.append(dict(params))
         return True
+
+    def get_chat_member(self, params: JSONDict) -> JSONDict:
+        chat_id = self.state.resolve_chat(params, check_blocked=False)
+        user_id = get_int(params, "user_id")
+        if user_id is None:
+            raise bad_request("user_id is empty")
+        status = self.state.members.get((chat_id, user_id), "member")
+        user = {"id": user_id, "is_bot": False, "first_name": "Tester"}
+        return {"status": status, "user": user, **_MEMBER_FIELDS[status]}
 
     def send_chat_action(self, params: JSONDict) -> bool:
         self.state.resolve_chat(params)

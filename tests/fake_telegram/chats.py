@@ -59,6 +59,7 @@ class ChatState:
         self.callback_queries: dict[str, JSONDict] = {}
         self.answered_callbacks: list[JSONDict] = []
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
+        self.members: dict[tuple[int, int], str] = {}  # (chat, user) -> status; others are plain members
         self.message_ids = itertools.count(1)
         self._update_ids = itertools.count(_FIRST_UPDATE_ID)
         self._callback_ids = itertools.count(_FIRST_CALLBACK_ID)

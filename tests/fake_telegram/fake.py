@@ -114,6 +114,13 @@ class FakeTelegram:
         with self._cond:
             self._state.ensure_chat(chat_id, first_name=first_name, username=username, chat_type=chat_type)
 
+    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+        """What getChatMember answers for ``user_id`` in ``chat_id``: "creator", "administrator", "member",
+        "left" or "kicked" (anyone not set is a "member")."""
+        with self._cond:
+            self._state.ensure_chat(chat_id)
+            self._state.members[(chat_id, user_id)] = status
+
     def block(self, chat_id: int) -> None:
         """The user blocks the bot: sends to ``chat_id`` get 403 "Forbidden: bot was blocked by the user"."""
         with self._cond:

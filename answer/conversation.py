@@ -24,7 +24,7 @@ MAX_TURNS = 4
 # Answers that say nothing about the news: a follow-up is never read against them.
 NOT_A_TOPIC = frozenset({AnswerKind.ABOUT, AnswerKind.OTHER_LANGUAGE, AnswerKind.GREETING, AnswerKind.EMPTY})
 # Answers whose lines start with a person's name ("Ke Yang: Apple → Meta"): whom "he" can mean.
-PEOPLE_KINDS = frozenset({AnswerKind.MOVES, AnswerKind.LEADERS})
+PEOPLE_KINDS = frozenset({AnswerKind.MOVES, AnswerKind.LEADERS, AnswerKind.ROLE, AnswerKind.PROFILE})
 
 _OPENER = re.compile(
     r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|or)\b[\s,]*", re.I
@@ -72,7 +72,17 @@ _FILLER = re.compile(
     re.I,
 )
 # "why?", "and when?", "how much?": the previous question asked another way.
-_WH_ONLY = re.compile(r"^\W*(?:and|but|so|ok|okay)?\W*(why|when|where|how|how much|how many|who)\W*$", re.I)
+_WH_ONLY = re.compile(
+    r"^\W*(?:and|but|so|ok|okay)?\W*(why|when|where|how|how much|how many|who)"
+    r"(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?\W*$",
+    re.I,
+)
+# "and the other way round?", "vice versa?": the moves question with the two companies swapped.
+_OTHER_WAY = re.compile(
+    r"^\W*(?:and|but|so|ok|okay|what about|how about)?\W*(?:the\s+)?(?:other|opposite|reverse)\s+"
+    r"(?:direction|way)(?:\s+(?:round|around))?\W*$|^\W*(?:and\s+)?(?:vice\s+versa|the\s+reverse)\W*$",
+    re.I,
+)
 _ASKED = re.compile(
     r"^\W*(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
     r"has|have|had|will|can|could|would)\b)",
@@ -128,6 +138,8 @@ class Conversation:
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return text
+        if _OTHER_WAY.match(text):
+            return _swapped(self._turns[-1].question) or text
         wh = _WH_ONLY.match(text)
         if wh:
             return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
@@ -160,6 +172,15 @@ def _ask_instead(text: str, wh: str) -> str | None:
     """ "why?" after "who did ByteDance hire from Alibaba?" -> "why did ByteDance hire from Alibaba?"."""
     asked = _ASKED.match(text)
     return f"{wh.lower()}{text[asked.end() :]}" if asked else None
+
+
+def _swapped(q: Question) -> str | None:
+    """ "who did Meta hire from OpenAI?" -> "who did OpenAI hire from Meta?" (None: not one company each way)."""
+    if len(q.origins) != 1 or len(q.destinations) != 1:
+        return None
+    first, second = sorted((q.origins[0], q.destinations[0]), key=lambda m: m.start)
+    (a, b), (c, d) = _span(q.text, first), _span(q.text, second)
+    return q.text[:a] + q.text[c:d] + q.text[b:c] + q.text[a:b] + q.text[d:]
 
 
 def _bare(fragment: str, q: Question) -> bool:
@@ -274,11 +295,13 @@ def _merge(last: Question, new: Question, fragment: str) -> str | None:
     """The earlier question with the follow-up's names and dates put in their place."""
     text = last.text
     changed = False
+    slots = _paired(last, new)
+    replaced: dict[int, tuple[Mention, str]] = {}
     for m in sorted(new.mentions, key=lambda m: -m.start):
         start, end = _span(fragment, m)
-        slot = _slot(last, m, fragment[:start])
-        if slot is not None:
-            text = _replace(text, slot, fragment[start:end])
+        slot = slots.get(id(m)) or _slot(last, m, fragment[:start])
+        if slot is not None and slot.start not in replaced:
+            replaced[slot.start] = (slot, fragment[start:end])
         elif m.entity.kind == "org":
             text = _append(
                 text, f"{'from' if _FROM.search(fragment[:start]) else 'to'} {fragment[start:end]}"
@@ -286,6 +309,9 @@ def _merge(last: Question, new: Question, fragment: str) -> str | None:
         else:
             continue
         changed = True
+    for start in sorted(replaced, reverse=True):  # right to left: the earlier positions stay valid
+        slot, name = replaced[start]
+        text = _replace(text, slot, name)
     if new.dates is not None:
         phrase = _DATE_PHRASE.search(fragment)
         if phrase:
@@ -297,6 +323,16 @@ def _merge(last: Question, new: Question, fragment: str) -> str | None:
             )
             changed = True
     return text if changed else None
+
+
+def _paired(last: Question, new: Question) -> dict[int, Mention]:
+    """ "and Google for Windsurf?" after "what did Meta pay for Scale AI?": as many companies as the earlier
+    question named take their places in order (keyed by the id of the follow-up's mention)."""
+    theirs = sorted((m for m in new.mentions if m.entity.kind == "org"), key=lambda m: m.start)
+    ours = sorted((m for m in last.mentions if m.entity.kind == "org"), key=lambda m: m.start)
+    if len(theirs) < 2 or len(theirs) != len(ours):
+        return {}
+    return {id(t): o for t, o in zip(theirs, ours, strict=True)}
 
 
 def _slot(last: Question, new: Mention, before: str) -> Mention | None:

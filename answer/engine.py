@@ -136,7 +136,8 @@ class Engine:
     def parse(self, text: str) -> Question:
         """The question with typos fixed, the names and dates it mentions, and whether it asks about moves."""
         fixed = self.state.typos.fix(" ".join(text.split())[:MAX_QUESTION_CHARS])
-        return parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
+        q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
+        return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed))
 
     def search_scope(self, q: Question) -> set[str] | None:
         return search_scope(self.state, q)

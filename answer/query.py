@@ -65,6 +65,7 @@ class Question:
     dates: DateRange | None
     latest: bool
     unknown_names: tuple[str, ...] = field(default=())
+    unfamiliar: tuple[str, ...] = field(default=())  # words the articles never use ("tall", "ticker")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -148,7 +149,7 @@ def _role(text: str, mention: Mention) -> str:
 EVERYDAY_WORDS = word_set(
     "r&d m&a q&a p&l btw fyi imo imho tbh tl;dr tldr lol lmao omg asap eta fwiw afaik irl aka pls plz thx ty "
     "np dm pm hr vc vcs ipo ipos roi kpi okr okrs agi asi nlp cv ar vr xr api apis ui ux saas b2b b2c "
-    "cfo coo cso cio cmo evp svp md pr r&d it "
+    "cfo coo cso cio cmo evp svp md pr r&d it capex opex ebitda yoy qoq "
     "quick question questions just curious wondering hmm well actually honestly seriously random guys "
     "folks everyone team dear sir madam kindly yes yeah yep nope sorry great cool nice awesome wow alright "
     "sure explain describe compare find search help bot talentbot"
@@ -238,8 +239,28 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
 
 # Names this long or shorter may differ from their misspelling by one letter in length, longer ones by two.
 SHORT_NAME = 6
+# A word this short is taken for a misspelt name only one edit away from it: two edits turn a short English
+# word into a name ("joke" -> "Joel").
+SHORT_TYPO = 5
 # A word this short in capitals is an abbreviation typed on purpose ("ASAP"), not a misspelt name ("Asia").
 MAX_ACRONYM = 5
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Are two different words one typing slip apart: a letter added, dropped, changed or two swapped?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+        return len(diff) == 1 or swapped
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 class TypoFixer:
@@ -265,6 +286,8 @@ class TypoFixer:
             # A short name is one letter away at most: "Cohere" is not a misspelt "Core".
             slack = 1 if len(low) <= SHORT_NAME else 2
             pool = [w for w in self._by_letter.get(low[0], []) if abs(len(w) - len(low)) <= slack]
+            if len(low) <= SHORT_TYPO:  # "davd" is David, but "joke" is no misspelt "Joel"
+                pool = [w for w in pool if one_edit(low, w)]
             best = difflib.get_close_matches(low, pool, n=1, cutoff=0.75)
             self._cache[low] = best[0] if best else low
         fixed = self._cache[low]

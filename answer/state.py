@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.extractive import RetrievedPassage
+from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves
 from answer.query import TypoFixer
 from corpus.entities import EntityIndex, key_tokens
@@ -30,6 +31,7 @@ class EngineState:
     moves: list[RecordedMove]
     newest: dt.date | None
     vocabulary: set[str]
+    lexicon: Lexicon
     typos: TypoFixer
     proper_nouns: set[str]
     rows_by_article: dict[str, list[int]]
@@ -52,6 +54,7 @@ class EngineState:
             moves=collect_moves(articles),
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,
+            lexicon=Lexicon(vocabulary | set(entities.vocabulary)),
             typos=TypoFixer(set(entities.vocabulary), vocabulary),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
             rows_by_article=store.rows_by_article(data),

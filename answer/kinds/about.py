@@ -13,6 +13,7 @@ from answer.kinds.base import CERTAIN
 from answer.model import SUGGESTIONS, Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
+from corpus.text import STOP_WORDS, word_set, words
 
 # The publishers named when asked where the news comes from: enough to show the range, short for a phone.
 TOP_PUBLISHERS = 5
@@ -96,10 +97,58 @@ EXAMPLES = (
 )
 
 
+# A message addressed to the bot: "you", "ur", "this bot".
+_ADDRESSED = re.compile(
+    r"\b(you|u|ur|your|yours|yourself|talentbot|(?:this|the) (?:bot|app|chat|service))\b", re.I
+)
+# The words a question about the bot is made of, besides function words: what it reads, how recent, who made
+# it, what to ask it. A message addressed to the bot with any other word is about the news ("can you tell me
+# why China is short of AI talent?").
+ABOUT_WORDS = STOP_WORDS | word_set(
+    "news article articles story stories info information data database corpus index source sources publisher "
+    "publishers site sites website websites outlet outlets paper papers newspaper newspapers media feed feeds "
+    "read use using used cover covers have got know come comes from get where which what kind kinds sort "
+    "stuff things thing questions question ask answer help can could do does work works made make built "
+    "created developed designed run runs owns real person human robot bot ai chatgpt gpt llm model "
+    "recent date dates updated update refreshed new newest latest last old far back current cutoff cut off "
+    "period time span many much big large number r u ur talentbot go goes back "
+    "hi hello hey ok okay please um hmm btw tell app chat service"
+)
+# Which topic a loosely worded question about the bot asks, by its words, in this order.
+_LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
+    (
+        Topic.MAKER,
+        re.compile(r"\b(real|person|human|robot|made|built|created|developed|designed|owns)\b", re.I),
+    ),
+    (Topic.SIZE, re.compile(r"\b(how (many|much|big|large)|number)\b", re.I)),
+    (
+        Topic.RECENCY,
+        re.compile(
+            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|far back|current|cut ?off|when)\b", re.I
+        ),
+    ),
+    (
+        Topic.SOURCES,
+        re.compile(
+            r"\b(sources?|publishers?|sites?|websites?|outlets?|(news)?papers?|media|feeds?|where)\b", re.I
+        ),
+    ),
+)
+
+
+def _loose_topic(text: str) -> Topic | None:
+    """A question addressed to the bot and made only of words about the bot ("which news sites do you read",
+    "r u a real person", "is your info up to date"): its topic by its words, else help."""
+    if not _ADDRESSED.search(text) or not set(words(text)) <= ABOUT_WORDS:
+        return None
+    return next((topic for topic, cue in _LOOSE_TOPICS if cue.search(text)), Topic.HELP)
+
+
 def topic_of(text: str) -> Topic | None:
     """Which question about the bot this is, if it is one."""
     normal = " ".join(text.replace("’", "'").split())
-    return next((topic for topic, pattern in _MATCHERS if pattern.match(normal)), None)
+    exact = next((topic for topic, pattern in _MATCHERS if pattern.match(normal)), None)
+    return exact or _loose_topic(normal)
 
 
 class About:

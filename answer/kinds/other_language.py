@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from answer.context import Context
 from answer.kinds.base import CERTAIN
@@ -67,7 +67,8 @@ ENGLISH_WORDS = (
     | REQUEST_WORDS
     | word_set(
         "hire hired hires hiring join joined joins left leave leaving quit pay paid paying go went gone say said "
-        "move moved moves work works working poach poached happen happened much many news latest new"
+        "move moved moves work works working poach poached happen happened much many news latest new "
+        "ai ml llm timeline talent"  # "ai" is Italian too, but in a question here it is artificial intelligence
     )
 )
 _LISTED = frozenset().union(*FUNCTION_WORDS.values())
@@ -157,10 +158,13 @@ def _inside_name(tokens: list[re.Match[str]], i: int) -> bool:
     return all(tokens[j].group(0)[0].isupper() for j in (before, after))
 
 
-def detect(text: str, names: Sequence[tuple[int, int]] = ()) -> str | None:
-    """None for English; otherwise the language's name, or UNKNOWN. `names` are spans to leave out."""
+def detect(
+    text: str, names: Sequence[tuple[int, int]] = (), vocabulary: Collection[str] = frozenset()
+) -> str | None:
+    """None for English; otherwise the language's name, or UNKNOWN. `names` are spans to leave out; a word of
+    the (English) articles' `vocabulary` that is no other language's function word counts as English."""
     words = _latin_words(text, names)
-    english = sum(1 for w in words if w in ENGLISH_WORDS and w not in _AMBIGUOUS)
+    english = sum(1 for w in words if (w in ENGLISH_WORDS or w in vocabulary) and w not in _LISTED)
     scripts = _script_words(text)
     if sum(scripts.values()) > english:
         script = "Japanese" if "Japanese" in scripts else max(scripts, key=lambda s: scripts[s])
@@ -197,11 +201,11 @@ class OtherLanguage:
     kind = AnswerKind.OTHER_LANGUAGE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if detect(q.text, _spans(_names(q, ctx))) is not None else None
+        return CERTAIN if detect(q.text, _spans(_names(q, ctx)), ctx.state.vocabulary) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         names = _names(q, ctx)
-        theirs = IN_THEIR_LANGUAGE.get(detect(q.text, _spans(names)) or UNKNOWN)
+        theirs = IN_THEIR_LANGUAGE.get(detect(q.text, _spans(names), ctx.state.vocabulary) or UNKNOWN)
         ask = example(names)
         return Answer(
             question=ctx.raw,

@@ -16,7 +16,7 @@ from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import Entity, same_org
 from corpus.model import date_period
-from corpus.text import words
+from corpus.text import QUESTION_STOP_WORDS, words
 
 # "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
 # "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
@@ -33,7 +33,26 @@ EVENTS_PER_PAGE = 8
 # soonest (the subject of the sentence, not an aside), if that sentence is short: an event, not a paragraph.
 MIN_EVENT_WORDS = 6
 MAX_EVENT_WORDS = 35
+# A headline about hiring: the moves of its article tell its news.
+_HIRING = re.compile(
+    r"\b(hir(?:e|es|ed|ing)|joins?|joined|signs?|signed|poach\w*|recruit\w*|lur(?:e|es|ed|ing)|nabs?)\b", re.I
+)
+_LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
+# Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
+_FILLER = frozenset(
+    {"events", "event", "pls", "please", "full", "complete", "give", "show", "me", "us", "happened"}
+)
 USAGE = "Whose timeline? Name a company or person I have articles about, e.g. “timeline of DeepSeek”."
+
+
+# A month with this many moves into (or out of) the subject is one line naming the most senior few: a
+# timeline of Meta is not a page of its June 2025 hires.
+GROUP_MOVES = 5
+NAMED_IN_GROUP = 4
+# ...citing this many of their articles.
+GROUP_CITATIONS = 3
+# Job titles that put a move first among those named in a month's line.
+_SENIOR = re.compile(r"\b(chief|head|lead|leads|founder|co-founder|president|vp|director|ceo|cto)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,7 @@ class Event:
     when: str  # ISO date as precise as reported: "2025", "2025-07" or "2025-07-14" (sorts by time)
     text: str
     article_id: str
+    also: tuple[str, ...] = ()  # further articles cited (a month's moves)
 
 
 def when_label(when: str) -> str:
@@ -91,14 +111,90 @@ def name_position(sentence: str, subjects: list[Entity]) -> int | None:
     return None
 
 
+def _joins(r: RecordedMove, subjects: list[Entity]) -> bool:
+    return any(involves(e, r) and (e.kind == "person" or same_org(e, r.move.to)) for e in subjects)
+
+
+def month_event(group: list[RecordedMove], subjects: list[Entity]) -> Event:
+    """One line for a month's many moves into (or out of) the subjects, the most senior named first."""
+    joins = _joins(group[0], subjects)
+    ranked = sorted(group, key=lambda r: not _SENIOR.search(r.move.role or ""))
+    named = [
+        r.move.person
+        + (f" (from {r.move.from_})" if joins and r.move.from_ else f" (to {r.move.to})" * (not joins))
+        for r in ranked[:NAMED_IN_GROUP]
+    ]
+    rest = len(group) - len(named)
+    label = and_list([e.name for e in subjects])
+    text = f"{len(group)} people {'join' if joins else 'leave'} {label}: {', '.join(named)}"
+    text += f" and {rest} more" if rest else ""
+    articles = list(dict.fromkeys(r.article_id for r in ranked))[:GROUP_CITATIONS]
+    return Event(move_date(group[0])[:7], text, articles[0], tuple(articles[1:]))
+
+
+def move_events(moves: list[RecordedMove], subjects: list[Entity], group: int = GROUP_MOVES) -> list[Event]:
+    """A line per move, or per month when a month has `group` or more moves in one direction."""
+    months: dict[tuple[str, bool], list[RecordedMove]] = {}
+    for r in moves:
+        months.setdefault((move_date(r)[:7], _joins(r, subjects)), []).append(r)
+    found = []
+    for together in months.values():
+        if len(together) >= group:
+            found.append(month_event(together, subjects))
+        else:
+            found += [move_event(r, subjects) for r in together]
+    return found
+
+
 def events(state: EngineState, subjects: list[Entity]) -> list[Event]:
-    """The subjects' recorded moves, and an event for each other article naming them, oldest first."""
+    """The subjects' recorded moves, and an event for each article naming them that reports none of them or
+    whose title is news beyond its moves ("Meta cuts 600 MSL roles"), oldest first. Longer than a page, a
+    timeline puts each month's moves on one line and leaves out articles that name the subjects in passing
+    (not in their title)."""
     moves = [r for r in state.moves if any(involves(e, r) for e in subjects)]
-    found = [move_event(r, subjects) for r in moves]
-    reported = {r.article_id for r in moves}
-    articles = dict.fromkeys(a for e in subjects for a in articles_about(state, e) if a not in reported)
-    found += [e for e in (article_event(state, a, subjects) for a in articles) if e is not None]
+    found = move_events(moves, subjects) + article_events(state, subjects, moves, in_passing=True)
+    if len(found) <= EVENTS_PER_PAGE:
+        return sorted(found, key=lambda e: (e.when, e.text))
+    found = move_events(moves, subjects, group=2) + article_events(state, subjects, moves, in_passing=False)
     return sorted(found, key=lambda e: (e.when, e.text))
+
+
+def article_events(
+    state: EngineState, subjects: list[Entity], moves: list[RecordedMove], *, in_passing: bool
+) -> list[Event]:
+    """An event per article naming the subjects whose news is not its moves; `in_passing`: also articles
+    that name them only in a sentence."""
+    movers: dict[str, set[str]] = {}
+    for r in moves:
+        movers.setdefault(r.article_id, set()).update(words(r.move.person))
+    found = []
+    for a in dict.fromkeys(a for e in subjects for a in articles_about(state, e)):
+        headline = state.data.articles[a].title
+        titled = any(names(headline, e) for e in subjects)
+        if a in movers and (movers[a] & set(words(headline)) or _HIRING.search(headline) or not titled):
+            continue  # its moves tell its news
+        event = article_event(state, a, subjects) if titled or in_passing else None
+        if event is not None:
+            found.append(event)
+    return found
+
+
+def topic_events(ctx: Context) -> list[Event]:
+    """For a timeline of a topic naming no one ("timeline of the H-1B fee"): the articles the search finds
+    relevant, by their titles, oldest first."""
+    if ctx.retrieval.score < ctx.threshold:
+        return []
+    articles = ctx.state.data.articles
+    found = dict.fromkeys(h.article_id for h in ctx.retrieval.hits if h.dense >= ctx.threshold)
+    canonical = ctx.state.data.canonical
+    return sorted(
+        (
+            Event(articles[a].published.isoformat(), articles[a].title, a)
+            for a in found
+            if canonical.get(a, a) == a
+        ),
+        key=lambda e: (e.when, e.text),
+    )
 
 
 def in_period(found: Iterable[Event], q: Question) -> list[Event]:
@@ -107,6 +203,11 @@ def in_period(found: Iterable[Event], q: Question) -> list[Event]:
         return list(found)
     start, end = q.dates.start or dt.date.min, q.dates.end or dt.date.max
     return [e for e in found if date_period(e.when)[1] >= start and date_period(e.when)[0] <= end]
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a timeline's topic beyond function words ("of the", "what happened")."""
+    return [w for w in words(text) if w not in QUESTION_STOP_WORDS and w not in _FILLER]
 
 
 def subjects_of(q: Question) -> list[Entity]:
@@ -129,20 +230,23 @@ class Timeline:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         subjects = subjects_of(q)
-        if not subjects:
-            missing = list(unknown_names(q, TIMELINE_WORD))
-            if not missing:
-                return refusal(q.text, USAGE, self.kind)
+        missing = list(unknown_names(q, TIMELINE_WORD))
+        if missing:
             reason = f"I have no articles about {and_list(missing)}, so I can't give a timeline."
             return refusal(q.text, reason, self.kind)
-        label = and_list([e.name for e in subjects]) + (f" {q.dates.label}" if q.dates else "")
-        found = in_period(events(ctx.state, subjects), q)
+        topic = _LEADING.sub("", TIMELINE_CUE.sub(" ", q.text)).strip(" ?!./")
+        if not subjects and not topic_words(topic):
+            return refusal(q.text, USAGE, self.kind)
+        label = and_list([e.name for e in subjects]) if subjects else f"“{topic}”"
+        label += f" {q.dates.label}" if q.dates else ""
+        found = in_period(events(ctx.state, subjects) if subjects else topic_events(ctx), q)
         if not found:
             return refusal(q.text, f"I have no dated events of {label}.", self.kind)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
         cites = Citations(ctx.state.data.articles)
         lines = tuple(
-            Line(f"{when_label(e.when)} — {e.text}", (cites.cite(e.article_id),)) for e in found[start:end]
+            Line(f"{when_label(e.when)} — {e.text}", tuple(cites.cite(a) for a in (e.article_id, *e.also)))
+            for e in found[start:end]
         )
         later = len(found) - end
         intro = f"Timeline of {label}: {len(found)} event{'s' if len(found) != 1 else ''}, oldest first:"

@@ -1,6 +1,9 @@
-"""A question naming a company or person the corpus has never mentioned ("who did Amazon hire?")."""
+"""A question naming a company or person the corpus has never mentioned ("who did Amazon hire?"), or asking
+with a word the articles never use ("how tall is Elon Musk?", "what is alibaba's stock ticker")."""
 
 from __future__ import annotations
+
+import re
 
 from answer.context import Context
 from answer.kinds.base import CERTAIN
@@ -10,11 +13,38 @@ from answer.query import Question
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
 UNKNOWN_NAME_MARGIN = 0.35
+# Where a who-hired-whom question names a company: "from X", "left X", "X hired", "did X hire".
+_COMPANY_BEFORE = re.compile(
+    r"\b(from|left|leave|leaves|leaving|quit|quits|out of|to|join|joined|joins|joining|by|for|at|did|does|has|"
+    r"have)\s+$",
+    re.I,
+)
+_COMPANY_AFTER = re.compile(
+    r"^\W*(hire|hired|hires|hiring|poach|poached|recruit|recruited|lose|lost|lure|lured)\b"
+)
+
+_ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
+
+
+def company_slot_words(q: Question) -> tuple[str, ...]:
+    """Unfamiliar words where a who-hired-whom question names a company ("who did amazon hire"): in lower
+    case, an unknown company's name."""
+    found = []
+    for word in q.unfamiliar:
+        for match in re.finditer(rf"\b{re.escape(word)}\b", q.text, re.I):
+            before, after = q.text[: match.start()], q.text[match.end() :]
+            if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
+                continue
+            if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):
+                found.append(word)
+                break
+    return tuple(found)
 
 
 class UnknownName:
     """Before the search, a who-hired-whom question naming an unknown company is refused outright (its answer
-    depends on the name); after it, any other question is refused unless its passages are very relevant."""
+    depends on the name); after it, any other question naming something unknown, or asking with a word the
+    articles never use, is refused unless its passages are very relevant."""
 
     kind = AnswerKind.UNKNOWN_NAME
 
@@ -22,12 +52,23 @@ class UnknownName:
         self.before_search = before_search
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not q.unknown_names:
-            return None
         if self.before_search:
-            return CERTAIN if ctx.wants_moves else None
-        return CERTAIN if ctx.retrieval.score < ctx.threshold + UNKNOWN_NAME_MARGIN else None
+            return CERTAIN if ctx.wants_moves and (q.unknown_names or company_slot_words(q)) else None
+        if not q.unknown_names and not q.unfamiliar:
+            return None
+        score = ctx.retrieval.score
+        if not q.unknown_names and score < ctx.threshold:
+            return None  # nothing relevant found at all: not found, whatever the words
+        return CERTAIN if score < ctx.threshold + UNKNOWN_NAME_MARGIN else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        names = ", ".join(q.unknown_names)
-        return refusal(q.text, f"I have no articles about {names}, so I can't answer that.", self.kind)
+        if q.unknown_names:
+            names = ", ".join(q.unknown_names)
+            return refusal(q.text, f"I have no articles about {names}, so I can't answer that.", self.kind)
+        named = company_slot_words(q) if self.before_search else ()
+        if named:
+            return refusal(
+                q.text, f"I have no articles about {', '.join(named)}, so I can't answer that.", self.kind
+            )
+        listed = ", ".join(f"“{w}”" for w in q.unfamiliar)
+        return refusal(q.text, f"None of my articles mention {listed}, so I can't answer that.", self.kind)

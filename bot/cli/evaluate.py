@@ -29,6 +29,10 @@ def evaluate(
             "answer/data/user_questions.yaml)."
         ),
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="Only this split's questions (dev or test): work from --split dev --failures."),
+    ] = None,
 ) -> None:
     """Run the evaluation set: Recall@1/5, MRR, key terms, refusals and latency per retrieval mode, then the
     answer figures per kind of question for the default mode, on the test split and on all questions."""
@@ -38,13 +42,16 @@ def evaluate(
     if calibrate_first and questions and len(questions) > 1:
         raise fail("--calibrate fits one file's dev split: give at most one --questions file", USAGE)
     engine = load_engine(progress=True)
+    if split not in (None, "dev", "test"):
+        raise fail(f"--split is dev or test, not {split!r}", USAGE)
     chosen = tuple(m.strip() for m in modes.split(",") if m.strip())
     if calibrate_first:
         calibrate(engine, settings().index_dir, questions[0] if questions else None, chosen)
-    result = ev.run_eval(engine, ev.load_question_files(files), chosen)
+    items = [i for i in ev.load_question_files(files) if split is None or i.split == split]
+    result = ev.run_eval(engine, items, chosen)
     typer.echo(ev.format_table(result))
     default = engine.config.mode if engine.config.mode in chosen else chosen[0]
-    for split in ("test", None):
-        typer.echo("\n" + ev.format_kind_table(result, default, split))
+    for shown in (split,) if split else ("test", None):
+        typer.echo("\n" + ev.format_kind_table(result, default, shown))
     if failures:
         typer.echo("\n" + ev.format_failures(result))

@@ -25,11 +25,20 @@ from answer.model import AnswerKind
         ("how up to date are you?", Topic.RECENCY),
         ("how many articles do you have?", Topic.SIZE),
         ("how big is your database?", Topic.SIZE),
+        # worded loosely, but only about the bot
+        ("which news sites do you read", Topic.SOURCES),
+        ("what kind of stuff can i ask you", Topic.HELP),
+        ("r u a real person", Topic.MAKER),
+        ("is your info up to date", Topic.RECENCY),
+        ("how many publishers do u use", Topic.SIZE),
+        ("how far back do your articles go", Topic.RECENCY),
         # about the news, not the bot
         ("what can you tell me about Meta's hires?", None),
         ("how many articles are there about pay?", None),
         ("where did Ruoming Pang come from?", None),
         ("latest news", None),
+        ("can you tell me why china is short of ai talent", None),
+        ("are you up to date on deepseek", None),
     ],
 )
 def test_questions_about_the_bot_are_told_apart(question: str, topic: Topic | None) -> None:

@@ -147,3 +147,26 @@ def test_questions_about_the_bot_are_no_context_for_follow_ups(small_engine: Eng
     small_engine.answer("¿Quién contrató Moonshot AI?", conversation=chat)
     follow = small_engine.answer("and in 2025?", conversation=chat)
     assert follow.understood_as == "who did Meta hire from Apple in 2025?"
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and the other direction?", "what about the other way round", "vice versa?"]
+)
+def test_the_other_way_round_swaps_the_companies(small_engine: Engine, follow_up: str) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    assert small_engine.answer(follow_up, conversation=chat).understood_as == "who did Apple hire from Meta?"
+
+
+def test_when_was_that_asks_the_last_question_another_way(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("where did Tan Xu go?", conversation=chat)
+    assert small_engine.answer("when was that", conversation=chat).understood_as == "when did Tan Xu go?"
+
+
+def test_he_is_the_person_the_last_question_was_about(small_engine: Engine) -> None:
+    chat = Conversation()
+    first = small_engine.answer("who is Ruoming Pang?", conversation=chat)
+    assert first.kind is AnswerKind.PROFILE
+    follow = small_engine.answer("where did he work before", conversation=chat)
+    assert follow.understood_as == "where did Ruoming Pang work before"

@@ -56,10 +56,16 @@ def test_other_languages_are_recognised(question: str, language: str) -> None:
         "meta scale ai deal??",  # "ai" is Italian too: one such word is not enough
         "tencent chief ai scientist?",
         "UN report on AI talent?",
+        "xiaomi ai hiring timeline",  # "ai" opens many Italian questions, but it is English here
     ],
 )
 def test_english_with_foreign_names_stays_english(question: str) -> None:
     assert detect(question) is None
+
+
+def test_words_of_the_articles_count_as_english() -> None:
+    assert detect("chi ha lasciato qwen", vocabulary={"qwen"}) == "Italian"
+    assert detect("meta ai researcher pay cuts", vocabulary={"researcher", "cuts"}) is None
 
 
 def test_the_reply_is_in_english_and_in_their_language_with_an_example(small_engine: Engine) -> None:

@@ -89,8 +89,10 @@ def test_no_name_or_an_unknown_name_is_refused_plainly(engine: Engine) -> None:
 
 
 def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(12))
-    total = 12 + 5
+    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(15))
+    # Longer than a page, a timeline puts a month's moves on one line (Meta's three June 2025 hires) and
+    # leaves out the articles naming Meta only in passing (the pay survey): 15 hires, June 2025, LeCun.
+    total = 15 + 2
 
     first = engine.answer("timeline of Meta")
     second = engine.answer("timeline of Meta", page=1)
@@ -106,6 +108,8 @@ def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: Fa
     every = [line.text for page in (first, second, last) for line in page.lines]
     dates = [re.match(r"(\d\d )?(\w{3}) (\d{4})", t) for t in every]
     assert len(set(every)) == total and all(dates)
+    june = "Jun 2025 — 3 people join Meta: Alexandr Wang (from Scale AI), Lucas Beyer (from OpenAI), Jiahui Yu (from OpenAI)"
+    assert june in every and not any(SURVEY in line for line in every)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +117,11 @@ def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: Fa
 )
 def test_dates_are_shown_as_precisely_as_reported(when: str, label: str) -> None:
     assert when_label(when) == label
+
+
+def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine) -> None:
+    engine.use_thresholds({"hybrid": 0.0})
+    answer = engine.answer("timeline of the one-time bonus")
+    assert answer.kind is AnswerKind.TIMELINE and answer.answered
+    assert answer.intro.startswith("Timeline of “one-time bonus”:")
+    assert "08 Aug 2025 — OpenAI hands staff a one-time bonus" in [line.text for line in answer.lines]

@@ -122,7 +122,9 @@ def test_ask_json_adds_the_table_only_when_there_is_one() -> None:
 def test_real_comparison_and_timeline_render_within_the_limit(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(12))
+    engine = rivals_engine(
+        tmp_path, fake_embedder, extra=many_meta_hires(15)
+    )  # 17 events: 15 hires, June 2025, LeCun
     for question in ("compare Meta and OpenAI", "timeline of Meta"):
         html = answer_html(engine.answer(question))
         plain, entities = parse_html(html)

@@ -1,0 +1,90 @@
+"""The words of the articles, to tell which words of a question they never use: "how tall is Elon Musk?",
+"what's alibaba's stock ticker", "how much does perplexity pay?" typed in lower case. A question that
+depends on such a word asks about something the articles do not cover, however close its names bring the
+search."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+import Stemmer
+
+from answer.query import EVERYDAY_WORDS
+from corpus.text import OVERLAP_STOP_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, word_parts, word_set, words
+
+# How people type rather than what they ask about: chat spellings and the words that name a kind of answer
+# ("timeline of", "X vs Y"); a question made of them still asks about the articles' topics.
+CHAT_WORDS = word_set(
+    "ppl ur urs whos wats wat wut rn atm tbh btw fyi imo imho lol lmao omg idk iirc ngl pls plz thx ty u r "
+    "ya yea gonna wanna gotta kinda sorta info pic pics stuff vs versus timeline timelines compare "
+    "comparison overview summary summarise summarize recap explain define definition meaning mean means eta "
+    "quick question ok okay hmm um uh"
+)
+# An amount or a period written as one token: "100m", "2.4bn", "fy2027", "q3", "h2".
+_AMOUNT_OR_PERIOD = re.compile(
+    r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12])$"
+)
+# A misspelling is this close (difflib ratio) to the word meant ("regstrations", "compnay", "wher").
+NEAR_SPELLING = 0.8
+# ...but a word this short is only taken for a misspelt function word ("wher"), never a topic word: "tall" is
+# not a misspelt "tally".
+SHORT_WORD = 4
+NEAR_SHORT_SPELLING = 0.85
+
+
+def _stem(word: str) -> str:
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+class Lexicon:
+    """Every word part of the articles, its Snowball stem, and the words without their hyphens ("h1b")."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        known = set(vocabulary)
+        self._parts = {p for w in known for p in word_parts(w)}
+        self._joined = {w.replace("-", "") for w in known}
+        self._stems = {_stem(p) for p in self._parts}
+        self._by_letter: dict[str, list[str]] = {}
+        for p in self._parts | STOP_WORDS:
+            if p.isalpha() and len(p) > SHORT_WORD:
+                self._by_letter.setdefault(p[0], []).append(p)
+        self._short = [w for w in STOP_WORDS if len(w) > SHORT_WORD - 1]
+        self._cache: dict[str, bool] = {}
+
+    def knows(self, part: str) -> bool:
+        """Do the articles use this word, another form of it, or a word it is a misspelling of?"""
+        if part not in self._cache:
+            self._cache[part] = self._knows(part)
+        return self._cache[part]
+
+    def _knows(self, part: str) -> bool:
+        if part in self._parts or part in self._joined or _stem(part) in self._stems:
+            return True
+        if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
+            return bool(_AMOUNT_OR_PERIOD.match(part))
+        if len(part) <= SHORT_WORD:
+            return bool(difflib.get_close_matches(part, self._short, n=1, cutoff=NEAR_SHORT_SPELLING))
+        pool = self._by_letter.get(part[0], [])
+        return bool(difflib.get_close_matches(part, pool, n=1, cutoff=NEAR_SPELLING))
+
+    def unfamiliar(self, text: str, ignore: Iterable[str] = ()) -> tuple[str, ...]:
+        """The words of `text` the articles never use (less function, chat and `ignore`d words), in order."""
+        skip = set(ignore)
+        found: list[str] = []
+        for word in words(text):
+            if word in skip or word in EVERYDAY_WORDS or word.replace("-", "") in self._joined:
+                continue
+            for part in word_parts(word):
+                if len(part) < 2 or part in OVERLAP_STOP_WORDS or part in QUESTION_STOP_WORDS:
+                    continue
+                if part in CHAT_WORDS or part in EVERYDAY_WORDS or part in skip or self.knows(part):
+                    continue
+                if part not in found:
+                    found.append(part)
+        return tuple(found)

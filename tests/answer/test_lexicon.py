@@ -1,0 +1,86 @@
+"""Words a question asks with that the articles never use: the question asks about something they do not
+cover, even when typed in lower case, while typos, chat words and amounts are no such words."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import Engine
+from answer.lexicon import Lexicon
+from answer.model import AnswerKind
+from answer.query import one_edit
+
+LEXICON = Lexicon(
+    {
+        "meta",
+        "apple",
+        "hired",
+        "registrations",
+        "company",
+        "where",
+        "salaries",
+        "h-1b",
+        "fee",
+        "stock",
+        "elon",
+        "musk",
+        "pay",
+        "nvidia",
+        "fiscal",
+        "year",
+        "timeline",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "unfamiliar"),
+    [
+        ("how tall is elon musk", ("tall",)),
+        ("what's meta's stock ticker", ("ticker",)),
+        ("how much does perplexity pay", ("perplexity",)),
+        ("how much does an nvidia h100 cost", ("h100", "cost")),
+        # other forms, misspellings, chat words, amounts and periods are known
+        ("h1b regstrations fell by how much", ("fell",)),
+        ("wher did the compnay hire", ()),
+        ("whats the h1b fee rn lol", ()),
+        ("did meta offer 100m in fy2027", ("offer",)),
+        ("meta vs apple salary timeline pls", ()),
+        ("who hired whom in R&D, btw?", ()),
+    ],
+)
+def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) -> None:
+    assert LEXICON.unfamiliar(text) == unfamiliar
+
+
+def test_a_short_word_is_a_typo_of_a_name_only_one_slip_away() -> None:
+    assert one_edit("davd", "david") and one_edit("mtea", "meta") and one_edit("aple", "apple")
+    assert not one_edit("joke", "joel") and not one_edit("meta", "meta")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "reason"),
+    [
+        # a moves question naming an unknown company in lower case: refused before any list
+        ("who did amazon hire from apple", AnswerKind.UNKNOWN_NAME, "I have no articles about amazon"),
+    ],
+)
+def test_unfamiliar_words_are_refused_plainly(
+    small_engine: Engine, question: str, kind: AnswerKind, reason: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.answered and answer.kind is kind
+    assert answer.intro.startswith(reason)
+
+
+def test_a_word_the_articles_never_use_is_refused_though_the_names_match(small_engine: Engine) -> None:
+    small_engine.use_thresholds({"hybrid": 0.0})  # whatever the search finds is relevant enough
+    assert small_engine.answer("what did Ruoming Pang do at Apple").answered
+    answer = small_engine.answer("how tall is Ruoming Pang")
+    assert not answer.answered and answer.kind is AnswerKind.UNKNOWN_NAME
+    assert answer.intro == "None of my articles mention “tall”, so I can't answer that."
+
+
+def test_which_company_asks_for_a_company_and_names_none(small_engine: Engine) -> None:
+    answer = small_engine.answer("which company did Ruoming Pang join")
+    assert answer.answered

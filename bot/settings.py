@@ -7,6 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corpus.loader import SHIPPED_DIR
@@ -16,6 +17,10 @@ DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")  # the two spellings libpq accepts
+# What Telegram accepts as a webhook's secret_token (setWebhook): 1-256 characters of these.
+# Shorter values are not redacted from logs: a 1-character "secret" would blank every log line.
+MIN_SECRET_LENGTH = 4
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SettingsError(ValueError):
@@ -33,6 +38,8 @@ class Settings:
     timezone: str = "UTC"
     search_mode: str = "hybrid"
     database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
+    webhook_secret: str | None = None  # None: generated once and kept in the database, shared by replicas
+    admins: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /broadcast_status
 
     @property
     def user_articles_dir(self) -> Path:
@@ -81,7 +88,23 @@ class Settings:
             timezone=parse_timezone(env.get("TALENTBOT_TZ", "UTC")),
             search_mode=parse_mode(env.get("TALENTBOT_SEARCH_MODE", "hybrid")),
             database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
+            webhook_secret=parse_webhook_secret(env.get("TALENTBOT_WEBHOOK_SECRET", "")),
+            admins=parse_admins(env.get("TALENTBOT_ADMINS", "")),
         )
+
+    def secrets(self) -> tuple[str, ...]:
+        """What must never appear in a log: the token (and its secret half alone), the webhook secret and the
+        database password."""
+        found: list[str] = []
+        if self.telegram_token:
+            found += [self.telegram_token, self.telegram_token.partition(":")[2]]
+        if self.webhook_secret:
+            found.append(self.webhook_secret)
+        if self.database_url:
+            password = urlsplit(self.database_url).password
+            if password:
+                found.append(password)
+        return tuple(s for s in found if len(s) >= MIN_SECRET_LENGTH)
 
 
 def parse_day(value: str) -> int:
@@ -124,6 +147,33 @@ def parse_database_url(value: str) -> str | None:
             "(or leave it unset for SQLite in the data directory)"
         )
     return url
+
+
+def parse_webhook_secret(value: str) -> str | None:
+    secret = value.strip()
+    if not secret:
+        return None
+    if not WEBHOOK_SECRET_PATTERN.match(secret):
+        raise SettingsError(
+            "TALENTBOT_WEBHOOK_SECRET: use 1-256 characters among A-Z, a-z, 0-9, _ and - (as Telegram requires), "
+            "or leave it unset to have one generated and kept in the database"
+        )
+    return secret
+
+
+def parse_admins(value: str) -> frozenset[int]:
+    """Comma-separated Telegram user ids (numbers; spaces allowed)."""
+    ids: set[int] = set()
+    for part in value.split(","):
+        text = part.strip()
+        if not text:
+            continue
+        if not (text.isascii() and text.isdigit()):
+            raise SettingsError(
+                f"TALENTBOT_ADMINS: {text!r} is not a Telegram user id; use numbers separated by commas"
+            )
+        ids.add(int(text))
+    return frozenset(ids)
 
 
 def parse_mode(value: str) -> str:

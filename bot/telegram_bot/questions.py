@@ -15,6 +15,7 @@ from answer.conversation import Conversation
 from bot.commands import command_named
 from bot.render import answer_html, esc
 from bot.telegram_bot.access import conversation_of, engine_of
+from bot.telegram_bot.admin import count_question
 from bot.telegram_bot.texts import EXAMPLES, NO_PREVIEW, more_keyboard
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ async def reply_answer(
         log.exception("answering %r failed", text)
         await context.bot.send_message(chat_id, "Sorry, something went wrong on my side. Please try again.")
         return
+    count_question(context)
     body = answer_html(answer)
     if echo:
         body = f"<i>{esc(text)}</i>\n\n{body}"

@@ -87,8 +87,8 @@ def webhook_secret(settings: Settings, store: Store) -> str:
 class UpdateHandler(tornado.web.RequestHandler):
     """POST an update: checked against the secret, then queued for the application (as PTB's server does)."""
 
-    def initialize(self, application: Application, secret: str) -> None:  # type: ignore[type-arg]
-        self.application_ = application
+    def initialize(self, bot_app: Application, secret: str) -> None:  # type: ignore[type-arg]
+        self.bot_app = bot_app
         self.secret = secret
 
     def check_xsrf_cookie(self) -> None:  # Telegram sends no cookie; the secret header authenticates it
@@ -100,11 +100,11 @@ class UpdateHandler(tornado.web.RequestHandler):
             raise tornado.web.HTTPError(HTTPStatus.FORBIDDEN)
         try:
             data = json.loads(self.request.body)
-            update = Update.de_json(data, self.application_.bot)
+            update = Update.de_json(data, self.bot_app.bot)
         except Exception as exc:  # not an update: Telegram would not resend it differently
             log.warning("ignored a webhook request that is not an update (%s)", type(exc).__name__)
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from None
-        await self.application_.update_queue.put(update)
+        await self.bot_app.update_queue.put(update)
         self.set_status(HTTPStatus.OK)
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:  # 403s and 400s are not errors of ours
@@ -113,11 +113,11 @@ class UpdateHandler(tornado.web.RequestHandler):
 
 
 class HealthHandler(tornado.web.RequestHandler):
-    def initialize(self, application: Application) -> None:  # type: ignore[type-arg]
-        self.application_ = application
+    def initialize(self, bot_app: Application) -> None:  # type: ignore[type-arg]
+        self.bot_app = bot_app
 
     def get(self) -> None:
-        running = self.application_.running
+        running = self.bot_app.running
         self.set_status(HTTPStatus.OK if running else HTTPStatus.SERVICE_UNAVAILABLE)
         self.write({"ok": running})
 
@@ -125,8 +125,8 @@ class HealthHandler(tornado.web.RequestHandler):
 def web_app(application: Application, hook: Webhook, secret: str) -> tornado.web.Application:  # type: ignore[type-arg]
     return tornado.web.Application(
         [
-            (HEALTH_PATH, HealthHandler, {"application": application}),
-            (hook.path, UpdateHandler, {"application": application, "secret": secret}),
+            (HEALTH_PATH, HealthHandler, {"bot_app": application}),
+            (hook.path, UpdateHandler, {"bot_app": application, "secret": secret}),
         ],
         log_function=lambda handler: None,  # no access log: a line per update is noise
     )

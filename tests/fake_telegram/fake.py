@@ -257,6 +257,12 @@ class FakeTelegram:
                     ]
         return statuses
 
+    def take_updates(self) -> list[JSONDict]:
+        """Remove the queued updates and return them, e.g. to POST them to webhooks in some other order."""
+        with self._cond:
+            taken, self._state.updates = self._state.updates, []
+            return taken
+
     @property
     def pending_updates(self) -> int:
         """Number of queued updates the bot has not acknowledged yet (via getUpdates' offset)."""

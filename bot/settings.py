@@ -7,6 +7,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corpus.loader import SHIPPED_DIR
@@ -20,6 +21,10 @@ DEFAULT_FEEDS_EVERY = 30  # minutes between feed polls: news sites update a few 
 MIN_FEEDS_EVERY = 5  # polling a publisher more often than this is rude and buys nothing
 MAX_FEEDS_EVERY = 7 * 24 * 60  # a week: beyond that the weekly recap would miss a whole week
 DEFAULT_RATE_LIMIT = 20  # questions a user may ask per minute: a person typing never gets near it
+# What Telegram accepts as a webhook's secret_token (setWebhook): 1-256 characters of these.
+# Shorter values are not redacted from logs: a 1-character "secret" would blank every log line.
+MIN_SECRET_LENGTH = 4
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SettingsError(ValueError):
@@ -39,6 +44,8 @@ class Settings:
     database_url: str | None = None  # PostgreSQL; None: SQLite in the data directory
     feeds_every: int = DEFAULT_FEEDS_EVERY  # minutes between `serve`'s feed polls; 0: no polling
     rate_limit: int = DEFAULT_RATE_LIMIT  # questions per user and minute in Telegram; 0: no limit
+    webhook_secret: str | None = None  # None: generated once and kept in the database, shared by replicas
+    admins: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /broadcast_status
 
     @property
     def user_articles_dir(self) -> Path:
@@ -89,7 +96,23 @@ class Settings:
             database_url=parse_database_url(env.get("TALENTBOT_DATABASE_URL", "")),
             feeds_every=parse_feeds_every(env.get("TALENTBOT_FEEDS_EVERY", str(DEFAULT_FEEDS_EVERY))),
             rate_limit=parse_rate_limit(env.get("TALENTBOT_RATE_LIMIT") or str(DEFAULT_RATE_LIMIT)),
+            webhook_secret=parse_webhook_secret(env.get("TALENTBOT_WEBHOOK_SECRET", "")),
+            admins=parse_admins(env.get("TALENTBOT_ADMINS", "")),
         )
+
+    def secrets(self) -> tuple[str, ...]:
+        """What must never appear in a log: the token (and its secret half alone), the webhook secret and the
+        database password."""
+        found: list[str] = []
+        if self.telegram_token:
+            found += [self.telegram_token, self.telegram_token.partition(":")[2]]
+        if self.webhook_secret:
+            found.append(self.webhook_secret)
+        if self.database_url:
+            password = urlsplit(self.database_url).password
+            if password:
+                found.append(password)
+        return tuple(s for s in found if len(s) >= MIN_SECRET_LENGTH)
 
 
 def parse_day(value: str) -> int:
@@ -153,6 +176,33 @@ def parse_rate_limit(value: str) -> int:
             f"TALENTBOT_RATE_LIMIT={value!r}: use a whole number of questions per minute (0: none)"
         )
     return int(text)
+
+
+def parse_webhook_secret(value: str) -> str | None:
+    secret = value.strip()
+    if not secret:
+        return None
+    if not WEBHOOK_SECRET_PATTERN.match(secret):
+        raise SettingsError(
+            "TALENTBOT_WEBHOOK_SECRET: use 1-256 characters among A-Z, a-z, 0-9, _ and - (as Telegram requires), "
+            "or leave it unset to have one generated and kept in the database"
+        )
+    return secret
+
+
+def parse_admins(value: str) -> frozenset[int]:
+    """Comma-separated Telegram user ids (numbers; spaces allowed)."""
+    ids: set[int] = set()
+    for part in value.split(","):
+        text = part.strip()
+        if not text:
+            continue
+        if not (text.isascii() and text.isdigit()):
+            raise SettingsError(
+                f"TALENTBOT_ADMINS: {text!r} is not a Telegram user id; use numbers separated by commas"
+            )
+        ids.add(int(text))
+    return frozenset(ids)
 
 
 def parse_mode(value: str) -> str:

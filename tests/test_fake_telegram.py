@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import subprocess
 import sys
@@ -547,3 +548,56 @@ async def test_ptb_application_polling(tg: FakeTelegram) -> None:
             await app.stop()
     assert tg.commands() == [{"command": "start", "description": "Start the bot"}]
     tg.assert_no_rejections()
+
+
+# ------------------------------------------------------------------------------------------- webhooks
+
+
+@pytest.mark.parametrize(
+    ("params", "description"),
+    [
+        ({"url": "http://bot.example.com/hook"}, "An HTTPS URL must be provided"),
+        ({"url": "https://bot.example.com:9443/hook"}, "ports 80, 88, 443 or 8443"),
+        ({"url": "https://bot.example.com/hook", "secret_token": "has space"}, "unallowed characters"),
+        ({"url": "https://bot.example.com/hook", "secret_token": "x" * 257}, "unallowed characters"),
+        ({"url": "https://bot.example.com/hook", "max_connections": "0"}, "max_connections"),
+    ],
+)
+def test_set_webhook_is_checked_as_telegram_does(
+    tg: FakeTelegram, params: dict[str, Any], description: str
+) -> None:
+    assert description in error(call(tg, "setWebhook", **params), 400)
+    assert tg.webhook is None
+
+
+def test_a_webhook_blocks_get_updates_until_deleted_and_receives_updates(tg: FakeTelegram) -> None:
+    assert ok(call(tg, "setWebhook", url="https://bot.example.com/hook", secret_token="s3cret_-A")) is True
+    info = ok(call(tg, "getWebhookInfo"))
+    assert info["url"] == "https://bot.example.com/hook" and info["max_connections"] == 40
+    assert "deleteWebhook" in error(call(tg, "getUpdates"), 409)
+    received: list[tuple[str | None, dict[str, Any]]] = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.headers.get("X-Telegram-Bot-Api-Secret-Token"), json.loads(body)))
+            self.send_response(200 if len(received) == 1 else 500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    with http.server.HTTPServer(("127.0.0.1", 0), Hook) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        tg.send_user_message(42, "first")
+        tg.send_user_message(42, "second")
+        assert tg.deliver_updates(f"http://127.0.0.1:{server.server_address[1]}/hook") == [200, 500]
+        server.shutdown()
+    assert [(s, u["message"]["text"]) for s, u in received] == [
+        ("s3cret_-A", "first"),
+        ("s3cret_-A", "second"),
+    ]
+    assert tg.pending_updates == 1  # the update answered 500 is kept, to be delivered again
+    assert ok(call(tg, "deleteWebhook")) is True
+    assert [u["message"]["text"] for u in ok(call(tg, "getUpdates"))] == ["second"]

@@ -276,6 +276,24 @@ class Ledger:
         found["sent"] = found.get("sent", 0) + found.get("presumed", 0)
         return EditionCounts(**found)
 
+    def failed(self, edition: str) -> int:
+        """Chats still pending whose last try failed (5xx, network error, flood wait): retried later."""
+        with self._db.transaction() as tx:
+            row = tx.one(
+                "SELECT COUNT(*) FROM deliveries d JOIN subscribers s ON s.chat_id = d.chat_id "
+                "WHERE d.edition = ? AND d.state = 'pending' AND d.last_error IS NOT NULL AND s.active = ?",
+                (edition, True),
+            )
+        return 0 if row is None else int(row[0])
+
+    def recent(self, limit: int) -> list[tuple[str, dt.datetime]]:
+        """The latest `limit` editions opened, newest first, with when each was opened."""
+        with self._db.transaction() as tx:
+            rows = tx.rows(
+                "SELECT edition, created FROM editions ORDER BY created DESC, edition DESC LIMIT ?", (limit,)
+            )
+        return [(str(e), required_time(c)) for e, c in rows]
+
     def unfinished(self, since: dt.datetime) -> list[str]:
         """Editions with chats still to send to that became due (or, without a due time, were opened) since
         `since`, oldest first."""

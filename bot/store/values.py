@@ -1,4 +1,5 @@
-"""Small values every replica must agree on (e.g. a generated webhook secret): the first writer's value wins."""
+"""Small values every replica must agree on (e.g. a generated webhook secret: the first writer's value wins) and
+counters they add to (e.g. the questions answered today)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,15 @@ class SharedValues:
             row = tx.one("SELECT value FROM shared_values WHERE key = ?", (key,))
         assert row is not None
         return str(row[0])
+
+    def increment(self, key: str, by: int = 1) -> int:
+        """Add `by` to a counter (created at 0) atomically, whoever else adds at the same time; returns its value."""
+        with self._db.transaction() as tx:
+            row = tx.one(
+                "INSERT INTO shared_values (key, value, updated) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
+                "SET value = CAST(CAST(shared_values.value AS BIGINT) + ? AS TEXT), updated = excluded.updated "
+                "RETURNING value",
+                (key, str(by), utcnow(), by),
+            )
+        assert row is not None
+        return int(row[0])

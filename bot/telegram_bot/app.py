@@ -1,7 +1,8 @@
-"""The wiring: the PTB application, its handlers and jobs, and `serve`'s long-polling run."""
+"""The wiring: the PTB application, its handlers and jobs, and `serve`'s run (long polling, or a webhook)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
@@ -21,18 +22,23 @@ from answer.engine import Engine
 from bot.commands import ASK_COMMANDS
 from bot.recap_delivery import worker_id
 from bot.settings import Settings
-from bot.store import Store, open_store
-from bot.telegram_bot import basics, jobs, membership, questions, settings_menu, subscriptions
+from bot.store import Store, StoreError, open_store
+from bot.telegram_bot import admin, basics, jobs, membership, questions, settings_menu, subscriptions, upkeep
 from bot.telegram_bot.addressing import drop_what_is_not_for_me
 from bot.telegram_bot.flood import ChatFloodLimiter
+from bot.telegram_bot.logs import ApiHealth, MonitoredRequest, setup_logging
 from bot.telegram_bot.ordering import PerChatProcessor
+from bot.telegram_bot.startup import explain
 from bot.telegram_bot.texts import COMMANDS
+from bot.telegram_bot.webhook import Webhook, serve_webhook, stop_on_signals, webhook_secret
 
 log = logging.getLogger(__name__)
 
 # Updates (of different chats) handled at once: answers wait on Telegram far longer than on the engine, so
 # many can be in flight; one chat's updates still run one at a time, in order.
 CONCURRENT_UPDATES = 64
+REQUEST_POOL = 256  # connections for Bot API calls (PTB's default), getUpdates has its own
+BOOTSTRAP_RETRIES = 3  # deleteWebhook at start: a brief blip is retried, then serve exits with one line
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -44,15 +50,21 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
     store: Store = application.bot_data["store"]
+    try:
+        admin.counter_of(application).flush(store)  # this process's questions not yet counted
+    except StoreError as exc:
+        log.warning("could not save the question count: %s", exc)
     store.close()  # PostgreSQL: the pool's connections
 
 
-def _add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+def _add_handlers(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
     """Handlers, in the order PTB tries them. Group -1 first drops what is not for the bot (channel posts, a
     group's other talk, other bots' commands). Commands act on new messages only, except /compare and
     /timeline, which, like questions, answer an edit by editing their reply."""
     new = filters.UpdateType.MESSAGE
     application.add_handler(TypeHandler(Update, drop_what_is_not_for_me), group=-1)
+    upkeep.add_handlers(application)
+    admin.add_handlers(application, settings.admins)
     application.add_handler(CommandHandler("start", basics.start, filters=new))
     application.add_handler(CommandHandler("help", basics.help_command, filters=new))
     application.add_handler(CommandHandler("subscribe", subscriptions.subscribe, filters=new))
@@ -93,6 +105,8 @@ def _add_jobs(application: Application, settings: Settings) -> None:  # type: ig
         name="recap-catch-up",
         job_kwargs={"max_instances": 2},  # a run that finds the last one still sending returns at once
     )
+    upkeep.add_jobs(queue)
+    admin.add_jobs(queue)
     queue.run_repeating(
         jobs.reload_index_job,
         interval=jobs.RELOAD_INDEX_EVERY_S,
@@ -108,11 +122,17 @@ def _add_jobs(application: Application, settings: Settings) -> None:  # type: ig
         )
 
 
-def build_application(settings: Settings, engine: Engine, store: Store | None = None) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, engine: Engine, store: Store | None = None, health: ApiHealth | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The bot; every Bot API call reports to `health` (one log line per outage)."""
+    health = health or ApiHealth()
     application = (
         ApplicationBuilder()
         .token(settings.require_token())
         .base_url(settings.telegram_api_base_url)
+        .request(MonitoredRequest(health, connection_pool_size=REQUEST_POOL))
+        .get_updates_request(MonitoredRequest(health, connection_pool_size=1))
         .rate_limiter(ChatFloodLimiter())
         .concurrent_updates(PerChatProcessor(CONCURRENT_UPDATES))
         .post_init(_post_init)
@@ -120,14 +140,38 @@ def build_application(settings: Settings, engine: Engine, store: Store | None = 
         .build()
     )
     application.bot_data.update(
-        engine=engine, store=store or open_store(settings), settings=settings, worker=worker_id()
+        engine=engine,
+        store=store or open_store(settings),
+        settings=settings,
+        worker=worker_id(),
+        health=health,
     )
-    _add_handlers(application)
+    _add_handlers(application, settings)
     _add_jobs(application, settings)
     return application
 
 
-def run(settings: Settings, engine: Engine) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    build_application(settings, engine).run_polling(allowed_updates=Update.ALL_TYPES)
+def run(settings: Settings, engine: Engine, webhook: Webhook | None = None) -> None:
+    """`serve`: long polling, or behind `webhook`. Raises StartupError when Telegram cannot be used at start;
+    once running, an outage is logged once and retried with back-off."""
+    redactor = setup_logging(settings)
+    health = ApiHealth()
+    application = build_application(settings, engine, health=health)
+    try:
+        if webhook is None:
+            application.run_polling(
+                allowed_updates=Update.ALL_TYPES,
+                bootstrap_retries=BOOTSTRAP_RETRIES,
+            )
+            return
+        secret = webhook_secret(settings, application.bot_data["store"])
+        redactor.add(secret)
+        asyncio.run(_serve_webhook(application, webhook, secret))
+    except TelegramError as exc:  # at start: getMe, deleteWebhook or setWebhook failed
+        raise explain(exc, settings) from None
+
+
+async def _serve_webhook(application: Application, webhook: Webhook, secret: str) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    stop_on_signals(stop)
+    await serve_webhook(application, webhook, secret, stop)

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from bot.render import esc
 from bot.telegram_bot.access import conversation_of, settings_of
 from bot.telegram_bot.addressing import in_group, leading_command
+from bot.telegram_bot.logs import quieted
 from bot.telegram_bot.texts import NO_PREVIEW, example_keyboard, help_text
 
 log = logging.getLogger(__name__)
@@ -59,4 +60,6 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if quieted(update, context):
+        return  # a network error (its outage is logged once) or a polling error (logged once a minute)
     log.error("error while handling an update", exc_info=context.error)

@@ -14,6 +14,7 @@ from bot.commands import command_named
 from bot.render import answer_html, esc
 from bot.telegram_bot.access import conversation_of, engine_of
 from bot.telegram_bot.addressing import question_text
+from bot.telegram_bot.admin import count_question
 from bot.telegram_bot.fair_use import MAX_MESSAGE_CHARS, TOO_LONG, may_ask
 from bot.telegram_bot.replies import send_or_edit, typing_while_slow
 from bot.telegram_bot.texts import EXAMPLES, MENTION_ONLY, STALE_BUTTON, more_keyboard
@@ -141,6 +142,7 @@ async def reply_answer(
         log.exception("answering %r failed", text)
         await send_or_edit(context, chat_id, SORRY, reply_to=reply_to, edited=edited, keyboard=None)
         return
+    count_question(context)
     body = answer_html(answer)
     if echo:
         body = f"<i>{esc(text)}</i>\n\n{body}"

@@ -27,6 +27,7 @@ from tests.fake_telegram.params import (
     validate_reply_markup,
 )
 from tests.fake_telegram.records import JSONDict, StoredMessage
+from tests.fake_telegram.webhook import Webhook, parse_set_webhook, webhook_info
 
 Handler = Callable[[JSONDict], Any]
 
@@ -110,9 +111,11 @@ class BotApi:
         self.closed = False
         self._allowed_updates = _DEFAULT_ALLOWED_UPDATES
         self._poll_generation = 0
+        self.webhook: Webhook | None = None
         handlers: dict[str, Handler] = {
             "getMe": self.get_me,
             "getUpdates": self.get_updates,
+            "setWebhook": self.set_webhook,
             "deleteWebhook": self.delete_webhook,
             "getWebhookInfo": self.get_webhook_info,
             "setMyCommands": self.set_my_commands,
@@ -134,17 +137,30 @@ class BotApi:
     def get_me(self, params: JSONDict) -> JSONDict:
         return dict(self.state.bot_user)
 
+    def set_webhook(self, params: JSONDict) -> bool:
+        self.webhook = parse_set_webhook(params)
+        if get_bool(params, "drop_pending_updates"):
+            self.state.updates.clear()
+        return True
+
     def delete_webhook(self, params: JSONDict) -> bool:
+        self.webhook = None
         if get_bool(params, "drop_pending_updates"):
             self.state.updates.clear()
         return True
 
     def get_webhook_info(self, params: JSONDict) -> JSONDict:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(self.state.updates)}
+        return webhook_info(self.webhook, len(self.state.updates))
 
     def get_updates(self, params: JSONDict) -> list[JSONDict]:
         """Long poll; a newer getUpdates supersedes this one with a 409, as on Telegram."""
         state = self.state
+        if self.webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete "
+                "the webhook first",
+            )
         offset = get_int(params, "offset")
         limit = min(max(get_int(params, "limit") or _MAX_UPDATES, 1), _MAX_UPDATES)
         timeout = max(get_float(params, "timeout") or 0.0, 0.0)

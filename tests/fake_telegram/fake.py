@@ -14,6 +14,7 @@ from tests.fake_telegram.api import BotApi
 from tests.fake_telegram.chats import ChatState, scope_key, user_json
 from tests.fake_telegram.records import Call, JSONDict, Rejection, SentMessage
 from tests.fake_telegram.server import TOKEN, Fault, HttpServer, Router
+from tests.fake_telegram.webhook import Webhook, post_update
 
 T = TypeVar("T")
 
@@ -258,6 +259,38 @@ class FakeTelegram:
         """The deliberate refusals: blocked-chat 403s, flood 429s, injected faults and superseded long polls."""
         with self._cond:
             return list(self._router.refused)
+
+    @property
+    def webhook(self) -> Webhook | None:
+        """The webhook set with setWebhook (url, secret_token, ...), or None."""
+        with self._cond:
+            return copy.deepcopy(self._api.webhook)
+
+    def deliver_updates(self, address: str) -> list[int]:
+        """As Telegram does while a webhook is set: POST each queued update, oldest first, with the webhook's
+        secret, to `address` (the bot's local server, standing in for the public URL); an update is dropped
+        from the queue once answered 200, kept otherwise. Returns the HTTP statuses. Blocking."""
+        with self._cond:
+            if self._api.webhook is None:
+                raise RuntimeError("no webhook is set: the bot has not called setWebhook")
+            secret = self._api.webhook.secret_token
+            updates = copy.deepcopy(self._state.updates)
+        statuses = []
+        for update in updates:
+            status = post_update(address, update, secret)
+            statuses.append(status)
+            if status == 200:
+                with self._cond:
+                    self._state.updates = [
+                        u for u in self._state.updates if u["update_id"] != update["update_id"]
+                    ]
+        return statuses
+
+    def take_updates(self) -> list[JSONDict]:
+        """Remove the queued updates and return them, e.g. to POST them to webhooks in some other order."""
+        with self._cond:
+            taken, self._state.updates = self._state.updates, []
+            return taken
 
     @property
     def pending_updates(self) -> int:

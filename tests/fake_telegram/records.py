@@ -9,10 +9,12 @@ JSONDict = dict[str, Any]
 
 
 class Call(NamedTuple):
-    """One request received by the fake: the method name and its decoded parameters."""
+    """One request received by the fake: the method name, its decoded parameters and when it arrived
+    (``time.monotonic()``)."""
 
     method: str
     params: JSONDict
+    at: float = 0.0
 
 
 class Rejection(NamedTuple):

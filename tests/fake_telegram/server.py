@@ -13,6 +13,7 @@ import json
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,7 +80,7 @@ class Router:
                     if entry is not None:
                         method = entry[0]
                 with self.cond:
-                    self.requests.append(Call(method, dict(params)))
+                    self.requests.append(Call(method, dict(params), time.monotonic()))
                     self.cond.notify_all()
             return 200, {"ok": True, "result": self._call(match, method, params)}
         except ApiError as err:

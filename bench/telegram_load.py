@@ -38,6 +38,8 @@ import psutil
 import psycopg
 from telegram import Bot
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the fake Bot API lives in tests/
+
 from answer.metrics import percentile
 from bot.recap_delivery import DeliveryPolicy, deliver_edition
 from bot.settings import Settings

@@ -14,11 +14,10 @@ import logging
 from telegram import Bot
 
 from bot.recap_delivery import DeliveryPolicy, DeliveryReport, deliver_edition, worker_id
-from bot.render import recap_html
 from bot.settings import Settings
 from bot.store import Opened, Store, open_store
 from bot.store.base import utcnow
-from bot.weekly_recap import weekly_recap
+from bot.weekly_recap import edition_text, recap_parts
 from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
@@ -52,11 +51,6 @@ def slot_key(slot: dt.datetime) -> str:
     return slot.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
-def recap_text(settings: Settings, day: dt.date | None = None) -> str:
-    """The recap as Telegram HTML. Raises ArticleError on a broken article."""
-    return recap_html(weekly_recap(settings, day))
-
-
 async def open_scheduled(
     store: Store, settings: Settings, now: dt.datetime, worker: str, missed_only: bool
 ) -> Opened | None:
@@ -69,10 +63,16 @@ async def open_scheduled(
         last = await asyncio.to_thread(store.deliveries.last_slot, JOB)
         if key <= since or (last is not None and last >= key) or now - slot > CATCH_UP_WINDOW:
             return None
-    text = await asyncio.to_thread(recap_text, settings, slot.astimezone(settings.tzinfo).date())
+    parts = await asyncio.to_thread(recap_parts, settings, slot.astimezone(settings.tzinfo).date())
     edition = edition_for(slot.astimezone(settings.tzinfo).date())
     return await asyncio.to_thread(
-        store.deliveries.open_edition, edition, text, now, schedule=(JOB, key), worker=worker
+        store.deliveries.open_edition,
+        edition,
+        edition_text(parts),
+        now,
+        schedule=(JOB, key),
+        worker=worker,
+        parts=parts,
     )
 
 
@@ -114,9 +114,11 @@ async def send_recap_now(
 ) -> DeliveryReport:
     """`talentbot recap send`: this week's edition (or `edition`) to every subscriber who has not had it, with
     failed chats retried at once. Raises ArticleError on a broken article, before anything is sent."""
-    text = recap_text(settings)
+    parts = recap_parts(settings)
     with open_store(settings) as store:
-        opened = store.deliveries.open_edition(edition or edition_for(settings.today()), text, utcnow())
+        opened = store.deliveries.open_edition(
+            edition or edition_for(settings.today()), edition_text(parts), utcnow(), parts=parts
+        )
         assert opened is not None  # only a scheduled opening can lose to another replica
         async with Bot(settings.require_token(), base_url=settings.telegram_api_base_url) as bot:
             return await deliver_edition(

@@ -1,11 +1,16 @@
-"""The one weekly recap that `recap preview`, Telegram's /recap, `recap send` and the weekly job all show."""
+"""The one weekly recap that `recap preview`, Telegram's /recap, `recap send` and the weekly job all show, and
+the parts Telegram gets it in: the talent-flows chart as a photo with the title and TL;DR as its caption, then
+the text's messages (without a chart, the text alone)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from answer.recap import Recap, build_recap
+from bot.recap_chart import flows_png
+from bot.recap_render import recap_post
 from bot.settings import Settings
+from bot.store.ledger import EditionPart
 from corpus.dedup import canonical_map
 from corpus.loader import load_articles
 
@@ -15,3 +20,22 @@ def weekly_recap(settings: Settings, today: dt.date | None = None) -> Recap:
     ingested, each syndicated copy collapsed into the story it copies. Raises ArticleError on a broken article."""
     articles = load_articles(settings.all_corpus_dirs)
     return build_recap(articles, today or settings.today(), canonical_map(articles))
+
+
+def post_parts(recap: Recap) -> list[EditionPart]:
+    """The recap as Telegram messages: the chart (when some company gained or lost anyone) with its caption,
+    then the text."""
+    png = flows_png(recap.flows)
+    post = recap_post(recap, with_photo=png is not None)
+    photo = [EditionPart(post.caption, png)] if png is not None else []
+    return photo + [EditionPart(m) for m in post.messages]
+
+
+def recap_parts(settings: Settings, today: dt.date | None = None) -> list[EditionPart]:
+    """This week's recap (or `today`'s) as Telegram messages. Raises ArticleError on a broken article."""
+    return post_parts(weekly_recap(settings, today))
+
+
+def edition_text(parts: list[EditionPart]) -> str:
+    """An edition's text as one record (the ledger keeps it next to the parts): every part's HTML."""
+    return "\n\n".join(p.text for p in parts)

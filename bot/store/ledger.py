@@ -6,14 +6,20 @@ settles it. A row whose request was in flight when its sender died (`sending_sin
 message, or was about to) counts as delivered, "presumed", since sending it again would most likely repeat it;
 a row whose sender died between requests (a back-off wait, before the first request) is claimed and sent again.
 Every change to a claimed row checks that the same worker still holds it.
+
+An edition is sent in parts (a photo with its caption, then one or more messages; one message for editions
+opened before parts existed), and each row records how many parts Telegram accepted (`parts_sent`), so a sender
+that dies between two parts leaves the row to be finished from the next part: nobody gets the photo twice. A
+part whose request was in flight when its sender died counts as delivered, and the row goes on with the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.store.base import Backend, required_time
+from bot.store.base import Backend, Tx, required_time
 
 # The rows one claim may pick: pending ones not touched since the claiming run began whose retry time has come
 # (or any, when the run ignores back-off), and claims whose sender died between two requests.
@@ -23,6 +29,16 @@ CLAIMABLE = (
     "OR (d.state = 'claimed' AND d.lease_until <= ? AND d.sending_since IS NULL))"
 )
 PRESUMED = "presumed delivered: its sender stopped while Telegram had the request"
+# An abandoned row whose in-flight part was its edition's last (editions without parts have one).
+LAST_PART = "d.parts_sent + 1 >= (SELECT COUNT(*) FROM edition_parts p WHERE p.edition = d.edition)"
+
+
+@dataclass(frozen=True)
+class EditionPart:
+    """One message of an edition: Telegram HTML, the caption of `photo` (PNG bytes) when there is one."""
+
+    text: str
+    photo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,9 @@ class Delivery:
     chat_id: int
     attempts: int  # claims of this row so far, this one included
     lease_until: dt.datetime
+    parts_sent: int = (
+        0  # parts of the edition Telegram accepted before this claim: sending resumes after them
+    )
 
 
 @dataclass(frozen=True)
@@ -62,9 +81,11 @@ class Ledger:
         *,
         schedule: tuple[str, str] | None = None,
         worker: str = "",
+        parts: Sequence[EditionPart] = (),
     ) -> Opened | None:
-        """Freeze the edition's text (the first caller's wins) and add every active subscriber not in it yet.
-        With `schedule` (job, slot) this happens once per slot: callers after the first get None."""
+        """Freeze the edition's text and its `parts` (the first caller's win; without parts the text is sent as
+        one message) and add every active subscriber not in it yet. With `schedule` (job, slot) this happens
+        once per slot: callers after the first get None."""
         with self._db.transaction() as tx:
             if schedule is not None:
                 job, slot = schedule
@@ -75,10 +96,12 @@ class Ledger:
                 )
                 if not won:
                     return None
-            tx.run(
+            created = tx.run(
                 "INSERT INTO editions (edition, text, created) VALUES (?, ?, ?) ON CONFLICT (edition) DO NOTHING",
                 (edition, text, now),
             )
+            if created:
+                _add_parts(tx, edition, parts)
             stored = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
             added = tx.run(
                 "INSERT INTO deliveries (edition, chat_id, state, attempts, updated) "
@@ -94,6 +117,17 @@ class Ledger:
             row = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
         return None if row is None else str(row[0])
 
+    def parts(self, edition: str) -> list[EditionPart] | None:
+        """What each chat of the edition gets, in order; None for an edition nobody opened."""
+        with self._db.transaction() as tx:
+            rows = tx.rows(
+                "SELECT text, photo FROM edition_parts WHERE edition = ? ORDER BY part", (edition,)
+            )
+            if not rows:
+                row = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
+                return None if row is None else [EditionPart(str(row[0]))]
+        return [EditionPart(str(text), None if photo is None else bytes(photo)) for text, photo in rows]
+
     def claim(
         self,
         edition: str,
@@ -107,24 +141,35 @@ class Ledger:
         """Claim the next row (in chat order) of an active subscriber for `worker` until now + lease, its first
         request starting now; None when no row is left to claim. Rows released since `run_started` are left for
         a later run; without `honour_backoff`, rows that failed in earlier runs are retried at once (an
-        operator's `recap send`). Abandoned rows whose request was in flight are settled as presumed sent."""
+        operator's `recap send`). In abandoned rows whose request was in flight, that part is presumed sent: the
+        row is settled as sent when it was the last part, else claimed again from the next part."""
         with self._db.transaction() as tx:
-            tx.run(
-                "UPDATE deliveries SET state = 'sent', sent_at = sending_since, sending_since = NULL, "
-                "lease_until = NULL, last_error = ?, updated = ? "
-                "WHERE edition = ? AND state = 'claimed' AND lease_until <= ? AND sending_since IS NOT NULL",
-                (PRESUMED, now, edition, now),
-            )
+            _settle_in_flight(tx, edition, now)
             row = tx.one(
                 "WITH picked AS MATERIALIZED (SELECT d.edition AS e, d.chat_id AS c FROM deliveries d "
                 f"JOIN subscribers s ON s.chat_id = d.chat_id WHERE {CLAIMABLE} "
                 f"ORDER BY d.chat_id LIMIT 1 {self._db.claim_lock}) "
                 "UPDATE deliveries SET state = 'claimed', worker = ?, lease_until = ?, sending_since = ?, "
                 "attempts = attempts + 1, updated = ? FROM picked WHERE edition = picked.e AND chat_id = picked.c "
-                "RETURNING chat_id, attempts, lease_until",
+                "RETURNING chat_id, attempts, lease_until, parts_sent",
                 (edition, True, run_started, not honour_backoff, now, now, worker, now + lease, now, now),
             )
-        return None if row is None else Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]))
+        if row is None:
+            return None
+        return Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]), int(row[3]))
+
+    def mark_part_sent(self, delivery: Delivery, worker: str, now: dt.datetime, part: int) -> bool:
+        """Telegram accepted part `part` (from 0) of the row, not its last: the next starts after it. False when
+        `worker` no longer holds the row."""
+        with self._db.transaction() as tx:
+            return (
+                tx.run(
+                    "UPDATE deliveries SET parts_sent = ?, sending_since = NULL, updated = ? "
+                    "WHERE edition = ? AND chat_id = ? AND state = 'claimed' AND worker = ?",
+                    (part + 1, now, delivery.edition, delivery.chat_id, worker),
+                )
+                > 0
+            )
 
     def in_flight(self, delivery: Delivery, worker: str, since: dt.datetime | None) -> bool:
         """Record that a request for the row is under way (`since`) or that its last one was answered (None),
@@ -213,3 +258,24 @@ class Ledger:
         with self._db.transaction() as tx:
             row = tx.one("SELECT MAX(slot) FROM schedule_runs WHERE job = ?", (job,))
         return None if row is None or row[0] is None else str(row[0])
+
+
+def _add_parts(tx: Tx, edition: str, parts: Sequence[EditionPart]) -> None:
+    for n, part in enumerate(parts):
+        tx.run(
+            "INSERT INTO edition_parts (edition, part, text, photo) VALUES (?, ?, ?, ?)",
+            (edition, n, part.text, part.photo),
+        )
+
+
+def _settle_in_flight(tx: Tx, edition: str, now: dt.datetime) -> None:
+    """Rows abandoned with a request in flight: that part counts as sent. A row whose last part it was is sent
+    ("presumed"); any other is left claimable (lease over, nothing in flight) to go on from the next part."""
+    tx.run(
+        f"UPDATE deliveries AS d SET state = CASE WHEN {LAST_PART} THEN 'sent' ELSE 'claimed' END, "
+        f"sent_at = CASE WHEN {LAST_PART} THEN d.sending_since ELSE d.sent_at END, "
+        f"lease_until = CASE WHEN {LAST_PART} THEN NULL ELSE d.lease_until END, "
+        "parts_sent = d.parts_sent + 1, sending_since = NULL, last_error = ?, updated = ? "
+        "WHERE d.edition = ? AND d.state = 'claimed' AND d.lease_until <= ? AND d.sending_since IS NOT NULL",
+        (PRESUMED, now, edition, now),
+    )

@@ -97,6 +97,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE shared_values (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated TIMESTAMPTZ NOT NULL)",
         ),
     ),
+    Migration(
+        5,
+        "recap editions in parts (a photo, then messages) and how far each chat got",
+        sqlite=(
+            "CREATE TABLE edition_parts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "part INTEGER NOT NULL, text TEXT NOT NULL, photo BLOB, PRIMARY KEY (edition, part))",
+            "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+        ),
+        postgresql=(
+            "CREATE TABLE edition_parts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "part INTEGER NOT NULL, text TEXT NOT NULL, photo BYTEA, PRIMARY KEY (edition, part))",
+            "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+        ),
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

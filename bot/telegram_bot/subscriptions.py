@@ -8,11 +8,13 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.recap_schedule import recap_text
+from bot.recap_delivery import send_part
 from bot.render import esc
 from bot.settings import Settings
+from bot.store.ledger import EditionPart
 from bot.telegram_bot.access import settings_of, store_of
-from bot.telegram_bot.texts import DAY_NAMES, NO_PREVIEW
+from bot.telegram_bot.texts import DAY_NAMES
+from bot.weekly_recap import recap_parts
 from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
@@ -43,16 +45,21 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def recap_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message is None:
+    """This week's recap as subscribers get it: the chart with its caption, then the text."""
+    if update.effective_chat is None or update.effective_message is None:
         return
-    text = await current_recap_html(settings_of(context))
-    await update.effective_message.reply_html(text or RECAP_UNAVAILABLE, link_preview_options=NO_PREVIEW)
+    parts = await current_recap_parts(settings_of(context))
+    if parts is None:
+        await update.effective_message.reply_html(RECAP_UNAVAILABLE)
+        return
+    for part in parts:
+        await send_part(context.bot, update.effective_chat.id, part)
 
 
-async def current_recap_html(settings: Settings) -> str | None:
-    """This week's recap as Telegram HTML, or None (logged) when an article on disk is broken."""
+async def current_recap_parts(settings: Settings) -> list[EditionPart] | None:
+    """This week's recap as Telegram messages, or None (logged) when an article on disk is broken."""
     try:
-        return await asyncio.to_thread(recap_text, settings)
+        return await asyncio.to_thread(recap_parts, settings)
     except ArticleError as exc:
         log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
         return None

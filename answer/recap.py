@@ -5,6 +5,7 @@ published in it) is one line pointing to the most recent news, never an old week
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,8 +78,10 @@ def build_recap(
     earlier = [a for a in pool if a.published <= end]
     ranked = rank_sentences(week)
     central = ranked.article_scores()
-    week.sort(key=lambda a: (-central.get(a.id, 0.0), -len(a.moves), -a.published.toordinal(), a.id))
     moves = news_moves(week, start)
+    # The most central first; among equals, those reporting the moves listed, then the newest.
+    shown = Counter(r.article_id for r in moves[:MAX_ITEMS])
+    week.sort(key=lambda a: (-central.get(a.id, 0.0), -shown[a.id], -a.published.toordinal(), a.id))
     flows = company_flows(moves, start, end)
     if not moves:
         first = end - dt.timedelta(days=FLOW_DAYS - 1)
@@ -150,8 +153,9 @@ def recap_text(recap: Recap) -> str:
         latest = recap.latest
         where = f" {latest.title} ({latest.publisher}) {latest.url}" if latest else ""
         return quiet_note(recap) + where
-    lines = [recap_title(recap), "", "TL;DR"]
-    lines += [cited(p, recap) for p in recap.tldr]
+    lines = [recap_title(recap)]
+    if recap.tldr:
+        lines += ["", "TL;DR", *(cited(p, recap) for p in recap.tldr)]
     lines += ["", "Key takeaways"] + [f"- {cited(p, recap)}" for p in recap.takeaways]
     lines.append("")
     if recap.moves:

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 from answer.moves import RecordedMove, org_family
 
+# A takeaway about a company's flows cites at most this many of the articles behind it (the first to report):
+# enough to check it, without pulling a long list of articles into the recap.
+MAX_CITED = 3
+
 
 @dataclass(frozen=True)
 class Flow:
@@ -85,11 +89,11 @@ def flow_takeaways(flows: Flows) -> list[tuple[str, Sequence[str]]]:
     gainers = [f for f in flows.flows if f.net > 0]
     if gainers:
         top = gainers[0]
-        found.append((f"{top.company} gained the most talent: {_counts(top)}.", top.article_ids))
+        found.append((f"{top.company} gained the most talent: {_counts(top)}.", top.article_ids[:MAX_CITED]))
     losers = sorted((f for f in flows.flows if f.net < 0), key=lambda f: (f.net, -f.departures))
     if losers:
         low = losers[0]
-        found.append((f"{low.company} lost the most: {_counts(low)}.", low.article_ids))
+        found.append((f"{low.company} lost the most: {_counts(low)}.", low.article_ids[:MAX_CITED]))
     return found
 
 

@@ -50,7 +50,13 @@ def flows_png(flows: Flows) -> bytes | None:
     reach = max(max(f.arrivals, f.departures) for f in rows)
     for i, f in enumerate(rows):
         ax.text(
-            f.arrivals + reach * 0.04, i, f"{f.net:+d}" if f.net else "0", va="center", fontsize=11, color=INK, weight="bold"
+            f.arrivals + reach * 0.04,
+            i,
+            f"{f.net:+d}" if f.net else "0",
+            va="center",
+            fontsize=11,
+            color=INK,
+            weight="bold",
         )
     ax.axvline(0, color=INK, linewidth=1)
     ax.set_xlim(-reach * 1.15, reach * 1.3)

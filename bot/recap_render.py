@@ -49,8 +49,8 @@ def _cites(recap: Recap, article_ids: tuple[str, ...]) -> str:
     return "".join(f"[{n}]" for n in recap.cite(article_ids))
 
 
-def _point(recap: Recap, point: Point, bullet: str = "", limit: int = MAX_TEXT) -> str:
-    return f"{bullet}{esc(shorten(point.text, limit))} {_cites(recap, point.article_ids)}"
+def _point(recap: Recap, point: Point, bullet: str = "") -> str:
+    return f"{bullet}{esc(shorten(point.text))} {_cites(recap, point.article_ids)}"
 
 
 def _sections(recap: Recap) -> list[list[str]]:
@@ -80,16 +80,13 @@ def _sections(recap: Recap) -> list[list[str]]:
 
 
 def _caption(recap: Recap) -> tuple[str, list[str]]:
-    """The caption (title and as many TL;DR lines as fit) and the TL;DR lines left for the text."""
+    """The caption (title and as many TL;DR lines as fit) and the TL;DR lines left for the text. A line is at
+    most MAX_TEXT long, so the title and the first line always fit."""
     head = [f"<b>{esc(recap_title(recap))}</b>"] + (["", "<b>TL;DR</b>"] if recap.tldr else [])
     lines = [_point(recap, p) for p in recap.tldr]
     kept = 0
     while kept < len(lines) and plain_len("\n".join([*head, *lines[: kept + 1]])) <= CAPTION_LIMIT:
         kept += 1
-    if kept == 0 and lines:  # one enormous sentence: the caption shows its start, the text all of it
-        first = recap.tldr[0]
-        room = CAPTION_LIMIT - plain_len("\n".join(head)) - utf16_len(_cites(recap, first.article_ids)) - 2
-        return "\n".join([*head, _point(recap, first, limit=room)]), lines
     return "\n".join([*head, *lines[:kept]]), lines[kept:]
 
 
@@ -137,6 +134,5 @@ def recap_post(recap: Recap, with_photo: bool) -> RecapPost:
         return RecapPost("", pack([[f"<b>{esc(recap_title(recap))}</b>"], *tldr, *sections]))
     caption, rest = _caption(recap)
     if rest:
-        whole = len(rest) == len(recap.tldr)  # the caption only had room for the start of the first
-        sections.insert(0, ["<b>TL;DR</b>" + (" (in full)" if whole else " (continued)"), *rest])
+        sections.insert(0, ["<b>TL;DR</b> (continued)", *rest])
     return RecapPost(caption, pack(sections))

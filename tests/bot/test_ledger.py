@@ -8,6 +8,7 @@ import threading
 from bot.settings import Settings
 from bot.store import Delivery, EditionCounts, Store, open_store
 from bot.store.base import utcnow
+from bot.store.ledger import EditionPart
 
 EDITION = "2026-W49"
 T0 = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
@@ -152,3 +153,49 @@ def test_blocked_closes_the_row_and_deactivates_the_subscriber(store: Store) -> 
     [row] = store.subscribers.all()
     assert not row.active and row.note == "blocked: bot was blocked by the user"
     assert store.deliveries.unfinished(T0 - MINUTE) == []
+
+
+# ------------------------------------------------------------------------------------ editions in parts
+
+CHART = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # every byte value survives the round trip
+PARTS = [EditionPart("<b>caption</b>", CHART), EditionPart("first message"), EditionPart("second message")]
+
+
+def test_an_editions_parts_are_frozen_by_its_first_opener(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    store.deliveries.open_edition(EDITION, "rebuilt", T0 + MINUTE, parts=[EditionPart("rebuilt")])
+
+    assert store.deliveries.parts(EDITION) == PARTS
+    assert store.deliveries.parts("2026-W50") is None
+    store.deliveries.open_edition("2026-W50", "one message", T0)  # as editions were before parts
+    assert store.deliveries.parts("2026-W50") == [EditionPart("one message")]
+
+
+def test_a_row_records_each_part_and_resumes_after_the_last_one_recorded(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    first = claim(store, "a", T0)
+    assert first.parts_sent == 0
+    assert store.deliveries.mark_part_sent(first, "a", T0, 0)
+    assert not store.deliveries.mark_part_sent(first, "b", T0, 1)  # only the holder records progress
+
+    resumed = claim(store, "b", T0 + 2 * MINUTE)  # "a" died between two parts: its lease ran out
+    assert (resumed.chat_id, resumed.parts_sent) == (1, 1)
+
+
+def test_a_part_in_flight_when_its_sender_died_counts_and_the_row_goes_on_from_the_next(store: Store) -> None:
+    subscribe(store, [1, 2])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    one = claim(store, "a", T0)  # chat 1: the photo's request in flight, then the sender dies
+    two = claim(store, "a", T0)
+    assert store.deliveries.mark_part_sent(two, "a", T0, 0) and store.deliveries.mark_part_sent(
+        two, "a", T0, 1
+    )
+    assert store.deliveries.in_flight(two, "a", T0)  # chat 2: the last message in flight
+
+    later = T0 + 2 * MINUTE
+    resumed = claim(store, "b", later)
+    assert (resumed.chat_id, resumed.parts_sent) == (one.chat_id, 1)
+    assert nothing_to_claim(store, later)
+    assert store.deliveries.counts(EDITION) == EditionCounts(claimed=1, sent=1, presumed=1)

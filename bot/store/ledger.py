@@ -8,7 +8,8 @@ a row whose sender died between requests (a back-off wait, before the first requ
 Every change to a claimed row checks that the same worker still holds it.
 
 Each row has a `due` time (the chat's own local recap time; rows are added once due) and a `variant`: which of
-the edition's frozen texts the chat gets (its recap day and date style); rows without one get the edition's text.
+the edition's frozen recaps the chat gets (its recap day and date style); rows without one get the edition's own
+parts (or its text).
 A chat that paused its recap (`chat_settings.recap_enabled`) or unsubscribed is skipped until it resumes.
 
 An edition is sent in parts (a photo with its caption, then one or more messages; one message for editions
@@ -61,7 +62,7 @@ class Delivery:
     chat_id: int
     attempts: int  # claims of this row so far, this one included
     lease_until: dt.datetime
-    variant: str | None = None  # which of the edition's texts; None: the edition's own
+    variant: str | None = None  # which of the edition's frozen recaps; None: the edition's own
     parts_sent: int = 0  # parts Telegram accepted before this claim: sending resumes after them
 
 

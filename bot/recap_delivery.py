@@ -6,6 +6,10 @@ runs out, the next sender sends it, unless the request was in flight when the se
 likely has it, and it counts as delivered rather than risk a second copy). A 429 waits `retry_after`; 5xx and network errors are retried with
 back-off, then the chat is left pending for a later run (never dropped, never marked sent); 403 and "chat not
 found" mark the subscriber inactive.
+
+An edition comes in parts (a photo with its caption, then the text's messages): each part Telegram accepted is
+recorded before the next is sent, so a sender that dies between two parts leaves the chat to be finished from
+the next part, and nobody gets the photo twice.
 """
 
 from __future__ import annotations
@@ -20,12 +24,13 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InputFile, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.store import Delivery, EditionCounts, Store
 from bot.store.base import utcnow
+from bot.store.ledger import EditionPart
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,8 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 LEASE_MARGIN_S = 30.0
 # Telegram's answer when the chat is gone for good (deleted, or the bot was never in it).
 CHAT_NOT_FOUND = "chat not found"
+# The file name a recap's chart is uploaded under.
+PHOTO_NAME = "talent-flows.png"
 
 
 @dataclass(frozen=True)
@@ -88,17 +95,26 @@ def _seconds(wait: float | dt.timedelta) -> float:
     return wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
 
 
+async def send_part(bot: Bot, chat_id: int, part: EditionPart) -> Message:
+    """One part: the photo with its caption, or a message."""
+    if part.photo is not None:
+        return await bot.send_photo(
+            chat_id, InputFile(part.photo, filename=PHOTO_NAME), caption=part.text, parse_mode=ParseMode.HTML
+        )
+    return await bot.send_message(
+        chat_id, part.text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+    )
+
+
 async def send_once(
-    bot: Bot, chat_id: int, text: str, policy: DeliveryPolicy, deadline: float, in_flight: InFlight
+    bot: Bot, chat_id: int, part: EditionPart, policy: DeliveryPolicy, deadline: float, in_flight: InFlight
 ) -> Outcome:
-    """Send one message (its first request already marked in flight), retrying 429s and transient errors while
+    """Send one part (its first request already marked in flight), retrying 429s and transient errors while
     the claim's lease (`deadline`, monotonic) leaves time for it."""
     tries = floods = 0
     while True:
         try:
-            message = await bot.send_message(
-                chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-            )
+            message = await send_part(bot, chat_id, part)
             return Sent(message.message_id)
         except RetryAfter as exc:
             floods += 1
@@ -130,16 +146,36 @@ def retry_delay(policy: DeliveryPolicy, attempts: int) -> dt.timedelta:
     return min(policy.retry_later * (1 << max(attempts - 1, 0)), policy.retry_later_max)
 
 
-async def _send_claimed(
-    bot: Bot, store: Store, text: str, delivery: Delivery, worker: str, policy: DeliveryPolicy
+async def _send_parts(
+    bot: Bot, store: Store, parts: list[EditionPart], delivery: Delivery, worker: str, policy: DeliveryPolicy
 ) -> Outcome:
+    """The parts the chat has not had, in order, each recorded once Telegram accepted it; the outcome of the
+    last one tried."""
     deadline = time.monotonic() + (delivery.lease_until - utcnow()).total_seconds()
 
     async def in_flight(busy: bool) -> None:
         await asyncio.to_thread(store.deliveries.in_flight, delivery, worker, utcnow() if busy else None)
 
+    outcome: Outcome = Failed("nothing left to send")
+    last = len(parts) - 1
+    for n in range(min(delivery.parts_sent, last), last + 1):
+        if n > delivery.parts_sent:
+            await in_flight(True)  # the claim marked the first request
+        outcome = await send_once(bot, delivery.chat_id, parts[n], policy, deadline, in_flight)
+        if not isinstance(outcome, Sent):
+            break
+        if n < last and not await asyncio.to_thread(
+            store.deliveries.mark_part_sent, delivery, worker, utcnow(), n
+        ):
+            return outcome  # the claim was lost: whoever holds it now goes on
+    return outcome
+
+
+async def _send_claimed(
+    bot: Bot, store: Store, parts: list[EditionPart], delivery: Delivery, worker: str, policy: DeliveryPolicy
+) -> Outcome:
     # Interrupted (shutdown, Ctrl-C) the row is left as a killed sender leaves it: its lease settles it.
-    outcome = await send_once(bot, delivery.chat_id, text, policy, deadline, in_flight)
+    outcome = await _send_parts(bot, store, parts, delivery, worker, policy)
     now = utcnow()
     ledger = store.deliveries
     if isinstance(outcome, Sent):
@@ -173,8 +209,9 @@ async def deliver_edition(
     policy = policy or DeliveryPolicy()
     report = DeliveryReport(edition)
     started = utcnow()
-    texts: dict[str | None, str | None] = {None: await asyncio.to_thread(store.deliveries.text, edition)}
-    while texts[None] is not None:  # None: no such edition
+    own = await asyncio.to_thread(store.deliveries.parts, edition)
+    contents: dict[str | None, list[EditionPart]] = {None: own or []}
+    while own:  # None: no such edition
         delivery = await asyncio.to_thread(
             store.deliveries.claim,
             edition,
@@ -186,12 +223,10 @@ async def deliver_edition(
         )
         if delivery is None:
             break
-        if delivery.variant not in texts:  # the chat's recap day and date style
-            texts[delivery.variant] = await asyncio.to_thread(
-                store.deliveries.text, edition, delivery.variant
-            )
-        text = texts[delivery.variant] or ""
-        outcome = await _send_claimed(bot, store, text, delivery, worker, policy)
+        if delivery.variant not in contents:  # the chat's recap day and date style
+            variant = await asyncio.to_thread(store.deliveries.parts, edition, delivery.variant)
+            contents[delivery.variant] = variant or own
+        outcome = await _send_claimed(bot, store, contents[delivery.variant], delivery, worker, policy)
         report.sent += isinstance(outcome, Sent)
         report.blocked += isinstance(outcome, Gone)
         report.failed += isinstance(outcome, Failed)

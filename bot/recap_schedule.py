@@ -4,8 +4,9 @@ editions left unfinished (a failed chat, a killed sender) resumed; and `talentbo
 
 A chat's recap is due at its local day and time; the ledger's (edition, chat) key makes adding it idempotent, so
 every replica can look every minute and each chat still gets each week's edition (named after the ISO week of its
-local recap day, "2026-W49") once. Each edition freezes one text per recap day and date style, the first time a
-chat needs it, so a retry or another replica sends the same text.
+local recap day, "2026-W49") once. Each edition freezes its parts (the chart with its caption, then the text's
+messages) once per recap day and date style, the first time a chat needs them, so a retry or another replica
+sends the same recap.
 """
 
 from __future__ import annotations
@@ -17,16 +18,16 @@ from collections.abc import Iterable
 
 from telegram import Bot
 
-from answer.dates import DEFAULT, DateStyle, date_style
+from answer.dates import date_style
 from answer.recap import Recap
+from bot.recap_chart import flows_png
 from bot.recap_delivery import DeliveryPolicy, DeliveryReport, deliver_edition, worker_id
 from bot.recap_times import ChatSlot, default_time, slot_of
 from bot.recap_times import edition_for as edition_for  # where the tests and `recap send` found it
-from bot.render import recap_html
 from bot.settings import Settings
-from bot.store import ChatSettings, Due, Store, open_store
+from bot.store import ChatSettings, Due, EditionPart, Store, open_store
 from bot.store.base import as_time, utcnow
-from bot.weekly_recap import weekly_recap
+from bot.weekly_recap import chart_parts, weekly_recap
 from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
@@ -50,11 +51,6 @@ def slot_key(slot: dt.datetime) -> str:
     return slot.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
-def recap_text(settings: Settings, day: dt.date | None = None, dates: DateStyle = DEFAULT) -> str:
-    """The recap as Telegram HTML. Raises ArticleError on a broken article."""
-    return recap_html(weekly_recap(settings, day), dates)
-
-
 def due_slots(
     chats: Iterable[ChatSettings], settings: Settings, now: dt.datetime, since: dt.datetime, weekly: bool
 ) -> list[ChatSlot]:
@@ -69,17 +65,22 @@ def due_slots(
     return due
 
 
-def freeze_texts(store: Store, settings: Settings, edition: str, slots: Iterable[ChatSlot]) -> dict[str, str]:
-    """The edition's texts for these chats: those already frozen, the others built (one recap per day).
-    Raises ArticleError on a broken article."""
-    texts = store.deliveries.texts(edition)
-    recaps: dict[dt.date, Recap] = {}
+def freeze_parts(
+    store: Store, settings: Settings, edition: str, slots: Iterable[ChatSlot]
+) -> dict[str, list[EditionPart]]:
+    """The parts of the variants these chats get that the edition has not frozen yet (one recap and one chart
+    per recap day, in each chat's date style). Raises ArticleError on a broken article."""
+    frozen = store.deliveries.variants(edition)
+    drawn: dict[dt.date, tuple[Recap, bytes | None]] = {}
+    contents: dict[str, list[EditionPart]] = {}
     for slot in slots:
-        if slot.variant not in texts:
-            if slot.day not in recaps:
-                recaps[slot.day] = weekly_recap(settings, slot.day)
-            texts[slot.variant] = recap_html(recaps[slot.day], slot.dates)
-    return texts
+        if slot.variant in frozen or slot.variant in contents:
+            continue
+        if slot.day not in drawn:
+            recap = weekly_recap(settings, slot.day)
+            drawn[slot.day] = (recap, flows_png(recap.flows))
+        contents[slot.variant] = chart_parts(*drawn[slot.day], slot.dates)
+    return contents
 
 
 def add_due(
@@ -93,10 +94,10 @@ def add_due(
         new = [s for s in slots if (edition or s.edition) == name and s.chat_id not in have]
         if not new:
             continue
-        texts = freeze_texts(store, settings, name, new)
+        contents = freeze_parts(store, settings, name, new)
         runs = () if edition else {(JOB, slot_key(s.due)) for s in new}
         chats = [Due(s.chat_id, s.variant, s.due) for s in new]
-        added += store.deliveries.add_due(name, texts, chats, now, schedule=runs, worker=worker)
+        added += store.deliveries.add_due(name, contents, chats, now, schedule=runs, worker=worker)
     return added
 
 

@@ -1,13 +1,10 @@
-"""Render answers and recaps as Telegram HTML: every piece of corpus or user text escaped, within limits."""
+"""Render answers as Telegram HTML (recaps: bot/recap_render.py): every piece of corpus or user text escaped, within limits."""
 
 from __future__ import annotations
 
 import html
 
-from answer.dates import DEFAULT, DateStyle
 from answer.model import Answer, Source, Table
-from answer.moves import move_route
-from answer.recap import MAX_ITEMS, Recap, recap_header
 
 TELEGRAM_LIMIT = 4096
 # A table whose grid is this narrow (characters) fits a phone screen in monospace; a wider one is shown as one
@@ -100,32 +97,3 @@ def answer_html(answer: Answer) -> str:
         whole = utf16_len("\n".join([*head, *items, *tail, *sources_html(answer.sources)])) <= TELEGRAM_LIMIT
         tail.extend(sources_html(answer.sources, titles=whole))
     return fit(head, items, tail)
-
-
-def recap_html(recap: Recap, dates: DateStyle = DEFAULT) -> str:
-    """Articles first, then the moves, at most MAX_ITEMS of each; when space runs short the article list is
-    cut further (with "…and N more"), never the moves section."""
-    title, note = recap_header(recap, dates)
-    head = [f"<b>{esc(title)}</b>"]
-    if note:
-        head.append(f"<i>{esc(note)}</i>")
-    if recap.articles:
-        head.append(f"\n<b>Articles ({len(recap.articles)})</b>")
-    items = [
-        f"• {esc(dates.day_month(a.published))}: {link(a.url, a.title)} ({esc(a.publisher)})"
-        for a in recap.articles
-    ]
-    tail: list[str] = []
-    if recap.moves:
-        tail.append(f"\n<b>Talent moves ({len(recap.moves)})</b>")
-        for r in recap.moves[:MAX_ITEMS]:
-            m = r.move
-            route = esc(move_route(m))
-            role = f", {esc(m.role)}" if m.role else ""
-            tail.append(f"• <b>{esc(m.person)}</b>: {route}{role}")
-        if len(recap.moves) > MAX_ITEMS:
-            tail.append(f"<i>…and {len(recap.moves) - MAX_ITEMS} more moves</i>")
-    else:
-        tail.append("\nNo talent moves reported in these articles.")
-    tail.append("\n<i>/unsubscribe to stop these messages.</i>")
-    return fit(head, items, tail, max_items=MAX_ITEMS)

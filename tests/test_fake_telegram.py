@@ -204,6 +204,66 @@ def test_caption_length_is_checked(tg: FakeTelegram) -> None:
     assert description == "Bad Request: message caption is too long"
 
 
+# ---------------------------------------------------------------------------------------- photos
+
+# A 2x1 PNG (as any encoder writes it: signature, IHDR, IDAT, IEND) and a file that is not an image.
+TINY_PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00{@\xe8\xdd"
+    b"\x00\x00\x00\x0fIDATx\x9cc\xf8\xcf\xc0\xc0\xf0\x9f\x01\x00\x07\xff\x01\xff\x01\x7f\x89\xa7"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def send_photo(tg: FakeTelegram, photo: bytes, **params: Any) -> httpx.Response:
+    """A multipart upload, as PTB sends an InputFile."""
+    form = {k: v if isinstance(v, str) else json.dumps(v) for k, v in {"chat_id": CHAT, **params}.items()}
+    return httpx.post(
+        f"{tg.api_url}/sendPhoto", data=form, files={"photo": ("chart.png", photo, "image/png")}, timeout=30
+    )
+
+
+def test_send_photo_uploads_an_image_with_an_html_caption(tg: FakeTelegram) -> None:
+    result = ok(send_photo(tg, TINY_PNG, caption="<b>Flows</b> &amp; more", parse_mode="HTML"))
+
+    assert result["caption"] == "Flows & more" and "text" not in result
+    assert result["caption_entities"] == [{"type": "bold", "offset": 0, "length": 5}]
+    [size] = result["photo"]
+    assert (size["width"], size["height"], size["file_size"]) == (2, 1, len(TINY_PNG))
+    [sent] = tg.sent_messages(CHAT)
+    assert (sent.method, sent.photo, sent.text) == ("sendPhoto", TINY_PNG, "Flows & more")
+    again = ok(call(tg, "sendPhoto", chat_id=CHAT, photo=size["file_id"]))  # sent again by file_id
+    assert again["photo"][0]["file_id"] == size["file_id"]
+    edit = call(tg, "editMessageText", chat_id=CHAT, message_id=result["message_id"], text="x")
+    assert error(edit, 400) == "Bad Request: there is no text in the message to edit"
+
+
+@pytest.mark.parametrize(
+    ("photo", "params", "needle"),
+    [
+        (TINY_PNG, {"caption": "c" * 1025}, "message caption is too long"),
+        (
+            TINY_PNG,
+            {"caption": "<b>" + "𝔸" * 512 + "!</b>", "parse_mode": "HTML"},
+            "message caption is too long",
+        ),
+        (TINY_PNG, {"caption": "<b>open", "parse_mode": "HTML"}, "can't parse entities"),
+        (b"GIF89a not a photo", {}, "IMAGE_PROCESS_FAILED"),
+        (TINY_PNG[:20], {}, "IMAGE_PROCESS_FAILED"),
+    ],
+)
+def test_send_photo_is_refused_like_telegram(
+    tg: FakeTelegram, photo: bytes, params: dict[str, Any], needle: str
+) -> None:
+    assert needle in error(send_photo(tg, photo, **params), 400)
+    assert tg.sent_messages() == []
+
+
+def test_send_photo_needs_a_photo(tg: FakeTelegram) -> None:
+    assert error(call(tg, "sendPhoto", chat_id=CHAT), 400) == "Bad Request: there is no photo in the request"
+    unknown = call(tg, "sendPhoto", chat_id=CHAT, photo="AgACAgNotAFileOfThisBot")
+    assert error(unknown, 400) == "Bad Request: wrong file identifier/HTTP URL specified"
+
+
 # --------------------------------------------------------------------------------- reply markup
 
 

@@ -336,8 +336,13 @@ def test_index_status_and_recap_preview(real_data_dir: Path) -> None:
     assert preview.returncode == 0, preview.stderr
     assert "weekly recap, 09 Mar – 15 Mar 2026" in preview.stdout
     assert "Yu Bowen: Alibaba → ByteDance" in preview.stdout
+    tldr = preview.stdout.split("TL;DR\n")[1].split("\n\n")[0].splitlines()
+    assert len(tldr) == 3 and all(re.search(r" \[\d+\]$", line) for line in tldr)
     quiet = run_cli(["recap", "preview", "--date", "2026-11-23"], real_data_dir)
-    assert "No new articles in 16 Nov – 22 Nov 2026" in quiet.stdout
+    assert quiet.stdout.startswith(
+        "AI talent war — weekly recap, 16 Nov – 22 Nov 2026: no new articles this week."
+    )
+    assert len(quiet.stdout.strip().splitlines()) == 1
 
 
 # ------------------------------------------------------------------------------ comparisons and timelines

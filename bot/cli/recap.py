@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from answer.recap import recap_text
 from bot.cli.common import USAGE, corpus_failure, fail, settings, settings_with_token
+from bot.recap_chart import flows_png
 from bot.store import StoreError
 from bot.weekly_recap import weekly_recap
 from corpus.loader import ArticleError
@@ -20,8 +22,12 @@ recap_app = typer.Typer(help="The weekly recap.", no_args_is_help=True)
 @recap_app.command("preview")
 def recap_preview(
     date: Annotated[str | None, typer.Option(help="Pretend today is this ISO date.")] = None,
+    png: Annotated[
+        Path | None,
+        typer.Option(help="Write the recap's chart (the talent flows between companies) to this PNG file."),
+    ] = None,
 ) -> None:
-    """Print this week's recap."""
+    """Print this week's recap, as subscribers get it, and with --png write its chart."""
     s = settings()
     today = parse_date(date) if date else None
     try:
@@ -29,6 +35,17 @@ def recap_preview(
     except ArticleError as exc:
         raise corpus_failure(exc) from exc
     typer.echo(recap_text(recap))
+    if png is None:
+        return
+    chart = flows_png(recap.flows)
+    if chart is None:
+        typer.echo(f"No chart: no company gained or lost anyone in {recap.flows.label}.", err=True)
+        return
+    try:
+        png.write_bytes(chart)
+    except OSError as exc:
+        raise fail(f"cannot write {png}: {exc.strerror}") from exc
+    typer.echo(f"Chart of the talent flows, {recap.flows.label}: {png}", err=True)
 
 
 @recap_app.command("send")

@@ -14,7 +14,7 @@ from bot.store import migrations
 from bot.store.base import Backend, StoreError
 from bot.store.chat_settings import ChatSettings, ChatSettingsTable
 from bot.store.feeds import Feed, Feeds
-from bot.store.ledger import Delivery, Due, EditionCounts, Ledger, Opened
+from bot.store.ledger import Delivery, Due, EditionCounts, EditionPart, Ledger, Opened
 from bot.store.sqlite import SqliteBackend
 from bot.store.subscribers import Subscriber, Subscribers
 from bot.store.values import SharedValues
@@ -25,6 +25,7 @@ __all__ = [
     "Delivery",
     "Due",
     "EditionCounts",
+    "EditionPart",
     "Feed",
     "Opened",
     "Store",

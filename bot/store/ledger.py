@@ -8,17 +8,25 @@ a row whose sender died between requests (a back-off wait, before the first requ
 Every change to a claimed row checks that the same worker still holds it.
 
 Each row has a `due` time (the chat's own local recap time; rows are added once due) and a `variant`: which of
-the edition's frozen texts the chat gets (its recap day and date style); rows without one get the edition's text.
+the edition's frozen recaps the chat gets (its recap day and date style); rows without one get the edition's own
+parts (or its text).
 A chat that paused its recap (`chat_settings.recap_enabled`) or unsubscribed is skipped until it resumes.
+
+An edition is sent in parts (a photo with its caption, then one or more messages; one message for editions
+frozen before parts existed), frozen per variant (the photo, the same in every variant of a recap, is kept once),
+and each row records how many parts Telegram accepted (`parts_sent`), so a sender that dies between two parts
+leaves the row to be finished from the next part: nobody gets the photo twice. A part whose request was in flight
+when its sender died counts as delivered, and the row goes on with the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.store.base import Backend, Tx, required_time
+from bot.store.base import Backend, Row, Tx, required_time
 
 # The rows one claim may pick: pending ones not touched since the claiming run began whose retry time has come
 # (or any, when the run ignores back-off), and claims whose sender died between two requests.
@@ -29,8 +37,23 @@ CLAIMABLE = (
     "OR (d.state = 'claimed' AND d.lease_until <= ? AND d.sending_since IS NULL))"
 )
 PRESUMED = "presumed delivered: its sender stopped while Telegram had the request"
+# An abandoned row whose in-flight part was its variant's last (editions without parts have one).
+LAST_PART = (
+    "d.parts_sent + 1 >= (SELECT COUNT(*) FROM edition_parts p "
+    "WHERE p.edition = d.edition AND p.variant = COALESCE(d.variant, ''))"
+)
+# The variant an edition's own parts are kept under: what rows without a variant get.
+OWN = ""
 # Chats whose recap is on: active subscribers that never paused it (no settings row, or recap_enabled).
 RECAP_ON = "s.active = ? AND (c.recap_enabled IS NULL OR c.recap_enabled = ?)"
+
+
+@dataclass(frozen=True)
+class EditionPart:
+    """One message of an edition: Telegram HTML, the caption of `photo` (PNG bytes) when there is one."""
+
+    text: str
+    photo: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +62,8 @@ class Delivery:
     chat_id: int
     attempts: int  # claims of this row so far, this one included
     lease_until: dt.datetime
-    variant: str | None = None  # which of the edition's texts; None: the edition's own
+    variant: str | None = None  # which of the edition's frozen recaps; None: the edition's own
+    parts_sent: int = 0  # parts Telegram accepted before this claim: sending resumes after them
 
 
 @dataclass(frozen=True)
@@ -80,9 +104,11 @@ class Ledger:
         *,
         schedule: tuple[str, str] | None = None,
         worker: str = "",
+        parts: Sequence[EditionPart] = (),
     ) -> Opened | None:
-        """Freeze the edition's text (the first caller's wins) and add every active subscriber not in it yet.
-        With `schedule` (job, slot) this happens once per slot: callers after the first get None."""
+        """Freeze the edition's text and its own `parts` (the first caller's win; without parts the text is sent
+        as one message) and add every active subscriber not in it yet. With `schedule` (job, slot) this happens
+        once per slot: callers after the first get None."""
         with self._db.transaction() as tx:
             if schedule is not None:
                 job, slot = schedule
@@ -97,6 +123,7 @@ class Ledger:
                 "INSERT INTO editions (edition, text, created) VALUES (?, ?, ?) ON CONFLICT (edition) DO NOTHING",
                 (edition, text, now),
             )
+            _freeze(tx, edition, OWN, parts)
             stored = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
             added = tx.run(
                 "INSERT INTO deliveries (edition, chat_id, state, attempts, due, updated) "
@@ -111,7 +138,7 @@ class Ledger:
     def add_due(
         self,
         edition: str,
-        texts: Mapping[str, str],
+        contents: Mapping[str, Sequence[EditionPart]],
         chats: Iterable[Due],
         now: dt.datetime,
         *,
@@ -119,20 +146,16 @@ class Ledger:
         worker: str = "",
     ) -> int:
         """Add to the edition the chats whose recap is due (each chat once per edition, whoever adds it; a chat
-        that stopped its recap meanwhile is left out), freezing each variant's text (the first caller's wins)
+        that stopped its recap meanwhile is left out), freezing each variant's parts (the first caller's win)
         and recording the schedule's (job, slot) runs. Returns the number of chats added by this call."""
-        first = next(iter(texts.values()), "")
+        first = "\n\n".join(p.text for p in next(iter(contents.values()), ()))
         with self._db.transaction() as tx:
             tx.run(
                 "INSERT INTO editions (edition, text, created) VALUES (?, ?, ?) ON CONFLICT (edition) DO NOTHING",
                 (edition, first, now),
             )
-            for variant, text in texts.items():
-                tx.run(
-                    "INSERT INTO edition_texts (edition, variant, text, created) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (edition, variant) DO NOTHING",
-                    (edition, variant, text, now),
-                )
+            for variant, parts in contents.items():
+                _freeze(tx, edition, variant, parts)
             added = sum(_add_due(tx, edition, chat, now) for chat in chats)
             for job, slot in schedule:
                 tx.run(
@@ -149,22 +172,27 @@ class Ledger:
                 int(r[0]) for r in tx.rows("SELECT chat_id FROM deliveries WHERE edition = ?", (edition,))
             }
 
-    def texts(self, edition: str) -> dict[str, str]:
-        """The edition's frozen texts, by variant."""
+    def variants(self, edition: str) -> set[str]:
+        """The variants the edition has frozen parts for."""
         with self._db.transaction() as tx:
-            rows = tx.rows("SELECT variant, text FROM edition_texts WHERE edition = ?", (edition,))
-        return {str(v): str(t) for v, t in rows}
+            rows = tx.rows("SELECT DISTINCT variant FROM edition_parts WHERE edition = ?", (edition,))
+        return {str(r[0]) for r in rows}
 
-    def text(self, edition: str, variant: str | None = None) -> str | None:
-        """The edition's frozen text for `variant` (None, or a variant it has no text for: its own text)."""
+    def text(self, edition: str) -> str | None:
+        """The edition's own text, as the first opener froze it."""
         with self._db.transaction() as tx:
-            row = None
-            if variant is not None:
-                row = tx.one(
-                    "SELECT text FROM edition_texts WHERE edition = ? AND variant = ?", (edition, variant)
-                )
-            row = row or tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
+            row = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
         return None if row is None else str(row[0])
+
+    def parts(self, edition: str, variant: str | None = None) -> list[EditionPart] | None:
+        """What a chat of the edition gets for `variant`, in order (None, or a variant without parts: the
+        edition's own parts, else its text as one message); None for an edition nobody opened."""
+        with self._db.transaction() as tx:
+            rows = _parts(tx, edition, variant or OWN) or _parts(tx, edition, OWN)
+            if not rows:
+                row = tx.one("SELECT text FROM editions WHERE edition = ?", (edition,))
+                return None if row is None else [EditionPart(str(row[0]))]
+        return [EditionPart(str(text), None if photo is None else bytes(photo)) for text, photo in rows]
 
     def claim(
         self,
@@ -179,14 +207,10 @@ class Ledger:
         """Claim the next row (in chat order) of an active subscriber for `worker` until now + lease, its first
         request starting now; None when no row is left to claim. Rows released since `run_started` are left for
         a later run; without `honour_backoff`, rows that failed in earlier runs are retried at once (an
-        operator's `recap send`). Abandoned rows whose request was in flight are settled as presumed sent."""
+        operator's `recap send`). In abandoned rows whose request was in flight, that part is presumed sent: the
+        row is settled as sent when it was the last part, else claimed again from the next part."""
         with self._db.transaction() as tx:
-            tx.run(
-                "UPDATE deliveries SET state = 'sent', sent_at = sending_since, sending_since = NULL, "
-                "lease_until = NULL, last_error = ?, updated = ? "
-                "WHERE edition = ? AND state = 'claimed' AND lease_until <= ? AND sending_since IS NOT NULL",
-                (PRESUMED, now, edition, now),
-            )
+            _settle_in_flight(tx, edition, now)
             row = tx.one(
                 "WITH picked AS MATERIALIZED (SELECT d.edition AS e, d.chat_id AS c FROM deliveries d "
                 "JOIN subscribers s ON s.chat_id = d.chat_id LEFT JOIN chat_settings c ON c.chat_id = d.chat_id "
@@ -194,7 +218,7 @@ class Ledger:
                 f"ORDER BY d.chat_id LIMIT 1 {self._db.claim_lock}) "
                 "UPDATE deliveries SET state = 'claimed', worker = ?, lease_until = ?, sending_since = ?, "
                 "attempts = attempts + 1, updated = ? FROM picked WHERE edition = picked.e AND chat_id = picked.c "
-                "RETURNING chat_id, attempts, lease_until, variant",
+                "RETURNING chat_id, attempts, lease_until, variant, parts_sent",
                 (
                     *(edition, True, True, now, run_started, not honour_backoff, now, now),
                     *(worker, now + lease, now, now),
@@ -202,7 +226,20 @@ class Ledger:
             )
         if row is None:
             return None
-        return Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]), row[3])
+        return Delivery(edition, int(row[0]), int(row[1]), required_time(row[2]), row[3], int(row[4]))
+
+    def mark_part_sent(self, delivery: Delivery, worker: str, now: dt.datetime, part: int) -> bool:
+        """Telegram accepted part `part` (from 0) of the row, not its last: the next starts after it. False when
+        `worker` no longer holds the row."""
+        with self._db.transaction() as tx:
+            return (
+                tx.run(
+                    "UPDATE deliveries SET parts_sent = ?, sending_since = NULL, updated = ? "
+                    "WHERE edition = ? AND chat_id = ? AND state = 'claimed' AND worker = ?",
+                    (part + 1, now, delivery.edition, delivery.chat_id, worker),
+                )
+                > 0
+            )
 
     def in_flight(self, delivery: Delivery, worker: str, since: dt.datetime | None) -> bool:
         """Record that a request for the row is under way (`since`) or that its last one was answered (None),
@@ -321,4 +358,46 @@ def _add_due(tx: Tx, edition: str, chat: Due, now: dt.datetime) -> int:
         f"LEFT JOIN chat_settings c ON c.chat_id = s.chat_id WHERE s.chat_id = ? AND {RECAP_ON} "
         "ON CONFLICT (edition, chat_id) DO NOTHING",
         (edition, chat.due, chat.variant, now, chat.chat_id, True, True),
+    )
+
+
+def _freeze(tx: Tx, edition: str, variant: str, parts: Sequence[EditionPart]) -> None:
+    """Keep the variant's parts unless some caller already froze it (its first part decides, so two callers
+    never mix their parts); each photo once per edition."""
+    for n, part in enumerate(parts):
+        digest = None
+        if part.photo is not None:
+            digest = hashlib.sha256(part.photo).hexdigest()
+            tx.run(
+                "INSERT INTO edition_photos (edition, digest, photo) VALUES (?, ?, ?) "
+                "ON CONFLICT (edition, digest) DO NOTHING",
+                (edition, digest, part.photo),
+            )
+        added = tx.run(
+            "INSERT INTO edition_parts (edition, variant, part, text, photo) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (edition, variant, part) DO NOTHING",
+            (edition, variant, n, part.text, digest),
+        )
+        if not added:
+            return
+
+
+def _parts(tx: Tx, edition: str, variant: str) -> list[Row]:
+    return tx.rows(
+        "SELECT p.text, f.photo FROM edition_parts p LEFT JOIN edition_photos f "
+        "ON f.edition = p.edition AND f.digest = p.photo WHERE p.edition = ? AND p.variant = ? ORDER BY p.part",
+        (edition, variant),
+    )
+
+
+def _settle_in_flight(tx: Tx, edition: str, now: dt.datetime) -> None:
+    """Rows abandoned with a request in flight: that part counts as sent. A row whose last part it was is sent
+    ("presumed"); any other is left claimable (lease over, nothing in flight) to go on from the next part."""
+    tx.run(
+        f"UPDATE deliveries AS d SET state = CASE WHEN {LAST_PART} THEN 'sent' ELSE 'claimed' END, "
+        f"sent_at = CASE WHEN {LAST_PART} THEN d.sending_since ELSE d.sent_at END, "
+        f"lease_until = CASE WHEN {LAST_PART} THEN NULL ELSE d.lease_until END, "
+        "parts_sent = d.parts_sent + 1, sending_since = NULL, last_error = ?, updated = ? "
+        "WHERE d.edition = ? AND d.state = 'claimed' AND d.lease_until <= ? AND d.sending_since IS NOT NULL",
+        (PRESUMED, now, edition, now),
     )

@@ -25,6 +25,13 @@ class Migration:
         return self.sqlite if backend == "sqlite" else self.postgresql
 
 
+# Migration 6 folds the per-variant texts of migration 5 into the parts table: each text becomes its variant's
+# one part (a message), so an edition opened before parts existed is sent as it was frozen.
+PARTS_FROM_TEXTS = (
+    "INSERT INTO edition_parts (edition, variant, part, text) SELECT edition, variant, 0, text FROM edition_texts",
+    "DROP TABLE edition_texts",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -112,6 +119,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE edition_texts (edition TEXT NOT NULL REFERENCES editions (edition), "
             "variant TEXT NOT NULL, text TEXT NOT NULL, created TIMESTAMPTZ NOT NULL, "
             "PRIMARY KEY (edition, variant))",
+        ),
+    ),
+    Migration(
+        6,
+        "recap editions in parts (a photo, then messages) per variant, and how far each chat got",
+        sqlite=(
+            "CREATE TABLE edition_photos (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "digest TEXT NOT NULL, photo BLOB NOT NULL, PRIMARY KEY (edition, digest))",
+            "CREATE TABLE edition_parts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "variant TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, photo TEXT, "
+            "PRIMARY KEY (edition, variant, part), "
+            "FOREIGN KEY (edition, photo) REFERENCES edition_photos (edition, digest))",
+            *PARTS_FROM_TEXTS,
+            "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+        ),
+        postgresql=(
+            "CREATE TABLE edition_photos (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "digest TEXT NOT NULL, photo BYTEA NOT NULL, PRIMARY KEY (edition, digest))",
+            "CREATE TABLE edition_parts (edition TEXT NOT NULL REFERENCES editions (edition), "
+            "variant TEXT NOT NULL, part INTEGER NOT NULL, text TEXT NOT NULL, photo TEXT, "
+            "PRIMARY KEY (edition, variant, part), "
+            "FOREIGN KEY (edition, photo) REFERENCES edition_photos (edition, digest))",
+            *PARTS_FROM_TEXTS,
+            "ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
         ),
     ),
 )

@@ -10,14 +10,15 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from answer.dates import DEFAULT, DateStyle, date_style
-from bot.recap_schedule import recap_text
+from bot.recap_delivery import send_part
 from bot.recap_times import recap_time
 from bot.render import esc
 from bot.settings import Settings
-from bot.store import Store
+from bot.store import EditionPart, Store
 from bot.telegram_bot.access import settings_of, store_of
 from bot.telegram_bot.admins import ADMINS_ONLY, may_configure
-from bot.telegram_bot.texts import DAY_NAMES, NO_PREVIEW
+from bot.telegram_bot.texts import DAY_NAMES
+from bot.weekly_recap import recap_parts
 from corpus.loader import ArticleError
 
 log = logging.getLogger(__name__)
@@ -71,18 +72,24 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def recap_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    if update.effective_message is None or update.effective_chat is None:
+    """This week's recap as subscribers get it, its dates in the chat's style: the chart with its caption, then
+    the text."""
+    if update.effective_chat is None or update.effective_message is None:
         return
     chat = await asyncio.to_thread(store_of(context).chat_settings.get, update.effective_chat.id)
-    text = await current_recap_html(settings_of(context), date_style(chat.date_language))
-    await update.effective_message.reply_html(text or RECAP_UNAVAILABLE, link_preview_options=NO_PREVIEW)
+    parts = await current_recap_parts(settings_of(context), date_style(chat.date_language))
+    if parts is None:
+        await update.effective_message.reply_html(RECAP_UNAVAILABLE)
+        return
+    for part in parts:
+        await send_part(context.bot, update.effective_chat.id, part)
 
 
-async def current_recap_html(settings: Settings, dates: DateStyle = DEFAULT) -> str | None:
-    """This week's recap as Telegram HTML (its dates in the chat's style), or None (logged) when an article on
-    disk is broken."""
+async def current_recap_parts(settings: Settings, dates: DateStyle = DEFAULT) -> list[EditionPart] | None:
+    """This week's recap as Telegram messages (its dates in the chat's style), or None (logged) when an article
+    on disk is broken."""
     try:
-        return await asyncio.to_thread(recap_text, settings, None, dates)
+        return await asyncio.to_thread(recap_parts, settings, None, dates)
     except ArticleError as exc:
         log.error("the weekly recap cannot be built, the corpus has errors:\n%s", exc)
         return None

@@ -8,6 +8,7 @@ import pytest
 
 from answer.dates import DEFAULT, STYLES, date_style
 from answer.recap import Recap, recap_text
+from answer.recap_flows import company_flows
 
 JUNE_1, JUNE_7, NEW_YEAR = dt.date(2026, 6, 1), dt.date(2026, 6, 7), dt.date(2027, 1, 2)
 
@@ -36,7 +37,7 @@ def test_no_choice_or_a_withdrawn_one_gets_the_default() -> None:
 
 
 def test_the_recap_writes_its_title_in_the_chosen_style() -> None:
-    recap = Recap(JUNE_1, JUNE_7, (), (), True, JUNE_1, JUNE_7)
+    recap = Recap(JUNE_1, JUNE_7, (), (), (), (), company_flows([], JUNE_1, JUNE_7), None)
     assert recap_text(recap).startswith("AI talent war — weekly recap, 01 Jun – 07 Jun 2026")
     assert recap_text(recap, date_style("iso")).startswith(
         "AI talent war — weekly recap, 2026-06-01 – 2026-06-07"

@@ -1,4 +1,5 @@
-"""The weekly recap: which articles and moves it lists, its fallback week, and its text and HTML forms."""
+"""The weekly recap, composed: which articles and moves it covers, its cited TL;DR and takeaways, its talent
+flows, a quiet week's one line, and its plain-text form (`recap preview`)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from answer.moves import collect_moves
-from answer.recap import MAX_ITEMS, Recap, build_recap, recap_text
-from bot.render import TELEGRAM_LIMIT, recap_html
+from answer.recap import FLOW_DAYS, MAX_ITEMS, TAKEAWAYS, TLDR_SENTENCES, build_recap, recap_text
 from corpus.model import Article, Move
+from corpus.text import split_sentences
 from tests.conftest import FIXED_TODAY
-from tests.fake_telegram import parse_html, utf16_len
 
-TODAY = FIXED_TODAY  # Monday 23 Nov 2026: the requested week is 16-22 Nov 2026
+TODAY = FIXED_TODAY  # Monday 23 Nov 2026: the week is 16-22 Nov 2026
 
 
 def days_ago(n: int, today: dt.date = TODAY) -> dt.date:
@@ -27,6 +26,7 @@ def article(
     moves: Sequence[Move] = (),
     publisher: str = "Example News",
     url: str | None = None,
+    body: str = "Some text about the AI talent war.",
 ) -> Article:
     return Article(
         id=article_id,
@@ -34,182 +34,160 @@ def article(
         publisher=publisher,
         url=url or f"https://example.com/{article_id}",
         published=published,
-        body="Some text about the AI talent war.",
+        body=body,
         moves=tuple(moves),
     )
 
 
 def move(
-    person: str, to: str, from_: str | None = None, role: str | None = None, date: str | None = None
+    person: str, to: str | None, from_: str | None = None, role: str | None = None, date: str | None = None
 ) -> Move:
     return Move.model_validate({"person": person, "from": from_, "to": to, "role": role, "date": date})
 
 
-def link_urls(html: str) -> list[str]:
-    _, entities = parse_html(html)
-    return [str(e["url"]) for e in entities if e["type"] == "text_link"]
+# A week whose three talent stories share a theme (Meta's pay packages for researchers) that none of them opens
+# with, and a fourth story about something else.
+POACHING = article(
+    "meta-poaches-openai",
+    days_ago(3),
+    title="Meta hires three OpenAI researchers",
+    body=(
+        "Conference season opened in San Francisco with the usual queues for coffee and badges. "
+        "Meta hired three researchers from OpenAI this week with pay packages worth more than 100 million "
+        "dollars each. The three will join the superintelligence lab that Meta set up in June. "
+        "A spokesperson declined to comment on the size of the offers."
+    ),
+    moves=[move(f"Researcher {n}", "Meta", from_="OpenAI", date="2026-11") for n in "ABC"],
+)
+RESPONSE = article(
+    "openai-responds",
+    days_ago(2),
+    title="OpenAI raises pay after departures",
+    body=(
+        "Shares of several chip makers moved sharply in early trading on Wednesday morning. "
+        "OpenAI responded to the departures of its researchers to Meta by raising pay packages for research "
+        "staff and granting new stock. Executives told staff that keeping the company's people is now the "
+        "priority for the year."
+    ),
+)
+RETENTION = article(
+    "deepmind-retention",
+    days_ago(4),
+    title="Google DeepMind offers retention bonuses",
+    body=(
+        "London had its wettest November day in a decade, delaying trains across the city. "
+        "Google DeepMind offered retention bonuses to its researchers after Meta approached several of them "
+        "with large pay packages. Some staff were asked to sign longer notice periods in return."
+    ),
+    moves=[move("Dana Lee", "Meta", from_="Google DeepMind", date="2026-11")],
+)
+VISAS = article(
+    "visa-rules",
+    days_ago(1),
+    title="New rules for skilled worker visas",
+    body=(
+        "The government published new rules for skilled worker visas that take effect in January. "
+        "Applicants will need a sponsor and a salary above a threshold set by the ministry."
+    ),
+)
+WEEK = [POACHING, RESPONSE, RETENTION, VISAS]
+
+
+def cited_lines(text: str, heading: str) -> list[str]:
+    """The lines of a section of the plain recap, up to the next blank line."""
+    lines = text.splitlines()
+    start = lines.index(heading) + 1
+    end = lines.index("", start) if "" in lines[start:] else len(lines)
+    return lines[start:end]
+
+
+def sources(text: str) -> dict[int, str]:
+    return {int(n): aid for n, aid in re.findall(r"^\[(\d+)\] .* https://example\.com/(\S+)$", text, re.M)}
+
+
+# ----------------------------------------------------------------------------------------------- TL;DR
+
+
+def test_tldr_is_three_cited_sentences_central_to_the_week_not_the_openers() -> None:
+    recap = build_recap(WEEK, TODAY)
+    text = recap_text(recap)
+    numbered = sources(text)
+
+    tldr = cited_lines(text, "TL;DR")
+    assert len(tldr) == TLDR_SENTENCES == 3
+    cited_articles = set()
+    for line in tldr:
+        sentence, number = re.fullmatch(r"(.+) \[(\d+)\]", line).groups()  # type: ignore[union-attr]
+        source = next(a for a in WEEK if a.id == numbered[int(number)])
+        assert sentence in split_sentences(source.body)  # extractive: word for word from the cited article
+        assert sentence != split_sentences(source.body)[0]  # chosen for centrality, not for coming first
+        assert "pay packages" in sentence  # the theme the week's stories share
+        cited_articles.add(source.id)
+    assert cited_articles == {POACHING.id, RESPONSE.id, RETENTION.id}  # three stories, not one retold
+
+
+def test_the_most_central_articles_are_listed_first_and_numbered_for_the_citations() -> None:
+    recap = build_recap(WEEK, TODAY)
+
+    assert recap.articles[-1] == VISAS  # the story that shares nothing with the others comes last
+    assert sources(recap_text(recap)) == {n: a.id for n, a in enumerate(recap.articles, start=1)}
+
+
+def test_takeaways_say_who_gained_and_lost_talent_then_a_short_central_point_all_cited() -> None:
+    recap = build_recap(WEEK, TODAY)
+    text = recap_text(recap)
+    numbered = sources(text)
+
+    takeaways = cited_lines(text, "Key takeaways")
+    assert len(takeaways) == TAKEAWAYS == 3
+    meta = next(n for n, aid in numbered.items() if aid == POACHING.id)
+    deepmind = next(n for n, aid in numbered.items() if aid == RETENTION.id)
+    assert takeaways[0] == (
+        f"- Meta gained the most talent: 4 arrivals, no departures. [{min(meta, deepmind)}][{max(meta, deepmind)}]"
+    )
+    assert takeaways[1] == f"- OpenAI lost the most: no arrivals, 3 departures. [{meta}]"
+    sentence, number = re.fullmatch(r"- (.+) \[(\d+)\]", takeaways[2]).groups()  # type: ignore[union-attr]
+    assert len(sentence.split()) <= 25
+    assert sentence in split_sentences(next(a for a in WEEK if a.id == numbered[int(number)]).body)
+    assert sentence not in cited_lines(text, "TL;DR")
+
+
+def test_a_week_of_short_notes_still_cites_every_line() -> None:
+    notes = [article(f"note-{n}", days_ago(n), title=f"Note number {n}") for n in (1, 2)]
+
+    recap = build_recap(notes, TODAY)
+    text = recap_text(recap)
+
+    assert recap.tldr == ()  # "Some text about the AI talent war." is too short to stand as a summary
+    assert "TL;DR" not in text
+    assert [line for line in cited_lines(text, "Key takeaways")] == [
+        "- Note number 1 [1]",
+        "- Note number 2 [2]",
+    ]
 
 
 # ------------------------------------------------------------------------------------- which articles
 
 
-def test_lists_the_seven_days_before_the_recap_day_newest_first() -> None:
+def test_covers_the_seven_days_before_the_recap_day() -> None:
     articles = [article(f"story-{n}", days_ago(n)) for n in (3, 1, 7, 5, 2, 6, 4)]
     articles += [article("recap-day", TODAY), article("eight-days-ago", days_ago(8))]
 
     recap = build_recap(articles, TODAY)
 
-    assert [a.id for a in recap.articles] == [f"story-{n}" for n in range(1, 8)]
+    assert sorted(a.id for a in recap.articles) == [f"story-{n}" for n in range(1, 8)]
     assert recap.current
     assert (recap.start, recap.end) == (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
     text = recap_text(recap)
-    assert "16 Nov – 22 Nov 2026" in text
-    assert "Articles (7):" in text
-    positions = [
-        text.index(f"Story story-{n} (Example News) https://example.com/story-{n}") for n in range(1, 8)
-    ]
-    assert positions == sorted(positions)
+    assert text.splitlines()[0] == "AI talent war — weekly recap, 16 Nov – 22 Nov 2026"
+    assert "Top articles (7):" in text
     assert "recap-day" not in text and "eight-days-ago" not in text
-    assert link_urls(recap_html(recap)) == [f"https://example.com/story-{n}" for n in range(1, 8)]
-
-
-def test_same_day_articles_all_listed_and_recap_day_excluded() -> None:
-    articles = [article("b-story", days_ago(1)), article("a-story", days_ago(1)), article("today", TODAY)]
-
-    recap = build_recap(articles, TODAY)
-
-    assert {a.id for a in recap.articles} == {"a-story", "b-story"}
-    assert "Story today" not in recap_text(recap)
-
-
-def test_quiet_week_falls_back_to_most_recent_week_with_articles_and_says_so() -> None:
-    articles = [
-        article("latest-older", dt.date(2026, 11, 3)),
-        article("same-week", dt.date(2026, 10, 28)),
-        article("week-before", dt.date(2026, 10, 27)),
-        article("on-recap-day", TODAY),  # not part of the requested week, and no reason to fall back to it
-    ]
-
-    recap = build_recap(articles, TODAY)
-
-    assert not recap.current
-    assert (recap.start, recap.end) == (dt.date(2026, 10, 28), dt.date(2026, 11, 3))
-    assert [a.id for a in recap.articles] == ["latest-older", "same-week"]
-    text = recap_text(recap)
-    assert "No new articles in 16 Nov – 22 Nov 2026." in text
-    assert "most recent week that has articles (28 Oct – 03 Nov 2026)" in text
-    assert text.splitlines()[0] == "AI talent war — weekly recap, 28 Oct – 03 Nov 2026"
-    plain, _ = parse_html(recap_html(recap))
-    assert "No new articles in 16 Nov – 22 Nov 2026." in plain
-    assert "(28 Oct – 03 Nov 2026)" in plain
-    assert "Story week-before" not in plain and "Story on-recap-day" not in plain
-
-
-def test_current_week_has_no_fallback_note() -> None:
-    recap = build_recap([article("fresh", days_ago(2)), article("old", days_ago(40))], TODAY)
-
-    text = recap_text(recap)
-    assert "No new articles" not in text
-    assert "Story old" not in text
 
 
 def test_period_spanning_new_year_names_both_years() -> None:
-    today = dt.date(2027, 1, 3)
-    recap = build_recap([article("new-year", dt.date(2026, 12, 31))], today)
+    recap = build_recap([article("new-year", dt.date(2026, 12, 31))], dt.date(2027, 1, 3))
 
     assert "weekly recap, 27 Dec 2026 – 02 Jan 2027" in recap_text(recap)
-
-
-def test_empty_corpus() -> None:
-    recap = build_recap([], TODAY)
-
-    assert recap.articles == () and recap.moves == ()
-    text = recap_text(recap)
-    assert "No articles in 16 Nov – 22 Nov 2026, and none before it." in text
-    assert "No talent moves reported in these articles." in text
-    assert "Articles (" not in text
-    plain, _ = parse_html(recap_html(recap))
-    assert "No articles in 16 Nov – 22 Nov 2026, and none before it." in plain
-    assert "/unsubscribe" in plain
-
-
-def test_only_articles_after_the_week_counts_as_empty() -> None:
-    recap = build_recap([article("on-recap-day", TODAY)], TODAY)
-
-    assert recap.articles == ()
-    assert "and none before it" in recap_text(recap)
-
-
-# ----------------------------------------------------------------------------------------------- moves
-
-
-def test_moves_among_the_weeks_articles_are_listed() -> None:
-    pang = move("Ruoming Pang", "Meta", from_="Apple", role="researcher", date="2026-11")
-    old = move("Tan Xu", "Moonshot AI", from_="Microsoft Research Asia", date="2026-10")
-    articles = [
-        article("this-week", days_ago(2), moves=[pang]),
-        article("last-month", days_ago(30), moves=[old]),
-    ]
-
-    recap = build_recap(articles, TODAY)
-
-    assert [r.move.person for r in recap.moves] == ["Ruoming Pang"]
-    text = recap_text(recap)
-    assert "Talent moves (1):\n- Ruoming Pang: Apple → Meta, researcher (2026-11)" in text
-    assert "Tan Xu" not in text
-    plain, entities = parse_html(recap_html(recap))
-    assert "Ruoming Pang: Apple → Meta, researcher" in plain
-    assert "Tan Xu" not in plain
-    bold = [plain[e["offset"] : e["offset"] + e["length"]] for e in entities if e["type"] == "bold"]
-    assert "Ruoming Pang" in bold
-
-
-def test_moves_newest_first() -> None:
-    articles = [
-        article("one", days_ago(3), moves=[move("Early Person", "Meta", date="2026-11-02")]),
-        article("two", days_ago(2), moves=[move("Late Person", "OpenAI", date="2026-11-20")]),
-    ]
-
-    text = recap_text(build_recap(articles, TODAY))
-
-    assert text.index("Late Person") < text.index("Early Person")
-
-
-def test_a_move_reported_by_two_articles_appears_once() -> None:
-    articles = [
-        article(
-            "first-report", days_ago(5), moves=[move("Ruoming Pang", "Meta", from_="Apple", date="2026-11")]
-        ),
-        article(
-            "second-report",
-            days_ago(2),
-            moves=[move("Ruoming Pang", "Meta", from_="Apple", role="researcher", date="2026-11-17")],
-        ),
-    ]
-
-    recap = build_recap(articles, TODAY)
-
-    assert len(recap.moves) == 1
-    (recorded,) = recap.moves
-    assert recorded.article_id == "first-report"
-    assert recorded.move.date == "2026-11-17"
-    text = recap_text(recap)
-    assert "Talent moves (1):" in text
-    assert text.count("Ruoming Pang") == 1
-    plain, _ = parse_html(recap_html(recap))
-    assert plain.count("Ruoming Pang") == 1
-    assert "Articles (2)" in plain
-
-
-def test_no_moves_says_so() -> None:
-    recap = build_recap([article("quiet", days_ago(1))], TODAY)
-
-    assert "No talent moves reported in these articles." in recap_text(recap)
-    plain, _ = parse_html(recap_html(recap))
-    assert "No talent moves reported in these articles." in plain
-
-
-# ---------------------------------------------------------------------------------- syndicated copies
 
 
 def test_syndicated_copies_are_not_listed_twice() -> None:
@@ -221,45 +199,111 @@ def test_syndicated_copies_are_not_listed_twice() -> None:
 
     recap = build_recap([copy, original, other], TODAY, canonical={"copy": "original"})
 
-    assert [a.id for a in recap.articles] == ["other", "original"]
+    assert {a.id for a in recap.articles} == {"other", "original"}
     text = recap_text(recap)
-    assert text.count(title) == 1
-    assert "Yahoo Finance" not in text
-    assert "Articles (2):" in text
+    assert text.count(f"{title} (Bloomberg)") == 1 and "Yahoo Finance" not in text
     assert text.count("Ruoming Pang: Apple → Meta") == 1
-    html = recap_html(recap)
-    assert link_urls(html) == ["https://example.com/other", "https://example.com/original"]
 
 
-def test_without_a_canonical_map_both_copies_are_listed() -> None:
-    title = "Meta hires Apple's Ruoming Pang"
-    articles = [article("original", days_ago(4), title=title), article("copy", days_ago(3), title=title)]
-
-    assert recap_text(build_recap(articles, TODAY)).count(title) == 2
+# ------------------------------------------------------------------------------------------ quiet week
 
 
-# ------------------------------------------------------------------------------------------ text form
-
-
-def test_recap_text_lines_and_overflow_note() -> None:
+def test_a_quiet_week_is_one_line_pointing_to_the_most_recent_news() -> None:
     articles = [
-        article(f"story-{i:02d}", days_ago(1 + i % 7), publisher=f"Publisher {i}")
-        for i in range(MAX_ITEMS + 5)
+        article("latest-older", dt.date(2026, 11, 3), title="The latest story", publisher="Wire"),
+        article("same-week", dt.date(2026, 10, 28), moves=[move("Ana Ruiz", "Meta", from_="OpenAI")]),
+        article("on-recap-day", TODAY),  # not part of the week, and published after it
     ]
 
     recap = build_recap(articles, TODAY)
-    lines = recap_text(recap).splitlines()
 
-    assert lines[0] == "AI talent war — weekly recap, 16 Nov – 22 Nov 2026"
-    assert f"Articles ({MAX_ITEMS + 5}):" in lines
-    listed = [line for line in lines if re.match(r"- \d\d \w{3}: ", line)]
-    assert len(listed) == MAX_ITEMS
-    newest = recap.articles[0]
-    assert listed[0] == (f"- {newest.published:%d %b}: {newest.title} ({newest.publisher}) {newest.url}")
-    assert "- …and 5 more" in lines
+    assert not recap.current and recap.articles == () and recap.tldr == ()
+    assert recap.latest is not None and recap.latest.id == "latest-older"
+    assert recap_text(recap) == (
+        "AI talent war — weekly recap, 16 Nov – 22 Nov 2026: no new articles this week. The most recent, from "
+        "03 Nov 2026: The latest story (Wire) https://example.com/latest-older"
+    )
 
 
-def test_both_forms_list_the_same_capped_items_and_count_the_rest() -> None:
+def test_a_quiet_week_charts_the_last_90_days_of_flows() -> None:
+    articles = [
+        article("in-window", days_ago(30), moves=[move("Ana Ruiz", "Meta", from_="OpenAI", date="2026-10")]),
+        article("too-old", days_ago(8 + FLOW_DAYS), moves=[move("Ben Low", "xAI", from_="Apple")]),
+    ]
+
+    flows = build_recap(articles, TODAY).flows
+
+    assert (flows.start, flows.end) == (days_ago(FLOW_DAYS), days_ago(1))
+    assert [(f.company, f.net) for f in flows.flows] == [("Meta", 1), ("OpenAI", -1)]
+
+
+def test_empty_corpus() -> None:
+    recap = build_recap([], TODAY)
+
+    assert recap.articles == () and recap.moves == () and recap.flows.flows == ()
+    assert recap_text(recap) == (
+        "AI talent war — weekly recap, 16 Nov – 22 Nov 2026: no articles this week, and none before it."
+    )
+
+
+# ----------------------------------------------------------------------------------------------- moves
+
+
+def test_the_weeks_moves_are_listed_cited_and_background_moves_are_not_news() -> None:
+    story = article(
+        "story-1",
+        days_ago(2),
+        moves=[
+            move("New Hire", "ByteDance", from_="Alibaba", role="researcher", date="2026-11"),
+            move("Old Hire", "ByteDance", from_="Alibaba", date="2024-07"),
+            move("Undated Hire", "Tencent"),
+        ],
+    )
+
+    recap = build_recap(
+        [story, article("last-month", days_ago(30), moves=[move("Tan Xu", "Moonshot AI")])], TODAY
+    )
+
+    assert [r.move.person for r in recap.moves] == ["New Hire", "Undated Hire"]
+    text = recap_text(recap)
+    assert "Talent moves (2):\n- New Hire: Alibaba → ByteDance, researcher (2026-11) [1]\n" in text
+    assert "- Undated Hire: joined Tencent [1]" in text
+    assert "Old Hire" not in text and "Tan Xu" not in text
+
+
+def test_a_move_reported_by_two_articles_appears_once() -> None:
+    articles = [
+        article("first", days_ago(5), moves=[move("Ruoming Pang", "Meta", from_="Apple", date="2026-11")]),
+        article(
+            "second", days_ago(2), moves=[move("Ruoming Pang", "Meta", from_="Apple", date="2026-11-17")]
+        ),
+    ]
+
+    recap = build_recap(articles, TODAY)
+
+    assert [(r.article_id, r.move.date) for r in recap.moves] == [("first", "2026-11-17")]
+    assert recap_text(recap).count("Ruoming Pang") == 1
+
+
+def test_a_departure_reads_left_x() -> None:
+    moves = [move("Ana Ruiz", "Meta", from_="OpenAI"), move("Ben Low", None, from_="Apple", date="2026-11")]
+
+    text = recap_text(build_recap([article("moves-week", days_ago(2), moves=moves)], TODAY))
+
+    assert "- Ana Ruiz: OpenAI → Meta [1]" in text and "- Ben Low: left Apple (2026-11) [1]" in text
+    assert "None" not in text
+
+
+def test_no_moves_says_so() -> None:
+    assert "No talent moves reported in these articles." in recap_text(
+        build_recap([article("quiet", days_ago(1))], TODAY)
+    )
+
+
+# ------------------------------------------------------------------------------------------- overflow
+
+
+def test_long_lists_are_capped_and_count_the_rest() -> None:
     articles = [
         article(
             f"story-{i:02d}", days_ago(1 + i % 7), moves=[move(f"Person {i:02d}", "Meta", date="2026-11")]
@@ -269,136 +313,11 @@ def test_both_forms_list_the_same_capped_items_and_count_the_rest() -> None:
 
     recap = build_recap(articles, TODAY)
     text = recap_text(recap)
-    plain, _ = parse_html(recap_html(recap))
 
-    listed_in_text = re.findall(r"^- \d\d \w{3}: .* (https://\S+)$", text, flags=re.MULTILINE)
-    assert listed_in_text == link_urls(recap_html(recap))
-    assert len(listed_in_text) == MAX_ITEMS
-    assert "- …and 3 more\n" in text and "…and 3 more\n" in plain
-    moves_in_text = re.findall(r"^- (Person \d\d):", text, flags=re.MULTILINE)
-    assert moves_in_text == re.findall(r"^• (Person \d\d):", plain, flags=re.MULTILINE)
-    assert len(moves_in_text) == MAX_ITEMS
-    assert text.endswith("- …and 3 more moves") and "…and 3 more moves" in plain
-
-
-def test_the_longest_items_of_the_shipped_corpus_fit_one_message_uncut(
-    shipped_articles: list[Article],
-) -> None:
-    """Why MAX_ITEMS is what it is: a full week of the longest lines still fits Telegram's limit."""
-    articles = sorted(shipped_articles, key=lambda a: len(a.title) + len(a.url) + len(a.publisher))[
-        -MAX_ITEMS:
-    ]
-    moves = sorted(
-        collect_moves(shipped_articles),
-        key=lambda r: sum(len(x or "") for x in (r.move.person, r.move.from_, r.move.to, r.move.role)),
-    )[-MAX_ITEMS:]
-    start, end = days_ago(7), days_ago(1)
-    recap = Recap(start, end, tuple(articles), tuple(moves), True, start, end)
-
-    html = recap_html(recap)
-
-    assert utf16_len(html) <= TELEGRAM_LIMIT
-    assert len(link_urls(html)) == MAX_ITEMS and "…and" not in html
-
-
-# ------------------------------------------------------------------------------------------ HTML form
-
-
-def test_recap_html_escapes_text_and_links_each_article() -> None:
-    title = 'Meta & <OpenAI> fight over "talent"'
-    url = "https://example.com/story?a=1&b='x'"
-    pang = move("A <b>Person</b>", "R&D Lab", from_='"Big" Co', role="head of <AI>")
-    recap = build_recap(
-        [article("story", days_ago(1), title=title, url=url, publisher="P & Q", moves=[pang])], TODAY
-    )
-
-    html = recap_html(recap)
-    plain, entities = parse_html(html)
-
-    assert f"{title} (P & Q)" in plain
-    assert 'A <b>Person</b>: "Big" Co → R&D Lab, head of <AI>' in plain
-    links = [e for e in entities if e["type"] == "text_link"]
-    assert len(links) == 1
-    assert links[0]["url"] == url
-    assert plain[links[0]["offset"] : links[0]["offset"] + links[0]["length"]] == title
-
-
-def test_recap_html_with_200_long_titled_articles_fits_telegram() -> None:
-    titles = [
-        f"Story {i}: <script>alert('x')</script> & 'quotes' \"too\" > less < 🤖🚀 " + "𝔸" * 120
-        for i in range(200)
-    ]
-    articles = [
-        article(
-            f"story-{i:03d}",
-            days_ago(1 + i % 7),
-            title=titles[i],
-            url=f'https://example.com/story?id={i}&ref="feed"',
-            publisher="Ex & <Co> 📰",
-            moves=[move(f"Person {i} 🤖", "<New> & Co", from_="Old & Co", role="R&D 🚀", date="2026-11")],
-        )
-        for i in range(200)
-    ]
-
-    recap = build_recap(articles, TODAY)
-    html = recap_html(recap)
-    plain, entities = parse_html(html)
-
-    assert utf16_len(html) <= TELEGRAM_LIMIT
-    assert utf16_len(plain) <= TELEGRAM_LIMIT
-    assert html.startswith("<b>AI talent war — weekly recap, 16 Nov – 22 Nov 2026</b>")
-    assert "Articles (200)" in plain
-    newest = recap.articles[0]
-    assert f"{newest.title} (Ex & <Co> 📰)" in plain
-    assert plain.rstrip().endswith("/unsubscribe to stop these messages.")
-    links = [e for e in entities if e["type"] == "text_link"]
-    assert 1 <= len(links) < MAX_ITEMS  # cut by length: not even MAX_ITEMS fit
-    assert links[0]["url"] == newest.url
-    # The note counts the articles left out; the moves section is never dropped to make room.
-    more = re.search(r"…and (\d+) more\n", plain)
-    assert more is not None
-    assert len(links) + int(more.group(1)) == len(recap.articles)
-    assert "Talent moves (200)" in plain and "…and 190 more moves" in plain
-
-
-def test_recap_html_of_a_normal_week_is_not_cut() -> None:
-    articles = [
-        article(f"story-{i}", days_ago(1 + i % 7), moves=[move(f"Person {i}", "Meta", date="2026-11")])
-        for i in range(5)
-    ]
-
-    plain, entities = parse_html(recap_html(build_recap(articles, TODAY)))
-
-    assert "…and" not in plain
-    assert len([e for e in entities if e["type"] == "text_link"]) == 5
-    assert all(f"Person {i}: joined Meta" in plain for i in range(5))
-
-
-def test_background_moves_recalled_by_the_weeks_articles_are_not_news() -> None:
-    story = article(
-        "story-1",
-        days_ago(2),
-        moves=[
-            move("New Hire", "ByteDance", from_="Alibaba", date="2026-11"),
-            move("Old Hire", "ByteDance", from_="Alibaba", date="2024-07"),
-            move("Undated Hire", "Tencent"),
-        ],
-    )
-    recap = build_recap([story], TODAY)
-    assert [r.move.person for r in recap.moves] == ["New Hire", "Undated Hire"]
-    assert "Old Hire" not in recap_text(recap)
-
-
-def test_a_departure_reads_left_x_in_text_and_html() -> None:
-    moves = [
-        Move.model_validate({"person": "Ana Ruiz", "from": "OpenAI", "to": "Meta"}),
-        Move.model_validate({"person": "Ben Low", "from": "Apple", "to": None, "date": "2026-11"}),
-    ]
-    recap = build_recap([article("moves-week", days_ago(2), moves=moves)], TODAY)
-
-    text = recap_text(recap)
-    assert "- Ana Ruiz: OpenAI → Meta" in text
-    assert "- Ben Low: left Apple (2026-11)" in text
-    assert "None" not in text
-    plain, _ = parse_html(recap_html(recap))
-    assert "Ben Low: left Apple" in plain and "None" not in plain
+    assert len(re.findall(r"^- Person \d\d: joined Meta", text, flags=re.M)) == MAX_ITEMS
+    assert "- …and 3 more moves" in text
+    assert f"Top articles ({MAX_ITEMS + 3}):" in text
+    assert len(sources(text)) == recap.listed and "- …and" in text.split("Top articles")[1]
+    # every number cited anywhere is a listed article
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text.split("Top articles")[0])}
+    assert cited <= set(sources(text))

@@ -22,6 +22,7 @@ HEAVY = (
     "scipy",
     "datasketch",
     "telegram",
+    "matplotlib",
 )
 RUN_IN_PROCESS = (
     "import json, sys\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -17,12 +18,16 @@ import pytest
 from telegram import Bot
 from typer.testing import CliRunner
 
+from answer.recap import build_recap
 from bot.cli import app as cli_app
 from bot.recap_delivery import DeliveryPolicy, deliver_edition
 from bot.recap_schedule import edition_for
 from bot.settings import Settings
-from bot.store import EditionCounts, Store, open_store
+from bot.store import Delivery, EditionCounts, Store, open_store
 from bot.store.base import required_time, utcnow
+from bot.weekly_recap import edition_text, post_parts
+from tests.answer.test_recap import TODAY, WEEK
+from tests.conftest import write_article
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 EDITION = "2026-W49"
@@ -231,3 +236,111 @@ def test_a_sender_killed_while_waiting_to_retry_is_finished_by_the_next_run_once
     assert result.exit_code == 0, result.output
     assert "Recap sent to 3 subscriber(s)" in result.output
     assert recaps_per_chat(tg) == Counter({chat: 1 for chat in chats})
+
+
+# ---------------------------------------------------------------------------- a photo, then the text
+
+WEEK_PARTS = post_parts(build_recap(WEEK, TODAY))
+
+
+class Crash(Exception):
+    """The sender process dying at a chosen point."""
+
+
+def parts_per_chat(tg: FakeTelegram) -> Counter[tuple[int, str]]:
+    return Counter((m.chat_id, m.method) for m in tg.sent_messages())
+
+
+def both_parts_once(chats: list[int]) -> Counter[tuple[int, str]]:
+    return Counter({(chat, method): 1 for chat in chats for method in ("sendPhoto", "sendMessage")})
+
+
+async def test_a_recap_with_a_chart_reaches_every_chat_as_a_photo_then_its_text(
+    store: Store, tg: FakeTelegram
+) -> None:
+    subscribe(store, tg, [1, 2])
+    store.deliveries.open_edition(EDITION, edition_text(WEEK_PARTS), utcnow(), parts=WEEK_PARTS)
+
+    async with bot_for(tg) as bot:
+        report = await deliver_edition(bot, store, EDITION, "w", FAST)
+
+    assert report.sent == 2 and store.deliveries.counts(EDITION) == EditionCounts(sent=2)
+    assert [(m.chat_id, m.method) for m in tg.sent_messages()] == [
+        (1, "sendPhoto"),
+        (1, "sendMessage"),
+        (2, "sendPhoto"),
+        (2, "sendMessage"),
+    ]
+    photo, text = tg.sent_messages(1)
+    assert photo.photo == WEEK_PARTS[0].photo and photo.text.startswith("AI talent war — weekly recap")
+    assert text.text.startswith("Key takeaways")
+    tg.assert_no_rejections()
+
+
+async def test_a_sender_dying_between_photo_and_text_is_finished_with_the_text_only(
+    store: Store, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subscribe(store, tg, [1, 2, 3])
+    store.deliveries.open_edition(EDITION, edition_text(WEEK_PARTS), utcnow(), parts=WEEK_PARTS)
+    recorded = store.deliveries.mark_part_sent
+
+    def dies_once_recorded(delivery: Delivery, worker: str, now: dt.datetime, part: int) -> bool:
+        recorded(delivery, worker, now, part)
+        if delivery.chat_id == 2:
+            raise Crash  # chat 2 has the photo, on record; the process dies before the text
+        return True
+
+    monkeypatch.setattr(store.deliveries, "mark_part_sent", dies_once_recorded)
+    short = dataclasses.replace(FAST, lease=dt.timedelta(seconds=1))
+    async with bot_for(tg) as bot:
+        with pytest.raises(Crash):
+            await deliver_edition(bot, store, EDITION, "dies", short)
+        assert parts_per_chat(tg) == Counter(
+            {(1, "sendPhoto"): 1, (1, "sendMessage"): 1, (2, "sendPhoto"): 1}
+        )
+        monkeypatch.undo()
+        await asyncio.sleep(1.2)  # the dead sender's claim on chat 2 runs out
+        report = await deliver_edition(bot, store, EDITION, "restarted", FAST)
+
+    assert report.sent == 2
+    assert parts_per_chat(tg) == both_parts_once([1, 2, 3])
+    assert store.deliveries.counts(EDITION) == EditionCounts(sent=3)
+    tg.assert_no_rejections()
+
+
+@pytest.mark.timeout(180)
+def test_a_sender_killed_while_telegram_takes_the_photo_is_finished_with_the_text_only(
+    settings: Settings, tg: FakeTelegram, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "fresh"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="fresh-meta-hires-lee",
+        title="Meta hires Dana Lee from Google DeepMind",
+        body="Meta hired the researcher Dana Lee from Google DeepMind to lead a new team in Zurich this week.",
+        published=(settings.today() - dt.timedelta(days=2)).isoformat(),
+        moves="moves:\n  - person: Dana Lee\n    from: Google DeepMind\n    to: Meta\n",
+    )
+    settings = dataclasses.replace(settings, corpus_dirs=(corpus,))
+    chats = [101, 102, 103]
+    with open_store(settings) as store:
+        subscribe(store, tg, chats)
+    sender: list[subprocess.Popen[str]] = []
+    # Telegram takes chat 102's photo and the sender is killed (SIGKILL) before it hears back.
+    tg.on_call("sendPhoto", lambda: os.kill(sender[0].pid, signal.SIGKILL), after=1)
+    sender.append(start_sender(settings, lease_s=2))
+    output, _ = sender[0].communicate(timeout=120)
+    assert sender[0].returncode == -signal.SIGKILL, output
+    assert parts_per_chat(tg) == Counter(
+        {(101, "sendPhoto"): 1, (101, "sendMessage"): 1, (102, "sendPhoto"): 1}
+    )
+
+    time.sleep(2.5)  # the killed sender's claim on chat 102 runs out
+    result = CliRunner().invoke(cli_app, ["recap", "send"], env=env_for(settings))
+
+    assert result.exit_code == 0, result.output
+    assert parts_per_chat(tg) == both_parts_once(chats)
+    with open_store(settings) as store:
+        assert store.deliveries.counts(edition_for(settings.today())) == EditionCounts(sent=3)
+    tg.assert_no_rejections()

@@ -8,6 +8,7 @@ import threading
 from bot.settings import Settings
 from bot.store import ChatSettings, Delivery, Due, EditionCounts, Store, open_store
 from bot.store.base import utcnow
+from bot.store.ledger import EditionPart
 
 EDITION = "2026-W49"
 T0 = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
@@ -154,17 +155,87 @@ def test_blocked_closes_the_row_and_deactivates_the_subscriber(store: Store) -> 
     assert store.deliveries.unfinished(T0 - MINUTE) == []
 
 
-def test_due_chats_are_added_once_each_variant_s_text_frozen_and_a_paused_chat_skipped(store: Store) -> None:
+# ------------------------------------------------------------------------------------ editions in parts
+
+CHART = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # every byte value survives the round trip
+PARTS = [EditionPart("<b>caption</b>", CHART), EditionPart("first message"), EditionPart("second message")]
+
+
+def test_an_editions_parts_are_frozen_by_its_first_opener(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    store.deliveries.open_edition(EDITION, "rebuilt", T0 + MINUTE, parts=[EditionPart("rebuilt")])
+
+    assert store.deliveries.parts(EDITION) == PARTS
+    assert store.deliveries.parts("2026-W50") is None
+    store.deliveries.open_edition("2026-W50", "one message", T0)  # as editions were before parts
+    assert store.deliveries.parts("2026-W50") == [EditionPart("one message")]
+
+
+def test_a_row_records_each_part_and_resumes_after_the_last_one_recorded(store: Store) -> None:
+    subscribe(store, [1])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    first = claim(store, "a", T0)
+    assert first.parts_sent == 0
+    assert store.deliveries.mark_part_sent(first, "a", T0, 0)
+    assert not store.deliveries.mark_part_sent(first, "b", T0, 1)  # only the holder records progress
+
+    resumed = claim(store, "b", T0 + 2 * MINUTE)  # "a" died between two parts: its lease ran out
+    assert (resumed.chat_id, resumed.parts_sent) == (1, 1)
+
+
+def test_a_part_in_flight_when_its_sender_died_counts_and_the_row_goes_on_from_the_next(store: Store) -> None:
+    subscribe(store, [1, 2])
+    store.deliveries.open_edition(EDITION, "all of it", T0, parts=PARTS)
+    one = claim(store, "a", T0)  # chat 1: the photo's request in flight, then the sender dies
+    two = claim(store, "a", T0)
+    assert store.deliveries.mark_part_sent(two, "a", T0, 0) and store.deliveries.mark_part_sent(
+        two, "a", T0, 1
+    )
+    assert store.deliveries.in_flight(two, "a", T0)  # chat 2: the last message in flight
+
+    later = T0 + 2 * MINUTE
+    resumed = claim(store, "b", later)
+    assert (resumed.chat_id, resumed.parts_sent) == (one.chat_id, 1)
+    assert nothing_to_claim(store, later)
+    assert store.deliveries.counts(EDITION) == EditionCounts(claimed=1, sent=1, presumed=1)
+
+
+def test_due_chats_are_added_once_each_variant_s_parts_frozen_and_a_paused_chat_skipped(store: Store) -> None:
     subscribe(store, [1, 2, 3])
     ledger = store.deliveries
     chats = [Due(c, "2026-11-30:iso" if c == 1 else "2026-11-30:en", T0) for c in (1, 2, 3)]
-    texts = {"2026-11-30:iso": "iso text", "2026-11-30:en": "en text"}
-    assert ledger.add_due(EDITION, texts, chats, T0, schedule=[("weekly-recap", "slot")], worker="a") == 3
-    assert ledger.add_due(EDITION, {"2026-11-30:en": "rebuilt"}, chats, T0 + MINUTE, worker="b") == 0
-    assert ledger.texts(EDITION) == texts and ledger.last_slot("weekly-recap") == "slot"
+    contents = {
+        "2026-11-30:iso": [EditionPart("iso caption", CHART), EditionPart("iso text")],
+        "2026-11-30:en": [EditionPart("en caption", CHART), EditionPart("en text")],
+    }
+    assert ledger.add_due(EDITION, contents, chats, T0, schedule=[("weekly-recap", "slot")], worker="a") == 3
+    rebuilt = {"2026-11-30:en": [EditionPart("rebuilt"), EditionPart("rebuilt"), EditionPart("rebuilt")]}
+    assert ledger.add_due(EDITION, rebuilt, chats, T0 + MINUTE, worker="b") == 0
+    assert ledger.variants(EDITION) == set(contents) and ledger.last_slot("weekly-recap") == "slot"
     store.chat_settings.save(ChatSettings(3, recap_enabled=False))
     assert ledger.counts(EDITION) == EditionCounts(pending=2, skipped=1)
     first, second = claim(store, "w", STARTED), claim(store, "w", STARTED)
     assert [(d.chat_id, d.variant) for d in (first, second)] == [(1, "2026-11-30:iso"), (2, "2026-11-30:en")]
-    assert ledger.text(EDITION, first.variant) == "iso text" and ledger.text(EDITION, None) == "iso text"
+    assert [ledger.parts(EDITION, d.variant) for d in (first, second)] == list(contents.values())
+    assert ledger.text(EDITION) == "iso caption\n\niso text" and ledger.parts(EDITION) == [
+        EditionPart("iso caption\n\niso text")
+    ]
+    with store.backend.transaction() as tx:  # the chart both variants share is kept once
+        assert tx.one("SELECT COUNT(*) FROM edition_photos WHERE edition = ?", (EDITION,)) == (1,)
     assert nothing_to_claim(store, STARTED)
+
+
+def test_a_variant_s_row_resumes_after_its_parts_and_settles_on_its_own_last_part(store: Store) -> None:
+    subscribe(store, [1, 2])
+    one, two = [EditionPart("caption", CHART), EditionPart("text")], [EditionPart("one message")]
+    store.deliveries.add_due(
+        EDITION, {"long": one, "short": two}, [Due(1, "long", T0), Due(2, "short", T0)], T0
+    )
+    first, second = claim(store, "a", T0), claim(store, "a", T0)  # both die with a request in flight
+    later = T0 + 2 * MINUTE
+    resumed = claim(store, "b", later)
+    assert (resumed.chat_id, resumed.variant, resumed.parts_sent) == (first.chat_id, "long", 1)
+    assert nothing_to_claim(store, later)
+    assert store.deliveries.counts(EDITION) == EditionCounts(claimed=1, sent=1, presumed=1)
+    assert second.chat_id == 2

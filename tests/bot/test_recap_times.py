@@ -114,13 +114,21 @@ async def test_each_subscriber_gets_the_recap_at_its_own_local_time_once_across_
     assert recaps_per_chat(tg) == Counter({TOKYO: 1, NEW_YORK: 1})
     assert store.deliveries.counts(edition_for(dt.date(2025, 9, 1))) == EditionCounts(sent=2)
 
-    # Each recap is of the week before its chat's Monday (which had no news, so it says so and shows the latest
-    # week that has some), its dates written as the chat chose.
+    # Each recap is of the week before its chat's Monday (which had no news, so it says so and points to the most
+    # recent article, under the chart of the last 90 days), its dates written as the chat chose in every part.
     tokyo, new_york = (
         next(m for m in tg.sent_messages(c) if "weekly recap" in m.text) for c in (TOKYO, NEW_YORK)
     )
-    assert "No new articles in 2025-08-25 – 2025-08-31." in tokyo.text
-    assert "No new articles in 25 Aug – 31 Aug 2025." in new_york.text
+    assert "weekly recap, 2025-08-25 – 2025-08-31: no new articles this week" in tokyo.text
+    assert "The most recent, from 2025-07-07:" in tokyo.text
+    assert "weekly recap, 25 Aug – 31 Aug 2025: no new articles this week" in new_york.text
+    assert "The most recent, from 07 Jul 2025:" in new_york.text
+    [tokyo_chart], [new_york_chart] = (
+        [m for m in tg.sent_messages(c) if m.photo is not None] for c in (TOKYO, NEW_YORK)
+    )
+    assert "– 2025-08-31)" in tokyo_chart.text and "– 31 Aug 2025)" in new_york_chart.text
+    for chat in (TOKYO, NEW_YORK):  # each part once, the chart first, whichever replica sent it
+        assert [m.method for m in tg.sent_messages(chat)] == ["sendPhoto", "sendMessage"]
     tg.assert_no_rejections()
 
 

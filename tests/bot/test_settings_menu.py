@@ -167,7 +167,13 @@ async def test_the_recap_command_writes_dates_in_the_chat_s_style(app: Applicati
     tg.send_user_message(CHAT, "/recap")
     tg.send_user_message(CHAT, "/settings dates iso")
     tg.send_user_message(CHAT, "/recap")
-    before, _, after = await tg.wait_for_async(lambda: tg.sent_messages(CHAT)[2:] and tg.sent_messages(CHAT))
+    recaps = await tg.wait_for_async(
+        lambda: (
+            [m for m in tg.sent_messages(CHAT) if "weekly recap" in m.text][1:]
+            and [m for m in tg.sent_messages(CHAT) if "weekly recap" in m.text]
+        )
+    )
+    before, after = recaps
     iso_week = re.compile(r"weekly recap, \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d")
     assert iso_week.search(after.text) and not iso_week.search(before.text)
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli_app
 from bot.settings import Settings
-from bot.store import ChatSettings, Feed, Store, StoreError, open_backend, open_store
+from bot.store import ChatSettings, EditionPart, Feed, Store, StoreError, open_backend, open_store
 from bot.store import migrations as m
 from bot.store.base import utcnow
 
@@ -122,6 +122,38 @@ def test_an_unversioned_sqlite_file_from_before_is_adopted_with_its_subscribers(
         assert seven.subscribed == dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
         assert eight.note == "unsubscribed"
         assert store.subscribers.subscribe(8) is True
+
+
+def test_a_text_frozen_before_parts_existed_is_sent_as_its_one_part(
+    store_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(m, "MIGRATIONS", m.MIGRATIONS[:5])  # a database of the release before parts
+    backend = open_backend(store_settings)
+    try:
+        m.upgrade(backend)
+        Store(backend).subscribers.subscribe(7)
+        with backend.transaction() as tx:
+            tx.run("INSERT INTO editions (edition, text, created) VALUES (?, ?, ?)", ("2026-W49", "en", T0))
+            tx.run(
+                "INSERT INTO edition_texts (edition, variant, text, created) VALUES (?, ?, ?, ?)",
+                ("2026-W49", "2026-11-30:iso", "<b>iso</b>", T0),
+            )
+            tx.run(
+                "INSERT INTO deliveries (edition, chat_id, state, attempts, due, variant, updated) "
+                "VALUES (?, ?, 'pending', 0, ?, ?, ?)",
+                ("2026-W49", 7, T0, "2026-11-30:iso", T0),
+            )
+    finally:
+        backend.close()
+    monkeypatch.undo()
+
+    with open_store(store_settings) as store:
+        assert m.status(store.backend).version == m.LATEST
+        ledger = store.deliveries
+        assert ledger.parts("2026-W49", "2026-11-30:iso") == [EditionPart("<b>iso</b>")]
+        later = T0 + dt.timedelta(minutes=1)
+        claimed = ledger.claim("2026-W49", "w", later, dt.timedelta(minutes=1), run_started=later)
+        assert claimed is not None and (claimed.variant, claimed.parts_sent) == ("2026-11-30:iso", 0)
 
 
 def test_an_unreachable_postgresql_is_one_clear_error(tmp_path: Path) -> None:

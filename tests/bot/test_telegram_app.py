@@ -124,9 +124,12 @@ async def test_subscribe_then_weekly_recap_and_blocked_chat(
     await job.run(app)
     recap = tg.sent_messages(CHAT)[-1]
     assert "weekly recap" in recap.text
-    # Nothing is newer than July 2025, so the recap falls back to that week: Pang's article, not Tan Xu's (2024).
-    assert "Meta hires Apple's Ruoming Pang" in recap.text and "Ruoming Pang: Apple → Meta" in recap.text
-    assert "Tan Xu" not in recap.text
+    # Nothing is newer than July 2025: a quiet week, one line pointing to Pang's article (the most recent), with
+    # no old recap re-run as news.
+    assert "no new articles this week" in recap.text and len(recap.text.splitlines()) == 1
+    assert "The most recent, from 07 Jul 2025: Meta hires Apple's Ruoming Pang" in recap.text
+    assert "Ruoming Pang: Apple → Meta" not in recap.text and "Tan Xu" not in recap.text
+    assert [m.method for m in tg.sent_messages(CHAT)][-1] == "sendMessage"  # no moves in 90 days: no chart
     assert store.active() == [CHAT]
     assert next(s.note for s in store.all() if s.chat_id == other).startswith("blocked")
     assert any(r.description.startswith("Too Many Requests") for r in tg.refused)
@@ -240,7 +243,7 @@ def syndicated_corpus(tmp_path: Path) -> Path:
 
 
 def listed_urls(recap_text: str) -> list[str]:
-    return re.findall(r"^- \d\d \w{3}: .* (https://\S+)$", recap_text, flags=re.MULTILINE)
+    return re.findall(r"^\[\d+\] \d\d \w{3}: .* (https://\S+)$", recap_text, flags=re.MULTILINE)
 
 
 def linked_urls(message: SentMessage) -> list[str]:
@@ -262,16 +265,20 @@ async def test_preview_recap_command_and_recap_send_list_the_same_items(
     preview = CliRunner().invoke(cli_app, ["recap", "preview"], env=env)
     async with running(build_application(s, small_engine)):
         tg.send_user_message(CHAT, "/recap")
-        [command] = await tg.wait_for_async(lambda: tg.sent_messages(CHAT), timeout=10)
+        await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
     with open_store(s) as store:
         store.subscribers.subscribe(CHAT)
     report = await send_recap_now(s)
 
     assert preview.exit_code == 0, preview.output
-    expected = [f"https://example.com/{OTHER}", f"https://example.com/{ORIGINAL}"]
-    assert listed_urls(preview.output) == expected
+    expected = listed_urls(preview.output)
+    assert sorted(expected) == [f"https://example.com/{ORIGINAL}", f"https://example.com/{OTHER}"]
     assert report.sent == 1
-    [_, sent] = tg.sent_messages(CHAT)
+    photo, command, sent_photo, sent = tg.sent_messages(CHAT)
+    # /recap shows what subscribers get: the chart with the title as its caption, then the text.
+    assert photo.method == sent_photo.method == "sendPhoto" and photo.photo == sent_photo.photo
+    assert photo.text.startswith("AI talent war — weekly recap, 16 Nov – 22 Nov 2026")
+    assert command.text == sent.text
     assert linked_urls(command) == linked_urls(sent) == expected
     for text in (preview.output, command.text, sent.text):
         assert text.count("Priya Raman: Google DeepMind → Anthropic") == 1

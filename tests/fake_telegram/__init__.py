@@ -12,8 +12,8 @@ test process (whatever asyncio loop that runs in) and by subprocesses alike::
 
 The fake answers like Telegram, including its error JSON
 ``{"ok": false, "error_code": N, "description": "..."}``, and it rejects what Telegram rejects: bad
-tokens, unknown methods, malformed HTML, empty or overlong texts, invalid inline keyboards, unknown
-chats, ... Every 4xx answer is recorded in :attr:`FakeTelegram.rejected` (except the deliberate
+tokens, unknown methods, malformed HTML, empty or overlong texts and captions, photos that are not images,
+invalid inline keyboards, unknown chats, ... Every 4xx answer is recorded in :attr:`FakeTelegram.rejected` (except the deliberate
 "blocked" 403s, flood-control 429s, faults injected with ``fail`` and superseded long polls, which go to
 :attr:`FakeTelegram.refused`), so a test can assert that the bot never sent anything Telegram would
 have refused.

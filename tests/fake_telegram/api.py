@@ -14,6 +14,7 @@ from tests.fake_telegram.params import (
     MAX_CALLBACK_ANSWER_LENGTH,
     ApiError,
     bad_request,
+    caption_text,
     check_link_preview,
     get_bool,
     get_float,
@@ -122,6 +123,7 @@ class BotApi:
             "getMyCommands": self.get_my_commands,
             "deleteMyCommands": self.delete_my_commands,
             "sendMessage": self.send_message,
+            "sendPhoto": self.send_photo,
             "editMessageText": self.edit_message_text,
             "editMessageReplyMarkup": self.edit_message_reply_markup,
             "deleteMessage": self.delete_message,
@@ -260,8 +262,38 @@ class BotApi:
         state.record_sent(stored, "sendMessage", params)
         return state.message_json(stored)
 
+    def send_photo(self, params: JSONDict) -> JSONDict:
+        """An uploaded PNG or JPEG (checked like Telegram checks a photo), or a file_id this fake issued, with an
+        optional caption (at most 1,024 characters after entity parsing)."""
+        state = self.state
+        chat_id = state.resolve_chat(params)
+        reply_markup = validate_reply_markup(params, inline_only=False)
+        get_bool(params, "disable_notification")
+        get_bool(params, "protect_content")
+        plain, raw, parse_mode, entities = caption_text(params, strict_html=self.strict_html)
+        self._reply_to(params, chat_id)
+        photo, data = state.photo(params.get("photo"))
+        stored = StoredMessage(
+            chat_id=chat_id,
+            message_id=next(state.message_ids),
+            from_bot=True,
+            text=plain,
+            raw_text=raw,
+            parse_mode=parse_mode,
+            entities=entities,
+            reply_markup=reply_markup,
+            date=int(time.time()),
+            photo=photo,
+            photo_bytes=data,
+        )
+        state.messages[(chat_id, stored.message_id)] = stored
+        state.record_sent(stored, "sendPhoto", params)
+        return state.message_json(stored)
+
     def edit_message_text(self, params: JSONDict) -> JSONDict:
         stored = self.state.stored_bot_message(params, action="edit")
+        if stored.photo is not None:
+            raise bad_request("there is no text in the message to edit")
         reply_markup = validate_reply_markup(params, inline_only=True)
         check_link_preview(params)
         plain, raw, parse_mode, entities = message_text(params, strict_html=self.strict_html)

@@ -6,6 +6,7 @@ Not thread-safe by itself: the owner holds one lock around every use.
 from __future__ import annotations
 
 import copy
+import hashlib
 import itertools
 import json
 import re
@@ -14,6 +15,7 @@ from typing import Any
 
 from tests.fake_telegram.html import utf16_len
 from tests.fake_telegram.params import ApiError, bad_request, get_int
+from tests.fake_telegram.photos import photo_size
 from tests.fake_telegram.records import Chat, JSONDict, SentMessage, StoredMessage
 
 # A bot command in a user's text, as Telegram marks it with a bot_command entity.
@@ -60,6 +62,8 @@ class ChatState:
         self.answered_callbacks: list[JSONDict] = []
         self.commands: dict[tuple[str, str], list[JSONDict]] = {}
         self.members: dict[tuple[int, int], str] = {}  # (chat, user) -> status; others are plain members
+        #: file_id -> (PhotoSize, image) of every photo uploaded, for sending again by file_id
+        self.files: dict[str, tuple[JSONDict, bytes]] = {}
         self.message_ids = itertools.count(1)
         self._update_ids = itertools.count(_FIRST_UPDATE_ID)
         self._callback_ids = itertools.count(_FIRST_CALLBACK_ID)
@@ -115,18 +119,45 @@ class ChatState:
 
     # --------------------------------------------------------------------------------- messages
 
+    def photo(self, value: Any) -> tuple[JSONDict, bytes]:
+        """The PhotoSize and image of a sendPhoto's ``photo``: an upload (checked) or a known file_id."""
+        if isinstance(value, bytes):
+            width, height = photo_size(value)
+            digest = hashlib.sha256(value).hexdigest()
+            size: JSONDict = {
+                "file_id": f"AgACAgFake{digest[:40]}",
+                "file_unique_id": f"AQAD{digest[:12]}",
+                "width": width,
+                "height": height,
+                "file_size": len(value),
+            }
+            self.files[size["file_id"]] = (size, value)
+            return size, value
+        if not value:
+            raise bad_request("there is no photo in the request")
+        if not isinstance(value, str) or value not in self.files:
+            raise bad_request("wrong file identifier/HTTP URL specified")
+        return self.files[value]
+
     def message_json(self, stored: StoredMessage, *, with_reply: bool = True) -> JSONDict:
         data: JSONDict = {
             "message_id": stored.message_id,
             "from": dict(self.bot_user) if stored.from_bot else dict(stored.from_user or {}),
             "chat": self.chat_json(stored.chat_id),
             "date": stored.date,
-            "text": stored.text,
         }
+        if stored.photo is not None:
+            data["photo"] = [dict(stored.photo)]
+            if stored.text:
+                data["caption"] = stored.text
+            if stored.entities:
+                data["caption_entities"] = copy.deepcopy(stored.entities)
+        else:
+            data["text"] = stored.text
+            if stored.entities:
+                data["entities"] = copy.deepcopy(stored.entities)
         if stored.edit_date is not None:
             data["edit_date"] = stored.edit_date
-        if stored.entities:
-            data["entities"] = copy.deepcopy(stored.entities)
         if stored.reply_markup and "inline_keyboard" in stored.reply_markup:
             data["reply_markup"] = copy.deepcopy(stored.reply_markup)
         replied = self.messages.get((stored.chat_id, stored.reply_to or 0))
@@ -163,6 +194,7 @@ class ChatState:
             date=stored.date,
             edit_date=stored.edit_date,
             params=dict(params or {}),
+            photo=stored.photo_bytes,
         )
 
     def record_sent(self, stored: StoredMessage, method: str, params: JSONDict) -> None:

@@ -310,7 +310,8 @@ class FakeTelegram:
             return [dict(c.params) for c in self._router.requests if c.method.lower() == method.lower()]
 
     def sent_messages(self, chat_id: int | None = None) -> list[SentMessage]:
-        """Successful sendMessage/editMessageText(/ReplyMarkup) calls, in order, optionally for one chat."""
+        """Successful sendMessage/sendPhoto/editMessageText(/ReplyMarkup) calls, in order, optionally for one chat
+        (a photo's ``text`` is its caption, ``photo`` the image)."""
         with self._cond:
             return [copy.deepcopy(m) for m in self._state.sent if chat_id is None or m.chat_id == chat_id]
 

@@ -336,6 +336,20 @@ def message_text(params: JSONDict, *, strict_html: bool) -> tuple[str, str, str 
     )
 
 
+def caption_text(params: JSONDict, *, strict_html: bool) -> tuple[str, str, str | None, list[JSONDict]]:
+    """The checked, optional ``caption`` of a media message: plain, raw, parse_mode, entities."""
+    if not get_str(params, "caption"):
+        return "", "", get_str(params, "parse_mode") or None, []
+    return _formatted_text(
+        params,
+        "caption",
+        strict_html=strict_html,
+        max_length=MAX_CAPTION_LENGTH,
+        empty_error="message caption is empty",
+        long_error="message caption is too long",
+    )
+
+
 def check_link_preview(params: JSONDict) -> None:
     """The optional flags of sendMessage/editMessageText must have the right types."""
     get_bool(params, "disable_web_page_preview")

@@ -44,6 +44,8 @@ class SentMessage:
     date: int
     edit_date: int | None = None
     params: JSONDict = field(default_factory=dict)
+    #: the uploaded image of a sendPhoto (``text``, ``raw_text`` and ``entities`` are then its caption's)
+    photo: bytes | None = None
 
     @property
     def edited(self) -> bool:
@@ -85,6 +87,8 @@ class StoredMessage:
     edit_date: int | None = None
     from_user: JSONDict | None = None
     reply_to: int | None = None  # the message (of the same chat) this one replies to
+    photo: JSONDict | None = None  # a photo message: its PhotoSize (file_id, dimensions, size)
+    photo_bytes: bytes | None = None
 
 
 @dataclass

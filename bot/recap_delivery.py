@@ -43,6 +43,7 @@ LEASE_MARGIN_S = 30.0
 CHAT_NOT_FOUND = "chat not found"
 # The file name a recap's chart is uploaded under.
 PHOTO_NAME = "talent-flows.png"
+PACE_KEY = "recap-send-slot"  # the shared schedule of sending moments (SharedValues.reserve_slot)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ class DeliveryPolicy:
         minutes=5
     )  # a chat left pending waits this long for a later run,
     retry_later_max: dt.timedelta = dt.timedelta(hours=6)  # doubling with each failed run, up to this
+    # Telegram's broadcast limit is about 30 messages a second per bot, whatever the number of processes:
+    # every sender reserves its sending moments from one schedule in the database, a little under the limit.
+    per_second: float = 25.0
+    chat_gap_s: float = 1.0  # between two parts (photo, text) to one chat: Telegram's 1 message/s per chat
+    concurrency: int = (
+        8  # chats one sender has in progress at once (the per-chat gap would idle it otherwise)
+    )
 
 
 @dataclass
@@ -106,11 +114,39 @@ async def send_part(bot: Bot, chat_id: int, part: EditionPart) -> Message:
     )
 
 
+Pace = Callable[[], Awaitable[object]]
+
+
+async def no_pace() -> None:
+    """Send at once (a single test message, a caller pacing requests itself)."""
+
+
+def shared_pace(store: Store, policy: DeliveryPolicy) -> Pace:
+    """Wait for this request's moment in the schedule every sender shares (≈ policy.per_second overall)."""
+    gap = dt.timedelta(seconds=1 / policy.per_second)
+
+    async def pace() -> None:
+        slot = await asyncio.to_thread(store.values.reserve_slot, PACE_KEY, utcnow(), gap)
+        wait = (slot - utcnow()).total_seconds()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    return pace
+
+
 async def send_once(
-    bot: Bot, chat_id: int, part: EditionPart, policy: DeliveryPolicy, deadline: float, in_flight: InFlight
+    bot: Bot,
+    chat_id: int,
+    part: EditionPart,
+    policy: DeliveryPolicy,
+    deadline: float,
+    in_flight: InFlight,
+    pace: Pace = no_pace,
 ) -> Outcome:
     """Send one part (its first request already marked in flight), retrying 429s and transient errors while
-    the claim's lease (`deadline`, monotonic) leaves time for it."""
+    the claim's lease (`deadline`, monotonic) leaves time for it; a retry first waits for its `pace`.
+    (The first request's moment was awaited before it was marked in flight: a sender killed while waiting
+    must not leave a part presumed sent.)"""
     tries = floods = 0
     while True:
         try:
@@ -138,6 +174,7 @@ async def send_once(
         if time.monotonic() + wait + min(LEASE_MARGIN_S, policy.lease.total_seconds() / 4) > deadline:
             return Failed(f"gave up: waiting {wait:.0f} s more would outlast the claim")
         await asyncio.sleep(wait)
+        await pace()
         await in_flight(True)
 
 
@@ -147,10 +184,16 @@ def retry_delay(policy: DeliveryPolicy, attempts: int) -> dt.timedelta:
 
 
 async def _send_parts(
-    bot: Bot, store: Store, parts: list[EditionPart], delivery: Delivery, worker: str, policy: DeliveryPolicy
+    bot: Bot,
+    store: Store,
+    parts: list[EditionPart],
+    delivery: Delivery,
+    worker: str,
+    policy: DeliveryPolicy,
+    pace: Pace,
 ) -> Outcome:
-    """The parts the chat has not had, in order, each recorded once Telegram accepted it; the outcome of the
-    last one tried."""
+    """The parts the chat has not had, in order and `policy.chat_gap_s` apart, each recorded once Telegram
+    accepted it; the outcome of the last one tried."""
     deadline = time.monotonic() + (delivery.lease_until - utcnow()).total_seconds()
 
     async def in_flight(busy: bool) -> None:
@@ -160,8 +203,10 @@ async def _send_parts(
     last = len(parts) - 1
     for n in range(min(delivery.parts_sent, last), last + 1):
         if n > delivery.parts_sent:
+            await asyncio.sleep(policy.chat_gap_s)
+            await pace()
             await in_flight(True)  # the claim marked the first request
-        outcome = await send_once(bot, delivery.chat_id, parts[n], policy, deadline, in_flight)
+        outcome = await send_once(bot, delivery.chat_id, parts[n], policy, deadline, in_flight, pace)
         if not isinstance(outcome, Sent):
             break
         if n < last and not await asyncio.to_thread(
@@ -172,10 +217,16 @@ async def _send_parts(
 
 
 async def _send_claimed(
-    bot: Bot, store: Store, parts: list[EditionPart], delivery: Delivery, worker: str, policy: DeliveryPolicy
+    bot: Bot,
+    store: Store,
+    parts: list[EditionPart],
+    delivery: Delivery,
+    worker: str,
+    policy: DeliveryPolicy,
+    pace: Pace,
 ) -> Outcome:
     # Interrupted (shutdown, Ctrl-C) the row is left as a killed sender leaves it: its lease settles it.
-    outcome = await _send_parts(bot, store, parts, delivery, worker, policy)
+    outcome = await _send_parts(bot, store, parts, delivery, worker, policy, pace)
     now = utcnow()
     ledger = store.deliveries
     if isinstance(outcome, Sent):
@@ -205,30 +256,59 @@ async def deliver_edition(
     policy: DeliveryPolicy | None = None,
     honour_backoff: bool = True,
 ) -> DeliveryReport:
-    """Send `edition` to every chat of it that nobody has sent it to, until none is left to claim."""
+    """Send `edition` to every chat of it that nobody has sent it to, until none is left to claim:
+    `policy.concurrency` chats at a time, every request paced by the schedule all senders share."""
     policy = policy or DeliveryPolicy()
     report = DeliveryReport(edition)
-    started = utcnow()
     own = await asyncio.to_thread(store.deliveries.parts, edition)
-    contents: dict[str | None, list[EditionPart]] = {None: own or []}
-    while own:  # None: no such edition
-        delivery = await asyncio.to_thread(
-            store.deliveries.claim,
-            edition,
-            worker,
-            utcnow(),
-            policy.lease,
-            run_started=started,
-            honour_backoff=honour_backoff,
-        )
-        if delivery is None:
-            break
-        if delivery.variant not in contents:  # the chat's recap day and date style
-            variant = await asyncio.to_thread(store.deliveries.parts, edition, delivery.variant)
-            contents[delivery.variant] = variant or own
-        outcome = await _send_claimed(bot, store, contents[delivery.variant], delivery, worker, policy)
-        report.sent += isinstance(outcome, Sent)
-        report.blocked += isinstance(outcome, Gone)
-        report.failed += isinstance(outcome, Failed)
+    if own:  # None: no such edition
+        run = _Run(bot, store, edition, worker, policy, honour_backoff, report, {None: own})
+        await asyncio.gather(*(run.work() for _ in range(max(1, policy.concurrency))))
     report.counts = await asyncio.to_thread(store.deliveries.counts, edition)
     return report
+
+
+@dataclass
+class _Run:
+    """One sender's run over an edition; each `work()` loop claims and sends one chat after another."""
+
+    bot: Bot
+    store: Store
+    edition: str
+    worker: str
+    policy: DeliveryPolicy
+    honour_backoff: bool
+    report: DeliveryReport
+    contents: dict[str | None, list[EditionPart]]
+    started: dt.datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        self.pace = shared_pace(self.store, self.policy)
+
+    async def work(self) -> None:
+        while True:
+            await self.pace()  # before the claim, which marks the chat's first request in flight
+            delivery = await self._claim()
+            if delivery is None:
+                return
+            if delivery.variant not in self.contents:  # the chat's recap day and date style
+                variant = await asyncio.to_thread(self.store.deliveries.parts, self.edition, delivery.variant)
+                self.contents[delivery.variant] = variant or self.contents[None]
+            parts = self.contents[delivery.variant]
+            outcome = await _send_claimed(
+                self.bot, self.store, parts, delivery, self.worker, self.policy, self.pace
+            )
+            self.report.sent += isinstance(outcome, Sent)
+            self.report.blocked += isinstance(outcome, Gone)
+            self.report.failed += isinstance(outcome, Failed)
+
+    async def _claim(self) -> Delivery | None:
+        return await asyncio.to_thread(
+            self.store.deliveries.claim,
+            self.edition,
+            self.worker,
+            utcnow(),
+            self.policy.lease,
+            run_started=self.started,
+            honour_backoff=self.honour_backoff,
+        )

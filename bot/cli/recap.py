@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -61,6 +62,14 @@ def recap_send(
             "is sent by another after this.",
         ),
     ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Chats this process has in progress at once (default 8); all senders together stay at about "
+            "25 messages a second.",
+        ),
+    ] = None,
 ) -> None:
     """Send this week's recap to every active subscriber who has not had it (same database and Telegram
     settings as `serve`). Safe to run again, or several at once: nobody gets an edition twice."""
@@ -69,7 +78,11 @@ def recap_send(
     from bot.telegram_bot.jobs import send_recap_now
 
     s = settings_with_token()
-    policy = DeliveryPolicy() if lease is None else DeliveryPolicy(lease=dt.timedelta(seconds=lease))
+    policy = DeliveryPolicy()
+    if lease is not None:
+        policy = dataclasses.replace(policy, lease=dt.timedelta(seconds=lease))
+    if concurrency is not None:
+        policy = dataclasses.replace(policy, concurrency=concurrency)
     try:
         report = asyncio.run(send_recap_now(s, edition, policy))
     except ArticleError as exc:

@@ -76,8 +76,10 @@ async def test_stats_and_broadcast_status_for_admins_help_for_others(
         assert await reply_to(tg, ADMIN, "/broadcast_status") == "No recap edition has been opened yet."
 
         tg.block(USER + 1)
-        tg.fail("sendMessage", times=2, code=500, after=1)  # the second chat fails twice: left pending
-        await send_recap_now(bot_settings, "2026-W48", DeliveryPolicy(attempts=2, backoff_s=0))
+        tg.fail(
+            "sendMessage", times=2, code=500, after=1
+        )  # one chat at a time: the second fails twice, left pending
+        await send_recap_now(bot_settings, "2026-W48", DeliveryPolicy(attempts=2, backoff_s=0, concurrency=1))
         stats = await reply_to(tg, ADMIN, "/stats")
         status = await reply_to(tg, ADMIN, "/broadcast_status")
     assert "Subscribers: 2 (inactive: 1)" in stats

@@ -32,7 +32,8 @@ from tests.fake_telegram import TOKEN, FakeTelegram
 
 EDITION = "2026-W49"
 # Retries without the waits a real deployment wants, so the tests stay fast.
-FAST = DeliveryPolicy(backoff_s=0.01, attempts=3)
+# One chat at a time, unpaced: the fault injections below hit the calls in chat order.
+FAST = DeliveryPolicy(backoff_s=0.01, attempts=3, per_second=1000, chat_gap_s=0.01, concurrency=1)
 
 
 @pytest.fixture
@@ -165,9 +166,10 @@ def test_recap_send_twice_reaches_only_those_it_missed(settings: Settings, tg: F
 
 
 def start_sender(settings: Settings, lease_s: int) -> subprocess.Popen[str]:
-    """`talentbot recap send` in a process of its own, which a test can kill."""
+    """`talentbot recap send` in a process of its own, which a test can kill; one chat at a time, so that the
+    test knows which chat's request was in flight."""
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "recap", "send", "--lease", str(lease_s)],
+        [sys.executable, "-m", "bot.cli", "recap", "send", "--lease", str(lease_s), "--concurrency", "1"],
         env={**os.environ, **env_for(settings)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -344,3 +346,42 @@ def test_a_sender_killed_while_telegram_takes_the_photo_is_finished_with_the_tex
     with open_store(settings) as store:
         assert store.deliveries.counts(edition_for(settings.today())) == EditionCounts(sent=3)
     tg.assert_no_rejections()
+
+
+async def test_senders_together_keep_to_the_overall_rate_and_space_a_chats_parts(
+    store: Store, tg: FakeTelegram
+) -> None:
+    """Telegram allows about 30 messages a second per bot, whatever the number of processes, and one a second
+    per chat: two senders of four chats in progress each share one schedule in the database."""
+    chats = list(range(1, 13))
+    subscribe(store, tg, chats)
+    store.deliveries.open_edition(EDITION, edition_text(WEEK_PARTS), utcnow(), parts=WEEK_PARTS)
+    paced = dataclasses.replace(FAST, per_second=10.0, chat_gap_s=0.5, concurrency=4)
+
+    async with bot_for(tg) as first, bot_for(tg) as second:
+        reports = await asyncio.gather(
+            deliver_edition(first, store, EDITION, "one", paced),
+            deliver_edition(second, store, EDITION, "two", paced),
+        )
+
+    assert sum(r.sent for r in reports) == len(chats) and all(r.sent for r in reports)
+    sends = [c for c in tg.requests if c.method in ("sendPhoto", "sendMessage")]
+    assert Counter((int(c.params["chat_id"]), c.method) for c in sends) == both_parts_once(chats)
+    times = sorted(c.at for c in sends)
+    # 24 messages at 10 a second: never more than 10 (+1 for timing jitter) in any second, 2.3 s or more in all
+    assert max(sum(1 for t in times if start <= t < start + 1.0) for start in times) <= 11
+    assert times[-1] - times[0] >= 2.0
+    for chat in chats:
+        photo, text = (c.at for c in sends if int(c.params["chat_id"]) == chat)
+        assert text - photo >= 0.5
+
+
+def test_a_shared_schedule_hands_every_caller_its_own_moment(store: Store) -> None:
+    start = utcnow()
+    gap = dt.timedelta(milliseconds=40)
+
+    slots = [store.values.reserve_slot("pace", start, gap) for _ in range(5)]
+    later = store.values.reserve_slot("pace", start + dt.timedelta(seconds=10), gap)
+
+    assert slots == [start + gap * n for n in range(5)]
+    assert later == start + dt.timedelta(seconds=10)  # an idle schedule starts again from now

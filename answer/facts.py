@@ -35,7 +35,7 @@ _REASON = re.compile(
 # A hint of a motive, weaker than a cause stated: what draws people, the pressure or setting behind a move.
 _MOTIVE = re.compile(
     r"\b(attract(?:s|ed|ion|ions)?|appeals? to|appeal of|drew|draws|drawn by|lured by|pressure|amid|cited|"
-    r"pointed to|designed to|intended to|meant to)\b",
+    r"pointed to|designed to|intended to|meant to|(?:comes?|came) (?:as|after|amid))\b",
     re.I,
 )
 _MONTH = (

@@ -218,10 +218,12 @@ def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
 
 
 def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_sentences: int) -> list[Candidate]:
-    """The chosen sentences with the story's own reason (the best sentence's article's best sentence that
-    states a cause or purpose, or failing that hints at one) when it is not among them: added when there is
-    room, else in place of the last pick but the first when none from the story gives a cause yet."""
+    """The chosen sentences, with the story's own reason when none of them from the best sentence's article
+    gives one: its sentence that states a cause or purpose (or, failing that, hints at one), in place of the
+    last pick but the first when there is no room."""
     story = candidates[0].article_id
+    if any(c.article_id == story and states_reason(c.text) for c in chosen):
+        return chosen
     floor = REASON_RELATIVE * candidates[0].relevance
     pool = [
         c
@@ -234,11 +236,9 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
     if not pool:
         return chosen
     reason = max(pool, key=lambda c: c.relevance + (STATED_REASON_BONUS if states_reason(c.text) else 0.0))
-    if len(chosen) < max_sentences:
-        return [*chosen, reason]
-    if any(c.article_id == story and states_reason(c.text) for c in chosen):
-        return chosen
-    return [*chosen[: max(1, max_sentences - 1)], reason]
+    return (
+        [*chosen[: max(1, max_sentences - 1)], reason] if len(chosen) >= max_sentences else [*chosen, reason]
+    )
 
 
 def _after(chosen: Candidate, article_sentences: Sequence[str]) -> int:

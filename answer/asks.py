@@ -50,6 +50,21 @@ _OPENING = re.compile(
 # Words that point back at something an earlier ask named.
 _POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|that|these|those)\b", re.I)
 
+# A question asking for a cause: "why...", "how come", "what led to", "what's the reason for".
+_REASON_ASKED = re.compile(
+    r"^\W*(why|whyd|how come)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:main |real )?"
+    r"(reasons?|rationale|motives?|motivations?|logic|thinking|point) (?:for|behind|of|why)\b|"
+    r"\bwhat(?:'s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b",
+    re.I,
+)
+# ...or for what someone does about a problem: "how is Alibaba trying to stop losing staff?", "how did OpenAI
+# respond?"; both are answered by a sentence giving a purpose ("in a bid to...", "aimed at...").
+_PURPOSE_ASKED = re.compile(
+    r"^\W*how (?:is|are|was|were|does|do|did|has|have|will|can)\b.{0,60}?\b(?:try(?:ing)?|plan(?:ning)?|"
+    r"stop|keep|retain|hold on|respond(?:ed|ing)?|react(?:ed|ing)?|counter|fight|compete|attract|lure|win)\b",
+    re.I,
+)
+
 # The expected type of an ask, from its opening words; the first pattern that matches wins.
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
@@ -57,7 +72,7 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b", re.I),
     ),
     (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b", re.I)),
-    (AnswerType.REASON, re.compile(r"^\W*(why|how come)\b|\bwhat (caused|led|drove|prompted)\b", re.I)),
+    (AnswerType.REASON, _REASON_ASKED),
     (
         AnswerType.ROLE,
         re.compile(
@@ -94,6 +109,11 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 def expected_type(ask: str) -> AnswerType | None:
     """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role..."""
     return next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
+
+
+def asks_reason(question: str) -> bool:
+    """Is the question answered by a cause or a purpose ("why...?", "how is X trying to stop...?")?"""
+    return bool(_REASON_ASKED.search(question) or _PURPOSE_ASKED.search(question))
 
 
 def body(ask: str) -> str:

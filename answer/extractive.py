@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from answer.facts import AMOUNT, CAUSAL
+from answer.asks import asks_reason
+from answer.facts import AMOUNT, CAUSAL, hints_motive, states_reason
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
@@ -30,6 +31,9 @@ _LIST_OPENER = re.compile(
     r"(changes|measures|steps|reforms|reasons|ways|moves|factors|tactics|things)\b",
     re.I,
 )
+# The first item of an enumeration, and a later one: the later items are shown with the first.
+_FIRST_ITEM = re.compile(r"(The )?first(ly)?\b", re.I)
+_LATER_ITEM = re.compile(r"(The )?(second|third|fourth|fifth|finally|lastly)\b", re.I)
 _DOING = re.compile(r"\bwhat\b.*\b(did|does|do|will|has|have)\b.*\bdo\b", re.I)
 
 # A question in the article this close (cosine) to the user's is answered by the sentences after it.
@@ -46,6 +50,8 @@ MIN_ANSWER_WORDS = 6
 FAQ_ARTICLES = 3
 # A list a chosen sentence announces is shown up to this many sentences (or pairs read together) long.
 LIST_ITEMS = 3
+# A later item of an enumeration is looked for this many sentence groups after the previous one at most.
+ITEM_GAP = 2
 
 # How a sentence's relevance is scored (hand-tuned on the dev split of the evaluation set): its cosine with
 # the question counts most, then the share of the question's words it has, then its passage's score
@@ -58,6 +64,12 @@ TOP_RANKS = 3
 CAUSAL_BONUS = 0.2
 AMOUNT_BONUS = 0.15
 META_PENALTY = 0.5
+
+# A why-question whose chosen sentences say what happened but not why gets the best sentence giving a cause
+# from the same story, when it is at least this share as relevant as the best sentence.
+REASON_RELATIVE = 0.3
+# ...preferring a cause stated ("the aim is to...") to a hint of one ("amid...") by this much relevance.
+STATED_REASON_BONUS = 0.2
 
 # Maximal marginal relevance: the weight of relevance against redundancy with what is already chosen.
 DIVERSITY = 0.7
@@ -205,11 +217,63 @@ def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
     return chosen
 
 
+def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_sentences: int) -> list[Candidate]:
+    """The chosen sentences, with the story's own reason when none of them from the best sentence's article
+    gives one: its sentence that states a cause or purpose (or, failing that, hints at one), in place of the
+    last pick but the first when there is no room."""
+    story = candidates[0].article_id
+    if any(c.article_id == story and states_reason(c.text) for c in chosen):
+        return chosen
+    floor = REASON_RELATIVE * candidates[0].relevance
+    pool = [
+        c
+        for c in candidates
+        if c.article_id == story
+        and c.relevance >= floor
+        and hints_motive(c.text)
+        and not any(c.text in x.text or x.text in c.text for x in chosen)
+    ]
+    if not pool:
+        return chosen
+    reason = max(pool, key=lambda c: c.relevance + (STATED_REASON_BONUS if states_reason(c.text) else 0.0))
+    return (
+        [*chosen[: max(1, max_sentences - 1)], reason] if len(chosen) >= max_sentences else [*chosen, reason]
+    )
+
+
+def _after(chosen: Candidate, article_sentences: Sequence[str]) -> int:
+    """The index of the first sentence of the article after a chosen sentence (or pair)."""
+    end = chosen.position + 1
+    while end < len(article_sentences) and chosen.text.endswith(" " + article_sentences[end]):
+        end += 1
+    return end
+
+
+def later_items(chosen: Candidate, article_sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """The items after a first one ("The first is speed..." -> "The second is regulation..."), each
+    found within a few sentences of the previous."""
+    rest = article_sentences[_after(chosen, article_sentences) :]
+    groups = [" ".join(rest[i] for i in g) for g in sentence_groups(rest)]
+    items: list[tuple[str, str]] = []
+    gap = 0
+    for text in groups:
+        if len(items) == LIST_ITEMS or gap > ITEM_GAP or text.rstrip().endswith("?"):
+            break
+        if _LATER_ITEM.match(text):
+            items.append((text, chosen.article_id))
+            gap = 0
+        else:
+            gap += 1
+    return items
+
+
 def continue_list(
     question: str, chosen: Candidate, article_sentences: Sequence[str]
 ) -> list[tuple[str, str]]:
     """When a chosen sentence announces the list the question asks for ("The letter set out several changes
     at once." for "what did ByteDance change?"), the sentences after it in its article: the list itself."""
+    if _FIRST_ITEM.match(chosen.text):
+        return later_items(chosen, article_sentences)
     opener = _LIST_OPENER.search(chosen.text)
     if opener is None:
         return []
@@ -217,10 +281,7 @@ def continue_list(
     listed = {w.rstrip("s") for w in content_words(opener.group(2))}
     if not listed & asked and not _DOING.search(question):
         return []
-    end = chosen.position + 1
-    while end < len(article_sentences) and chosen.text.endswith(" " + article_sentences[end]):
-        end += 1
-    rest = article_sentences[end:]
+    rest = article_sentences[_after(chosen, article_sentences) :]
     items = []
     for group in sentence_groups(rest)[:LIST_ITEMS]:
         text = " ".join(rest[i] for i in group)
@@ -251,6 +312,8 @@ def select_sentences(
     if not candidates:
         return []
     chosen = _mmr(candidates, max_sentences)
+    if asks_reason(question):
+        chosen = with_reason(candidates, chosen, max_sentences)
     first_seen = {a: n for n, a in reversed(list(enumerate(c.article_id for c in chosen)))}
     chosen.sort(key=lambda c: (first_seen[c.article_id], c.position))
     picked: list[tuple[str, str]] = []

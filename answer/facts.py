@@ -19,11 +19,23 @@ CAUSAL = re.compile(
     r"in order to)\b",
     re.I,
 )
-# A cause stated: narrower than CAUSAL (which also favours the "first... second..." of an explanation), as
-# "what it means" is a consequence, not a reason.
+# A cause or purpose stated: narrower than CAUSAL (which also favours the "first... second..." of an
+# explanation), as "what it means" is a consequence, not a reason.
 _REASON = re.compile(
-    r"\b(because|reasons?|due to|driven by|caused by|led to|as a result of|in order to|so that|aim(?:s|ed)? to|"
-    r"wanted to|linked (?:[\w-]+ ){0,4}to|concerns? (?:over|about)|blam(?:e|ed|es)|attribut(?:e|ed|es) |put down to)",
+    r"\b(because|reasons?|causes|due to|owing to|driven by|fuell?ed by|caused by|prompted by|led to|"
+    r"as a result of|in order to|so that|so as to|aim(?:s|ed)? (?:to|at)|in a bid to|in an effort to|"
+    r"(?:goal|aim|purpose|idea|motive|rationale|logic) (?:is|was|being)|"
+    r"want(?:s|ed)? to|hop(?:es|ed|ing) to|seek(?:s|ing)? to|sought to|in response to|respond(?:s|ed)? (?:with|by)|"
+    r"(?<!advised )(?<!told )(?<!asked )(?<!urged )(?<!ordered )"
+    r"to (?:stem|curb|counter|retain|stop|prevent|protect|sidestep|avoid|get around)|"
+    r"linked (?:[\w-]+ ){0,4}to|concerns? (?:over|about|that)|fears? (?:of|that|over)|worr(?:y|ies|ied) (?:that|about)|"
+    r"blam(?:e|ed|es)|attribut(?:e|ed|es)|put down to)\b",
+    re.I,
+)
+# A hint of a motive, weaker than a cause stated: what draws people, the pressure or setting behind a move.
+_MOTIVE = re.compile(
+    r"\b(attract(?:s|ed|ion|ions)?|appeals? to|appeal of|drew|draws|drawn by|lured by|pressure|amid|cited|"
+    r"pointed to|designed to|intended to|meant to|(?:comes?|came) (?:as|after|amid))\b",
     re.I,
 )
 _MONTH = (
@@ -60,6 +72,16 @@ _MOVING = re.compile(
 _PLACE = re.compile(r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+)")
 
 
+def states_reason(sentence: str) -> bool:
+    """Does the sentence give a cause or a purpose ("because...", "the goal was to...", "in a bid to...")?"""
+    return bool(_REASON.search(sentence))
+
+
+def hints_motive(sentence: str) -> bool:
+    """Does the sentence give a cause, or at least a hint of one ("amid a bidding war", "drawn by")?"""
+    return states_reason(sentence) or bool(_MOTIVE.search(sentence))
+
+
 def _named(sentence: str, entities: EntityIndex, kind: str, known: frozenset[str]) -> bool:
     return any(m.entity.kind == kind and not m.entity.keys <= known for m in entities.find(sentence))
 
@@ -83,7 +105,7 @@ def carries(
     if kind is AnswerType.DURATION:
         return bool(_DURATION.search(sentence))
     if kind is AnswerType.REASON:
-        return bool(_REASON.search(sentence))
+        return hints_motive(sentence)
     if kind is AnswerType.ROLE:
         return bool(_ROLE.search(sentence)) and bool(_APPOINTED.search(sentence))
     if kind is AnswerType.ORGANISATION:

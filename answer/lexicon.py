@@ -22,6 +22,13 @@ CHAT_WORDS = word_set(
     "comparison overview summary summarise summarize recap explain define definition meaning mean means eta "
     "quick question ok okay hmm um uh"
 )
+# Words naming the kind of answer asked ("what was the rationale", "the impact of"), never its topic.
+ANSWER_WORDS = word_set(
+    "rationale reasoning motivation motivations motive motives impact impacts implication implications "
+    "consequence consequences upside upsides downside downsides drawback drawbacks pros cons tradeoff "
+    "tradeoffs trade-off trade-offs gist backstory significance outcome outcomes takeaway takeaways "
+    "really basically actually exactly"
+)
 # An amount or a period written as one token: "100m", "2.4bn", "fy2027", "q3", "h2".
 _AMOUNT_OR_PERIOD = re.compile(
     r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12])$"
@@ -83,7 +90,9 @@ class Lexicon:
             for part in word_parts(word):
                 if len(part) < 2 or part in OVERLAP_STOP_WORDS or part in QUESTION_STOP_WORDS:
                     continue
-                if part in CHAT_WORDS or part in EVERYDAY_WORDS or part in skip or self.knows(part):
+                if part in CHAT_WORDS or part in ANSWER_WORDS or part in EVERYDAY_WORDS or part in skip:
+                    continue
+                if self.knows(part):
                     continue
                 if part not in found:
                     found.append(part)

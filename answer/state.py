@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +21,22 @@ from index.search import Hit
 
 # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
 _PROPER_NOUN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b")
+# A word as written: "ChatGPT", "Nvidia", "users", "CEO".
+_WRITTEN = re.compile(r"[A-Za-z][\w-]*")
+
+
+def name_words(texts: Iterable[str]) -> set[str]:
+    """Words the texts only ever write with a capital and not all in capitals: names ("Nvidia", "ChatGPT"),
+    not everyday words (also written in lower case) or abbreviations ("CEO", "GPU")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for word in _WRITTEN.findall(text):
+            if word.islower():
+                lower.add(word)
+            elif word[0].isupper() and not word.isupper():
+                capitalised.add(word.lower())
+    return capitalised - lower
 
 
 @dataclass
@@ -34,6 +51,7 @@ class EngineState:
     lexicon: Lexicon
     typos: TypoFixer
     proper_nouns: set[str]
+    names: set[str]  # words written only as names ("nvidia", "chatgpt"), see `name_words`
     rows_by_article: dict[str, list[int]]
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
@@ -57,6 +75,7 @@ class EngineState:
             lexicon=Lexicon(vocabulary | set(entities.vocabulary)),
             typos=TypoFixer(set(entities.vocabulary), vocabulary),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
+            names=name_words(a.text for a in articles),
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
         )

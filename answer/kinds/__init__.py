@@ -16,6 +16,7 @@ from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
 from answer.kinds.greeting import Greeting
 from answer.kinds.leaders import Leaders
+from answer.kinds.missing_fact import MissingFact
 from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
@@ -49,6 +50,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     UnknownName(before_search=False),
     NotFound(),
     NoRecord(before_search=False),
+    MissingFact(),
     Extractive(),
 )
 

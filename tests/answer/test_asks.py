@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from answer.asks import AnswerType, search_text, split_asks
-from answer.facts import carries
+from answer.asks import AnswerType, asks_reason, search_text, split_asks
+from answer.facts import carries, states_reason
 from corpus.entities import EntityIndex
 
 ENTITIES = EntityIndex(
@@ -118,3 +118,34 @@ def test_the_names_a_question_gives_are_not_its_answer() -> None:
     assert carries(
         "Varun Mohan left Windsurf and joined Google DeepMind.", AnswerType.DESTINATION, ENTITIES, known
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why did john schulman leave openai", True),
+        ("what's the reason for the travel rules?", True),
+        ("what led to the cuts at msl", True),
+        ("How is Alibaba trying to stop losing staff from Tongyi Lab?", True),
+        ("how did openai respond to meta's offers", True),
+        ("how much did meta pay", False),
+        ("who leads meta's ai lab", False),
+        ("what did bytedance change about pay", False),
+    ],
+)
+def test_a_question_asking_for_a_cause_or_purpose_is_told_apart(question: str, expected: bool) -> None:
+    assert asks_reason(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Wang said the goal was to create smaller teams.", True),
+        ("For China, the aim is to protect technology.", True),
+        ("ByteDance is raising pay in a bid to keep staff.", True),
+        ("AI specialists were advised to avoid trips to the United States.", False),
+        ("Restrictions may make careers in Chinese AI less attractive.", False),
+    ],
+)
+def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) -> None:
+    assert states_reason(sentence) is expected

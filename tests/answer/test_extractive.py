@@ -22,3 +22,38 @@ def test_an_article_that_asks_the_question_answers_it_in_its_own_order() -> None
     passage = RetrievedPassage("a1", " ".join(sentences), 0.9, sentences, vectors)
     picked = select_sentences("why is there a shortage?", query, [passage], max_sentences=3)
     assert [text for text, _ in picked] == list(sentences[2:5])
+
+
+def _passage(sentences: tuple[str, ...], vectors: np.ndarray) -> RetrievedPassage:
+    return RetrievedPassage("a1", " ".join(sentences), 0.9, sentences, vectors.astype(np.float32))
+
+
+def test_a_why_question_gets_the_reason_the_story_gives_not_only_what_happened() -> None:
+    sentences = (
+        "Meta is eliminating about 600 positions in its superintelligence labs, Wang told staff on Wednesday.",
+        "The cuts fall on the research group, the product teams and the infrastructure units of the lab.",
+        "Wang said the goal was to create smaller teams in which each employee could move much faster.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.8, 0.6, 0.5, 0.87
+    query = np.eye(1, 8, dtype=np.float32)[0]  # the question restates what happened, not why
+    picked = select_sentences("why did meta cut 600 jobs?", query, [_passage(sentences, vectors)], 2)
+    assert [text for text, _ in picked] == [sentences[0], sentences[2]]
+    plain = select_sentences("what did meta cut?", query, [_passage(sentences, vectors)], 2)
+    assert sentences[2] not in [text for text, _ in plain]
+
+
+def test_a_chosen_first_item_is_followed_by_the_later_items_of_its_list() -> None:
+    sentences = (
+        "Reporting on the deals has pointed to two main attractions for the companies doing them.",
+        "The first is speed: a licence-and-hire package puts the key people inside the buyer at once.",
+        "The second is regulation.",
+        "A takeover of a promising start-up would normally trigger a merger review lasting many months.",
+        "Three deals show how the template works in practice for the biggest companies in the field.",
+    )
+    vectors = np.eye(5, 8)
+    query = np.eye(1, 8, k=1, dtype=np.float32)[0]  # closest to "The first is speed"
+    picked = select_sentences(
+        "what do the companies gain?", query, [_passage(sentences, vectors)], 1, {"a1": sentences}
+    )
+    assert [text for text, _ in picked] == [sentences[1], f"{sentences[2]} {sentences[3]}"]

@@ -47,6 +47,8 @@ LEXICON = Lexicon(
         ("did meta offer 100m in fy2027", ("offer",)),
         ("meta vs apple salary timeline pls", ()),
         ("who hired whom in R&D, btw?", ()),
+        # words naming the kind of answer asked are no topic
+        ("what was the rationale for meta's pay, and its impact really", ()),
     ],
 )
 def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) -> None:

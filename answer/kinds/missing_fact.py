@@ -1,0 +1,122 @@
+"""A question asking for a number, a date or a person about something the articles talk of, but never with
+that fact: "how many employees does Nvidia have?" finds Nvidia's deals, "who is the CEO of Nvidia?" finds
+other companies' chief executives. Refused plainly rather than answered with a sentence that misses the ask."""
+
+from __future__ import annotations
+
+import re
+
+from answer.asks import AnswerType, body, split_asks
+from answer.context import Context
+from answer.facts import carries
+from answer.kinds.base import CERTAIN
+from answer.kinds.not_found import NOT_FOUND
+from answer.kinds.roles import asked_role
+from answer.model import Answer, AnswerKind, refusal
+from answer.query import Question
+from corpus.text import content_words, words
+
+# The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
+CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
+# Words of a question that say how it asks, not what about: paying, having, doing, when, and the kind of
+# organisation it names ("Yann LeCun's start-up AMI").
+_HOW_ASKED = content_words(
+    "pay paid paying pays make made makes get got gets give gave giving gives have has had take took takes "
+    "do does did doing cost costs offer offered offering offers spend spent worth raise raised raising earn "
+    "earned new now currently current latest last recent recently really lol reportedly report reported "
+    "many much amount number figure exactly roughly approximately "
+    "start-up startup company companies firm lab group unit business"
+)
+# Job titles written short in questions and in full in the articles.
+_SPELLED_OUT = {
+    "ceo": "chief executive",
+    "cto": "chief technology",
+    "cfo": "chief financial",
+    "vp": "vice president",
+}
+# "How many" is answered by a number that is not a year: "a team of about 100 engineers", "two dozen".
+_COUNT = re.compile(
+    r"^(?!(?:19|20)\d\d$)\d[\d,.]*%?$|^(dozens?|hundreds?|thousands?|millions?|billions?|two|three|four|five|"
+    r"six|seven|eight|nine|ten|twelve|twenty|fifty)$",
+    re.I,
+)
+# "How many" asks for a count: "80% of its employees" or "$20 billion" does not answer it.
+_HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_MONEY = ("$", "€", "£", "¥")
+_TIME_UNIT = re.compile(r"(years?|months?|weeks?|days?|hours?)\b")  # "two years": a duration, not a count
+# Around a word: punctuation and currency signs ("$20", "(72%)").
+_NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
+# ...written this close (in words) to what it counts.
+NEAR_WORDS = 8
+# A word of the question and one of a sentence are taken for the same word when one begins the other and
+# they share at least this many letters ("merge"/"merger", "employ"/"employs").
+SAME_WORD_LETTERS = 4
+
+
+def focus_words(q: Question, names: set[str]) -> set[str]:
+    """What the question asks the fact about, less the names it gives: "employees" in "how many employees
+    does Nvidia have?", "users" in "how many users does chatgpt have?" (`names`: words written only as
+    names); an abbreviated title comes spelt out too ("ceo": "chief", "execut")."""
+    named = {w for m in q.mentions for w in content_words(q.text[m.start : m.end])}
+    named |= content_words(" ".join(w for w in words(q.text) if w in names))
+    focus = content_words(body(q.text)) - named - _HOW_ASKED
+    asked = words(q.text)
+    spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
+    return focus | spelled if focus else focus
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= SAME_WORD_LETTERS and (a.startswith(b) or b.startswith(a)))
+
+
+def _counts(sentence: str) -> list[int]:
+    """Where a sentence's words are counts: numbers that are no year, sum of money, share or duration."""
+    raw = sentence.lower().split()
+    return [
+        i
+        for i, w in enumerate(raw)
+        if _COUNT.match(w.strip(_NOT_WORD))
+        and not w.strip("(").startswith(_MONEY)
+        and not (i > 0 and raw[i - 1].strip("(").startswith(_MONEY))
+        and "%" not in w
+        and not (i + 1 < len(raw) and _TIME_UNIT.match(raw[i + 1]))
+    ]
+
+
+def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
+    """Does the sentence carry a fact of the asked type about one of the question's focus words (an amount
+    or, for "how many", a count within a few words of it)?"""
+    said = [w.strip(_NOT_WORD) for w in sentence.lower().split()]
+    at = [i for i, w in enumerate(said) if any(_same(f, w) for f in focus)]
+    if not at:
+        return False
+    if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
+        return any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
+    if kind is AnswerType.AMOUNT:
+        return carries(sentence, kind, ctx.state.entities)  # a sum or a share, of what the sentence is about
+    return carries(sentence, kind, ctx.state.entities, frozenset(words(q.text)))
+
+
+class MissingFact:
+    """After the search: a one-part question asking for an amount, a date or a person, none of whose passages
+    has a sentence with that type of fact next to what it asks about."""
+
+    kind = AnswerKind.NOT_FOUND
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        asks = split_asks(q.text)
+        if len(asks) != 1 or asks[0].type not in CHECKED:
+            return None
+        kind = asks[0].type
+        if kind is AnswerType.PERSON and (asked := asked_role(q)) is not None and asked.orgs:
+            return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for
+        focus = focus_words(q, ctx.state.names)
+        if not focus:
+            return None
+        for hit in ctx.retrieval.hits:
+            if any(states_fact(s, kind, q, focus, ctx) for s in ctx.state.retrieved(hit).sentences):
+                return None
+        return CERTAIN
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        return refusal(q.text, NOT_FOUND, self.kind)

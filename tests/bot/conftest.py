@@ -20,6 +20,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.store import Store, open_store
+from tests.fake_telegram import TOKEN, FakeTelegram
 
 BACKENDS = ("sqlite", "postgresql")
 _schemas = itertools.count()
@@ -69,3 +70,21 @@ def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
 def store(store_settings: Settings) -> Iterator[Store]:
     with open_store(store_settings) as opened:
         yield opened
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    """The strict fake Bot API on loopback."""
+    with FakeTelegram() as fake:
+        yield fake
+
+
+@pytest.fixture
+def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
+    """Settings for a bot talking to the fake, over the small test corpus and SQLite in a fresh directory."""
+    return Settings(
+        data_dir=tmp_path / "data",
+        corpus_dirs=(small_corpus,),
+        telegram_token=TOKEN,
+        telegram_api_base_url=tg.base_url,
+    )

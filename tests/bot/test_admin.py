@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -24,12 +24,6 @@ from tests.fake_telegram import TOKEN, FakeTelegram
 
 ADMIN = 1001
 USER = 2002
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
 
 
 @pytest.fixture

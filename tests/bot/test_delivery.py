@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,12 +33,6 @@ EDITION = "2026-W49"
 # Retries without the waits a real deployment wants, so the tests stay fast.
 # One chat at a time, unpaced: the fault injections below hit the calls in chat order.
 FAST = DeliveryPolicy(backoff_s=0.01, attempts=3, per_second=1000, chat_gap_s=0.01, concurrency=1)
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
 
 
 @pytest.fixture

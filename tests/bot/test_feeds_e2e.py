@@ -30,12 +30,6 @@ QUESTION = "who did Zephyr Labs hire?"
 
 
 @pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 def site() -> Iterator[FeedSite]:
     with feed_site() as running_site:
         yield running_site

@@ -6,7 +6,6 @@ import asyncio
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,6 @@ from bot.telegram_bot import build_application
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 MONDAY_0900 = dict(recap_day=0, recap_time=dt.time(9, 0))
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -33,12 +33,6 @@ MINUTE = dt.timedelta(minutes=1)
 
 
 @pytest.fixture
-def tg() -> AsyncIterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
 def settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
     return dataclasses.replace(
         store_settings,

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 from telegram.ext import Application
@@ -19,29 +18,13 @@ from bot.telegram_bot.admins import ADMINS_ONLY
 from bot.telegram_bot.settings_menu import STALE
 from bot.telegram_bot.settings_views import parse_choice
 from tests.bot.test_telegram_app import running
-from tests.fake_telegram import MAX_CALLBACK_DATA_BYTES, TOKEN, FakeTelegram, SentMessage
+from tests.fake_telegram import MAX_CALLBACK_DATA_BYTES, FakeTelegram, SentMessage
 
 CHAT = 5151
 GROUP, ADMIN, MEMBER = -100777, 11, 12
 SETTINGS = "Weekly recap settings"  # the menu's title
 # A Wednesday: the menu's "next recap" is the coming Monday.
 NOW = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 def started(settings: Settings, engine: Engine) -> Application:  # type: ignore[type-arg]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,22 +26,6 @@ from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
 from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 
 CHAT = 4242
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 @contextlib.asynccontextmanager

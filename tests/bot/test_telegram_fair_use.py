@@ -7,8 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -20,27 +19,11 @@ from bot.settings import Settings
 from bot.telegram_bot import build_application
 from bot.telegram_bot.fair_use import TOO_LONG, QuestionLimiter, slow_down
 from tests.bot.test_telegram_app import running
-from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from tests.fake_telegram import FakeTelegram, SentMessage
 
 A, B = 6101, 6102
 GROUP = -100_6103
 SLOW_S = 1.5  # a slow answer: longer than the second after which "typing…" shows
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 from telegram.ext import Application
@@ -18,7 +17,7 @@ from bot.telegram_bot import build_application
 from bot.telegram_bot.membership import BLOCKED_NOTE, REMOVED_NOTE
 from bot.telegram_bot.texts import MENTION_ONLY, STALE_BUTTON
 from tests.bot.test_telegram_app import running
-from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from tests.fake_telegram import FakeTelegram, SentMessage
 
 CHAT = 4343
 GROUP = -100_777
@@ -31,16 +30,6 @@ def tg() -> Iterator[FakeTelegram]:
     with FakeTelegram(bot_username=ME) as fake:
         fake.add_chat(GROUP, first_name="AI people", chat_type="supergroup")
         yield fake
-
-
-@pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import json
 import socket
 import urllib.request
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +24,7 @@ from bot.telegram_bot.webhook import (
     serve_webhook,
     webhook_secret,
 )
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.fake_telegram import FakeTelegram
 from tests.fake_telegram.webhook import post_update
 
 CHAT = 5151
@@ -47,16 +46,6 @@ def get_status(url: str) -> tuple[int, dict[str, object]]:
 def tg() -> AsyncIterator[FakeTelegram]:  # type: ignore[misc]
     with FakeTelegram() as fake:
         yield fake
-
-
-@pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 @contextlib.asynccontextmanager

@@ -1,6 +1,8 @@
 """A question asking for a number, a date or a person about something the articles talk of, but never with
 that fact: "how many employees does Nvidia have?" finds Nvidia's deals, "who is the CEO of Nvidia?" finds
-other companies' chief executives. Refused plainly rather than answered with a sentence that misses the ask."""
+other companies' chief executives. Refused plainly rather than answered with a sentence that misses the ask,
+unless a sentence the search missed, in an article about what the question names, states it ("The company,
+which employs about 300 people" for "how many people work at DeepSeek?"): that sentence is the answer."""
 
 from __future__ import annotations
 
@@ -8,13 +10,15 @@ import re
 
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
-from answer.facts import carries
+from answer.extractive import answer_from_picks, sentence_groups
+from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.kinds.roles import asked_role
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
-from corpus.text import content_words, words
+from answer.retrieval import search_scope
+from corpus.text import STEM_LETTERS, content_words, words
 
 # The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
 CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
@@ -48,6 +52,9 @@ _TIME_UNIT = re.compile(r"(years?|months?|weeks?|days?|hours?)\b")  # "two years
 _NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
 # ...written this close (in words) to what it counts.
 NEAR_WORDS = 8
+# A sentence the search did not find is taken only when its fact is written this close (in words) after or
+# before the focus word ("employs about 300 people"): nothing else says it is about what was asked.
+CLOSE_WORDS = 3
 # A word of the question and one of a sentence are taken for the same word when one begins the other and
 # they share at least this many letters ("merge"/"merger", "employ"/"employs").
 SAME_WORD_LETTERS = 4
@@ -97,6 +104,42 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
     return carries(sentence, kind, ctx.state.entities, frozenset(words(q.text)))
 
 
+def _word_at(sentence: str, offset: int) -> int:
+    return len(sentence[:offset].split())
+
+
+def fact_positions(sentence: str, kind: AnswerType, q: Question, ctx: Context) -> list[int]:
+    """Where (word indices) a sentence states a fact of the asked type: a count for "how many", a sum or
+    share, a date, a person other than those the question names."""
+    if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
+        return _counts(sentence)
+    if kind is AnswerType.AMOUNT:
+        return [_word_at(sentence, m.start()) for m in AMOUNT.finditer(sentence)]
+    if kind is AnswerType.DATE:
+        return [_word_at(sentence, m.start()) for m in DATE.finditer(sentence)]
+    known = frozenset(words(q.text))
+    return [
+        _word_at(sentence, m.start)
+        for m in ctx.state.entities.find(sentence)
+        if m.entity.kind == "person" and not m.entity.keys <= known
+    ]
+
+
+def states_fact_closely(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
+    """Does the sentence state a fact of the asked type within CLOSE_WORDS of a focus word, written with the
+    same stem ("employs" for "employees", not "found" for "founded"), a count only before it ("300 people")?"""
+    said = [w.strip(_NOT_WORD) for w in sentence.lower().split()]
+    at = [i for i, w in enumerate(said) if w[:STEM_LETTERS] in focus]
+    if not at:
+        return False
+    counting = kind is AnswerType.AMOUNT and bool(_HOW_MANY.search(q.text))
+    return any(
+        0 < i - j <= CLOSE_WORDS if counting else abs(i - j) <= CLOSE_WORDS
+        for i in at
+        for j in fact_positions(sentence, kind, q, ctx)
+    )
+
+
 class MissingFact:
     """After the search: a one-part question asking for an amount, a date or a person, none of whose passages
     has a sentence with that type of fact next to what it asks about."""
@@ -108,7 +151,7 @@ class MissingFact:
         if len(asks) != 1 or asks[0].type not in CHECKED:
             return None
         kind = asks[0].type
-        if kind is AnswerType.PERSON and (asked := asked_role(q)) is not None and asked.orgs:
+        if _asks_role(q, kind):
             return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for
         focus = focus_words(q, ctx.state.names)
         if not focus:
@@ -119,4 +162,47 @@ class MissingFact:
         return CERTAIN
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        return refusal(q.text, NOT_FOUND, self.kind)
+        kind = split_asks(q.text)[0].type
+        focus = focus_words(q, ctx.state.names)
+        found = None if kind is None or _asks_role(q, kind) else stated_elsewhere(q, ctx, kind, focus)
+        if found is None:
+            return refusal(q.text, NOT_FOUND, self.kind)
+        return answer_from_picks(q, [found], ctx.state.data.articles)
+
+
+def _asks_role(q: Question, kind: AnswerType) -> bool:
+    """ "Who is the CEO of X?": `Roles` found no record or sentence for it."""
+    return kind is AnswerType.PERSON and (asked := asked_role(q)) is not None and bool(asked.orgs)
+
+
+def mentioning_articles(q: Question, ctx: Context) -> set[str]:
+    """The articles that list a person or company the question names, within its dates when it has some."""
+    found = set().union(*(ctx.state.mention_articles.get(m.entity.keys, set()) for m in q.mentions))
+    scope = search_scope(ctx.state, q)
+    return found if scope is None else found & scope
+
+
+def _names(text: str, ctx: Context) -> set[frozenset[str]]:
+    return {m.entity.keys for m in ctx.state.entities.find(text)}
+
+
+def stated_elsewhere(q: Question, ctx: Context, kind: AnswerType, focus: set[str]) -> tuple[str, str] | None:
+    """The sentence (read with the one it needs, see `sentence_groups`) of an article about what the question
+    names that states the asked fact next to its focus, closest to the question; with its article id. The
+    sentence or the article's title names what was asked about: "the company" is then that one."""
+    data = ctx.state.data
+    named = {m.entity.keys for m in q.mentions}
+    best: tuple[float, str, str] | None = None
+    for article_id in sorted(mentioning_articles(q, ctx)):
+        sentences = data.sentences.get(article_id, [])
+        base = data.sentence_offsets[article_id]
+        titled = _names(data.articles[article_id].title, ctx) & named
+        for group in sentence_groups(sentences):
+            hits = [i for i in group if states_fact_closely(sentences[i], kind, q, focus, ctx)]
+            text = " ".join(sentences[i] for i in group)
+            if not hits or not (titled or _names(text, ctx) & named):
+                continue
+            score = max(float(data.sentence_vectors[base + i] @ ctx.vector) for i in hits)
+            if best is None or score > best[0]:
+                best = (score, text, article_id)
+    return None if best is None else (best[1], best[2])

@@ -3,12 +3,18 @@ sentence that misses the ask."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.kinds.missing_fact import _counts
 from answer.model import AnswerKind
 from answer.state import name_words
+from bot.runtime import refresh_index
+from bot.settings import Settings
+from tests.conftest import FIXED_TODAY, FakeEmbedder, make_article
 
 
 @pytest.mark.parametrize(
@@ -39,3 +45,58 @@ def test_counts_are_numbers_that_are_no_year_sum_share_or_duration() -> None:
 def test_names_are_the_words_only_ever_written_with_a_capital() -> None:
     texts = ["ChatGPT has many users. Nvidia hired staff.", "Users of ChatGPT; the CEO of Nvidia spoke."]
     assert name_words(texts) == {"chatgpt", "nvidia"}
+
+
+def _deepseek_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    """Two articles about DeepSeek; with one passage searched per question, only the one about working
+    there is found, and only the other says how many people do."""
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    articles = {
+        "2026-06-deepseek-round": (
+            "DeepSeek closes a funding round",
+            "DeepSeek closed a 51 billion yuan funding round in June. The company, which employs about 300 "
+            "people, said each of its departments would at least double in size.",
+        ),
+        "2026-03-deepseek-culture": (
+            "What it is like to work at DeepSeek",
+            "People who work at DeepSeek describe long hours and a flat structure. Many people at DeepSeek "
+            "work on models and people there say the work is hard.",
+        ),
+    }
+    for article_id, (title, body) in articles.items():
+        text = make_article(article_id=article_id, title=title, body=body, published="2026-06-20")
+        (directory / f"{article_id}.md").write_text(
+            text.replace("companies: [Meta, Apple]", "companies: [DeepSeek]").replace(
+                "people: [Ruoming Pang]", "people: []"
+            ),
+            encoding="utf-8",
+        )
+    s = Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,))
+    data, _ = refresh_index(s, fake_embedder)
+    config = EngineConfig(k=1, thresholds={"hybrid": 0.0})
+    return Engine(data, fake_embedder, config, today=lambda: FIXED_TODAY)
+
+
+def test_a_fact_in_an_article_about_the_subject_the_search_missed_is_answered(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _deepseek_engine(tmp_path, fake_embedder)
+    question = "how many people work at deepseek"
+    q = engine.parse(question)
+    found = engine.retrieve(q, fake_embedder.encode([q.text])[0], "hybrid", None)
+    assert {h.article_id for h in found.hits} == {"2026-03-deepseek-culture"}
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "about 300 people" in answer.plain_text()
+    assert [s.title for s in answer.sources] == ["DeepSeek closes a funding round"]
+
+
+def test_a_fact_no_article_about_the_subject_states_is_still_refused(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _deepseek_engine(tmp_path, fake_embedder)
+    for question in ("how many gpus does deepseek own", "when will deepseek double in size"):
+        answer = engine.answer(question)
+        assert not answer.answered
+        assert answer.kind is AnswerKind.NOT_FOUND

@@ -31,6 +31,9 @@ from corpus.webpage import extract_page, host, html_to_text, is_web_url, loose_d
 __all__ = ["MIN_FEED_WORDS", "KnownUrl", "feed_drafts"]
 
 MIN_FEED_WORDS = 80  # fewer words in a feed entry is a teaser: read the page it links to instead
+# When that page can't be had (a paywall, a 404, a timeout), a summary this long still says who moved where:
+# it stands in for the article rather than losing the story (shorter ones are a headline and a half).
+MIN_SUMMARY_WORDS = 30
 
 KnownUrl = Callable[[str], str | None]  # the id of the known article at a URL, if any
 
@@ -102,12 +105,17 @@ def feed_drafts(doc: Document, fetch: Fetch, known_url: KnownUrl) -> Iterator[Dr
 
 
 def _entry_draft(entry: _Entry, feed_title: str | None, doc: Document, fetch: Fetch) -> Draft:
-    """The entry's own text when it is long enough, else the page it links to."""
+    """The entry's own text when it is long enough, else the page it links to (else, when that page can't be
+    had, a summary of MIN_SUMMARY_WORDS or more)."""
     words = len(entry.text.split())
     if words < MIN_FEED_WORDS:
         if not entry.link:
             raise SourceError(f"the entry has only {words} words of text and no link to the article")
-        return _linked_page_draft(entry, entry.link, feed_title, doc, fetch)
+        try:
+            return _linked_page_draft(entry, entry.link, feed_title, doc, fetch)
+        except Exception:
+            if words < MIN_SUMMARY_WORDS:
+                raise
     if entry.link and is_web_url(entry.link):
         url = entry.link
     elif is_web_url(entry.guid):

@@ -67,6 +67,8 @@ __all__ = ["FoundMove", "extract_moves", "find_moves"]
 
 # ----------------------------------------------------------------------------- entity cleaning
 
+LOCATED_SUFFIXES = ("-based", "-headquartered")  # "Paris-based Mistral AI" is Mistral AI
+
 
 def _trim(tokens: list[str], drop: frozenset[str]) -> list[str]:
     while tokens and tokens[0].rstrip(".") in drop:
@@ -101,6 +103,9 @@ def _clean_org(raw: str | None) -> str | None:
     if raw is None:
         return None
     tokens = _trim(raw.split(), NAME_STOP_WORDS)
+    # "Paris-based Mistral AI", "London-headquartered Wayve": where it sits is not part of the name.
+    while tokens and tokens[0].lower().endswith(LOCATED_SUFFIXES):
+        tokens = tokens[1:]
     # "Tesla Autopilot", "ByteDance Seed": a well-known company and one of its products is the company.
     if len(tokens) > 1 and tokens[0].lower() in KNOWN_ORGS_LOWER and all(t in PRODUCTS for t in tokens[1:]):
         tokens = tokens[:1]

@@ -606,3 +606,32 @@ def test_markdown_with_unclosed_front_matter_fails(dest: Path, tmp_path: Path) -
     assert report.added == []
     assert [f.source for f in report.failed] == [str(bad)]
     assert "front matter" in report.failed[0].reason
+
+
+def test_a_feed_summary_stands_in_for_a_page_that_cannot_be_had(
+    site: Site, dest: Path, tmp_path: Path
+) -> None:
+    """A paywalled or removed page must not lose the story when the feed's own summary says who moved where;
+    a one-line teaser with a dead link is still reported as failed."""
+    summary = (
+        "Paris-based Mistral AI has hired Lena Hartwig, a senior research scientist at Google DeepMind, to run "
+        "its new reasoning team, the company said on Monday. Hartwig spent six years at DeepMind working on "
+        "planning and search, and Mistral has been recruiting in London and Zurich."
+    )
+    feed = tmp_path / "paywalled.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Paywalled Tech</title>'
+        f"<item><title>Mistral hires DeepMind's Lena Hartwig</title><link>{site.url('/gone/hartwig')}</link>"
+        f"<pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate><description>{summary}</description></item>"
+        f"<item><title>A teaser</title><link>{site.url('/gone/teaser')}</link>"
+        "<description>Read all about it.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+
+    report = ingest([str(feed)], dest, [])
+
+    [article] = report.articles
+    assert article.url == site.url("/gone/hartwig") and article.publisher == "Paywalled Tech"
+    assert article.body == summary and article.published == dt.date(2026, 11, 23)
+    assert ("Lena Hartwig", "Google DeepMind", "Mistral AI") in _moves(article)
+    assert [(f.source, f.reason) for f in report.failed] == [(site.url("/gone/teaser"), "HTTP 404 Not Found")]

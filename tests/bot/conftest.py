@@ -12,14 +12,18 @@ from __future__ import annotations
 import itertools
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from telegram.ext import Application
 
+from answer.engine import Engine
 from bot.settings import Settings
 from bot.store import Store, open_store
+from bot.telegram_bot import build_application
+from tests.bot.running_bot import running
 from tests.fake_telegram import TOKEN, FakeTelegram
 
 BACKENDS = ("sqlite", "postgresql")
@@ -88,3 +92,11 @@ def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settin
         telegram_token=TOKEN,
         telegram_api_base_url=tg.base_url,
     )
+
+
+@pytest.fixture
+async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """The bot running against the fake; the test fails if Telegram would have refused any of its calls."""
+    async with running(build_application(bot_settings, small_engine)) as application:
+        yield application
+    tg.assert_no_rejections()

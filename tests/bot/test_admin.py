@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import dataclasses
 import datetime as dt
 import threading
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
 from answer.engine import Engine
 from bot.recap_delivery import DeliveryPolicy
@@ -20,34 +17,16 @@ from bot.telegram_bot import build_application
 from bot.telegram_bot.admin import QuestionCounter, questions_key
 from bot.telegram_bot.jobs import send_recap_now
 from bot.telegram_bot.upkeep import forget_idle, seen_of
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.bot.running_bot import running
+from tests.fake_telegram import FakeTelegram
 
 ADMIN = 1001
 USER = 2002
 
 
 @pytest.fixture
-def bot_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-        admins=frozenset({ADMIN}),
-    )
-
-
-@contextlib.asynccontextmanager
-async def polling(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=2)
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
+def bot_settings(bot_settings: Settings) -> Settings:
+    return dataclasses.replace(bot_settings, admins=frozenset({ADMIN}))
 
 
 async def reply_to(tg: FakeTelegram, chat: int, text: str) -> str:
@@ -60,7 +39,7 @@ async def reply_to(tg: FakeTelegram, chat: int, text: str) -> str:
 async def test_stats_and_broadcast_status_for_admins_help_for_others(
     bot_settings: Settings, small_engine: Engine, tg: FakeTelegram
 ) -> None:
-    async with polling(build_application(bot_settings, small_engine)):
+    async with running(build_application(bot_settings, small_engine)):
         for chat in (ADMIN, USER, USER + 1):
             await reply_to(tg, chat, "/subscribe")
         await reply_to(tg, USER, "who did Moonshot AI hire?")
@@ -91,7 +70,7 @@ async def test_admin_commands_in_a_group_are_not_answered_as_admin(
 ) -> None:
     group = -100123
     tg.add_chat(group, chat_type="supergroup")
-    async with polling(build_application(bot_settings, small_engine)):
+    async with running(build_application(bot_settings, small_engine)):
         tg.send_user_message(group, "/stats", user_id=ADMIN)
         await tg.wait_for_async(lambda: tg.pending_updates == 0, timeout=10)
         await asyncio.sleep(0.5)  # time for a reply, were one coming

@@ -20,7 +20,7 @@ from bot.settings import Settings
 from bot.store import Store, open_store
 from bot.store.base import utcnow
 from bot.telegram_bot import build_application
-from tests.bot.test_telegram_app import running
+from tests.bot.running_bot import running
 from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 from tests.feed_server import FeedSite, Route, feed_site, rss
 from tests.feed_stories import GADGET, KOVAC, OKAFOR, OKAFOR_COPY, talent_only

@@ -17,7 +17,7 @@ from bot.telegram_bot import build_application
 from bot.telegram_bot.admins import ADMINS_ONLY
 from bot.telegram_bot.settings_menu import STALE
 from bot.telegram_bot.settings_views import parse_choice
-from tests.bot.test_telegram_app import running
+from tests.bot.running_bot import running
 from tests.fake_telegram import MAX_CALLBACK_DATA_BYTES, FakeTelegram, SentMessage
 
 CHAT = 5151

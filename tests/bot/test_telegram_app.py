@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import re
 from collections.abc import AsyncIterator
@@ -22,26 +21,11 @@ from bot.telegram_bot.subscriptions import RECAP_UNAVAILABLE
 from bot.telegram_bot.texts import COMMANDS
 from corpus.dedup import canonical_map
 from corpus.loader import load_articles
+from tests.bot.running_bot import running
 from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
 from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 
 CHAT = 4242
-
-
-@contextlib.asynccontextmanager
-async def running(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    """The application polling the fake, as `run_polling` would run it (post_init included)."""
-    async with application:
-        assert application.post_init is not None
-        await application.post_init(application)
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0, timeout=2)
-        try:
-            yield application
-        finally:
-            await application.updater.stop()
-            await application.stop()
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ messages, and "typing…" only while an answer is slow."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import time
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -18,29 +16,12 @@ from answer.model import Answer
 from bot.settings import Settings
 from bot.telegram_bot import build_application
 from bot.telegram_bot.fair_use import TOO_LONG, QuestionLimiter, slow_down
-from tests.bot.test_telegram_app import running
-from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.bot.running_bot import replied_to, replies, running
+from tests.fake_telegram import FakeTelegram
 
 A, B = 6101, 6102
 GROUP = -100_6103
 SLOW_S = 1.5  # a slow answer: longer than the second after which "typing…" shows
-
-
-@pytest.fixture
-async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    async with running(build_application(bot_settings, small_engine)) as application:
-        yield application
-    tg.assert_no_rejections()
-
-
-async def replies(tg: FakeTelegram, chat: int, count: int) -> list[SentMessage]:
-    await tg.wait_for_async(lambda: len(tg.sent_messages(chat)) >= count, timeout=15)
-    return tg.sent_messages(chat)
-
-
-def replied_to(message: SentMessage) -> int | None:
-    parameters = message.params.get("reply_parameters")  # as sent: JSON
-    return int(json.loads(parameters)["message_id"]) if parameters else None
 
 
 async def test_a_flood_wait_in_one_chat_does_not_hold_up_another(app: Application, tg: FakeTelegram) -> None:  # type: ignore[type-arg]

@@ -4,20 +4,17 @@ in a group, other bots' commands, channel posts, edited questions, stale buttons
 from __future__ import annotations
 
 import asyncio
-import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 from telegram.ext import Application
 
-from answer.engine import Engine
 from bot.settings import Settings
 from bot.store import open_store
-from bot.telegram_bot import build_application
 from bot.telegram_bot.membership import BLOCKED_NOTE, REMOVED_NOTE
 from bot.telegram_bot.texts import MENTION_ONLY, STALE_BUTTON
-from tests.bot.test_telegram_app import running
-from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.bot.running_bot import replied_to, replies
+from tests.fake_telegram import FakeTelegram
 
 CHAT = 4343
 GROUP = -100_777
@@ -30,24 +27,6 @@ def tg() -> Iterator[FakeTelegram]:
     with FakeTelegram(bot_username=ME) as fake:
         fake.add_chat(GROUP, first_name="AI people", chat_type="supergroup")
         yield fake
-
-
-@pytest.fixture
-async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) -> AsyncIterator[Application]:  # type: ignore[type-arg]
-    async with running(build_application(bot_settings, small_engine)) as application:
-        yield application
-    tg.assert_no_rejections()
-
-
-async def replies(tg: FakeTelegram, chat: int, count: int) -> list[SentMessage]:
-    """The chat's messages from the bot once there are `count` of them."""
-    await tg.wait_for_async(lambda: len(tg.sent_messages(chat)) >= count, timeout=10)
-    return tg.sent_messages(chat)
-
-
-def replied_to(message: SentMessage) -> int | None:
-    parameters = message.params.get("reply_parameters")  # as sent: JSON
-    return int(json.loads(parameters)["message_id"]) if parameters else None
 
 
 async def test_in_a_group_only_commands_mentions_and_replies_to_the_bot_are_answered(

@@ -12,7 +12,7 @@ from bot.commands import COMPARE, TIMELINE, command_named
 from bot.settings import Settings
 from bot.telegram_bot import build_application
 from bot.telegram_bot.texts import COMMANDS, help_text
-from tests.bot.test_telegram_app import running
+from tests.bot.running_bot import running
 from tests.conftest import FakeEmbedder
 from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 from tests.rivals import many_meta_hires, rivals_engine

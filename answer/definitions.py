@@ -93,13 +93,13 @@ def key(term: str) -> str:
 
 
 # After the term: "is"/"are" and what it is (not "was assembled", "is exactly", "is not"), "means",
-# "refers to", a colon, an appositive ", a ...".
+# "refers to", a colon, an appositive ", a ..." (also after a short date or place: "X on 10 December, a ...").
 _COPULA = re.compile(
     r"^[\"'”’]?\s*(?:(?:is|are|was|were)\s+(?!(?:not|also|still|now|set|due|to|being|likely|expected|just|only|"
     r"left|made|taken|given|built|run|held|cut|put|paid|sold|bought|brought|kept|led|known|seen|shown|told|said|"
     r"done|gone|won|lost|found|hit)\b)"
     r"(?![a-z]+(?:ed|ing|ly)\b)|means\b|refers? to\b|describes?\b|denotes?\b|:\s|"
-    r",\s+(?:an?|the|which|where|in which|under which)\s)",
+    r"(?:\s+(?:on|in|from|since)\s+[^,]{1,30})?,\s+(?:an?|the|which|where|in which|under which)\s)",
     re.I,
 )
 # After the term and the kind of thing it is: "noncompete agreements that can keep them out...".
@@ -122,6 +122,8 @@ _INTRODUCED = re.compile(
 )
 # "such <term>" points back at the sentence before, which says what it is.
 _SUCH = re.compile(r"\bsuch\s*[\"'“‘]?$", re.I)
+# "these so-called <term>" does too, whatever follows ("... hires was much higher" says nothing of what it is).
+_SO_CALLED = re.compile(r"\b(?:these|those) so-called\s*[\"'“‘]?$", re.I)
 
 # How strongly each form explains a term (hand-set: a copula says what it is, a clause says what it does).
 STRONG = 1.0
@@ -135,10 +137,26 @@ def explains(sentence: str, pattern: re.Pattern[str]) -> tuple[float, bool]:
     best, back = 0.0, False
     for match in pattern.finditer(_spelling(sentence)):
         before, after = sentence[: match.start()], sentence[match.end() :]
-        if _COPULA.match(after) or _NAMED.search(before) or _EXPANDED.search(before):
+        if _SO_CALLED.search(before):
+            back = back or best == 0.0
+        elif _COPULA.match(after) or _NAMED.search(before) or _EXPANDED.search(before):
             return STRONG, False
         if _CLAUSE.match(after) or _INTRODUCED.search(before):
             best = max(best, CLAUSE)
         elif _SUCH.search(before):
             back = back or best == 0.0
     return (best, False) if best else (REFERENCE, True) if back else (0.0, False)
+
+
+# After the term in a title: the kind of thing it is ("Huawei's Genius Youth programme pays ..."): the
+# article is about the term.
+_TITLED = re.compile(
+    r"^[\"'”’]?\s+(?:programmes?|programs?|schemes?|visas?|plans?|polic(?:y|ies)|rules?|cards?|awards?|"
+    r"grants?|scholarships?|initiatives?|calls?)\b",
+    re.I,
+)
+
+
+def titles(title: str, pattern: re.Pattern[str]) -> bool:
+    """Does the title name the term as the thing the article is about ("... Genius Youth programme ...")?"""
+    return any(_TITLED.match(title[m.end() :]) for m in pattern.finditer(_spelling(title)))

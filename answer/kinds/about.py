@@ -111,7 +111,8 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "stuff things thing questions question ask answer help can could do does work works made make built "
     "created developed designed run runs owns real person human robot bot ai chatgpt gpt llm model "
     "recent date dates updated update refreshed new newest latest last old far back current cutoff cut off "
-    "period time span many much big large number r u ur talentbot go goes back "
+    "period time span many much big large number r u ur talentbot go goes back topic topics subject subjects "
+    "area areas week weeks month months today yesterday days "
     "hi hello hey ok okay please um hmm btw tell app chat service"
 )
 # Which topic a loosely worded question about the bot asks, by its words, in this order.
@@ -124,7 +125,9 @@ _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.RECENCY,
         re.compile(
-            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|far back|current|cut ?off|when)\b", re.I
+            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|far back|current|cut ?off|when|"
+            r"today|yesterday|week|month)\b",
+            re.I,
         ),
     ),
     (
@@ -198,6 +201,9 @@ class Facts:
         model = str(ctx.state.data.manifest.get("model", "")).rsplit("/", 1)[-1] or "an"
         self.search = MODE_WORDS.get(ctx.mode, ctx.mode).format(model=model)
         self.cites = Citations(ctx.state.data.articles)
+        # "do you have news from this week?": the period the question names, and its articles (None: none).
+        self.period = ctx.question.dates.label if ctx.question.dates else ""
+        self.in_period = ctx.published if ctx.question.dates else None
 
     @property
     def span(self) -> str:
@@ -257,7 +263,16 @@ class Facts:
         )
         per_year = Counter(a.published.year for a in self.articles)
         years = ", ".join(f"{year}: {n}" for year, n in sorted(per_year.items(), reverse=True))
-        return intro, [self.newest(), Line(f"Articles per year: {years}", ())]
+        return intro, [*self.period_line(), self.newest(), Line(f"Articles per year: {years}", ())]
+
+    def period_line(self) -> list[Line]:
+        """How many articles the period the question names holds ("this week": none)."""
+        if self.in_period is None:
+            return []
+        n = len(self.in_period)
+        label = self.period
+        when = label if label.startswith(("since ", "before ")) else f"from {label.removeprefix('in ')}"
+        return [Line(f"Articles {when}: {n}" if n else f"I have no articles {when}.", ())]
 
     def size(self) -> tuple[str, list[Line]]:
         if not self.articles:

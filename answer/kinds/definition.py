@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.context import Context
-from answer.definitions import DefinitionAsk, definition_ask, explains, key, names, term_pattern
+from answer.definitions import DefinitionAsk, definition_ask, explains, key, names, term_pattern, titles
 from answer.extractive import sentence_groups
 from answer.facts import AMOUNT, DATE
 from answer.kinds.base import CERTAIN
@@ -24,6 +24,9 @@ DEFINITION_LINES = 2
 # An explainer about the term (its title says "Explainer", its tags or text name the term) is taken to
 # explain it in its sentence closest to the question, a little less surely than a sentence that says "is".
 EXPLAINER = 0.7
+# An article whose title names the term as what it is about ("... Genius Youth programme ...") explains it in
+# its sentence closest to the question, less surely than an explainer.
+TITLED = 0.5
 # Ranking explanations and examples: their strength first, then closeness to the question (cosine).
 W_COSINE = 0.5
 # A sentence (or its article) about the place the question names ("in China") is preferred.
@@ -102,10 +105,14 @@ class _Corpus:
                 strength, back = explains(sentence, pattern)
                 if strength and not (back and i == 0):
                     found.append(self.unit(article_id, i - 1 if back else i, strength))
-            if _explainer(self.data.articles[article_id].title):
+            title = self.data.articles[article_id].title
+            if _explainer(title) or titles(title, pattern):
                 found.append(
                     max(
-                        (self.unit(article_id, i, EXPLAINER) for i in range(len(sentences))),
+                        (
+                            self.unit(article_id, i, EXPLAINER if _explainer(title) else TITLED)
+                            for i in range(len(sentences))
+                        ),
                         key=lambda f: f.score,
                     )
                 )
@@ -166,12 +173,13 @@ class Definition:
         term, intro = ask.term, ""
         corpus = _Corpus(ctx, ask, ctx.vector)
         explained = _pick(corpus.explanations(term))
-        head = _tagged_head(term, ctx)
+        head, owner = _tagged_head(term, ctx)
         if not explained and head:
             term = head
             corpus = _Corpus(ctx, ask, _embed(ctx, f"What is {head}?"))
             explained = _pick(corpus.explanations(head))
-            intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
+            if not owner:
+                intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
         if not explained:
             return _refuse(q, ask)
         example = corpus.example(term, explained)
@@ -188,12 +196,16 @@ def _embed(ctx: Context, text: str) -> npt.NDArray[np.float32]:
     return vector
 
 
-def _tagged_head(term: str, ctx: Context) -> str:
-    """ "reverse acquihire" -> "acquihire": the term less its first word, when the articles are tagged with it."""
+def _tagged_head(term: str, ctx: Context) -> tuple[str, bool]:
+    """ "reverse acquihire" -> "acquihire": the term less its first word, when the articles are tagged with it;
+    "huawei genius youth" -> "genius youth": the term less the company it starts with."""
     parts = term.split()
+    if len(parts) < 2:
+        return "", False
     rest = " ".join(parts[1:])
     tags = {key(t) for a in ctx.state.data.articles.values() for t in a.tags}
-    return rest if len(parts) > 1 and key(rest) in tags else ""
+    owner = any(m.entity.kind == "org" for m in ctx.state.entities.find(parts[0]))
+    return (rest, owner) if key(rest) in tags or owner else ("", False)
 
 
 def _refuse(q: Question, ask: DefinitionAsk) -> Answer:

@@ -32,6 +32,8 @@ from answer.model import AnswerKind
         ("is your info up to date", Topic.RECENCY),
         ("how many publishers do u use", Topic.SIZE),
         ("how far back do your articles go", Topic.RECENCY),
+        ("what topics do you cover", Topic.HELP),
+        ("do you have news from this week", Topic.RECENCY),
         # about the news, not the bot
         ("what can you tell me about Meta's hires?", None),
         ("how many articles are there about pay?", None),
@@ -89,3 +91,9 @@ def test_where_the_news_comes_from_names_the_publishers(small_engine: Engine) ->
 
 def test_a_greeting_is_still_a_greeting(small_engine: Engine) -> None:
     assert small_engine.answer("hello!").kind is AnswerKind.GREETING
+
+
+def test_news_from_a_period_says_whether_there_is_any(small_engine: Engine) -> None:
+    answer = small_engine.answer("do you have news from this week", mode="bm25")
+    assert answer.kind is AnswerKind.ABOUT
+    assert any(line.text == "I have no articles from this week." for line in answer.lines)

@@ -13,6 +13,7 @@ from answer.definitions import (
     explains,
     names,
     term_pattern,
+    titles,
 )
 
 
@@ -93,3 +94,31 @@ def test_how_strongly_a_sentence_explains_a_term(sentence: str, strength: tuple[
     term = "acquihire" if "acqui" in low else "garden leave" if "garden" in low else "noncompete"
     term = "K visa" if "visa" in sentence else "MSL" if "MSL" in sentence else term
     assert explains(sentence, term_pattern(term)) == strength
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "strength"),
+    [
+        (
+            'The White House opened the "Gold Card" on 10 December 2025, a residence programme.',
+            "gold card",
+            (STRONG, False),
+        ),
+        (
+            'The share of these so-called "boomerang" hires was much higher than before.',
+            "boomerang hire",
+            (REFERENCE, True),
+        ),
+        ("Boomerang hires were much higher in 2025.", "boomerang hire", (STRONG, False)),
+    ],
+)
+def test_an_appositive_after_a_date_explains_and_so_called_points_back(
+    sentence: str, term: str, strength: tuple[float, bool]
+) -> None:
+    assert explains(sentence, term_pattern(term)) == strength
+
+
+def test_a_title_naming_the_term_as_a_programme_is_about_it() -> None:
+    pattern = term_pattern("genius youth")
+    assert titles("Huawei's Genius Youth programme pays top graduates up to 2 million yuan", pattern)
+    assert not titles("Genius Youth graduates leave Huawei", pattern)

@@ -37,7 +37,14 @@ _SENIORITY = (
 
 
 # Words around the part of a company asked about that are not part of it: "who runs X now?".
-_NOT_UNIT = STOP_WORDS | TITLE_WORDS | word_set("currently now today new there team teams")
+_NOT_UNIT = (
+    STOP_WORDS
+    | TITLE_WORDS
+    | word_set(
+        "currently now today new there team teams work effort efforts business side operations company whole "
+        "organisation organization division department"
+    )
+)
 # A sentence saying who leads something: "run by Maher Saba", "Zhou Hao, who heads...".
 _LEADS = (
     r"\b(?:run|runs|running|led|lead|leads|leading|head|heads|headed|heading|chief|director|president|"

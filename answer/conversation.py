@@ -55,7 +55,8 @@ _IT = re.compile(r"\b(it|its)\b", re.I)
 _COMPANY_VERB = re.compile(
     r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
     r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
-    r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?)\b",
+    r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?|rais(?:e|es|ed|ing)|"
+    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?)\b",
     re.I,
 )
 _DATE_PHRASE = re.compile(
@@ -89,6 +90,8 @@ _ASKED = re.compile(
     re.I,
 )
 _PERSON_LINE = re.compile(r"^([^:]{3,60}):")
+# Finds the people a text names (the entity index's `find`), for answers that are prose, not lists.
+PeopleFinder = Callable[[str], list[Mention]]
 
 
 @dataclass(frozen=True)
@@ -102,13 +105,27 @@ class Turn:
         return tuple(m for m in self.question.mentions if m.entity.kind == "org")
 
 
-def _people_of(q: Question, answer: Answer) -> tuple[str, ...]:
+def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
+    """Whom "he" or "she" can mean next: the people the question named, else those its answer is most about
+    (a list's lines saying most about them first: a role and a date beat a bare name), else those its prose
+    names, in order."""
     if q.people:
         return tuple(m.entity.name for m in q.people)
-    if answer.kind not in PEOPLE_KINDS:
+    if answer.kind in PEOPLE_KINDS:
+        found = [
+            (i, m, line.text) for i, line in enumerate(answer.lines) if (m := _PERSON_LINE.match(line.text))
+        ]
+        ranked = sorted(found, key=lambda f: (-_detail(f[2][f[1].end() :]), f[0]))
+        return tuple(dict.fromkeys(m.group(1) for _, m, _ in ranked))
+    if find is None or not answer.answered:
         return ()
-    found = (_PERSON_LINE.match(line.text) for line in answer.lines)
-    return tuple(dict.fromkeys(m.group(1) for m in found if m))
+    named = (m for line in answer.lines for m in find(line.text) if m.entity.kind == "person")
+    return tuple(dict.fromkeys(m.entity.name for m in named))
+
+
+def _detail(rest: str) -> int:
+    """How much a list line says about its person: a role (after the path) and a date count one each."""
+    return int(bool(re.search(r"→[^,(\[]+,\s*\w", rest))) + int(bool(re.search(r"\(\d{4}", rest)))
 
 
 @dataclass
@@ -122,10 +139,11 @@ class Conversation:
     def reset(self) -> None:
         self._turns.clear()
 
-    def remember(self, q: Question, answer: Answer) -> None:
+    def remember(self, q: Question, answer: Answer, find: PeopleFinder | None = None) -> None:
+        """Keep the question; `find` names the people of an answer in prose, whom "he" can mean next."""
         if answer.kind in NOT_A_TOPIC or not (answer.answered or q.mentions):
             return
-        self._turns = [*self._turns, Turn(q, _people_of(q, answer), self.clock())][-MAX_TURNS:]
+        self._turns = [*self._turns, Turn(q, _people_of(q, answer, find), self.clock())][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
         """The last question, unless the conversation has been idle too long."""

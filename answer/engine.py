@@ -98,7 +98,7 @@ class Engine:
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
         if conversation is not None:
-            conversation.remember(ctx.question, answer)
+            conversation.remember(ctx.question, answer, self.state.entities.find)
             if resolved != raw:
                 answer = replace(answer, understood_as=resolved)
         if answer.answered and not answer.passages:

@@ -7,11 +7,13 @@ import re
 
 from answer.context import Context
 from answer.kinds.base import CERTAIN
-from answer.kinds.careers import as_recorded, moved_on, org_label, person_path
-from answer.model import Answer, AnswerKind
+from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
+from answer.kinds.roles import TITLE_WORDS
+from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, compose_moves, newest_first, reported_moves
 from answer.query import Question
-from corpus.entities import same_org
+from corpus.entities import GENERIC, same_org
+from corpus.text import STOP_WORDS, word_set, word_spans
 
 _LEADER_QUESTION = re.compile(
     r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
@@ -34,6 +36,55 @@ _SENIORITY = (
 )
 
 
+# Words around the part of a company asked about that are not part of it: "who runs X now?".
+_NOT_UNIT = (
+    STOP_WORDS
+    | TITLE_WORDS
+    | word_set(
+        "currently now today new there team teams work effort efforts business side operations company whole "
+        "organisation organization division department"
+    )
+)
+# A sentence saying who leads something: "run by Maher Saba", "Zhou Hao, who heads...".
+_LEADS = (
+    r"\b(?:run|runs|running|led|lead|leads|leading|head|heads|headed|heading|chief|director|president|"
+    r"vice president|in charge|oversee|oversees|overseen)\b"
+)
+
+
+def asked_unit(q: Question) -> frozenset[str]:
+    """The part of the organisation asked about: "applied ai engineering" in "who runs applied ai engineering
+    at meta" (empty for the whole organisation: "who runs msl")."""
+    lead = _LEADER_QUESTION.match(q.text)
+    if lead is None:
+        return frozenset()
+    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    unit: set[str] = set()
+    inside_name = (
+        False  # an organisation's name, with the generic words after it ("Meta Superintelligence Labs")
+    )
+    for start, _, w in word_spans(q.text):
+        inside_name = any(m.start <= start < m.end for m in orgs) or (inside_name and w in GENERIC)
+        if start >= lead.end() and not inside_name and w not in _NOT_UNIT:
+            unit.add(w)
+    return frozenset(unit)
+
+
+def unit_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
+    """With no recorded role for the part asked about: the sentence of the organisation's articles that
+    names a person leading it (all its words and a word of leading), closest to the question."""
+    unit = asked_unit(q)
+    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    if not unit or not orgs:
+        return None
+    must = re.compile(
+        "".join(rf"(?=.*\b{re.escape(w)}\b)" for w in sorted(unit)) + rf"(?=.*{_LEADS})", re.I | re.S
+    )
+    ids = sorted({a for m in orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
+    people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
+    return best_sentence(ctx.state, ctx.vector, ids, people, must=must)
+
+
 def seniority(role: str | None) -> int:
     return next((i for i, p in enumerate(_SENIORITY) if role and p.search(role)), len(_SENIORITY))
 
@@ -45,9 +96,12 @@ def _leading_reports(q: Question, ctx: Context) -> list[RecordedMove]:
         return []
     asked = _ASKED_ROLE.search(q.text)
     role = re.compile(rf"\b{re.escape(asked.group(1))}", re.I) if asked else _LEADER_ROLE
+    unit = asked_unit(q)
     newest: dict[str, RecordedMove] = {}
     for r in reported_moves(ctx.state.data.articles.values()):
-        if r.move.role and role.search(r.move.role) and any(same_org(o.entity, r.move.to) for o in orgs):
+        if not r.move.role or not unit <= {w for _, _, w in word_spans(r.move.role)}:
+            continue
+        if role.search(r.move.role) and any(same_org(o.entity, r.move.to) for o in orgs):
             newest[r.move.person.lower()] = r
     return [as_recorded(r, ctx.state) for r in newest.values()]
 
@@ -67,9 +121,11 @@ class Leaders:
     kind = AnswerKind.LEADERS
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if leaders(q, ctx)[0] else None
+        return CERTAIN if leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
+        if not leaders(q, ctx)[0]:
+            return self._from_sentence(q, ctx)
         known = ctx.state.entities.entities
         orgs = " or ".join(org_label(q, m, known) for m in q.mentions if m.entity.kind == "org")
         found, still_there = leaders(q, ctx)
@@ -79,3 +135,11 @@ class Leaders:
             else f"Leaders who joined {orgs} and have since moved on, as my articles report them:"
         )
         return compose_moves(q, found, ctx.state.data.articles, intro, ctx.page, self.kind)
+
+    def _from_sentence(self, q: Question, ctx: Context) -> Answer:
+        """The part asked about has no recorded leader: the sentence naming who leads it, cited."""
+        found = unit_sentence(q, ctx)
+        assert found is not None
+        cites = Citations(ctx.state.data.articles)
+        line = Line(found[0], (cites.cite(found[1]),))
+        return Answer(q.text, True, AnswerKind.ROLE, "", (line,), cites.sources())

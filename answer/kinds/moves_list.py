@@ -2,12 +2,52 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from answer.context import Context
 from answer.cues import generic_moves_question
 from answer.kinds.base import CERTAIN
-from answer.model import Answer, AnswerKind
-from answer.moves import compose_moves
-from answer.query import Question
+from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
+from answer.model import Answer, AnswerKind, Line, Source
+from answer.moves import RecordedMove, compose_moves
+from answer.query import MONTH_RE, Question
+
+# "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
+# so the sentence of its articles that states the date or the amount comes after the list.
+_ASKS_WHEN = re.compile(r"^\W*(?:and\s+|so\s+)?when\b", re.I)
+_ASKS_AMOUNT = re.compile(r"^\W*(?:and\s+|so\s+)?how\s+much\b", re.I)
+_STATES_DATE = re.compile(
+    rf"\b(?:(?:\d{{1,2}}\s+)?(?:{MONTH_RE})\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d)\b", re.I
+)
+_STATES_AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:million|billion|bn|yuan|dollars|euros|pounds|%)", re.I
+)
+# A sentence is added only for a short list: the one or few moves a follow-up asks about.
+MAX_STATED_MOVES = 3
+
+
+def _stated(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
+    """The sentence of the first move's articles naming its person and stating the date or amount asked."""
+    must = (
+        _STATES_DATE if _ASKS_WHEN.match(q.text) else _STATES_AMOUNT if _ASKS_AMOUNT.match(q.text) else None
+    )
+    if must is None or not moves or len(moves) > MAX_STATED_MOVES:
+        return None
+    r = moves[0]
+    ids = [r.article_id, *person_articles(ctx.state, r.move.person, person_reports(ctx.state, r.move.person))]
+    return best_sentence(ctx.state, ctx.vector, ids, quote_names(r.move.person), must=must)
+
+
+def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
+    """The answer with the sentence after its lines, cited (a source of its own if the list cites it not)."""
+    sentence, article_id = quote
+    number = next((s.number for s in answer.sources if s.article_id == article_id), len(answer.sources) + 1)
+    sources = answer.sources
+    if number > len(sources):
+        a = ctx.state.data.articles[article_id]
+        sources = (*sources, Source(number, a.id, a.title, a.publisher, a.url, a.published))
+    return replace(answer, lines=(*answer.lines, Line(sentence, (number,))), sources=sources)
 
 
 class MovesList:
@@ -20,4 +60,6 @@ class MovesList:
         return CERTAIN if narrowed else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        return compose_moves(q, ctx.moves, ctx.state.data.articles, page=ctx.page, kind=self.kind)
+        answer = compose_moves(q, ctx.moves, ctx.state.data.articles, page=ctx.page, kind=self.kind)
+        quote = _stated(q, ctx.moves, ctx) if ctx.page == 0 else None
+        return _with_quote(answer, quote, ctx) if quote is not None else answer

@@ -14,7 +14,7 @@ from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.moves import RecordedMove, move_date
 from answer.query import Question
 from answer.state import EngineState
-from corpus.entities import Entity, same_org
+from corpus.entities import Entity, key_tokens, same_org
 from corpus.model import date_period
 from corpus.text import QUESTION_STOP_WORDS, words
 
@@ -51,6 +51,16 @@ GROUP_MOVES = 5
 NAMED_IN_GROUP = 4
 # ...citing this many of their articles.
 GROUP_CITATIONS = 3
+# Words asking for one direction of moves: "timeline of OpenAI departures", "ByteDance Seed hires".
+_OUT_WORDS = re.compile(
+    r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|losses|quit\w*|defections?)\b", re.I
+)
+_IN_WORDS = re.compile(r"\b(hires?|hired|hiring|joined|joins|joiners|arrivals?|recruit\w*|poach\w*)\b", re.I)
+# Headlines that tell news in that direction, kept beside the moves of a one-direction timeline.
+_OUT_NEWS = re.compile(
+    r"\b(leav\w*|left|quit\w*|depart\w*|exits?|exodus|los(?:e|es|t|ing)|steps? down)\b", re.I
+)
+_IN_NEWS = _HIRING
 # Job titles that put a move first among those named in a month's line.
 _SENIOR = re.compile(r"\b(chief|head|lead|leads|founder|co-founder|president|vp|director|ceo|cto)\b", re.I)
 
@@ -115,10 +125,22 @@ def _joins(r: RecordedMove, subjects: list[Entity]) -> bool:
     return any(involves(e, r) and (e.kind == "person" or same_org(e, r.move.to)) for e in subjects)
 
 
-def month_event(group: list[RecordedMove], subjects: list[Entity]) -> Event:
-    """One line for a month's many moves into (or out of) the subjects, the most senior named first."""
+def notability(state: EngineState, person: str) -> int:
+    """How many articles name the person: the well-known first among a month's many moves."""
+    return len(state.mention_articles.get(key_tokens(person), ()))
+
+
+def month_event(group: list[RecordedMove], subjects: list[Entity], state: EngineState | None = None) -> Event:
+    """One line for a month's many moves into (or out of) the subjects, the most senior named first, then
+    the most reported."""
     joins = _joins(group[0], subjects)
-    ranked = sorted(group, key=lambda r: not _SENIOR.search(r.move.role or ""))
+    ranked = sorted(
+        group,
+        key=lambda r: (
+            not _SENIOR.search(r.move.role or ""),
+            -notability(state, r.move.person) if state is not None else 0,
+        ),
+    )
     named = [
         r.move.person
         + (f" (from {r.move.from_})" if joins and r.move.from_ else f" (to {r.move.to})" * (not joins))
@@ -132,7 +154,12 @@ def month_event(group: list[RecordedMove], subjects: list[Entity]) -> Event:
     return Event(move_date(group[0])[:7], text, articles[0], tuple(articles[1:]))
 
 
-def move_events(moves: list[RecordedMove], subjects: list[Entity], group: int = GROUP_MOVES) -> list[Event]:
+def move_events(
+    moves: list[RecordedMove],
+    subjects: list[Entity],
+    group: int = GROUP_MOVES,
+    state: EngineState | None = None,
+) -> list[Event]:
     """A line per move, or per month when a month has `group` or more moves in one direction."""
     months: dict[tuple[str, bool], list[RecordedMove]] = {}
     for r in moves:
@@ -140,22 +167,56 @@ def move_events(moves: list[RecordedMove], subjects: list[Entity], group: int = 
     found = []
     for together in months.values():
         if len(together) >= group:
-            found.append(month_event(together, subjects))
+            found.append(month_event(together, subjects, state))
         else:
             found += [move_event(r, subjects) for r in together]
     return found
 
 
-def events(state: EngineState, subjects: list[Entity]) -> list[Event]:
-    """The subjects' recorded moves, and an event for each article naming them that reports none of them or
-    whose title is news beyond its moves ("Meta cuts 600 MSL roles"), oldest first. Longer than a page, a
-    timeline puts each month's moves on one line and leaves out articles that name the subjects in passing
-    (not in their title)."""
-    moves = [r for r in state.moves if any(involves(e, r) for e in subjects)]
-    found = move_events(moves, subjects) + article_events(state, subjects, moves, in_passing=True)
+def direction(text: str) -> bool | None:
+    """Does the question ask only for moves in (True), only out (False), or both (None)?"""
+    out, into = _OUT_WORDS.search(text), _IN_WORDS.search(text)
+    return None if bool(out) == bool(into) else into is not None
+
+
+def part_moves(state: EngineState, subjects: list[Entity]) -> list[RecordedMove]:
+    """Moves recorded to a parent organisation whose role names the part asked about ("ByteDance" with role
+    "head of foundational research, Seed" for "ByteDance Seed"), as moves to the part."""
+    found = []
+    for e in subjects:
+        parents = [p for p in state.entities.entities if p.kind == "org" and p.keys < e.keys]
+        extra = {k for p in parents for k in e.keys - p.keys}
+        for r in state.moves:
+            if e.kind != "org" or not r.move.role or involves(e, r):
+                continue
+            if any(same_org(p, r.move.to) for p in parents) and extra & set(words(r.move.role)):
+                found.append(
+                    RecordedMove(r.move.model_copy(update={"to": e.name}), r.article_id, r.published)
+                )
+    return found
+
+
+def events(state: EngineState, subjects: list[Entity], into: bool | None = None) -> list[Event]:
+    """The subjects' recorded moves (only those in or out when `into` says), and an event for each article
+    naming them that reports none of them or whose title is news beyond its moves ("Meta cuts 600 MSL
+    roles"), oldest first. Longer than a page, a timeline puts each month's moves on one line and leaves out
+    articles that name the subjects in passing (not in their title)."""
+    moves = [r for r in state.moves if any(involves(e, r) for e in subjects)] + part_moves(state, subjects)
+    if into is not None:
+        moves = [r for r in moves if _joins(r, subjects) == into]
+    news = None if into is None else _IN_NEWS if into else _OUT_NEWS
+
+    def told(found: list[Event]) -> list[Event]:
+        return [e for e in found if news is None or news.search(e.text)]
+
+    found = move_events(moves, subjects, state=state) + told(
+        article_events(state, subjects, moves, in_passing=True)
+    )
     if len(found) <= EVENTS_PER_PAGE:
         return sorted(found, key=lambda e: (e.when, e.text))
-    found = move_events(moves, subjects, group=2) + article_events(state, subjects, moves, in_passing=False)
+    found = move_events(moves, subjects, group=2, state=state) + told(
+        article_events(state, subjects, moves, in_passing=False)
+    )
     return sorted(found, key=lambda e: (e.when, e.text))
 
 
@@ -237,9 +298,11 @@ class Timeline:
         topic = _LEADING.sub("", TIMELINE_CUE.sub(" ", q.text)).strip(" ?!./")
         if not subjects and not topic_words(topic):
             return refusal(q.text, USAGE, self.kind)
+        into = direction(q.text) if subjects else None
         label = and_list([e.name for e in subjects]) if subjects else f"“{topic}”"
+        label += "" if into is None else " hires" if into else " departures"
         label += f" {q.dates.label}" if q.dates else ""
-        found = in_period(events(ctx.state, subjects) if subjects else topic_events(ctx), q)
+        found = in_period(events(ctx.state, subjects, into) if subjects else topic_events(ctx), q)
         if not found:
             return refusal(q.text, f"I have no dated events of {label}.", self.kind)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind, Line
+from bot.runtime import refresh_index
+from bot.settings import Settings
+from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
 
 
 class Clock:
@@ -170,3 +175,54 @@ def test_he_is_the_person_the_last_question_was_about(small_engine: Engine) -> N
     assert first.kind is AnswerKind.PROFILE
     follow = small_engine.answer("where did he work before", conversation=chat)
     assert follow.understood_as == "where did Ruoming Pang work before"
+
+
+def _said(q_text: str, kind: AnswerKind, *lines: str) -> Answer:
+    return Answer(q_text, True, kind, "", tuple(Line(t, (1,)) for t in lines), ())
+
+
+def test_he_after_a_list_means_the_person_it_says_most_about(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who did Meta hire?")
+    listed = _said(
+        q.text,
+        AnswerKind.MOVES,
+        "Tan Xu: Microsoft Research Asia → Meta",
+        "Ruoming Pang: Apple → Meta, researcher (2025-07)",
+    )
+    chat.remember(q, listed)
+    assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"
+
+
+def test_he_after_an_answer_in_prose_means_the_person_it_names(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who runs voice at Moonshot AI?")
+    prose = _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI recruited Tan Xu from Microsoft Research Asia.")
+    chat.remember(q, prose, small_engine.state.entities.find)
+    assert chat.resolve("who did he replace?", small_engine.parse) == "who did Tan Xu replace?"
+
+
+def test_it_is_the_company_asked_about_when_it_raises_money(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
+    assert chat.resolve("how much did it raise", small_engine.parse) == "how much did Moonshot AI raise"
+
+
+def test_when_after_a_move_quotes_the_sentence_that_dates_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    write_article(
+        directory,
+        body="Meta hired Ruoming Pang from Apple in July 2025. He led the foundation models team there.",
+        moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
+    )
+    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,)), fake_embedder)
+    engine = Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    chat = Conversation()
+    engine.answer("who did Meta hire from Apple?", conversation=chat)
+    when = engine.answer("when did he join?", conversation=chat)
+    assert when.kind == AnswerKind.MOVES
+    assert when.lines[-1].text == "Meta hired Ruoming Pang from Apple in July 2025."
+    assert when.lines[-1].citations == (1,)

@@ -257,3 +257,16 @@ def test_questions_about_plans_pay_or_unknown_companies_are_not_counted(people_e
         people_engine.answer("Which company lost the most people to Amazon?").kind is not AnswerKind.AGGREGATE
     )
     assert people_engine.answer("Who is the CEO of Samsung?").kind is not AnswerKind.ROLE
+
+
+def test_who_runs_a_part_no_recorded_role_names_quotes_the_sentence_naming_its_leader(
+    people_engine: Engine,
+) -> None:
+    answer = people_engine.answer("who runs the lab at meta")
+    assert answer.kind is AnswerKind.ROLE
+    assert _texts(answer) == ["Nat Friedman will co-lead the lab."]
+    assert _cited(answer) == {"2025-06-meta-msl-hires"}
+
+
+def test_who_runs_a_part_nobody_is_said_to_lead_is_not_a_list_of_leaders(people_engine: Engine) -> None:
+    assert people_engine.answer("who runs the kitchen at meta").kind is not AnswerKind.LEADERS

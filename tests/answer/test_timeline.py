@@ -125,3 +125,39 @@ def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine)
     assert answer.kind is AnswerKind.TIMELINE and answer.answered
     assert answer.intro.startswith("Timeline of “one-time bonus”:")
     assert "08 Aug 2025 — OpenAI hands staff a one-time bonus" in [line.text for line in answer.lines]
+
+
+def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine: Engine) -> None:
+    departures = engine.answer("timeline of meta departures")
+    assert departures.intro == "Timeline of Meta departures: 1 event, oldest first:"
+    assert [line.text for line in departures.lines] == ["Nov 2025 — Yann LeCun leaves Meta for AMI (founder)"]
+    hires = [line.text for line in engine.answer("who joined meta: timeline").lines]
+    assert len(hires) == 3 and all(" joins Meta " in t for t in hires)
+
+
+def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    seed = [
+        (
+            "2025-02-bytedance-hires-wu",
+            "ByteDance hires Wu Yonghui",
+            "2025-02-20",
+            "ByteDance, Google DeepMind, ByteDance Seed",
+            "ByteDance hired Wu Yonghui from Google DeepMind to lead research at its Seed team.",
+            [
+                (
+                    "Wu Yonghui",
+                    "Google DeepMind",
+                    "ByteDance",
+                    "head of foundational research, Seed",
+                    "2025-02",
+                )
+            ],
+        )
+    ]
+    engine = rivals_engine(tmp_path, fake_embedder, extra=seed)
+    lines = [line.text for line in engine.answer("timeline of bytedance seed hires").lines]
+    assert lines == [
+        "Feb 2025 — Wu Yonghui joins ByteDance Seed from Google DeepMind (head of foundational research, Seed)"
+    ]

@@ -263,6 +263,10 @@ def one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Nicknames the press and users give people the articles name in full: read as the surname.
+NICKNAMES = {"zuck": "zuckerberg", "boz": "bosworth", "sama": "altman"}
+
+
 class TypoFixer:
     """Corrects misspelt names against the corpus ("antrhopic" -> "anthropic", "Bytedanse" -> "ByteDance").
 
@@ -279,6 +283,9 @@ class TypoFixer:
 
     def word(self, token: str) -> str:
         low = token.lower()
+        if NICKNAMES.get(low) in self._words:
+            full = NICKNAMES[low]
+            return full.capitalize() if token[:1].isupper() else full
         acronym = token.isupper() and len(low) <= MAX_ACRONYM
         if len(low) < 4 or not low.isalpha() or low in self._words or acronym:
             return token

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from answer.asks import split_asks
 from answer.context import Context
+from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
@@ -13,6 +15,11 @@ from answer.query import Question
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
 UNKNOWN_NAME_MARGIN = 0.35
+# ...but when each word the articles never use is everyday English and the question asks for a kind of fact
+# the articles hold (an amount, a date, a person, a reason: "how much did deitke bag", "who is metas ai boss"),
+# the word is only a way of asking: refused only when the search is barely relevant. "How tall is Elon Musk?"
+# asks for no such fact: "tall" is what it is about.
+EVERYDAY_WORD_MARGIN = 0.1
 # Where a who-hired-whom question names a company: "from X", "left X", "X hired", "did X hire".
 _COMPANY_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|out of|to|join|joined|joins|joining|by|for|at|did|does|has|"
@@ -41,6 +48,14 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
     return tuple(found)
 
 
+def margin(q: Question) -> float:
+    """How much more relevant than the threshold the search must be to answer despite the unknown words."""
+    if q.unknown_names or not all(is_english(w) for w in q.unfamiliar):
+        return UNKNOWN_NAME_MARGIN
+    asks = split_asks(q.text)
+    return EVERYDAY_WORD_MARGIN if asks and all(a.type is not None for a in asks) else UNKNOWN_NAME_MARGIN
+
+
 class UnknownName:
     """Before the search, a who-hired-whom question naming an unknown company is refused outright (its answer
     depends on the name); after it, any other question naming something unknown, or asking with a word the
@@ -59,7 +74,7 @@ class UnknownName:
         score = ctx.retrieval.score
         if not q.unknown_names and score < ctx.threshold:
             return None  # nothing relevant found at all: not found, whatever the words
-        return CERTAIN if score < ctx.threshold + UNKNOWN_NAME_MARGIN else None
+        return CERTAIN if score < ctx.threshold + margin(q) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         if q.unknown_names:

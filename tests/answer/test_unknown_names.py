@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from answer.engine import Engine
+from answer.english import is_english
+from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, margin
 from answer.model import AnswerKind
 from answer.query import TypoFixer, parse_question
 from corpus.entities import EntityIndex
@@ -81,3 +84,36 @@ def test_the_engine_answers_or_refuses(small_engine: Engine, question: str, kind
     answer = small_engine.answer(question)
     assert answer.kind is kind
     assert answer.answered == (kind is AnswerKind.MOVES)
+
+
+def _asking_with(*unfamiliar: str, text: str = "how much did Meta pay?") -> float:
+    q = parse_question(text, ENTITIES, TODAY, VOCAB)
+    return margin(replace(q, unfamiliar=unfamiliar))
+
+
+def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_unknown_term() -> None:
+    # "how much did deitke bag", "who is metas ai boss": ways of asking, refused only when barely relevant
+    assert _asking_with("bag") == EVERYDAY_WORD_MARGIN < UNKNOWN_NAME_MARGIN
+    assert _asking_with("snagged", "boss") == EVERYDAY_WORD_MARGIN
+    # "what's alibaba's stock ticker", "how much does an h100 cost": a term the answer depends on
+    assert _asking_with("ticker") == UNKNOWN_NAME_MARGIN
+    assert _asking_with("bag", "h100") == UNKNOWN_NAME_MARGIN
+    # "how tall is Tan Xu" asks for no amount, date, person or reason: the word is what it is about
+    assert _asking_with("tall", text="how tall is Tan Xu") == UNKNOWN_NAME_MARGIN
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        *[("bag", True), ("ditched", True), ("snag", True), ("staffers", True), ("paycheck", True)],
+        *[("ticker", False), ("perplexity", False), ("h100", False), ("sensetime", False), ("zuck", False)],
+    ],
+)
+def test_everyday_english_is_told_from_names_and_terms(word: str, english: bool) -> None:
+    assert is_english(word) is english
+
+
+def test_nicknames_are_read_as_the_surname_the_articles_use() -> None:
+    fixer = TypoFixer({"zuckerberg", "bosworth", "meta"}, {"what", "did", "say"})
+    assert fixer.fix("what did Zuck say about boz") == "what did Zuckerberg say about bosworth"
+    assert TypoFixer({"meta"}, {"what"}).fix("what did zuck say") == "what did zuck say"  # not in the corpus

@@ -57,7 +57,7 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         rf"(?:how )?up[- ]to[- ]date are (?:you|your {_DATA})|are you up[- ]to[- ]date|"
         rf"when (?:were|was) (?:you|your {_DATA}) (?:last )?(?:updated|refreshed)|"
         r"when did you last (?:update|get news|read)|"
-        r"what(?:'s| is) your (?:newest|latest|most recent|last) (?:article|story)|"
+        r"what(?:'s|s| is) your (?:newest|latest|most recent|last|oldest|earliest|first) (?:article|story)|"
         r"what(?:'s| is) your (?:knowledge )?cut-?off(?: date)?|"
         rf"what (?:dates|period|time span|years) do (?:you|your {_DATA}) cover|how far back do (?:you|your {_DATA}) go",
     ),
@@ -72,7 +72,7 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         Topic.HELP,
         r"/?help(?: me)?|about|commands|menu|start|"
         r"what (?:can|could|should|do) (?:you|u|i) (?:do|ask(?: you)?|help (?:me )?with|tell me|answer)|"
-        r"what (?:do|can) you know(?: about)?|what (?:are|r) (?:you|u)(?: for)?|who (?:are|r) (?:you|u)|"
+        r"what (?:do|can) you know(?: about)?|what (?:are|r) (?:you|u)(?: good)?(?: for| at)?|who (?:are|r) (?:you|u)|"
         rf"what(?:'s| is) {_BOT}|what (?:is|does) {_BOT} (?:do|for)|"
         rf"how (?:do|does|can) (?:i use {_BOT}|{_BOT} work)|how to use {_BOT}|"
         r"what (?:questions|kinds? of questions|things) (?:can|should) i ask(?: you)?|"
@@ -107,10 +107,11 @@ _ADDRESSED = re.compile(
 ABOUT_WORDS = STOP_WORDS | word_set(
     "news article articles story stories info information data database corpus index source sources publisher "
     "publishers site sites website websites outlet outlets paper papers newspaper newspapers media feed feeds "
-    "read use using used cover covers have got know come comes from get where which what kind kinds sort "
+    "read use using used cover covers have got know come comes from get pull pulls where which what kind kinds sort "
     "stuff things thing questions question ask answer help can could do does work works made make built "
     "created developed designed run runs owns real person human robot bot ai chatgpt gpt llm model "
-    "recent date dates updated update refreshed new newest latest last old far back current cutoff cut off "
+    "recent date dates updated update refreshed new newest latest last old oldest earliest far back current cutoff "
+    "cut off "
     "period time span many much big large number r u ur talentbot go goes back topic topics subject subjects "
     "area areas week weeks month months today yesterday days "
     "hi hello hey ok okay please um hmm btw tell app chat service"
@@ -125,7 +126,7 @@ _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.RECENCY,
         re.compile(
-            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|far back|current|cut ?off|when|"
+            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|oldest|earliest|far back|current|cut ?off|when|"
             r"today|yesterday|week|month)\b",
             re.I,
         ),

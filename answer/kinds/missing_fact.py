@@ -29,8 +29,15 @@ _HOW_ASKED = content_words(
     "do does did doing cost costs offer offered offering offers spend spent worth raise raised raising earn "
     "earned new now currently current latest last recent recently really lol reportedly report reported "
     "many much amount number figure exactly roughly approximately "
-    "start-up startup company companies firm lab group unit business"
+    "start-up startup company companies firm lab group unit business "
+    # ...and the everyday words for paying, getting and taking over that the articles write as "paid",
+    # "raised", "merged": "how much cash did microsoft hand inflection", "how much did deitke bag"
+    "cash money funding hand hands handed bag bagged snag snagged dangle dangled pull pulled shell shelled "
+    "fork forked land landed net netted pocket pocketed absorb absorbed"
 )
+# Words for a company's people that the articles write otherwise ("employs about 300 people").
+_SAME_AS_STAFF = content_words("staff employees employ people workers")
+_STAFF_WORDS = content_words("staffers staffer headcount workforce workers")
 # Job titles written short in questions and in full in the articles.
 _SPELLED_OUT = {
     "ceo": "chief executive",
@@ -69,7 +76,20 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     focus = content_words(body(q.text)) - named - _HOW_ASKED
     asked = words(q.text)
     spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
-    return focus | spelled if focus else focus
+    staff = _SAME_AS_STAFF if focus & _STAFF_WORDS else set()
+    return focus | spelled | staff if focus else focus
+
+
+def known_focus(q: Question, names: set[str]) -> set[str]:
+    """`focus_words` less the words the articles never use ("how much did deitke bag"): no sentence can
+    state a fact next to them, so they cannot tell a passage that answers from one that does not."""
+    unfamiliar = {w[:STEM_LETTERS] for w in q.unfamiliar}
+    return focus_words(q, names) - unfamiliar
+
+
+def _said(sentence: str) -> list[str]:
+    """A sentence's words, lower case, without the signs around them or hyphens ("H-1B" is "h1b")."""
+    return [w.strip(_NOT_WORD).replace("-", "") for w in sentence.lower().split()]
 
 
 def _same(a: str, b: str) -> bool:
@@ -93,7 +113,7 @@ def _counts(sentence: str) -> list[int]:
 def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence carry a fact of the asked type about one of the question's focus words (an amount
     or, for "how many", a count within a few words of it)?"""
-    said = [w.strip(_NOT_WORD) for w in sentence.lower().split()]
+    said = _said(sentence)
     at = [i for i, w in enumerate(said) if any(_same(f, w) for f in focus)]
     if not at:
         return False
@@ -128,7 +148,7 @@ def fact_positions(sentence: str, kind: AnswerType, q: Question, ctx: Context) -
 def states_fact_closely(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence state a fact of the asked type within CLOSE_WORDS of a focus word, written with the
     same stem ("employs" for "employees", not "found" for "founded"), a count only before it ("300 people")?"""
-    said = [w.strip(_NOT_WORD) for w in sentence.lower().split()]
+    said = _said(sentence)
     at = [i for i, w in enumerate(said) if w[:STEM_LETTERS] in focus]
     if not at:
         return False
@@ -153,7 +173,7 @@ class MissingFact:
         kind = asks[0].type
         if _asks_role(q, kind):
             return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for
-        focus = focus_words(q, ctx.state.names)
+        focus = known_focus(q, ctx.state.names)
         if not focus:
             return None
         for hit in ctx.retrieval.hits:
@@ -163,7 +183,7 @@ class MissingFact:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         kind = split_asks(q.text)[0].type
-        focus = focus_words(q, ctx.state.names)
+        focus = known_focus(q, ctx.state.names)
         found = None if kind is None or _asks_role(q, kind) else stated_elsewhere(q, ctx, kind, focus)
         if found is None:
             return refusal(q.text, NOT_FOUND, self.kind)

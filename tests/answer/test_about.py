@@ -34,6 +34,10 @@ from answer.model import AnswerKind
         ("how far back do your articles go", Topic.RECENCY),
         ("what topics do you cover", Topic.HELP),
         ("do you have news from this week", Topic.RECENCY),
+        ("what are you good for", Topic.HELP),
+        ("what outlets do you pull from", Topic.SOURCES),
+        ("whats your oldest article", Topic.RECENCY),
+        ("what's your earliest story?", Topic.RECENCY),
         # about the news, not the bot
         ("what can you tell me about Meta's hires?", None),
         ("how many articles are there about pay?", None),
@@ -41,6 +45,8 @@ from answer.model import AnswerKind
         ("latest news", None),
         ("can you tell me why china is short of ai talent", None),
         ("are you up to date on deepseek", None),
+        ("which outlets did meta pull staff from", None),
+        ("what are you good at? who did meta hire", None),
     ],
 )
 def test_questions_about_the_bot_are_told_apart(question: str, topic: Topic | None) -> None:

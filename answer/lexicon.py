@@ -9,10 +9,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
-import Stemmer
-
 from answer.query import EVERYDAY_WORDS
-from corpus.text import OVERLAP_STOP_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, word_parts, word_set, words
+from corpus.text import OVERLAP_STOP_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, stem, word_parts, word_set, words
 
 # How people type rather than what they ask about: chat spellings and the words that name a kind of answer
 # ("timeline of", "X vs Y"); a question made of them still asks about the articles' topics.
@@ -41,14 +39,6 @@ SHORT_WORD = 4
 NEAR_SHORT_SPELLING = 0.85
 
 
-def _stem(word: str) -> str:
-    stemmed: str = _STEMMER.stemWord(word)
-    return stemmed
-
-
-_STEMMER = Stemmer.Stemmer("english")
-
-
 class Lexicon:
     """Every word part of the articles, its Snowball stem, and the words without their hyphens ("h1b")."""
 
@@ -56,7 +46,7 @@ class Lexicon:
         known = set(vocabulary)
         self._parts = {p for w in known for p in word_parts(w)}
         self._joined = {w.replace("-", "") for w in known}
-        self._stems = {_stem(p) for p in self._parts}
+        self._stems = {stem(p) for p in self._parts}
         self._by_letter: dict[str, list[str]] = {}
         for p in self._parts | STOP_WORDS:
             if p.isalpha() and len(p) > SHORT_WORD:
@@ -71,7 +61,7 @@ class Lexicon:
         return self._cache[part]
 
     def _knows(self, part: str) -> bool:
-        if part in self._parts or part in self._joined or _stem(part) in self._stems:
+        if part in self._parts or part in self._joined or stem(part) in self._stems:
             return True
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))

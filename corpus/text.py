@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+
+import Stemmer
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -178,3 +181,19 @@ def content_words(text: str) -> set[str]:
         for part in word_parts(word)
         if len(part) > 1 and part not in OVERLAP_STOP_WORDS
     }
+
+
+@functools.cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """A lower-case word's Snowball (English) stem: the one stemmer of BM25, the lexicon and the English check."""
+    stemmed: str = _stemmer().stemWord(word)
+    return stemmed
+
+
+def stem_words(words: list[str]) -> list[str]:
+    stemmed: list[str] = _stemmer().stemWords(words)
+    return stemmed

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-import Stemmer
 
-from corpus.text import SEARCH_STOP_WORDS, word_parts, words
+from corpus.text import SEARCH_STOP_WORDS, stem_words, word_parts, words
 
 # bm25s's files in a saved index: the score matrix (CSC: values, passage rows, column starts), terms, params.
 MATRIX_FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
@@ -30,11 +28,6 @@ PLAIN_METHODS = ("robertson", "lucene", "atire")
 MIN_TERM_CHARS = 2
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
 class Matrix(NamedTuple):
     data: npt.NDArray[np.float32]
     indices: npt.NDArray[np.int32]
@@ -43,9 +36,8 @@ class Matrix(NamedTuple):
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """BM25 terms of each text: the parts of its words ("h-1b" -> "1b"), less stop words, Snowball-stemmed."""
-    stem = _stemmer().stemWords
     return [
-        stem(
+        stem_words(
             [
                 part
                 for word in words(text)

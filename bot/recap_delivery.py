@@ -183,71 +183,6 @@ def retry_delay(policy: DeliveryPolicy, attempts: int) -> dt.timedelta:
     return min(policy.retry_later * (1 << max(attempts - 1, 0)), policy.retry_later_max)
 
 
-async def _send_parts(
-    bot: Bot,
-    store: Store,
-    parts: list[EditionPart],
-    delivery: Delivery,
-    worker: str,
-    policy: DeliveryPolicy,
-    pace: Pace,
-) -> Outcome:
-    """The parts the chat has not had, in order and `policy.chat_gap_s` apart, each recorded once Telegram
-    accepted it; the outcome of the last one tried."""
-    deadline = time.monotonic() + (delivery.lease_until - utcnow()).total_seconds()
-
-    async def in_flight(busy: bool) -> None:
-        await asyncio.to_thread(store.deliveries.in_flight, delivery, worker, utcnow() if busy else None)
-
-    outcome: Outcome = Failed("nothing left to send")
-    last = len(parts) - 1
-    for n in range(min(delivery.parts_sent, last), last + 1):
-        if n > delivery.parts_sent:
-            await asyncio.sleep(policy.chat_gap_s)
-            await pace()
-            await in_flight(True)  # the claim marked the first request
-        outcome = await send_once(bot, delivery.chat_id, parts[n], policy, deadline, in_flight, pace)
-        if not isinstance(outcome, Sent):
-            break
-        if n < last and not await asyncio.to_thread(
-            store.deliveries.mark_part_sent, delivery, worker, utcnow(), n
-        ):
-            return outcome  # the claim was lost: whoever holds it now goes on
-    return outcome
-
-
-async def _send_claimed(
-    bot: Bot,
-    store: Store,
-    parts: list[EditionPart],
-    delivery: Delivery,
-    worker: str,
-    policy: DeliveryPolicy,
-    pace: Pace,
-) -> Outcome:
-    # Interrupted (shutdown, Ctrl-C) the row is left as a killed sender leaves it: its lease settles it.
-    outcome = await _send_parts(bot, store, parts, delivery, worker, policy, pace)
-    now = utcnow()
-    ledger = store.deliveries
-    if isinstance(outcome, Sent):
-        kept = await asyncio.to_thread(ledger.mark_sent, delivery, worker, now, outcome.message_id)
-    elif isinstance(outcome, Gone):
-        kept = await asyncio.to_thread(ledger.mark_blocked, delivery, worker, now, outcome.note)
-    else:
-        retry_at = now + retry_delay(policy, delivery.attempts)
-        kept = await asyncio.to_thread(ledger.release, delivery, worker, now, outcome.error, retry_at)
-        log.warning(
-            "recap %s to chat %s failed, left pending: %s", delivery.edition, delivery.chat_id, outcome
-        )
-    if not kept:
-        log.error(
-            "recap %s to chat %s: the claim was lost before it was recorded",
-            delivery.edition,
-            delivery.chat_id,
-        )
-    return outcome
-
-
 async def deliver_edition(
     bot: Bot,
     store: Store,
@@ -294,10 +229,8 @@ class _Run:
             if delivery.variant not in self.contents:  # the chat's recap day and date style
                 variant = await asyncio.to_thread(self.store.deliveries.parts, self.edition, delivery.variant)
                 self.contents[delivery.variant] = variant or self.contents[None]
-            parts = self.contents[delivery.variant]
-            outcome = await _send_claimed(
-                self.bot, self.store, parts, delivery, self.worker, self.policy, self.pace
-            )
+            outcome = await self._send(self.contents[delivery.variant], delivery)
+            await self._settle(delivery, outcome)
             self.report.sent += isinstance(outcome, Sent)
             self.report.blocked += isinstance(outcome, Gone)
             self.report.failed += isinstance(outcome, Failed)
@@ -312,3 +245,54 @@ class _Run:
             run_started=self.started,
             honour_backoff=self.honour_backoff,
         )
+
+    async def _send(self, parts: list[EditionPart], delivery: Delivery) -> Outcome:
+        """The parts the chat has not had, in order and `policy.chat_gap_s` apart, each recorded once Telegram
+        accepted it; the outcome of the last one tried. Interrupted (shutdown, Ctrl-C), the row is left as a
+        killed sender leaves it: its lease settles it."""
+        deadline = time.monotonic() + (delivery.lease_until - utcnow()).total_seconds()
+        ledger = self.store.deliveries
+
+        async def in_flight(busy: bool) -> None:
+            await asyncio.to_thread(ledger.in_flight, delivery, self.worker, utcnow() if busy else None)
+
+        outcome: Outcome = Failed("nothing left to send")
+        last = len(parts) - 1
+        for n in range(min(delivery.parts_sent, last), last + 1):
+            if n > delivery.parts_sent:
+                await asyncio.sleep(self.policy.chat_gap_s)
+                await self.pace()
+                await in_flight(True)  # the claim marked the first request
+            outcome = await send_once(
+                self.bot, delivery.chat_id, parts[n], self.policy, deadline, in_flight, self.pace
+            )
+            if not isinstance(outcome, Sent):
+                break
+            if n < last and not await asyncio.to_thread(
+                ledger.mark_part_sent, delivery, self.worker, utcnow(), n
+            ):
+                return outcome  # the claim was lost: whoever holds it now goes on
+        return outcome
+
+    async def _settle(self, delivery: Delivery, outcome: Outcome) -> None:
+        """Record the outcome in the ledger (sent, blocked, or pending for a later run) and the report."""
+        now = utcnow()
+        ledger = self.store.deliveries
+        if isinstance(outcome, Sent):
+            kept = await asyncio.to_thread(ledger.mark_sent, delivery, self.worker, now, outcome.message_id)
+        elif isinstance(outcome, Gone):
+            kept = await asyncio.to_thread(ledger.mark_blocked, delivery, self.worker, now, outcome.note)
+        else:
+            retry_at = now + retry_delay(self.policy, delivery.attempts)
+            kept = await asyncio.to_thread(
+                ledger.release, delivery, self.worker, now, outcome.error, retry_at
+            )
+            log.warning(
+                "recap %s to chat %s failed, left pending: %s", delivery.edition, delivery.chat_id, outcome
+            )
+        if not kept:
+            log.error(
+                "recap %s to chat %s: the claim was lost before it was recorded",
+                delivery.edition,
+                delivery.chat_id,
+            )

@@ -9,6 +9,7 @@ schema, dropped afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import tempfile
 import warnings
@@ -100,3 +101,11 @@ async def app(bot_settings: Settings, small_engine: Engine, tg: FakeTelegram) ->
     async with running(build_application(bot_settings, small_engine)) as application:
         yield application
     tg.assert_no_rejections()
+
+
+@pytest.fixture
+def sender_settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
+    """Settings for a bot or `recap send` on each storage backend, talking to the fake, over the small corpus."""
+    return dataclasses.replace(
+        store_settings, corpus_dirs=(small_corpus,), telegram_token=TOKEN, telegram_api_base_url=tg.base_url
+    )

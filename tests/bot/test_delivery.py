@@ -36,10 +36,8 @@ FAST = DeliveryPolicy(backoff_s=0.01, attempts=3, per_second=1000, chat_gap_s=0.
 
 
 @pytest.fixture
-def settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return dataclasses.replace(
-        store_settings, corpus_dirs=(small_corpus,), telegram_token=TOKEN, telegram_api_base_url=tg.base_url
-    )
+def settings(sender_settings: Settings) -> Settings:
+    return sender_settings
 
 
 def env_for(settings: Settings) -> dict[str, str]:

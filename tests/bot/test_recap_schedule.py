@@ -6,7 +6,6 @@ import asyncio
 import dataclasses
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from telegram import Bot
@@ -30,14 +29,8 @@ MONDAY_0900 = dict(recap_day=0, recap_time=dt.time(9, 0))
 
 
 @pytest.fixture
-def settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return dataclasses.replace(
-        store_settings,
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-        **MONDAY_0900,
-    )
+def settings(sender_settings: Settings) -> Settings:
+    return dataclasses.replace(sender_settings, **MONDAY_0900)
 
 
 def recaps_per_chat(tg: FakeTelegram) -> Counter[int]:

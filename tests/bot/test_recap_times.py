@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 from telegram.ext import Application
@@ -23,7 +22,7 @@ from bot.recap_times import RecapTime, edition_for, recap_time
 from bot.settings import Settings
 from bot.store import ChatSettings, EditionCounts, Store, open_store
 from bot.telegram_bot import build_application
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.fake_telegram import FakeTelegram
 
 TOKYO, NEW_YORK, LONDON_PAUSED = 81, 82, 83
 # Monday 1 September 2025, 09:00 in Tokyo: the Sunday before, 24:00 UTC; 09:00 in New York (summer time): 13:00 UTC.
@@ -33,12 +32,9 @@ MINUTE = dt.timedelta(minutes=1)
 
 
 @pytest.fixture
-def settings(store_settings: Settings, tg: FakeTelegram, small_corpus: Path) -> Settings:
+def settings(sender_settings: Settings) -> Settings:
     return dataclasses.replace(
-        store_settings,
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
+        sender_settings,
         recap_day=0,
         recap_time=dt.time(9, 0),
         timezone="Europe/London",

@@ -245,22 +245,9 @@ class BotApi:
         chat_id = state.resolve_chat(params)
         reply_markup = validate_reply_markup(params, inline_only=False)
         check_link_preview(params)
-        plain, raw, parse_mode, entities = message_text(params, strict_html=self.strict_html)
+        text = message_text(params, strict_html=self.strict_html)
         self._reply_to(params, chat_id)
-        stored = StoredMessage(
-            chat_id=chat_id,
-            message_id=next(state.message_ids),
-            from_bot=True,
-            text=plain,
-            raw_text=raw,
-            parse_mode=parse_mode,
-            entities=entities,
-            reply_markup=reply_markup,
-            date=int(time.time()),
-        )
-        state.messages[(chat_id, stored.message_id)] = stored
-        state.record_sent(stored, "sendMessage", params)
-        return state.message_json(stored)
+        return self._store_sent("sendMessage", params, chat_id, text, reply_markup)
 
     def send_photo(self, params: JSONDict) -> JSONDict:
         """An uploaded PNG or JPEG (checked like Telegram checks a photo), or a file_id this fake issued, with an
@@ -270,9 +257,25 @@ class BotApi:
         reply_markup = validate_reply_markup(params, inline_only=False)
         get_bool(params, "disable_notification")
         get_bool(params, "protect_content")
-        plain, raw, parse_mode, entities = caption_text(params, strict_html=self.strict_html)
+        text = caption_text(params, strict_html=self.strict_html)
         self._reply_to(params, chat_id)
         photo, data = state.photo(params.get("photo"))
+        return self._store_sent(
+            "sendPhoto", params, chat_id, text, reply_markup, photo=photo, photo_bytes=data
+        )
+
+    def _store_sent(
+        self,
+        method: str,
+        params: JSONDict,
+        chat_id: int,
+        text: tuple[str, str, str | None, list[JSONDict]],
+        reply_markup: Any,
+        **extra: Any,
+    ) -> JSONDict:
+        """Keep a message the bot sent (its text as parsed: plain, raw, parse mode, entities) and answer it."""
+        state = self.state
+        plain, raw, parse_mode, entities = text
         stored = StoredMessage(
             chat_id=chat_id,
             message_id=next(state.message_ids),
@@ -283,11 +286,10 @@ class BotApi:
             entities=entities,
             reply_markup=reply_markup,
             date=int(time.time()),
-            photo=photo,
-            photo_bytes=data,
+            **extra,
         )
         state.messages[(chat_id, stored.message_id)] = stored
-        state.record_sent(stored, "sendPhoto", params)
+        state.record_sent(stored, method, params)
         return state.message_json(stored)
 
     def edit_message_text(self, params: JSONDict) -> JSONDict:

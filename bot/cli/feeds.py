@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import typer
 
 from bot.cli.common import USAGE, corpus_failure, fail, settings
-from bot.cli.ingest import print_text, report_json, topic_filter
+from bot.cli.ingest import print_text, report_json
 from bot.opml import STARTER_FEEDS, OpmlError, OpmlFeed, read_opml, write_opml
 from bot.settings import Settings
 from bot.store import Feed, Store, StoreError, open_store
@@ -22,6 +22,7 @@ from corpus.loader import ArticleError
 
 if TYPE_CHECKING:
     from bot.feed_poll import FeedResult, PollReport
+    from index.embedder import Embedder
 
 feeds_app = typer.Typer(help="The news feeds `serve` polls for new articles.", no_args_is_help=True)
 MAX_OPML_BYTES = 2 * 1024 * 1024  # a feed list of thousands of feeds is well under this
@@ -198,15 +199,18 @@ def feeds_poll(
     """Poll the due feeds once, as `serve` does on its schedule; new articles go to the data directory and the
     index is rebuilt so they can be asked about (a running bot picks the build up within a minute)."""
     from bot.feed_poll import poll_feeds  # trafilatura and feedparser: only for this command
+    from index.topic import load_topic_filter
 
     s = settings()
     with _store(s) as store:
-        relevance = topic_filter() if store.feeds.all() else None  # the model, only when there is a feed
+        # One model for the off-topic filter and the rebuild, loaded only when there is a feed to poll.
+        embedder = _poll_embedder(s) if store.feeds.all() else None
+        relevance = load_topic_filter(embedder) if embedder is not None else None
         try:
             report = poll_feeds(store, s, every_feed=every_feed, relevance=relevance)
         except ArticleError as exc:
             raise corpus_failure(exc) from exc
-    indexed = bool(report.ingest.added) and not no_index and _refresh_index(s)
+    indexed = bool(report.ingest.added) and not no_index and _refresh_index(s, embedder or _poll_embedder(s))
     if as_json:
         summary = {**report_json(report.ingest), "feeds": [_result_json(r) for r in report.feeds]}
         typer.echo(json.dumps(summary, ensure_ascii=False))
@@ -241,21 +245,30 @@ def _print_poll(report: PollReport, indexed: bool) -> None:
         typer.echo("Index rebuilt: the new articles can be asked about.")
 
 
-def _refresh_index(s: Settings) -> bool:
-    """Rebuild the index with the model it was built with (its ONNX encoder when it has one)."""
-    from bot.runtime import query_embedder, refresh_index
+def _poll_embedder(s: Settings) -> Embedder:
+    """The model the index was built with (its ONNX encoder when it has one; sentence-transformers otherwise)."""
+    from bot.runtime import query_embedder
     from index.embedder import MODEL_NAME, ModelIntegrityError, SentenceTransformerEmbedder
-    from index.store import IndexMissingError, read_manifest
+    from index.store import read_manifest
 
     try:
         manifest = read_manifest(s.index_dir)
         if manifest is not None and manifest.get("model") == MODEL_NAME:
-            embedder = query_embedder(s, manifest)
-        else:
-            embedder = SentenceTransformerEmbedder()
+            return query_embedder(s, manifest)
+        return SentenceTransformerEmbedder()
+    except ModelIntegrityError as exc:
+        raise fail(str(exc)) from exc
+
+
+def _refresh_index(s: Settings, embedder: Embedder) -> bool:
+    """Rebuild the index with `embedder` (only new or changed articles are embedded)."""
+    from bot.runtime import refresh_index
+    from index.store import IndexMissingError
+
+    try:
         refresh_index(s, embedder)
     except ArticleError as exc:
         raise corpus_failure(exc) from exc
-    except (ModelIntegrityError, IndexMissingError) as exc:
+    except IndexMissingError as exc:
         raise fail(str(exc)) from exc
     return True

@@ -8,6 +8,8 @@ from telegram import Bot, Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from bot.telegram_bot.texts import STALE_BUTTON
+
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 LEFT_OVER = " \t\n,.:;-—"  # what a cut-out leading mention leaves ("@TalentBot, who ..." -> "who ...")
 MENTIONS = (MessageEntity.MENTION, MessageEntity.TEXT_MENTION)
@@ -75,7 +77,12 @@ def question_text(message: Message, bot: Bot) -> str:
 
 async def drop_what_is_not_for_me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Runs before every other handler: channel posts, and messages that are not for this bot, go no further
-    (a group's "lol" gets no answer, another bot's command no help text)."""
+    (a group's "lol" gets no answer, another bot's command no help text); a button press without data (which
+    PTB would hand to every button handler, as every pattern matches it) is acknowledged as stale here."""
+    query = update.callback_query
+    if query is not None and not query.data:
+        await query.answer(STALE_BUTTON)
+        raise ApplicationHandlerStop
     if update.channel_post is not None or update.edited_channel_post is not None:
         raise ApplicationHandlerStop
     message = update.message or update.edited_message

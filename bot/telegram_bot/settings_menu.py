@@ -16,7 +16,6 @@ from bot.store import ChatSettings, Store
 from bot.telegram_bot.access import clock_of, settings_of, store_of
 from bot.telegram_bot.admins import ADMINS_ONLY, may_configure
 from bot.telegram_bot.settings_views import PAGES, USAGE, Choice, Shown, applied, page, parse_choice, summary
-from bot.telegram_bot.texts import STALE_BUTTON
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +69,6 @@ async def settings_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """A menu button: change the setting, acknowledge the press, and show the menu's new state in place."""
     query = update.callback_query
     if query is None:
-        return
-    if not (query.data or "").startswith("set"):  # PTB hands a press without data to every button handler
-        await query.answer(STALE_BUTTON)
         return
     message = query.message if isinstance(query.message, Message) else None
     if message is None:  # too old for Telegram to say which message it was

@@ -115,11 +115,18 @@ class Settings:
         return tuple(s for s in found if len(s) >= MIN_SECRET_LENGTH)
 
 
+def whole_number(text: str) -> int | None:
+    """The number `text` writes in ASCII digits, or None ("²".isdigit() is true, yet int("²") raises)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def parse_day(value: str) -> int:
     """Monday = 0 ... Sunday = 6 (datetime's convention); accepts names, 3-letter names or 0-6."""
     text = value.strip().lower()
-    if text.isascii() and text.isdigit() and 0 <= int(text) <= 6:  # int("²") would raise
-        return int(text)
+    number = whole_number(text)
+    if number is not None and 0 <= number <= 6:
+        return number
     for number, name in enumerate(DAYS):
         if text in (name, name[:3]):
             return number
@@ -159,9 +166,8 @@ def parse_database_url(value: str) -> str | None:
 
 def parse_feeds_every(value: str) -> int:
     """Whole minutes between feed polls, MIN_FEEDS_EVERY to MAX_FEEDS_EVERY, or 0 to turn polling off."""
-    text = value.strip()
-    minutes = int(text) if text.isascii() and text.isdigit() else -1
-    if minutes != 0 and not MIN_FEEDS_EVERY <= minutes <= MAX_FEEDS_EVERY:
+    minutes = whole_number(value)
+    if minutes is None or (minutes != 0 and not MIN_FEEDS_EVERY <= minutes <= MAX_FEEDS_EVERY):
         raise SettingsError(
             f"TALENTBOT_FEEDS_EVERY={value!r}: use whole minutes from {MIN_FEEDS_EVERY} to {MAX_FEEDS_EVERY} "
             f"(default {DEFAULT_FEEDS_EVERY}), or 0 to stop polling feeds"
@@ -170,12 +176,12 @@ def parse_feeds_every(value: str) -> int:
 
 
 def parse_rate_limit(value: str) -> int:
-    text = value.strip()
-    if not (text.isascii() and text.isdigit()):
+    limit = whole_number(value)
+    if limit is None:
         raise SettingsError(
             f"TALENTBOT_RATE_LIMIT={value!r}: use a whole number of questions per minute (0: none)"
         )
-    return int(text)
+    return limit
 
 
 def parse_webhook_secret(value: str) -> str | None:
@@ -197,11 +203,12 @@ def parse_admins(value: str) -> frozenset[int]:
         text = part.strip()
         if not text:
             continue
-        if not (text.isascii() and text.isdigit()):
+        user = whole_number(text)
+        if user is None:
             raise SettingsError(
                 f"TALENTBOT_ADMINS: {text!r} is not a Telegram user id; use numbers separated by commas"
             )
-        ids.add(int(text))
+        ids.add(user)
     return frozenset(ids)
 
 

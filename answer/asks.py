@@ -54,7 +54,7 @@ _POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|th
 _REASON_ASKED = re.compile(
     r"^\W*(why|whyd|how come)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:main |real )?"
     r"(reasons?|rationale|motives?|motivations?|logic|thinking|point) (?:for|behind|of|why)\b|"
-    r"\bwhat(?:'s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b",
+    r"\bwhat(?:'s|s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b",
     re.I,
 )
 # ...or for what someone does about a problem: "how is Alibaba trying to stop losing staff?", "how did OpenAI
@@ -88,7 +88,8 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         AnswerType.AMOUNT,
         re.compile(
             r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b|"
-            r"\b(pay|paid|pays|cost|costs|price|fee|salary|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
+            r"\b(pay|paid|pays|paycheck|paychecks|payout|cost|costs|price|fee|salary|salaries|wages?|compensation|comp|"
+            r"earn|earns|earned|earning|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
             re.I,
         ),
     ),

@@ -10,7 +10,8 @@ from answer.query import Question
 # them; nor is a "what" question without one ("what did Meta pay?").
 _NOT_MOVES = re.compile(
     r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
-    r"what(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|left|recruit\w*)\b))",
+    r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
+    r"left|quit|recruit\w*)\b))",
     re.I,
 )
 _WHERE = re.compile(r"\s*where\b", re.I)
@@ -20,7 +21,7 @@ _GENERIC_MOVES = re.compile(
     re.I,
 )
 _OVERVIEW = re.compile(
-    r"\b(what (happened|went on|was new|is new|'s new)|whats new|news|headlines|anything|summary|"
+    r"\b(what (happened|went on|was new|is new|'s new)|whats new|news|updates|headlines|anything|summary|"
     r"summari[sz]e|overview|recap|stories|articles)\b",
     re.I,
 )

@@ -18,7 +18,8 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MOVE_WORDS = re.compile(
     r"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|leav(?:e|es|ing)|lose|"
     r"quit|depart(?:ed|ure|ures)?|defect(?:ed|ion|ions)?|lure[sd]?|luring|moves?|moved|went|go(?:ne)? to|"
-    r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nabbed|who(?:'s| is) at|"
+    r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
+    r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named)\b",
     re.IGNORECASE,
 )

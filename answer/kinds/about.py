@@ -3,83 +3,18 @@ state (how many articles, from which publishers, how recent, how they are search
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
-from enum import Enum
 
 from answer.context import Context
+from answer.kinds.about_topics import Topic, topic_of
 from answer.kinds.base import CERTAIN
 from answer.model import SUGGESTIONS, Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
-from corpus.text import STOP_WORDS, word_set, words
 
 # The publishers named when asked where the news comes from: enough to show the range, short for a phone.
 TOP_PUBLISHERS = 5
-
-_BOT = r"(?:you|u|this(?: bot| thing| app| chat| service)?|talentbot|the bot)"
-_DATA = r"(?:news|articles?|information|info|data|stories|knowledge|database|corpus|index|sources?)"
-# "hi, ", "ok so ", "and ": what may come before a question to the bot.
-_OPENER = r"^(?:(?:hi|hello|hey|ok|okay|so|and|but|please|um|hmm|btw)\b[\s,!.]*)*"
-_CLOSER = r"[\s?!.]*$"
-
-
-class Topic(Enum):
-    """What a question about the bot asks."""
-
-    HELP = "help"
-    MAKER = "maker"
-    SOURCES = "sources"
-    RECENCY = "recency"
-    SIZE = "size"
-
-
-_TOPICS: tuple[tuple[Topic, str], ...] = (
-    (
-        Topic.MAKER,
-        rf"who (?:made|built|created|wrote|developed|designed|programmed|coded|owns|runs|maintains|is behind) "
-        rf"{_BOT}|who(?:'s| is) your (?:creator|maker|developer|author|owner)|"
-        r"are (?:you|u) (?:an? )?(?:ai|bot|robot|human|person|real|chatgpt|gpt|llm|language model)",
-    ),
-    (
-        Topic.SOURCES,
-        rf"where (?:do|does) (?:you|your {_DATA}|the {_DATA}) (?:come|get \w+(?: \w+)?) from|"
-        rf"where (?:do|does) (?:you|it) get (?:your|its|the) {_DATA}(?: from)?|"
-        r"what(?: are|'re| r) your (?:news )?sources|what sources do you (?:use|have|read)|"
-        r"(?:which|what) (?:publishers|sources|news ?papers|sites|websites|outlets|media)"
-        r"(?: do you (?:use|read|cover|have|follow)| are you (?:using|reading|based on))?|"
-        rf"what (?:news|articles) do you (?:read|use|have)|what(?:'s| is) your (?:source|data|corpus|database)",
-    ),
-    (
-        Topic.RECENCY,
-        rf"how (?:recent|new|fresh|old|current|up[- ]to[- ]date) (?:is|are) (?:you|your|the)(?: {_DATA})?|"
-        rf"(?:how )?up[- ]to[- ]date are (?:you|your {_DATA})|are you up[- ]to[- ]date|"
-        rf"when (?:were|was) (?:you|your {_DATA}) (?:last )?(?:updated|refreshed)|"
-        r"when did you last (?:update|get news|read)|"
-        r"what(?:'s|s| is) your (?:newest|latest|most recent|last|oldest|earliest|first) (?:article|story)|"
-        r"what(?:'s| is) your (?:knowledge )?cut-?off(?: date)?|"
-        rf"what (?:dates|period|time span|years) do (?:you|your {_DATA}) cover|how far back do (?:you|your {_DATA}) go",
-    ),
-    (
-        Topic.SIZE,
-        r"how (?:many|much) (?:news )?(?:articles|stories|sources|publishers|documents|data|news)"
-        rf"(?: articles)? (?:do you (?:have|know|cover|use)|have you (?:got|read|indexed)|"
-        rf"are there|are in your {_DATA}|is in your {_DATA}|are you using)|"
-        rf"how (?:big|large) is your {_DATA}|stats|statistics",
-    ),
-    (
-        Topic.HELP,
-        r"/?help(?: me)?|about|commands|menu|start|"
-        r"what (?:can|could|should|do) (?:you|u|i) (?:do|ask(?: you)?|help (?:me )?with|tell me|answer)|"
-        r"what (?:do|can) you know(?: about)?|what (?:are|r) (?:you|u)(?: good)?(?: for| at)?|who (?:are|r) (?:you|u)|"
-        rf"what(?:'s| is) {_BOT}|what (?:is|does) {_BOT} (?:do|for)|"
-        rf"how (?:do|does|can) (?:i use {_BOT}|{_BOT} work)|how to use {_BOT}|"
-        r"what (?:questions|kinds? of questions|things) (?:can|should) i ask(?: you)?|"
-        r"(?:tell me )?about (?:you|yourself|this bot)",
-    ),
-)
-_MATCHERS = tuple((topic, re.compile(_OPENER + f"(?:{body})" + _CLOSER, re.I)) for topic, body in _TOPICS)
 
 # How each search mode finds passages, in a user's words.
 MODE_WORDS = {
@@ -95,64 +30,6 @@ EXAMPLES = (
     "follow-ups: “and from OpenAI?”, “when did he join?”",
     "about me: “how recent is your news?”, “where does your news come from?”",
 )
-
-
-# A message addressed to the bot: "you", "ur", "this bot".
-_ADDRESSED = re.compile(
-    r"\b(you|u|ur|your|yours|yourself|talentbot|(?:this|the) (?:bot|app|chat|service))\b", re.I
-)
-# The words a question about the bot is made of, besides function words: what it reads, how recent, who made
-# it, what to ask it. A message addressed to the bot with any other word is about the news ("can you tell me
-# why China is short of AI talent?").
-ABOUT_WORDS = STOP_WORDS | word_set(
-    "news article articles story stories info information data database corpus index source sources publisher "
-    "publishers site sites website websites outlet outlets paper papers newspaper newspapers media feed feeds "
-    "read use using used cover covers have got know come comes from get pull pulls where which what kind kinds sort "
-    "stuff things thing questions question ask answer help can could do does work works made make built "
-    "created developed designed run runs owns real person human robot bot ai chatgpt gpt llm model "
-    "recent date dates updated update refreshed new newest latest last old oldest earliest far back current cutoff "
-    "cut off "
-    "period time span many much big large number r u ur talentbot go goes back topic topics subject subjects "
-    "area areas week weeks month months today yesterday days "
-    "hi hello hey ok okay please um hmm btw tell app chat service"
-)
-# Which topic a loosely worded question about the bot asks, by its words, in this order.
-_LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
-    (
-        Topic.MAKER,
-        re.compile(r"\b(real|person|human|robot|made|built|created|developed|designed|owns)\b", re.I),
-    ),
-    (Topic.SIZE, re.compile(r"\b(how (many|much|big|large)|number)\b", re.I)),
-    (
-        Topic.RECENCY,
-        re.compile(
-            r"\b(recent|dates?|updated?|refreshed|newest|latest|old|oldest|earliest|far back|current|cut ?off|when|"
-            r"today|yesterday|week|month)\b",
-            re.I,
-        ),
-    ),
-    (
-        Topic.SOURCES,
-        re.compile(
-            r"\b(sources?|publishers?|sites?|websites?|outlets?|(news)?papers?|media|feeds?|where)\b", re.I
-        ),
-    ),
-)
-
-
-def _loose_topic(text: str) -> Topic | None:
-    """A question addressed to the bot and made only of words about the bot ("which news sites do you read",
-    "r u a real person", "is your info up to date"): its topic by its words, else help."""
-    if not _ADDRESSED.search(text) or not set(words(text)) <= ABOUT_WORDS:
-        return None
-    return next((topic for topic, cue in _LOOSE_TOPICS if cue.search(text)), Topic.HELP)
-
-
-def topic_of(text: str) -> Topic | None:
-    """Which question about the bot this is, if it is one."""
-    normal = " ".join(text.replace("’", "'").split())
-    exact = next((topic for topic, pattern in _MATCHERS if pattern.match(normal)), None)
-    return exact or _loose_topic(normal)
 
 
 class About:
@@ -171,6 +48,9 @@ class About:
             Topic.SOURCES: facts.sources,
             Topic.RECENCY: facts.recency,
             Topic.SIZE: facts.size,
+            Topic.RECAP: facts.recap,
+            Topic.LANGUAGE: facts.language,
+            Topic.TRUST: facts.trust,
         }
         intro, lines = compose[topic]()
         return Answer(
@@ -238,6 +118,27 @@ class Facts:
             "I'm TalentBot, an automated bot built to answer questions about the AI talent war: not a person, "
             "and not a general-purpose AI. I write no answers of my own: I quote news articles and cite them. "
             "The people who run me choose the articles I read."
+        )
+        return intro, [self.how(), Line(f"I have {self.span}.", ())]
+
+    def recap(self) -> tuple[str, list[Line]]:
+        intro = (
+            "In Telegram, send /subscribe and I'll send you the Weekly AI Recap every week: a TL;DR, key "
+            "takeaways, the week's talent moves and its top stories, each cited."
+        )
+        return intro, [
+            Line("/unsubscribe stops it; /settings picks its day, time and time zone, or pauses it.", ()),
+            Line("/recap shows this week's recap now (in a terminal: talentbot recap preview).", ()),
+        ]
+
+    def language(self) -> tuple[str, list[Line]]:
+        intro = "I read English news and answer in English; ask me in English, for example:"
+        return intro, [Line(f"“{example}”", ()) for example in SUGGESTIONS[:2]]
+
+    def trust(self) -> tuple[str, list[Line]]:
+        intro = (
+            "I write no answers of my own and don't browse the web: I quote the news articles I have read and "
+            "cite each one, so you can check every claim. When my articles don't cover something, I say so."
         )
         return intro, [self.how(), Line(f"I have {self.span}.", ())]
 

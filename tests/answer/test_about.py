@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answer.engine import Engine
-from answer.kinds.about import Topic, topic_of
+from answer.kinds.about_topics import Topic, topic_of
 from answer.model import AnswerKind
 
 
@@ -38,6 +38,15 @@ from answer.model import AnswerKind
         ("what outlets do you pull from", Topic.SOURCES),
         ("whats your oldest article", Topic.RECENCY),
         ("what's your earliest story?", Topic.RECENCY),
+        # using the bot: the weekly recap, languages, how far to trust it
+        ("how do i subscribe", Topic.RECAP),
+        ("can i get the weekly recap", Topic.RECAP),
+        ("how do i stop the weekly updates", Topic.RECAP),
+        ("what language do you speak", Topic.LANGUAGE),
+        ("do you make things up", Topic.TRUST),
+        ("are you connected to the internet", Topic.TRUST),
+        ("give me some example questions", Topic.HELP),
+        ("how many publishers", Topic.SIZE),
         # about the news, not the bot
         ("what can you tell me about Meta's hires?", None),
         ("how many articles are there about pay?", None),
@@ -47,6 +56,9 @@ from answer.model import AnswerKind
         ("are you up to date on deepseek", None),
         ("which outlets did meta pull staff from", None),
         ("what are you good at? who did meta hire", None),
+        ("how do i get a job at openai", None),
+        ("can i ask about salaries in china", None),
+        ("what are the latest updates", None),
     ],
 )
 def test_questions_about_the_bot_are_told_apart(question: str, topic: Topic | None) -> None:
@@ -103,3 +115,9 @@ def test_news_from_a_period_says_whether_there_is_any(small_engine: Engine) -> N
     answer = small_engine.answer("do you have news from this week", mode="bm25")
     assert answer.kind is AnswerKind.ABOUT
     assert any(line.text == "I have no articles from this week." for line in answer.lines)
+
+
+def test_how_to_get_the_recap_names_the_commands(small_engine: Engine) -> None:
+    answer = small_engine.answer("how do i subscribe to the weekly recap?")
+    assert answer.kind is AnswerKind.ABOUT and answer.answered
+    assert "/subscribe" in answer.plain_text() and "/unsubscribe" in answer.plain_text()

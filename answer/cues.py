@@ -11,7 +11,7 @@ from answer.query import Question
 _NOT_MOVES = re.compile(
     r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
-    r"left|quit|recruit\w*)\b))",
+    r"left|recruit\w*)\b))",
     re.I,
 )
 _WHERE = re.compile(r"\s*where\b", re.I)

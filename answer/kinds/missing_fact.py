@@ -35,9 +35,19 @@ _HOW_ASKED = content_words(
     "cash money funding hand hands handed bag bagged snag snagged dangle dangled pull pulled shell shelled "
     "fork forked land landed net netted pocket pocketed absorb absorbed"
 )
-# Words for a company's people that the articles write otherwise ("employs about 300 people").
-_SAME_AS_STAFF = content_words("staff employees employ people workers")
-_STAFF_WORDS = content_words("staffers staffer headcount workforce workers")
+# Words for one thing that questions and articles word differently: "who replaced Giannandrea?" is answered
+# by "hired Subramanya ... to take on much of his work", "how many staffers" by "employs about 300 people".
+_SAME_MEANING = tuple(
+    content_words(group)
+    for group in (
+        "staff staffers staffer employees employ headcount workforce workers people",
+        "replace replaced replaces replacement replacing successor succeed succeeded succeeds take took takes",
+        "found founded founder founders cofounder cofounded co-founder co-founded started launched established",
+        "lead leads led leader run runs ran head heads headed chief boss charge oversee oversees manage manages",
+        "buy bought buys acquire acquired acquisition purchase purchased takeover",
+        "value valued valuation worth",
+    )
+)
 # Job titles written short in questions and in full in the articles.
 _SPELLED_OUT = {
     "ceo": "chief executive",
@@ -76,8 +86,8 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     focus = content_words(body(q.text)) - named - _HOW_ASKED
     asked = words(q.text)
     spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
-    staff = _SAME_AS_STAFF if focus & _STAFF_WORDS else set()
-    return focus | spelled | staff if focus else focus
+    same = set().union(*(group for group in _SAME_MEANING if focus & group))
+    return focus | spelled | same if focus else focus
 
 
 def known_focus(q: Question, names: set[str]) -> set[str]:

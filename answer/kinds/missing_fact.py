@@ -46,6 +46,7 @@ _SAME_MEANING = tuple(
         "lead leads led leader run runs ran head heads headed chief boss charge oversee oversees manage manages",
         "buy bought buys acquire acquired acquisition purchase purchased takeover",
         "value valued valuation worth",
+        "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
     )
 )
 # Job titles written short in questions and in full in the articles.

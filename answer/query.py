@@ -153,7 +153,10 @@ EVERYDAY_WORDS = word_set(
     "cfo coo cso cio cmo evp svp md pr r&d it capex opex ebitda yoy qoq "
     "quick question questions just curious wondering hmm well actually honestly seriously random guys "
     "folks everyone team dear sir madam kindly yes yeah yep nope sorry great cool nice awesome wow alright "
-    "sure explain describe compare find search help bot talentbot"
+    "sure explain describe compare find search help bot talentbot "
+    # fillers of chat messages: "wtf is a world model", "who else", "the guy wu yonghui answers to"
+    "guy guys dude bruh wtf huh damn dang tho though anyway anyways literally like right heard apart else "
+    "besides lmk idk iirc ngl tbf smh fr yo wasn isn aren didn doesn weren hasn haven wouldn couldn shouldn"
 )
 # Letters of scripts other than Latin (with its accented letters): a name written in Chinese, Cyrillic...
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")

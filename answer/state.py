@@ -15,12 +15,19 @@ from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves
 from answer.query import TypoFixer
 from corpus.entities import EntityIndex, key_tokens
+from corpus.model import Article
 from corpus.text import words
 from index import store
 from index.search import Hit
 
 # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
 _PROPER_NOUN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b")
+# A name written out in words with capitals: "The New York Times", "High-Performance Computing".
+_TITLED = re.compile(r"\b[A-Z][a-z]+(?:[\s-]+(?:of |and |for )?[A-Z][a-z]+){2,}")
+# Words left out of an acronym: "The New York Times" is "nyt".
+_UNSPOKEN = frozenset({"the", "of", "and", "for"})
+# An acronym has this many letters or more: two-letter ones ("ft") are too easily another word's.
+MIN_ACRONYM = 3
 # A word as written: "ChatGPT", "Nvidia", "users", "CEO".
 _WRITTEN = re.compile(r"[A-Za-z][\w-]*")
 
@@ -37,6 +44,19 @@ def name_words(texts: Iterable[str]) -> set[str]:
             elif word[0].isupper() and not word.isupper():
                 capitalised.add(word.lower())
     return capitalised - lower
+
+
+def acronyms(articles: Iterable[Article]) -> set[str]:
+    """How people shorten the names the articles write out: "nyt" (The New York Times), "scmp" (South China
+    Morning Post, a publisher), "msl" (Meta Superintelligence Labs)."""
+    names = [n for a in articles for n in (a.publisher, *a.companies, *a.people)]
+    names += [m.group(0) for a in articles for m in _TITLED.finditer(a.body)]
+    found: set[str] = set()
+    for name in names:
+        initials = [w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _UNSPOKEN]
+        if len(initials) >= MIN_ACRONYM:
+            found.add("".join(initials).lower())
+    return found
 
 
 @dataclass
@@ -72,7 +92,7 @@ class EngineState:
             moves=collect_moves(articles),
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,
-            lexicon=Lexicon(vocabulary | set(entities.vocabulary)),
+            lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),
             typos=TypoFixer(set(entities.vocabulary), vocabulary),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
             names=name_words(a.text for a in articles),

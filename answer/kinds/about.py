@@ -27,6 +27,8 @@ EXAMPLES = (
     f"why and how: “{SUGGESTIONS[0]}”",
     f"pay and deals: “{SUGGESTIONS[3]}”",
     "what happened when: “latest moves”, “what happened in 2024?”",
+    "side by side: “/compare Meta OpenAI” (a table: moves in and out, leaders, pay)",
+    "timelines: “/timeline DeepSeek” (dated events, oldest first)",
     "follow-ups: “and from OpenAI?”, “when did he join?”",
     "about me: “how recent is your news?”, “where does your news come from?”",
 )

@@ -80,7 +80,8 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         rf"what(?:'s| is) {_BOT}|what (?:is|does) {_BOT} (?:do|for)|"
         rf"how (?:do|does|can) (?:i use {_BOT}|{_BOT} work)|how to use {_BOT}|"
         r"what (?:questions|kinds? of questions|things) (?:can|should) i ask(?: you)?|"
-        r"(?:tell me )?about (?:you|yourself|this bot)",
+        r"(?:tell me )?about (?:you|yourself|this bot)|"
+        r"(?:what does|what's|whats|how does|how do i use|explain)(?: the)? /\w+(?: command)?(?: do| for| work)?",
     ),
 )
 _MATCHERS = tuple((topic, re.compile(_OPENER + f"(?:{body})" + _CLOSER, re.I)) for topic, body in _TOPICS)
@@ -94,7 +95,9 @@ _ADDRESSED = re.compile(
 _USING = re.compile(
     r"\b(how (?:do|can|should) i|can i|could i|i want to|give me|show me)\b.*\b(use|ask|subscribe|unsubscribe|"
     r"sign up|recaps?|digest|newsletter|weekly|updates|commands?|settings|examples?|questions?)\b|"
-    r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b",
+    r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b|"
+    r"\b(stop|pause|cancel|change|choose|pick|turn off)\b.*\b(recaps?|digest|newsletter|weekly|messages)\b|"
+    r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b",
     re.I,
 )
 # The words a question about the bot is made of, besides function words: what it reads, how recent, who made
@@ -110,7 +113,7 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "cut off "
     "period time span many much big large number r u ur talentbot go goes back topic topics subject subjects "
     "area areas week weeks month months today yesterday days "
-    "hi hello hey ok okay please um hmm btw tell app chat service "
+    "hi hello hey ok okay please pls plz um hmm btw tell app chat service "
     # the weekly recap and the commands
     "subscribe subscribed unsubscribe subscription sign up weekly recap recaps digest updates newsletter send "
     "sent receive every stop pause cancel change turn day free cost costs commands command settings i me my "
@@ -120,7 +123,8 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "other internet online web browse search google access live accurate accuracy trust trusted reliable "
     "correct right wrong true hallucinate hallucinating things up pick picks choose chose select under hood "
     "inside behind scenes fact check checked verify verified often frequently connected connect answers "
-    "answered replies"
+    "answered replies messages message cite cites citing citation citations possible arrive arrives arriving "
+    "only one loads lots can't cannot won't anything everything"
 )
 # Which topic a loosely worded question about the bot asks, by its words, in this order.
 _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (

@@ -8,7 +8,7 @@ import re
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
-from answer.kinds.roles import TITLE_WORDS
+from answer.kinds.roles import TITLE_WORDS, AskedRole, title_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, compose_moves, newest_first, reported_moves
 from answer.query import Question
@@ -85,6 +85,30 @@ def unit_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
     return best_sentence(ctx.state, ctx.vector, ids, people, must=must)
 
 
+# "google deepmind's boss", "openai boss?", "head of msl": a short question for whoever leads a place.
+_SHORT_LEADER = re.compile(
+    r"\b(boss|bosses|head|leader|in charge|chief executive|ceo|top (?:guy|person|exec))\b", re.I
+)
+SHORT_QUESTION = 6
+_ASKING = word_set("who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading")
+# Who runs a whole organisation, as sentences say it: "Google DeepMind chief executive Demis Hassabis".
+_HEAD = AskedRole(frozenset({"ceo"}), "chief executive", ())
+
+
+def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
+    """With no leader on record for a whole organisation ("who heads Google DeepMind?", "deepmind's boss"):
+    the sentence giving its chief executive by name, closest to the question."""
+    orgs = tuple(m for m in q.mentions if m.entity.kind == "org")
+    short = len(q.text.split()) <= SHORT_QUESTION and _SHORT_LEADER.search(q.text)
+    if not orgs or q.people or asked_unit(q) or not (_LEADER_QUESTION.match(q.text) or short):
+        return None
+    named = [(m.start, m.end) for m in orgs]
+    rest = {w for start, _, w in word_spans(q.text) if not any(a <= start < b for a, b in named)}
+    if rest - _NOT_UNIT - _ASKING:  # "metas ai boss": the head of a part of it, not of the whole
+        return None
+    return title_sentence(AskedRole(_HEAD.words, _HEAD.phrase, orgs), ctx)
+
+
 def seniority(role: str | None) -> int:
     return next((i for i, p in enumerate(_SENIORITY) if role and p.search(role)), len(_SENIORITY))
 
@@ -121,7 +145,8 @@ class Leaders:
     kind = AnswerKind.LEADERS
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None else None
+        found = leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None or head_sentence(q, ctx) is not None
+        return CERTAIN if found else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         if not leaders(q, ctx)[0]:
@@ -138,7 +163,7 @@ class Leaders:
 
     def _from_sentence(self, q: Question, ctx: Context) -> Answer:
         """The part asked about has no recorded leader: the sentence naming who leads it, cited."""
-        found = unit_sentence(q, ctx)
+        found = unit_sentence(q, ctx) or head_sentence(q, ctx)
         assert found is not None
         cites = Citations(ctx.state.data.articles)
         line = Line(found[0], (cites.cite(found[1]),))

@@ -65,6 +65,8 @@ FOUNDER = "founder"
 _CO = re.compile(r"\bco-?found", re.I)
 # A title's words as sentences spell them out, so the sentence saying "chief executive" is found for "CEO".
 _SPELLED_OUT = {"ceo": "chief executive", "cto": "chief technology officer", "vp": "vice president"}
+# Other forms of a one-word title: "who chairs X" is answered by "X chairman".
+_FORMS = {"chair": ("chairman", "chairwoman", "chairperson"), "head": ("heads", "headed")}
 # In a sentence giving a title at a place, the title comes at most this many words after the place ("Meta's
 # chief executive", "Microsoft AI chief scientist"; for a founder "AMI, the Paris-based start-up founded
 # by"); further apart, they are about different things ("OpenAI co-founder, becomes chief scientist" of
@@ -247,6 +249,8 @@ def _role_pattern(asked: AskedRole) -> str:
         return r"(?:co-?)?found(?:ed|ers?)"
     spellings = {asked.phrase, *(w for w in asked.words if w in _SPELLED_OUT)}
     spellings |= {_SPELLED_OUT[w] for w in asked.words if w in _SPELLED_OUT}
+    if len(asked.words) == 1:  # "who chairs the FTC?": "FTC chairman"
+        spellings |= {f for w in asked.words for f in (w, *_FORMS.get(w, ()))}
     return "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(spellings, key=len, reverse=True))
 
 
@@ -266,6 +270,16 @@ def _says_role_at(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
     )
 
 
+def title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
+    """The sentence of the place's articles giving the title there and naming someone, closest to the
+    question."""
+    spelled_out = " ".join(_SPELLED_OUT.get(w, w) for w in asked.words)
+    said = set(words(spelled_out)) | set(words(asked.phrase)) | {k for m in asked.orgs for k in m.entity.keys}
+    ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
+    people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
+    return best_sentence(ctx.state, ctx.vector, ids, people, said, must=_says_role_at(asked, ctx))
+
+
 def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, str] | None:
     """The sentence that best says it. For a holder still in the role: one naming them, sharing the most
     words of the title and place; for one who left: one naming them and the title, from when they left
@@ -274,11 +288,7 @@ def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, st
     spelled_out = " ".join(_SPELLED_OUT.get(w, w) for w in asked.words)
     said = set(words(spelled_out)) | set(words(asked.phrase)) | {k for m in asked.orgs for k in m.entity.keys}
     if not found or FOUNDER in asked.words:
-        if not asked.orgs:
-            return None
-        ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
-        people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
-        return best_sentence(ctx.state, ctx.vector, ids, people, said, must=_says_role_at(asked, ctx))
+        return title_sentence(asked, ctx) if asked.orgs else None
     first = found[0]
     name = first.report.move.person
     ids = [first.report.article_id, *person_articles(ctx.state, name, person_reports(ctx.state, name))]

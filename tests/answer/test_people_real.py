@@ -91,3 +91,20 @@ def test_where_do_people_leaving_google_go(real_engine: Engine) -> None:
     assert answer.intro.startswith(f"{first} took the most people from Google")
     microsoft = next(line.text for line in answer.lines if line.text.startswith("Microsoft: "))
     assert "Amar Subramanya" in microsoft and "Mustafa Suleyman" not in microsoft  # he came from Inflection
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("google deepmind's boss", "Demis Hassabis"),  # no leader on record: the sentence giving its chief
+        ("who heads google deepmind", "Demis Hassabis"),
+        ("who chairs the ftc", "Andrew Ferguson"),  # "chairs" is answered by "FTC chairman"
+        ("who replaced giannandrea at apple", "Amar Subramanya"),  # "to take on much of his work"
+    ],
+)
+def test_who_leads_a_place_from_the_sentence_that_says_so(
+    real_engine: Engine, question: str, name: str
+) -> None:
+    answer = real_engine.answer(question)
+    assert answer.answered and name in answer.lines[0].text
+    assert all(line.citations for line in answer.lines)

@@ -9,7 +9,8 @@ from answer.query import Question
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
 # them; nor is a "what" question without one ("what did Meta pay?").
 _NOT_MOVES = re.compile(
-    r"\s*(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
+    r"\s*(?:(?:damn|wow|ok|okay|so|well|honestly|hey|hi|lol|btw|um|hmm|yo|and|but|also)\b[\s,!.]*)*"
+    r"(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
     r"left|recruit\w*)\b))",
     re.I,

@@ -31,6 +31,8 @@ ANSWER_WORDS = word_set(
 _AMOUNT_OR_PERIOD = re.compile(
     r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12])$"
 )
+# Who does something: "earners" (earn), "poachers" (poach).
+_DOER = re.compile(r"(?<=[a-z]{3})ers?$")
 # A misspelling is this close (difflib ratio) to the word meant ("regstrations", "compnay", "wher").
 NEAR_SPELLING = 0.8
 # ...but a word this short is only taken for a misspelt function word ("wher"), never a topic word: "tall" is
@@ -62,6 +64,9 @@ class Lexicon:
 
     def _knows(self, part: str) -> bool:
         if part in self._parts or part in self._joined or stem(part) in self._stems:
+            return True
+        doer = _DOER.sub("", part)  # "earners", "hirer": someone who earns, hires
+        if doer != part and len(doer) > SHORT_WORD - 1 and stem(doer) in self._stems:
             return True
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))

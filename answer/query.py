@@ -8,6 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from answer.english import is_english
 from corpus.entities import EntityIndex, Mention
 from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, word_set
 
@@ -291,8 +292,8 @@ class TypoFixer:
             full = NICKNAMES[low]
             return full.capitalize() if token[:1].isupper() else full
         acronym = token.isupper() and len(low) <= MAX_ACRONYM
-        if len(low) < 4 or not low.isalpha() or low in self._words or acronym:
-            return token
+        if len(low) < 4 or not low.isalpha() or low in self._words or acronym or is_english(low):
+            return token  # an English word is no misspelt name: "damn" is not "Dawn"
         if low not in self._cache:
             # A short name is one letter away at most: "Cohere" is not a misspelt "Core".
             slack = 1 if len(low) <= SHORT_NAME else 2

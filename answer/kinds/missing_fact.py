@@ -132,7 +132,10 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
         return any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
     if kind is AnswerType.AMOUNT:
         return carries(sentence, kind, ctx.state.entities)  # a sum or a share, of what the sentence is about
-    return carries(sentence, kind, ctx.state.entities, frozenset(words(q.text)))
+    known = frozenset(words(q.text))
+    if kind is AnswerType.PERSON:  # "who led the round?": investors, buyers and employers are "who" too
+        return any(carries(sentence, k, ctx.state.entities, known) for k in (kind, AnswerType.ORGANISATION))
+    return carries(sentence, kind, ctx.state.entities, known)
 
 
 def _word_at(sentence: str, offset: int) -> int:

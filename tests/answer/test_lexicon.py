@@ -47,6 +47,8 @@ LEXICON = Lexicon(
         ("did meta offer 100m in fy2027", ("offer",)),
         ("meta vs apple salary timeline pls", ()),
         ("who hired whom in R&D, btw?", ()),
+        ("wtf, who else did the guy at meta hire", ()),  # chat fillers
+        ("who are the hirers at meta", ()),  # those who hire: "hired" is known
         # words naming the kind of answer asked are no topic
         ("what was the rationale for meta's pay, and its impact really", ()),
     ],

@@ -65,9 +65,11 @@ class Lexicon:
     def _knows(self, part: str) -> bool:
         if part in self._parts or part in self._joined or stem(part) in self._stems:
             return True
-        doer = _DOER.sub("", part)  # "earners", "hirer": someone who earns, hires
-        if doer != part and len(doer) > SHORT_WORD - 1 and stem(doer) in self._stems:
-            return True
+        doer = _DOER.search(part)  # "earners", "hirers": someone who earns, hires
+        if doer is not None:
+            bases = (part[: doer.start()], part[: doer.start() + 1])  # "earn", "hire"
+            if any(len(b) >= SHORT_WORD - 1 and stem(b) in self._stems for b in bases):
+                return True
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))
         if len(part) <= SHORT_WORD:

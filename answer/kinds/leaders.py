@@ -90,7 +90,9 @@ _SHORT_LEADER = re.compile(
     r"\b(boss|bosses|head|leader|in charge|chief executive|ceo|top (?:guy|person|exec))\b", re.I
 )
 SHORT_QUESTION = 6
-_ASKING = word_set("who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading")
+_ASKING = word_set(
+    "who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading"
+)
 # Who runs a whole organisation, as sentences say it: "Google DeepMind chief executive Demis Hassabis".
 _HEAD = AskedRole(frozenset({"ceo"}), "chief executive", ())
 

@@ -18,6 +18,7 @@ from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
 from corpus.text import words
 from index import store
+from index.embedder import Embedder
 from index.search import Hit
 
 # Words written with a capital inside sentences: places and names that can single moves out ("Zurich").
@@ -76,6 +77,7 @@ class EngineState:
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
     _words_cache: dict[str, set[str]] = field(default_factory=dict)
+    _example_vectors: dict[tuple[str, ...], npt.NDArray[np.float32]] = field(default_factory=dict)
 
     @classmethod
     def from_index(cls, data: store.IndexData) -> EngineState:
@@ -110,6 +112,14 @@ class EngineState:
         return set(words(self.data.passage_text(hit.row))) | set(
             words(self.data.articles[hit.article_id].title)
         )
+
+    def example_vectors(self, embedder: Embedder, texts: tuple[str, ...]) -> npt.NDArray[np.float32]:
+        """Unit vectors of example questions (the kinds' own, such as questions about the bot), embedded once
+        with the engine's model."""
+        if texts not in self._example_vectors:
+            vectors = np.asarray(embedder.encode(list(texts)), dtype=np.float32)
+            self._example_vectors[texts] = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+        return self._example_vectors[texts]
 
     def retrieved(self, hit: Hit) -> RetrievedPassage:
         """A hit with its sentences and their vectors, for composing."""

@@ -3,16 +3,25 @@ state (how many articles, from which publishers, how recent, how they are search
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
 
 from answer.context import Context
-from answer.kinds.about_topics import Topic, topic_of
+from answer.kinds.about_topics import Topic, addressed, topic_of
 from answer.kinds.base import CERTAIN
 from answer.model import SUGGESTIONS, Answer, AnswerKind, Citations, Line
 from answer.query import Question
 from corpus.model import Article
 
+EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "data" / "about_examples.txt"
+# A message addressed to the bot this close (cosine, all-MiniLM-L6-v2) to an example question about the bot is
+# one too, with that example's topic: on the dev split, no question about the news addressed to the bot comes
+# this close, and most questions about the bot worded unlike any other do.
+NEAR_EXAMPLE = 0.6
 # The publishers named when asked where the news comes from: enough to show the range, short for a phone.
 TOP_PUBLISHERS = 5
 
@@ -34,15 +43,34 @@ EXAMPLES = (
 )
 
 
+@functools.cache
+def examples() -> tuple[tuple[str, ...], tuple[Topic, ...]]:
+    """The example questions about the bot and the topic of each."""
+    lines = EXAMPLES_FILE.read_text(encoding="utf-8").splitlines()
+    texts = tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return texts, tuple(topic_of(t) or Topic.HELP for t in texts)
+
+
+def asked_topic(ctx: Context) -> Topic | None:
+    """The topic of a question about the bot: by its wording, else by the nearest example question."""
+    exact = topic_of(ctx.raw)
+    if exact is not None or not addressed(ctx.raw):
+        return exact
+    texts, topics = examples()
+    similarity = ctx.state.example_vectors(ctx.embedder, texts) @ ctx.vector
+    best = int(np.argmax(similarity))
+    return topics[best] if similarity[best] >= NEAR_EXAMPLE * float(np.linalg.norm(ctx.vector)) else None
+
+
 class About:
     kind = AnswerKind.ABOUT
 
     def match(self, q: Question, ctx: Context) -> float | None:
         # A question naming a company or person is about them ("what do you know about Meta?").
-        return CERTAIN if not q.mentions and topic_of(ctx.raw) is not None else None
+        return CERTAIN if not q.mentions and asked_topic(ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        topic = topic_of(ctx.raw) or Topic.HELP
+        topic = asked_topic(ctx) or Topic.HELP
         facts = Facts(ctx)
         compose: dict[Topic, Callable[[], tuple[str, list[Line]]]] = {
             Topic.HELP: facts.help,

@@ -171,10 +171,15 @@ _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
 )
 
 
+def addressed(text: str) -> bool:
+    """Is the message addressed to the bot ("you", "this bot") or asking how to use it ("how do i...")?"""
+    return bool(_ADDRESSED.search(text) or _USING.search(text))
+
+
 def _loose_topic(text: str) -> Topic | None:
     """A question addressed to the bot, or asking how to use it, made only of words about the bot ("which news
     sites do you read", "r u a real person", "how do i subscribe"): its topic by its words, else help."""
-    if not (_ADDRESSED.search(text) or _USING.search(text)) or not set(words(text)) <= ABOUT_WORDS:
+    if not addressed(text) or not set(words(text)) <= ABOUT_WORDS:
         return None
     return next((topic for topic, cue in _LOOSE_TOPICS if cue.search(text)), Topic.HELP)
 

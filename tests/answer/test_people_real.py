@@ -108,3 +108,9 @@ def test_who_leads_a_place_from_the_sentence_that_says_so(
     answer = real_engine.answer(question)
     assert answer.answered and name in answer.lines[0].text
     assert all(line.citations for line in answer.lines)
+
+
+def test_a_question_about_the_bot_worded_like_none_of_its_patterns(real_engine: Engine) -> None:
+    # close in meaning to an example question about the bot ("can you send me news every week")
+    answer = real_engine.answer("could u send me the news each week")
+    assert answer.kind is AnswerKind.ABOUT and answer.answered

@@ -8,8 +8,12 @@ from answer.query import Question
 
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
 # them; nor is a "what" question without one ("what did Meta pay?").
+# What people type before the question itself: "ok so", "damn", "hi, ", "and".
+CHAT_OPENER = (
+    r"(?:(?:hi|hello|hey|yo|ok|okay|so|well|and|but|also|please|um|hmm|btw|lol|wow|damn|honestly)\b[\s,!.]*)*"
+)
 _NOT_MOVES = re.compile(
-    r"\s*(?:(?:damn|wow|ok|okay|so|well|honestly|hey|hi|lol|btw|um|hmm|yo|and|but|also)\b[\s,!.]*)*"
+    rf"\s*{CHAT_OPENER}"
     r"(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
     r"left|recruit\w*)\b))",

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from answer.cues import CHAT_OPENER
 from corpus.text import STOP_WORDS, word_set, words
 
 _BOT = r"(?:you|u|this(?: bot| thing| app| chat| service)?|talentbot|the bot)"
 _DATA = r"(?:news|articles?|information|info|data|stories|knowledge|database|corpus|index|sources?)"
 # "hi, ", "ok so ", "and ": what may come before a question to the bot.
-_OPENER = r"^(?:(?:hi|hello|hey|ok|okay|so|and|but|please|um|hmm|btw)\b[\s,!.]*)*"
+_OPENER = rf"^{CHAT_OPENER}"
 _CLOSER = r"[\s?!.]*$"
 
 

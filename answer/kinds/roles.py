@@ -66,7 +66,7 @@ _CO = re.compile(r"\bco-?found", re.I)
 # A title's words as sentences spell them out, so the sentence saying "chief executive" is found for "CEO".
 _SPELLED_OUT = {"ceo": "chief executive", "cto": "chief technology officer", "vp": "vice president"}
 # Other forms of a one-word title: "who chairs X" is answered by "X chairman".
-_FORMS = {"chair": ("chairman", "chairwoman", "chairperson"), "head": ("heads", "headed")}
+_FORMS = {"chair": ("chairman", "chairwoman", "chairperson")}
 # In a sentence giving a title at a place, the title comes at most this many words after the place ("Meta's
 # chief executive", "Microsoft AI chief scientist"; for a founder "AMI, the Paris-based start-up founded
 # by"); further apart, they are about different things ("OpenAI co-founder, becomes chief scientist" of

@@ -99,8 +99,9 @@ class Engine:
         answer = kind.answer(ctx.question, ctx)
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find)
-            if resolved != raw:
-                answer = replace(answer, understood_as=resolved)
+        shown = ctx.question.text if self._respelt(resolved) else resolved  # say how a typo was read
+        if shown != raw:
+            answer = replace(answer, understood_as=shown)
         if answer.answered and not answer.passages:
             answer = replace(answer, passages=self._cited_passages(ctx.vector, answer))
         total = time.perf_counter() - started
@@ -135,9 +136,17 @@ class Engine:
 
     def parse(self, text: str) -> Question:
         """The question with typos fixed, the names and dates it mentions, and whether it asks about moves."""
-        fixed = self.state.typos.fix(" ".join(text.split())[:MAX_QUESTION_CHARS])
+        fixed = self.state.spelling.fix(self._names_fixed(text))
         q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
         return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed))
+
+    def _names_fixed(self, text: str) -> str:
+        return self.state.typos.fix(" ".join(text.split())[:MAX_QUESTION_CHARS])
+
+    def _respelt(self, text: str) -> bool:
+        """Did correcting misspelt ordinary words change the question?"""
+        named = self._names_fixed(text)
+        return self.state.spelling.fix(named) != named
 
     def search_scope(self, q: Question) -> set[str] | None:
         return search_scope(self.state, q)

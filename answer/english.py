@@ -23,10 +23,18 @@ SLANG_WORDS = word_set(
 
 
 @functools.cache
-def english_words() -> frozenset[str]:
-    """The lower-case English words known offline (tokenizer vocabulary and `SLANG_WORDS`), with their stems."""
+def vocabulary_words() -> frozenset[str]:
+    """The lower-case English words known offline: the tokenizer's whole words and `SLANG_WORDS`."""
     path = get_model_path() / "vocab.txt"
-    vocab = {w for w in path.read_text(encoding="utf-8").split() if _WHOLE_WORD.match(w)} | set(SLANG_WORDS)
+    return frozenset(
+        {w for w in path.read_text(encoding="utf-8").split() if _WHOLE_WORD.match(w)} | set(SLANG_WORDS)
+    )
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """`vocabulary_words` with their stems."""
+    vocab = vocabulary_words()
     return frozenset(vocab | {stem(w) for w in vocab})
 
 

@@ -14,6 +14,7 @@ from answer.extractive import RetrievedPassage
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves
 from answer.query import TypoFixer
+from answer.spelling import Speller
 from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
 from corpus.text import words
@@ -71,6 +72,7 @@ class EngineState:
     vocabulary: set[str]
     lexicon: Lexicon
     typos: TypoFixer
+    spelling: Speller
     proper_nouns: set[str]
     names: set[str]  # words written only as names ("nvidia", "chatgpt"), see `name_words`
     rows_by_article: dict[str, list[int]]
@@ -96,6 +98,9 @@ class EngineState:
             vocabulary=vocabulary,
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),
             typos=TypoFixer(set(entities.vocabulary), vocabulary),
+            spelling=Speller(
+                [w for a in articles for w in words(" ".join((a.text, *a.tags)))] + list(entities.vocabulary)
+            ),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
             names=name_words(a.text for a in articles),
             rows_by_article=store.rows_by_article(data),

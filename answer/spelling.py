@@ -1,0 +1,137 @@
+"""Misspelt ordinary words, corrected before a question is read: "who is the chief scirntist of msl",
+"how many peope work at deepseek", "why is the ftc looking at acqiihires". Left alone, such a word is taken
+for something the articles never mention and the question is refused, or it weakens the search.
+
+A word is corrected only when neither the articles nor everyday English (`answer.english`) know it, into the
+closest word they do know (SymSpell, Damerau-Levenshtein distance 1, or 2 for longer words): the articles' own
+words first, then the more frequent. A word typed with a capital inside a sentence is a name the user means
+and is corrected only into a word of the articles ("Octobeer" is October, "Figma" stays Figma)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from symspellpy import SymSpell, Verbosity
+
+from answer.english import vocabulary_words
+from answer.lexicon import ANSWER_WORDS, CHAT_WORDS
+from answer.query import EVERYDAY_WORDS
+from corpus.text import stem, word_parts
+
+# SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
+MAX_EDITS = 2
+# ...but a word this short gets one: "mves" is moves, and two edits turn any short word into many others.
+SHORT_WORD = 5
+# SymSpell indexes the deletes of this many first letters: a fifth of the memory and build time of its
+# default (7), with the same corrections on the evaluation questions.
+PREFIX = 5
+# Shorter words are left as typed: "wat", "ppl", "gud" are chat spellings (`answer.lexicon.CHAT_WORDS`).
+MIN_WORD = 4
+# Word frequencies in English (SymSpell's own list, from the Google Books n-grams): which of two equally
+# close everyday words was meant ("sart": start, not sari).
+_FREQUENCIES = "frequency_dictionary_en_82_765.txt"
+_TOKEN = re.compile(r"[A-Za-z]+")
+# Endings that make another form of a word.
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+@functools.cache
+def english_frequencies() -> dict[str, int]:
+    """How often each English word is written, from the list that ships with symspellpy."""
+    text = importlib.resources.files("symspellpy").joinpath(_FREQUENCIES).read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        if count.isdigit():
+            counts[word] = int(count)
+    return counts
+
+
+def _symspell(words: Iterable[str]) -> SymSpell:
+    index = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX)
+    for word in words:
+        index.create_dictionary_entry(word, 1)
+    return index
+
+
+@functools.cache
+def _english_index() -> SymSpell:
+    """Everyday English words (the embedding model's vocabulary), built once per process, when a question
+    first has a long word that the articles lack (0.1 s): most questions never need it."""
+    return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
+
+
+class Speller:
+    """Corrects the words of a question that neither the articles nor English know."""
+
+    def __init__(self, corpus_words: Iterable[str]) -> None:
+        """`corpus_words`: every word of the articles, as often as they write it."""
+        written = list(corpus_words)
+        self._corpus = Counter(p for w in written for p in word_parts(w) if p.isalpha())
+        self._corpus.update(w.replace("-", "") for w in written if "-" in w)  # "acquihire" for "acqui-hire"
+        self._corpus_index = _symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
+        self._cache: dict[tuple[str, bool], str | None] = {}
+
+    def knows(self, word: str) -> bool:
+        """Do the articles or English use this word, or another form of it ("hirings")?"""
+        if word in CHAT_WORDS or word in ANSWER_WORDS or word in EVERYDAY_WORDS:
+            return True  # "lmao", "gonna": how people type, not misspellings
+        if word in self._corpus or word in vocabulary_words():
+            return True
+        return any(  # another form of a known word: "hirings", "ditched", "staffers" (not "pying": "py")
+            word.endswith(ending) and self.knows_exactly(base) and stem(base) == stem(word)
+            for ending in _ENDINGS
+            if len(base := word[: len(word) - len(ending)]) >= MIN_WORD - 1
+        )
+
+    def knows_exactly(self, word: str) -> bool:
+        return word in self._corpus or word in vocabulary_words()
+
+    def correction(self, word: str, *, name: bool = False) -> str | None:
+        """The word meant by a misspelt lower-case `word` (None: not misspelt, or no close word); a `name`
+        (typed with a capital) only becomes a word of the articles, one letter away."""
+        if len(word) < MIN_WORD or not word.isalpha() or self.knows(word):
+            return None
+        key = (word, name)
+        if key not in self._cache:
+            self._cache[key] = self._closest(word, name)
+        return self._cache[key]
+
+    def _closest(self, word: str, name: bool) -> str | None:
+        short = len(word) <= SHORT_WORD
+        edits = 1 if short or name else MAX_EDITS
+        # A short word one letter from an English word the articles never use is as likely a term or a name
+        # the articles lack ("gpus" is not "opus") as a typo: only the articles' words are taken for it.
+        indexes = (self._corpus_index,) if short or name else (self._corpus_index, _english_index())
+        found: dict[str, int] = {
+            str(s.term): int(s.distance)
+            for index in indexes
+            for s in index.lookup(word, Verbosity.ALL, max_edit_distance=edits)
+        }
+        if not found:
+            return None
+        frequencies = english_frequencies()
+        return min(
+            found,
+            key=lambda w: (found[w], w not in self._corpus, -self._corpus[w], -frequencies.get(w, 0), w),
+        )
+
+    def fix(self, text: str) -> str:
+        """`text` with its misspelt words corrected, each keeping its capital."""
+
+        def word(match: re.Match[str]) -> str:
+            token = match.group(0)
+            inside = match.start() > 0 and not text[: match.start()].rstrip().endswith((".", "?", "!"))
+            if any(c.isupper() for c in token[1:]):
+                return token  # "SenseTime", "MiniMax": a name as its owner writes it
+            name = token[:1].isupper() and inside
+            fixed = self.correction(token.lower(), name=name)
+            if fixed is None:
+                return token
+            return fixed.capitalize() if token[:1].isupper() else fixed
+
+        return _TOKEN.sub(word, text)

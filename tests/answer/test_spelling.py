@@ -1,0 +1,62 @@
+"""Misspelt ordinary words are read as the words meant; names, chat spellings and known words are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.engine import Engine
+from answer.spelling import Speller
+from corpus.text import words
+
+ARTICLES = (
+    "Meta named Shengjia Zhao chief scientist of Meta Superintelligence Labs in July 2025. "
+    "DeepSeek employs about 160 people, and its researchers are paid well. Regulators probed acqui-hire "
+    "deals in October. Registrations for the H-1B lottery fell."
+)
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller(words(ARTICLES))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("who is the chief scirntist of msl", "who is the chief scientist of msl"),
+        ("how many peope work at deepseek", "how many people work at deepseek"),
+        ("why did regulators look at acqiihire", "why did regulators look at acquihire"),
+        ("h1b regiistratons fell how much", "h1b registrations fell how much"),
+        ("how well are they paed", "how well are they paid"),  # a short word: one letter off the articles
+        ("Who joined Meta in Octobeer 2025?", "Who joined Meta in October 2025?"),  # keeps its capital
+    ],
+)
+def test_misspelt_words_are_read_as_the_words_meant(speller: Speller, typed: str, meant: str) -> None:
+    assert speller.fix(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "who did Figma hire from Meta?",  # a name typed with a capital becomes no English word ("sigma")
+        "how many gpus does deepseek own",  # a short word no article uses is not "opus"
+        "who did MiniMax hire from SenseTime?",  # written as its owner writes it
+        "lmao gonna ask: hirings at deepseek",  # chat spellings and other forms of known words
+        "wat r ppl paid",  # too short to tell a typo from chat
+        "Why did DeepSeek hire them?",
+    ],
+)
+def test_names_chat_and_known_words_are_left_as_typed(speller: Speller, typed: str) -> None:
+    assert speller.fix(typed) == typed
+
+
+def test_the_articles_words_are_preferred_to_other_english(speller: Speller) -> None:
+    # "probde" is as close to "probe" and "probes" as to "probed": the articles say "probed"
+    assert speller.correction("probde") == "probed"
+
+
+def test_a_question_with_typos_is_answered_not_refused(small_engine: Engine) -> None:
+    clean = small_engine.answer("who did meta hire from apple")
+    typed = small_engine.answer("who did meta hier from aplpe")
+    assert typed.answered and typed.kind == clean.kind
+    assert [line.text for line in typed.lines] == [line.text for line in clean.lines]

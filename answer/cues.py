@@ -35,6 +35,25 @@ _JUST_LATEST = re.compile(r"\W*(latest|recent|newest)\W*(news|stories|articles)?
 RELATIVE = frozenset({"today", "this week", "last week", "this month", "last month"})
 
 
+# Chat around a question that asks nothing: "ok so", "hmm", "quick q:" before it, "lol", "pls" after it. Left
+# in, such a word is read as part of what is asked ("hmm how much is meta paying deitke" asks about "hmm").
+_CHAT_HEAD = re.compile(
+    r"^\s*(?:(?:ok|okay|so|hey|hi|hello|yo|hmm+|um+|uh+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|"
+    r"quick (?:q|question))\b[\s,!.:;-]*)+",
+    re.I,
+)
+_CHAT_TAIL = re.compile(r"(?:[\s,]+(?:lol|lmao|haha|pls|plz|please|thx|thanks|tbh|btw))+(?=\W*$)", re.I)
+# ...taken off only when a question of this many words is left ("hey" alone is a greeting).
+MIN_LEFT_WORDS = 2
+
+
+def without_chat(text: str) -> str:
+    """The question without the chat words before and after it: "ok so how many people work at deepseek lol"
+    is "how many people work at deepseek"."""
+    left = _CHAT_TAIL.sub("", _CHAT_HEAD.sub("", text))
+    return left if len(left.split()) >= MIN_LEFT_WORDS else text
+
+
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
     return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import Conversation
+from answer.cues import without_chat
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer
 from answer.query import Question, parse_question
@@ -141,7 +142,7 @@ class Engine:
         return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed))
 
     def _names_fixed(self, text: str) -> str:
-        return self.state.typos.fix(" ".join(text.split())[:MAX_QUESTION_CHARS])
+        return self.state.typos.fix(without_chat(" ".join(text.split())[:MAX_QUESTION_CHARS]))
 
     def _respelt(self, text: str) -> bool:
         """Did correcting misspelt ordinary words change the question?"""

@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from answer.english import is_english
+from answer.english import is_english, vocabulary_words
 from corpus.entities import EntityIndex, Mention
 from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, word_set
 
@@ -288,6 +288,8 @@ class TypoFixer:
 
     def word(self, token: str) -> str:
         low = token.lower()
+        if self._possessive(low):  # "zucks memo", "kimis audio work": a name's, typed without the apostrophe
+            return f"{self.word(token[:-1])}'s"
         if NICKNAMES.get(low) in self._words:
             full = NICKNAMES[low]
             return full.capitalize() if token[:1].isupper() else full
@@ -306,6 +308,12 @@ class TypoFixer:
         if fixed == low:
             return token
         return fixed.capitalize() if token[:1].isupper() else fixed
+
+    def _possessive(self, low: str) -> bool:
+        base = low[:-1]
+        if not low.endswith("s") or len(base) < 2 or low in self._words or low in vocabulary_words():
+            return False
+        return base in self._words or NICKNAMES.get(base) in self._words
 
     def fix(self, text: str) -> str:
         return re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), text)

@@ -36,7 +36,7 @@ MIN_WORD = 4
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Endings that make another form of a word.
-_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
 
 
 @functools.cache
@@ -65,6 +65,22 @@ def _english_index() -> SymSpell:
     return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
 
 
+def _bases(word: str) -> list[str]:
+    """The words `word` may be another form of: "hirings" (hiring), "ditched" (ditch), "quitting" (quit),
+    "companies" (company); not "pying" ("py" is too short to be one)."""
+    found = []
+    for ending in _ENDINGS:
+        base = word[: len(word) - len(ending)]
+        if not word.endswith(ending) or len(base) < MIN_WORD - 1:
+            continue
+        found.append(base)
+        if len(base) > MIN_WORD - 1 and base[-1] == base[-2]:
+            found.append(base[:-1])  # a doubled last letter: "quitting", "stopped"
+        if base.endswith("i"):
+            found.append(base[:-1] + "y")  # "companies", "applied"
+    return [b for b in found if stem(b) == stem(word) or b.endswith("y")]
+
+
 class Speller:
     """Corrects the words of a question that neither the articles nor English know."""
 
@@ -82,11 +98,7 @@ class Speller:
             return True  # "lmao", "gonna": how people type, not misspellings
         if word in self._corpus or word in vocabulary_words():
             return True
-        return any(  # another form of a known word: "hirings", "ditched", "staffers" (not "pying": "py")
-            word.endswith(ending) and self.knows_exactly(base) and stem(base) == stem(word)
-            for ending in _ENDINGS
-            if len(base := word[: len(word) - len(ending)]) >= MIN_WORD - 1
-        )
+        return any(self.knows_exactly(base) for base in _bases(word))
 
     def knows_exactly(self, word: str) -> bool:
         return word in self._corpus or word in vocabulary_words()

@@ -106,3 +106,10 @@ def test_a_short_unknown_name_is_not_corrected_into_a_shorter_known_one() -> Non
 def test_an_english_word_is_not_corrected_into_a_name() -> None:
     fixer = TypoFixer({"dawn", "anthropic"}, set())
     assert fixer.fix("damn how much did anthropc pay") == "damn how much did anthropic pay"
+
+
+def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:
+    fixer = TypoFixer({"meta", "kimi", "zuckerberg"}, {"memo", "audio"})
+    assert fixer.fix("kimis audio work") == "kimi's audio work"
+    assert fixer.fix("zucks memo") == "zuckerberg's memo"  # a nickname too
+    assert fixer.fix("apples and news") == "apples and news"  # English words stay

@@ -60,3 +60,11 @@ def test_a_question_with_typos_is_answered_not_refused(small_engine: Engine) -> 
     typed = small_engine.answer("who did meta hier from aplpe")
     assert typed.answered and typed.kind == clean.kind
     assert [line.text for line in typed.lines] == [line.text for line in clean.lines]
+
+
+def test_chat_around_a_question_is_not_read_as_part_of_it(small_engine: Engine) -> None:
+    clean = small_engine.answer("who did meta hire from apple")
+    for typed in ("ok so who did meta hire from apple lol", "hmm who did meta hire from apple pls"):
+        chatty = small_engine.answer(typed)
+        assert chatty.answered and [line.text for line in chatty.lines] == [line.text for line in clean.lines]
+    assert small_engine.answer("hey").kind == "greeting"  # a greeting alone is still one

@@ -54,8 +54,17 @@ def without_chat(text: str) -> str:
     return left if len(left.split()) >= MIN_LEFT_WORDS else text
 
 
+# Where someone studied or grew up, not where they went to work: "where did Wang go to college?".
+SCHOOLING = re.compile(
+    r"\b(college|university|uni|school|stud(?:y|ied|ying)|degree|phd|graduate[sd]?|born|gr[eo]w up|grown up)\b",
+    re.I,
+)
+
+
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
+    if _WHERE.match(q.text) and SCHOOLING.search(q.text):
+        return False
     return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
 
 

@@ -18,7 +18,10 @@ CHAT_WORDS = word_set(
     "ppl ur urs whos wats wat wut rn atm tbh btw fyi imo imho lol lmao omg idk iirc ngl pls plz thx ty u r "
     "ya yea gonna wanna gotta kinda sorta info pic pics stuff vs versus timeline timelines compare "
     "comparison overview summary summarise summarize recap explain define definition meaning mean means eta "
-    "quick question ok okay hmm um uh"
+    "quick question ok okay hmm um uh "
+    # ...and the short forms typed without their apostrophe
+    "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent hasnt havent hadnt shouldnt aint "
+    "thats whats wheres hows theres ive youre theyre"
 )
 # Words naming the kind of answer asked ("what was the rationale", "the impact of"), never its topic.
 ANSWER_WORDS = word_set(

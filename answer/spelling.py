@@ -20,7 +20,7 @@ from symspellpy import SymSpell, Verbosity
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS
 from answer.query import EVERYDAY_WORDS
-from corpus.text import stem, word_parts
+from corpus.text import STOP_WORDS, stem, word_parts
 
 # SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
 MAX_EDITS = 2
@@ -34,6 +34,9 @@ MIN_WORD = 4
 # Word frequencies in English (SymSpell's own list, from the Google Books n-grams): which of two equally
 # close everyday words was meant ("sart": start, not sari).
 _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
+# A word written this often in SymSpell's list is English, though the model's vocabulary lacks it ("dangle",
+# "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
+COMMON_ENGLISH = 300_000
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Endings that make another form of a word.
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
@@ -63,6 +66,14 @@ def _english_index() -> SymSpell:
     """Everyday English words (the embedding model's vocabulary), built once per process, when a question
     first has a long word that the articles lack (0.1 s): most questions never need it."""
     return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
+
+
+def _swapped_function_word(word: str) -> str | None:
+    """A three-letter word typed with two letters swapped, when that makes one function word: "teh" (the),
+    "adn" (and); "hwo" could be "who" or "how", and is left."""
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    found = swaps & STOP_WORDS
+    return found.pop() if len(found) == 1 else None
 
 
 def _bases(word: str) -> list[str]:
@@ -96,16 +107,20 @@ class Speller:
         """Do the articles or English use this word, or another form of it ("hirings")?"""
         if word in CHAT_WORDS or word in ANSWER_WORDS or word in EVERYDAY_WORDS:
             return True  # "lmao", "gonna": how people type, not misspellings
-        if word in self._corpus or word in vocabulary_words():
-            return True
-        return any(self.knows_exactly(base) for base in _bases(word))
+        return self.knows_exactly(word) or any(self.knows_exactly(base) for base in _bases(word))
 
     def knows_exactly(self, word: str) -> bool:
-        return word in self._corpus or word in vocabulary_words()
+        return (
+            word in self._corpus
+            or word in vocabulary_words()
+            or english_frequencies().get(word, 0) >= COMMON_ENGLISH
+        )
 
     def correction(self, word: str, *, name: bool = False) -> str | None:
         """The word meant by a misspelt lower-case `word` (None: not misspelt, or no close word); a `name`
         (typed with a capital) only becomes a word of the articles, one letter away."""
+        if len(word) == MIN_WORD - 1 and word.isalpha() and not self.knows(word):
+            return _swapped_function_word(word)
         if len(word) < MIN_WORD or not word.isalpha() or self.knows(word):
             return None
         key = (word, name)

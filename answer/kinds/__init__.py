@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.about import About
+from answer.kinds.age import Age
 from answer.kinds.aggregate import Aggregate
 from answer.kinds.base import QuestionKind
 from answer.kinds.compare import Compare
@@ -37,6 +38,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     Timeline(),
     Definition(),
     UnknownName(before_search=True),
+    Age(),
     # from the recorded moves and the articles' dates
     Profile(),
     Roles(),

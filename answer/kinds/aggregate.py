@@ -261,7 +261,14 @@ class Aggregate:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not _eligible(q):
             return None
-        return CERTAIN if _count_question(q) is not None or _tally(q) is not None else None
+        counted = _count_question(q)
+        if counted is not None:
+            # No move on record to count of one company's: an article may still give the number ("more than
+            # 50 researchers have left SpaceXAI"), so the search answers, or says it found nothing. Between
+            # two companies the record is the answer: "no record of anyone moving from Meta to Apple".
+            one_sided = len({m.entity.keys for m in counted.mentions}) <= 1
+            return None if one_sided and not _counted(counted, ctx) else CERTAIN
+        return CERTAIN if _tally(q) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         counted = _count_question(q)

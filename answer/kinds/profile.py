@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
+from answer.cues import SCHOOLING
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import best_sentence, person_articles, person_path, person_reports, with_role
 from answer.model import Answer, AnswerKind, Citations, Line
@@ -58,6 +59,8 @@ def asks_about_person(q: Question) -> bool:
     if len({m.entity.name for m in q.people}) != 1 or q.unknown_names:
         return False
     if _WHERE.match(q.text):
+        if SCHOOLING.search(q.text):
+            return False  # "where did Wang go to college?": where someone studied, not where they work
         return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
     if _leftover(q):
         return False

@@ -30,6 +30,10 @@ _COMPANY_AFTER = re.compile(
     r"^\W*(hire|hired|hires|hiring|poach|poached|recruit|recruited|lose|lost|lure|lured)\b"
 )
 
+# "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
+_COUNTS_MOVES = re.compile(
+    r"\bhow many\b.*\b(hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|left|leave|join\w*|quit)\b", re.I
+)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
 
 
@@ -68,7 +72,8 @@ class UnknownName:
 
     def match(self, q: Question, ctx: Context) -> float | None:
         if self.before_search:
-            return CERTAIN if ctx.wants_moves and (q.unknown_names or company_slot_words(q)) else None
+            moves = ctx.wants_moves or bool(_COUNTS_MOVES.search(q.text))
+            return CERTAIN if moves and (q.unknown_names or company_slot_words(q)) else None
         if not q.unknown_names and not q.unfamiliar:
             return None
         score = ctx.retrieval.score

@@ -17,6 +17,7 @@ from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
 from answer.kinds.greeting import Greeting
 from answer.kinds.leaders import Leaders
+from answer.kinds.missing_aspect import MissingAspect
 from answer.kinds.missing_fact import MissingFact
 from answer.kinds.moves_list import MovesList
 from answer.kinds.no_record import NoRecord
@@ -53,6 +54,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     NotFound(),
     NoRecord(before_search=False),
     MissingFact(),
+    MissingAspect(),
     Extractive(),
 )
 

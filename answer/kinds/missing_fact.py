@@ -98,12 +98,12 @@ def known_focus(q: Question, names: set[str]) -> set[str]:
     return focus_words(q, names) - unfamiliar
 
 
-def _said(sentence: str) -> list[str]:
+def said_words(sentence: str) -> list[str]:
     """A sentence's words, lower case, without the signs around them or hyphens ("H-1B" is "h1b")."""
     return [w.strip(_NOT_WORD).replace("-", "") for w in sentence.lower().split()]
 
 
-def _same(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= SAME_WORD_LETTERS and (a.startswith(b) or b.startswith(a)))
 
 
@@ -124,8 +124,8 @@ def _counts(sentence: str) -> list[int]:
 def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence carry a fact of the asked type about one of the question's focus words (an amount
     or, for "how many", a count within a few words of it)?"""
-    said = _said(sentence)
-    at = [i for i, w in enumerate(said) if any(_same(f, w) for f in focus)]
+    said = said_words(sentence)
+    at = [i for i, w in enumerate(said) if any(same_word(f, w) for f in focus)]
     if not at:
         return False
     if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
@@ -162,7 +162,7 @@ def fact_positions(sentence: str, kind: AnswerType, q: Question, ctx: Context) -
 def states_fact_closely(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence state a fact of the asked type within CLOSE_WORDS of a focus word, written with the
     same stem ("employs" for "employees", not "found" for "founded"), a count only before it ("300 people")?"""
-    said = _said(sentence)
+    said = said_words(sentence)
     at = [i for i, w in enumerate(said) if w[:STEM_LETTERS] in focus]
     if not at:
         return False

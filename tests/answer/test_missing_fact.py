@@ -9,7 +9,7 @@ import pytest
 
 from answer.config import EngineConfig
 from answer.engine import Engine
-from answer.kinds.missing_fact import _counts, _said, known_focus
+from answer.kinds.missing_fact import _counts, known_focus, said_words
 from answer.model import AnswerKind
 from answer.state import name_words
 from bot.runtime import refresh_index
@@ -129,6 +129,6 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
 
 def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:
     # "what does an h1b cost employers": the sentence about the "H-1B" fee is about what was asked
-    assert _said("The $100,000 fee on H-1B petitions (start-ups too).") == [
+    assert said_words("The $100,000 fee on H-1B petitions (start-ups too).") == [
         *("the", "100,000", "fee", "on", "h1b", "petitions", "startups", "too")
     ]

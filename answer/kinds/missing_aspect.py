@@ -1,0 +1,77 @@
+"""A question about something the talent-war articles do not track, asked of a company or person they do
+cover: "whats anthropic's annual revenue", "what GPU does deepseek train on", "how much does the openai api
+cost per million tokens". The search finds passages about the company, none of which mention what was
+asked; answering with them would be guessing. Refused, naming what was missing."""
+
+from __future__ import annotations
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.kinds.missing_fact import said_words, same_word
+from answer.model import Answer, AnswerKind, refusal
+from answer.query import Question
+from corpus.text import words
+
+# What a question may ask about that lies outside hiring, pay and policy, each with the words an article
+# would use for it. The first word of each group, or any word of the group in a question, is the aspect;
+# a passage with any word of its group mentions it.
+_ASPECTS = tuple(
+    tuple(group.split())
+    for group in (
+        "revenue revenues sales turnover",
+        "price prices priced pricing cost costs paid pay worth valued valuation invested investment",
+        "stock stocks trading traded ticker",
+        "users user customers subscribers",
+        "benchmark benchmarks leaderboard leaderboards",
+        "release released releases launch launched launches ship shipped ships unveil unveiled debut debuted",
+        "product products",
+        "api apis",
+        "tokens token",
+        "gpu gpus chip chips",
+        "budget budgets spending spend",
+        "college university degree school studied",
+        "born birthplace hometown",
+        "ipo listing listed",
+    )
+)
+# The words that make a question about an aspect; "pay", "paid", "spend" ask about pay and amounts, which
+# `MissingFact` judges.
+_TRIGGERS = {
+    w: group
+    for group in _ASPECTS
+    for w in group
+    if w not in {"paid", "pay", "worth", "valued", "valuation", "invested", "investment", "spend", "spending"}
+}
+
+
+def _mentioned(group: tuple[str, ...], said: set[str]) -> bool:
+    return any(same_word(w, s) for w in group for s in said)
+
+
+def missing_aspects(q: Question, ctx: Context) -> list[str]:
+    """The aspects the question asks about that no sentence of its passages mentions."""
+    asked = [w for w in dict.fromkeys(words(q.text)) if w in _TRIGGERS]
+    if not asked:
+        return []
+    said = {
+        w for hit in ctx.retrieval.hits for s in ctx.state.retrieved(hit).sentences for w in said_words(s)
+    }
+    return [w for w in asked if not _mentioned(_TRIGGERS[w], said)]
+
+
+class MissingAspect:
+    """After the search: the question asks about a product, revenue, a share price, an API, chips... and
+    none of the passages found mention it."""
+
+    kind = AnswerKind.NOT_FOUND
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        return CERTAIN if missing_aspects(q, ctx) else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        listed = ", ".join(f"“{w}”" for w in missing_aspects(q, ctx))
+        return refusal(
+            q.text,
+            f"The articles I found on that say nothing about {listed}, so I can't answer it.",
+            self.kind,
+        )

@@ -1,0 +1,67 @@
+"""A question about something the articles do not track (revenue, a product launch, chips), asked of a company
+they cover, is refused naming what is missing, not answered with a passage about the company."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.config import EngineConfig
+from answer.engine import Engine
+from answer.model import AnswerKind
+from bot.runtime import refresh_index
+from bot.settings import Settings
+from tests.conftest import FIXED_TODAY, FakeEmbedder, make_article
+
+ARTICLES = {
+    "2026-05-moonshot-kimi-team": (
+        "Moonshot AI grows its Kimi team",
+        "Moonshot AI hired ten researchers for its Kimi chatbot team in May. Moonshot AI staff say the Kimi "
+        "team works long hours.",
+    ),
+    "2026-06-zhipu-listing": (
+        "Zhipu reports revenue after its listing",
+        "Zhipu said its revenue doubled. Zhipu launched a new model on Nvidia chips.",
+    ),
+}
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    """One passage searched per question, every passage relevant enough: what decides is what it says."""
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    for article_id, (title, body) in ARTICLES.items():
+        text = make_article(article_id=article_id, title=title, body=body, published="2026-06-20")
+        (directory / f"{article_id}.md").write_text(
+            text.replace("companies: [Meta, Apple]", "companies: [Moonshot AI, Zhipu]"), encoding="utf-8"
+        )
+    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,)), fake_embedder)
+    return Engine(
+        data, fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0}), today=lambda: FIXED_TODAY
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("moonshot ai kimi team revenue", "revenue"),
+        ("when did moonshot ai launch the kimi team", "launch"),
+        ("which chips does the moonshot ai kimi team use", "chips"),
+    ],
+)
+def test_an_aspect_no_passage_mentions_is_refused_by_name(
+    engine: Engine, question: str, missing: str
+) -> None:
+    q = engine.parse(question)
+    found = engine.retrieve(q, engine.embedder.encode([q.text])[0], "hybrid", None)
+    assert [h.article_id for h in found.hits] == ["2026-05-moonshot-kimi-team"]
+    answer = engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.NOT_FOUND
+    assert f"say nothing about “{missing}”" in answer.intro
+
+
+def test_an_aspect_the_passage_mentions_is_answered(engine: Engine) -> None:
+    answer = engine.answer("zhipu revenue")
+    assert answer.answered and "revenue doubled" in answer.plain_text()

@@ -65,6 +65,9 @@ _PURPOSE_ASKED = re.compile(
     re.I,
 )
 
+_YES_NO = re.compile(
+    r"^\W*(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had|should|must)\b", re.I
+)
 # The expected type of an ask, from its opening words; the first pattern that matches wins.
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
@@ -108,7 +111,11 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 
 
 def expected_type(ask: str) -> AnswerType | None:
-    """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role..."""
+    """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role...; a yes-no
+    question ("do you need a job offer to get one?", "did Meta really offer $100m?") expects none, unless it
+    asks with a question word too ("is it known how much...")."""
+    if _YES_NO.match(ask) and not re.search(rf"\b{_QUESTION_WORD}", ask, re.I):
+        return None
     return next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
 
 

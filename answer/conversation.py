@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from answer.follow_topics import at_company, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -85,7 +86,7 @@ _OTHER_WAY = re.compile(
     re.I,
 )
 _ASKED = re.compile(
-    r"^\W*(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
+    r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
     r"has|have|had|will|can|could|would)\b)",
     re.I,
 )
@@ -99,6 +100,7 @@ class Turn:
     question: Question  # as answered (already rewritten if it was a follow-up)
     people: tuple[str, ...]  # whom it was about: named in the question, else the people its answer lists
     at: float
+    topic: str = ""  # the thing a "what is X?" asked about, which "it" means next (see `follow_topics`)
 
     @property
     def orgs(self) -> tuple[Mention, ...]:
@@ -143,7 +145,8 @@ class Conversation:
         """Keep the question; `find` names the people of an answer in prose, whom "he" can mean next."""
         if answer.kind in NOT_A_TOPIC or not (answer.answered or q.mentions):
             return
-        self._turns = [*self._turns, Turn(q, _people_of(q, answer, find), self.clock())][-MAX_TURNS:]
+        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic_of(q) if answer.answered else "")
+        self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
         """The last question, unless the conversation has been idle too long."""
@@ -161,8 +164,17 @@ class Conversation:
         wh = _WH_ONLY.match(text)
         if wh:
             return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
+        if last.topic and not parse(text).mentions:
+            topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
+            if topical is not None:
+                return topical
         if (_SINGULAR.search(text) or _PLURAL.search(text) or _IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
+        else:
+            companies = {m.entity.name for m in last.orgs}
+            asked = at_company(text, parse(text), companies.pop() if len(companies) == 1 else None)
+            if asked is not None:
+                return asked  # "and who's president now?" after a question about one company
         opener = _OPENER.match(text)
         fragment = text[opener.end() :] if opener else text
         new = parse(fragment)
@@ -296,12 +308,15 @@ def _span(text: str, mention: Mention) -> tuple[int, int]:
     the punctuation after it ("Google?" -> "Google")."""
     end = mention.start
     name_words = {w.lower() for w in mention.entity.name.split()} | mention.entity.keys
+    name_words.add(text[mention.start : mention.end].lower())  # a short name: "ssi"
     for word in re.finditer(r"\S+", text[mention.start :]):
         core = word.group(0).rstrip("?,.!;:")
         if core.lower().removesuffix("'s").removesuffix("’s") not in name_words:
             break
         end = mention.start + word.start() + len(core)
-    return mention.start, max(end, mention.start + len(mention.entity.name.split()[0]))
+    return mention.start, max(
+        end, mention.start + min(len(mention.entity.name.split()[0]), mention.end - mention.start)
+    )
 
 
 def _replace(text: str, old: Mention, new: str) -> str:

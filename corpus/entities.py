@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,6 +15,11 @@ GENERIC = STOP_WORDS | word_set(
     "platforms superintelligence intelligence machine learning model models new unit department office state "
     "council national global foundation center centre college school startup start-up"
 )
+
+
+# An organisation's short name as the articles define it: "Safe Superintelligence (SSI)", "Thinking Machines
+# Lab (TML)"; questions use it ("who runs ssi now").
+_DEFINED_ACRONYM = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+\(([A-Z]{3,6})\)")
 
 
 def key_tokens(name: str) -> frozenset[str]:
@@ -37,7 +43,10 @@ class Mention:
 class EntityIndex:
     """All names in the corpus; finds which are meant in a question."""
 
-    def __init__(self, people: Iterable[str], orgs: Iterable[str]) -> None:
+    def __init__(
+        self, people: Iterable[str], orgs: Iterable[str], acronyms: dict[str, str] | None = None
+    ) -> None:
+        """`acronyms`: an organisation's short name ("ssi") by its name ("Safe Superintelligence")."""
         self.entities: list[Entity] = []
         seen: set[tuple[str, str]] = set()
         for kind, names in (("person", people), ("org", orgs)):
@@ -58,22 +67,31 @@ class EntityIndex:
             for t in e.keys
             if len(t) >= 4 and t not in AMBIGUOUS_NAME_WORDS and len(owners[t]) == 1
         }
-        self.vocabulary = {t for e in self.entities for t in e.keys}
+        by_name = {e.name.lower(): e for e in self.entities if e.kind == "org"}
+        self._acronyms = {
+            short: by_name[name.lower()]
+            for short, name in (acronyms or {}).items()
+            if name.lower() in by_name and short not in owners and short not in STOP_WORDS
+        }
+        self.vocabulary = {t for e in self.entities for t in e.keys} | set(self._acronyms)
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article]) -> EntityIndex:
         people: list[str] = []
         orgs: list[str] = []
+        acronyms: dict[str, str] = {}
         for a in articles:
             people.extend(a.people)
             orgs.extend(a.companies)
+            for match in _DEFINED_ACRONYM.finditer(a.body):
+                acronyms.setdefault(match.group(2).lower(), match.group(1))
             for m in a.moves:
                 people.append(m.person)
                 if m.to:
                     orgs.append(m.to)
                 if m.from_:
                     orgs.append(m.from_)
-        return cls(people, orgs)
+        return cls(people, orgs, acronyms)
 
     def find(self, text: str) -> list[Mention]:
         """Entities named in the text, longest names first, each with where it was found."""
@@ -86,7 +104,7 @@ class EntityIndex:
             if e.keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS):
                 start = min(positions[t] for t in e.keys)
                 found.append(Mention(e, start, start + len(e.name)))
-        for tok, e in self._unique_person_tokens.items():
+        for tok, e in (*self._unique_person_tokens.items(), *self._acronyms.items()):
             if tok in present and not any(m.entity is e for m in found):
                 found.append(Mention(e, positions[tok], positions[tok] + len(tok)))
         # Drop a mention whose keys are a strict subset of another of the same kind ("Meta" inside

@@ -43,7 +43,9 @@ _GAINING = re.compile(
 # Counting plans, pay or job cuts is not counting moves: "how many AI hires is Quark planning?".
 _NOT_MOVES = re.compile(
     r"\b(?:plan\w*|will|aims?|target\w*|expect\w*|intend\w*|offer\w*|internships?|openings?|jobs|positions|"
-    r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*)\b",
+    r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*|"
+    # ...or counts people by what the moves table does not record: "how many did their degrees in china"
+    r"degrees?|stud(?:y|ied)|phds?|graduat\w*|born|educat\w*|women|female|chinese|american|nationalit\w*)\b",
     re.I,
 )
 # A company's line names this many of its people; the rest are counted ("and 4 more"), and still cited.

@@ -50,12 +50,16 @@ def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
     return replace(answer, lines=(*answer.lines, Line(sentence, (number,))), sources=sources)
 
 
+# "How many of the new recruits did their degrees in China?", "how much were they paid?": not a list of moves.
+_HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
+
+
 class MovesList:
     kind = AnswerKind.MOVES
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not ctx.wants_moves or not ctx.moves:
-            return None
+        if not ctx.wants_moves or not ctx.moves or _HOW_MUCH.search(q.text):
+            return None  # a count of moves is `Aggregate`'s; any other "how many" the articles answer
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)
         return CERTAIN if narrowed else None
 

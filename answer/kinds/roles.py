@@ -49,6 +49,7 @@ _SPELLINGS = (
     (re.compile(r"\bvice[- ]president\b"), "vp"),
     (re.compile(r"\b(?:co-?)?found(?:ers?|ed)\b"), "founder"),
     (re.compile(r"\bchair(?:man|woman|person)\b"), "chair"),
+    (re.compile(r"\btop\b(?= (?:ai )?(?:scientist|executive|researcher|engineer|officer))"), "chief"),
 )
 TITLE_WORDS = word_set(
     "chief head ceo cto coo cfo president chair director lead leader founder vp officer scientist executive "

@@ -149,3 +149,16 @@ def test_a_question_asking_for_a_cause_or_purpose_is_told_apart(question: str, e
 )
 def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) -> None:
     assert states_reason(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("do you need a job offer to get the k visa?", None),  # yes or no, whatever its pay words
+        ("did meta really offer 100m bonuses", None),
+        ("did anyone say how much meta paid?", AnswerType.AMOUNT),  # a question word asks for a fact
+        ("what did meta offer deitke?", AnswerType.AMOUNT),
+    ],
+)
+def test_a_yes_no_question_expects_no_type_of_fact(question: str, expected: AnswerType | None) -> None:
+    assert split_asks(question)[0].type is expected

@@ -1,0 +1,68 @@
+"""Follow-ups about a thing rather than a person or company: "what is china's k visa?" then "when does it take
+effect?" or "do u need a job offer to get one?"; "what is an acquihire?" then "why do companies do them?".
+And a bare follow-up that asks the same of the company just asked about: "who took over as SSI's CEO?" then
+"and who's president now?"."""
+
+from __future__ import annotations
+
+import re
+
+from answer.query import Question
+
+# "What is X?", "whats an X", "explain X", "define X": X is what "it" means next.
+_WHAT_IS = re.compile(
+    r"^\W*(?:what(?:'s|’s|s)?(?:\s+(?:is|are|was|were))?|explain|define|tell me about)\s+"
+    r"(?:an?\s+)?(?P<topic>[^?.!]+?)\W*$",
+    re.I,
+)
+# A topic is a short phrase: a longer one is a question of its own ("what is the main reason Meta...").
+MAX_TOPIC_WORDS = 4
+# Question words that make a "what is" phrase no topic: "what is he paid", "what is Meta doing".
+_NOT_TOPIC = re.compile(
+    r"\b(he|she|they|it|doing|paid|paying|offering|happening|going|the (?:reason|difference|latest))\b", re.I
+)
+_IT = re.compile(r"\b(it|its)\b", re.I)
+_THEM = re.compile(r"\b(they|them|their)\b", re.I)
+_ONE = re.compile(r"\b(?:get|got|apply for|need|have|use)\s+(one)\W*$", re.I)
+# "and who's president now?": "and" and a question with no name of its own.
+# Only "who" asks: "and how many are gone?" counts something else than the company's moves.
+_AND_ASK = re.compile(r"^\W*(?:and|but|so|ok|okay)\s+(?P<ask>who(?:'s|’s|\s)\s*.+)$", re.I)
+
+
+def topic_of(q: Question) -> str:
+    """The thing a "what is X?" question asks about (not a person or company), or ""."""
+    match = _WHAT_IS.match(q.text)
+    if match is None or q.people or any(m.entity.kind == "org" for m in q.mentions):
+        return ""
+    topic = match.group("topic").strip()
+    if len(topic.split()) > MAX_TOPIC_WORDS or _NOT_TOPIC.search(topic):
+        return ""
+    return topic
+
+
+def _plural(topic: str) -> str:
+    return topic if topic.endswith("s") else f"{topic}s"
+
+
+def with_topic(text: str, topic: str) -> str | None:
+    """The follow-up with "it", "they" or a final "one" put as the topic (None: no such word)."""
+    one = _ONE.search(text)
+    if one:
+        return text[: one.start(1)] + topic + text[one.end(1) :]
+    if _IT.search(text):
+        return _IT.sub(lambda m: f"{topic}'s" if m.group(1).lower() == "its" else topic, text)
+    if _THEM.search(text):
+        return _THEM.sub(
+            lambda m: f"{_plural(topic)}'" if m.group(1).lower() == "their" else _plural(topic), text
+        )
+    return None
+
+
+def at_company(text: str, new: Question, company: str | None) -> str | None:
+    """ "and who's president now?" after a question about one company: the same asked of that company
+    (None: not such a follow-up)."""
+    match = _AND_ASK.match(text)
+    if match is None or company is None or new.mentions:
+        return None
+    ask = match.group("ask").rstrip(" ?.!")
+    return f"{ask} at {company}?"

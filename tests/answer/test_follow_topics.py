@@ -1,0 +1,66 @@
+"""Follow-ups about a thing ("what is the K visa?" then "when does it take effect?") and about the one company
+just asked about ("and who's president now?")."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.conversation import Conversation
+from answer.engine import Engine
+from answer.follow_topics import at_company, topic_of, with_topic
+from answer.model import Answer, AnswerKind
+from answer.query import parse_question
+from corpus.entities import EntityIndex
+from tests.conftest import FIXED_TODAY
+
+ENTITIES = EntityIndex(people=["Tan Xu"], orgs=["Moonshot AI", "Safe Superintelligence"])
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_question(text, ENTITIES, FIXED_TODAY, set())
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is china's k visa?", "china's k visa"),
+        ("whats an acquihire", "acquihire"),
+        ("explain garden leave", "garden leave"),
+        ("what is Moonshot AI?", ""),  # a company: "it" is the company, as before
+        ("what is he paid?", ""),
+        ("what is the main reason researchers leave big labs for start-ups?", ""),  # a question of its own
+    ],
+)
+def test_the_topic_of_a_what_is_question(question: str, topic: str) -> None:
+    assert topic_of(parse(question)) == topic
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "meant"),
+    [
+        ("when does it take effect?", "when does the k visa take effect?"),
+        ("do u need a job offer to get one", "do u need a job offer to get the k visa"),
+        ("who can apply for it", "who can apply for the k visa"),
+        ("why do people want them", "why do people want the k visas"),
+    ],
+)
+def test_it_they_and_one_are_the_topic(follow_up: str, meant: str) -> None:
+    assert with_topic(follow_up, "the k visa") == meant
+
+
+def test_and_who_asks_the_same_of_the_company() -> None:
+    assert at_company(
+        "and who's president now?", parse("who's president now?"), "Safe Superintelligence"
+    ) == ("who's president now at Safe Superintelligence?")
+    assert (
+        at_company("and who's president at Moonshot AI?", parse("who's president at Moonshot AI?"), "X")
+        is None
+    )
+    assert at_company("and how many are gone?", parse("how many are gone?"), "Safe Superintelligence") is None
+
+
+def test_a_topic_follow_up_is_answered_as_the_whole_question(small_engine: Engine) -> None:
+    chat = Conversation()
+    chat.remember(parse("what is the shortage"), Answer("q", True, AnswerKind.EXTRACTIVE, "", (), ()))
+    follow = small_engine.answer("why is it so bad", conversation=chat)
+    assert follow.understood_as == "why is the shortage so bad"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from answer.asks import asks_reason
 from answer.query import Question
 
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
@@ -65,6 +66,8 @@ def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
     if _WHERE.match(q.text) and SCHOOLING.search(q.text):
         return False
+    if asks_reason(q.text):
+        return False  # "what made shazeer quit google?": a reason, not the move
     return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
 
 

@@ -26,6 +26,7 @@ from answer.query import Question
         ("what happened in 2025?", AnswerKind.OVERVIEW),
         ("what is the best pizza topping?", AnswerKind.NOT_FOUND),
         ("Why does China lack AI engineers?", AnswerKind.EXTRACTIVE),
+        ("how old is Tan Xu?", AnswerKind.NOT_FOUND),  # no article gives his age
     ],
 )
 def test_each_question_is_answered_by_its_kind(small_engine: Engine, question: str, kind: AnswerKind) -> None:
@@ -67,3 +68,21 @@ def test_a_new_kind_is_one_class_in_the_registry(small_engine: Engine) -> None:
     engine = Engine(small_engine.data, small_engine.embedder, kinds=(Weather(), *REGISTRY))
     assert engine.answer("what's the weather?").plain_text() == "Sunny in the corpus."
     assert engine.answer("who did Meta hire from Apple?").kind is AnswerKind.MOVES  # the others still answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what made Ruoming Pang leave Apple?",  # a reason, not the move
+        "how many of the people Meta hired from Apple studied in China?",  # not what the moves record
+        "where did Ruoming Pang go to college?",  # schooling, not a job
+    ],
+)
+def test_questions_about_a_move_that_ask_something_else_get_no_moves_list(
+    small_engine: Engine, question: str
+) -> None:
+    assert small_engine.answer(question).kind not in {
+        AnswerKind.MOVES,
+        AnswerKind.AGGREGATE,
+        AnswerKind.PROFILE,
+    }

@@ -73,7 +73,7 @@ def test_a_new_kind_is_one_class_in_the_registry(small_engine: Engine) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "what made Ruoming Pang leave Apple?",  # a reason, not the move
+        "back in 2025 what made Ruoming Pang leave Apple?",  # a reason, not the move
         "how many of the people Meta hired from Apple studied in China?",  # not what the moves record
         "where did Ruoming Pang go to college?",  # schooling, not a job
     ],

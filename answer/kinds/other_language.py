@@ -103,11 +103,15 @@ UNKNOWN = ""
 def _script(char: str) -> str | None:
     """The language of a non-Latin letter's script (None for Latin letters and everything else)."""
     code = ord(char)
+    if code < LATIN_END:
+        return None  # the common case, answered without looking through the scripts
     return next((name for name, ranges in SCRIPTS if any(lo <= code <= hi for lo, hi in ranges)), None)
 
 
 def latin_only(text: str) -> str:
     """The text with the letters of other scripts blanked (same offsets): "了OpenAI" -> " OpenAI"."""
+    if text.isascii():
+        return text
     return "".join(" " if _script(c) else c for c in text)
 
 
@@ -119,6 +123,8 @@ def _accented(word: str) -> bool:
 def _script_words(text: str) -> dict[str, float]:
     """How many words of each non-Latin script the text has."""
     found: dict[str, float] = {}
+    if text.isascii():
+        return found
     for run in re.finditer(r"[^\W\d_]+", text):
         for script, chars in itertools.groupby(run.group(0), key=_script):
             if script is not None:

@@ -125,10 +125,10 @@ def best_sentence(
         if base is None:
             continue
         for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
+            if must is not None and not must.search(sentence):
+                continue  # first: one regular expression is cheaper than looking for every name
             low = sentence.lower()
             if len(sentence.split()) < MIN_QUOTE_WORDS or not any(n in low for n in lowered):
-                continue
-            if must is not None and not must.search(sentence):
                 continue
             score = float(state.data.sentence_vectors[base + i] @ vector)
             score += SAID_WORD_BONUS * len(wanted & set(words(sentence)))

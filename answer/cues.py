@@ -62,12 +62,15 @@ SCHOOLING = re.compile(
 )
 
 
+_REPORTS_TO = re.compile(r"\b(?:reports?|reporting|answers?|answering) to\b|\bwork(?:s|ing)? under\b", re.I)
+
+
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
     if _WHERE.match(q.text) and SCHOOLING.search(q.text):
         return False
-    if asks_reason(q.text):
-        return False  # "what made shazeer quit google?": a reason, not the move
+    if asks_reason(q.text) or _REPORTS_TO.search(q.text):
+        return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss
     return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
 
 

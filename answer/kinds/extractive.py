@@ -9,10 +9,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from answer.asks import Ask, search_text, split_asks
+from answer.asks import AnswerType, Ask, search_text, split_asks
 from answer.compose_asks import AskSearch, cover_asks
 from answer.context import Context
-from answer.extractive import RetrievedPassage, answer_from_picks, select_sentences
+from answer.extractive import RetrievedPassage, answer_from_picks, rank_candidates, select_sentences
+from answer.facts import carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
@@ -20,6 +21,7 @@ from answer.query import Question
 from answer.retrieval import retrieve, search_scope
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
+_STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
 # A fact is one to three sentences; an explanation ("why...?", "how did...?") needs room for its reasons.
 FACT_SENTENCES = 3
 EXPLAIN_SENTENCES = 4
@@ -62,17 +64,40 @@ class Extractive:
         hits = ctx.retrieval.hits
         passages = [ctx.state.retrieved(h) for h in hits]
         explain = bool(_EXPLAIN.match(q.text))
-        candidates = [*passages, ctx.state.whole_article(hits[0])] if explain and hits else passages
+        asks = split_asks(q.text)
+        # A reason, a sum or a date is often stated further on in the best article than its passage found
+        # ("the size of his package is unclear... as much as 100 million yuan").
+        whole = explain or (len(asks) == 1 and asks[0].type in _STATED_FURTHER_ON)
+        candidates = [*passages, ctx.state.whole_article(hits[0])] if whole and hits else passages
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
         picked = select_sentences(q.text, ctx.vector, candidates, size, sentences)
+        if whole and not explain and picked:
+            picked = self._with_fact(q, ctx, asks[0].type, picked, candidates)
         answer = answer_from_picks(q, picked, ctx.state.data.articles)
-        asks = split_asks(q.text)
         if picked and len(asks) > 1:
             answer = self._every_ask(q, ctx, asks, picked, candidates)
         if not answer.answered:
             return refusal(q.text, NOT_FOUND, AnswerKind.NOT_FOUND)
         return replace(answer, passages=tuple((p.article_id, p.text, round(p.score, 4)) for p in passages))
+
+    def _with_fact(
+        self,
+        q: Question,
+        ctx: Context,
+        kind: AnswerType | None,
+        picked: list[tuple[str, str]],
+        candidates: list[RetrievedPassage],
+    ) -> list[tuple[str, str]]:
+        """The picks, plus the most relevant sentence carrying the asked sum or date when none of them does
+        ("how much was Yao Shunyu paid?": "...put Tencent's offer at as much as 100 million yuan")."""
+        entities = ctx.state.entities
+        if kind is None or any(carries(text, kind, entities) for text, _ in picked):
+            return picked
+        for c in rank_candidates(q.text, ctx.vector, candidates):
+            if carries(c.text, kind, entities):
+                return [*picked, (c.text, c.article_id)]
+        return picked
 
     def _every_ask(
         self,

@@ -70,3 +70,19 @@ def test_a_term_is_explained_from_the_articles(real_engine: Engine, question: st
 def test_a_term_the_articles_never_explain_is_refused(real_engine: Engine) -> None:
     answer = real_engine.answer("what is a golden parachute?")
     assert not answer.answered and not answer.lines
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        # the sum is stated further on in the article than the passage the search found
+        ("how much was Yao Shunyu paid", "100 million yuan"),
+        ("how much money was windsurf making a year", "100 million"),
+        # his boss, not his move
+        ("who does Yao Shunyu report to", "Martin Lau"),
+    ],
+)
+def test_a_sum_or_a_boss_asked_is_in_the_answer(real_engine: Engine, question: str, must: str) -> None:
+    answer = real_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.EXTRACTIVE
+    assert must.lower() in answer.plain_text().lower(), answer.plain_text()

@@ -83,6 +83,8 @@ def _matches(r: RecordedMove, q: Question) -> bool:
         return False
     if q.people and not any(same_person(p.entity, m.person) for p in q.people):
         return False
+    if any(same_person(p.entity, m.person) for p in q.others_than):
+        return False
     if q.origins and not any(same_org(o.entity, m.from_) for o in q.origins):
         return False
     if q.destinations and not any(same_org(o.entity, m.to) for o in q.destinations):

@@ -24,6 +24,12 @@ _MOVE_WORDS = re.compile(
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named)\b",
     re.IGNORECASE,
 )
+# "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
+_ELSE = re.compile(
+    r"\b(?:who else|anyone else|any others?|besides|apart from|other than|aside from|except|"
+    r"(?:was|is)(?:n'?t| not) the only)\b",
+    re.I,
+)
 _SOURCE_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost)\s+$",
     re.I,
@@ -68,6 +74,9 @@ class Question:
     latest: bool
     unknown_names: tuple[str, ...] = field(default=())
     unfamiliar: tuple[str, ...] = field(default=())  # words the articles never use ("tall", "ticker")
+    # People a "who else" question sets aside ("besides Shazeer, who else came back to Google?"): not in
+    # `people`, and not among the moves it asks about.
+    others_than: tuple[Mention, ...] = field(default=())
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -226,6 +235,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     mentions = entities.find(text)
     orgs = [m for m in mentions if m.entity.kind == "org"]
     people = tuple(m for m in mentions if m.entity.kind == "person")
+    others_than = people if _ELSE.search(text) else ()
     roles = {id(m): _role(text, m) for m in orgs}
     return Question(
         text=text,
@@ -234,7 +244,8 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         mentions=tuple(mentions),
         origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),
-        people=people,
+        people=() if others_than else people,
+        others_than=others_than,
         either=tuple(m for m in orgs if roles[id(m)] == "either"),
         dates=parse_dates(text, today),
         latest=bool(_LATEST.search(text)),

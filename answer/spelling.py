@@ -39,6 +39,7 @@ _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
 COMMON_ENGLISH = 300_000
 _TOKEN = re.compile(r"[A-Za-z]+")
 # Endings that make another form of a word.
+_PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
 
 
@@ -107,6 +108,16 @@ class Speller:
         """Do the articles or English use this word, or another form of it ("hirings")?"""
         if word in CHAT_WORDS or word in ANSWER_WORDS or word in EVERYDAY_WORDS:
             return True  # "lmao", "gonna": how people type, not misspellings
+        if self._known_form(word):
+            return True
+        return any(  # "rehiring", "cofounded", "unpaid": a known word behind a prefix
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= MIN_WORD
+            and self._known_form(word[len(prefix) :])
+            for prefix in _PREFIXES
+        )
+
+    def _known_form(self, word: str) -> bool:
         return self.knows_exactly(word) or any(self.knows_exactly(base) for base in _bases(word))
 
     def knows_exactly(self, word: str) -> bool:

@@ -85,3 +85,27 @@ def test_a_move_not_on_record_is_said_plainly(small_engine: Engine) -> None:
     assert answer.intro == "I have no record of talent moves to Moonshot AI from Apple."
     dated = small_engine.answer("Who did Meta hire from Apple in 2023?")
     assert not dated.answered and dated.intro.endswith("from Apple in 2023.")
+
+
+def test_who_else_leaves_out_the_people_it_names(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from bot.runtime import refresh_index
+    from bot.settings import Settings
+    from tests.conftest import FIXED_TODAY, write_article
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        moves=(
+            "moves:\n  - {person: Noam Shazeer, from: Character.AI, to: Google, date: 2024-08}\n"
+            "  - {person: Daniel De Freitas, from: Character.AI, to: Google, date: 2024-08}\n"
+        ),
+    )
+    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,)), fake_embedder)
+    engine = Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    for question in (
+        "besides Noam Shazeer, who else came back to Google from Character.AI?",
+        "Shazeer wasn't the only one Google hired from Character.AI, who else?",
+    ):
+        answer = engine.answer(question)
+        assert [line.text.split(":")[0] for line in answer.lines] == ["Daniel De Freitas"], question

@@ -271,14 +271,27 @@ def _says_role_at(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
     )
 
 
+def _titled_name_with(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
+    """A sentence naming the place and, further on, the title just before a person's name: "At ByteDance,
+    ..., Wu reports directly to chief executive Liang Rubo". Not when the title is another's, between them:
+    "... granted Nvidia a licence and that its chief executive Jonathan Ross" (Groq's)."""
+    org = "|".join(re.escape(m.entity.name) for m in asked.orgs)
+    role = rf"{_NOT_QUALIFIED}(?:{_role_pattern(asked)})"
+    not_another = r"(?:(?!\b(?:its|their|his|her)\b|\w's\b|\w’s\b).)*?"
+    return re.compile(rf"\b(?:{org})\b{not_another}\b{role}\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+", re.S)
+
+
 def title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     """The sentence of the place's articles giving the title there and naming someone, closest to the
-    question."""
+    question; failing that, one naming the place and giving someone the title (`_titled_name_with`)."""
     spelled_out = " ".join(_SPELLED_OUT.get(w, w) for w in asked.words)
     said = set(words(spelled_out)) | set(words(asked.phrase)) | {k for m in asked.orgs for k in m.entity.keys}
     ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
     people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
-    return best_sentence(ctx.state, ctx.vector, ids, people, said, must=_says_role_at(asked, ctx))
+    found = best_sentence(ctx.state, ctx.vector, ids, people, said, must=_says_role_at(asked, ctx))
+    if found is None and FOUNDER not in asked.words:
+        found = best_sentence(ctx.state, ctx.vector, ids, people, said, must=_titled_name_with(asked, ctx))
+    return found
 
 
 def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, str] | None:

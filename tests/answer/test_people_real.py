@@ -100,6 +100,11 @@ def test_where_do_people_leaving_google_go(real_engine: Engine) -> None:
         ("who heads google deepmind", "Demis Hassabis"),
         ("who chairs the ftc", "Andrew Ferguson"),  # "chairs" is answered by "FTC chairman"
         ("who replaced giannandrea at apple", "Amar Subramanya"),  # "to take on much of his work"
+        (
+            "who is bytedances ceo",
+            "Liang Rubo",
+        ),  # "At ByteDance, ... reports directly to chief executive ..."
+        ("meta chief product officer?", "Chris Cox"),
     ],
 )
 def test_who_leads_a_place_from_the_sentence_that_says_so(
@@ -108,6 +113,12 @@ def test_who_leads_a_place_from_the_sentence_that_says_so(
     answer = real_engine.answer(question)
     assert answer.answered and name in answer.lines[0].text
     assert all(line.citations for line in answer.lines)
+
+
+def test_a_title_someone_else_holds_in_the_sentence_is_not_the_answer(real_engine: Engine) -> None:
+    # "Groq ... granted Nvidia a licence ... and that its founder and chief executive Jonathan Ross" is Groq's
+    answer = real_engine.answer("who is nvidia's ceo")
+    assert "Jonathan Ross" not in answer.plain_text()
 
 
 def test_a_question_about_the_bot_worded_like_none_of_its_patterns(real_engine: Engine) -> None:

@@ -30,6 +30,9 @@ _OTHER_QUESTION = re.compile(
     r"\s*(what|why|how|when|where|which|did|does|do|is|are|has|have|can|will|should)\b", re.I
 )
 _FOUNDED = re.compile(r"\s*who\s+(?:co-?)?(?:founded|started|set up|created|launched)\b", re.I)
+# "Who's behind DeepSeek?": its founders, when nothing but the company follows ("who's behind the poaching at
+# Meta?" asks something else).
+_BEHIND = re.compile(r"\s*who(?:'s|’s|s|\s+is|\s+are)\s+behind\s+(?P<rest>.+)$", re.I)
 # "Who took over as CTO after Barret Zoph?" asks about a change the recorded roles may not have.
 _SUCCESSION = re.compile(
     r"\b(after|replac\w*|succe\w*|took over|take over|takes over|before|previous|former|first|next|instead|"
@@ -128,13 +131,25 @@ def asked_role(q: Question) -> AskedRole | None:
     body = clause[lead.end() :] if lead else clause
     offset = len(clause) - len(body)
     shifted = [Mention(m.entity, m.start - offset, m.end - offset) for m in orgs]
-    phrase = FOUNDER if _FOUNDED.match(clause) else _title_of(body, shifted)
+    phrase = FOUNDER if _FOUNDED.match(clause) or _behind_company(clause, orgs) else _title_of(body, shifted)
     title = title_words(phrase)
     if not title & TITLE_WORDS or title <= GENERIC_TITLES:
         return None
     if not orgs and len(title - TITLE_WORDS) < 2:  # "the chief scientist" of what?
         return None
     return AskedRole(frozenset(title), phrase, tuple(orgs))
+
+
+def _behind_company(clause: str, orgs: list[Mention]) -> bool:
+    behind = _BEHIND.match(clause)
+    if behind is None or not orgs:
+        return False
+    rest = clause[behind.start("rest") :]
+    for m in sorted(orgs, key=lambda m: -m.start):
+        start = m.start - behind.start("rest")
+        if start >= 0:
+            rest = rest[:start] + " " + rest[start + (m.end - m.start) :]
+    return not set(words(rest)) - GENERIC
 
 
 @dataclass(frozen=True)

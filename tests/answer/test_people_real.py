@@ -105,6 +105,7 @@ def test_where_do_people_leaving_google_go(real_engine: Engine) -> None:
             "Liang Rubo",
         ),  # "At ByteDance, ... reports directly to chief executive ..."
         ("meta chief product officer?", "Chris Cox"),
+        ("who's behind deepseek", "Liang Wenfeng"),  # its founder
     ],
 )
 def test_who_leads_a_place_from_the_sentence_that_says_so(

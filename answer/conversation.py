@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.follow_topics import at_company, topic_of, with_topic
+from answer.follow_topics import at_company, in_place, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -145,7 +145,11 @@ class Conversation:
         """Keep the question; `find` names the people of an answer in prose, whom "he" can mean next."""
         if answer.kind in NOT_A_TOPIC or not (answer.answered or q.mentions):
             return
-        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic_of(q) if answer.answered else "")
+        topic = topic_of(q) if answer.answered else ""
+        last = self._turns[-1] if self._turns else None
+        if not topic and last is not None and last.topic and last.topic.lower() in q.text.lower():
+            topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
+        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic)
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -164,6 +168,9 @@ class Conversation:
         wh = _WH_ONLY.match(text)
         if wh:
             return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
+        placed = in_place(text, last.question.text)
+        if placed is not None:
+            return placed  # "what about the us?" after a question about China
         if last.topic and not parse(text).mentions:
             topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
             if topical is not None:

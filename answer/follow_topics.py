@@ -1,7 +1,8 @@
 """Follow-ups about a thing rather than a person or company: "what is china's k visa?" then "when does it take
 effect?" or "do u need a job offer to get one?"; "what is an acquihire?" then "why do companies do them?".
-And a bare follow-up that asks the same of the company just asked about: "who took over as SSI's CEO?" then
-"and who's president now?"."""
+A bare follow-up that asks the same of the company just asked about: "who took over as SSI's CEO?" then
+"and who's president now?". And another country: "why is there a shortage in china?" then "what about the
+us?"."""
 
 from __future__ import annotations
 
@@ -66,3 +67,55 @@ def at_company(text: str, new: Question, company: str | None) -> str | None:
         return None
     ask = match.group("ask").rstrip(" ?.!")
     return f"{ask} at {company}?"
+
+
+# Countries and regions the talent war is told in; the longer names first ("the us" before "us").
+_PLACES = (
+    "the united states",
+    "united states",
+    "the us",
+    "the usa",
+    "usa",
+    "us",
+    "america",
+    "the uk",
+    "uk",
+    "britain",
+    "europe",
+    "the eu",
+    "eu",
+    "china",
+    "india",
+    "japan",
+    "south korea",
+    "korea",
+    "france",
+    "germany",
+    "canada",
+    "singapore",
+    "taiwan",
+    "hong kong",
+    "israel",
+    "the middle east",
+    "the uae",
+    "uae",
+    "silicon valley",
+)
+_PLACE = "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+_PLACE_IN = re.compile(rf"\b(?:{_PLACE})\b", re.I)
+_OTHER_PLACE = re.compile(
+    rf"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+|and\s+)(?:in\s+)?(?P<place>{_PLACE})\W*$",
+    re.I,
+)
+
+
+def in_place(text: str, last: str) -> str | None:
+    """ "what about the us?" after "why is there a shortage of AI talent in China?": the same question about
+    the place the follow-up names (None: not such a follow-up, or the last question named no place)."""
+    follow = _OTHER_PLACE.match(text)
+    if follow is None:
+        return None
+    before = _PLACE_IN.search(last)
+    if before is None:
+        return None
+    return last[: before.start()] + follow.group("place") + last[before.end() :]

@@ -16,8 +16,10 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+# "Garden leave", "on leave": time off, not leaving.
+NOT_TIME_OFF = r"(?<!garden )(?<!paid )(?<!parental )(?<!sick )(?<!annual )(?<!on )"
 _MOVE_WORDS = re.compile(
-    r"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|leav(?:e|es|ing)|lose|"
+    rf"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|{NOT_TIME_OFF}leav(?:e|es|ing)|lose|"
     r"quit|depart(?:ed|ure|ures)?|defect(?:ed|ion|ions)?|lure[sd]?|luring|moves?|moved|went|go(?:ne)? to|"
     r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"

@@ -15,7 +15,7 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
-from answer.query import Question
+from answer.query import NOT_TIME_OFF, Question
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
@@ -33,7 +33,8 @@ _WHERE_PEOPLE = re.compile(
     re.I,
 )
 _LOSING = re.compile(
-    r"\b(?:lost|los(?:e|es|ing)|leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b", re.I
+    rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b",
+    re.I,
 )
 _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"

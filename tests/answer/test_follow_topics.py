@@ -7,7 +7,7 @@ import pytest
 
 from answer.conversation import Conversation
 from answer.engine import Engine
-from answer.follow_topics import at_company, topic_of, with_topic
+from answer.follow_topics import at_company, in_place, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex
@@ -64,3 +64,31 @@ def test_a_topic_follow_up_is_answered_as_the_whole_question(small_engine: Engin
     chat.remember(parse("what is the shortage"), Answer("q", True, AnswerKind.EXTRACTIVE, "", (), ()))
     follow = small_engine.answer("why is it so bad", conversation=chat)
     assert follow.understood_as == "why is the shortage so bad"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "meant"),
+    [
+        ("what about the us?", "why is there a shortage of AI talent in the us?"),
+        ("and europe", "why is there a shortage of AI talent in europe?"),
+        ("how about in India?", "why is there a shortage of AI talent in India?"),
+    ],
+)
+def test_another_country_asks_the_same_of_it(follow_up: str, meant: str) -> None:
+    assert in_place(follow_up, "why is there a shortage of AI talent in China?") == meant
+
+
+def test_no_country_to_put_it_in_place_of() -> None:
+    assert in_place("what about the us?", "who did Meta hire from OpenAI?") is None
+    assert in_place("what about the us team?", "why is there a shortage in China?") is None
+
+
+def test_the_thing_stays_the_topic_while_the_follow_ups_are_about_it(small_engine: Engine) -> None:
+    chat = Conversation()
+    chat.remember(parse("what is garden leave"), Answer("q", True, AnswerKind.DEFINITION, "", (), ()))
+    chat.remember(
+        parse("which companies use garden leave"), Answer("q", True, AnswerKind.EXTRACTIVE, "", (), ())
+    )
+    assert small_engine.answer("how long does it last", conversation=chat).understood_as == (
+        "how long does garden leave last"
+    )

@@ -86,3 +86,10 @@ def test_questions_about_a_move_that_ask_something_else_get_no_moves_list(
         AnswerKind.AGGREGATE,
         AnswerKind.PROFILE,
     }
+
+
+def test_garden_leave_is_time_off_not_leaving(small_engine: Engine) -> None:
+    assert small_engine.answer("which companies use garden leave?").kind not in {
+        AnswerKind.AGGREGATE,
+        AnswerKind.MOVES,
+    }

@@ -69,6 +69,30 @@ def _english_index() -> SymSpell:
     return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
 
 
+# Keys next to each other on a QWERTY keyboard: a finger slips to a neighbour ("poaxhed" is poached).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {
+    c: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+    | {other[j] for other in _ROWS if other != row for j in (i - 1, i, i + 1) if 0 <= j < len(other)}
+    for row in _ROWS
+    for i, c in enumerate(row)
+}
+
+
+def _likely_slip(typed: str, meant: str) -> bool:
+    """Is `typed` one of the slips people make typing `meant`: a letter left out ("strted"), two letters
+    swapped, or a neighbouring key hit ("poaxhed")? Of two words as close, the one such a slip explains is
+    the one meant ("started", not "stated"; "poached", not "coached")."""
+    if len(meant) == len(typed) + 1:
+        return any(meant[:i] + meant[i + 1 :] == typed for i in range(len(meant)))
+    if len(meant) != len(typed):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+    if len(diff) == 1:
+        return typed[diff[0]] in _NEIGHBOURS.get(meant[diff[0]], set())
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
+
+
 def _swapped_function_word(word: str) -> str | None:
     """A three-letter word typed with two letters swapped, when that makes one function word: "teh" (the),
     "adn" (and); "hwo" could be "who" or "how", and is left."""
@@ -155,7 +179,14 @@ class Speller:
         frequencies = english_frequencies()
         return min(
             found,
-            key=lambda w: (found[w], w not in self._corpus, -self._corpus[w], -frequencies.get(w, 0), w),
+            key=lambda w: (
+                found[w],
+                not _likely_slip(word, w),
+                w not in self._corpus,
+                -self._corpus[w],
+                -frequencies.get(w, 0),
+                w,
+            ),
         )
 
     def fix(self, text: str) -> str:

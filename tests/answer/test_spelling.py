@@ -69,3 +69,9 @@ def test_chat_around_a_question_is_not_read_as_part_of_it(small_engine: Engine) 
         chatty = small_engine.answer(typed)
         assert chatty.answered and [line.text for line in chatty.lines] == [line.text for line in clean.lines]
     assert small_engine.answer("hey").kind == "greeting"  # a greeting alone is still one
+
+
+def test_of_two_words_as_close_the_one_a_slip_of_the_finger_explains_is_meant() -> None:
+    speller = Speller(["stated"] * 50 + ["started", "coached"] * 2 + ["poached"])
+    assert speller.correction("strted") == "started"  # a letter left out, though "stated" is more frequent
+    assert speller.correction("poaxhed") == "poached"  # x is next to c; p is nowhere near c

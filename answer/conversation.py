@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.follow_topics import at_company, in_place, topic_of, with_topic
+from answer.follow_topics import at_company, in_place, latest_company, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -101,6 +101,7 @@ class Turn:
     people: tuple[str, ...]  # whom it was about: named in the question, else the people its answer lists
     at: float
     topic: str = ""  # the thing a "what is X?" asked about, which "it" means next (see `follow_topics`)
+    company: str = ""  # where the person a profile answer was about went last: "it" when no company was asked
 
     @property
     def orgs(self) -> tuple[Mention, ...]:
@@ -149,7 +150,7 @@ class Conversation:
         last = self._turns[-1] if self._turns else None
         if not topic and last is not None and last.topic and last.topic.lower() in q.text.lower():
             topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
-        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic)
+        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer))
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -236,7 +237,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
     person = last.people[0] if last.people else None
     if person:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
-    firm = _firm(about, losing=_LOSING.search(text) is not None)
+    firm = _firm(about, losing=_LOSING.search(text) is not None) or last.company or None
     if firm:
         text = _IT.sub(lambda m: _it(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from answer.model import Answer, AnswerKind
 from answer.query import Question
 
 # "What is X?", "whats an X", "explain X", "define X": X is what "it" means next.
@@ -119,3 +120,16 @@ def in_place(text: str, last: str) -> str | None:
     if before is None:
         return None
     return last[: before.start()] + follow.group("place") + last[before.end() :]
+
+
+# A profile's first line: "Yann LeCun: Meta → AMI (2025-11)."; its last stop is whom "it" means next.
+_LAST_STOP = re.compile(r"→\s*([^→(\[.,;]+?)\s*(?:[(\[.,;]|$)")
+
+
+def latest_company(answer: Answer) -> str:
+    """Where the person a profile answer is about went last ("" for other answers): "how much did it raise?"
+    after "what is Yann LeCun's new company called?" is about AMI."""
+    if answer.kind is not AnswerKind.PROFILE or not answer.lines:
+        return ""
+    stops = _LAST_STOP.findall(answer.lines[0].text)
+    return stops[-1].strip() if stops else ""

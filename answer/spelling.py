@@ -93,6 +93,40 @@ def _likely_slip(typed: str, meant: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
 
 
+# American and British spellings of one word, each way round: (ending, other ending).
+_SPELLINGS = (
+    ("program", "programme"),
+    ("programs", "programmes"),
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("yze", "yse"),
+    ("yzed", "ysed"),
+    ("or", "our"),
+    ("ors", "ours"),
+    ("er", "re"),
+    ("ers", "res"),
+    ("ense", "ence"),
+    ("eled", "elled"),
+    ("eling", "elling"),
+    ("og", "ogue"),
+    ("ogs", "ogues"),
+)
+
+
+def _other_spellings(word: str) -> list[str]:
+    """The word as the other side of the Atlantic spells it, by its ending ("organization", "organisation")."""
+    found = []
+    for a, b in _SPELLINGS:
+        for ending, other in ((a, b), (b, a)):
+            if word.endswith(ending) and (len(word) - len(ending) > 2 or ending.startswith("program")):
+                found.append(word[: len(word) - len(ending)] + other)
+    return found
+
+
 def _swapped_function_word(word: str) -> str | None:
     """A three-letter word typed with two letters swapped, when that makes one function word: "teh" (the),
     "adn" (and); "hwo" could be "who" or "how", and is left."""
@@ -151,6 +185,13 @@ class Speller:
             or english_frequencies().get(word, 0) >= COMMON_ENGLISH
         )
 
+    def spelt_as_written(self, word: str) -> str | None:
+        """The articles' spelling of a word they write the British or American way only: "program" is
+        "programme", "organization" "organisation", "license" "licence" (None: no other spelling to use)."""
+        if word in self._corpus:
+            return None
+        return next((v for v in _other_spellings(word) if v in self._corpus), None)
+
     def correction(self, word: str, *, name: bool = False) -> str | None:
         """The word meant by a misspelt lower-case `word` (None: not misspelt, or no close word); a `name`
         (typed with a capital) only becomes a word of the articles, one letter away."""
@@ -198,7 +239,7 @@ class Speller:
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
             name = token[:1].isupper() and inside
-            fixed = self.correction(token.lower(), name=name)
+            fixed = self.spelt_as_written(token.lower()) or self.correction(token.lower(), name=name)
             if fixed is None:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed

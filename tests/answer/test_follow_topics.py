@@ -92,3 +92,22 @@ def test_the_thing_stays_the_topic_while_the_follow_ups_are_about_it(small_engin
     assert small_engine.answer("how long does it last", conversation=chat).understood_as == (
         "how long does garden leave last"
     )
+
+
+def test_it_after_a_profile_is_where_the_person_went_last() -> None:
+    from answer.follow_topics import latest_company
+    from answer.model import Line
+
+    profile = Answer(
+        "q",
+        True,
+        AnswerKind.PROFILE,
+        "",
+        (Line("Tan Xu: Microsoft Research Asia → Moonshot AI (2024-08).", (1,)),),
+        (),
+    )
+    assert latest_company(profile) == "Moonshot AI"
+    chat = Conversation()
+    chat.remember(parse("who is Tan Xu"), profile)
+    assert chat.resolve("how much did it raise?", parse) == "how much did Moonshot AI raise?"
+    assert latest_company(Answer("q", True, AnswerKind.MOVES, "", profile.lines, ())) == ""

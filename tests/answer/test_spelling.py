@@ -75,3 +75,10 @@ def test_of_two_words_as_close_the_one_a_slip_of_the_finger_explains_is_meant() 
     speller = Speller(["stated"] * 50 + ["started", "coached"] * 2 + ["poached"])
     assert speller.correction("strted") == "started"  # a letter left out, though "stated" is more frequent
     assert speller.correction("poaxhed") == "poached"  # x is next to c; p is nowhere near c
+
+
+def test_a_word_is_read_as_the_articles_spell_it_on_their_side_of_the_atlantic() -> None:
+    speller = Speller(words("Huawei's Genius Youth programme and the licence deal; labour shortages."))
+    assert speller.fix("what is the genius youth program") == "what is the genius youth programme"
+    assert speller.fix("labor shortage") == "labour shortage"
+    assert speller.fix("for the program of work") == "for the programme of work"  # "for" is no "four"

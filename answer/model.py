@@ -127,7 +127,8 @@ class Answer:
     passages: tuple[tuple[str, str, float], ...] = ()
     more: bool = False  # a list with further pages (ask again with page + 1)
     timings: dict[str, float] = field(default_factory=dict)
-    understood_as: str = ""  # the whole question a follow-up was read as ("" when it stood on its own)
+    # The whole question a follow-up, or a question with misspelt words, was read as ("" when read as typed).
+    understood_as: str = ""
     table: Table | None = None  # a comparison, shown after the intro
 
     @property
@@ -136,7 +137,7 @@ class Answer:
 
     @property
     def reading(self) -> str:
-        """How a follow-up was read, shown before the answer."""
+        """How a follow-up or a misspelt question was read, shown before the answer."""
         return f"(Taking that as: “{self.understood_as}”)" if self.understood_as else ""
 
     def plain_text(self) -> str:

@@ -4,8 +4,9 @@ for something the articles never mention and the question is refused, or it weak
 
 A word is corrected only when neither the articles nor everyday English (`answer.english`) know it, into the
 closest word they do know (SymSpell, Damerau-Levenshtein distance 1, or 2 for longer words): the articles' own
-words first, then the more frequent. A word typed with a capital inside a sentence is a name the user means
-and is corrected only into a word of the articles ("Octobeer" is October, "Figma" stays Figma)."""
+words first, then the more frequent. A word typed with a capital inside a sentence, or where a question names a
+company ("who did anysphere hire?"), is a name the user means and is corrected only into a name of the
+articles, one letter away ("Octobeer" is October, "Figma" and "anysphere" stay as typed)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,24 @@ _NEIGHBOURS = {
     for row in _ROWS
     for i, c in enumerate(row)
 }
+
+
+_NAME_BEFORE = re.compile(
+    r"\b(?:from|did|does|do|has|have|join|joined|joins|joining|left|leave|leaves|quit|quits|out of|"
+    r"(?:works?|working|worked|staff|people|researchers) (?:at|for)|"
+    r"(?:moved?|moves|moving|went|gone|go|goes|going|switched|jumped|headed) to)\s+$",
+    re.I,
+)
+_NAME_AFTER = re.compile(
+    r"^(?:'s|’s|\s+(?:hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?|ceo|cto|cfo|coo|boss|president|"
+    r"chairman|(?:co-?)?founders?|headcount|employees|staff|valuation|revenue)\b)",
+    re.I,
+)
+
+
+def _in_name_slot(text: str, start: int, end: int) -> bool:
+    """Is the word where a question names a company: "from X", "did X hire", "X poached", "X ceo", "X's"?"""
+    return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
 
 
 def _likely_slip(typed: str, meant: str) -> bool:
@@ -154,8 +173,10 @@ def _bases(word: str) -> list[str]:
 class Speller:
     """Corrects the words of a question that neither the articles nor English know."""
 
-    def __init__(self, corpus_words: Iterable[str]) -> None:
-        """`corpus_words`: every word of the articles, as often as they write it."""
+    def __init__(self, corpus_words: Iterable[str], names: Iterable[str] = ()) -> None:
+        """`corpus_words`: every word of the articles, as often as they write it; `names`: the words of the
+        names they give (people, companies, places, months), which a name typed wrong may be meant as."""
+        self._names = frozenset(names)
         written = list(corpus_words)
         self._corpus = Counter(p for w in written for p in word_parts(w) if p.isalpha())
         self._corpus.update(w.replace("-", "") for w in written if "-" in w)  # "acquihire" for "acqui-hire"
@@ -194,7 +215,8 @@ class Speller:
 
     def correction(self, word: str, *, name: bool = False) -> str | None:
         """The word meant by a misspelt lower-case `word` (None: not misspelt, or no close word); a `name`
-        (typed with a capital) only becomes a word of the articles, one letter away."""
+        (typed with a capital, or where a company is named) only becomes a name of the articles, one letter
+        away."""
         if len(word) == MIN_WORD - 1 and word.isalpha() and not self.knows(word):
             return _swapped_function_word(word)
         if len(word) < MIN_WORD or not word.isalpha() or self.knows(word):
@@ -215,6 +237,8 @@ class Speller:
             for index in indexes
             for s in index.lookup(word, Verbosity.ALL, max_edit_distance=edits)
         }
+        if name:
+            found = {w: d for w, d in found.items() if w in self._names}
         if not found:
             return None
         frequencies = english_frequencies()
@@ -238,7 +262,9 @@ class Speller:
             inside = match.start() > 0 and not text[: match.start()].rstrip().endswith((".", "?", "!"))
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
-            name = token[:1].isupper() and inside
+            # A capital inside a sentence, or where a question names a company ("who did anysphere hire?",
+            # "from sensetime"), makes it a name: only a name of the articles can be what was meant.
+            name = (token[:1].isupper() and inside) or _in_name_slot(text, match.start(), match.end())
             fixed = self.spelt_as_written(token.lower()) or self.correction(token.lower(), name=name)
             if fixed is None:
                 return token

@@ -86,6 +86,7 @@ class EngineState:
         articles = list(data.articles.values())
         entities = EntityIndex.from_articles(articles)
         vocabulary = {w for a in articles for w in words(a.text)}
+        names = name_words(a.text for a in articles)
         mention_articles: dict[frozenset[str], set[str]] = {}
         for a in articles:
             for name in (*a.people, *a.companies):
@@ -99,10 +100,11 @@ class EngineState:
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),
             typos=TypoFixer(set(entities.vocabulary), vocabulary),
             spelling=Speller(
-                [w for a in articles for w in words(" ".join((a.text, *a.tags)))] + list(entities.vocabulary)
+                [w for a in articles for w in words(" ".join((a.text, *a.tags)))] + list(entities.vocabulary),
+                names=set(entities.vocabulary) | names,
             ),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
-            names=name_words(a.text for a in articles),
+            names=names,
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
         )

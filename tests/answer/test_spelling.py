@@ -17,7 +17,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def speller() -> Speller:
-    return Speller(words(ARTICLES))
+    return Speller(words(ARTICLES), names={"meta", "deepseek", "shengjia", "zhao", "october"})
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,19 @@ def test_a_word_is_read_as_the_articles_spell_it_on_their_side_of_the_atlantic()
     assert speller.fix("what is the genius youth program") == "what is the genius youth programme"
     assert speller.fix("labor shortage") == "labour shortage"
     assert speller.fix("for the program of work") == "for the programme of work"  # "for" is no "four"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["who did anysphere hire", "who left sensetime", "sensetime ceo", "how much does sakana pay"],
+)
+def test_a_company_the_articles_never_name_is_not_read_as_a_word_they_use(typed: str) -> None:
+    speller = Speller(
+        words("Staff anywhere are sensitive to pay; a banana; Apple hired them."), names={"apple"}
+    )
+    assert speller.fix(typed) == typed
+
+
+def test_a_misspelt_company_is_read_as_the_name_the_articles_give() -> None:
+    speller = Speller(words("Apple hired them."), names={"apple"})
+    assert speller.fix("who did aplpe hire") == "who did apple hire"

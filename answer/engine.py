@@ -95,12 +95,13 @@ class Engine:
         started = time.perf_counter()
         raw = " ".join(question.split())[:MAX_QUESTION_CHARS]
         resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
-        ctx = Context(self.state, self.embedder, self.config, resolved, self.parse(resolved), mode, page)
+        parsed, respelt = self._parsed(resolved)
+        ctx = Context(self.state, self.embedder, self.config, resolved, parsed, mode, page)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find)
-        shown = ctx.question.text if self._respelt(resolved) else resolved  # say how a typo was read
+        shown = parsed.text if respelt else resolved  # say how a typo was read
         if shown != raw:
             answer = replace(answer, understood_as=shown)
         if answer.answered and not answer.passages:
@@ -137,17 +138,14 @@ class Engine:
 
     def parse(self, text: str) -> Question:
         """The question with typos fixed, the names and dates it mentions, and whether it asks about moves."""
-        fixed = self.state.spelling.fix(self._names_fixed(text))
+        return self._parsed(text)[0]
+
+    def _parsed(self, text: str) -> tuple[Question, bool]:
+        """`parse`, and whether correcting misspelt ordinary words (not names, not chat) changed the question."""
+        named = self.state.typos.fix(without_chat(" ".join(text.split())[:MAX_QUESTION_CHARS]))
+        fixed = self.state.spelling.fix(named)
         q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
-        return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed))
-
-    def _names_fixed(self, text: str) -> str:
-        return self.state.typos.fix(without_chat(" ".join(text.split())[:MAX_QUESTION_CHARS]))
-
-    def _respelt(self, text: str) -> bool:
-        """Did correcting misspelt ordinary words change the question?"""
-        named = self._names_fixed(text)
-        return self.state.spelling.fix(named) != named
+        return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed)), fixed != named
 
     def search_scope(self, q: Question) -> set[str] | None:
         return search_scope(self.state, q)

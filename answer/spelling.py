@@ -93,8 +93,13 @@ _NAME_AFTER = re.compile(
 )
 
 
-def _in_name_slot(text: str, start: int, end: int) -> bool:
-    """Is the word where a question names a company: "from X", "did X hire", "X poached", "X ceo", "X's"?"""
+def _typed_as_name(text: str, match: re.Match[str]) -> bool:
+    """Is the word a name: typed with a capital inside a sentence, or where a question names a company
+    ("from X", "did X hire", "X poached", "X ceo", "X's")? Then only a name of the articles can be meant."""
+    start, end = match.span()
+    inside = start > 0 and not text[:start].rstrip().endswith((".", "?", "!"))
+    if match.group(0)[:1].isupper() and inside:
+        return True
     return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
 
 
@@ -258,14 +263,12 @@ class Speller:
         """`text` with its misspelt words corrected, each keeping its capital."""
 
         def word(match: re.Match[str]) -> str:
-            token = match.group(0)
-            inside = match.start() > 0 and not text[: match.start()].rstrip().endswith((".", "?", "!"))
+            token, low = match.group(0), match.group(0).lower()
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
-            # A capital inside a sentence, or where a question names a company ("who did anysphere hire?",
-            # "from sensetime"), makes it a name: only a name of the articles can be what was meant.
-            name = (token[:1].isupper() and inside) or _in_name_slot(text, match.start(), match.end())
-            fixed = self.spelt_as_written(token.lower()) or self.correction(token.lower(), name=name)
+            fixed = self.spelt_as_written(low)
+            if fixed is None and len(low) >= MIN_WORD - 1 and not self.knows(low):
+                fixed = self.correction(low, name=_typed_as_name(text, match))
             if fixed is None:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed

@@ -9,10 +9,13 @@ from answer.query import Question
 
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
 # them; nor is a "what" question without one ("what did Meta pay?").
-# What people type before the question itself: "ok so", "damn", "hi, ", "and".
-CHAT_OPENER = (
-    r"(?:(?:hi|hello|hey|yo|ok|okay|so|well|and|but|also|please|um|hmm|btw|lol|wow|damn|honestly)\b[\s,!.]*)*"
+# Chat typed before a question that asks nothing: "ok so", "damn", "hi, ", "quick q:".
+_FILLERS = (
+    r"hi|hello|hey|yo|ok|okay|so|um+|uh+|hmm+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|quick (?:q|question)"
 )
+_AFTER_FILLER = r"\b[\s,!.:;-]*"
+# What people type before the question itself: chat, or words that carry on a conversation ("and", "but").
+CHAT_OPENER = rf"(?:(?:{_FILLERS}|well|and|but|also|please){_AFTER_FILLER})*"
 _NOT_MOVES = re.compile(
     rf"\s*{CHAT_OPENER}"
     r"(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
@@ -38,11 +41,7 @@ RELATIVE = frozenset({"today", "this week", "last week", "this month", "last mon
 
 # Chat around a question that asks nothing: "ok so", "hmm", "quick q:" before it, "lol", "pls" after it. Left
 # in, such a word is read as part of what is asked ("hmm how much is meta paying deitke" asks about "hmm").
-_CHAT_HEAD = re.compile(
-    r"^\s*(?:(?:ok|okay|so|hey|hi|hello|yo|hmm+|um+|uh+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|"
-    r"quick (?:q|question))\b[\s,!.:;-]*)+",
-    re.I,
-)
+_CHAT_HEAD = re.compile(rf"^\s*(?:(?:{_FILLERS}){_AFTER_FILLER})+", re.I)
 _CHAT_TAIL = re.compile(r"(?:[\s,]+(?:lol|lmao|haha|pls|plz|please|thx|thanks|tbh|btw))+(?=\W*$)", re.I)
 # ...taken off only when a question of this many words is left ("hey" alone is a greeting).
 MIN_LEFT_WORDS = 2

@@ -16,6 +16,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+# The verbs written right after a company that hires or loses people: "amazon hired", "X poaching".
+HIRING_VERBS = r"hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?"
 # "Garden leave", "on leave": time off, not leaving.
 NOT_TIME_OFF = r"(?<!garden )(?<!paid )(?<!parental )(?<!sick )(?<!annual )(?<!on )"
 _MOVE_WORDS = re.compile(

@@ -20,7 +20,7 @@ from symspellpy import SymSpell, Verbosity
 
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS
-from answer.query import EVERYDAY_WORDS
+from answer.query import EVERYDAY_WORDS, HIRING_VERBS
 from corpus.text import STOP_WORDS, stem, word_parts
 
 # SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
@@ -87,8 +87,8 @@ _NAME_BEFORE = re.compile(
     re.I,
 )
 _NAME_AFTER = re.compile(
-    r"^(?:'s|’s|\s+(?:hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?|ceo|cto|cfo|coo|boss|president|"
-    r"chairman|(?:co-?)?founders?|headcount|employees|staff|valuation|revenue)\b)",
+    rf"^(?:'s|’s|\s+(?:{HIRING_VERBS}|ceo|cto|cfo|coo|boss|president|chairman|(?:co-?)?founders?|headcount|"
+    r"employees|staff|valuation|revenue)\b)",
     re.I,
 )
 

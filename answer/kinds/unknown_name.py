@@ -10,7 +10,7 @@ from answer.context import Context
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
-from answer.query import Question
+from answer.query import HIRING_VERBS, Question
 
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
@@ -26,14 +26,9 @@ _COMPANY_BEFORE = re.compile(
     r"have)\s+$",
     re.I,
 )
-_COMPANY_AFTER = re.compile(
-    r"^\W*(hire|hired|hires|hiring|poach|poached|recruit|recruited|lose|lost|lure|lured)\b"
-)
-
+_COMPANY_AFTER = re.compile(rf"^\W*({HIRING_VERBS})\b")
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
-_COUNTS_MOVES = re.compile(
-    r"\bhow many\b.*\b(hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|left|leave|join\w*|quit)\b", re.I
-)
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
 
 
@@ -72,7 +67,7 @@ class UnknownName:
 
     def match(self, q: Question, ctx: Context) -> float | None:
         if self.before_search:
-            moves = ctx.wants_moves or bool(_COUNTS_MOVES.search(q.text))
+            moves = ctx.wants_moves or (q.about_moves and bool(_HOW_MANY.search(q.text)))
             return CERTAIN if moves and (q.unknown_names or company_slot_words(q)) else None
         if not q.unknown_names and not q.unfamiliar:
             return None

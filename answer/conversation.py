@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.follow_topics import at_company, in_place, latest_company, topic_of, with_topic
+from answer.follow_topics import IT, PLURAL, at_company, in_place, latest_company, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -31,7 +31,6 @@ _OPENER = re.compile(
     r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|or)\b[\s,]*", re.I
 )
 _SINGULAR = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
-_PLURAL = re.compile(r"\b(they|them|their|theirs)\b", re.I)
 _POSSESSIVE = {"his", "her", "their"}
 # What follows "her" when it is the object ("offer her?", "hire her from Apple"), not "her role".
 _OBJECT_END = re.compile(
@@ -51,7 +50,6 @@ _AGREE = {
     "don't": "doesn't",
 }
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
-_IT = re.compile(r"\b(it|its)\b", re.I)
 # What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").
 _COMPANY_VERB = re.compile(
     r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
@@ -176,7 +174,7 @@ class Conversation:
             topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
             if topical is not None:
                 return topical
-        if (_SINGULAR.search(text) or _PLURAL.search(text) or _IT.search(text)) and not parse(text).people:
+        if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
         else:
             companies = {m.entity.name for m in last.orgs}
@@ -239,15 +237,15 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
     firm = _firm(about, losing=_LOSING.search(text) is not None) or last.company or None
     if firm:
-        text = _IT.sub(lambda m: _it(m, text, firm), text)
+        text = IT.sub(lambda m: _it(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""
-    match = _PLURAL.search(text)
+    match = PLURAL.search(text)
     if match is None:
         return text
     if firm and (_acts(text, match) or not (group or person)):
         return _they(text, firm)
     if group:
-        return _PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
+        return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
     return _they(text, person) if person else text
 
 
@@ -289,7 +287,7 @@ def _they(text: str, name: str) -> str:
         text,
         flags=re.I,
     )
-    return _PLURAL.sub(lambda m: _refer(m.group(1), name, text[m.end() :]), text)
+    return PLURAL.sub(lambda m: _refer(m.group(1), name, text[m.end() :]), text)
 
 
 def _group(q: Question) -> str:

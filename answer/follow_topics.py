@@ -23,8 +23,9 @@ MAX_TOPIC_WORDS = 4
 _NOT_TOPIC = re.compile(
     r"\b(he|she|they|it|doing|paid|paying|offering|happening|going|the (?:reason|difference|latest))\b", re.I
 )
-_IT = re.compile(r"\b(it|its)\b", re.I)
-_THEM = re.compile(r"\b(they|them|their)\b", re.I)
+# Pronouns for a thing or a company, and for several: what a follow-up refers back with.
+IT = re.compile(r"\b(it|its)\b", re.I)
+PLURAL = re.compile(r"\b(they|them|their|theirs)\b", re.I)
 _ONE = re.compile(r"\b(?:get|got|apply for|need|have|use)\s+(one)\W*$", re.I)
 # "and who's president now?": "and" and a question with no name of its own.
 # Only "who" asks: "and how many are gone?" counts something else than the company's moves.
@@ -51,10 +52,10 @@ def with_topic(text: str, topic: str) -> str | None:
     one = _ONE.search(text)
     if one:
         return text[: one.start(1)] + topic + text[one.end(1) :]
-    if _IT.search(text):
-        return _IT.sub(lambda m: f"{topic}'s" if m.group(1).lower() == "its" else topic, text)
-    if _THEM.search(text):
-        return _THEM.sub(
+    if IT.search(text):
+        return IT.sub(lambda m: f"{topic}'s" if m.group(1).lower() == "its" else topic, text)
+    if PLURAL.search(text):
+        return PLURAL.sub(
             lambda m: f"{_plural(topic)}'" if m.group(1).lower() == "their" else _plural(topic), text
         )
     return None

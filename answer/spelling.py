@@ -71,11 +71,11 @@ def _english_index() -> SymSpell:
 
 
 # Keys next to each other on a QWERTY keyboard: a finger slips to a neighbour ("poaxhed" is poached).
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = {
     c: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
-    | {other[j] for other in _ROWS if other != row for j in (i - 1, i, i + 1) if 0 <= j < len(other)}
-    for row in _ROWS
+    | {other[j] for other in KEYBOARD_ROWS if other != row for j in (i - 1, i, i + 1) if 0 <= j < len(other)}
+    for row in KEYBOARD_ROWS
     for i, c in enumerate(row)
 }
 

@@ -26,9 +26,9 @@ from functools import partial
 from answer.engine import Engine
 from answer.eval_set import EvalItem, load_question_files
 from answer.metrics import has_terms
+from answer.spelling import KEYBOARD_ROWS
 from bot.cli.common import load_engine
 
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _OPENERS = ("", "", "ok so ", "hey ", "btw ", "quick q: ", "lol ", "hmm ")
 # Words this long are misspelt: shorter ones have too few letters for a typo to leave them readable.
 MIN_TYPO_WORD = 5
@@ -51,7 +51,7 @@ class Tally:
 
 
 def _neighbour(rng: random.Random, c: str) -> str:
-    for row in _ROWS:
+    for row in KEYBOARD_ROWS:
         if c in row:
             i = row.index(c)
             return row[i - 1] if i and (i == len(row) - 1 or rng.random() < 0.5) else row[i + 1]

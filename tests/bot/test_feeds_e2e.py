@@ -7,7 +7,6 @@ import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from telegram.ext import Application
@@ -21,7 +20,7 @@ from bot.store import Store, open_store
 from bot.store.base import utcnow
 from bot.telegram_bot import build_application
 from tests.bot.running_bot import running
-from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from tests.fake_telegram import FakeTelegram, SentMessage
 from tests.feed_server import FeedSite, Route, feed_site, rss
 from tests.feed_stories import GADGET, KOVAC, OKAFOR, OKAFOR_COPY, talent_only
 
@@ -33,16 +32,6 @@ QUESTION = "who did Zephyr Labs hire?"
 def site() -> Iterator[FeedSite]:
     with feed_site() as running_site:
         yield running_site
-
-
-@pytest.fixture
-def feeds_settings(tmp_path: Path, tg: FakeTelegram, small_corpus: Path) -> Settings:
-    return Settings(
-        data_dir=tmp_path / "data",
-        corpus_dirs=(small_corpus,),
-        telegram_token=TOKEN,
-        telegram_api_base_url=tg.base_url,
-    )
 
 
 def cli(settings: Settings, *args: str) -> str:
@@ -74,15 +63,15 @@ def serve_first_edition(site: FeedSite, store: Store) -> None:
 
 
 async def test_a_story_in_a_feed_is_answerable_and_in_the_recap_after_one_poll(
-    tg: FakeTelegram, site: FeedSite, feeds_settings: Settings, small_engine: Engine
+    tg: FakeTelegram, site: FeedSite, bot_settings: Settings, small_engine: Engine
 ) -> None:
-    with open_store(feeds_settings) as store:
+    with open_store(bot_settings) as store:
         serve_first_edition(site, store)
-        application: Application = build_application(feeds_settings, small_engine, store)  # type: ignore[type-arg]
-        await run_two_polls(application, tg, site, feeds_settings, small_engine, store)
+        application: Application = build_application(bot_settings, small_engine, store)  # type: ignore[type-arg]
+        await run_two_polls(application, tg, site, bot_settings, small_engine, store)
     tg.assert_no_rejections()
 
-    recap = cli(feeds_settings, "recap", "preview", "--date", "2026-11-23")
+    recap = cli(bot_settings, "recap", "preview", "--date", "2026-11-23")
     assert OKAFOR.link in recap and KOVAC.link in recap and "Mira Okafor" in recap
     assert OKAFOR_COPY.link not in recap and GADGET.link not in recap
 
@@ -91,7 +80,7 @@ async def run_two_polls(
     application: Application,  # type: ignore[type-arg]
     tg: FakeTelegram,
     site: FeedSite,
-    feeds_settings: Settings,
+    bot_settings: Settings,
     small_engine: Engine,
     store: Store,
 ) -> None:
@@ -111,7 +100,7 @@ async def run_two_polls(
         assert listing["Talent Times"].items_added == 1 and listing["Talent Times"].last_error is None
         assert listing["Broken"].last_error == "HTTP 500 Internal Server Error"
         assert "not an RSS or Atom feed" in (listing["Garbage"].last_error or "")
-        shown = cli(feeds_settings, "feeds", "list")
+        shown = cli(bot_settings, "feeds", "list")
         assert "last error (1 failed in a row): HTTP 500 Internal Server Error" in shown
 
         # Half an hour later: the story's feed is unchanged, a wire service republishes it next to a new story
@@ -120,7 +109,7 @@ async def run_two_polls(
         store.feeds.add(site.url("/wire.xml"), "Wire")
         later = utcnow() + dt.timedelta(minutes=31)
         report = await asyncio.to_thread(
-            poll_and_refresh, store, feeds_settings, small_engine, now=later, relevance=talent_only
+            poll_and_refresh, store, bot_settings, small_engine, now=later, relevance=talent_only
         )
 
         assert {r.name: r.status for r in report.feeds} == {"Talent Times": "unchanged", "Wire": "new"}
@@ -133,11 +122,11 @@ async def run_two_polls(
         assert "Ivo Kovac" in (await ask(tg, "who did Halcyon AI hire?")).text
 
 
-def test_serve_polls_only_when_feeds_every_is_set(feeds_settings: Settings, small_engine: Engine) -> None:
-    with open_store(feeds_settings) as store:
-        off = build_application(replace(feeds_settings, feeds_every=0), small_engine, store)
+def test_serve_polls_only_when_feeds_every_is_set(bot_settings: Settings, small_engine: Engine) -> None:
+    with open_store(bot_settings) as store:
+        off = build_application(replace(bot_settings, feeds_every=0), small_engine, store)
         assert off.job_queue is not None and off.job_queue.get_jobs_by_name("poll-feeds") == ()
-        hourly = build_application(replace(feeds_settings, feeds_every=60), small_engine, store)
+        hourly = build_application(replace(bot_settings, feeds_every=60), small_engine, store)
         assert hourly.job_queue is not None
         [job] = hourly.job_queue.get_jobs_by_name("poll-feeds")
         assert job.job.trigger.interval == dt.timedelta(hours=1)

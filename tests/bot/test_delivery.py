@@ -168,6 +168,16 @@ def start_sender(settings: Settings, lease_s: int) -> subprocess.Popen[str]:
     )
 
 
+def killed_while_sending(settings: Settings, tg: FakeTelegram, method: str, after: int) -> None:
+    """A sender killed (SIGKILL) the moment Telegram has taken its `after`+1-th `method` call, before it
+    hears back; waits for it to die."""
+    sender: list[subprocess.Popen[str]] = []
+    tg.on_call(method, lambda: os.kill(sender[0].pid, signal.SIGKILL), after=after)
+    sender.append(start_sender(settings, lease_s=2))
+    output, _ = sender[0].communicate(timeout=120)
+    assert sender[0].returncode == -signal.SIGKILL, output
+
+
 def kill(sender: subprocess.Popen[str]) -> None:
     os.kill(sender.pid, signal.SIGKILL)
     output, _ = sender.communicate(timeout=60)
@@ -188,12 +198,8 @@ def test_a_sender_killed_during_a_request_is_finished_by_the_next_run_once(
     chats = list(range(101, 109))
     with open_store(settings) as store:
         subscribe(store, tg, chats)
-    sender: list[subprocess.Popen[str]] = []
     # Telegram takes the 4th message, and the sender is killed (SIGKILL) before it hears back.
-    tg.on_call("sendMessage", lambda: os.kill(sender[0].pid, signal.SIGKILL), after=3)
-    sender.append(start_sender(settings, lease_s=2))
-    output, _ = sender[0].communicate(timeout=120)
-    assert sender[0].returncode == -signal.SIGKILL, output
+    killed_while_sending(settings, tg, "sendMessage", after=3)
     assert recaps_per_chat(tg) == Counter({101: 1, 102: 1, 103: 1, 104: 1})
 
     time.sleep(2.5)  # the killed sender's claim on chat 104 runs out
@@ -319,12 +325,8 @@ def test_a_sender_killed_while_telegram_takes_the_photo_is_finished_with_the_tex
     chats = [101, 102, 103]
     with open_store(settings) as store:
         subscribe(store, tg, chats)
-    sender: list[subprocess.Popen[str]] = []
     # Telegram takes chat 102's photo and the sender is killed (SIGKILL) before it hears back.
-    tg.on_call("sendPhoto", lambda: os.kill(sender[0].pid, signal.SIGKILL), after=1)
-    sender.append(start_sender(settings, lease_s=2))
-    output, _ = sender[0].communicate(timeout=120)
-    assert sender[0].returncode == -signal.SIGKILL, output
+    killed_while_sending(settings, tg, "sendPhoto", after=1)
     assert parts_per_chat(tg) == Counter(
         {(101, "sendPhoto"): 1, (101, "sendMessage"): 1, (102, "sendPhoto"): 1}
     )

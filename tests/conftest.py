@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from answer.config import EngineConfig
 from answer.engine import Engine
 from bot.settings import Settings
 from corpus.loader import SHIPPED_DIR, parse_article
 from corpus.model import Article
-from index.embedder import Vectors
+from index.embedder import Embedder, Vectors
 
 FIXED_TODAY = dt.date(2026, 11, 23)
 
@@ -125,13 +126,19 @@ def small_corpus(tmp_path: Path) -> Path:
     return directory
 
 
+def engine_over(
+    corpus: Path, data_dir: Path, embedder: Embedder, config: EngineConfig | None = None
+) -> Engine:
+    """An engine over the articles in `corpus`, indexed into `data_dir` with `embedder`, on FIXED_TODAY."""
+    from bot.runtime import refresh_index  # loads the index layer's heavy parts only for the tests that build
+
+    data, _ = refresh_index(Settings(data_dir=data_dir, corpus_dirs=(corpus,)), embedder)
+    return Engine(data, embedder, config, today=lambda: FIXED_TODAY)
+
+
 @pytest.fixture
 def small_engine(tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder) -> Engine:
-    from bot.runtime import refresh_index
-
-    s = Settings(data_dir=tmp_path / "data", corpus_dirs=(small_corpus,))
-    data, _ = refresh_index(s, fake_embedder)
-    return Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    return engine_over(small_corpus, tmp_path / "data", fake_embedder)
 
 
 # ------------------------------------------------------------------------------ real model (integration)

@@ -9,9 +9,7 @@ import pytest
 from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind, Line
-from bot.runtime import refresh_index
-from bot.settings import Settings
-from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
 class Clock:
@@ -218,8 +216,7 @@ def test_when_after_a_move_quotes_the_sentence_that_dates_it(
         body="Meta hired Ruoming Pang from Apple in July 2025. He led the foundation models team there.",
         moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
     )
-    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,)), fake_embedder)
-    engine = Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    engine = engine_over(directory, tmp_path / "data", fake_embedder)
     chat = Conversation()
     engine.answer("who did Meta hire from Apple?", conversation=chat)
     when = engine.answer("when did he join?", conversation=chat)

@@ -9,9 +9,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from bot.runtime import refresh_index
-from bot.settings import Settings
-from tests.conftest import FIXED_TODAY, FakeEmbedder
+from tests.conftest import FakeEmbedder, engine_over
 
 ARTICLES = {
     "2025-07-explainer-licence-and-hire": (
@@ -61,8 +59,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus.mkdir()
     for article_id, fields in ARTICLES.items():
         _write(corpus, article_id, *fields)
-    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,)), fake_embedder)
-    return Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
 
 
 def test_a_term_only_tagged_is_explained_by_its_explainer_with_an_example_deal(engine: Engine) -> None:

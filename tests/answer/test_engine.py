@@ -57,9 +57,7 @@ def test_timings_cover_every_stage(small_engine: Engine) -> None:
 
 
 def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
-    from bot.runtime import refresh_index
-    from bot.settings import Settings
-    from tests.conftest import FIXED_TODAY, write_article
+    from tests.conftest import engine_over, write_article
 
     corpus = tmp_path / "a"
     corpus.mkdir()
@@ -73,8 +71,7 @@ def test_who_runs_an_organisation_lists_leaders_who_joined_it(tmp_path, fake_emb
             "  - person: Shuchao Bi\n    from: OpenAI\n    to: Meta\n    role: researcher\n"
         ),
     )
-    s = Settings(data_dir=tmp_path / "d", corpus_dirs=(corpus,))
-    engine = Engine(refresh_index(s, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    engine = engine_over(corpus, tmp_path / "d", fake_embedder)
     answer = engine.answer("who runs Meta's AI work?")
     assert [line.text.split(":")[0] for line in answer.lines] == ["Alexandr Wang"]
 
@@ -88,9 +85,7 @@ def test_a_move_not_on_record_is_said_plainly(small_engine: Engine) -> None:
 
 
 def test_who_else_leaves_out_the_people_it_names(tmp_path, fake_embedder) -> None:  # type: ignore[no-untyped-def]
-    from bot.runtime import refresh_index
-    from bot.settings import Settings
-    from tests.conftest import FIXED_TODAY, write_article
+    from tests.conftest import engine_over, write_article
 
     corpus = tmp_path / "articles"
     corpus.mkdir()
@@ -101,8 +96,7 @@ def test_who_else_leaves_out_the_people_it_names(tmp_path, fake_embedder) -> Non
             "  - {person: Daniel De Freitas, from: Character.AI, to: Google, date: 2024-08}\n"
         ),
     )
-    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,)), fake_embedder)
-    engine = Engine(data, fake_embedder, today=lambda: FIXED_TODAY)
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     for question in (
         "besides Noam Shazeer, who else came back to Google from Character.AI?",
         "Shazeer wasn't the only one Google hired from Character.AI, who else?",

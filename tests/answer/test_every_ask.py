@@ -10,9 +10,7 @@ import pytest
 from answer.engine import Engine, EngineConfig
 from answer.extractive import RetrievedPassage, select_sentences
 from answer.model import AnswerKind
-from bot.runtime import refresh_index
-from bot.settings import Settings
-from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 # The fake embedder's cosines are lower than the real model's: a short ask matches a passage at about 0.2.
 FAKE_THRESHOLDS = {"hybrid": 0.1, "dense": 0.1, "bm25": 0.5}
@@ -43,9 +41,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         body="Suleyman became chief executive of the new consumer AI division. He reports to the chief executive.",
         published="2024-03-20",
     )
-    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,)), fake_embedder)
-    config = EngineConfig(thresholds=FAKE_THRESHOLDS)
-    return Engine(data, fake_embedder, config, today=lambda: FIXED_TODAY)
+    return engine_over(corpus, tmp_path / "data", fake_embedder, EngineConfig(thresholds=FAKE_THRESHOLDS))
 
 
 QUESTION = "What did Microsoft pay in the Inflection AI deal and what job did Suleyman get?"

@@ -10,9 +10,7 @@ import pytest
 from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import AnswerKind
-from bot.runtime import refresh_index
-from bot.settings import Settings
-from tests.conftest import FIXED_TODAY, FakeEmbedder, make_article
+from tests.conftest import FakeEmbedder, engine_over, make_article
 
 ARTICLES = {
     "2026-05-moonshot-kimi-team": (
@@ -37,9 +35,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         (directory / f"{article_id}.md").write_text(
             text.replace("companies: [Meta, Apple]", "companies: [Moonshot AI, Zhipu]"), encoding="utf-8"
         )
-    data, _ = refresh_index(Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,)), fake_embedder)
-    return Engine(
-        data, fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0}), today=lambda: FIXED_TODAY
+    return engine_over(
+        directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})
     )
 
 

@@ -12,9 +12,7 @@ from answer.engine import Engine
 from answer.kinds.missing_fact import _counts, known_focus, said_words
 from answer.model import AnswerKind
 from answer.state import name_words
-from bot.runtime import refresh_index
-from bot.settings import Settings
-from tests.conftest import FIXED_TODAY, FakeEmbedder, make_article
+from tests.conftest import FakeEmbedder, engine_over, make_article
 
 
 @pytest.mark.parametrize(
@@ -72,10 +70,9 @@ def _deepseek_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             ),
             encoding="utf-8",
         )
-    s = Settings(data_dir=tmp_path / "data", corpus_dirs=(directory,))
-    data, _ = refresh_index(s, fake_embedder)
-    config = EngineConfig(k=1, thresholds={"hybrid": 0.0})
-    return Engine(data, fake_embedder, config, today=lambda: FIXED_TODAY)
+    return engine_over(
+        directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})
+    )
 
 
 def test_a_fact_in_an_article_about_the_subject_the_search_missed_is_answered(

@@ -8,7 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind
-from tests.conftest import FIXED_TODAY, FakeEmbedder, write_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
 def _moves(*moves: str) -> str:
@@ -110,15 +110,11 @@ ARTICLES = [
 
 @pytest.fixture
 def people_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
-    from bot.runtime import refresh_index
-    from bot.settings import Settings
-
     corpus = tmp_path / "articles"
     corpus.mkdir()
     for article in ARTICLES:
         write_article(corpus, **article)
-    settings = Settings(data_dir=tmp_path / "data", corpus_dirs=(corpus,))
-    return Engine(refresh_index(settings, fake_embedder)[0], fake_embedder, today=lambda: FIXED_TODAY)
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
 
 
 def _texts(answer: Answer) -> list[str]:

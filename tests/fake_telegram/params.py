@@ -318,14 +318,7 @@ def _formatted_text(
 def message_text(params: JSONDict, *, strict_html: bool) -> tuple[str, str, str | None, list[JSONDict]]:
     """The checked ``text`` of a message (and its ``caption``, if any): plain, raw, parse_mode, entities."""
     if "caption" in params:
-        _formatted_text(
-            params,
-            "caption",
-            strict_html=strict_html,
-            max_length=MAX_CAPTION_LENGTH,
-            empty_error="message caption is empty",
-            long_error="message caption is too long",
-        )
+        _caption(params, strict_html=strict_html)
     return _formatted_text(
         params,
         "text",
@@ -340,6 +333,10 @@ def caption_text(params: JSONDict, *, strict_html: bool) -> tuple[str, str, str 
     """The checked, optional ``caption`` of a media message: plain, raw, parse_mode, entities."""
     if not get_str(params, "caption"):
         return "", "", get_str(params, "parse_mode") or None, []
+    return _caption(params, strict_html=strict_html)
+
+
+def _caption(params: JSONDict, *, strict_html: bool) -> tuple[str, str, str | None, list[JSONDict]]:
     return _formatted_text(
         params,
         "caption",

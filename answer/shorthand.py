@@ -1,0 +1,58 @@
+"""Chat shorthand written out before a question is read: "how many deepmind ppl did suleyman poach" asks about
+people, "that 24 yr old kid" is a 24 year old, "meta n tml" is Meta and TML. The search, the typo fixer and
+the kinds of question then see the words the articles use."""
+
+from __future__ import annotations
+
+import re
+
+# Only forms with one everyday meaning: "cos" (because, or companies) and "k" (okay, or China's K visa) stay.
+SHORTHAND = {
+    "ppl": "people",
+    "ppls": "people's",
+    "yr": "year",
+    "yrs": "years",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "ya": "you",
+    "n": "and",
+    "w": "with",
+    "w/": "with",
+    "w/o": "without",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "coz": "because",
+    "abt": "about",
+    "bout": "about",
+    "govt": "government",
+    "tho": "though",
+    "thru": "through",
+    "b4": "before",
+    "wat": "what",
+    "wut": "what",
+    "smth": "something",
+    "sth": "something",
+    "rn": "right now",
+    "atm": "at the moment",
+    "intl": "international",
+    "mgmt": "management",
+    "yrly": "yearly",
+    "approx": "approximately",
+    "mil": "million",
+    "mln": "million",
+    "bil": "billion",
+}
+# A shorthand token stands alone, typed in lower case: not part of "U.S.", "R&D", "H-1B" or "n't", not the
+# "N" of "Series N".
+_TOKEN = re.compile(
+    r"(?<![\w.&'/-])("
+    + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True))
+    + r")(?![\w&'-]|\.\w)"
+)
+
+
+def expand(text: str) -> str:
+    """`text` with its chat shorthand written out."""
+    return _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)

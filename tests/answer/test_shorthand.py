@@ -1,0 +1,30 @@
+"""Chat shorthand is written out before a question is read, and only where it stands alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.shorthand import expand
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("how many deepmind ppl did suleyman poach", "how many deepmind people did suleyman poach"),
+        ("that 24 yr old kid", "that 24 year old kid"),
+        ("meta n tml keep hiring", "meta and tml keep hiring"),
+        ("so what happened w karpathy", "so what happened with karpathy"),
+        ("who r the new ppl at msl?", "who are the new people at msl?"),
+        ("is the 100 mil offer real", "is the 100 million offer real"),
+    ],
+)
+def test_shorthand_is_written_out(typed: str, read: str) -> None:
+    assert expand(typed) == read
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["U.S. vs U.K. R&D spending", "the H-1B fee", "the k visa", "he wasn't paid", "n't", "Series N round"],
+)
+def test_abbreviations_and_names_are_left_alone(kept: str) -> None:
+    assert expand(kept) == kept

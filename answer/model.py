@@ -43,6 +43,7 @@ class AnswerKind(StrEnum):
     COMPARE = "compare"  # companies side by side, as a table
     TIMELINE = "timeline"  # dated events of a company or person, oldest first
     DEFINITION = "definition"  # what a term means ("what is an acquihire?")
+    ADVICE = "advice"  # personal advice or a prediction, which news articles do not give
 
     @property
     def listing(self) -> bool:

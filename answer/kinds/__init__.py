@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.about import About
+from answer.kinds.advice import Advice
 from answer.kinds.age import Age
 from answer.kinds.aggregate import Aggregate
 from answer.kinds.base import QuestionKind
@@ -26,6 +27,7 @@ from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
 from answer.kinds.profile import Profile
 from answer.kinds.roles import Roles
+from answer.kinds.succession import Succession
 from answer.kinds.timeline import Timeline
 from answer.kinds.unknown_name import UnknownName
 
@@ -35,9 +37,11 @@ REGISTRY: tuple[QuestionKind, ...] = (
     OtherLanguage(),
     Greeting(),
     About(),
+    Advice(),
     Compare(),  # these two before UnknownName: they say themselves which names they have no articles about
     Timeline(),
     Definition(),
+    Succession(),  # names a known person, whose articles say who took over
     UnknownName(before_search=True),
     Age(),
     # from the recorded moves and the articles' dates

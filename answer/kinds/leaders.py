@@ -111,8 +111,13 @@ def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
     return title_sentence(AskedRole(_HEAD.words, _HEAD.phrase, orgs), ctx)
 
 
+# "reports to applications CEO Fidji Simo": whose title follows is someone else's.
+_REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+to\b.*", re.I)
+
+
 def seniority(role: str | None) -> int:
-    return next((i for i, p in enumerate(_SENIORITY) if role and p.search(role)), len(_SENIORITY))
+    own = _REPORTS_TO.sub("", role or "")
+    return next((i for i, p in enumerate(_SENIORITY) if p.search(own)), len(_SENIORITY))
 
 
 def _leading_reports(q: Question, ctx: Context) -> list[RecordedMove]:

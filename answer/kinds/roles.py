@@ -19,6 +19,7 @@ from answer.kinds.careers import (
     person_reports,
     quote_names,
 )
+from answer.kinds.succession import successor_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, move_date, path_text, reported_moves
 from answer.query import Question
@@ -64,7 +65,9 @@ GENERIC_TITLES = word_set("head lead leader chief director manager boss")
 _NOT_TITLE = re.compile(
     r"\s*(reports?|reporting|under|working|works|alongside|with|to|member|hire|formerly|previously)\b", re.I
 )
-_FILLER = STOP_WORDS | word_set("who's whos name current currently new today")
+_FILLER = STOP_WORDS | word_set(
+    "who's whos name current currently new today now nowadays these days anymore still"
+)
 FOUNDER = "founder"
 _CO = re.compile(r"\bco-?found", re.I)
 # A title's words as sentences spell them out, so the sentence saying "chief executive" is found for "CEO".
@@ -298,7 +301,19 @@ def _titled_name_with(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
 
 def title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     """The sentence of the place's articles giving the title there and naming someone, closest to the
-    question; failing that, one naming the place and giving someone the title (`_titled_name_with`)."""
+    question; failing that, one naming the place and giving someone the title (`_titled_name_with`). A
+    sentence saying someone took the title on (`succession`) wins unless an older article is its source."""
+    found = _title_sentence(asked, ctx)
+    if FOUNDER in asked.words:
+        return found
+    taken = successor_sentence(_role_pattern(asked), asked.orgs, ctx)
+    articles = ctx.state.data.articles
+    if taken is None or (found and articles[found[1]].published > articles[taken[1]].published):
+        return found
+    return taken
+
+
+def _title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     spelled_out = " ".join(_SPELLED_OUT.get(w, w) for w in asked.words)
     said = set(words(spelled_out)) | set(words(asked.phrase)) | {k for m in asked.orgs for k in m.entity.keys}
     ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
@@ -323,6 +338,9 @@ def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, st
     ids = [first.report.article_id, *person_articles(ctx.state, name, person_reports(ctx.state, name))]
     if first.left is None:
         return best_sentence(ctx.state, ctx.vector, ids, quote_names(name), said)
+    taken = successor_sentence(_role_pattern(asked), asked.orgs, ctx) if asked.orgs else None
+    if taken is not None and ctx.state.data.articles[taken[1]].published >= first.left.published:
+        return taken  # who took over
     since = [a for a in ids if ctx.state.data.articles[a].published >= first.left.published]
     role = re.compile(_role_pattern(asked), re.I)
     return best_sentence(ctx.state, ctx.vector, since, quote_names(name), said, must=role)

@@ -1,0 +1,58 @@
+"""Personal advice and predictions ("should i do a phd in ai", "best ai stock to buy rn", "who will win the
+ai race"): news articles report what happened, so the bot says it doesn't advise or forecast instead of
+passing off a loosely related passage as an answer. What the articles themselves forecast ("how short of AI
+workers could China be by 2030") is a fact question, not this kind."""
+
+from __future__ import annotations
+
+import re
+
+from answer.context import Context
+from answer.kinds.base import CERTAIN
+from answer.model import Answer, AnswerKind, refusal
+from answer.query import Question
+
+# Asking what the user should do: "should i learn pytorch", "how do i become an ai researcher", "is it worth
+# doing a masters", "any tips for landing a job at openai", "which gpu should i buy".
+_ADVICE = re.compile(
+    r"\b(should|shall) (i|we|my)\b"
+    r"|\bhow (do|can|could|should|would|to) (i |we |one |someone |you )?"
+    r"(become|land|break into|get (into|hired|a job|an? (offer|internship))|find (a )?(job|work)"
+    r"|prepare for|start (a )?career)\b"
+    r"|\b(is it|would it be|it's|its) (still )?(worth|a good idea|smart|wise)\b"
+    r"|\b(any|some|give me|need|your) (tips|advice|recommendations?)\b|\b(tips|advice) (for|on)\b"
+    r"|\b(can|could|would|do) (you|u) recommend\b"
+    r"|\bbest (way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|bootcamp)\b"
+    r"|\b(stocks?|shares) to buy\b|\b(buy|sell) (the )?(stock|shares)\b",
+    re.I,
+)
+# Asking what will happen: "who will win the ai race", "will meta lose", "is the ai bubble going to burst".
+_FUTURE = r"(will|gonna|going to|is going to|'ll)"
+_PREDICTION = re.compile(
+    rf"\bwho(?:'s| is)? {_FUTURE} (win|lose|come out on top|be the winner)\b"
+    rf"|\b(will|gonna|going to) (\w+ ){{0,4}}(win|lose|survive|collapse|crash|burst|pop|go bust|go bankrupt)\b"
+    rf"|\bwhat(?:'s| is)? {_FUTURE} happen\b|\bwhat happens next\b"
+    r"|\b(your|ur) (predictions?|forecast|bet|guess)\b|\bdo (you|u) (predict|expect)\b",
+    re.I,
+)
+DECLINE = (
+    "I report what the news says about the AI talent war; I don't give personal advice or predict what "
+    "will happen. Ask me what happened: who moved where, what they are paid, why companies compete."
+)
+
+
+def asks_advice(text: str) -> bool:
+    """Does the question ask what the user should do, or what will happen?"""
+    return bool(_ADVICE.search(text) or _PREDICTION.search(text))
+
+
+class Advice:
+    """From the question alone: it asks for advice or a forecast, which no news article answers."""
+
+    kind = AnswerKind.ADVICE
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        return CERTAIN if asks_advice(q.text) else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        return refusal(q.text, DECLINE, self.kind)

@@ -1,0 +1,61 @@
+"""Advice and predictions are declined plainly; a forecast the articles report is still answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.kinds.advice import DECLINE, asks_advice
+from answer.model import AnswerKind
+from tests.conftest import FakeEmbedder, engine_over, write_article
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-02-china-ai-talent-gap",
+        title="China could be 4 million AI workers short by 2030",
+        body="China will need 6 million AI professionals by 2030 and could be 4 million short. Fresh AI PhD "
+        "graduates are offered up to 1 million yuan a year. Meta hired Ruoming Pang from Apple.",
+    )
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should i do a phd in ai",
+        "how do i become an ai researcher",
+        "is it worth learning cuda",
+        "whats the best ai stock to buy rn",
+        "any tips for getting hired at meta",
+        "who will win the ai race",
+        "will meta win the talent war",
+        "is the ai bubble going to burst",
+    ],
+)
+def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.ADVICE
+    assert answer.intro == DECLINE
+    assert not answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how short of ai workers could china be by 2030",
+        "what are fresh ai phds offered in china",
+        "who did meta hire from apple",
+        "will china need more ai professionals by 2030",
+        "how do i subscribe",
+    ],
+)
+def test_questions_about_the_news_are_not_advice(engine: Engine, question: str) -> None:
+    assert not asks_advice(question)
+    assert engine.answer(question).kind is not AnswerKind.ADVICE

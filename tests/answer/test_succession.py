@@ -1,0 +1,90 @@
+"""Who took over: from a sentence reporting the change, when the recorded moves only say who left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.kinds.succession import asked_predecessor
+from answer.model import AnswerKind
+from tests.conftest import FakeEmbedder, engine_over, make_article
+
+ARTICLES = [
+    (
+        "2025-07-windsurf-ceo-leaves",
+        "Google DeepMind hires Windsurf's chief executive",
+        "Google DeepMind hired Windsurf chief executive Varun Mohan. Most of Windsurf's staff are staying. "
+        "Jeff Wang, previously head of business, has become interim chief executive of the company.",
+        "Windsurf, Google DeepMind",
+        "Varun Mohan, Jeff Wang",
+        'moves:\n  - person: Varun Mohan\n    from: Windsurf\n    to: Google DeepMind\n    date: "2025-07-11"\n',
+    ),
+    (
+        "2026-03-qwen-post-training-lead",
+        "Alibaba hires a new Qwen post-training lead",
+        "Yu Bowen left Alibaba for ByteDance in March. Alibaba has appointed Zhou Hao to run Qwen "
+        "post-training. He takes over from Yu Bowen, who had run it since 2023.",
+        "Alibaba, ByteDance",
+        "Yu Bowen, Zhou Hao",
+        'moves:\n  - person: Yu Bowen\n    from: Alibaba\n    to: ByteDance\n    date: "2026-03"\n',
+    ),
+    (
+        "2026-03-qwen-lead-resigns",
+        "Qwen's technical lead resigns",
+        "Lin Junyang, the technical lead of Alibaba's Qwen models, has resigned. Alibaba did not comment.",
+        "Alibaba",
+        "Lin Junyang",
+        'moves:\n  - person: Lin Junyang\n    from: Alibaba\n    date: "2026-03"\n',
+    ),
+]
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for article_id, title, body, companies, people, moves in ARTICLES:
+        text = make_article(
+            article_id=article_id, title=title, body=body, published="2026-03-05", moves=moves
+        )
+        text = text.replace("companies: [Meta, Apple]", f"companies: [{companies}]")
+        (corpus / f"{article_id}.md").write_text(
+            text.replace("people: [Ruoming Pang]", f"people: [{people}]"), encoding="utf-8"
+        )
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+def test_who_replaced_someone_gets_the_sentence_naming_the_successor(engine: Engine) -> None:
+    answer = engine.answer("who did alibaba bring in to replace yu bowen")
+    assert answer.answered and answer.kind is AnswerKind.ROLE
+    text = answer.plain_text()
+    assert "Alibaba has appointed Zhou Hao" in text  # the sentence "He takes over..." needs
+    assert "He takes over from Yu Bowen" in text
+    assert "Yu Bowen: Alibaba → ByteDance" in text
+
+
+def test_who_runs_a_company_after_its_leader_left(engine: Engine) -> None:
+    for question in ("windsurf's ceo after mohan left for google", "who is the ceo of windsurf now"):
+        text = engine.answer(question).plain_text()
+        assert "Jeff Wang, previously head of business, has become interim chief executive" in text, question
+
+
+def test_no_successor_on_record_is_not_made_up(engine: Engine) -> None:
+    answer = engine.answer("who replaced lin junyang")
+    assert answer.kind is not AnswerKind.ROLE
+    assert "Zhou Hao" not in answer.plain_text()
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("who replaced yu bowen", "Yu Bowen"),
+        ("who took over after varun mohan left", "Varun Mohan"),
+        ("who did zhou hao replace?", None),  # asks who came before
+        ("where did yu bowen go", None),
+    ],
+)
+def test_which_questions_ask_for_a_successor(engine: Engine, question: str, asked: str | None) -> None:
+    assert asked_predecessor(engine.parse(question)) == asked

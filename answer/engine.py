@@ -21,8 +21,9 @@ from answer.conversation import Conversation
 from answer.cues import without_chat
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer
-from answer.query import Question, parse_question
+from answer.query import Question, parse_question, unknown_versions
 from answer.retrieval import Retrieval, retrieve, search_scope
+from answer.shorthand import expand
 from answer.state import EngineState
 from corpus.text import words
 from index import store
@@ -142,10 +143,16 @@ class Engine:
 
     def _parsed(self, text: str) -> tuple[Question, bool]:
         """`parse`, and whether correcting misspelt ordinary words (not names, not chat) changed the question."""
-        named = self.state.typos.fix(without_chat(" ".join(text.split())[:MAX_QUESTION_CHARS]))
+        named = self.state.typos.fix(without_chat(expand(" ".join(text.split())[:MAX_QUESTION_CHARS])))
         fixed = self.state.spelling.fix(named)
         q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
-        return replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed)), fixed != named
+        unknown = dict.fromkeys(
+            (*q.unknown_names, *unknown_versions(fixed, self.state.versions, self.state.names))
+        )
+        return (
+            replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed), unknown_names=tuple(unknown)),
+            fixed != named,
+        )
 
     def search_scope(self, q: Question) -> set[str] | None:
         return search_scope(self.state, q)

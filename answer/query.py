@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from answer.english import is_english, vocabulary_words
@@ -233,6 +234,42 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
         if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
             unknown.append(match.group(0))
     return tuple(unknown)
+
+
+# A product and its version: "GPT-4o", "Gemini 3", "gpt 6" (a year is no version: "meta 2025").
+VERSION = re.compile(r"\b([A-Za-z]{2,})[- ]?(\d{1,2}(?:\.\d)?[a-z]?)(?![\w.,]*\d)\b")
+# ...as the articles write it, with a capital: "GPT-5", "Gemini 3" (not "about 10").
+_PRODUCT_VERSION = re.compile(r"\b([A-Z][A-Za-z]+)[- ]?(\d{1,2}(?:\.\d)?[a-z]?)(?![\w.,]*\d)\b")
+# Another name with a number is a product version only where a question about a release follows, or
+# nothing: "grok 5 release", "eta on grok 5"; "google 2 years ago" is a count.
+_ABOUT_RELEASE = re.compile(
+    r"\W*(?:$|(?:release|released|launch|launched|coming|come|out|score|scores|benchmarks?|eta|update)\b)",
+    re.I,
+)
+
+
+def versions(texts: Iterable[str], names: set[str]) -> set[str]:
+    """The products with a version the articles name, written without a gap: "gpt4o", "gemini3" (a name
+    or an acronym with a number, not "About 80")."""
+    return {
+        f"{m.group(1)}{m.group(2)}".lower()
+        for text in texts
+        for m in _PRODUCT_VERSION.finditer(text)
+        if m.group(1).isupper() or m.group(1).lower() in names
+    }
+
+
+def unknown_versions(text: str, known: set[str], names: set[str]) -> tuple[str, ...]:
+    """Versions of a product the articles name that they never mention: "eta on gpt 6", "grok 5 release"
+    (the version last, or before a word about releasing it: "meta 2 hires" is no product)."""
+    families = {re.sub(r"[\d.]+[a-z]?$", "", v) for v in known} | names
+    return tuple(
+        m.group(0)
+        for m in VERSION.finditer(text)
+        if f"{m.group(1)}{m.group(2)}".lower() not in known
+        and m.group(1).lower() in families
+        and _ABOUT_RELEASE.match(text[m.end() :])
+    )
 
 
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:

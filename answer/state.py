@@ -13,7 +13,7 @@ import numpy.typing as npt
 from answer.extractive import RetrievedPassage
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves
-from answer.query import TypoFixer
+from answer.query import TypoFixer, versions
 from answer.spelling import Speller
 from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
@@ -75,6 +75,7 @@ class EngineState:
     spelling: Speller
     proper_nouns: set[str]
     names: set[str]  # words written only as names ("nvidia", "chatgpt"), see `name_words`
+    versions: set[str]  # products with the versions the articles name: "gpt4o", "gemini3"
     rows_by_article: dict[str, list[int]]
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
@@ -105,6 +106,7 @@ class EngineState:
             ),
             proper_nouns={m.group(1).lower() for a in articles for m in _PROPER_NOUN.finditer(a.body)},
             names=names,
+            versions=versions((a.text for a in articles), names),
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
         )

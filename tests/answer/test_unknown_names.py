@@ -11,7 +11,7 @@ from answer.engine import Engine
 from answer.english import is_english
 from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, margin
 from answer.model import AnswerKind
-from answer.query import TypoFixer, parse_question
+from answer.query import TypoFixer, parse_question, unknown_versions, versions
 from corpus.entities import EntityIndex
 
 TODAY = dt.date(2026, 11, 23)
@@ -117,3 +117,28 @@ def test_nicknames_are_read_as_the_surname_the_articles_use() -> None:
     fixer = TypoFixer({"zuckerberg", "bosworth", "meta"}, {"what", "did", "say"})
     assert fixer.fix("what did Zuck say about boz") == "what did Zuckerberg say about bosworth"
     assert TypoFixer({"meta"}, {"what"}).fix("what did zuck say") == "what did zuck say"  # not in the corpus
+
+
+KNOWN_VERSIONS = versions(
+    ["OpenAI released GPT-4o and then GPT-5.", "Google's Gemini 3 came out in November."], {"gemini"}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("eta on gpt 6", ("gpt 6",)),
+        ("when is gpt-6 coming out", ("gpt-6",)),
+        ("is grok 5 out yet", ("grok 5",)),  # a name the articles use, with a number and a word of releasing
+        ("what did gpt-5 score", ()),
+        ("gemini 3 team", ()),
+        ("who did meta hire in 2025", ()),  # a year
+        ("meta 2 hires", ()),  # a count, not a product
+        ("google 2 years ago", ()),
+    ],
+)
+def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
+    text: str, found: tuple[str, ...]
+) -> None:
+    assert {"gpt4o", "gpt5", "gemini3"} == KNOWN_VERSIONS
+    assert unknown_versions(text, KNOWN_VERSIONS, {"grok", "meta", "google"}) == found

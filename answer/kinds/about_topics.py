@@ -98,7 +98,10 @@ _USING = re.compile(
     r"sign up|recaps?|digest|newsletter|weekly|updates|commands?|settings|examples?|questions?)\b|"
     r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b|"
     r"\b(stop|pause|cancel|change|choose|pick|turn off)\b.*\b(recaps?|digest|newsletter|weekly|messages)\b|"
-    r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b",
+    r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b|"
+    # what the bot sends: "stop sending me stuff", "how often do u message me", "turn it off"
+    r"\b(stop|quit|pause|cancel)\s+(sending|messaging|texting|pinging)\b|\bturn (?:it|this|them|you|u) off\b|"
+    r"\bhow often\b.*\b(message|send|text|ping)\w*|\bnotifications?\b",
     re.I,
 )
 # The words a question about the bot is made of, besides function words: what it reads, how recent, who made
@@ -125,14 +128,17 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "correct right wrong true hallucinate hallucinating things up pick picks choose chose select under hood "
     "inside behind scenes fact check checked verify verified often frequently connected connect answers "
     "answered replies messages message cite cites citing citation citations possible arrive arrives arriving "
-    "only one loads lots can't cannot won't anything everything"
+    "only one loads lots can't cannot won't anything everything sending messaging notifications notification "
+    "turn off"
 )
 # Which topic a loosely worded question about the bot asks, by its words, in this order.
 _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.RECAP,
         re.compile(
-            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|newsletter|weekly|every week|updates)\b", re.I
+            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|newsletter|weekly|every week|updates|how often|"
+            r"sending|send me|message me|messaging me|turn (?:it|this|them) off|notifications?)\b",
+            re.I,
         ),
     ),
     (

@@ -42,6 +42,8 @@ from answer.model import AnswerKind
         ("how do i subscribe", Topic.RECAP),
         ("can i get the weekly recap", Topic.RECAP),
         ("how do i stop the weekly updates", Topic.RECAP),
+        ("pls stop sending me stuff, how do i turn it off", Topic.RECAP),
+        ("can i change how often u message me", Topic.RECAP),
         ("what language do you speak", Topic.LANGUAGE),
         ("do you make things up", Topic.TRUST),
         ("are you connected to the internet", Topic.TRUST),

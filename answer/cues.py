@@ -11,7 +11,8 @@ from answer.query import Question
 # them; nor is a "what" question without one ("what did Meta pay?").
 # Chat typed before a question that asks nothing: "ok so", "damn", "hi, ", "quick q:".
 _FILLERS = (
-    r"hi|hello|hey|yo|ok|okay|so|um+|uh+|hmm+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|quick (?:q|question)"
+    r"hi|hello|hey|yo|ok|okay|so|um+|uh+|hmm+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|quick (?:q|question)|"
+    r"bruh|bro|dude|omg|ngl|imo|idk|oh|ah|yeah|yea|alright|wait"
 )
 _AFTER_FILLER = r"\b[\s,!.:;-]*"
 # What people type before the question itself: chat, or words that carry on a conversation ("and", "but").
@@ -42,7 +43,11 @@ RELATIVE = frozenset({"today", "this week", "last week", "this month", "last mon
 # Chat around a question that asks nothing: "ok so", "hmm", "quick q:" before it, "lol", "pls" after it. Left
 # in, such a word is read as part of what is asked ("hmm how much is meta paying deitke" asks about "hmm").
 _CHAT_HEAD = re.compile(rf"^\s*(?:(?:{_FILLERS}){_AFTER_FILLER})+", re.I)
-_CHAT_TAIL = re.compile(r"(?:[\s,]+(?:lol|lmao|haha|pls|plz|please|thx|thanks|tbh|btw))+(?=\W*$)", re.I)
+_CHAT_TAIL = re.compile(
+    r"(?:[\s,]+(?:lol|lmao|haha|pls|plz|please|thx|thanks|tbh|btw|bruh|ngl|imo|fr|huh|or nah|or what|or not))+"
+    r"(?=\W*$)",
+    re.I,
+)
 # ...taken off only when a question of this many words is left ("hey" alone is a greeting).
 MIN_LEFT_WORDS = 2
 

@@ -47,9 +47,13 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A short word without a vowel is an abbreviation typed in lower case ("hpc", "sre", "nlp"): everyday usage.
+_ABBREVIATION = re.compile(r"^[b-df-hj-np-tv-z]{2,4}$")
+
+
 def margin(q: Question) -> float:
     """How much more relevant than the threshold the search must be to answer despite the unknown words."""
-    if q.unknown_names or not all(is_english(w) for w in q.unfamiliar):
+    if q.unknown_names or not all(is_english(w) or _ABBREVIATION.match(w) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN
     asks = split_asks(q.text)
     return EVERYDAY_WORD_MARGIN if asks and all(a.type is not None for a in asks) else UNKNOWN_NAME_MARGIN

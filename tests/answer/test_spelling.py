@@ -65,7 +65,12 @@ def test_a_question_with_typos_is_answered_not_refused(small_engine: Engine) -> 
 
 def test_chat_around_a_question_is_not_read_as_part_of_it(small_engine: Engine) -> None:
     clean = small_engine.answer("who did meta hire from apple")
-    for typed in ("ok so who did meta hire from apple lol", "hmm who did meta hire from apple pls"):
+    for typed in (
+        "ok so who did meta hire from apple lol",
+        "hmm who did meta hire from apple pls",
+        "bruh who did meta hire from apple or nah",
+        "wait who did meta hire from apple huh",
+    ):
         chatty = small_engine.answer(typed)
         assert chatty.answered and [line.text for line in chatty.lines] == [line.text for line in clean.lines]
     assert small_engine.answer("hey").kind == "greeting"  # a greeting alone is still one

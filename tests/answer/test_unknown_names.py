@@ -98,6 +98,9 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     # "what's alibaba's stock ticker", "how much does an h100 cost": a term the answer depends on
     assert _asking_with("ticker") == UNKNOWN_NAME_MARGIN
     assert _asking_with("bag", "h100") == UNKNOWN_NAME_MARGIN
+    # "hpc engineer supply vs demand": an abbreviation typed in lower case is everyday usage too
+    assert _asking_with("hpc") == EVERYDAY_WORD_MARGIN
+    assert _asking_with("hpc", "pichai") == UNKNOWN_NAME_MARGIN
     # "how tall is Tan Xu" asks for no amount, date, person or reason: the word is what it is about
     assert _asking_with("tall", text="how tall is Tan Xu") == UNKNOWN_NAME_MARGIN
 

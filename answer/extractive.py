@@ -17,7 +17,7 @@ from corpus.model import Article
 from corpus.text import content_words
 
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
-_CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
+CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
 _WHY = re.compile(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", re.I)
 _QUANTITY = re.compile(
     r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay)|figure|valued|valuation|"
@@ -102,9 +102,7 @@ def sentence_groups(sentences: Sequence[str]) -> list[range]:
     while i < len(sentences):
         text = sentences[i]
         nxt = i + 1 < len(sentences) and not text.endswith("?")
-        joined = nxt and (
-            len(text.split()) < SHORT_SENTENCE_WORDS or bool(_CONTINUES.match(sentences[i + 1]))
-        )
+        joined = nxt and (len(text.split()) < SHORT_SENTENCE_WORDS or bool(CONTINUES.match(sentences[i + 1])))
         groups.append(range(i, i + 2 if joined else i + 1))
         i += len(groups[-1])
     return groups

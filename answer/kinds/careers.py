@@ -9,10 +9,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from answer.extractive import CONTINUES
 from answer.moves import RecordedMove, career, reported_moves, same_place
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
+from corpus.model import Article
 from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, word_spans, words
 
 # A sentence this short (in words) is a heading or a fragment, not something to quote about a person.
@@ -135,3 +137,56 @@ def best_sentence(
             if best is None or score > best[0]:
                 best = (score, sentence, article_id)
     return (best[1], best[2]) if best else None
+
+
+def short_names(name: str, article: Article) -> list[str]:
+    """How an article names a person, lower case: in full, and by any part of their name it also uses alone
+    and that no one else it lists shares ("Yao" for Yao Shunyu, "Deitke" for Matt Deitke)."""
+    others = {p for person in article.people if person != name for p in person.split()}
+    alone = article.body.replace(name, " ")
+    parts = [p for p in name.split() if p not in others and re.search(rf"\b{re.escape(p)}\b", alone)]
+    return [n.lower() for n in (name, *parts)]
+
+
+# What someone is known for, in the articles' words: "known as an author of ReAct", "made his name at the Allen
+# Institute, where he led work on Molmo"; and their path: "went on to co-found Vercept", "a PhD at Princeton".
+_KNOWN_FOR = (
+    r"known (?:as|for)|best known|made (?:his|her|their) name|(?:co-?)?authored|an? (?:co-?)?authors? of|"
+    r"co-?creat\w+|creator of|invent\w+|pioneer\w*|led (?:the )?work"
+)
+_BACKGROUND = re.compile(
+    rf"\b(?:{_KNOWN_FOR}|worked on|helped (?:build|create|develop)|co-?found(?:ed)?|went on to|researched|PhD)\b"
+)
+# ...what they are known for first: it says who they are.
+KNOWN_FOR_BONUS = 0.2
+_FAME = re.compile(rf"\b(?:{_KNOWN_FOR})\b")
+# ...going on about someone named before: "At OpenAI he researched AI agents".
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+# A profile adds this many such sentences: enough for a career in brief.
+BACKGROUND_SENTENCES = 2
+
+
+def background_sentences(
+    state: EngineState, vector: npt.NDArray[np.float32], article_ids: Iterable[str], name: str
+) -> list[tuple[str, str]]:
+    """Sentences of these articles saying what the person is known for: naming them, or going on about them
+    ("He is also known as an author of ReAct") right after one that does; the closest to the question, in
+    the articles' order. (sentence, article id) each."""
+    found: list[tuple[float, int, str, str]] = []
+    for article_id in dict.fromkeys(article_ids):
+        base = state.data.sentence_offsets.get(article_id)
+        article = state.data.articles[article_id]
+        names = short_names(name, article)
+        others = [p.lower() for p in article.people if p != name]
+        about = False
+        for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
+            low = sentence.lower()
+            named = any(n in low for n in names)
+            still = bool(CONTINUES.match(sentence) or _THIRD_PERSON.search(sentence))
+            about = named or (about and still and not any(o in low for o in others))
+            if about and base is not None and _BACKGROUND.search(sentence):
+                score = float(state.data.sentence_vectors[base + i] @ vector)
+                score += KNOWN_FOR_BONUS if _FAME.search(sentence) else 0.0
+                found.append((score, base + i, sentence, article_id))
+    best = sorted(found, reverse=True)[:BACKGROUND_SENTENCES]
+    return [(sentence, article_id) for _, _, sentence, article_id in sorted(best, key=lambda f: f[1])]

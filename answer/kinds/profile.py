@@ -8,7 +8,14 @@ import re
 from answer.context import Context
 from answer.cues import SCHOOLING
 from answer.kinds.base import CERTAIN
-from answer.kinds.careers import best_sentence, person_articles, person_path, person_reports, with_role
+from answer.kinds.careers import (
+    background_sentences,
+    best_sentence,
+    person_articles,
+    person_path,
+    person_reports,
+    with_role,
+)
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, path_text
 from answer.query import Question
@@ -103,11 +110,14 @@ def compose_profile(q: Question, ctx: Context, person: Entity, where: bool) -> A
         lines += [path_line] if len(path) > 1 else []
     else:
         lines = [path_line, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
-    quote = best_sentence(
-        ctx.state, ctx.vector, person_articles(ctx.state, name, reports), [name], words(latest.move.to or "")
-    )
+    articles = person_articles(ctx.state, name, reports)
+    quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""))
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))
+    if not where:  # who they are: what they are known for too
+        for text, article_id in background_sentences(ctx.state, ctx.vector, articles, name):
+            if quote is None or text != quote[0]:
+                lines.append(Line(text, (cites.cite(article_id),)))
     return Answer(
         question=q.text,
         answered=True,

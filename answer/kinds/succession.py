@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
+from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import SAID_WORD_BONUS, person_articles, person_path, person_reports, quote_names
 from answer.model import Answer, AnswerKind, Citations, Line
@@ -101,7 +102,6 @@ _FROM = re.compile(
 )
 # A sentence naming whom it was taken over from ranks above one that only says someone came in.
 FROM_BONUS = 1.0
-_PRONOUN = re.compile(r"^(?:He|She|They|It)\b")
 
 
 def asked_predecessor(q: Question) -> str | None:
@@ -131,7 +131,7 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
         for i, sentence in enumerate(sentences):
             if not TAKEOVER.search(sentence):
                 continue
-            before = sentences[i - 1] if i and _PRONOUN.match(sentence) else ""
+            before = sentences[i - 1] if i and CONTINUES.match(sentence) else ""
             text = f"{before} {sentence}".strip()
             found = entities.find(" ".join(sentences[max(0, i - 1) : i + 1]))
             newcomer = any(

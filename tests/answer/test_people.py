@@ -266,3 +266,30 @@ def test_who_runs_a_part_no_recorded_role_names_quotes_the_sentence_naming_its_l
 
 def test_who_runs_a_part_nobody_is_said_to_lead_is_not_a_list_of_leaders(people_engine: Engine) -> None:
     assert people_engine.answer("who runs the kitchen at meta").kind is not AnswerKind.LEADERS
+
+
+def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-12-tencent-names-yao-chief-scientist",
+        title="Tencent names Yao Shunyu chief AI scientist",
+        published="2025-12-17",
+        body=(
+            "Tencent named Yao Shunyu its chief AI scientist on 17 December. Bloomberg first reported that "
+            "Tencent had hired Yao away from OpenAI. At OpenAI he worked on the Operator agent. He is also "
+            "known as an author of ReAct. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
+        ),
+        moves=_moves(
+            "Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09",
+            "Chen Wei | Alibaba | Tencent | researcher | 2025-12",
+        ),
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    who = engine.answer("who's yao shunyu").plain_text()
+    assert "He is also known as an author of ReAct." in who  # "He" goes on about Yao, named just before
+    assert "At OpenAI he worked on the Operator agent." in who
+    assert "speech work" not in who  # another person's "He"
+    where = engine.answer("where does yao shunyu work now").plain_text()
+    assert "ReAct" not in where  # where someone works is not who they are

@@ -74,6 +74,10 @@ class EntityIndex:
             if name.lower() in by_name and short not in owners and short not in STOP_WORDS
         }
         self.vocabulary = {t for e in self.entities for t in e.keys} | set(self._acronyms)
+        # Names whose one key word is too common to find them by ("safe" of Safe Superintelligence).
+        self._ambiguous_keyed = [
+            e for e in self.entities if len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS
+        ]
 
     @classmethod
     def from_articles(cls, articles: Iterable[Article]) -> EntityIndex:
@@ -95,18 +99,27 @@ class EntityIndex:
 
     def find(self, text: str) -> list[Mention]:
         """Entities named in the text, longest names first, each with where it was found."""
-        positions: dict[str, int] = {}
-        for start, _, word in word_spans(text):
-            positions.setdefault(word, start)
+        positions: dict[str, tuple[int, int]] = {}
+        for start, end, word in word_spans(text):
+            typed = text[start : start + len(word)].lower() == word  # "ssi" of "ssi's"
+            positions.setdefault(word, (start, start + len(word) if typed else end))
         present = set(positions)
         found: list[Mention] = []
         for e in self.entities:
             if e.keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS):
-                start = min(positions[t] for t in e.keys)
-                found.append(Mention(e, start, start + len(e.name)))
+                spans = [
+                    positions[t] for t in e.keys
+                ]  # as typed: "ineffable's seed" names Ineffable Intelligence
+                found.append(Mention(e, min(a for a, _ in spans), max(b for _, b in spans)))
+        low = text.lower()
+        for e in self._ambiguous_keyed:  # "Safe Superintelligence": only its whole name names it
+            # ...and as its owner writes it when lower case is everyday English: "FAIR", "The Information"
+            at = _whole(e.name, text) if _EVERYDAY_NAME.match(e.name) else _whole(e.name.lower(), low)
+            if at is not None and not any(m.entity is e for m in found):
+                found.append(Mention(e, at, at + len(e.name)))
         for tok, e in (*self._unique_person_tokens.items(), *self._acronyms.items()):
             if tok in present and not any(m.entity is e for m in found):
-                found.append(Mention(e, positions[tok], positions[tok] + len(tok)))
+                found.append(Mention(e, *positions[tok]))
         # Drop a mention whose keys are a strict subset of another of the same kind ("Meta" inside
         # "Meta Superintelligence Labs" is kept: different keys; "Google" inside "Google DeepMind" is dropped).
         # Names that mean the same in a question ("Meta", "Meta Superintelligence Labs": both {meta}) are one
@@ -118,6 +131,16 @@ class EntityIndex:
                 continue
             kept.append(m)
         return sorted(kept, key=lambda m: m.start)
+
+
+# A one-word name, or one opening with "The": written in lower case, everyday words ("fair", "the information").
+_EVERYDAY_NAME = re.compile(r"^(?:\S+|The .+)$")
+
+
+def _whole(phrase: str, text: str) -> int | None:
+    """Where the phrase stands as whole words in the text, or None."""
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+    return None if found is None else found.start()
 
 
 def same_org(asked: Entity, name: str | None) -> bool:

@@ -18,3 +18,21 @@ def test_a_short_name_the_articles_define_finds_the_organisation() -> None:
     assert [m.entity.name for m in found] == ["Safe Superintelligence"]
     assert "who is ssi's president now"[found[0].start : found[0].end] == "ssi"
     assert index.find("who founded ai2") == []  # "(AI)" is too short to be a short name
+
+
+def test_a_mention_spans_the_name_as_typed_not_as_the_entity_spells_it() -> None:
+    index = EntityIndex(people=["Yao Shunyu"], orgs=["Ineffable Intelligence", "Thinking Machines Lab"])
+    text = "ineffable's seed vs thinking machines seed, and yao"
+    assert [text[m.start : m.end] for m in index.find(text)] == ["ineffable", "thinking machines"]
+
+
+def test_a_name_whose_one_key_word_is_everyday_english_is_found_by_its_whole_name() -> None:
+    index = EntityIndex(people=[], orgs=["Meta", "Safe Superintelligence", "FAIR", "The Information"])
+    assert [m.entity.name for m in index.find("who did meta poach from safe superintelligence")] == [
+        "Meta",
+        "Safe Superintelligence",
+    ]
+    assert index.find("is it safe to work there") == []
+    assert index.find("is that fair") == []  # a one-word name counts only as its owner writes it
+    assert [m.entity.name for m in index.find("who left FAIR")] == ["FAIR"]
+    assert index.find("where does the information come from") == []

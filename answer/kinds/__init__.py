@@ -27,6 +27,7 @@ from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
 from answer.kinds.profile import Profile
 from answer.kinds.roles import Roles
+from answer.kinds.side_by_side import SideBySide
 from answer.kinds.succession import Succession
 from answer.kinds.timeline import Timeline
 from answer.kinds.unknown_name import UnknownName
@@ -59,6 +60,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     NoRecord(before_search=False),
     MissingFact(),
     MissingAspect(),
+    SideBySide(),  # one thing asked of two sides, once the search found the question answerable
     Extractive(),
 )
 

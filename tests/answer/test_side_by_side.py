@@ -1,0 +1,87 @@
+"""One thing asked of two sides ("which licence fee was bigger, X or Y"): a sentence for each side, not the
+table of two companies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.kinds.side_by_side import sides
+from answer.model import AnswerKind
+from answer.query import parse_question
+from corpus.entities import EntityIndex
+from tests.conftest import FakeEmbedder, engine_over, make_article
+
+ENTITIES = EntityIndex(
+    people=[], orgs=["Anthropic", "Google DeepMind", "Meta", "Thinking Machines Lab", "SpaceXAI"]
+)
+
+
+def _sides(text: str) -> tuple[str, str] | None:
+    found = sides(parse_question(text, ENTITIES, dt.date(2026, 11, 30), set()), ENTITIES)
+    return None if found is None else found.texts
+
+
+@pytest.mark.parametrize(
+    ("question", "texts"),
+    [
+        ("anthropic or deepmind, who keeps staff longer", ("anthropic keeps staff", "deepmind keeps staff")),
+        (
+            "enterprise ml engineer pay vs frontier lab pay",
+            ("enterprise ml engineer pay", "frontier lab pay"),
+        ),
+        (
+            "how many spacexai leavers went to meta vs thinking machines",
+            ("how many spacexai leavers went to meta", "how many spacexai leavers went to thinking machines"),
+        ),
+        ("which seed was bigger, thinking machines or meta", ("thinking machines seed", "meta seed")),
+        ("meta vs anthropic", None),  # nothing in particular asked: the table
+        ("meta vs anthropic hiring", None),  # what the table shows
+        ("compare meta and anthropic", None),
+        ("did meta or anthropic hire him", None),
+    ],
+)
+def test_the_two_sides_and_what_is_asked_of_both(question: str, texts: tuple[str, str] | None) -> None:
+    assert _sides(question) == texts
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for article_id, title, body, companies in (
+        (
+            "2024-03-microsoft-inflection",
+            "Microsoft hires Inflection's founders",
+            "Microsoft hired the founders of Inflection AI. Microsoft paid Inflection AI a licence fee of "
+            "about $650 million, bigger than analysts expected.",
+            "Microsoft, Inflection AI",
+        ),
+        (
+            "2025-07-google-windsurf",
+            "Google hires Windsurf's chief executive",
+            "Google hired the chief executive of Windsurf. Google is paying Windsurf a licence fee of about "
+            "$2.4 billion for its technology.",
+            "Google, Windsurf",
+        ),
+    ):
+        text = make_article(article_id=article_id, title=title, body=body, published="2025-07-14")
+        (corpus / f"{article_id}.md").write_text(
+            text.replace("companies: [Meta, Apple]", f"companies: [{companies}]"), encoding="utf-8"
+        )
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+def test_each_side_gets_its_own_figure(engine: Engine) -> None:
+    answer = engine.answer("microsoft inflection vs google windsurf, which licence fee was bigger")
+    assert answer.answered and answer.kind is AnswerKind.EXTRACTIVE
+    text = answer.plain_text()
+    assert "$650 million" in text and "$2.4 billion" in text
+    assert len(answer.sources) == 2
+
+
+def test_two_companies_with_nothing_in_particular_asked_get_the_table(engine: Engine) -> None:
+    assert engine.answer("microsoft vs google").kind is AnswerKind.COMPARE

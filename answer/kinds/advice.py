@@ -18,7 +18,7 @@ _ADVICE = re.compile(
     r"\b(should|shall) (i|we|my)\b"
     r"|\bhow (do|can|could|should|would|to) (i |we |one |someone |you )?"
     r"(become|land|break into|get (into|hired|a job|an? (offer|internship))|find (a )?(job|work)"
-    r"|prepare for|start (a )?career)\b"
+    r"|prepare for|start (a )?career|apply (for|to))\b"
     r"|\b(is it|would it be|it's|its) (still )?(worth|a good idea|smart|wise)\b"
     r"|\b(any|some|give me|need|your) (tips|advice|recommendations?)\b|\b(tips|advice) (for|on)\b"
     r"|\b(can|could|would|do) (you|u) recommend\b"

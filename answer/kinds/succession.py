@@ -98,7 +98,8 @@ TAKEOVER = re.compile(
 # ...naming whom they took over from: "He takes over from Yu Bowen".
 _FROM = re.compile(
     r"\b(?:take|takes|took|taken|taking) over from\b|\breplac(?:e|es|ed|ing)\b|\bsucceed(?:s|ed)?\b|"
-    r"\bsuccessor to\b"
+    r"\bsuccessor to\b|\b(?:take|takes|took|taken|taking) on (?:much |most |some |all )?(?:of )?(?:his|her|their) "
+    r"(?:work|role|duties|job|responsibilities)\b"
 )
 # A sentence naming whom it was taken over from ranks above one that only says someone came in.
 FROM_BONUS = 1.0
@@ -129,7 +130,7 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
         sentences = data.sentences.get(article_id, [])
         base = data.sentence_offsets[article_id]
         for i, sentence in enumerate(sentences):
-            if not TAKEOVER.search(sentence):
+            if not TAKEOVER.search(sentence) and not _FROM.search(sentence):
                 continue
             before = sentences[i - 1] if i and CONTINUES.match(sentence) else ""
             text = f"{before} {sentence}".strip()

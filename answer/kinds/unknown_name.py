@@ -30,6 +30,12 @@ _COMPANY_AFTER = re.compile(rf"^\W*({HIRING_VERBS})\b")
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
+# "which amazon ai people left", "any cohere researchers": a word before the staff it names is their company.
+_STAFF_AFTER = re.compile(
+    r"^\W*(?:ai |ml |research )?(?:people|researchers|engineers|staff|staffers|employees|execs|executives|"
+    r"scientists|leaders|folks|guys|talent|hires|alumni)\b",
+    re.I,
+)
 
 
 def company_slot_words(q: Question) -> tuple[str, ...]:
@@ -39,6 +45,9 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
     for word in q.unfamiliar:
         for match in re.finditer(rf"\b{re.escape(word)}\b", q.text, re.I):
             before, after = q.text[: match.start()], q.text[match.end() :]
+            if _STAFF_AFTER.match(after) and (_ASKED.search(before) or _COMPANY_BEFORE.search(before)):
+                found.append(word)
+                break
             if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
                 continue
             if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):

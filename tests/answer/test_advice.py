@@ -37,6 +37,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "who will win the ai race",
         "will meta win the talent war",
         "is the ai bubble going to burst",
+        "how do i apply for an o-1 visa",
     ],
 )
 def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:

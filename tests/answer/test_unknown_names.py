@@ -78,6 +78,8 @@ def test_abbreviations_in_capitals_are_not_corrected_into_names() -> None:
         ("hey Bob, who did Meta hire?", AnswerKind.MOVES),
         ("who did Amazon hire from Apple?", AnswerKind.UNKNOWN_NAME),
         ("What is Mistral AI paying?", AnswerKind.UNKNOWN_NAME),
+        ("which amazon ai people left for meta", AnswerKind.UNKNOWN_NAME),  # the company of the staff named
+        ("which researchers left for meta", AnswerKind.MOVES),
     ],
 )
 def test_the_engine_answers_or_refuses(small_engine: Engine, question: str, kind: AnswerKind) -> None:

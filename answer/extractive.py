@@ -289,6 +289,38 @@ def continue_list(
     return items
 
 
+# A paragraph introducing the reasons an article goes on to list: "Three explanations come up again and again."
+_REASONS_INTRO = re.compile(r"\b(reasons?|explanations?|causes?|factors?|drivers?|why)\b", re.I)
+# ...within this many sentences before the first one.
+INTRO_WINDOW = 2
+
+
+def listed_reasons(article_id: str, sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """When an article lists reasons ("Three explanations come up again and again." "First, demand rose very
+    fast." ... "Second, ..."), the sentence announcing them, then each reason, a short one read with the
+    sentence after it; else nothing."""
+    for i, sentence in enumerate(sentences):
+        before = [j for j in range(max(0, i - INTRO_WINDOW), i) if not sentences[j].endswith("?")]
+        intro = [j for j in before if _REASONS_INTRO.search(sentences[j])]
+        if not _FIRST_ITEM.match(sentence) or not intro:
+            continue
+        items = [i]
+        for j in range(i + 1, len(sentences)):
+            if sentences[j].endswith("?") or len(items) == LIST_ITEMS:
+                break
+            if _LATER_ITEM.match(sentences[j]):
+                items.append(j)
+        if len(items) < 2:
+            continue
+        texts = []
+        for j in items:
+            short = len(sentences[j].split()) < SHORT_SENTENCE_WORDS and j + 1 < len(sentences)
+            read_on = short and j + 1 not in items and not sentences[j + 1].endswith("?")
+            texts.append(" ".join(sentences[j : j + 2] if read_on else sentences[j : j + 1]))
+        return [(text, article_id) for text in [sentences[intro[-1]], *texts]]
+    return []
+
+
 def select_sentences(
     question: str,
     query_vector: npt.NDArray[np.float32],
@@ -306,6 +338,11 @@ def select_sentences(
     faq = _faq_answer(query_vector, passages, max_sentences)
     if faq:
         return faq
+    if asks_reason(question) and article_sentences is not None and passages:  # the best article's reasons
+        top = passages[0].article_id
+        reasons = listed_reasons(top, article_sentences.get(top, ()))
+        if reasons:
+            return reasons
     candidates = rank_candidates(question, query_vector, passages)
     if not candidates:
         return []

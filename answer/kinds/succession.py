@@ -105,9 +105,15 @@ _FROM = re.compile(
 FROM_BONUS = 1.0
 
 
+# ...asking for a person: "who ...", or a title ("windsurf's ceo after mohan left").
+_ASKS_PERSON = re.compile(r"\b(?:who|whos|ceo|cto|chief|head|boss|president|lead|leader|chair)\b", re.I)
+
+
 def asked_predecessor(q: Question) -> str | None:
     """The person the question asks the successor of (the first named with a recorded move)."""
-    if not _ASKS_SUCCESSOR.search(q.text) or _ASKS_PREDECESSOR.search(q.text):
+    if not (_ASKS_SUCCESSOR.search(q.text) and _ASKS_PERSON.search(q.text)) or _ASKS_PREDECESSOR.search(
+        q.text
+    ):
         return None
     return next((m.entity.name for m in q.people), None)
 

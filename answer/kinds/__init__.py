@@ -26,6 +26,7 @@ from answer.kinds.not_found import NotFound
 from answer.kinds.other_language import OtherLanguage
 from answer.kinds.overview import Overview
 from answer.kinds.profile import Profile
+from answer.kinds.reports_to import ReportsTo
 from answer.kinds.roles import Roles
 from answer.kinds.side_by_side import SideBySide
 from answer.kinds.succession import Succession
@@ -46,6 +47,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     UnknownName(before_search=True),
     Age(),
     # from the recorded moves and the articles' dates
+    ReportsTo(),
     Profile(),
     Roles(),
     Leaders(),

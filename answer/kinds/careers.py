@@ -166,12 +166,16 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 BACKGROUND_SENTENCES = 2
 
 
-def background_sentences(
-    state: EngineState, vector: npt.NDArray[np.float32], article_ids: Iterable[str], name: str
-) -> list[tuple[str, str]]:
-    """Sentences of these articles saying what the person is known for: naming them, or going on about them
-    ("He is also known as an author of ReAct") right after one that does; the closest to the question, in
-    the articles' order. (sentence, article id) each."""
+def sentences_about(
+    state: EngineState,
+    vector: npt.NDArray[np.float32],
+    article_ids: Iterable[str],
+    name: str,
+    says: re.Pattern[str],
+) -> list[tuple[float, int, str, str]]:
+    """The sentences of these articles about the person that match `says`: naming them, or going on about
+    them ("He is also known as an author of ReAct") right after one that does, no one else named between.
+    (closeness to the question, row, sentence, article id) each."""
     found: list[tuple[float, int, str, str]] = []
     for article_id in dict.fromkeys(article_ids):
         base = state.data.sentence_offsets.get(article_id)
@@ -184,9 +188,21 @@ def background_sentences(
             named = any(n in low for n in names)
             still = bool(CONTINUES.match(sentence) or _THIRD_PERSON.search(sentence))
             about = named or (about and still and not any(o in low for o in others))
-            if about and base is not None and _BACKGROUND.search(sentence):
-                score = float(state.data.sentence_vectors[base + i] @ vector)
-                score += KNOWN_FOR_BONUS if _FAME.search(sentence) else 0.0
-                found.append((score, base + i, sentence, article_id))
+            if about and base is not None and says.search(sentence):
+                found.append(
+                    (float(state.data.sentence_vectors[base + i] @ vector), base + i, sentence, article_id)
+                )
+    return found
+
+
+def background_sentences(
+    state: EngineState, vector: npt.NDArray[np.float32], article_ids: Iterable[str], name: str
+) -> list[tuple[str, str]]:
+    """The sentences saying what the person is known for and where they came from (`sentences_about`), what
+    they are known for first, then the closest to the question; in the articles' order."""
+    found = [
+        (score + (KNOWN_FOR_BONUS if _FAME.search(sentence) else 0.0), row, sentence, article_id)
+        for score, row, sentence, article_id in sentences_about(state, vector, article_ids, name, _BACKGROUND)
+    ]
     best = sorted(found, reverse=True)[:BACKGROUND_SENTENCES]
     return [(sentence, article_id) for _, _, sentence, article_id in sorted(best, key=lambda f: f[1])]

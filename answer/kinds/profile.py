@@ -40,6 +40,14 @@ _JOB = re.compile(
     r"company|work(?:s|ing)?)\b",
     re.I,
 )
+# What someone is known for or did before: "what is matt deitke known for", "what did he build before meta",
+# "what did yao work on at openai".
+_KNOWN_FOR_Q = re.compile(
+    r"^\W*what(?:'s|’s|s)?\s+(?:(?:is|was|are|were)\s+)?.+\s+(?:best\s+)?(?:known|famous)\s+for\W*$|"
+    r"^\W*what\s+(?:did|does|has|had)\s+.+\s+(?:work(?:ed)?\s+on|build|built|create|created|invent|invented|"
+    r"research|do)(?:\s+(?:before|at|while|previously|earlier|prior\s+to|in)\b.*)?\W*$",
+    re.I,
+)
 _NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)
 # Words a question about someone may hold besides their name ("where does X work now?", "X's new job?");
 # any other word ("Ruoming Pang's boss", "how much was X paid") makes it a different question.
@@ -94,9 +102,16 @@ def _latest_role(r: RecordedMove) -> str:
     )
 
 
-def compose_profile(q: Question, ctx: Context, person: Entity, where: bool) -> Answer:
+def asks_known_for(q: Question) -> bool:
+    """What one person is known for, or did before: their background first."""
+    return len({m.entity.name for m in q.people}) == 1 and bool(_KNOWN_FOR_Q.match(q.text))
+
+
+def compose_profile(
+    q: Question, ctx: Context, person: Entity, where: bool, known_for: bool = False
+) -> Answer:
     """The path, the latest move or role, and the best sentence naming the person; `where` puts the latest
-    move first ("where does X work now?")."""
+    move first ("where does X work now?"), `known_for` what they are known for."""
     path = person_path(ctx.state, person)
     reports = person_reports(ctx.state, person)
     name = path[-1].move.person
@@ -111,11 +126,15 @@ def compose_profile(q: Question, ctx: Context, person: Entity, where: bool) -> A
     else:
         lines = [path_line, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
     articles = person_articles(ctx.state, name, reports)
+    background = background_sentences(ctx.state, ctx.vector, articles, name)
+    if known_for and background:
+        lines = [Line(text, (cites.cite(article_id),)) for text, article_id in background] + [path_line]
+        return Answer(q.text, True, AnswerKind.PROFILE, "", tuple(lines), cites.sources())
     quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""))
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))
     if not where:  # who they are: what they are known for too
-        for text, article_id in background_sentences(ctx.state, ctx.vector, articles, name):
+        for text, article_id in background:
             if quote is None or text != quote[0]:
                 lines.append(Line(text, (cites.cite(article_id),)))
     return Answer(
@@ -132,10 +151,12 @@ class Profile:
     kind = AnswerKind.PROFILE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not asks_about_person(q):
+        if not asks_about_person(q) and not asks_known_for(q):
             return None
         return CERTAIN if person_path(ctx.state, q.people[0].entity) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
+        if asks_known_for(q):
+            return compose_profile(q, ctx, q.people[0].entity, where=False, known_for=True)
         where = bool(_WHERE.match(q.text) or _NOW.search(q.text))
         return compose_profile(q, ctx, q.people[0].entity, where)

@@ -268,7 +268,7 @@ def test_who_runs_a_part_nobody_is_said_to_lead_is_not_a_list_of_leaders(people_
     assert people_engine.answer("who runs the kitchen at meta").kind is not AnswerKind.LEADERS
 
 
-def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+def _yao_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus = tmp_path / "articles"
     corpus.mkdir()
     write_article(
@@ -279,17 +279,36 @@ def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedd
         body=(
             "Tencent named Yao Shunyu its chief AI scientist on 17 December. Bloomberg first reported that "
             "Tencent had hired Yao away from OpenAI. At OpenAI he worked on the Operator agent. He is also "
-            "known as an author of ReAct. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
+            "known as an author of ReAct. Three research teams will report directly to Yao. He reports to "
+            "Tencent president Martin Lau. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
         ),
         moves=_moves(
             "Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09",
             "Chen Wei | Alibaba | Tencent | researcher | 2025-12",
         ),
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    engine = _yao_engine(tmp_path, fake_embedder)
     who = engine.answer("who's yao shunyu").plain_text()
     assert "He is also known as an author of ReAct." in who  # "He" goes on about Yao, named just before
     assert "At OpenAI he worked on the Operator agent." in who
     assert "speech work" not in who  # another person's "He"
     where = engine.answer("where does yao shunyu work now").plain_text()
     assert "ReAct" not in where  # where someone works is not who they are
+
+
+def test_what_someone_is_known_for_and_whom_they_report_to(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _yao_engine(tmp_path, fake_embedder)
+    known = engine.answer("what is yao shunyu known for")
+    assert known.kind is AnswerKind.PROFILE
+    assert "He is also known as an author of ReAct." in [line.text for line in known.lines[:2]]
+    boss = engine.answer("who does yao shunyu report to")
+    assert boss.kind is AnswerKind.ROLE
+    assert [line.text for line in boss.lines] == [
+        "He reports to Tencent president Martin Lau."
+    ]  # not "to Yao"

@@ -12,6 +12,7 @@ import numpy as np
 from answer.asks import AnswerType, Ask, search_text, split_asks
 from answer.compose_asks import AskSearch, cover_asks
 from answer.context import Context
+from answer.events import event_words, mentions_event
 from answer.extractive import RetrievedPassage, answer_from_picks, rank_candidates, select_sentences
 from answer.facts import carries
 from answer.kinds.base import CERTAIN
@@ -90,13 +91,27 @@ class Extractive:
         candidates: list[RetrievedPassage],
     ) -> list[tuple[str, str]]:
         """The picks, plus the most relevant sentence carrying the asked sum or date when none of them does
-        ("how much was Yao Shunyu paid?": "...put Tencent's offer at as much as 100 million yuan")."""
+        ("how much was Yao Shunyu paid?": "...put Tencent's offer at as much as 100 million yuan"). A date
+        must come with the event asked about: "when did the k visa kick in" is answered first by "The new
+        visa takes effect on 1 October 2025"."""
         entities = ctx.state.entities
-        if kind is None or any(carries(text, kind, entities) for text, _ in picked):
+        events = event_words(q.text) if kind is AnswerType.DATE else frozenset()
+
+        def answers(text: str) -> bool:
+            return (
+                kind is not None
+                and carries(text, kind, entities)
+                and (not events or mentions_event(text, events))
+            )
+
+        if kind is None:
             return picked
+        answering = [p for p in picked if answers(p[0])]
+        if answering:  # the sentence that answers leads
+            return [answering[0], *(p for p in picked if p != answering[0])] if events else picked
         for c in rank_candidates(q.text, ctx.vector, candidates):
-            if carries(c.text, kind, entities):
-                return [*picked, (c.text, c.article_id)]
+            if answers(c.text):
+                return [(c.text, c.article_id), *picked] if events else [*picked, (c.text, c.article_id)]
         return picked
 
     def _every_ask(

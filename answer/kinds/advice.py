@@ -1,6 +1,6 @@
-"""Personal advice and predictions ("should i do a phd in ai", "best ai stock to buy rn", "who will win the
-ai race"): news articles report what happened, so the bot says it doesn't advise or forecast instead of
-passing off a loosely related passage as an answer. What the articles themselves forecast ("how short of AI
+"""Personal advice, predictions and chores ("should i do a phd in ai", "best ai stock to buy rn", "who will
+win the ai race", "what time is it in beijing"): news articles report what happened, so the bot says it
+doesn't advise, forecast or run errands instead of passing off a loosely related passage as an answer. What the articles themselves forecast ("how short of AI
 workers could China be by 2030") is a fact question, not this kind."""
 
 from __future__ import annotations
@@ -35,6 +35,17 @@ _PREDICTION = re.compile(
     r"|\b(your|ur) (predictions?|forecast|bet|guess)\b|\bdo (you|u) (predict|expect)\b",
     re.I,
 )
+# Tasks for a general assistant: "what time is it in beijing", "whats the weather", "tell me a joke".
+_CHORE = re.compile(
+    r"\bwhat time is it\b|\bwhat(?:'s|s| is) the (?:time|date|weather)\b|\bweather\b|\btell me a (?:joke|story)\b|"
+    r"\brecipe\b|\btranslate\b|\bwrite (?:me |my )?(?:a|an|my|some)\b|\bbook (?:me )?(?:a|an)\b|"
+    r"\bset (?:a|an) (?:alarm|timer|reminder)\b|\bremind me to\b",
+    re.I,
+)
+CHORE = (
+    "I only answer questions about the AI talent war from the news articles I have read, so I can't help "
+    "with that."
+)
 DECLINE = (
     "I report what the news says about the AI talent war; I don't give personal advice or predict what "
     "will happen. Ask me what happened: who moved where, what they are paid, why companies compete."
@@ -42,8 +53,8 @@ DECLINE = (
 
 
 def asks_advice(text: str) -> bool:
-    """Does the question ask what the user should do, or what will happen?"""
-    return bool(_ADVICE.search(text) or _PREDICTION.search(text))
+    """Does the question ask what the user should do, or what will happen, or for a chore?"""
+    return bool(_ADVICE.search(text) or _PREDICTION.search(text) or _CHORE.search(text))
 
 
 class Advice:
@@ -55,4 +66,4 @@ class Advice:
         return CERTAIN if asks_advice(q.text) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        return refusal(q.text, DECLINE, self.kind)
+        return refusal(q.text, CHORE if _CHORE.search(q.text) else DECLINE, self.kind)

@@ -5,6 +5,8 @@ asked; answering with them would be guessing. Refused, naming what was missing."
 
 from __future__ import annotations
 
+import re
+
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import said_words, same_word
@@ -48,15 +50,22 @@ def _mentioned(group: tuple[str, ...], said: set[str]) -> bool:
     return any(same_word(w, s) for w in group for s in said)
 
 
+# Aspects written as a phrase or with a sign: "R&D", found in a passage as "R&D" or "research and development".
+_PHRASES = {
+    "R&D": (re.compile(r"\br ?& ?d\b", re.I), re.compile(r"\bR&D\b|\bresearch and development\b", re.I))
+}
+
+
 def missing_aspects(q: Question, ctx: Context) -> list[str]:
     """The aspects the question asks about that no sentence of its passages mentions."""
     asked = [w for w in dict.fromkeys(words(q.text)) if w in _TRIGGERS]
-    if not asked:
+    phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]
+    if not asked and not phrases:
         return []
-    said = {
-        w for hit in ctx.retrieval.hits for s in ctx.state.retrieved(hit).sentences for w in said_words(s)
-    }
-    return [w for w in asked if not _mentioned(_TRIGGERS[w], said)]
+    sentences = [s for hit in ctx.retrieval.hits for s in ctx.state.retrieved(hit).sentences]
+    said = {w for s in sentences for w in said_words(s)}
+    missing = [w for w in asked if not _mentioned(_TRIGGERS[w], said)]
+    return missing + [n for n in phrases if not any(_PHRASES[n][1].search(s) for s in sentences)]
 
 
 class MissingAspect:

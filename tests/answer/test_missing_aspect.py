@@ -46,6 +46,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("moonshot ai kimi team revenue", "revenue"),
         ("when did moonshot ai launch the kimi team", "launch"),
         ("which chips does the moonshot ai kimi team use", "chips"),
+        ("moonshot ai kimi team R&D plans", "R&D"),  # a term written with a sign
     ],
 )
 def test_an_aspect_no_passage_mentions_is_refused_by_name(

@@ -262,14 +262,15 @@ def versions(texts: Iterable[str], names: set[str]) -> set[str]:
 def unknown_versions(text: str, known: set[str], names: set[str]) -> tuple[str, ...]:
     """Versions of a product the articles name that they never mention: "eta on gpt 6", "grok 5 release"
     (the version last, or before a word about releasing it: "meta 2 hires" is no product)."""
-    families = {re.sub(r"[\d.]+[a-z]?$", "", v) for v in known} | names
-    return tuple(
-        m.group(0)
+    found = [
+        m
         for m in VERSION.finditer(text)
-        if f"{m.group(1)}{m.group(2)}".lower() not in known
-        and m.group(1).lower() in families
-        and _ABOUT_RELEASE.match(text[m.end() :])
-    )
+        if f"{m.group(1)}{m.group(2)}".lower() not in known and _ABOUT_RELEASE.match(text[m.end() :])
+    ]
+    if not found:
+        return ()
+    families = {re.sub(r"[\d.]+[a-z]?$", "", v) for v in known}
+    return tuple(m.group(0) for m in found if m.group(1).lower() in families or m.group(1).lower() in names)
 
 
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:

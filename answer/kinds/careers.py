@@ -116,6 +116,7 @@ def best_sentence(
     names: Sequence[str],
     said: Iterable[str] = (),
     must: re.Pattern[str] | None = None,
+    first: re.Pattern[str] | None = None,
 ) -> tuple[str, str] | None:
     """The sentence of these articles that names one of `names` (whole, case aside), and says `must` when
     given, closest to the question, favouring sentences with the words in `said`. (sentence, article id)."""
@@ -127,6 +128,8 @@ def best_sentence(
         if base is None:
             continue
         for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
+            if first is not None and not first.search(sentence):
+                continue  # a cheap test that `must` needs to pass, before `must` itself
             if must is not None and not must.search(sentence):
                 continue  # first: one regular expression is cheaper than looking for every name
             low = sentence.lower()

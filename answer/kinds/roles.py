@@ -318,9 +318,10 @@ def _title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     said = set(words(spelled_out)) | set(words(asked.phrase)) | {k for m in asked.orgs for k in m.entity.keys}
     ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
     people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
-    found = best_sentence(ctx.state, ctx.vector, ids, people, said, must=_says_role_at(asked, ctx))
+    titled = re.compile(_role_pattern(asked), re.I)
+    found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), titled)
     if found is None and FOUNDER not in asked.words:
-        found = best_sentence(ctx.state, ctx.vector, ids, people, said, must=_titled_name_with(asked, ctx))
+        found = best_sentence(ctx.state, ctx.vector, ids, people, said, _titled_name_with(asked, ctx), titled)
     return found
 
 

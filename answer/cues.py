@@ -69,11 +69,20 @@ SCHOOLING = re.compile(
 _REPORTS_TO = re.compile(r"\b(?:reports?|reporting|answers?|answering) to\b|\bwork(?:s|ing)? under\b", re.I)
 
 
+# A share of the moves ("what share of its 2025 hires", "what % of staff left") or a verdict on them ("is google
+# losing the talent war"): a figure or an analysis, not a list of moves.
+_SHARE_OR_VERDICT = re.compile(
+    r"\bwhat (?:(?:share|percentage|proportion|fraction|portion|percent)\b|%)|\bhow many times\b|"
+    r"^\W*(?:is|are|was|were)\b.*\b(?:losing|winning|lose|win|behind|ahead)\b",
+    re.I,
+)
+
+
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
     if _WHERE.match(q.text) and SCHOOLING.search(q.text):
         return False
-    if asks_reason(q.text) or _REPORTS_TO.search(q.text):
+    if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss
     return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
 

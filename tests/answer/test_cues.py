@@ -1,0 +1,34 @@
+"""Which questions ask for a list of moves, and which only mention them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from answer.cues import wants_moves
+from answer.query import parse_question
+from corpus.entities import EntityIndex
+
+ENTITIES = EntityIndex(people=["Ruoming Pang"], orgs=["Meta", "Google", "OpenAI", "Apple"])
+
+
+def _wants(text: str) -> bool:
+    return wants_moves(parse_question(text, ENTITIES, dt.date(2026, 11, 30), set()))
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("who did meta hire from openai", True),
+        ("who left google in 2025", True),
+        ("where did ruoming pang go", True),
+        ("what share of google's 2025 ai hires were rehires", False),  # a figure
+        ("what % of openai staff left", False),
+        ("is google losing the talent war", False),  # a verdict, not a list
+        ("why did pang leave apple", False),  # a reason
+        ("who does pang report to at meta", False),  # a boss
+    ],
+)
+def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:
+    assert _wants(question) is listed

@@ -338,11 +338,6 @@ def select_sentences(
     faq = _faq_answer(query_vector, passages, max_sentences)
     if faq:
         return faq
-    if asks_reason(question) and article_sentences is not None and passages:  # the best article's reasons
-        top = passages[0].article_id
-        reasons = listed_reasons(top, article_sentences.get(top, ()))
-        if reasons:
-            return reasons
     candidates = rank_candidates(question, query_vector, passages)
     if not candidates:
         return []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from answer.extractive import RetrievedPassage, select_sentences
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
 def test_an_article_that_asks_the_question_answers_it_in_its_own_order() -> None:
@@ -82,3 +85,29 @@ def test_an_explainers_list_of_reasons_is_read_whole() -> None:
     ]
     # a list that no sentence before it announces as reasons is not one
     assert listed_reasons("a", sentences[2:]) == []
+
+
+def test_why_the_headline_asks_gets_the_articles_reasons_and_another_why_does_not(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-02-why-china-is-short-of-ai-talent",
+        title="Why China is short of AI talent",
+        published="2025-02-15",
+        body="China lacks people who can build advanced AI. Why is there a shortage? Three explanations come up "
+        "again and again. First, demand rose very fast. Chinese firms all rushed to build chatbots in 2023. "
+        "Second, the supply of top researchers is small. Frontier research needs a PhD, and China has few. "
+        "Third, US export controls on chips changed what Chinese firms need. Salaries for AI researchers in "
+        "China keep rising as firms compete.",
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    reasons = engine.answer("why is china short of ai talent")
+    assert [line.text for line in reasons.lines][:2] == [
+        "Three explanations come up again and again.",
+        "First, demand rose very fast. Chinese firms all rushed to build chatbots in 2023.",
+    ]
+    other = engine.answer("why do salaries for ai researchers in china keep rising")
+    assert other.answered and "Three explanations come up again and again." not in other.plain_text()

@@ -11,12 +11,14 @@ import numpy.typing as npt
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.leaders import _LEADER_ROLE as LEADING_ROLE
+from answer.kinds.leaders import own_role
 from answer.kinds.side_by_side import sides
 from answer.kinds.subject import and_list, articles_about, names, sentences_naming, unknown_names
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
-from answer.moves import RecordedMove, newest_first
+from answer.moves import RecordedMove, newest_first, reported_moves
 from answer.query import Question
-from corpus.entities import Entity, EntityIndex, same_org
+from answer.state import EngineState
+from corpus.entities import Entity, EntityIndex, key_tokens, same_org
 from corpus.text import word_spans
 
 COMPARE_CUE = re.compile(
@@ -59,12 +61,27 @@ def companies(q: Question) -> list[Entity]:
     return found
 
 
+def notable_first(moves: list[RecordedMove], state: EngineState) -> list[RecordedMove]:
+    """The moves (newest first) of the people the most articles name or report moving first: the names a reader
+    knows ("Shengjia Zhao", "Ruoming Pang"), not the latest of a batch of hires."""
+    reports: dict[str, set[str]] = {}
+    for r in reported_moves(state.data.articles.values()):
+        reports.setdefault(r.move.person, set()).add(r.article_id)
+    reported = {
+        r.move.person: len(
+            state.mention_articles.get(key_tokens(r.move.person), set()) | reports[r.move.person]
+        )
+        for r in moves
+    }
+    return sorted(moves, key=lambda r: -reported[r.move.person])  # stable: newest first among equals
+
+
 def _moves_cell(moves: list[RecordedMove], cites: Citations, count: int, role: bool = False) -> str:
     shown = [
         f"{r.move.person}{', ' + r.move.role if role and r.move.role else ''} [{cites.cite(r.article_id)}]"
         for r in moves[:count]
     ]
-    return f"{len(moves)}, newest: {'; '.join(shown)}" if moves else "none on record"
+    return f"{len(moves)}, notable: {'; '.join(shown)}" if moves else "none on record"
 
 
 def org_positions(sentence: str, index: EntityIndex) -> list[tuple[int, Entity]]:
@@ -113,9 +130,11 @@ def _column(
     ctx: Context, entity: Entity, cites: Citations, vector: npt.NDArray[np.float32], notable: int
 ) -> list[str]:
     """One company's cells, in the order of ROWS, with `notable` names in each moves cell."""
-    joined = newest_first(r for r in ctx.state.moves if same_org(entity, r.move.to))
-    left = newest_first(r for r in ctx.state.moves if same_org(entity, r.move.from_))
-    leaders = [r for r in joined if r.move.role and LEADING_ROLE.search(r.move.role)]
+    joined = notable_first(newest_first(r for r in ctx.state.moves if same_org(entity, r.move.to)), ctx.state)
+    left = notable_first(
+        newest_first(r for r in ctx.state.moves if same_org(entity, r.move.from_)), ctx.state
+    )
+    leaders = [r for r in joined if LEADING_ROLE.search(own_role(r.move.role))]
     articles = articles_about(ctx.state, entity)
     pay = _pay_fact(ctx, entity, articles, vector)
     titled = [a for a in articles if names(ctx.state.data.articles[a].title, entity)]

@@ -112,11 +112,17 @@ def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
 
 
 # "reports to applications CEO Fidji Simo": whose title follows is someone else's.
-_REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+to\b.*", re.I)
+REPORTS_TO_PART = re.compile(r"\b(?:reports?|reporting)\s+to\b.*", re.I)
+
+
+def own_role(role: str | None) -> str:
+    """A recorded role less whose title follows "reports to": "reports to applications CEO Fidji Simo" is no
+    CEO's role."""
+    return REPORTS_TO_PART.sub("", role or "")
 
 
 def seniority(role: str | None) -> int:
-    own = _REPORTS_TO.sub("", role or "")
+    own = own_role(role)
     return next((i for i, p in enumerate(_SENIORITY) if p.search(own)), len(_SENIORITY))
 
 

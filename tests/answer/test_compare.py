@@ -40,14 +40,15 @@ def test_companies_side_by_side_with_moves_leaders_pay_and_latest_article(engine
     assert answer.table.columns == ("", "Meta", "OpenAI")
     assert [row[0] for row in answer.table.rows] == ROW_LABELS
     meta, openai = cells(answer, "Meta"), cells(answer, "OpenAI")
-    # Counts with the newest names; Wang is the leader (Chief AI Officer), with his role.
-    assert meta["Moves in"].startswith("3, newest: Lucas Beyer [")
+    # Counts with the names the most articles report (here each once: the newest first); Wang is the leader
+    # (Chief AI Officer), with his role.
+    assert meta["Moves in"].startswith("3, notable: Lucas Beyer [")
     assert "Jiahui Yu" in meta["Moves in"] and "Alexandr Wang" in meta["Moves in"]
-    assert meta["Moves out"].startswith("1, newest: Yann LeCun [")
-    assert meta["Leaders hired"].startswith("1, newest: Alexandr Wang, Chief AI Officer [")
-    assert openai["Moves out"].startswith("3, newest: ")
+    assert meta["Moves out"].startswith("1, notable: Yann LeCun [")
+    assert meta["Leaders hired"].startswith("1, notable: Alexandr Wang, Chief AI Officer [")
+    assert openai["Moves out"].startswith("3, notable: ")
     assert "John Schulman" in openai["Moves out"]
-    assert openai["Leaders hired"].startswith("1, newest: Noam Shazeer, lead for architecture research [")
+    assert openai["Leaders hired"].startswith("1, notable: Noam Shazeer, lead for architecture research [")
     # Pay: the sentence naming the company, not the other one's; the latest article whose title names it.
     assert meta["Pay & retention"].startswith(META_PAY)
     assert openai["Pay & retention"].startswith(OPENAI_PAY)
@@ -66,7 +67,7 @@ def test_every_fact_in_the_table_is_cited_to_an_article_that_states_it(engine: E
     assert OPENAI_PAY in articles[cited_article(answer, openai["Pay & retention"])].body
     for company in (meta, openai):
         for label in ("Moves in", "Moves out", "Leaders hired"):
-            for entry in company[label].split("newest: ")[1].split("; "):
+            for entry in company[label].split("notable: ")[1].split("; "):
                 person = entry.split(" [")[0].split(",")[0]
                 assert person in {m.person for m in articles[cited_article(answer, entry)].moves}, entry
     used = {int(n) for row in answer.table.rows for cell in row for n in re.findall(r"\[(\d+)\]", cell)}
@@ -116,7 +117,7 @@ def test_the_terminal_shows_one_block_per_company_with_the_sources(engine: Engin
     text = engine.answer("compare Meta and OpenAI").plain_text()
     meta, openai = text.index("\nMeta\n"), text.index("\nOpenAI\n")
     assert text.startswith("Meta and OpenAI side by side, from my articles:\nMeta\n")
-    assert meta < text.index("  Moves in: 3, newest: Lucas Beyer") < openai < text.index("\nSources:\n[1] ")
+    assert meta < text.index("  Moves in: 3, notable: Lucas Beyer") < openai < text.index("\nSources:\n[1] ")
     assert f"  Pay & retention: {META_PAY}" in text
 
 
@@ -129,3 +130,19 @@ def test_a_narrow_table_is_an_aligned_grid() -> None:
         "Pay       —      $1.5m [3]",
     ]
     assert table.as_text(width=20).splitlines()[:3] == ["Meta", "  Moves in: 3 [1]", "  Pay: —"]
+
+
+def test_the_names_shown_are_those_the_most_articles_report(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    profile = (
+        "2025-09-schulman-profile",
+        "What John Schulman did next",
+        "2025-09-01",
+        "Anthropic",
+        "John Schulman, who left OpenAI for Anthropic, now leads alignment work there.",
+        [("John Schulman", "OpenAI", "Anthropic", "researcher", "2024-08")],  # reported a second time
+    )
+    engine = rivals_engine(tmp_path, fake_embedder, extra=[profile])
+    openai = cells(engine.answer("compare Meta and OpenAI"), "OpenAI")
+    assert openai["Moves out"].startswith("3, notable: John Schulman [")  # in two articles; the others in one

@@ -52,9 +52,9 @@ async def test_compare_replies_with_a_block_per_company(app: Application, tg: Fa
 
     assert reply.parse_mode == "HTML"
     assert reply.text.startswith(
-        "Meta and OpenAI side by side, from my articles:\n\nMeta\nMoves in: 15, newest: "
+        "Meta and OpenAI side by side, from my articles:\n\nMeta\nMoves in: 15, notable: "
     )
-    assert "\n\nOpenAI\nMoves in: 1, newest: Noam Shazeer [" in reply.text
+    assert "\n\nOpenAI\nMoves in: 1, notable: Noam Shazeer [" in reply.text
     assert bold(reply)[1:4] == ["Meta", "OpenAI", "Sources"]
     assert "Pay & retention: Meta offered packages worth up to $100 million" in reply.text
     assert any(e.get("url", "").startswith("https://example.com/") for e in reply.entities)

@@ -1,0 +1,62 @@
+"""Rankings from the moves table, narrowed to Chinese companies when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from answer.engine import Engine
+from answer.model import AnswerKind
+from tests.conftest import FakeEmbedder, engine_over, make_article
+
+
+def _engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    rows = [
+        (
+            "2025-02-bytedance-hires-wu",
+            "ByteDance hires Wu Yonghui",
+            "china",
+            "ByteDance, Google",
+            [("Wu Yonghui", "Google", "ByteDance"), ("Guo Daya", "DeepSeek", "ByteDance")],
+        ),
+        (
+            "2025-09-tencent-hires-yao",
+            "Tencent hires Yao Shunyu",
+            "china",
+            "Tencent, OpenAI",
+            [("Yao Shunyu", "OpenAI", "Tencent")],
+        ),
+        (
+            "2025-06-meta-hires",
+            "Meta hires three from OpenAI",
+            "us",
+            "Meta, OpenAI",
+            [
+                ("Lucas Beyer", "OpenAI", "Meta"),
+                ("Jiahui Yu", "OpenAI", "Meta"),
+                ("Jack Rae", "Google", "Meta"),
+            ],
+        ),
+    ]
+    for article_id, title, tag, companies, moves in rows:
+        listed = "".join(f"  - person: {p}\n    from: {f}\n    to: {t}\n" for p, f, t in moves)
+        body = f"{title}. Chinese and American companies compete for the same people."
+        text = make_article(article_id=article_id, title=title, body=body, moves=f"moves:\n{listed}")
+        text = text.replace("tags: [hiring]", f"tags: [hiring, {tag}]")
+        (corpus / f"{article_id}.md").write_text(
+            text.replace("companies: [Meta, Apple]", f"companies: [{companies}]"), encoding="utf-8"
+        )
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+def test_which_chinese_companies_hired_the_most_counts_only_those_in_china(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    everyone = engine.answer("which companies hired the most people")
+    assert everyone.kind is AnswerKind.AGGREGATE and everyone.intro.startswith("Meta gained the most people")
+    chinese = engine.answer("which chinese companies hired the most people")
+    assert chinese.kind is AnswerKind.AGGREGATE
+    assert chinese.intro.startswith("ByteDance gained the most people: 2 of the 3 people on record")
+    assert "Meta" not in chinese.plain_text()

@@ -61,19 +61,27 @@ def companies(q: Question) -> list[Entity]:
     return found
 
 
+# A hire into a leading role counts as much as this many more articles reporting them: Tencent's new chief AI
+# scientist is a notable hire however few articles name him.
+LEADER_WEIGHT = 3
+
+
 def notable_first(moves: list[RecordedMove], state: EngineState) -> list[RecordedMove]:
-    """The moves (newest first) of the people the most articles name or report moving first: the names a reader
-    knows ("Shengjia Zhao", "Ruoming Pang"), not the latest of a batch of hires."""
+    """The moves (newest first) of the people the most articles name or report moving first, a leader's as if
+    reported LEADER_WEIGHT more times: the names a reader knows ("Shengjia Zhao", "Ruoming Pang", "Yao
+    Shunyu"), not the latest of a batch of hires."""
     reports: dict[str, set[str]] = {}
+    leading: set[str] = set()  # given a leading role in any report of any of their moves
     for r in reported_moves(state.data.articles.values()):
         reports.setdefault(r.move.person, set()).add(r.article_id)
-    reported = {
-        r.move.person: len(
-            state.mention_articles.get(key_tokens(r.move.person), set()) | reports[r.move.person]
-        )
-        for r in moves
-    }
-    return sorted(moves, key=lambda r: -reported[r.move.person])  # stable: newest first among equals
+        if LEADING_ROLE.search(own_role(r.move.role)):
+            leading.add(r.move.person)
+
+    def weight(r: RecordedMove) -> int:
+        listed = state.mention_articles.get(key_tokens(r.move.person), set()) | reports[r.move.person]
+        return len(listed) + (LEADER_WEIGHT if r.move.person in leading else 0)
+
+    return sorted(moves, key=lambda r: -weight(r))  # stable: newest first among equals
 
 
 def _moves_cell(moves: list[RecordedMove], cites: Citations, count: int, role: bool = False) -> str:

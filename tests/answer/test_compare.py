@@ -40,9 +40,9 @@ def test_companies_side_by_side_with_moves_leaders_pay_and_latest_article(engine
     assert answer.table.columns == ("", "Meta", "OpenAI")
     assert [row[0] for row in answer.table.rows] == ROW_LABELS
     meta, openai = cells(answer, "Meta"), cells(answer, "OpenAI")
-    # Counts with the names the most articles report (here each once: the newest first); Wang is the leader
-    # (Chief AI Officer), with his role.
-    assert meta["Moves in"].startswith("3, notable: Lucas Beyer [")
+    # Counts with the names the most articles report (here each once), a leader first (Wang, Chief AI Officer,
+    # also with his role in the leaders' row), then the newest.
+    assert meta["Moves in"].startswith("3, notable: Alexandr Wang [1]; Lucas Beyer [")
     assert "Jiahui Yu" in meta["Moves in"] and "Alexandr Wang" in meta["Moves in"]
     assert meta["Moves out"].startswith("1, notable: Yann LeCun [")
     assert meta["Leaders hired"].startswith("1, notable: Alexandr Wang, Chief AI Officer [")
@@ -117,7 +117,9 @@ def test_the_terminal_shows_one_block_per_company_with_the_sources(engine: Engin
     text = engine.answer("compare Meta and OpenAI").plain_text()
     meta, openai = text.index("\nMeta\n"), text.index("\nOpenAI\n")
     assert text.startswith("Meta and OpenAI side by side, from my articles:\nMeta\n")
-    assert meta < text.index("  Moves in: 3, notable: Lucas Beyer") < openai < text.index("\nSources:\n[1] ")
+    assert (
+        meta < text.index("  Moves in: 3, notable: Alexandr Wang") < openai < text.index("\nSources:\n[1] ")
+    )
     assert f"  Pay & retention: {META_PAY}" in text
 
 

@@ -10,7 +10,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.follow_topics import IT, PLURAL, at_company, in_place, latest_company, topic_of, with_topic
+from answer.follow_topics import (
+    IT,
+    PLURAL,
+    at_company,
+    at_there,
+    firm_of,
+    in_place,
+    latest_company,
+    topic_of,
+    with_topic,
+)
 from answer.model import Answer, AnswerKind
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -174,6 +184,10 @@ class Conversation:
             topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
             if topical is not None:
                 return topical
+        if not any(m.entity.kind == "org" for m in parse(text).mentions):  # "how many people work there?"
+            text = (
+                at_there(text, firm_of(self._about_companies(), losing=False) or last.company or None) or text
+            )
         if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
         else:
@@ -235,7 +249,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
     person = last.people[0] if last.people else None
     if person:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
-    firm = _firm(about, losing=_LOSING.search(text) is not None) or last.company or None
+    firm = firm_of(about, losing=_LOSING.search(text) is not None) or last.company or None
     if firm:
         text = IT.sub(lambda m: _it(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""
@@ -247,16 +261,6 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
     if group:
         return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
     return _they(text, person) if person else text
-
-
-def _firm(q: Question | None, losing: bool) -> str | None:
-    """The company "they" or "it" means: the one that hired, or the one that lost people ("who did they
-    lose?")."""
-    if q is None:
-        return None
-    orgs = [m for m in q.mentions if m.entity.kind == "org"]
-    ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
-    return (ranked or orgs)[0].entity.name if orgs else None
 
 
 def _acts(text: str, pronoun: re.Match[str]) -> bool:

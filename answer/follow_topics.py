@@ -134,3 +134,28 @@ def latest_company(answer: Answer) -> str:
         return ""
     stops = _LAST_STOP.findall(answer.lines[0].text)
     return stops[-1].strip() if stops else ""
+
+
+# "work there", "who runs it there", "how many people are there now": the place just talked about. Not "is
+# there", "are there any", "there is": no place at all.
+_THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b(?!\s+(?:is|are|was|were|a|an|any|been|be)\b)",
+    re.I,
+)
+
+
+def at_there(text: str, company: str | None) -> str | None:
+    """The follow-up with "there" put as the company asked about before (None: no such "there")."""
+    if company is None or not _THERE.search(text):
+        return None
+    return _THERE.sub(f"at {company}", text)
+
+
+def firm_of(q: Question | None, losing: bool) -> str | None:
+    """The company "they" or "it" means: the one that hired, or the one that lost people ("who did they
+    lose?")."""
+    if q is None:
+        return None
+    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
+    return (ranked or orgs)[0].entity.name if orgs else None

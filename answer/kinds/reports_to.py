@@ -33,6 +33,7 @@ _SAYS_BOSS = re.compile(
 
 
 _HE = re.compile(r"\b(?:he|she|they)\b")
+_TO_HIM = re.compile(r"\s*(?:him|her|them)\b")
 # Whom someone reports to is named within this many characters after "reports to".
 TO_WHOM_CHARS = 40
 
@@ -49,6 +50,8 @@ def _reports(sentence: str, names: list[str]) -> bool:
     if said is None:
         return False
     before, after = sentence[: said.start()].lower(), sentence[said.end() :].lower()
+    if _TO_HIM.match(after):
+        return False  # "...with Zhu Wenjia reporting to him": the person is the boss there
     subject = any(n in before for n in names) or bool(_HE.search(before))
     return subject and not any(n in after[:TO_WHOM_CHARS] for n in names)
 

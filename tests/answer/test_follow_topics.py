@@ -7,7 +7,7 @@ import pytest
 
 from answer.conversation import Conversation
 from answer.engine import Engine
-from answer.follow_topics import at_company, in_place, topic_of, with_topic
+from answer.follow_topics import at_company, at_there, in_place, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex
@@ -111,3 +111,18 @@ def test_it_after_a_profile_is_where_the_person_went_last() -> None:
     chat.remember(parse("who is Tan Xu"), profile)
     assert chat.resolve("how much did it raise?", parse) == "how much did Moonshot AI raise?"
     assert latest_company(Answer("q", True, AnswerKind.MOVES, "", profile.lines, ())) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("how many people work there", "how many people work at DeepSeek"),
+        ("who does he report to there?", "who does he report to at DeepSeek?"),
+        ("is there a fix", None),  # no place: "is there"
+        ("are there any women in the team", None),
+        ("there is a shortage, why", None),
+    ],
+)
+def test_there_is_the_company_just_asked_about(text: str, read: str | None) -> None:
+    assert at_there(text, "DeepSeek") == read
+    assert at_there(text, None) is None

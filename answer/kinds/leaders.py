@@ -14,6 +14,7 @@ from answer.moves import RecordedMove, compose_moves, newest_first, reported_mov
 from answer.query import Question
 from corpus.entities import GENERIC, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans
+from corpus.text import words as word_spans_of
 
 _LEADER_QUESTION = re.compile(
     r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
@@ -31,7 +32,8 @@ _ASKED_ROLE = re.compile(
 )
 # How senior a role is, most senior first: who runs the place, then who runs a part of it; any other lead.
 _SENIORITY = (
-    re.compile(r"\b(ceo|chief executive|chief \w+ officer|founder|(?<!vice )president|chair\w*)\b", re.I),
+    re.compile(r"\b(ceo|chief executive|founder|(?<!vice )president|chair\w*)\b", re.I),
+    re.compile(r"\bchief \w+ officer\b", re.I),
     re.compile(r"\b(chief|cto|co-lead|head)\b", re.I),
 )
 
@@ -154,6 +156,14 @@ def leaders(q: Question, ctx: Context) -> tuple[list[RecordedMove], bool]:
     return sorted(chosen, key=lambda r: seniority(r.move.role)), bool(current)
 
 
+def _chief_named(q: Question, ctx: Context) -> bool:
+    """Is a whole company asked about ("Meta", not "Meta Superintelligence Labs" or "msl") whose chief
+    executive a sentence names?"""
+    orgs = [m.entity for m in q.mentions if m.entity.kind == "org"]
+    whole = all(len(word_spans_of(e.name)) == len(e.keys) for e in orgs)
+    return bool(orgs) and whole and head_sentence(q, ctx) is not None
+
+
 class Leaders:
     kind = AnswerKind.LEADERS
 
@@ -162,8 +172,9 @@ class Leaders:
         return CERTAIN if found else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        if not leaders(q, ctx)[0]:
-            return self._from_sentence(q, ctx)
+        recorded = leaders(q, ctx)[0]
+        if not recorded or (seniority(recorded[0].move.role) > 0 and _chief_named(q, ctx)):
+            return self._from_sentence(q, ctx)  # "who runs meta?": its chief executive, not a lab's head
         known = ctx.state.entities.entities
         orgs = " or ".join(org_label(q, m, known) for m in q.mentions if m.entity.kind == "org")
         found, still_there = leaders(q, ctx)

@@ -312,3 +312,34 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
     assert [line.text for line in boss.lines] == [
         "He reports to Tencent president Martin Lau."
     ]  # not "to Yao"
+
+
+def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-06-meta-msl-formed",
+        title="Meta forms Meta Superintelligence Labs",
+        published="2025-06-30",
+        body="Meta chief executive Mark Zuckerberg formed Meta Superintelligence Labs. Meta named Alexandr Wang "
+        "its Chief AI Officer to run Meta Superintelligence Labs. Shengjia Zhao joined as chief scientist.",
+        moves=_moves(
+            "Alexandr Wang | Scale AI | Meta | Chief AI Officer and head of Meta Superintelligence Labs | 2025-06",
+            "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06",
+        ),
+        extra="",
+    )
+    path = corpus / "2025-06-meta-msl-formed.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("people: [Ruoming Pang]", "people: [Mark Zuckerberg]"),
+        encoding="utf-8",
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    company = engine.answer("who runs meta")
+    assert company.lines[0].text.startswith("Meta chief executive Mark Zuckerberg")
+    lab = engine.answer("who runs meta superintelligence labs")
+    assert lab.kind is AnswerKind.LEADERS
+    assert lab.lines[0].text.startswith("Alexandr Wang")  # a chief officer before a chief scientist

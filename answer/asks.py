@@ -110,13 +110,24 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 )
 
 
+# Asking how pay works or changed, not a sum: "bytedance seed pay changes", "what did X change about pay".
+_HOW_PAY_WORKS = re.compile(
+    r"\b(chang\w*|overhaul\w*|shake-?ups?|reform\w*|polic(?:y|ies)|structure[sd]?|schemes?|systems?|rules?)\b",
+    re.I,
+)
+_SUM_ASKED = re.compile(r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b", re.I)
+
+
 def expected_type(ask: str) -> AnswerType | None:
     """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role...; a yes-no
     question ("do you need a job offer to get one?", "did Meta really offer $100m?") expects none, unless it
-    asks with a question word too ("is it known how much...")."""
+    asks with a question word too ("is it known how much..."); nor does one about how pay changed."""
     if _YES_NO.match(ask) and not re.search(rf"\b{_QUESTION_WORD}", ask, re.I):
         return None
-    return next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
+    kind = next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
+    if kind is AnswerType.AMOUNT and _HOW_PAY_WORKS.search(ask) and not _SUM_ASKED.search(ask):
+        return None
+    return kind
 
 
 def asks_reason(question: str) -> bool:

@@ -162,3 +162,17 @@ def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) 
 )
 def test_a_yes_no_question_expects_no_type_of_fact(question: str, expected: AnswerType | None) -> None:
     assert split_asks(question)[0].type is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how much did bytedance raise its bonus pool", AnswerType.AMOUNT),
+        ("what did meta pay deitke", AnswerType.AMOUNT),
+        ("bytedance seed pay changes", None),  # how pay changed: no sum asked
+        ("what did bytedance change about pay", None),
+        ("how much did the pay overhaul cost", AnswerType.AMOUNT),
+    ],
+)
+def test_a_question_about_how_pay_changed_asks_no_sum(question: str, expected: AnswerType | None) -> None:
+    assert split_asks(question)[0].type is expected

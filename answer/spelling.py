@@ -39,6 +39,12 @@ _FREQUENCIES = "frequency_dictionary_en_82_765.txt"
 # "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
 COMMON_ENGLISH = 300_000
 _TOKEN = re.compile(r"[A-Za-z]+")
+# A word typed with two letters swapped is read as the articles' word when they use it this often: "joni" is
+# "join", but a rare word of theirs does not stand in for an English word they never use.
+COMMON_SWAP = 5
+# ...and only for a word this rare in English (occurrences in the frequency list): "joni" (0.8 million) is a
+# slip, "tired" (11 million) is meant.
+RARE_ENGLISH = 2_000_000
 # Endings that make another form of a word.
 _PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
@@ -231,6 +237,18 @@ class Speller:
             self._cache[key] = self._closest(word, name)
         return self._cache[key]
 
+    def _swapped_into_corpus(self, word: str) -> str | None:
+        """An English word the articles never use that two letters swapped make one they use often: "when did
+        karpathy joni anthropic" (None: none such)."""
+        if word in self._corpus or word in CHAT_WORDS or word in ANSWER_WORDS or word in EVERYDAY_WORDS:
+            return None
+        if english_frequencies().get(word, 0) >= RARE_ENGLISH:
+            return None  # "tired" is meant as typed, not "tried"
+        if any(base in self._corpus for base in _bases(word)):
+            return None
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        return next((w for w in swaps if w != word and self._corpus[w] >= COMMON_SWAP), None)
+
     def _closest(self, word: str, name: bool) -> str | None:
         short = len(word) <= SHORT_WORD
         edits = 1 if short or name else MAX_EDITS
@@ -269,6 +287,8 @@ class Speller:
             fixed = self.spelt_as_written(low)
             if fixed is None and len(low) >= MIN_WORD - 1 and not self.knows(low):
                 fixed = self.correction(low, name=_typed_as_name(text, match))
+            elif fixed is None and token.islower() and len(low) >= MIN_WORD:
+                fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
             if fixed is None:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed

@@ -103,3 +103,10 @@ def test_a_company_the_articles_never_name_is_not_read_as_a_word_they_use(typed:
 def test_a_misspelt_company_is_read_as_the_name_the_articles_give() -> None:
     speller = Speller(words("Apple hired them."), names={"apple"})
     assert speller.fix("who did aplpe hire") == "who did apple hire"
+
+
+def test_a_rare_english_word_two_swapped_letters_from_a_common_word_of_the_articles_is_that_word() -> None:
+    speller = Speller(["join", "joined", "tried"] * 10 + ["anthropic"])
+    assert speller.fix("when did karpathy joni anthropic") == "when did karpathy join anthropic"
+    assert speller.fix("why are researchers tired") == "why are researchers tired"  # common English, meant
+    assert speller.fix("Joni Mitchell") == "Joni Mitchell"  # typed as a name

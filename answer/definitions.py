@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from answer.follow_topics import PLACES
 from corpus.text import STOP_WORDS, word_parts, word_set, words
 
 # Definition questions: "what is (a) X", "what does X mean", "define X", "meaning of X". The alternatives
@@ -21,9 +22,10 @@ _DEFINE = re.compile(
     r")\W*$",
     re.I,
 )
-# "non-compete in China": the term, and where the question is asking about (a capitalised name).
+# "non-compete in China" (or "in china"): the term, and where the question is asking about: a name of a word or
+# two, capitalised or a country.
 _QUALIFIED = re.compile(
-    r"^(?P<term>.+?)\s+(?:in|for|under|at)\s+(?:the\s+)?(?P<where>[A-Z][\w.-]*(?:\s+\w+)?)$"
+    r"^(?P<term>.+?)\s+(?:in|for|under|at)\s+(?:the\s+)?(?P<where>[A-Za-z][\w.-]*(?:\s+\w+)?)$"
 )
 # Longer than this, what follows "what is" is a question, not a term.
 MAX_TERM_WORDS = 4
@@ -51,6 +53,10 @@ def definition_ask(question: str) -> DefinitionAsk | None:
         return None
     raw = next(g for g in match.groups() if g is not None).strip(" \"'“”‘’")
     qualified = _QUALIFIED.match(raw)
+    if qualified and not (
+        qualified.group("where")[0].isupper() or qualified.group("where").lower() in PLACES
+    ):
+        qualified = None  # "the PTO policy at google": no place, and no term of the articles either
     term, where = (qualified.group("term"), qualified.group("where")) if qualified else (raw, "")
     term = term.strip(" \"'“”‘’")
     parts = words(term)

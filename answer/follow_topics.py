@@ -72,7 +72,7 @@ def at_company(text: str, new: Question, company: str | None) -> str | None:
 
 
 # Countries and regions the talent war is told in; the longer names first ("the us" before "us").
-_PLACES = (
+PLACES = (
     "the united states",
     "united states",
     "the us",
@@ -103,7 +103,7 @@ _PLACES = (
     "uae",
     "silicon valley",
 )
-_PLACE = "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+_PLACE = "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))
 _PLACE_IN = re.compile(rf"\b(?:{_PLACE})\b", re.I)
 _OTHER_PLACE = re.compile(
     rf"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+|and\s+)(?:in\s+)?(?P<place>{_PLACE})\W*$",

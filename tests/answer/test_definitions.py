@@ -122,3 +122,17 @@ def test_a_title_naming_the_term_as_a_programme_is_about_it() -> None:
     pattern = term_pattern("genius youth")
     assert titles("Huawei's Genius Youth programme pays top graduates up to 2 million yuan", pattern)
     assert not titles("Genius Youth graduates leave Huawei", pattern)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("what's a non-compete in china", DefinitionAsk("non-compete", "china")),
+        ("what is a non-compete in China?", DefinitionAsk("non-compete", "China")),
+        ("what's the PTO policy at google", None),  # no place: not a term of the articles qualified by one
+    ],
+)
+def test_a_term_asked_about_in_a_country_typed_in_lower_case(
+    question: str, asked: DefinitionAsk | None
+) -> None:
+    assert definition_ask(question) == asked

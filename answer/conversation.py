@@ -295,14 +295,16 @@ def _they(text: str, name: str) -> str:
 
 
 def _group(q: Question) -> str:
-    """The people a moves question asked about: "the people Meta hired from OpenAI" ("" if it named none)."""
+    """The people a moves question asked about, in its period: "the people Meta hired from OpenAI", "the people
+    who left OpenAI in 2026" ("" if it named none)."""
     to = (q.destinations or q.either)[:1]
     source = q.origins[:1]
+    when = f" {q.dates.label}" if q.dates else ""
     if to and source:
-        return f"the people {to[0].entity.name} hired from {source[0].entity.name}"
+        return f"the people {to[0].entity.name} hired from {source[0].entity.name}{when}"
     if to:
-        return f"the people {to[0].entity.name} hired"
-    return f"the people who left {source[0].entity.name}" if source else ""
+        return f"the people {to[0].entity.name} hired{when}"
+    return f"the people who left {source[0].entity.name}{when}" if source else ""
 
 
 def _refer(pronoun: str, name: str, after: str) -> str:

@@ -223,3 +223,24 @@ def test_when_after_a_move_quotes_the_sentence_that_dates_it(
     assert when.kind == AnswerKind.MOVES
     assert when.lines[-1].text == "Meta hired Ruoming Pang from Apple in July 2025."
     assert when.lines[-1].citations == (1,)
+
+
+def test_they_after_a_question_about_a_period_keeps_the_period(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who left Apple in 2025?")
+    listed = Answer(
+        question=q.text,
+        answered=True,
+        kind=AnswerKind.MOVES,
+        intro="2 talent moves from Apple in 2025, newest first:",
+        lines=(
+            Line("Ruoming Pang: Apple → Meta (2025-07)", (1,)),
+            Line("Ke Yang: Apple → Meta (2025-10)", (1,)),
+        ),
+        sources=(),
+    )
+    chat.remember(q, listed)
+    assert (
+        chat.resolve("where did they go?", small_engine.parse)
+        == "where did the people who left Apple in 2025 go?"
+    )

@@ -158,7 +158,8 @@ _KNOWN_FOR = (
     r"co-?creat\w+|creator of|invent\w+|pioneer\w*|led (?:the )?work"
 )
 _BACKGROUND = re.compile(
-    rf"\b(?:{_KNOWN_FOR}|worked on|helped (?:build|create|develop)|co-?found(?:ed)?|went on to|researched|PhD)\b"
+    rf"\b(?:{_KNOWN_FOR}|worked on|helped (?:build|create|develop)|co-?found(?:ed|er|ers)?|went on to|researched|"
+    r"PhD|former|formerly|previously|spent (?:\w+ ){0,2}years)\b"
 )
 # ...what they are known for first: it says who they are.
 KNOWN_FOR_BONUS = 0.2

@@ -41,11 +41,12 @@ _JOB = re.compile(
     re.I,
 )
 # What someone is known for or did before: "what is matt deitke known for", "what did he build before meta",
-# "what did yao work on at openai".
+# "what did yao work on at openai", "where did he work before".
 _KNOWN_FOR_Q = re.compile(
     r"^\W*what(?:'s|’s|s)?\s+(?:(?:is|was|are|were)\s+)?.+\s+(?:best\s+)?(?:known|famous)\s+for\W*$|"
     r"^\W*what\s+(?:did|does|has|had)\s+.+\s+(?:work(?:ed)?\s+on|build|built|create|created|invent|invented|"
-    r"research|do)(?:\s+(?:before|at|while|previously|earlier|prior\s+to|in)\b.*)?\W*$",
+    r"research|do)(?:\s+(?:before|at|while|previously|earlier|prior\s+to|in)\b.*)?\W*$|"
+    r"^\W*where\s+(?:did|had|has)\s+.+\s+work(?:ed)?\s+(?:before|previously|earlier|prior)\b",
     re.I,
 )
 _NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)

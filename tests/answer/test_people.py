@@ -304,6 +304,8 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
     engine = _yao_engine(tmp_path, fake_embedder)
+    before = engine.answer("where did yao shunyu work before")
+    assert "At OpenAI he worked on the Operator agent." in [line.text for line in before.lines[:2]]
     known = engine.answer("what is yao shunyu known for")
     assert known.kind is AnswerKind.PROFILE
     assert "He is also known as an author of ReAct." in [line.text for line in known.lines[:2]]

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from answer.extractive import RetrievedPassage
 from answer.lexicon import Lexicon
-from answer.moves import RecordedMove, collect_moves
+from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.query import TypoFixer, versions
 from answer.spelling import Speller
 from corpus.entities import EntityIndex, key_tokens
@@ -68,6 +68,7 @@ class EngineState:
     data: store.IndexData
     entities: EntityIndex
     moves: list[RecordedMove]
+    reports: list[RecordedMove]  # every report of every move, oldest article first (`reported_moves`)
     newest: dt.date | None
     vocabulary: set[str]
     lexicon: Lexicon
@@ -96,6 +97,7 @@ class EngineState:
             data=data,
             entities=entities,
             moves=collect_moves(articles),
+            reports=reported_moves(articles),
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),

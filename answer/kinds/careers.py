@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.extractive import CONTINUES
-from answer.moves import RecordedMove, career, reported_moves, same_place
+from answer.moves import RecordedMove, career, same_place
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
@@ -28,7 +28,7 @@ SAID_WORD_BONUS = 0.1
 
 def person_reports(state: EngineState, person: str | Entity) -> list[RecordedMove]:
     """Every report of the person's moves, oldest article first."""
-    return [r for r in reported_moves(state.data.articles.values()) if _is(person, r.move.person)]
+    return [r for r in state.reports if _is(person, r.move.person)]
 
 
 def person_path(state: EngineState, person: str | Entity) -> list[RecordedMove]:

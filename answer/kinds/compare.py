@@ -15,7 +15,7 @@ from answer.kinds.leaders import own_role
 from answer.kinds.side_by_side import sides
 from answer.kinds.subject import and_list, articles_about, names, sentences_naming, unknown_names
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
-from answer.moves import RecordedMove, newest_first, reported_moves
+from answer.moves import RecordedMove, newest_first
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import Entity, EntityIndex, key_tokens, same_org
@@ -72,7 +72,7 @@ def notable_first(moves: list[RecordedMove], state: EngineState) -> list[Recorde
     Shunyu"), not the latest of a batch of hires."""
     reports: dict[str, set[str]] = {}
     leading: set[str] = set()  # given a leading role in any report of any of their moves
-    for r in reported_moves(state.data.articles.values()):
+    for r in state.reports:
         reports.setdefault(r.move.person, set()).add(r.article_id)
         if LEADING_ROLE.search(own_role(r.move.role)):
             leading.add(r.move.person)

@@ -10,7 +10,7 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
 from answer.kinds.roles import TITLE_WORDS, AskedRole, title_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.moves import RecordedMove, compose_moves, newest_first, reported_moves
+from answer.moves import RecordedMove, compose_moves, newest_first
 from answer.query import Question
 from corpus.entities import GENERIC, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans
@@ -137,7 +137,7 @@ def _leading_reports(q: Question, ctx: Context) -> list[RecordedMove]:
     role = re.compile(rf"\b{re.escape(asked.group(1))}", re.I) if asked else _LEADER_ROLE
     unit = asked_unit(q)
     newest: dict[str, RecordedMove] = {}
-    for r in reported_moves(ctx.state.data.articles.values()):
+    for r in ctx.state.reports:
         if not r.move.role or not unit <= {w for _, _, w in word_spans(r.move.role)}:
             continue
         if role.search(r.move.role) and any(same_org(o.entity, r.move.to) for o in orgs):

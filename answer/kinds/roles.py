@@ -21,7 +21,7 @@ from answer.kinds.careers import (
 )
 from answer.kinds.succession import successor_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.moves import RecordedMove, move_date, path_text, reported_moves
+from answer.moves import RecordedMove, move_date, path_text
 from answer.query import Question
 from corpus.entities import GENERIC, Mention, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans, words
@@ -175,9 +175,7 @@ def holders(asked: AskedRole, ctx: Context) -> list[Holder]:
     """The people recorded with the role (at the organisation asked about), still holding it first, newest
     first. A founder stays a founder (the founder first, then the co-founders, in the order they came);
     anyone else who has moved on since is a former holder."""
-    newest = {
-        r.move.person.lower(): r for r in reported_moves(ctx.state.data.articles.values()) if _holds(asked, r)
-    }
+    newest = {r.move.person.lower(): r for r in ctx.state.reports if _holds(asked, r)}
     found = []
     for r in newest.values():
         path = person_path(ctx.state, r.move.person)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +19,8 @@ from answer.retrieval import Retrieval, allowed_articles, retrieve, search_scope
 from answer.state import EngineState
 from corpus.text import words
 from index.embedder import Embedder
+
+T = TypeVar("T")
 
 # Words this short are never proper nouns worth narrowing by.
 MIN_NARROWING_WORD = 4
@@ -35,6 +39,14 @@ class Context:
     mode: str
     page: int = 0
     timings: dict[str, float] = field(default_factory=lambda: {"embed": 0.0, "search": 0.0})
+    _worked_out: dict[str, object] = field(default_factory=dict)
+
+    def once(self, key: str, work: Callable[[], T]) -> T:
+        """What a kind of question works out in `match` and needs again in `answer`, worked out once per
+        question (`key` names it: one per kind and thing)."""
+        if key not in self._worked_out:
+            self._worked_out[key] = work()
+        return cast(T, self._worked_out[key])
 
     @cached_property
     def vector(self) -> npt.NDArray[np.float32]:

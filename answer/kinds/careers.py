@@ -4,11 +4,12 @@ their role in each move as last reported, whether they have moved on, and the be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
+from answer.context import Context
 from answer.extractive import CONTINUES
 from answer.moves import RecordedMove, career, same_place
 from answer.query import Question
@@ -210,3 +211,16 @@ def background_sentences(
     ]
     best = sorted(found, reverse=True)[:BACKGROUND_SENTENCES]
     return [(sentence, article_id) for _, _, sentence, article_id in sorted(best, key=lambda f: f[1])]
+
+
+def person_sentence(
+    ctx: Context, key: str, name: str | None, find: Callable[[str], tuple[str, str] | None]
+) -> tuple[str, tuple[str, str]] | None:
+    """The person a question asks about with the sentence `find` gives for them ((sentence, article id)), or
+    None for either; worked out once per question under `key` (a kind's `match` and `answer` both need it)."""
+
+    def work() -> tuple[str, tuple[str, str]] | None:
+        found = find(name) if name is not None else None
+        return None if name is None or found is None else (name, found)
+
+    return ctx.once(key, work)

@@ -13,8 +13,7 @@ from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, compose_moves, newest_first
 from answer.query import Question
 from corpus.entities import GENERIC, same_org
-from corpus.text import STOP_WORDS, word_set, word_spans
-from corpus.text import words as word_spans_of
+from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEADER_QUESTION = re.compile(
     r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
@@ -156,28 +155,32 @@ def leaders(q: Question, ctx: Context) -> tuple[list[RecordedMove], bool]:
     return sorted(chosen, key=lambda r: seniority(r.move.role)), bool(current)
 
 
+def _head(q: Question, ctx: Context) -> tuple[str, str] | None:
+    """`head_sentence`, worked out once (`match`, the choice in `answer` and `_from_sentence` all ask)."""
+    return ctx.once("head_sentence", lambda: head_sentence(q, ctx))
+
+
 def _chief_named(q: Question, ctx: Context) -> bool:
     """Is a whole company asked about ("Meta", not "Meta Superintelligence Labs" or "msl") whose chief
     executive a sentence names?"""
     orgs = [m.entity for m in q.mentions if m.entity.kind == "org"]
-    whole = all(len(word_spans_of(e.name)) == len(e.keys) for e in orgs)
-    return bool(orgs) and whole and head_sentence(q, ctx) is not None
+    whole = all(len(words(e.name)) == len(e.keys) for e in orgs)
+    return bool(orgs) and whole and _head(q, ctx) is not None
 
 
 class Leaders:
     kind = AnswerKind.LEADERS
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        found = leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None or head_sentence(q, ctx) is not None
+        found = leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None or _head(q, ctx) is not None
         return CERTAIN if found else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        recorded = leaders(q, ctx)[0]
-        if not recorded or (seniority(recorded[0].move.role) > 0 and _chief_named(q, ctx)):
+        found, still_there = leaders(q, ctx)
+        if not found or (seniority(found[0].move.role) > 0 and _chief_named(q, ctx)):
             return self._from_sentence(q, ctx)  # "who runs meta?": its chief executive, not a lab's head
         known = ctx.state.entities.entities
         orgs = " or ".join(org_label(q, m, known) for m in q.mentions if m.entity.kind == "org")
-        found, still_there = leaders(q, ctx)
         intro = (
             f"Leaders at {orgs}, as my articles report them, most senior first:"
             if still_there
@@ -187,7 +190,7 @@ class Leaders:
 
     def _from_sentence(self, q: Question, ctx: Context) -> Answer:
         """The part asked about has no recorded leader: the sentence naming who leads it, cited."""
-        found = unit_sentence(q, ctx) or head_sentence(q, ctx)
+        found = unit_sentence(q, ctx) or _head(q, ctx)
         assert found is not None
         cites = Citations(ctx.state.data.articles)
         line = Line(found[0], (cites.cite(found[1]),))

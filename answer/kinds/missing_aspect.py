@@ -75,10 +75,10 @@ class MissingAspect:
     kind = AnswerKind.NOT_FOUND
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if missing_aspects(q, ctx) else None
+        return CERTAIN if ctx.once("missing_aspects", lambda: missing_aspects(q, ctx)) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        listed = ", ".join(f"“{w}”" for w in missing_aspects(q, ctx))
+        listed = ", ".join(f"“{w}”" for w in ctx.once("missing_aspects", lambda: missing_aspects(q, ctx)))
         return refusal(
             q.text,
             f"The articles I found on that say nothing about {listed}, so I can't answer it.",

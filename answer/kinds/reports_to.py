@@ -11,6 +11,7 @@ from answer.kinds.careers import (
     person_articles,
     person_path,
     person_reports,
+    person_sentence,
     sentences_about,
     short_names,
     with_role,
@@ -56,7 +57,7 @@ def _reports(sentence: str, names: list[str]) -> bool:
     return subject and not any(n in after[:TO_WHOM_CHARS] for n in names)
 
 
-def boss_sentence(q: Question, ctx: Context, name: str) -> tuple[str, str] | None:
+def boss_sentence(ctx: Context, name: str) -> tuple[str, str] | None:
     """The sentence closest to the question saying whom the person reports to; (sentence, article id)."""
     ids = person_articles(ctx.state, name, person_reports(ctx.state, name))
     found = [
@@ -67,20 +68,23 @@ def boss_sentence(q: Question, ctx: Context, name: str) -> tuple[str, str] | Non
     return max(found)[1:] if found else None
 
 
+def _found(q: Question, ctx: Context) -> tuple[str, tuple[str, str]] | None:
+    """The person asked about and the sentence saying whom they report to."""
+    return person_sentence(ctx, "reports_to", _asked(q), lambda name: boss_sentence(ctx, name))
+
+
 class ReportsTo:
     """From the question alone: whom a named person reports to, from the sentences about them."""
 
     kind = AnswerKind.ROLE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        name = _asked(q)
-        return CERTAIN if name is not None and boss_sentence(q, ctx, name) is not None else None
+        return CERTAIN if _found(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        name = _asked(q)
-        assert name is not None
-        found = boss_sentence(q, ctx, name)
-        assert found is not None
+        asked = _found(q, ctx)
+        assert asked is not None
+        name, found = asked
         cites = Citations(ctx.state.data.articles)
         lines = [Line(found[0], (cites.cite(found[1]),))]
         path = person_path(ctx.state, name)

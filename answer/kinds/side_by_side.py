@@ -95,6 +95,11 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     return Sides(texts, (a, b))
 
 
+def asked_sides(q: Question, ctx: Context) -> Sides | None:
+    """`sides` of the question, worked out once (`Compare` and `SideBySide` both ask)."""
+    return ctx.once("sides", lambda: sides(q, ctx.state.entities))
+
+
 def _bare(side: str, entities: EntityIndex) -> bool:
     """Is the side only a name ("meta", "thinking machines", "the us")?"""
     named = {w for m in entities.find(side) for w in m.entity.keys}
@@ -123,10 +128,10 @@ class SideBySide:
     def match(self, q: Question, ctx: Context) -> float | None:
         if q.unknown_names:
             return None  # `Compare` or `UnknownName` says which it has no articles about
-        return CERTAIN if sides(q, ctx.state.entities) is not None else None
+        return CERTAIN if asked_sides(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        found = sides(q, ctx.state.entities)
+        found = asked_sides(q, ctx)
         assert found is not None
         sizes = bool(_SIZES.search(q.text))
         started = time.perf_counter()

@@ -10,7 +10,14 @@ import re
 from answer.context import Context
 from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
-from answer.kinds.careers import SAID_WORD_BONUS, person_articles, person_path, person_reports, quote_names
+from answer.kinds.careers import (
+    SAID_WORD_BONUS,
+    person_articles,
+    person_path,
+    person_reports,
+    person_sentence,
+    quote_names,
+)
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import path_text
 from answer.query import Question
@@ -158,6 +165,13 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
     return None if best is None else (best[1], best[2])
 
 
+def _found(q: Question, ctx: Context) -> tuple[str, tuple[str, str]] | None:
+    """The person asked about and the sentence saying who took over from them."""
+    return person_sentence(
+        ctx, "succession", asked_predecessor(q), lambda name: takeover_sentence(name, q, ctx)
+    )
+
+
 class Succession:
     """From the recorded moves and the articles: who took over from a person who left. The sentence of the
     articles about them that reports someone taking over, closest to the question, with the person's path."""
@@ -165,14 +179,12 @@ class Succession:
     kind = AnswerKind.ROLE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        name = asked_predecessor(q)
-        return CERTAIN if name is not None and takeover_sentence(name, q, ctx) is not None else None
+        return CERTAIN if _found(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        name = asked_predecessor(q)
-        assert name is not None
-        found = takeover_sentence(name, q, ctx)
-        assert found is not None
+        asked = _found(q, ctx)
+        assert asked is not None
+        name, found = asked
         cites = Citations(ctx.state.data.articles)
         lines = [Line(found[0], (cites.cite(found[1]),))]
         path = person_path(ctx.state, name)

@@ -11,7 +11,8 @@ import numpy.typing as npt
 
 from answer.context import Context
 from answer.extractive import CONTINUES
-from answer.moves import RecordedMove, career, same_place
+from answer.model import Citations, Line
+from answer.moves import RecordedMove, career, path_text, same_place
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
@@ -224,3 +225,8 @@ def person_sentence(
         return None if name is None or found is None else (name, found)
 
     return ctx.once(key, work)
+
+
+def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line:
+    """ "Ruoming Pang: Google → Apple (2021) → Meta (2025-07).", citing each move's article once."""
+    return Line(f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path)))

@@ -11,13 +11,14 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     background_sentences,
     best_sentence,
+    path_line,
     person_articles,
     person_path,
     person_reports,
     with_role,
 )
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.moves import RecordedMove, path_text
+from answer.moves import RecordedMove
 from answer.query import Question
 from corpus.entities import Entity
 from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set, words
@@ -118,18 +119,16 @@ def compose_profile(
     name = path[-1].move.person
     latest = with_role(path[-1], reports)
     cites = Citations(ctx.state.data.articles)
-    path_line = Line(
-        f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path))
-    )
+    path_shown = path_line(name, path, cites)
     if where:
         lines = [Line(_latest_move(name, latest), (cites.cite(latest.article_id),))]
-        lines += [path_line] if len(path) > 1 else []
+        lines += [path_shown] if len(path) > 1 else []
     else:
-        lines = [path_line, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
+        lines = [path_shown, Line(_latest_role(latest), (cites.cite(latest.article_id),))]
     articles = person_articles(ctx.state, name, reports)
     background = background_sentences(ctx.state, ctx.vector, articles, name)
     if known_for and background:
-        lines = [Line(text, (cites.cite(article_id),)) for text, article_id in background] + [path_line]
+        lines = [Line(text, (cites.cite(article_id),)) for text, article_id in background] + [path_shown]
         return Answer(q.text, True, AnswerKind.PROFILE, "", tuple(lines), cites.sources())
     quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""))
     if quote is not None:

@@ -14,6 +14,7 @@ from answer.kinds.careers import (
     best_sentence,
     moved_on,
     org_label,
+    path_line,
     person_articles,
     person_path,
     person_reports,
@@ -21,7 +22,7 @@ from answer.kinds.careers import (
 )
 from answer.kinds.succession import successor_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.moves import RecordedMove, move_date, path_text
+from answer.moves import RecordedMove, move_date
 from answer.query import Question
 from corpus.entities import GENERIC, Mention, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans, words
@@ -231,10 +232,7 @@ def _holder_lines(asked: AskedRole, found: list[Holder], ctx: Context, cites: Ci
         Line(
             f"The {_spelled(asked, first.report.move.role)}{of} is {name} ({note}).", _cited([first], cites)
         ),
-        Line(
-            f"{name}: {path_text(first.path)}.",
-            tuple(dict.fromkeys(cites.cite(r.article_id) for r in first.path)),
-        ),
+        path_line(name, first.path, cites),
     ]
     for h in others:
         since = f"; since moved to {h.left.move.to}" if h.left is not None else ""

@@ -12,6 +12,7 @@ from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     SAID_WORD_BONUS,
+    path_line,
     person_articles,
     person_path,
     person_reports,
@@ -19,7 +20,6 @@ from answer.kinds.careers import (
     quote_names,
 )
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.moves import path_text
 from answer.query import Question
 from corpus.entities import Mention
 from corpus.text import words
@@ -189,6 +189,5 @@ class Succession:
         lines = [Line(found[0], (cites.cite(found[1]),))]
         path = person_path(ctx.state, name)
         if path:
-            cited = tuple(dict.fromkeys(cites.cite(r.article_id) for r in path))
-            lines.append(Line(f"{name}: {path_text(path)}.", cited))
+            lines.append(path_line(name, path, cites))
         return Answer(q.text, True, self.kind, "", tuple(lines), cites.sources())

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from answer.asks import AnswerType, Ask, asks_reason, search_text, split_asks
 from answer.compose_asks import AskSearch, cover_asks
@@ -25,7 +26,7 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
-from answer.retrieval import retrieve, search_scope
+from answer.retrieval import Retrieval, retrieve, search_scope
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
 _STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
@@ -34,22 +35,34 @@ FACT_SENTENCES = 3
 EXPLAIN_SENTENCES = 4
 
 
-def search_asks(q: Question, ctx: Context, asks: tuple[Ask, ...]) -> list[AskSearch]:
-    """Each ask searched on its own (with the names of the whole question), timed as the engine's search."""
-    names = tuple(dict.fromkeys(m.entity.name for m in q.mentions))
-    texts = [search_text(asks, i, names) for i in range(len(asks))]
+def search_each(
+    q: Question, ctx: Context, texts: list[str], *, scoped: bool = True
+) -> list[tuple[npt.NDArray[np.float32], Retrieval]]:
+    """Each text embedded and searched on its own (within the question's dates when `scoped`), timed as the
+    engine's embedding and search: (vector, results) for each."""
     started = time.perf_counter()
     vectors = np.asarray(ctx.embedder.encode(texts), dtype=np.float32)
     ctx.timings["embed"] += time.perf_counter() - started
     started = time.perf_counter()
-    scope = search_scope(ctx.state, q)
-    searches = []
-    for ask, text, vector in zip(asks, texts, vectors, strict=True):
-        found = retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, scope)
-        passages = [ctx.state.retrieved(h) for h in found.hits]
-        searches.append(AskSearch(ask, text, vector, passages, found.score >= ctx.threshold))
+    scope = search_scope(ctx.state, q) if scoped else None
+    found = [
+        (vector, retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, scope))
+        for text, vector in zip(texts, vectors, strict=True)
+    ]
     ctx.timings["search"] += time.perf_counter() - started
-    return searches
+    return found
+
+
+def search_asks(q: Question, ctx: Context, asks: tuple[Ask, ...]) -> list[AskSearch]:
+    """Each ask searched on its own (with the names of the whole question)."""
+    names = tuple(dict.fromkeys(m.entity.name for m in q.mentions))
+    texts = [search_text(asks, i, names) for i in range(len(asks))]
+    return [
+        AskSearch(
+            ask, text, vector, [ctx.state.retrieved(h) for h in found.hits], found.score >= ctx.threshold
+        )
+        for ask, text, (vector, found) in zip(asks, texts, search_each(q, ctx, texts), strict=True)
+    ]
 
 
 # An article's list of reasons answers a why-question this close (cosine) to its headline ("why doesnt china

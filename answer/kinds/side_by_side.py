@@ -7,20 +7,17 @@ particular asked ("meta vs openai") get the table of `compare.Compare`."""
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass, replace
-
-import numpy as np
+from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
 from answer.extractive import rank_candidates
 from answer.facts import carries
 from answer.kinds.base import CERTAIN
+from answer.kinds.extractive import search_each
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
-from answer.retrieval import retrieve
 from corpus.entities import EntityIndex
 from corpus.text import STOP_WORDS, word_set, word_spans
 
@@ -134,16 +131,11 @@ class SideBySide:
         found = asked_sides(q, ctx)
         assert found is not None
         sizes = bool(_SIZES.search(q.text))
-        started = time.perf_counter()
-        vectors = np.asarray(ctx.embedder.encode(list(found.texts)), dtype=np.float32)
-        ctx.timings["embed"] += time.perf_counter() - started
         cites = Citations(ctx.state.data.articles)
         lines: list[Line] = []
         unfound = []
-        for text, label, vector in zip(found.texts, found.labels, vectors, strict=True):
-            started = time.perf_counter()
-            searched = retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, None)
-            ctx.timings["search"] += time.perf_counter() - started
+        searches = search_each(q, ctx, list(found.texts), scoped=False)
+        for text, label, (vector, searched) in zip(found.texts, found.labels, searches, strict=True):
             if searched.score < ctx.threshold:
                 unfound.append(label)
                 continue

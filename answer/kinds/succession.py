@@ -132,11 +132,7 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
     left named in it or just before; closest to the question. (text, article id)."""
     data, entities = ctx.state.data, ctx.state.entities
     path = person_path(ctx.state, name)
-    left = {
-        entities.find(r.move.from_)[0].entity.keys
-        for r in path
-        if r.move.from_ and entities.find(r.move.from_)
-    }
+    left = {m.entity.keys for r in path if r.move.from_ for m in entities.find(r.move.from_)[:1]}
     own = [n.lower() for n in quote_names(name)]
     said = set(words(" ".join([q.text, name, *(r.move.from_ or "" for r in path)])))
     best: tuple[float, str, str] | None = None
@@ -148,13 +144,13 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
                 continue
             before = sentences[i - 1] if i and CONTINUES.match(sentence) else ""
             text = f"{before} {sentence}".strip()
-            found = entities.find(" ".join(sentences[max(0, i - 1) : i + 1]))
             newcomer = any(
                 m.entity.kind == "person" and m.entity.name.lower() != name.lower()
                 for m in entities.find(text)
             )
             named = any(n in text.lower() for n in own)
-            if not newcomer or not (named or any(m.entity.keys in left for m in found)):
+            around = " ".join(sentences[max(0, i - 1) : i + 1])
+            if not newcomer or not (named or any(m.entity.keys in left for m in entities.find(around))):
                 continue
             score = float(data.sentence_vectors[base + i] @ ctx.vector) + SAID_WORD_BONUS * len(
                 said & set(words(text))

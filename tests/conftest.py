@@ -54,7 +54,12 @@ def make_article(
     published: str = "2025-07-07",
     moves: str = "",
     extra: str = "",
+    companies: str = "Meta, Apple",
+    people: str = "Ruoming Pang",
+    tags: str = "hiring",
 ) -> str:
+    """An article file's text: front matter (the lists comma-separated, as YAML writes them inside [...]),
+    then the body."""
     front = textwrap.dedent(
         f"""\
         ---
@@ -63,9 +68,9 @@ def make_article(
         publisher: Example News
         url: https://example.com/{article_id}
         published: {published}
-        tags: [hiring]
-        companies: [Meta, Apple]
-        people: [Ruoming Pang]
+        tags: [{tags}]
+        companies: [{companies}]
+        people: [{people}]
         """
     )
     return front + moves + extra + "---\n" + body + "\n"

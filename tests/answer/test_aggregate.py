@@ -6,7 +6,7 @@ from pathlib import Path
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, make_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
 def _engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
@@ -42,10 +42,14 @@ def _engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     for article_id, title, tag, companies, moves in rows:
         listed = "".join(f"  - person: {p}\n    from: {f}\n    to: {t}\n" for p, f, t in moves)
         body = f"{title}. Chinese and American companies compete for the same people."
-        text = make_article(article_id=article_id, title=title, body=body, moves=f"moves:\n{listed}")
-        text = text.replace("tags: [hiring]", f"tags: [hiring, {tag}]")
-        (corpus / f"{article_id}.md").write_text(
-            text.replace("companies: [Meta, Apple]", f"companies: [{companies}]"), encoding="utf-8"
+        write_article(
+            corpus,
+            article_id=article_id,
+            title=title,
+            body=body,
+            moves=f"moves:\n{listed}",
+            tags=f"hiring, {tag}",
+            companies=companies,
         )
     return engine_over(corpus, tmp_path / "data", fake_embedder)
 

@@ -9,6 +9,7 @@ import pytest
 from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind, Line
+from answer.query import Question
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
@@ -106,9 +107,9 @@ def test_pronouns_mean_the_person_or_the_company(
     assert small_engine.answer(follow_up, conversation=chat).understood_as == understood
 
 
-def test_they_after_a_list_of_people_means_all_of_them(small_engine: Engine) -> None:
-    chat = Conversation()
-    q = small_engine.parse("who left Apple?")
+def _two_left_apple(engine: Engine, question: str) -> tuple[Question, Answer]:
+    """A question about who left Apple, and an answer listing two people."""
+    q = engine.parse(question)
     listed = Answer(
         question=q.text,
         answered=True,
@@ -120,7 +121,12 @@ def test_they_after_a_list_of_people_means_all_of_them(small_engine: Engine) -> 
         ),
         sources=(),
     )
-    chat.remember(q, listed)
+    return q, listed
+
+
+def test_they_after_a_list_of_people_means_all_of_them(small_engine: Engine) -> None:
+    chat = Conversation()
+    chat.remember(*_two_left_apple(small_engine, "who left Apple?"))
     assert chat.resolve("where did they go?", small_engine.parse) == "where did the people who left Apple go?"
     assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"
 
@@ -227,19 +233,7 @@ def test_when_after_a_move_quotes_the_sentence_that_dates_it(
 
 def test_they_after_a_question_about_a_period_keeps_the_period(small_engine: Engine) -> None:
     chat = Conversation()
-    q = small_engine.parse("who left Apple in 2025?")
-    listed = Answer(
-        question=q.text,
-        answered=True,
-        kind=AnswerKind.MOVES,
-        intro="2 talent moves from Apple in 2025, newest first:",
-        lines=(
-            Line("Ruoming Pang: Apple → Meta (2025-07)", (1,)),
-            Line("Ke Yang: Apple → Meta (2025-10)", (1,)),
-        ),
-        sources=(),
-    )
-    chat.remember(q, listed)
+    chat.remember(*_two_left_apple(small_engine, "who left Apple in 2025?"))
     assert (
         chat.resolve("where did they go?", small_engine.parse)
         == "where did the people who left Apple in 2025 go?"

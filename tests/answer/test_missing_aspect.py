@@ -10,7 +10,7 @@ import pytest
 from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, make_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 ARTICLES = {
     "2026-05-moonshot-kimi-team": (
@@ -31,9 +31,13 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     directory = tmp_path / "articles"
     directory.mkdir()
     for article_id, (title, body) in ARTICLES.items():
-        text = make_article(article_id=article_id, title=title, body=body, published="2026-06-20")
-        (directory / f"{article_id}.md").write_text(
-            text.replace("companies: [Meta, Apple]", "companies: [Moonshot AI, Zhipu]"), encoding="utf-8"
+        write_article(
+            directory,
+            article_id=article_id,
+            title=title,
+            body=body,
+            published="2026-06-20",
+            companies="Moonshot AI, Zhipu",
         )
     return engine_over(
         directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})

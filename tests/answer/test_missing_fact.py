@@ -12,7 +12,7 @@ from answer.engine import Engine
 from answer.kinds.missing_fact import _counts, known_focus, said_words
 from answer.model import AnswerKind
 from answer.state import name_words
-from tests.conftest import FakeEmbedder, engine_over, make_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
 @pytest.mark.parametrize(
@@ -63,12 +63,14 @@ def _deepseek_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ),
     }
     for article_id, (title, body) in articles.items():
-        text = make_article(article_id=article_id, title=title, body=body, published="2026-06-20")
-        (directory / f"{article_id}.md").write_text(
-            text.replace("companies: [Meta, Apple]", "companies: [DeepSeek]").replace(
-                "people: [Ruoming Pang]", "people: []"
-            ),
-            encoding="utf-8",
+        write_article(
+            directory,
+            article_id=article_id,
+            title=title,
+            body=body,
+            published="2026-06-20",
+            companies="DeepSeek",
+            people="",
         )
     return engine_over(
         directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})

@@ -332,12 +332,7 @@ def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
             "Alexandr Wang | Scale AI | Meta | Chief AI Officer and head of Meta Superintelligence Labs | 2025-06",
             "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06",
         ),
-        extra="",
-    )
-    path = corpus / "2025-06-meta-msl-formed.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("people: [Ruoming Pang]", "people: [Mark Zuckerberg]"),
-        encoding="utf-8",
+        people="Mark Zuckerberg",
     )
     engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     company = engine.answer("who runs meta")

@@ -13,7 +13,7 @@ from answer.kinds.side_by_side import sides
 from answer.model import AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex
-from tests.conftest import FakeEmbedder, engine_over, make_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 ENTITIES = EntityIndex(
     people=[], orgs=["Anthropic", "Google DeepMind", "Meta", "Thinking Machines Lab", "SpaceXAI"]
@@ -68,9 +68,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             "Google, Windsurf",
         ),
     ):
-        text = make_article(article_id=article_id, title=title, body=body, published="2025-07-14")
-        (corpus / f"{article_id}.md").write_text(
-            text.replace("companies: [Meta, Apple]", f"companies: [{companies}]"), encoding="utf-8"
+        write_article(
+            corpus, article_id=article_id, title=title, body=body, published="2025-07-14", companies=companies
         )
     return engine_over(corpus, tmp_path / "data", fake_embedder)
 

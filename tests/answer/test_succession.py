@@ -9,7 +9,7 @@ import pytest
 from answer.engine import Engine
 from answer.kinds.succession import asked_predecessor
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, make_article
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 ARTICLES = [
     (
@@ -46,12 +46,15 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus = tmp_path / "articles"
     corpus.mkdir()
     for article_id, title, body, companies, people, moves in ARTICLES:
-        text = make_article(
-            article_id=article_id, title=title, body=body, published="2026-03-05", moves=moves
-        )
-        text = text.replace("companies: [Meta, Apple]", f"companies: [{companies}]")
-        (corpus / f"{article_id}.md").write_text(
-            text.replace("people: [Ruoming Pang]", f"people: [{people}]"), encoding="utf-8"
+        write_article(
+            corpus,
+            article_id=article_id,
+            title=title,
+            body=body,
+            published="2026-03-05",
+            moves=moves,
+            companies=companies,
+            people=people,
         )
     return engine_over(corpus, tmp_path / "data", fake_embedder)
 

@@ -8,11 +8,7 @@ from tests.conftest import make_article, parse
 
 def test_a_short_name_the_articles_define_finds_the_organisation() -> None:
     body = "Ilya Sutskever now runs Safe Superintelligence (SSI), the start-up. The Meta (AI) unit grew."
-    article = parse(
-        make_article(body=body).replace(
-            "companies: [Meta, Apple]", "companies: [Meta, Safe Superintelligence]"
-        )
-    )
+    article = parse(make_article(body=body, companies="Meta, Safe Superintelligence"))
     index = EntityIndex.from_articles([article])
     found = index.find("who is ssi's president now")
     assert [m.entity.name for m in found] == ["Safe Superintelligence"]

@@ -4,14 +4,15 @@ their role in each move as last reported, whether they have moved on, and the be
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from answer.context import Context
 from answer.extractive import CONTINUES
-from answer.model import Citations, Line
+from answer.kinds.base import CERTAIN
+from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, career, path_text, same_place
 from answer.query import Question
 from answer.state import EngineState
@@ -214,17 +215,44 @@ def background_sentences(
     return [(sentence, article_id) for _, _, sentence, article_id in sorted(best, key=lambda f: f[1])]
 
 
-def person_sentence(
-    ctx: Context, key: str, name: str | None, find: Callable[[str], tuple[str, str] | None]
-) -> tuple[str, tuple[str, str]] | None:
-    """The person a question asks about with the sentence `find` gives for them ((sentence, article id)), or
-    None for either; worked out once per question under `key` (a kind's `match` and `answer` both need it)."""
+class PersonSentence:
+    """A kind of question about one person answered by one sentence of their articles, then a line from their
+    record: who took over from them (`succession`), whom they report to (`reports_to`). A subclass says which
+    person a question asks about, finds the sentence, and gives the record's line."""
 
-    def work() -> tuple[str, tuple[str, str]] | None:
-        found = find(name) if name is not None else None
-        return None if name is None or found is None else (name, found)
+    kind = AnswerKind.ROLE
+    key = ""  # what the sentence is, to work it out once per question (`Context.once`)
 
-    return ctx.once(key, work)
+    def asked(self, q: Question) -> str | None:
+        raise NotImplementedError
+
+    def sentence(self, name: str, q: Question, ctx: Context) -> tuple[str, str] | None:
+        """(sentence, article id), or None."""
+        raise NotImplementedError
+
+    def record(self, name: str, sentence: str, ctx: Context, cites: Citations) -> Line | None:
+        raise NotImplementedError
+
+    def _found(self, q: Question, ctx: Context) -> tuple[str, tuple[str, str]] | None:
+        def work() -> tuple[str, tuple[str, str]] | None:
+            name = self.asked(q)
+            found = self.sentence(name, q, ctx) if name is not None else None
+            return None if name is None or found is None else (name, found)
+
+        return ctx.once(self.key, work)
+
+    def match(self, q: Question, ctx: Context) -> float | None:
+        return CERTAIN if self._found(q, ctx) is not None else None
+
+    def answer(self, q: Question, ctx: Context) -> Answer:
+        asked = self._found(q, ctx)
+        assert asked is not None
+        name, (sentence, article_id) = asked
+        cites = Citations(ctx.state.data.articles)
+        said = Line(sentence, (cites.cite(article_id),))  # cited first: [1]
+        record = self.record(name, sentence, ctx, cites)
+        lines = [said, *([record] if record else [])]
+        return Answer(q.text, True, self.kind, "", tuple(lines), cites.sources())
 
 
 def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line:

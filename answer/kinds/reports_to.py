@@ -6,17 +6,16 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
-from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
+    PersonSentence,
     person_articles,
     person_path,
     person_reports,
-    person_sentence,
     sentences_about,
     short_names,
     with_role,
 )
-from answer.model import Answer, AnswerKind, Citations, Line
+from answer.model import Citations, Line
 from answer.query import Question
 
 # Asking whom someone reports to: "who does X report to", "X reports to whom", "who is X's boss".
@@ -68,31 +67,24 @@ def boss_sentence(ctx: Context, name: str) -> tuple[str, str] | None:
     return max(found)[1:] if found else None
 
 
-def _found(q: Question, ctx: Context) -> tuple[str, tuple[str, str]] | None:
-    """The person asked about and the sentence saying whom they report to."""
-    return person_sentence(ctx, "reports_to", _asked(q), lambda name: boss_sentence(ctx, name))
+class ReportsTo(PersonSentence):
+    """From the question alone: whom a named person reports to, from the sentences about them, with the
+    recorded role when it says so too."""
 
+    key = "reports_to"
 
-class ReportsTo:
-    """From the question alone: whom a named person reports to, from the sentences about them."""
+    def asked(self, q: Question) -> str | None:
+        return _asked(q)
 
-    kind = AnswerKind.ROLE
+    def sentence(self, name: str, q: Question, ctx: Context) -> tuple[str, str] | None:
+        return boss_sentence(ctx, name)
 
-    def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if _found(q, ctx) is not None else None
-
-    def answer(self, q: Question, ctx: Context) -> Answer:
-        asked = _found(q, ctx)
-        assert asked is not None
-        name, found = asked
-        cites = Citations(ctx.state.data.articles)
-        lines = [Line(found[0], (cites.cite(found[1]),))]
+    def record(self, name: str, sentence: str, ctx: Context, cites: Citations) -> Line | None:
         path = person_path(ctx.state, name)
-        if path:
-            latest = with_role(path[-1], person_reports(ctx.state, name))
-            role = latest.move.role or ""
-            if _SAYS_BOSS.search(role) and role not in found[0]:
-                lines.append(
-                    Line(f"Recorded role at {latest.move.to}: {role}.", (cites.cite(latest.article_id),))
-                )
-        return Answer(q.text, True, self.kind, "", tuple(lines), cites.sources())
+        if not path:
+            return None
+        latest = with_role(path[-1], person_reports(ctx.state, name))
+        role = latest.move.role or ""
+        if not _SAYS_BOSS.search(role) or role in sentence:
+            return None
+        return Line(f"Recorded role at {latest.move.to}: {role}.", (cites.cite(latest.article_id),))

@@ -9,17 +9,16 @@ import re
 
 from answer.context import Context
 from answer.extractive import CONTINUES
-from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     SAID_WORD_BONUS,
+    PersonSentence,
     path_line,
     person_articles,
     person_path,
     person_reports,
-    person_sentence,
     quote_names,
 )
-from answer.model import Answer, AnswerKind, Citations, Line
+from answer.model import Citations, Line
 from answer.query import Question
 from corpus.entities import Mention
 from corpus.text import words
@@ -161,29 +160,18 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
     return None if best is None else (best[1], best[2])
 
 
-def _found(q: Question, ctx: Context) -> tuple[str, tuple[str, str]] | None:
-    """The person asked about and the sentence saying who took over from them."""
-    return person_sentence(
-        ctx, "succession", asked_predecessor(q), lambda name: takeover_sentence(name, q, ctx)
-    )
-
-
-class Succession:
+class Succession(PersonSentence):
     """From the recorded moves and the articles: who took over from a person who left. The sentence of the
     articles about them that reports someone taking over, closest to the question, with the person's path."""
 
-    kind = AnswerKind.ROLE
+    key = "succession"
 
-    def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if _found(q, ctx) is not None else None
+    def asked(self, q: Question) -> str | None:
+        return asked_predecessor(q)
 
-    def answer(self, q: Question, ctx: Context) -> Answer:
-        asked = _found(q, ctx)
-        assert asked is not None
-        name, found = asked
-        cites = Citations(ctx.state.data.articles)
-        lines = [Line(found[0], (cites.cite(found[1]),))]
+    def sentence(self, name: str, q: Question, ctx: Context) -> tuple[str, str] | None:
+        return takeover_sentence(name, q, ctx)
+
+    def record(self, name: str, sentence: str, ctx: Context, cites: Citations) -> Line | None:
         path = person_path(ctx.state, name)
-        if path:
-            lines.append(path_line(name, path, cites))
-        return Answer(q.text, True, self.kind, "", tuple(lines), cites.sources())
+        return path_line(name, path, cites) if path else None

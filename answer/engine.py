@@ -20,7 +20,7 @@ from answer.context import Context
 from answer.conversation import Conversation
 from answer.cues import without_chat
 from answer.kinds import REGISTRY, QuestionKind
-from answer.model import Answer
+from answer.model import Answer, AnswerKind
 from answer.query import Question, parse_question, unknown_versions
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.shorthand import expand
@@ -103,7 +103,7 @@ class Engine:
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find)
         shown = parsed.text if respelt else resolved  # say how a typo was read
-        if shown != raw:
+        if shown != raw and answer.kind is not AnswerKind.OTHER_LANGUAGE:  # that reply reads no words
             answer = replace(answer, understood_as=shown)
         if answer.answered and not answer.passages:
             answer = replace(answer, passages=self._cited_passages(ctx.vector, answer))

@@ -86,3 +86,10 @@ def test_a_sum_or_a_boss_asked_is_in_the_answer(real_engine: Engine, question: s
     answer = real_engine.answer(question)
     assert answer.answered and answer.kind in (AnswerKind.EXTRACTIVE, AnswerKind.ROLE)  # a boss: `ReportsTo`
     assert must.lower() in answer.plain_text().lower(), answer.plain_text()
+
+
+def test_a_question_in_another_language_is_not_shown_respelt_as_english(real_engine: Engine) -> None:
+    answer = real_engine.answer("¿Quién contrató Meta?")
+    assert answer.kind is AnswerKind.OTHER_LANGUAGE
+    assert answer.understood_as == ""  # not "Taking that as: ¿Quién contrastó Meta?"
+    assert "Taking that as" not in answer.plain_text()

@@ -34,10 +34,11 @@ class Ask:
 
 _QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)\b"
 # Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
-# preposition ("and for how long").
+# preposition ("and for how long"), or before a yes-no question about someone ("and did anyone say no").
 _SPLIT = re.compile(
     rf"\s*(?:,\s*and|,|;|\band|&|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
-    rf"{_QUESTION_WORD})",
+    rf"{_QUESTION_WORD}|(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+"
+    rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|\w+'s)\b)",
     re.I,
 )
 # The question words and auxiliaries that open an ask: what is left is its body ("did Meta offer Deitke").

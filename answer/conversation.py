@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from answer.follow_topics import (
     IT,
     PLURAL,
+    acts,
     at_company,
     at_there,
     firm_of,
     in_place,
+    it_as_firm,
     latest_company,
     topic_of,
     with_topic,
@@ -60,14 +62,6 @@ _AGREE = {
     "don't": "doesn't",
 }
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
-# What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").
-_COMPANY_VERB = re.compile(
-    r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
-    r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
-    r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?|rais(?:e|es|ed|ing)|"
-    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?)\b",
-    re.I,
-)
 _DATE_PHRASE = re.compile(
     rf"\b(?:(?:in|during|since|after|before|from|until|of)\s+(?:early\s+|late\s+|mid-?)?(?:(?:{MONTH_RE})\.?\s+)?"
     r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
@@ -91,6 +85,12 @@ _WH_ONLY = re.compile(
 _OTHER_WAY = re.compile(
     r"^\W*(?:and|but|so|ok|okay|what about|how about)?\W*(?:the\s+)?(?:other|opposite|reverse)\s+"
     r"(?:direction|way)(?:\s+(?:round|around))?\W*$|^\W*(?:and\s+)?(?:vice\s+versa|the\s+reverse)\W*$",
+    re.I,
+)
+# "and before that?", "where was he before?": the path of the person just asked about, before their last stop.
+_BEFORE_THAT = re.compile(
+    r"^\W*(?:and|but|so|ok|okay|what about)?\W*(?:(?:where\s+(?:was|were|did)\s+(?:he|she|they)(?:\s+work)?\s+)?"
+    r"(?:before|prior to)(?:\s+(?:that|this|then))?|(?:and\s+)?previously)\W*$",
     re.I,
 )
 _ASKED = re.compile(
@@ -174,6 +174,9 @@ class Conversation:
             return text
         if _OTHER_WAY.match(text):
             return _swapped(self._turns[-1].question) or text
+        if _BEFORE_THAT.match(text) and last.question.people:
+            since = f" before {last.company}" if last.company else " before"
+            return f"where did {last.people[0]} work{since}?"  # "and before that?" after "where is he now?"
         wh = _WH_ONLY.match(text)
         if wh:
             return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
@@ -251,30 +254,16 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
     firm = firm_of(about, losing=_LOSING.search(text) is not None) or last.company or None
     if firm:
-        text = IT.sub(lambda m: _it(m, text, firm), text)
+        text = IT.sub(lambda m: it_as_firm(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""
     match = PLURAL.search(text)
     if match is None:
         return text
-    if firm and (_acts(text, match) or not (group or person)):
+    if firm and (acts(text, match) or not (group or person)):
         return _they(text, firm)
     if group:
         return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
     return _they(text, person) if person else text
-
-
-def _acts(text: str, pronoun: re.Match[str]) -> bool:
-    """Is the pronoun a company doing something ("did they hire", "they paid"), not people ("were they
-    paid", "where did they go")?"""
-    passive = re.search(r"\b(?:were|are|was|is|be|been|being)\s+$", text[: pronoun.start()], re.I)
-    return passive is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
-
-
-def _it(m: re.Match[str], text: str, firm: str) -> str:
-    """ "its" is the company's; "it" only when it does what companies do ("who did it hire?")."""
-    if m.group(1).lower() == "its":
-        return f"{firm}'s"
-    return firm if _COMPANY_VERB.match(text[m.end() :]) else m.group(1)
 
 
 def _they(text: str, name: str) -> str:

@@ -2,7 +2,7 @@
 effect?" or "do u need a job offer to get one?"; "what is an acquihire?" then "why do companies do them?".
 A bare follow-up that asks the same of the company just asked about: "who took over as SSI's CEO?" then
 "and who's president now?". And another country: "why is there a shortage in china?" then "what about the
-us?"."""
+us?". And whether "it" or "they" is the company just asked about ("who did they hire?", "who runs it?")."""
 
 from __future__ import annotations
 
@@ -159,3 +159,42 @@ def firm_of(q: Question | None, losing: bool) -> str | None:
     orgs = [m for m in q.mentions if m.entity.kind == "org"]
     ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
     return (ranked or orgs)[0].entity.name if orgs else None
+
+
+# What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").
+_COMPANY_VERB = re.compile(
+    r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
+    r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
+    r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?|rais(?:e|es|ed|ing)|"
+    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?)\b",
+    re.I,
+)
+# What is done to a company, ending a follow-up about it: "who runs it?", "what happened to it?".
+_DONE_TO_FIRM = re.compile(
+    r"\b(?:runs?|ran|running|leads?|led|leading|heads?|headed|founded|started|owns?|owned|manages?|managed|"
+    r"joined|join|joining|left|leave|leaving|quit|bought|acquired|funds?|funded|backs?|backed|"
+    r"happened to|about|with|for)\s+$",
+    re.I,
+)
+# ...and what is said of one: "when was it founded?", "where is it based?".
+_FIRM_STATE = re.compile(
+    r"\s+(?:founded|started|set up|launched|based|headquartered|valued|worth|called|run|led|owned|backed)\b",
+    re.I,
+)
+
+
+def acts(text: str, pronoun: re.Match[str]) -> bool:
+    """Is the pronoun a company doing something ("did they hire", "they paid"), not people ("were they
+    paid", "where did they go")?"""
+    passive = re.search(r"\b(?:were|are|was|is|be|been|being)\s+$", text[: pronoun.start()], re.I)
+    return passive is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
+
+
+def it_as_firm(m: re.Match[str], text: str, firm: str) -> str:
+    """ "its" is the company's; "it" only when it does what companies do ("who did it hire?") or has what is
+    done to companies done to it ("who runs it?", "when was it founded?")."""
+    if m.group(1).lower() == "its":
+        return f"{firm}'s"
+    after = text[m.end() :]
+    done_to = _DONE_TO_FIRM.search(text[: m.start()]) and not re.match(r"\s*\w", after)
+    return firm if _COMPANY_VERB.match(after) or _FIRM_STATE.match(after) or done_to else m.group(1)

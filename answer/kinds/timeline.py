@@ -22,8 +22,9 @@ from corpus.text import QUESTION_STOP_WORDS, words
 # "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
 TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological)\b", re.I)
 TIMELINE_CUE = re.compile(
-    r"\b(timeline|chronology|chronological|history of|story so far)\b|"
-    r"\bwhat\b.*\bhappened\b.*\bover (time|the years)\b",
+    r"\b(timeline|chronology|chronological|history of|story so far|sequence of events|key dates)\b|"
+    r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
+    r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,
 )
 # Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a

@@ -44,10 +44,14 @@ ENTITIES = EntityIndex(
             "In 2025, what did Meta pay and why?",
             [("In 2025, what did Meta pay", "amount"), ("why", "reason")],
         ),
+        (
+            "how much did meta offer and did anyone say no",
+            [("how much did meta offer", "amount"), ("did anyone say no", None)],
+        ),
     ],
 )
 def test_a_question_with_several_asks_is_split_at_the_second_question_word(
-    question: str, asks: list[tuple[str, str]]
+    question: str, asks: list[tuple[str, str | None]]
 ) -> None:
     assert [(a.text, a.type) for a in split_asks(question)] == asks
 
@@ -59,6 +63,7 @@ def test_a_question_with_several_asks_is_split_at_the_second_question_word(
         "How many extra places are Tsinghua and Peking University adding?",
         "Why are engineers leaving OpenAI and DeepMind for Anthropic?",
         "What did ByteDance change about pay in December 2025?",
+        "How much did Meta and Google offer?",
     ],
 )
 def test_an_and_between_names_does_not_split_a_question(question: str) -> None:

@@ -178,7 +178,20 @@ def test_he_is_the_person_the_last_question_was_about(small_engine: Engine) -> N
     first = small_engine.answer("who is Ruoming Pang?", conversation=chat)
     assert first.kind is AnswerKind.PROFILE
     follow = small_engine.answer("where did he work before", conversation=chat)
-    assert follow.understood_as == "where did Ruoming Pang work before"
+    assert follow.understood_as == "where did Ruoming Pang work before Meta?"  # his last stop on record
+
+
+@pytest.mark.parametrize("follow_up", ["and before that?", "before that", "previously?"])
+def test_before_that_asks_where_the_person_worked_before(small_engine: Engine, follow_up: str) -> None:
+    chat = Conversation()
+    small_engine.answer("who is Ruoming Pang?", conversation=chat)
+    assert chat.resolve(follow_up, small_engine.parse) == "where did Ruoming Pang work before Meta?"
+
+
+def test_before_that_after_a_list_of_moves_is_no_question_about_one_person(small_engine: Engine) -> None:
+    chat = Conversation()
+    chat.remember(*_two_left_apple(small_engine, "who left Apple?"))
+    assert chat.resolve("and before that?", small_engine.parse) == "and before that?"
 
 
 def _said(q_text: str, kind: AnswerKind, *lines: str) -> Answer:
@@ -210,6 +223,23 @@ def test_it_is_the_company_asked_about_when_it_raises_money(small_engine: Engine
     chat = Conversation()
     small_engine.answer("who did Moonshot AI hire?", conversation=chat)
     assert chat.resolve("how much did it raise", small_engine.parse) == "how much did Moonshot AI raise"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "understood"),
+    [
+        ("who runs it?", "who runs Moonshot AI?"),
+        ("when was it founded", "when was Moonshot AI founded"),
+        ("what happened to it", "what happened to Moonshot AI"),
+        ("what does it mean?", "what does it mean?"),  # "it" is the news, not the company
+    ],
+)
+def test_it_is_the_company_when_something_is_done_to_it(
+    small_engine: Engine, follow_up: str, understood: str
+) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
+    assert chat.resolve(follow_up, small_engine.parse) == understood
 
 
 def test_when_after_a_move_quotes_the_sentence_that_dates_it(

@@ -65,7 +65,11 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("what happened at Meta over time?", True),
         ("history of Meta", True),
         ("Timeline of Meta Superintelligence Labs", True),
+        ("what happened at meta this year in order", True),
+        ("list Meta's hires in order", True),
+        ("what has happened with Meta so far", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
+        ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
     ],
 )

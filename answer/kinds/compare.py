@@ -12,7 +12,7 @@ from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.leaders import _LEADER_ROLE as LEADING_ROLE
 from answer.kinds.leaders import own_role
-from answer.kinds.side_by_side import asked_sides
+from answer.kinds.side_by_side import asked_sides, weighed
 from answer.kinds.subject import and_list, articles_about, names, sentences_naming, unknown_names
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
 from answer.moves import RecordedMove, newest_first
@@ -171,7 +171,7 @@ class Compare:
     kind = AnswerKind.COMPARE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not COMPARE_CUE.search(q.text) or asked_sides(q, ctx) is not None:
+        if not (COMPARE_CUE.search(q.text) or weighed(q.text)) or asked_sides(q, ctx) is not None:
             return None  # one thing asked of two sides ("which seed was bigger") is `SideBySide`'s
         return CERTAIN if len(companies(q)) >= 2 or unknown_names(q, COMPARE_CUE) else None
 

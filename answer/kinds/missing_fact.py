@@ -40,7 +40,7 @@ _HOW_ASKED = content_words(
 )
 # Words for one thing that questions and articles word differently: "who replaced Giannandrea?" is answered
 # by "hired Subramanya ... to take on much of his work", "how many staffers" by "employs about 300 people".
-_SAME_MEANING = tuple(
+SAME_MEANING = tuple(
     content_words(group)
     for group in (
         "staff staffers staffer employees employ headcount workforce workers people",
@@ -50,8 +50,16 @@ _SAME_MEANING = tuple(
         "buy bought buys acquire acquired acquisition purchase purchased takeover",
         "value valued valuation worth",
         "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
+        "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
     )
 )
+
+
+def with_same_meaning(found: set[str]) -> set[str]:
+    """Content words with the others that mean the same ("retention": "kept", "stay"...)."""
+    return found.union(*(group for group in SAME_MEANING if found & group))
+
+
 # Job titles written short in questions and in full in the articles.
 _SPELLED_OUT = {
     "ceo": "chief executive",
@@ -90,8 +98,7 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     focus = content_words(body(q.text)) - named - _HOW_ASKED
     asked = words(q.text)
     spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
-    same = set().union(*(group for group in _SAME_MEANING if focus & group))
-    return focus | spelled | same if focus else focus
+    return with_same_meaning(focus) | spelled if focus else focus
 
 
 def known_focus(q: Question, names: set[str]) -> set[str]:

@@ -11,22 +11,37 @@ from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
-from answer.extractive import rank_candidates
+from answer.extractive import Candidate, rank_candidates
 from answer.facts import carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
+from answer.kinds.missing_fact import with_same_meaning
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
 from corpus.entities import EntityIndex
-from corpus.text import STOP_WORDS, word_set, word_spans
+from corpus.text import STOP_WORDS, content_words, word_set, word_spans
+from index.search import Hit
 
-# "A vs B", "A versus B", "A compared with B".
-_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.|compared? (?:to|with)|against)\s+", re.I)
+# "A vs B", "A versus B", "A v B", "A compared with B".
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared? (?:to|with)|against)\s+", re.I)
 # "A or B, which/who ...?" and "which/who ..., A or B?".
-_OR_THEN_WHICH = re.compile(r"^(?P<a>.+?)\s+or\s+(?P<b>[^,?]+?)\s*[,:-]\s*(?P<tail>(?:which|who)\b.+)$", re.I)
-_WHICH_THEN_OR = re.compile(
-    r"^(?P<tail>(?:which|who)\b[^,?]+?)\s*[,:-]\s*(?P<a>.+?)\s+or\s+(?P<b>.+?)$", re.I
+_ASKING = r"(?:which|who|who's|whos|where|what|how)\b"
+_OR_THEN_WHICH = re.compile(rf"^(?P<a>.+?)\s+or\s+(?P<b>[^,?]+?)\s*[,:-]\s*(?P<tail>{_ASKING}.+)$", re.I)
+_WHICH_THEN_OR = re.compile(rf"^(?P<tail>{_ASKING}[^,?]+?)\s*[,:-]\s*(?P<a>.+?)\s+or\s+(?P<b>.+?)$", re.I)
+# "is A better than B at X", "how do A and B differ in X", "difference between A and B on X".
+_BETTER_THAN = re.compile(
+    r"^(?:is|are|was|does|do|did)\s+(?P<a>.+?)\s+(?:(?:doing\s+)?(?:better|worse|stronger|weaker|ahead of|"
+    r"behind)|(?:paying|offering|hiring)\s+more)\s+(?:than\s+)?(?P<b>.+?)"
+    r"(?:\s+(?:at|in|on|for|when it comes to)\s+(?P<tail>.+))?$",
+    re.I,
+)
+_DIFFER = re.compile(
+    r"^(?:how\s+)?(?:do|does|did)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:differ|compare|stack up)"
+    r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail>.+))?$|"
+    r"^(?:what(?:'s|s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+?)"
+    r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail2>.+))?$",
+    re.I,
 )
 # ...the words of weighing one against the other, which say nothing of what is compared.
 _WEIGHING = STOP_WORDS | word_set(
@@ -37,7 +52,9 @@ _WEIGHING = STOP_WORDS | word_set(
 # What the table of `compare.Compare` shows: asked alone of two companies, the table answers it.
 TABLE_WORDS = word_set(
     "hiring hire hires hired talent moves move people staff poaching poached recruiting recruits leaders "
-    "war wars battle race who's winning"
+    "war wars battle race who's winning win wins ahead lead leading doing stack stacks up ai overall general "
+    "strategy strategies approach approaches compete competing competition rivals rivalry differ difference "
+    "differences"
 )
 # A question weighing sizes asks for a figure from each side.
 _SIZES = re.compile(
@@ -60,9 +77,10 @@ def _content(text: str) -> list[str]:
     return [w for _, _, w in word_spans(text) if w not in _WEIGHING]
 
 
-def sides(q: Question, entities: EntityIndex) -> Sides | None:
-    """The two sides of a question weighing one thing for each, or None."""
-    text = q.text.strip(" ?!.")
+def weighed(text: str) -> tuple[str, str, str] | None:
+    """The two sides of a question that weighs one against the other, and what it asks of both ("" when
+    nothing in particular): "meta vs openai", "is anthropic better than openai at keeping people"."""
+    text = text.strip(" ?!.")
     tail = ""
     parts = _VERSUS.split(text)
     if len(parts) == 2:
@@ -71,12 +89,25 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
             b, tail = (p.strip() for p in b.split(",", 1))
     else:
         found = _OR_THEN_WHICH.match(text) or _WHICH_THEN_OR.match(text)
-        if found is None:
+        if found is not None:
+            a, b, tail = found.group("a"), found.group("b"), found.group("tail")
+        elif (found := _BETTER_THAN.match(text) or _DIFFER.match(text)) is not None:
+            groups = found.groupdict()
+            a, b = groups["a"] or groups["a2"], groups["b"] or groups["b2"]
+            tail = groups["tail"] or groups.get("tail2") or ""
+        else:
             return None
-        a, b, tail = found.group("a"), found.group("b"), found.group("tail")
     a, b = re.sub(r"^\s*(?:compare|comparing)\s+", "", a, flags=re.I).strip(), b.strip()
-    if not a or not b:
+    return (a, b, tail) if a and b else None
+
+
+def sides(q: Question, entities: EntityIndex) -> Sides | None:
+    """The two sides of a question weighing one thing for each, or None (no sides, or nothing in particular
+    asked of them: `compare.Compare`'s table)."""
+    found = weighed(q.text)
+    if found is None:
         return None
+    a, b, tail = found
     asked = " ".join(_content(tail))
     # A side that is only a name stands in for the other side's name: "meta vs tml staff turnover" asks about
     # Meta's staff turnover, "how many spacexai leavers went to meta vs tml" about those who went to TML.
@@ -117,6 +148,34 @@ def _names(q: Question) -> set[str]:
     return {w for m in q.mentions for w in (*m.entity.keys, *(w for _, _, w in word_spans(m.entity.name)))}
 
 
+# A sentence naming both sides ("OpenAI retained 67% and Meta 64%") answers the question at once, when it
+# ranks this high among the sentences found for the whole question (else for each side) and shares a word
+# with the question besides the names (or a word meaning the same: "kept" for "retention").
+BOTH_RANK = 8
+
+
+def _naming_both(q: Question, ctx: Context, found: Sides, sizes: bool, more: list[Hit]) -> Candidate | None:
+    """The best sentence found for the question or its sides that names a company or person of each side,
+    about what is asked (with a figure when sizes are weighed)."""
+    named = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
+    asked = with_same_meaning(content_words(" ".join(_content(q.text))) - content_words(" ".join(_names(q))))
+    if not all(named) or not asked:
+        return None
+    for hits in (ctx.retrieval.hits, more):
+        passages = [ctx.state.retrieved(h) for h in hits]
+        for c in rank_candidates(q.text, ctx.vector, passages)[:BOTH_RANK]:
+            said = [m.entity for m in ctx.state.entities.find(c.text)]
+            if (
+                asked & content_words(c.text)
+                and all(
+                    any(e.keys <= s.keys and e.kind == s.kind for e in side for s in said) for side in named
+                )
+                and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
+            ):
+                return c
+    return None
+
+
 class SideBySide:
     """One thing asked of two sides: each side's best sentence, searched on its own."""
 
@@ -132,9 +191,10 @@ class SideBySide:
         assert found is not None
         sizes = bool(_SIZES.search(q.text))
         cites = Citations(ctx.state.data.articles)
-        lines: list[Line] = []
         unfound = []
         searches = search_each(q, ctx, list(found.texts), scoped=False)
+        both = _naming_both(q, ctx, found, sizes, [h for _, searched in searches for h in searched.hits])
+        lines = [Line(both.text, (cites.cite(both.article_id),))] if both else []
         for text, label, (vector, searched) in zip(found.texts, found.labels, searches, strict=True):
             if searched.score < ctx.threshold:
                 unfound.append(label)

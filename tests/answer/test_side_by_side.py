@@ -42,6 +42,14 @@ def _sides(text: str) -> tuple[str, str] | None:
         ("meta vs anthropic hiring", None),  # what the table shows
         ("compare meta and anthropic", None),
         ("did meta or anthropic hire him", None),
+        ("who's winning, meta or anthropic", None),
+        ("meta v anthropic", None),
+        (
+            "is anthropic better than meta at keeping people",
+            ("anthropic keeping people", "meta keeping people"),
+        ),
+        ("how do meta and anthropic differ in retention", ("meta retention", "anthropic retention")),
+        ("whats the difference between meta and anthropic", None),
     ],
 )
 def test_the_two_sides_and_what_is_asked_of_both(question: str, texts: tuple[str, str] | None) -> None:
@@ -82,5 +90,26 @@ def test_each_side_gets_its_own_figure(engine: Engine) -> None:
     assert len(answer.sources) == 2
 
 
-def test_two_companies_with_nothing_in_particular_asked_get_the_table(engine: Engine) -> None:
-    assert engine.answer("microsoft vs google").kind is AnswerKind.COMPARE
+@pytest.mark.parametrize(
+    "question", ["microsoft vs google", "who's ahead, microsoft or google", "microsoft v google"]
+)
+def test_two_companies_with_nothing_in_particular_asked_get_the_table(engine: Engine, question: str) -> None:
+    assert engine.answer(question).kind is AnswerKind.COMPARE
+
+
+def test_a_sentence_naming_both_sides_answers_first(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-06-retention-report",
+        title="A report compares how long AI labs keep their staff",
+        body="Anthropic kept 80% of its staff for two years. Meta kept 64% of its staff, below Anthropic. "
+        "Meta also hired widely that year.",
+        published="2025-06-03",
+        companies="Anthropic, Meta",
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    answer = engine.answer("anthropic vs meta, who kept staff longer")
+    assert answer.kind is AnswerKind.EXTRACTIVE
+    assert answer.lines[0].text.startswith("Meta kept 64% of its staff, below Anthropic.")

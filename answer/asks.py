@@ -158,14 +158,18 @@ def split_asks(question: str) -> tuple[Ask, ...]:
 
 
 def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
-    """What to search for one ask: its words; the body of a neighbour when it has none of its own ("for how
+    """What to search for one ask: its words; the body of another ask when it has none of its own ("for how
     long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how
-    much is the H-1B fee"); and the names the whole question mentions ("where did he go?" after "who left
+    much is the H-1B fee"), the nearest one before it that does not point back itself; and the names the whole question mentions ("where did he go?" after "who left
     Apple")."""
     ask = asks[i].text
     if not content_words(body(ask)) or _POINTS_BACK.search(ask):
-        neighbours = [asks[j] for j in (i - 1, i + 1) if 0 <= j < len(asks)]
-        borrowed = next((body(a.text) for a in neighbours if content_words(body(a.text))), "")
+        # The nearest ask before it that names what "it" is, else the nearest one with words of its own:
+        # "when did it start" after "what's the h1b fee, who has to pay it".
+        near = [asks[j] for j in (*range(i - 1, -1, -1), *range(i + 1, len(asks)))]
+        worded = [a for a in near if content_words(body(a.text))]
+        standing = [a for a in worded if not _POINTS_BACK.search(a.text)]
+        borrowed = body((standing or worded)[0].text) if worded else ""
         ask = f"{ask} {borrowed}".strip()
     low = ask.lower()
     missing = [n for n in names if n.lower() not in low]

@@ -21,7 +21,7 @@ CAUSAL = re.compile(
 )
 # A cause or purpose stated: narrower than CAUSAL (which also favours the "first... second..." of an
 # explanation), as "what it means" is a consequence, not a reason.
-_REASON = re.compile(
+REASON = re.compile(
     r"\b(because|reasons?|causes|due to|owing to|driven by|fuell?ed by|caused by|prompted by|led to|"
     r"as a result of|in order to|so that|so as to|aim(?:s|ed)? (?:to|at)|in a bid to|in an effort to|"
     r"(?:goal|aim|purpose|idea|motive|rationale|logic) (?:is|was|being)|"
@@ -74,7 +74,7 @@ _PLACE = re.compile(r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([
 
 def states_reason(sentence: str) -> bool:
     """Does the sentence give a cause or a purpose ("because...", "the goal was to...", "in a bid to...")?"""
-    return bool(_REASON.search(sentence))
+    return bool(REASON.search(sentence))
 
 
 def hints_motive(sentence: str) -> bool:

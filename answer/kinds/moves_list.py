@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from answer.asks import AnswerType, split_asks
 from answer.context import Context
 from answer.cues import generic_moves_question
+from answer.facts import REASON
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
 from answer.model import Answer, AnswerKind, Line, Source
@@ -65,5 +67,20 @@ class MovesList:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         answer = compose_moves(q, ctx.moves, ctx.state.data.articles, page=ctx.page, kind=self.kind)
-        quote = _stated(q, ctx.moves, ctx) if ctx.page == 0 else None
+        quote = (_stated(q, ctx.moves, ctx) or _why(q, ctx.moves, ctx)) if ctx.page == 0 else None
         return _with_quote(answer, quote, ctx) if quote is not None else answer
+
+
+# "Who left xAI and why?": the reason is looked for in the articles of the newest few moves listed.
+WHY_MOVES = 5
+
+
+def _why(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
+    """For a question that also asks why, the sentence of the listed moves' articles that gives a reason and
+    names one of their people or companies."""
+    asks = split_asks(q.text)
+    if len(asks) < 2 or all(a.type is not AnswerType.REASON for a in asks):
+        return None
+    shown = moves[:WHY_MOVES]
+    names = [*(r.move.person for r in shown), *(m.entity.name for m in q.mentions)]
+    return best_sentence(ctx.state, ctx.vector, [r.article_id for r in shown], names, must=REASON)

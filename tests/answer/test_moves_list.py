@@ -1,0 +1,39 @@
+"""The list of recorded moves a question narrows to, and the sentence after it that states what else it asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer.engine import Engine
+from answer.model import AnswerKind
+from tests.conftest import FakeEmbedder, engine_over, write_article
+
+REASON = "Pang left Apple because Meta offered a far bigger package and more computing power."
+
+
+@pytest.fixture
+def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        body=f"Meta hired Ruoming Pang from Apple in July. {REASON} He had led the foundation models team.",
+        moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
+    )
+    return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+@pytest.mark.parametrize("question", ["who left apple and why", "who did Meta hire from Apple, and why?"])
+def test_a_list_asked_why_ends_with_the_reason_its_articles_give(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.kind is AnswerKind.MOVES
+    assert answer.lines[0].text.startswith("Ruoming Pang: Apple → Meta")
+    assert answer.lines[-1].text == REASON
+
+
+def test_a_list_not_asked_why_gives_no_reason(engine: Engine) -> None:
+    answer = engine.answer("who left apple")
+    assert answer.kind is AnswerKind.MOVES
+    assert all(line.text != REASON for line in answer.lines)

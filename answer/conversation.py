@@ -136,7 +136,7 @@ def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[
 
 def _detail(rest: str) -> int:
     """How much a list line says about its person: a role (after the path) and a date count one each."""
-    return int(bool(re.search(r"→[^,(\[]+,\s*\w", rest))) + int(bool(re.search(r"\(\d{4}", rest)))
+    return int(bool(re.search(r"→[^,(\[]+,\s*\w", rest))) + int(bool(re.search(r"\([^()]*\d{4}\)", rest)))
 
 
 @dataclass

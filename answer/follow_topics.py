@@ -123,7 +123,7 @@ def in_place(text: str, last: str) -> str | None:
     return last[: before.start()] + follow.group("place") + last[before.end() :]
 
 
-# A profile's first line: "Yann LeCun: Meta → AMI (2025-11)."; its last stop is whom "it" means next.
+# A profile's first line: "Yann LeCun: Meta → AMI (November 2025)."; its last stop is whom "it" means next.
 _LAST_STOP = re.compile(r"→\s*([^→(\[.,;]+?)\s*(?:[(\[.,;]|$)")
 
 

@@ -11,7 +11,7 @@ from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
 from corpus.entities import key_tokens, same_org, same_person
-from corpus.model import Article, Move
+from corpus.model import Article, Move, date_label
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
 MAX_MOVES = 12
@@ -118,7 +118,7 @@ def move_route(m: Move) -> str:
 def describe_move(m: Move) -> str:
     route = move_route(m)
     role = f", {m.role}" if m.role else ""
-    when = f" ({m.date})" if m.date else ""
+    when = f" ({date_label(m.date)})" if m.date else ""
     return f"{m.person}: {route}{role}{when}"
 
 
@@ -227,7 +227,7 @@ def _when(r: RecordedMove, moves: Sequence[RecordedMove]) -> tuple[str, int]:
 
 def career(moves: Iterable[RecordedMove]) -> list[RecordedMove]:
     """One person's moves, oldest first: in date order, with undated moves put where the path joins up
-    ("Meta → OpenAI", then "OpenAI → Thinking Machines Lab", then "Thinking Machines Lab → Meta (2025-10)")."""
+    ("Meta → OpenAI", then "OpenAI → Thinking Machines Lab", then "Thinking Machines Lab → Meta (October 2025)")."""
     given = list(moves)
     by_date = sorted(given, key=lambda r: _when(r, given))
     if len(by_date) > MAX_ORDERED_MOVES:
@@ -243,14 +243,14 @@ def career(moves: Iterable[RecordedMove]) -> list[RecordedMove]:
 
 
 def path_text(steps: Sequence[RecordedMove]) -> str:
-    """ "Google → Apple (2021) → Meta (2025-07)": where someone worked, oldest first, with the move dates;
+    """ "Google → Apple (2021) → Meta (July 2025)": where someone worked, oldest first, with the move dates;
     a break in the record (a move that does not start where the last one ended) is shown as "; "."""
     segments: list[list[str]] = []
     previous: str | None = None
     for r in steps:
         m = r.move
-        place = m.to or "left"  # a departure with no destination known: "Google → left (2026-01)"
-        stop = f"{place} ({m.date})" if m.date else place
+        place = m.to or "left"  # a departure with no destination known: "Google → left (January 2026)"
+        stop = f"{place} ({date_label(m.date)})" if m.date else place
         if segments and (m.from_ is None or same_place(previous, m.from_)):
             segments[-1].append(stop)
         else:

@@ -28,6 +28,15 @@ def date_period(text: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+def date_label(text: str) -> str:
+    """A partial ISO date as the articles write it: "2025", "July 2025", "14 July 2025"."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return text
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return f"{day:%B %Y}" if len(parts) == 2 else f"{day.day} {day:%B %Y}"
+
+
 class Move(BaseModel):
     """One talent move: a person leaving one organisation (or none) for another, or a departure: a person
     leaving an organisation for a destination not (yet) named, with `from` and no `to`."""

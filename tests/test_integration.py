@@ -368,9 +368,11 @@ def test_timeline_of_deepseek(real_engine: Engine) -> None:
     assert answer.kind is AnswerKind.TIMELINE and answer.answered, answer.plain_text()
     assert answer.intro.startswith("Timeline of DeepSeek: ")
     dated = [
-        line.text.split(" — ")[0] for line in answer.lines if re.match(r"\d\d \w{3} \d{4} — ", line.text)
+        line.text.split(" — ")[0]
+        for line in answer.lines
+        if re.match(r"\d\d? [A-Z][a-z]+ \d{4} — ", line.text)
     ]
-    days = [dt.datetime.strptime(label, "%d %b %Y").date() for label in dated]
+    days = [dt.datetime.strptime(label, "%d %B %Y").date() for label in dated]
     assert days == sorted(days) and len(days) >= 5
     assert all(len(line.citations) == 1 for line in answer.lines)
     # Longer than a page, passing mentions are left out: Luo Fuli's departure is on the first page.

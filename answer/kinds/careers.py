@@ -256,5 +256,5 @@ class PersonSentence:
 
 
 def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line:
-    """ "Ruoming Pang: Google → Apple (2021) → Meta (2025-07).", citing each move's article once."""
+    """ "Ruoming Pang: Google → Apple (2021) → Meta (July 2025).", citing each move's article once."""
     return Line(f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path)))

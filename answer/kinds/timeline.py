@@ -15,7 +15,7 @@ from answer.moves import RecordedMove, move_date
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import Entity, key_tokens, same_org
-from corpus.model import date_period
+from corpus.model import date_label, date_period
 from corpus.text import QUESTION_STOP_WORDS, words
 
 # "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
@@ -72,15 +72,6 @@ class Event:
     text: str
     article_id: str
     also: tuple[str, ...] = ()  # further articles cited (a month's moves)
-
-
-def when_label(when: str) -> str:
-    """ "2025" -> "2025", "2025-07" -> "Jul 2025", "2025-07-14" -> "14 Jul 2025"."""
-    parts = [int(p) for p in when.split("-")]
-    if len(parts) == 1:
-        return when
-    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-    return f"{day:%b %Y}" if len(parts) == 2 else f"{day:%d %b %Y}"
 
 
 def move_event(r: RecordedMove, subjects: list[Entity]) -> Event:
@@ -309,7 +300,7 @@ class Timeline:
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
         cites = Citations(ctx.state.data.articles)
         lines = tuple(
-            Line(f"{when_label(e.when)} — {e.text}", tuple(cites.cite(a) for a in (e.article_id, *e.also)))
+            Line(f"{date_label(e.when)} — {e.text}", tuple(cites.cite(a) for a in (e.article_id, *e.also)))
             for e in found[start:end]
         )
         later = len(found) - end

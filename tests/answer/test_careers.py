@@ -23,7 +23,7 @@ def test_a_path_is_in_date_order_whatever_order_the_moves_come_in() -> None:
     ]
     assert (
         path_text(career(moves))
-        == "Google → Character.AI (2021) → Google DeepMind (2024-08) → OpenAI (2026-06)"
+        == "Google → Character.AI (2021) → Google DeepMind (August 2024) → OpenAI (June 2026)"
     )
 
 
@@ -35,7 +35,7 @@ def test_undated_moves_go_where_the_path_joins_up_before_the_dated_news() -> Non
     ]
     ordered = career([news, *history])
     assert [r.move.to for r in ordered] == ["OpenAI", "Thinking Machines Lab", "Meta"]
-    assert path_text(ordered) == "Meta → OpenAI → Thinking Machines Lab → Meta (2025-10)"
+    assert path_text(ordered) == "Meta → OpenAI → Thinking Machines Lab → Meta (October 2025)"
 
 
 def test_a_break_in_the_record_is_shown_and_a_first_move_may_have_no_origin() -> None:
@@ -43,7 +43,7 @@ def test_a_break_in_the_record_is_shown_and_a_first_move_may_have_no_origin() ->
         recorded(move("Trapit Bansal", "OpenAI", date="2022")),
         recorded(move("Trapit Bansal", "Meta", from_="Anthropic", date="2025-06")),
     ]
-    assert path_text(career(moves)) == "OpenAI (2022); Anthropic → Meta (2025-06)"
+    assert path_text(career(moves)) == "OpenAI (2022); Anthropic → Meta (June 2025)"
 
 
 def test_every_report_of_a_move_is_kept_with_its_article() -> None:

@@ -116,8 +116,8 @@ def _two_left_apple(engine: Engine, question: str) -> tuple[Question, Answer]:
         kind=AnswerKind.MOVES,
         intro="2 talent moves from Apple, newest first:",
         lines=(
-            Line("Ruoming Pang: Apple → Meta (2025-07)", (1,)),
-            Line("Ke Yang: Apple → Meta (2025-10)", (1,)),
+            Line("Ruoming Pang: Apple → Meta (July 2025)", (1,)),
+            Line("Ke Yang: Apple → Meta (October 2025)", (1,)),
         ),
         sources=(),
     )
@@ -205,7 +205,7 @@ def test_he_after_a_list_means_the_person_it_says_most_about(small_engine: Engin
         q.text,
         AnswerKind.MOVES,
         "Tan Xu: Microsoft Research Asia → Meta",
-        "Ruoming Pang: Apple → Meta, researcher (2025-07)",
+        "Ruoming Pang: Apple → Meta, researcher (July 2025)",
     )
     chat.remember(q, listed)
     assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"

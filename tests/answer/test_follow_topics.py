@@ -103,7 +103,7 @@ def test_it_after_a_profile_is_where_the_person_went_last() -> None:
         True,
         AnswerKind.PROFILE,
         "",
-        (Line("Tan Xu: Microsoft Research Asia → Moonshot AI (2024-08).", (1,)),),
+        (Line("Tan Xu: Microsoft Research Asia → Moonshot AI (August 2024).", (1,)),),
         (),
     )
     assert latest_company(profile) == "Moonshot AI"

@@ -34,16 +34,16 @@ def test_plain_text_of_a_moves_answer_lists_numbered_sources() -> None:
         kind=AnswerKind.MOVES,
         intro="2 talent moves to Meta, newest first:",
         lines=(
-            Line("Ruoming Pang: Apple → Meta, researcher (2025-07)", (1,)),
-            Line("Shengjia Zhao: OpenAI → Meta (2025-06)", (2, 1)),
+            Line("Ruoming Pang: Apple → Meta, researcher (July 2025)", (1,)),
+            Line("Shengjia Zhao: OpenAI → Meta (June 2025)", (2, 1)),
         ),
         sources=sources,
     )
 
     assert answer.plain_text() == (
         "2 talent moves to Meta, newest first:\n"
-        "- Ruoming Pang: Apple → Meta, researcher (2025-07) [1]\n"
-        "- Shengjia Zhao: OpenAI → Meta (2025-06) [2][1]\n"
+        "- Ruoming Pang: Apple → Meta, researcher (July 2025) [1]\n"
+        "- Shengjia Zhao: OpenAI → Meta (June 2025) [2][1]\n"
         "\n"
         "Sources:\n"
         "[1] Bloomberg, 2025-07-07: Meta hires Apple's Ruoming Pang https://example.com/pang\n"

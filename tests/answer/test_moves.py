@@ -54,7 +54,7 @@ def test_the_same_move_from_several_articles_is_merged() -> None:
     assert recorded.move.role == "head of foundation models"
     assert recorded.move.from_ == "Apple"
     assert (
-        describe_move(recorded.move) == "Ruoming Pang: Apple → Meta, head of foundation models (2025-07-07)"
+        describe_move(recorded.move) == "Ruoming Pang: Apple → Meta, head of foundation models (7 July 2025)"
     )
 
 
@@ -109,7 +109,7 @@ def test_a_later_report_naming_where_the_person_came_from_is_used() -> None:
 
     (recorded,) = collect_moves(articles)
 
-    assert describe_move(recorded.move) == "Ruoming Pang: Apple → Meta, researcher (2025-07)"
+    assert describe_move(recorded.move) == "Ruoming Pang: Apple → Meta, researcher (July 2025)"
 
 
 # ----------------------------------------------------------------------------------------- filter_moves
@@ -185,10 +185,10 @@ def test_filter_moves_newest_first(corpus_articles: list[Article]) -> None:
     [
         (
             move("Ruoming Pang", "Meta", from_="Apple", role="researcher", date="2025-07"),
-            "Ruoming Pang: Apple → Meta, researcher (2025-07)",
+            "Ruoming Pang: Apple → Meta, researcher (July 2025)",
         ),
         (move("Tan Xu", "Moonshot AI"), "Tan Xu: joined Moonshot AI"),
-        (move("Tan Xu", "Moonshot AI", date="2024-08-20"), "Tan Xu: joined Moonshot AI (2024-08-20)"),
+        (move("Tan Xu", "Moonshot AI", date="2024-08-20"), "Tan Xu: joined Moonshot AI (20 August 2024)"),
         (move("Lucas Beyer", "Meta", from_="OpenAI"), "Lucas Beyer: OpenAI → Meta"),
         (
             move("Mira Murati", "Thinking Machines Lab", role="founder"),
@@ -209,7 +209,7 @@ def test_compose_moves_cites_each_article_once_in_order_of_use(corpus_articles: 
 
     assert answer.answered and answer.kind is AnswerKind.MOVES
     assert text.startswith(
-        "3 talent moves to Meta, newest first:\n- Ruoming Pang: Apple → Meta, researcher (2025-07) [1]"
+        "3 talent moves to Meta, newest first:\n- Ruoming Pang: Apple → Meta, researcher (July 2025) [1]"
     )
     assert [s.article_id for s in answer.sources] == ["pang", "zhao", "beyer"]
     assert "[3] Example News, 2025-06-27: Story beyer https://example.com/beyer" in text

@@ -130,8 +130,8 @@ def test_who_is_someone_gives_their_path_oldest_first_and_their_latest_role(peop
     assert answer.kind is AnswerKind.PROFILE and answer.answered
     texts = _texts(answer)
     # the undated moves are history the article tells: they come before its dated move
-    assert texts[0] == "Andrew Tulloch: Meta → OpenAI → Thinking Machines Lab → Meta (2025-10)."
-    assert texts[1] == "Latest known role: researcher, TBD Lab, at Meta (2025-10)."
+    assert texts[0] == "Andrew Tulloch: Meta → OpenAI → Thinking Machines Lab → Meta (October 2025)."
+    assert texts[1] == "Latest known role: researcher, TBD Lab, at Meta (October 2025)."
     assert all(line.citations for line in answer.lines)
 
 
@@ -139,9 +139,10 @@ def test_where_someone_works_now_is_where_their_newest_move_took_them(people_eng
     answer = people_engine.answer("Where does Noam Shazeer work now?")
     assert answer.kind is AnswerKind.PROFILE
     first, path = _texts(answer)[:2]
-    assert first.startswith("Noam Shazeer moved from Google to OpenAI (2026-06)")
+    assert first.startswith("Noam Shazeer moved from Google to OpenAI (June 2026)")
     assert (
-        path == "Noam Shazeer: Google → Character.AI (2021) → Google DeepMind (2024-08) → OpenAI (2026-06)."
+        path
+        == "Noam Shazeer: Google → Character.AI (2021) → Google DeepMind (August 2024) → OpenAI (June 2026)."
     )
 
 
@@ -164,7 +165,7 @@ def test_a_role_and_a_move_in_one_question_is_answered_as_a_role_with_the_path(p
         "Who is chief scientist of Meta Superintelligence Labs and where did he come from?"
     )
     assert answer.kind is AnswerKind.ROLE
-    assert "Shengjia Zhao: OpenAI → Meta (2025-06)." in _texts(answer)
+    assert "Shengjia Zhao: OpenAI → Meta (June 2025)." in _texts(answer)
     assert len(answer.lines) <= 3  # not a list of every move to or from Meta
 
 
@@ -174,7 +175,7 @@ def test_a_holder_who_has_moved_on_is_said_to_have_and_who_took_over_is_quoted(p
     texts = _texts(answer)
     assert texts[0] == (
         "The CTO of Thinking Machines Lab on record was Barret Zoph (CTO, 2025-02), "
-        "who has since moved to OpenAI (2026-01-14)."
+        "who has since moved to OpenAI (14 January 2026)."
     )
     assert "Soumith Chintala will take over as CTO" in texts[1]
 

@@ -20,7 +20,7 @@ def test_who_is_alexandr_wang(real_engine: Engine) -> None:
     answer = real_engine.answer("Who is Alexandr Wang?")
     assert answer.kind is AnswerKind.PROFILE
     path, role = answer.lines[0].text, answer.lines[1].text
-    assert path == "Alexandr Wang: Scale AI → Meta (2025-06)."
+    assert path == "Alexandr Wang: Scale AI → Meta (June 2025)."
     assert role.startswith("Latest known role: Chief AI Officer")
     assert "2025-06-meta-scale-ai-stake-alexandr-wang" in _cited(answer)
     assert all(line.citations for line in answer.lines)
@@ -30,7 +30,7 @@ def test_where_does_tan_xu_work_now(real_engine: Engine) -> None:
     answer = real_engine.answer("Where does Tan Xu work now?")
     assert answer.kind is AnswerKind.PROFILE
     assert answer.lines[0].text.startswith(
-        "Tan Xu moved from Microsoft Research Asia to Moonshot AI (2024-08)"
+        "Tan Xu moved from Microsoft Research Asia to Moonshot AI (August 2024)"
     )
     assert _cited(answer) == {"2024-08-moonshot-hires-tan-xu"}
 
@@ -38,7 +38,7 @@ def test_where_does_tan_xu_work_now(real_engine: Engine) -> None:
 def test_where_did_ruoming_pang_go_gives_his_path_and_its_last_stop(real_engine: Engine) -> None:
     answer = real_engine.answer("Where did Ruoming Pang go?")
     latest, path = answer.lines[0].text, answer.lines[1].text
-    assert path.startswith("Ruoming Pang: Google → Apple (2021) → Meta (2025-07)")
+    assert path.startswith("Ruoming Pang: Google → Apple (2021) → Meta (July 2025)")
     last_stop = path.rstrip(".").split(" → ")[-1].split(" (")[0]
     assert f" to {last_stop} (" in latest and latest.endswith("the latest move I have on record.")
 
@@ -51,7 +51,7 @@ def test_chief_scientist_and_where_he_came_from(real_engine: Engine) -> None:
     assert answer.lines[0].text.startswith(
         "The Chief Scientist of Meta Superintelligence Labs is Shengjia Zhao"
     )
-    assert answer.lines[1].text == "Shengjia Zhao: OpenAI → Meta (2025-06)."
+    assert answer.lines[1].text == "Shengjia Zhao: OpenAI → Meta (June 2025)."
     assert "2025-07-shengjia-zhao-named-msl-chief-scientist" in _cited(answer)
 
 

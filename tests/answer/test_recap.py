@@ -266,7 +266,7 @@ def test_the_weeks_moves_are_listed_cited_and_background_moves_are_not_news() ->
 
     assert [r.move.person for r in recap.moves] == ["New Hire", "Undated Hire"]
     text = recap_text(recap)
-    assert "Talent moves (2):\n- New Hire: Alibaba → ByteDance, researcher (2026-11) [1]\n" in text
+    assert "Talent moves (2):\n- New Hire: Alibaba → ByteDance, researcher (November 2026) [1]\n" in text
     assert "- Undated Hire: joined Tencent [1]" in text
     assert "Old Hire" not in text and "Tan Xu" not in text
 
@@ -290,7 +290,7 @@ def test_a_departure_reads_left_x() -> None:
 
     text = recap_text(build_recap([article("moves-week", days_ago(2), moves=moves)], TODAY))
 
-    assert "- Ana Ruiz: OpenAI → Meta [1]" in text and "- Ben Low: left Apple (2026-11) [1]" in text
+    assert "- Ana Ruiz: OpenAI → Meta [1]" in text and "- Ben Low: left Apple (November 2026) [1]" in text
     assert "None" not in text
 
 

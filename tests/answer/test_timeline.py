@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine
-from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE, when_label
+from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE
 from answer.model import Answer, AnswerKind
 from tests.conftest import FakeEmbedder
 from tests.rivals import SURVEY, many_meta_hires, rivals_engine
@@ -32,29 +32,36 @@ def test_a_companys_moves_and_news_oldest_first_each_cited(engine: Engine) -> No
     assert answer.intro == "Timeline of Meta: 5 events, oldest first:"
     assert [line.text for line in answer.lines] == [
         # An article with no move of Meta's: its sentence naming Meta (its title does not).
-        f"01 Mar 2025 — {SURVEY}",
+        f"1 March 2025 — {SURVEY}",
         # The moves, as recorded: into Meta "joins", out of it "leaves".
-        "Jun 2025 — Alexandr Wang joins Meta from Scale AI (Chief AI Officer)",
-        "Jun 2025 — Jiahui Yu joins Meta from OpenAI (researcher)",
-        "Jun 2025 — Lucas Beyer joins Meta from OpenAI (researcher)",
-        "Nov 2025 — Yann LeCun leaves Meta for AMI (founder)",
+        "June 2025 — Alexandr Wang joins Meta from Scale AI (Chief AI Officer)",
+        "June 2025 — Jiahui Yu joins Meta from OpenAI (researcher)",
+        "June 2025 — Lucas Beyer joins Meta from OpenAI (researcher)",
+        "November 2025 — Yann LeCun leaves Meta for AMI (founder)",
     ]
-    assert cited(answer, "Nov 2025 — Yann LeCun leaves Meta for AMI (founder)") == "2025-11-lecun-leaves-meta"
-    assert cited(answer, f"01 Mar 2025 — {SURVEY}") == "2025-03-ai-pay-survey"
+    assert (
+        cited(answer, "November 2025 — Yann LeCun leaves Meta for AMI (founder)")
+        == "2025-11-lecun-leaves-meta"
+    )
+    assert cited(answer, f"1 March 2025 — {SURVEY}") == "2025-03-ai-pay-survey"
     assert not answer.more and not answer.note
 
 
 def test_an_article_naming_the_subject_in_its_title_is_listed_by_its_title(engine: Engine) -> None:
     lines = [line.text for line in engine.answer("OpenAI timeline").lines]
-    assert "08 Aug 2025 — OpenAI hands staff a one-time bonus" in lines
-    assert lines.index("Aug 2024 — John Schulman leaves OpenAI for Anthropic (researcher)") == 0
-    assert lines[-1] == "Jan 2026 — Noam Shazeer joins OpenAI from Google (lead for architecture research)"
+    assert "8 August 2025 — OpenAI hands staff a one-time bonus" in lines
+    assert lines.index("August 2024 — John Schulman leaves OpenAI for Anthropic (researcher)") == 0
+    assert (
+        lines[-1] == "January 2026 — Noam Shazeer joins OpenAI from Google (lead for architecture research)"
+    )
 
 
 def test_a_persons_timeline(engine: Engine) -> None:
     answer = engine.answer("Chronology of Yann LeCun")
     assert answer.kind is AnswerKind.TIMELINE
-    assert [line.text for line in answer.lines] == ["Nov 2025 — Yann LeCun joins AMI from Meta (founder)"]
+    assert [line.text for line in answer.lines] == [
+        "November 2025 — Yann LeCun joins AMI from Meta (founder)"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -104,23 +111,16 @@ def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: Fa
     assert len(first.lines) == EVENTS_PER_PAGE and first.more
     assert first.note == f"…and {total - EVENTS_PER_PAGE} later events."
     assert second.intro == f"Timeline of Meta: {total} events, oldest first (continued: 9–16 of {total}):"
-    assert first.lines[0].text == "Jan 2024 — Researcher Number00 joins Meta from Apple (researcher)"
-    assert second.lines[0].text == "Sep 2024 — Researcher Number08 joins Meta from Apple (researcher)"
+    assert first.lines[0].text == "January 2024 — Researcher Number00 joins Meta from Apple (researcher)"
+    assert second.lines[0].text == "September 2024 — Researcher Number08 joins Meta from Apple (researcher)"
     assert second.more
     last = engine.answer("timeline of Meta", page=2)
     assert len(last.lines) == 1 and not last.more
     every = [line.text for page in (first, second, last) for line in page.lines]
-    dates = [re.match(r"(\d\d )?(\w{3}) (\d{4})", t) for t in every]
+    dates = [re.match(r"(\d\d? )?([A-Z][a-z]+) (\d{4})", t) for t in every]
     assert len(set(every)) == total and all(dates)
-    june = "Jun 2025 — 3 people join Meta: Alexandr Wang (from Scale AI), Lucas Beyer (from OpenAI), Jiahui Yu (from OpenAI)"
+    june = "June 2025 — 3 people join Meta: Alexandr Wang (from Scale AI), Lucas Beyer (from OpenAI), Jiahui Yu (from OpenAI)"
     assert june in every and not any(SURVEY in line for line in every)
-
-
-@pytest.mark.parametrize(
-    ("when", "label"), [("2025", "2025"), ("2025-07", "Jul 2025"), ("2025-07-04", "04 Jul 2025")]
-)
-def test_dates_are_shown_as_precisely_as_reported(when: str, label: str) -> None:
-    assert when_label(when) == label
 
 
 def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine) -> None:
@@ -128,13 +128,15 @@ def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine)
     answer = engine.answer("timeline of the one-time bonus")
     assert answer.kind is AnswerKind.TIMELINE and answer.answered
     assert answer.intro.startswith("Timeline of “one-time bonus”:")
-    assert "08 Aug 2025 — OpenAI hands staff a one-time bonus" in [line.text for line in answer.lines]
+    assert "8 August 2025 — OpenAI hands staff a one-time bonus" in [line.text for line in answer.lines]
 
 
 def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine: Engine) -> None:
     departures = engine.answer("timeline of meta departures")
     assert departures.intro == "Timeline of Meta departures: 1 event, oldest first:"
-    assert [line.text for line in departures.lines] == ["Nov 2025 — Yann LeCun leaves Meta for AMI (founder)"]
+    assert [line.text for line in departures.lines] == [
+        "November 2025 — Yann LeCun leaves Meta for AMI (founder)"
+    ]
     hires = [line.text for line in engine.answer("who joined meta: timeline").lines]
     assert len(hires) == 3 and all(" joins Meta " in t for t in hires)
 
@@ -163,5 +165,5 @@ def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(
     engine = rivals_engine(tmp_path, fake_embedder, extra=seed)
     lines = [line.text for line in engine.answer("timeline of bytedance seed hires").lines]
     assert lines == [
-        "Feb 2025 — Wu Yonghui joins ByteDance Seed from Google DeepMind (head of foundational research, Seed)"
+        "February 2025 — Wu Yonghui joins ByteDance Seed from Google DeepMind (head of foundational research, Seed)"
     ]

@@ -211,7 +211,7 @@ def test_recap_preview_writes_the_chart_it_describes(tmp_path: Path, monkeypatch
     )
 
     assert result.exit_code == 0, result.output
-    assert "Dana Lee: Google DeepMind → Meta (2026-11) [1]" in result.output
+    assert "Dana Lee: Google DeepMind → Meta (November 2026) [1]" in result.output
     assert f"Chart of the talent flows, 16–22 Nov 2026: {chart}" in result.output
     assert png_size(chart.read_bytes())[0] >= 1000
 

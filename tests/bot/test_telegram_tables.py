@@ -76,7 +76,7 @@ async def test_timeline_pages_with_show_more(app: Application, tg: FakeTelegram)
     first = await reply_to(tg, "/timeline Meta")
     assert first.text.startswith(
         # 14: a month's moves on one line, passing mentions left out (see tests/answer/test_timeline.py)
-        "Timeline of Meta: 14 events, oldest first:\n• Jan 2024 — Researcher Number00"
+        "Timeline of Meta: 14 events, oldest first:\n• January 2024 — Researcher Number00"
     )
     assert first.text.count("• ") == 8
     [data] = first.callback_data
@@ -84,7 +84,7 @@ async def test_timeline_pages_with_show_more(app: Application, tg: FakeTelegram)
     await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
     second = tg.sent_messages(CHAT)[-1]
     assert "continued: 9–14 of 14" in second.text
-    assert "• Sep 2024 — Researcher Number08 joins Meta from Apple (researcher)" in second.text
+    assert "• September 2024 — Researcher Number08 joins Meta from Apple (researcher)" in second.text
     unknown = await reply_to(tg, "/timeline Amazon")
     assert unknown.text.startswith("I have no articles about Amazon.\nUsage: /timeline DeepSeek")
 

@@ -27,8 +27,8 @@ def test_plain_output_is_one_move_per_line(tmp_path: Path) -> None:
     code, out, _ = _run([str(path), "--published", "2025-06-10"])
     assert code == 0
     assert out.splitlines() == [
-        "Ana Ruiz: OpenAI → Meta, chief scientist (2025-03)",
-        "Ben Low: left Apple (2025-05)",
+        "Ana Ruiz: OpenAI → Meta, chief scientist (March 2025)",
+        "Ben Low: left Apple (May 2025)",
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -332,6 +333,7 @@ class TypoFixer:
     question, and the dense retriever copes with misspelt ordinary words on its own."""
 
     def __init__(self, names: set[str], words: set[str]) -> None:
+        self._names = names
         self._words = words | names
         self._by_letter: dict[str, list[str]] = {}
         for w in names:
@@ -369,4 +371,17 @@ class TypoFixer:
         return base in self._words or NICKNAMES.get(base) in self._words
 
     def fix(self, text: str) -> str:
-        return re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), text)
+        return re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self._joined(text))
+
+    def _joined(self, text: str) -> str:
+        """Two words typed apart that make one name together: "deep seek", "open ai", "signal fire"."""
+        tokens = list(re.finditer(r"[A-Za-z]{2,}", text))
+        parts: list[str] = []
+        done = 0
+        for a, b in itertools.pairwise(tokens):
+            if a.start() < done or text[a.end() : b.start()] not in (" ", "-"):
+                continue
+            if (a.group(0) + b.group(0)).lower() in self._names:
+                parts += [text[done : a.start()], a.group(0) + b.group(0).lower()]
+                done = b.end()
+        return "".join([*parts, text[done:]])

@@ -113,3 +113,17 @@ def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:
     assert fixer.fix("kimis audio work") == "kimi's audio work"
     assert fixer.fix("zucks memo") == "zuckerberg's memo"  # a nickname too
     assert fixer.fix("apples and news") == "apples and news"  # English words stay
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("who did deep seek lose", "who did deepseek lose"),
+        ("Open AI vs Deep-Mind", "Openai vs Deepmind"),
+        ("what did signal fire find", "what did signalfire find"),
+        ("any one leave meta", "any one leave meta"),  # "anyone" is no name
+    ],
+)
+def test_a_name_typed_as_two_words_is_one(typed: str, meant: str) -> None:
+    fixer = TypoFixer({"deepseek", "openai", "deepmind", "signalfire", "meta"}, {"any", "one", "lose", "find"})
+    assert fixer.fix(typed) == meant

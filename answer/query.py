@@ -332,9 +332,16 @@ class TypoFixer:
     Only names are corrected: rewriting an ordinary word into a different corpus word would change the
     question, and the dense retriever copes with misspelt ordinary words on its own."""
 
-    def __init__(self, names: set[str], words: set[str]) -> None:
+    def __init__(self, names: set[str], words: set[str], people: Iterable[str] = ()) -> None:
+        """`names`: the words of the articles' names; `words`: their other words; `people`: whom they name."""
         self._names = names
         self._words = words | names
+        # A person's first name by their surname: "jon shulman" is John Schulman once the surname is fixed.
+        self._first_names: dict[str, set[str]] = {}
+        for person in people:
+            parts = person.lower().split()
+            if len(parts) >= 2:
+                self._first_names.setdefault(parts[-1], set()).add(parts[0])
         self._by_letter: dict[str, list[str]] = {}
         for w in names:
             if len(w) >= 4 and w.isalpha():
@@ -371,7 +378,20 @@ class TypoFixer:
         return base in self._words or NICKNAMES.get(base) in self._words
 
     def fix(self, text: str) -> str:
-        return re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self._joined(text))
+        fixed = re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self._joined(text))
+        return re.sub(r"\b([A-Za-z]{2,})(?=\s+([A-Za-z]+)\b)", self._first_name, fixed)
+
+    def _first_name(self, match: re.Match[str]) -> str:
+        """A first name typed wrong before a surname the articles give ("jon schulman", "Andrei Karpathy")."""
+        typed, surname = match.groups()
+        firsts = self._first_names.get(surname.lower(), set())
+        low = typed.lower()
+        if not firsts or low in firsts or low in self._names:
+            return typed
+        meant = next((f for f in sorted(firsts) if one_edit(low, f)), None)
+        if meant is None:
+            return typed
+        return meant.capitalize() if typed[:1].isupper() else meant
 
     def _joined(self, text: str) -> str:
         """Two words typed apart that make one name together: "deep seek", "open ai", "signal fire"."""

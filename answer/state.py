@@ -101,7 +101,9 @@ class EngineState:
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),
-            typos=TypoFixer(set(entities.vocabulary), vocabulary),
+            typos=TypoFixer(
+                set(entities.vocabulary), vocabulary, [e.name for e in entities.entities if e.kind == "person"]
+            ),
             spelling=Speller(
                 [w for a in articles for w in words(" ".join((a.text, *a.tags)))] + list(entities.vocabulary),
                 names=set(entities.vocabulary) | names,

@@ -125,5 +125,18 @@ def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:
     ],
 )
 def test_a_name_typed_as_two_words_is_one(typed: str, meant: str) -> None:
-    fixer = TypoFixer({"deepseek", "openai", "deepmind", "signalfire", "meta"}, {"any", "one", "lose", "find"})
+    fixer = TypoFixer(
+        {"deepseek", "openai", "deepmind", "signalfire", "meta"}, {"any", "one", "lose", "find"}
+    )
     assert fixer.fix(typed) == meant
+
+
+def test_a_first_name_typed_wrong_before_a_known_surname_is_the_persons() -> None:
+    fixer = TypoFixer(
+        {"john", "schulman", "andrej", "karpathy"},
+        {"where", "did", "go"},
+        ["John Schulman", "Andrej Karpathy"],
+    )
+    assert fixer.fix("where did jon shulman go") == "where did john schulman go"
+    assert fixer.fix("who is Andrei Karpathy") == "who is Andrej Karpathy"
+    assert fixer.fix("did jon go") == "did jon go"  # no surname: no one to tell the name by

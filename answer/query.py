@@ -27,7 +27,8 @@ _MOVE_WORDS = re.compile(
     r"quit|depart(?:ed|ure|ures)?|defect(?:ed|ion|ions)?|lure[sd]?|luring|moves?|moved|went|go(?:ne)? to|"
     r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
-    r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named)\b",
+    r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named|end(?:s|ed)? up|wound up|"
+    r"land(?:s|ed)? (?:at|in|a job))\b",
     re.IGNORECASE,
 )
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
@@ -40,7 +41,14 @@ _SOURCE_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost)\s+$",
     re.I,
 )
-_SOURCE_AFTER = re.compile(r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits)\b", re.I)
+_SOURCE_AFTER = re.compile(
+    r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits)\b|"
+    # "apple people ended up at meta", "openai researchers who joined meta": whom X had
+    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|alumni|veterans|execs|executives)"
+    r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
+    r"landed|switched)\b",
+    re.I,
+)
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from answer.asks import split_asks
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
@@ -39,7 +40,7 @@ _LOSING = re.compile(
 )
 _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
-    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?)\b",
+    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?)\b",
     re.I,
 )
 # Counting plans, pay or job cuts is not counting moves: "how many AI hires is Quark planning?".
@@ -83,14 +84,21 @@ def _losing(text: str) -> bool | None:
     return gain is None or (lose is not None and lose.start() < gain.start())
 
 
+def _ranks(text: str) -> bool:
+    """Does the question (or one of its asks) rank companies by their moves: "which company lost the most",
+    "how many companies did meta hire from"? Not "who quit xAI and what company was it merged into"."""
+    ranking = bool(_WHICH_ORG.search(text) or _HOW_MANY_ORGS.search(text)) or bool(
+        _MOST.search(text) and _ASKS_WHO.match(text)
+    )
+    return ranking and _losing(text) is not None
+
+
 def _tally(q: Question) -> Tally | None:
     """How a ranking question groups the moves; None when it is not one."""
     if _WHERE_PEOPLE.match(q.text):
         orgs = tuple(m for m in q.mentions if m.entity.kind == "org")
         return Tally(replace(q, origins=orgs, destinations=(), either=()), "to")
-    ranking = bool(_WHICH_ORG.search(q.text) or _HOW_MANY_ORGS.search(q.text)) or bool(
-        _MOST.search(q.text) and _ASKS_WHO.match(q.text)
-    )
+    ranking = any(_ranks(ask.text) for ask in split_asks(q.text))
     losing = _losing(q.text)
     if not ranking or losing is None or (q.origins and q.destinations):
         return None

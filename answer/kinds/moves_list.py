@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from answer.asks import AnswerType, split_asks
+from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.cues import generic_moves_question
 from answer.facts import REASON
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
+from answer.kinds.side_by_side import asked_sides
 from answer.model import Answer, AnswerKind, Line, Source
 from answer.moves import RecordedMove, compose_moves
 from answer.query import MONTH_RE, Question
+from corpus.text import content_words
 
 # "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
 # so the sentence of its articles that states the date or the amount comes after the list.
@@ -62,25 +64,37 @@ class MovesList:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not ctx.wants_moves or not ctx.moves or _HOW_MUCH.search(q.text):
             return None  # a count of moves is `Aggregate`'s; any other "how many" the articles answer
+        if asked_sides(q, ctx) is not None:
+            return None  # "alibaba vs tencent on campus hiring": one thing asked of two, `SideBySide`'s
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)
         return CERTAIN if narrowed else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         answer = compose_moves(q, ctx.moves, ctx.state.data.articles, page=ctx.page, kind=self.kind)
-        quote = (_stated(q, ctx.moves, ctx) or _why(q, ctx.moves, ctx)) if ctx.page == 0 else None
+        quote = (_stated(q, ctx.moves, ctx) or _other_ask(q, ctx.moves, ctx)) if ctx.page == 0 else None
         return _with_quote(answer, quote, ctx) if quote is not None else answer
 
 
-# "Who left xAI and why?": the reason is looked for in the articles of the newest few moves listed.
-WHY_MOVES = 5
+# "Who left xAI and why?", "who quit xAI and what company was it merged into?": what else is asked is looked
+# for in the articles of the newest few moves listed.
+OTHER_ASK_MOVES = 5
 
 
-def _why(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
-    """For a question that also asks why, the sentence of the listed moves' articles that gives a reason and
-    names one of their people or companies."""
+def _other_ask(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
+    """For a question that asks something besides the list (its second ask: a reason, a company...), the
+    sentence of the listed moves' articles that names one of their people or companies and answers it."""
     asks = split_asks(q.text)
-    if len(asks) < 2 or all(a.type is not AnswerType.REASON for a in asks):
+    if len(asks) < 2:
         return None
-    shown = moves[:WHY_MOVES]
+    other = asks[1]
+    reason = other.type is AnswerType.REASON
+    said = content_words(body(other.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
+    if not reason and not said:
+        return None
+    shown = moves[:OTHER_ASK_MOVES]
     names = [*(r.move.person for r in shown), *(m.entity.name for m in q.mentions)]
-    return best_sentence(ctx.state, ctx.vector, [r.article_id for r in shown], names, must=REASON)
+    ids = [r.article_id for r in shown]
+    if reason:
+        return best_sentence(ctx.state, ctx.vector, ids, names, must=REASON)
+    stems = "|".join(re.escape(w) for w in sorted(said))
+    return best_sentence(ctx.state, ctx.vector, ids, names, must=re.compile(rf"\b(?:{stems})", re.I))

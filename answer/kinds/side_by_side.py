@@ -85,8 +85,8 @@ def weighed(text: str) -> tuple[str, str, str] | None:
     parts = _VERSUS.split(text)
     if len(parts) == 2:
         a, b = parts
-        if "," in b:
-            b, tail = (p.strip() for p in b.split(",", 1))
+        if "," in b or ":" in b:  # "meta vs tml, who...", "microsoft vs google deepmind: who's poaching who"
+            b, tail = (p.strip() for p in re.split(r"[,:]", b, maxsplit=1))
     else:
         found = _OR_THEN_WHICH.match(text) or _WHICH_THEN_OR.match(text)
         if found is not None:

@@ -11,6 +11,7 @@ from answer.model import AnswerKind
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
 REASON = "Pang left Apple because Meta offered a far bigger package and more computing power."
+TEAM = "At Meta, Pang joined the superintelligence group as a member of its infrastructure team."
 
 
 @pytest.fixture
@@ -19,7 +20,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus.mkdir()
     write_article(
         corpus,
-        body=f"Meta hired Ruoming Pang from Apple in July. {REASON} He had led the foundation models team.",
+        body=f"Meta hired Ruoming Pang from Apple in July. {REASON} He had led the foundation models team. "
+        f"{TEAM}",
         moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
     )
     return engine_over(corpus, tmp_path / "data", fake_embedder)
@@ -37,3 +39,9 @@ def test_a_list_not_asked_why_gives_no_reason(engine: Engine) -> None:
     answer = engine.answer("who left apple")
     assert answer.kind is AnswerKind.MOVES
     assert all(line.text != REASON for line in answer.lines)
+
+
+def test_a_list_asked_something_else_ends_with_the_sentence_that_says_it(engine: Engine) -> None:
+    answer = engine.answer("who left apple and which team did he join at meta")
+    assert answer.kind is AnswerKind.MOVES
+    assert answer.lines[-1].text == TEAM

@@ -57,6 +57,9 @@ def test_direction_of_a_move_question() -> None:
     assert q.about_moves
     left = parse_question("who left Apple?", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in left.origins] == ["Apple"]
+    ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
+    assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
 
 
 def test_surname_alone_finds_the_person() -> None:

@@ -10,7 +10,10 @@ from corpus.entities import EntityIndex
 from corpus.text import NAME_STOP_WORDS
 
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b",
+    r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b|"
+    # ...or a multiple of one: "offered to double the salaries", "ten times as much", "a fivefold rise"
+    r"\b(?:doubl|tripl)(?:e|ed|es|ing)\b|\btwice (?:as|the)\b|\b\w+fold\b|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) times (?:as|more|the|higher|larger|bigger)\b",
     re.I,
 )
 CAUSAL = re.compile(

@@ -139,13 +139,22 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
     if not at:
         return False
     if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
-        return any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
+        near = any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
+        return near and not _about_another_company(sentence, q, ctx)
     if kind is AnswerType.AMOUNT:
         return carries(sentence, kind, ctx.state.entities)  # a sum or a share, of what the sentence is about
     known = frozenset(words(q.text))
     if kind is AnswerType.PERSON:  # "who led the round?": investors, buyers and employers are "who" too
         return any(carries(sentence, k, ctx.state.entities, known) for k in (kind, AnswerType.ORGANISATION))
     return carries(sentence, kind, ctx.state.entities, known)
+
+
+def _about_another_company(sentence: str, q: Question, ctx: Context) -> bool:
+    """Does the sentence name companies, none of them one the question asks about? "The exits leave OpenAI
+    with three of the eleven people who founded it" counts no one at Anthropic."""
+    asked = [m.entity for m in q.mentions if m.entity.kind == "org"]
+    named = [m.entity for m in ctx.state.entities.find(sentence) if m.entity.kind == "org"]
+    return bool(asked and named) and not any(a.keys <= n.keys or n.keys <= a.keys for a in asked for n in named)
 
 
 def _word_at(sentence: str, offset: int) -> int:

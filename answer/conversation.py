@@ -93,6 +93,13 @@ _BEFORE_THAT = re.compile(
     r"(?:before|prior to)(?:\s+(?:that|this|then))?|(?:and\s+)?previously)\W*$",
     re.I,
 )
+# A follow-up ending in a preposition with nothing after it: "who put money in?", "who else works there for?".
+_DANGLING = re.compile(
+    r"(?<!\bbring )(?<!\bbrought )(?<!\bcame )(?<!\bcome )(?<!\bstep )(?<!\bstepped )(?<!\bmoved )(?<!\bmove )"
+    r"(?<!\bjoin )(?<!\bjoined )(?<!\bsign )(?<!\bsigned )(?<!\bfill )(?<!\bfilled )"
+    r"\b(?:in|into|behind|with|at)\W*$",
+    re.I,
+)
 _ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
     r"has|have|had|will|can|could|would)\b)",
@@ -191,6 +198,9 @@ class Conversation:
             text = (
                 at_there(text, firm_of(self._about_companies(), losing=False) or last.company or None) or text
             )
+        firm = firm_of(self._about_companies(), losing=False) or last.company
+        if firm and _DANGLING.search(text) and not parse(text).mentions:
+            return f"{text.rstrip(' ?.!')} {firm}?"  # "who put money in?" after a question about DeepSeek
         if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
         else:

@@ -242,6 +242,21 @@ def test_it_is_the_company_when_something_is_done_to_it(
     assert chat.resolve(follow_up, small_engine.parse) == understood
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "understood"),
+    [
+        ("who put money in", "who put money in Moonshot AI?"),
+        ("who else did it bring in?", "who else did it bring in?"),  # "bring in": nothing left dangling
+    ],
+)
+def test_a_follow_up_ending_in_a_preposition_is_about_the_company(
+    small_engine: Engine, follow_up: str, understood: str
+) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
+    assert chat.resolve(follow_up, small_engine.parse) == understood
+
+
 def test_when_after_a_move_quotes_the_sentence_that_dates_it(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

@@ -58,12 +58,23 @@ def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
 
 
+# Kinds of people hired that the recorded moves (one named person each) say nothing about.
+_KIND_OF_PEOPLE = re.compile(
+    r"\b(?:(?:fresh|new|young|recent) (?:grads?|graduates?|talent|people)|grads|graduates|students|interns?|"
+    r"phds|phd (?:students|holders|grads|graduates)|returnees|foreigners|foreign (?:talent|workers|staff)|"
+    r"overseas (?:talent|researchers|scientists)|women|juniors?|veterans)\b",
+    re.I,
+)
+
+
 class MovesList:
     kind = AnswerKind.MOVES
 
     def match(self, q: Question, ctx: Context) -> float | None:
         if not ctx.wants_moves or not ctx.moves or _HOW_MUCH.search(q.text):
             return None  # a count of moves is `Aggregate`'s; any other "how many" the articles answer
+        if _KIND_OF_PEOPLE.search(q.text) and not q.people:
+            return None  # "does deepseek just hire fresh grads?": whom it hires, which the moves don't record
         if asked_sides(q, ctx) is not None:
             return None  # "alibaba vs tencent on campus hiring": one thing asked of two, `SideBySide`'s
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)

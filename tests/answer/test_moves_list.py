@@ -45,3 +45,8 @@ def test_a_list_asked_something_else_ends_with_the_sentence_that_says_it(engine:
     answer = engine.answer("who left apple and which team did he join at meta")
     assert answer.kind is AnswerKind.MOVES
     assert answer.lines[-1].text == TEAM
+
+
+def test_a_question_about_the_kind_of_people_hired_is_no_list(engine: Engine) -> None:
+    answer = engine.answer("does meta just hire fresh grads or what")
+    assert answer.kind is not AnswerKind.MOVES

@@ -158,7 +158,8 @@ def short_names(name: str, article: Article) -> list[str]:
 # Institute, where he led work on Molmo"; and their path: "went on to co-found Vercept", "a PhD at Princeton".
 _KNOWN_FOR = (
     r"known (?:as|for)|best known|made (?:his|her|their) name|(?:co-?)?authored|an? (?:co-?)?authors? of|"
-    r"co-?creat\w+|creator of|invent\w+|pioneer\w*|led (?:the )?work"
+    r"co-?creat\w+|creator of|invent\w+|pioneer\w*|led (?:the )?work|contribut\w+ to|"
+    r"spent (?:\w+ ){0,2}years (?:at|with|in)"
 )
 _BACKGROUND = re.compile(
     rf"\b(?:{_KNOWN_FOR}|worked on|helped (?:build|create|develop)|co-?found(?:ed|er|ers)?|went on to|researched|"

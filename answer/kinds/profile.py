@@ -48,7 +48,9 @@ _KNOWN_FOR_Q = re.compile(
     r"^\W*what(?:'s|’s|s)?\s+(?:(?:is|was|are|were)\s+)?.+\s+(?:best\s+)?(?:known|famous)\s+for\W*$|"
     r"^\W*what\s+(?:did|does|has|had)\s+.+\s+(?:work(?:ed)?\s+on|build|built|create|created|invent|invented|"
     r"research|do)(?:\s+(?:before|at|while|previously|earlier|prior\s+to|in)\b.*)?\W*$|"
-    r"^\W*where\s+(?:did|had|has)\s+.+\s+work(?:ed)?\s+(?:before|previously|earlier|prior)\b",
+    r"^\W*where\s+(?:did|had|has)\s+.+\s+work(?:ed)?\s+(?:before|previously|earlier|prior)\b|"
+    # "what's andrew tulloch's background", "tell me about zoph's career"
+    r"^.*\s(?:background|career(?:\s+(?:history|path|so far))?|track record|resume|résumé|cv)\W*$",
     re.I,
 )
 _NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)
@@ -129,7 +131,10 @@ def compose_profile(
     articles = person_articles(ctx.state, name, reports)
     background = background_sentences(ctx.state, ctx.vector, articles, name)
     if known_for and background:
-        lines = [Line(text, (cites.cite(article_id),)) for text, article_id in background] + [path_shown]
+        lines = [Line(text, (cites.cite(article_id),)) for text, article_id in background]
+        # "He spent 11 years at Facebook...", not naming them: the path first says who "he" is.
+        unnamed = not any(part in lines[0].text for part in name.split())
+        lines = [path_shown, *lines] if unnamed else [*lines, path_shown]
         return Answer(q.text, True, AnswerKind.PROFILE, "", tuple(lines), cites.sources())
     quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""))
     if quote is not None:

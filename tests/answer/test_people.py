@@ -309,7 +309,10 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
     assert "At OpenAI he worked on the Operator agent." in [line.text for line in before.lines[:2]]
     known = engine.answer("what is yao shunyu known for")
     assert known.kind is AnswerKind.PROFILE
-    assert "He is also known as an author of ReAct." in [line.text for line in known.lines[:2]]
+    assert "He is also known as an author of ReAct." in [line.text for line in known.lines[:3]]
+    assert known.lines[0].text.startswith("Yao Shunyu: OpenAI → Tencent")  # says who "he" is first
+    background = engine.answer("what's yao shunyu's background")
+    assert [line.text for line in background.lines] == [line.text for line in known.lines]
     boss = engine.answer("who does yao shunyu report to")
     assert boss.kind is AnswerKind.ROLE
     assert [line.text for line in boss.lines] == [

@@ -3,13 +3,14 @@ leave unanswered, the best sentence that carries the type of fact it expects."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from answer.asks import Ask
+from answer.asks import AnswerType, Ask
 from answer.extractive import Candidate, RetrievedPassage, rank_candidates
 from answer.facts import carries
 from corpus.entities import EntityIndex
@@ -75,8 +76,35 @@ def answering(
             c.relevance >= TYPED_RELATIVE * best
             or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
         )
-        and carries(c.text, search.ask.type, entities, known)
+        and answers_ask(search.ask, c.text, entities, known)
     ]
+
+
+# "Who led the round?", "who invested?": investors and buyers are companies as often as people, and the
+# sentence that names them says so in the same words, close by ("The round was led by venture firm
+# Andreessen Horowitz", "Tencent invested"; not "outside investors ..., the Financial Times reported").
+BACKER_NEAR = 40  # characters
+_BACKING = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"\b(?:led|lead|leads|leading)\b",
+        r"\b(?:invest\w*|put (?:money )?in|stakes?)\b",
+        r"\b(?:backed|backers?|backing)\b",
+        r"\b(?:fund(?:ed|ing|ers?)|financ\w*)\b",
+        r"\b(?:bought|buy\w*|acquir\w*)\b",
+    )
+)
+
+
+def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
+    """Does the sentence carry the type of fact the ask expects (a backer: a person or company backing)?"""
+    assert ask.type is not None
+    backing = [words for words in _BACKING if words.search(ask.text)]
+    if ask.type is AnswerType.PERSON and backing:
+        said = [m.start() for words in backing for m in words.finditer(sentence)]
+        named = [m.start for m in entities.find(sentence) if not m.entity.keys <= known]
+        return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
+    return carries(sentence, ask.type, entities, known)
 
 
 def _covers(pick: Pick, pool: list[Candidate]) -> bool:

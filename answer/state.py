@@ -102,7 +102,9 @@ class EngineState:
             vocabulary=vocabulary,
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),
             typos=TypoFixer(
-                set(entities.vocabulary), vocabulary, [e.name for e in entities.entities if e.kind == "person"]
+                set(entities.vocabulary),
+                vocabulary,
+                [e.name for e in entities.entities if e.kind == "person"],
             ),
             spelling=Speller(
                 [w for a in articles for w in words(" ".join((a.text, *a.tags)))] + list(entities.vocabulary),

@@ -154,7 +154,9 @@ def _about_another_company(sentence: str, q: Question, ctx: Context) -> bool:
     with three of the eleven people who founded it" counts no one at Anthropic."""
     asked = [m.entity for m in q.mentions if m.entity.kind == "org"]
     named = [m.entity for m in ctx.state.entities.find(sentence) if m.entity.kind == "org"]
-    return bool(asked and named) and not any(a.keys <= n.keys or n.keys <= a.keys for a in asked for n in named)
+    return bool(asked and named) and not any(
+        a.keys <= n.keys or n.keys <= a.keys for a in asked for n in named
+    )
 
 
 def _word_at(sentence: str, offset: int) -> int:

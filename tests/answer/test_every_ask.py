@@ -7,9 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from answer.asks import AnswerType, Ask
+from answer.compose_asks import answers_ask
 from answer.engine import Engine, EngineConfig
 from answer.extractive import RetrievedPassage, select_sentences
 from answer.model import AnswerKind
+from corpus.entities import EntityIndex
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
 # The fake embedder's cosines are lower than the real model's: a short ask matches a passage at about 0.2.
@@ -93,3 +96,31 @@ def test_a_sentence_announcing_the_changes_asked_for_is_followed_by_them() -> No
     assert picked[2:] == article[3:6]
     plain = [t for t, _ in select_sentences("How did ByteDance pay?", query, [passage], 2, {"bd": article})]
     assert not any("vest faster" in t for t in plain)  # a list no one asked for is not shown
+
+
+@pytest.mark.parametrize(
+    ("asked", "sentence", "answers"),
+    [
+        ("who led the round", "The round was led by venture firm Andreessen Horowitz.", True),
+        (
+            "who led the round",
+            "Mira Murati, who left OpenAI in 2024 to start her own company, saw it lead the seed rankings.",
+            False,  # named, but far from what was led
+        ),
+        ("who invested", "Andreessen Horowitz invested about $1 billion.", True),
+        (
+            "who invested",
+            "The lab is raising money from outside investors for the first time, and the main reason is to "
+            "stop its researchers leaving, the Financial Times reported.",
+            False,
+        ),
+    ],
+)
+def test_who_backed_something_is_a_person_or_company_said_to_back_it(
+    asked: str, sentence: str, answers: bool
+) -> None:
+    entities = EntityIndex(
+        people=["Mira Murati"], orgs=["Andreessen Horowitz", "Thinking Machines Lab", "Financial Times"]
+    )
+    ask = Ask(asked, AnswerType.PERSON)
+    assert answers_ask(ask, sentence, entities, frozenset(asked.split())) is answers

@@ -75,7 +75,7 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         AnswerType.DURATION,
         re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b", re.I),
     ),
-    (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b|\bwhen\W*$", re.I)),
     (AnswerType.REASON, _REASON_ASKED),
     (
         AnswerType.ROLE,

@@ -87,6 +87,8 @@ CLOSE_WORDS = 3
 # A word of the question and one of a sentence are taken for the same word when one begins the other and
 # they share at least this many letters ("merge"/"merger", "employ"/"employs").
 SAME_WORD_LETTERS = 4
+# ...or when both are longer than this and start with the same this many letters.
+SAME_STEM_LETTERS = 5
 
 
 def focus_words(q: Question, names: set[str]) -> set[str]:
@@ -114,7 +116,10 @@ def said_words(sentence: str) -> list[str]:
 
 
 def same_word(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= SAME_WORD_LETTERS and (a.startswith(b) or b.startswith(a)))
+    if a == b or (min(len(a), len(b)) >= SAME_WORD_LETTERS and (a.startswith(b) or b.startswith(a))):
+        return True
+    # Another ending of the same word: "retiring" (cut to "retiri") and "retire", "hired" and "hiring".
+    return min(len(a), len(b)) > SAME_STEM_LETTERS and a[:SAME_STEM_LETTERS] == b[:SAME_STEM_LETTERS]
 
 
 def _counts(sentence: str) -> list[int]:

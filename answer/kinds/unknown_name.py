@@ -11,6 +11,7 @@ from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import HIRING_VERBS, Question
+from corpus.text import STEM_LETTERS, content_words
 
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
@@ -20,6 +21,8 @@ UNKNOWN_NAME_MARGIN = 0.35
 # the word is only a way of asking: refused only when the search is barely relevant. "How tall is Elon Musk?"
 # asks for no such fact: "tall" is what it is about.
 EVERYDAY_WORD_MARGIN = 0.1
+# ...or when it is one such word among at least this many content words the articles use.
+KNOWN_WORDS = 3
 # Where a who-hired-whom question names a company: "from X", "left X", "X hired", "did X hire".
 _COMPANY_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|out of|to|join|joined|joins|joining|by|for|at|did|does|has|"
@@ -65,7 +68,15 @@ def margin(q: Question) -> float:
     if q.unknown_names or not all(is_english(w) or _ABBREVIATION.match(w) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN
     asks = split_asks(q.text)
-    return EVERYDAY_WORD_MARGIN if asks and all(a.type is not None for a in asks) else UNKNOWN_NAME_MARGIN
+    if asks and all(a.type is not None for a in asks):
+        return EVERYDAY_WORD_MARGIN
+    # One everyday word among many the articles use is a way of saying it, not what it is about: "the 100k
+    # h1b charge expires when", "was the $100m signing bonus real or just altman hype".
+    unfamiliar = {w[:STEM_LETTERS] for w in q.unfamiliar}
+    known = content_words(q.text) - unfamiliar
+    return (
+        EVERYDAY_WORD_MARGIN if len(q.unfamiliar) == 1 and len(known) >= KNOWN_WORDS else UNKNOWN_NAME_MARGIN
+    )
 
 
 class UnknownName:

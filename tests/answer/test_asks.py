@@ -166,6 +166,7 @@ def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) 
         ("did meta really offer 100m bonuses", None),
         ("did anyone say how much meta paid?", AnswerType.AMOUNT),  # a question word asks for a fact
         ("what did meta offer deitke?", AnswerType.AMOUNT),
+        ("giannandrea is retiring when", AnswerType.DATE),  # the question word last
     ],
 )
 def test_a_yes_no_question_expects_no_type_of_fact(question: str, expected: AnswerType | None) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from answer.config import EngineConfig
 from answer.engine import Engine
-from answer.kinds.missing_fact import _counts, known_focus, said_words
+from answer.kinds.missing_fact import _counts, known_focus, said_words, same_word
 from answer.model import AnswerKind
 from answer.state import name_words
 from tests.conftest import FakeEmbedder, engine_over, write_article
@@ -154,3 +154,16 @@ def test_a_count_of_another_companys_people_does_not_answer(
     assert engine.answer("how many people founded openai").answered
     refused = engine.answer("how many people work at anthropic")
     assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    ("focus", "said", "same"),
+    [
+        ("retiri", "retire", True),
+        ("acquis", "acquired", True),
+        ("merge", "merger", True),
+        ("found", "fund", False),
+    ],
+)
+def test_a_word_with_another_ending_is_the_same_word(focus: str, said: str, same: bool) -> None:
+    assert same_word(focus, said) is same

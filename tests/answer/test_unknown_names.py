@@ -105,6 +105,9 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     assert _asking_with("hpc", "pichai") == UNKNOWN_NAME_MARGIN
     # "how tall is Tan Xu" asks for no amount, date, person or reason: the word is what it is about
     assert _asking_with("tall", text="how tall is Tan Xu") == UNKNOWN_NAME_MARGIN
+    assert _asking_with("tall", text="is Tan Xu tall") == UNKNOWN_NAME_MARGIN
+    # ...but one everyday word among several the articles use is a way of saying it
+    assert _asking_with("expires", text="the meta signing bonus expires") == EVERYDAY_WORD_MARGIN
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ TIMELINE_CUE = re.compile(
 )
 # Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a
 # period: most events cite an article of their own, and the sources must fit in the message too.
-EVENTS_PER_PAGE = 8
+EVENTS_PER_PAGE = 10
 # An article's event is its title when the title names the subject, else its sentence that names the subject
 # soonest (the subject of the sentence, not an aside), if that sentence is short: an event, not a paragraph.
 MIN_EVENT_WORDS = 6
@@ -194,6 +194,10 @@ def events(state: EngineState, subjects: list[Entity], into: bool | None = None)
     roles"), oldest first. Longer than a page, a timeline puts each month's moves on one line and leaves out
     articles that name the subjects in passing (not in their title)."""
     moves = [r for r in state.moves if any(involves(e, r) for e in subjects)] + part_moves(state, subjects)
+    # An undated move of someone whose other moves are dated is their earlier path ("Meta → OpenAI" in an
+    # article on Tulloch's October 2025 return): dating it by the article would put it in the wrong year.
+    dated = {r.move.person for r in state.moves if r.move.date}
+    moves = [r for r in moves if r.move.date or r.move.person not in dated]
     if into is not None:
         moves = [r for r in moves if _joins(r, subjects) == into]
     news = None if into is None else _IN_NEWS if into else _OUT_NEWS

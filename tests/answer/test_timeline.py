@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -100,23 +101,26 @@ def test_no_name_or_an_unknown_name_is_refused_plainly(engine: Engine) -> None:
 
 
 def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(15))
+    hires = EVENTS_PER_PAGE + 5  # one a month from January 2024, all before Meta's June 2025 hires
+    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(hires))
     # Longer than a page, a timeline puts a month's moves on one line (Meta's three June 2025 hires) and
-    # leaves out the articles naming Meta only in passing (the pay survey): 15 hires, June 2025, LeCun.
-    total = 15 + 2
+    # leaves out the articles naming Meta only in passing (the pay survey): the hires, June 2025, LeCun.
+    total = hires + 2
 
     first = engine.answer("timeline of Meta")
     second = engine.answer("timeline of Meta", page=1)
 
     assert len(first.lines) == EVENTS_PER_PAGE and first.more
     assert first.note == f"…and {total - EVENTS_PER_PAGE} later events."
-    assert second.intro == f"Timeline of Meta: {total} events, oldest first (continued: 9–16 of {total}):"
+    shown = f"{EVENTS_PER_PAGE + 1}–{total}"
+    assert second.intro == f"Timeline of Meta: {total} events, oldest first (continued: {shown} of {total}):"
     assert first.lines[0].text == "January 2024 — Researcher Number00 joins Meta from Apple (researcher)"
-    assert second.lines[0].text == "September 2024 — Researcher Number08 joins Meta from Apple (researcher)"
-    assert second.more
-    last = engine.answer("timeline of Meta", page=2)
-    assert len(last.lines) == 1 and not last.more
-    every = [line.text for page in (first, second, last) for line in page.lines]
+    month = dt.date(2024, 1, 15) + dt.timedelta(days=31 * EVENTS_PER_PAGE)  # one hire a month
+    assert second.lines[0].text == (
+        f"{month:%B %Y} — Researcher Number{EVENTS_PER_PAGE:02d} joins Meta from Apple (researcher)"
+    )
+    assert len(second.lines) == total - EVENTS_PER_PAGE and not second.more
+    every = [line.text for page in (first, second) for line in page.lines]
     dates = [re.match(r"(\d\d? )?([A-Z][a-z]+) (\d{4})", t) for t in every]
     assert len(set(every)) == total and all(dates)
     june = "June 2025 — 3 people join Meta: Alexandr Wang (from Scale AI), Lucas Beyer (from OpenAI), Jiahui Yu (from OpenAI)"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from telegram.ext import Application
 
+from answer.kinds.timeline import EVENTS_PER_PAGE
 from bot.commands import COMPARE, TIMELINE, command_named
 from bot.settings import Settings
 from bot.telegram_bot import build_application
@@ -78,13 +80,14 @@ async def test_timeline_pages_with_show_more(app: Application, tg: FakeTelegram)
         # 14: a month's moves on one line, passing mentions left out (see tests/answer/test_timeline.py)
         "Timeline of Meta: 14 events, oldest first:\n• January 2024 — Researcher Number00"
     )
-    assert first.text.count("• ") == 8
+    assert first.text.count("• ") == EVENTS_PER_PAGE
     [data] = first.callback_data
     tg.press_button(CHAT, first.message_id, data)
     await tg.wait_for_async(lambda: len(tg.sent_messages(CHAT)) == 2, timeout=10)
     second = tg.sent_messages(CHAT)[-1]
-    assert "continued: 9–14 of 14" in second.text
-    assert "• September 2024 — Researcher Number08 joins Meta from Apple (researcher)" in second.text
+    assert f"continued: {EVENTS_PER_PAGE + 1}–14 of 14" in second.text
+    month = dt.date(2024, 1, 15) + dt.timedelta(days=31 * EVENTS_PER_PAGE)  # one hire a month
+    assert f"• {month:%B %Y} — Researcher Number{EVENTS_PER_PAGE:02d} joins Meta from Apple" in second.text
     unknown = await reply_to(tg, "/timeline Amazon")
     assert unknown.text.startswith("I have no articles about Amazon.\nUsage: /timeline DeepSeek")
 

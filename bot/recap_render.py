@@ -8,27 +8,17 @@ shortened first, at a word, before they are escaped, so no entity is ever cut.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from answer.dates import DEFAULT, DateStyle
 from answer.moves import move_route
 from answer.recap import FLOW_DAYS, MAX_ITEMS, Point, Recap, period, quiet_note, recap_title
-from bot.render import TELEGRAM_LIMIT, esc, link, utf16_len
+from bot.render import TELEGRAM_LIMIT, esc, link, plain_len, utf16_len
 
 CAPTION_LIMIT = 1024
 # The longest a corpus text (a sentence, a title, a name) is on one line: a line always fits a caption.
 MAX_TEXT = 600
 FOOTER = "<i>/unsubscribe to stop these messages.</i>"
-_TAG = re.compile(r"<[^>]*>")
-
-
-def plain_len(text: str) -> int:
-    """The length Telegram counts for HTML we wrote: tags dropped, entities decoded, in UTF-16 units."""
-    return utf16_len(html.unescape(_TAG.sub("", text)).strip())
-
-
 def shorten(text: str, limit: int = MAX_TEXT) -> str:
     """Text cut at a word to at most `limit` UTF-16 units, "…" marking the cut."""
     if utf16_len(text) <= limit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from answer.model import Answer, Source, Table
 
@@ -22,6 +23,15 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_len(text: str) -> int:
+    """The length Telegram counts for HTML we wrote: tags dropped, entities decoded, in UTF-16 units (a link's
+    address is not counted, only its label)."""
+    return utf16_len(html.unescape(_TAG.sub("", text)).strip())
+
+
 def link(url: str, label: str) -> str:
     return f'<a href="{esc(url)}">{esc(label)}</a>'
 
@@ -33,22 +43,22 @@ def fit(
     limit: int = TELEGRAM_LIMIT,
     max_items: int | None = None,
 ) -> str:
-    """Join head + as many items as fit (at most `max_items`) + tail; the items left out are counted.
-    The raw HTML is never shorter than what Telegram counts."""
+    """Join head + as many items as fit (at most `max_items`) + tail, as Telegram counts them (`plain_len`);
+    the items left out are counted."""
     body = list(items[:max_items])
     while True:
         # Count entries only: a section heading (an item starting with a blank line) is not one of "N more".
         more = sum(1 for item in items[len(body) :] if not item.startswith("\n"))
         extra = [f"<i>…and {more} more</i>"] if more else []
         text = "\n".join([*head, *body, *extra, *tail]).strip()
-        if utf16_len(text) <= limit or not body:
+        if plain_len(text) <= limit or not body:
             break
         body.pop()
-    if utf16_len(text) > limit:
+    if plain_len(text) > limit:
         # Only possible with a single enormous line: keep whole lines that fit, so no tag or entity is cut.
         kept: list[str] = []
         for line in text.split("\n"):
-            if utf16_len("\n".join([*kept, line])) > limit - 2:
+            if plain_len("\n".join([*kept, line])) > limit - 2:
                 break
             kept.append(line)
         text = "\n".join(kept).strip() or "…"
@@ -94,6 +104,6 @@ def answer_html(answer: Answer) -> str:
         tail.append("\n<b>Sources</b>")
         # An answer cut short loses whole facts (a company's cells, a timeline's events): when everything does
         # not fit, the sources give up their titles first (their links stay).
-        whole = utf16_len("\n".join([*head, *items, *tail, *sources_html(answer.sources)])) <= TELEGRAM_LIMIT
+        whole = plain_len("\n".join([*head, *items, *tail, *sources_html(answer.sources)])) <= TELEGRAM_LIMIT
         tail.extend(sources_html(answer.sources, titles=whole))
     return fit(head, items, tail)

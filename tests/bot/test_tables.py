@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from answer.kinds.timeline import EVENTS_PER_PAGE
 from answer.model import Answer, AnswerKind, Line, Source, Table
 from bot.cli.common import answer_json
 from bot.render import PRE_WIDTH, TELEGRAM_LIMIT, answer_html
@@ -128,7 +129,9 @@ def test_real_comparison_and_timeline_render_within_the_limit(
     for question in ("compare Meta and OpenAI", "timeline of Meta"):
         html = answer_html(engine.answer(question))
         plain, entities = parse_html(html)
-        assert utf16_len(html) <= TELEGRAM_LIMIT and "…and" not in plain.split("\n\n")[0]
+        assert utf16_len(plain.strip()) <= TELEGRAM_LIMIT and "…and" not in plain.split("\n\n")[0]
         assert "Sources" in spans(plain, entities, "bold")
     timeline, _ = parse_html(answer_html(engine.answer("timeline of Meta")))
-    assert timeline.count("• ") == 8 and "…and 9 later events." in timeline
+    assert (
+        timeline.count("• ") == EVENTS_PER_PAGE and f"…and {17 - EVENTS_PER_PAGE} later events." in timeline
+    )

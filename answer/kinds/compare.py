@@ -48,7 +48,9 @@ PAY_NEAR = 60
 LEANS_BACK = re.compile(r"(It|He|She|They|This|That|These|Those)\b")
 LEANS_BACK_PENALTY = 0.1
 AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(%|per ?cent|million|billion|yuan)\b", re.I)
-ROWS = ("Moves in", "Moves out", "Leaders hired", "Pay & retention", "Latest article")
+ROWS = ("Moves in", "Moves out", "Hired from the others", "Leaders hired", "Pay & retention", "Latest article")
+# ...the third, for two companies: whom each hired from the other.
+FROM_THE_OTHER = "Hired from the other"
 NONE = "—"
 
 
@@ -135,10 +137,17 @@ def _pay_fact(
 
 
 def _column(
-    ctx: Context, entity: Entity, cites: Citations, vector: npt.NDArray[np.float32], notable: int
+    ctx: Context,
+    entity: Entity,
+    cites: Citations,
+    vector: npt.NDArray[np.float32],
+    notable: int,
+    others: list[Entity],
 ) -> list[str]:
-    """One company's cells, in the order of ROWS, with `notable` names in each moves cell."""
+    """One company's cells, in the order of ROWS, with `notable` names in each moves cell; `others`: the
+    companies it is compared with, whom it hired from them is a row of its own."""
     joined = notable_first(newest_first(r for r in ctx.state.moves if same_org(entity, r.move.to)), ctx.state)
+    poached = [r for r in joined if any(same_org(o, r.move.from_) for o in others)]
     left = notable_first(
         newest_first(r for r in ctx.state.moves if same_org(entity, r.move.from_)), ctx.state
     )
@@ -150,6 +159,7 @@ def _column(
     return [
         _moves_cell(joined, cites, notable),
         _moves_cell(left, cites, notable),
+        _moves_cell(poached, cites, MIN_NAMES),
         _moves_cell(leaders, cites, notable, role=True),
         f"{pay[0]} [{cites.cite(pay[1])}]" if pay else NONE,
         f"{latest.published:%d %b %Y}: {latest.title} [{cites.cite(latest.id)}]" if latest else NONE,
@@ -188,8 +198,12 @@ class Compare:
         cites = Citations(ctx.state.data.articles)
         vectors = _pay_vectors(ctx, shown)
         notable = max(MIN_NAMES, NAMES_PER_ROW // len(shown))
-        columns = [_column(ctx, e, cites, vectors[i], notable) for i, e in enumerate(shown)]
-        rows = tuple((label, *(c[i] for c in columns)) for i, label in enumerate(ROWS))
+        columns = [
+            _column(ctx, e, cites, vectors[i], notable, [o for o in shown if o is not e])
+            for i, e in enumerate(shown)
+        ]
+        labels = [FROM_THE_OTHER if len(shown) == 2 and label == ROWS[2] else label for label in ROWS]
+        rows = tuple((label, *(c[i] for c in columns)) for i, label in enumerate(labels))
         notes = ["Counts are the talent moves my articles record, not all hiring."]
         if missing:
             notes.append(f"I have no articles about {and_list(list(missing))}.")

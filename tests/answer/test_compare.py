@@ -12,7 +12,14 @@ from answer.model import Answer, AnswerKind, Table
 from tests.conftest import FakeEmbedder
 from tests.rivals import META_PAY, OPENAI_PAY, rivals_engine
 
-ROW_LABELS = ["Moves in", "Moves out", "Leaders hired", "Pay & retention", "Latest article"]
+ROW_LABELS = [
+    "Moves in",
+    "Moves out",
+    "Hired from the other",
+    "Leaders hired",
+    "Pay & retention",
+    "Latest article",
+]
 
 
 @pytest.fixture
@@ -45,6 +52,12 @@ def test_companies_side_by_side_with_moves_leaders_pay_and_latest_article(engine
     assert meta["Moves in"].startswith("3, notable: Alexandr Wang [1]; Lucas Beyer [")
     assert "Jiahui Yu" in meta["Moves in"] and "Alexandr Wang" in meta["Moves in"]
     assert meta["Moves out"].startswith("1, notable: Yann LeCun [")
+    # Whom each hired from the other: Meta's two researchers from OpenAI, none the other way.
+    assert meta["Hired from the other"].startswith("2, notable: ")
+    assert (
+        "Lucas Beyer" in meta["Hired from the other"] and "Alexandr Wang" not in meta["Hired from the other"]
+    )
+    assert openai["Hired from the other"] == "none on record"
     assert meta["Leaders hired"].startswith("1, notable: Alexandr Wang, Chief AI Officer [")
     assert openai["Moves out"].startswith("3, notable: ")
     assert "John Schulman" in openai["Moves out"]

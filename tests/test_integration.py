@@ -395,6 +395,7 @@ def test_ask_json_has_the_table_of_a_comparison(real_data_dir: Path) -> None:
     assert [row[0] for row in payload["table"]["rows"]] == [
         "Moves in",
         "Moves out",
+        "Hired from the other",
         "Leaders hired",
         "Pay & retention",
         "Latest article",

@@ -27,6 +27,7 @@ CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
 _HOW_ASKED = content_words(
     "pay paid paying pays make made makes get got gets give gave giving gives have has had take took takes "
     "do does did doing cost costs offer offered offering offers spend spent worth raise raised raising earn "
+    "go goes going gone went "
     "earned new now currently current latest last recent recently really lol reportedly report reported "
     "many much amount number figure exactly roughly approximately "
     # ...and the words of telling and of how things turned out: "when did jumper say he's off", "how much did
@@ -53,6 +54,10 @@ SAME_MEANING = tuple(
         "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
     )
 )
+
+
+# The words for people in general: a count of them answers "how many people/staff/employees".
+_STAFF = SAME_MEANING[0]
 
 
 def with_same_meaning(found: set[str]) -> set[str]:
@@ -144,6 +149,9 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
     if not at:
         return False
     if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
+        # "how many phds does openai employ": the count is of PhDs, not of staff in general
+        kinds = focus - _STAFF
+        at = [i for i in at if not kinds or any(same_word(f, said[i]) for f in kinds)]
         near = any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
         return near and not _about_another_company(sentence, q, ctx)
     if kind is AnswerType.AMOUNT:

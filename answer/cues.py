@@ -73,7 +73,9 @@ _REPORTS_TO = re.compile(r"\b(?:reports?|reporting|answers?|answering) to\b|\bwo
 # losing the talent war"): a figure or an analysis, not a list of moves.
 _SHARE_OR_VERDICT = re.compile(
     r"\bwhat (?:(?:share|percentage|proportion|fraction|portion|percent)\b|%)|\bhow many times\b|"
-    r"^\W*(?:is|are|was|were)\b.*\b(?:losing|winning|lose|win|behind|ahead)\b",
+    r"^\W*(?:is|are|was|were)\b.*\b(?:losing|winning|lose|win|behind|ahead)\b|"
+    # ...or weighs the two directions: "are openai engineers more likely to jump to anthropic or vice versa"
+    r"\b(?:more|less) likely\b|\bvice versa\b",
     re.I,
 )
 

@@ -28,7 +28,7 @@ _MOVE_WORDS = re.compile(
     r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named|end(?:s|ed)? up|wound up|"
-    r"land(?:s|ed)? (?:at|in|a job))\b",
+    r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up)\b",
     re.IGNORECASE,
 )
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
@@ -42,7 +42,7 @@ _SOURCE_BEFORE = re.compile(
     re.I,
 )
 _SOURCE_AFTER = re.compile(
-    r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits)\b|"
+    r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
     # "apple people ended up at meta", "openai researchers who joined meta": whom X had
     r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|alumni|veterans|execs|executives)"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"

@@ -53,6 +53,16 @@ _TOKEN = re.compile(
 )
 
 
+# Idioms for leaving a job, in the articles' plain words: "jump ship" has no ship in it.
+IDIOMS = (
+    (re.compile(r"\bjump(?:ing)? ship\b", re.I), "leave"),
+    (re.compile(r"\bjumped ship\b", re.I), "left"),
+    (re.compile(r"\bjumps ship\b", re.I), "leaves"),
+)
+
+
 def expand(text: str) -> str:
-    """`text` with its chat shorthand written out."""
+    """`text` with its chat shorthand written out and its idioms for leaving a job said plainly."""
+    for idiom, plain in IDIOMS:
+        text = idiom.sub(plain, text)
     return _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)

@@ -26,6 +26,8 @@ def _wants(text: str) -> bool:
         ("what share of google's 2025 ai hires were rehires", False),  # a figure
         ("what % of openai staff left", False),
         ("is google losing the talent war", False),  # a verdict, not a list
+        ("are openai engineers more likely to leave to apple or vice versa", False),  # a ratio
+        ("who else has meta picked up this year", True),
         ("why did pang leave apple", False),  # a reason
         ("who does pang report to at meta", False),  # a boss
     ],

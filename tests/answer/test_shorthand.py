@@ -28,3 +28,14 @@ def test_shorthand_is_written_out(typed: str, read: str) -> None:
 )
 def test_abbreviations_and_names_are_left_alone(kept: str) -> None:
     assert expand(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("why did he jump ship to meta", "why did he leave to meta"),
+        ("who jumped ship from openai", "who left from openai"),
+    ],
+)
+def test_idioms_for_leaving_are_said_plainly(typed: str, read: str) -> None:
+    assert expand(typed) == read

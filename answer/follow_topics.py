@@ -47,11 +47,22 @@ def _plural(topic: str) -> str:
     return topic if topic.endswith("s") else f"{topic}s"
 
 
+# "That" or "this" as the thing itself: "how much does that cost?", "who is this for?".
+_THAT = re.compile(
+    r"\b(that|this)\b(?=\s+(?:costs?|means?|works?|does|do|takes?|appl(?:y|ies)|lasts?|pays?|requires?|"
+    r"involves?|affects?|covers?|for)\b|\W*$)",
+    re.I,
+)
+
+
 def with_topic(text: str, topic: str) -> str | None:
-    """The follow-up with "it", "they" or a final "one" put as the topic (None: no such word)."""
+    """The follow-up with "it", "they", "that" or a final "one" put as the topic (None: no such word)."""
     one = _ONE.search(text)
     if one:
         return text[: one.start(1)] + topic + text[one.end(1) :]
+    that = _THAT.search(text)
+    if that and not IT.search(text):
+        return text[: that.start(1)] + topic + text[that.end(1) :]
     if IT.search(text):
         return IT.sub(lambda m: f"{topic}'s" if m.group(1).lower() == "its" else topic, text)
     if PLURAL.search(text):

@@ -191,6 +191,11 @@ class Speller:
         written = list(corpus_words)
         self._corpus = Counter(p for w in written for p in word_parts(w) if p.isalpha())
         self._corpus.update(w.replace("-", "") for w in written if "-" in w)  # "acquihire" for "acqui-hire"
+        # ...which the question then writes as the articles do, for the keyword search to find it.
+        self._hyphenated = {
+            w.replace("-", ""): w for w in written if "-" in w and w.replace("-", "").isalpha()
+        }
+        self._unhyphenated = {w for w in written if "-" not in w}  # "startup" as well as "start-up": as typed
         self._corpus_index = _symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
@@ -219,7 +224,11 @@ class Speller:
 
     def spelt_as_written(self, word: str) -> str | None:
         """The articles' spelling of a word they write the British or American way only: "program" is
-        "programme", "organization" "organisation", "license" "licence" (None: no other spelling to use)."""
+        "programme", "organization" "organisation", "license" "licence"; or with a hyphen only: "acquihires"
+        is "acqui-hires" (None: no other spelling to use)."""
+        hyphenated = self._hyphenated.get(word)
+        if hyphenated is not None and word not in self._unhyphenated:
+            return hyphenated
         if word in self._corpus:
             return None
         return next((v for v in _other_spellings(word) if v in self._corpus), None)

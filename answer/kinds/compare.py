@@ -48,7 +48,14 @@ PAY_NEAR = 60
 LEANS_BACK = re.compile(r"(It|He|She|They|This|That|These|Those)\b")
 LEANS_BACK_PENALTY = 0.1
 AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(%|per ?cent|million|billion|yuan)\b", re.I)
-ROWS = ("Moves in", "Moves out", "Hired from the others", "Leaders hired", "Pay & retention", "Latest article")
+ROWS = (
+    "Moves in",
+    "Moves out",
+    "Hired from the others",
+    "Leaders hired",
+    "Pay & retention",
+    "Latest article",
+)
 # ...the third, for two companies: whom each hired from the other.
 FROM_THE_OTHER = "Hired from the other"
 NONE = "—"

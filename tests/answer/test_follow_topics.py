@@ -42,6 +42,8 @@ def test_the_topic_of_a_what_is_question(question: str, topic: str) -> None:
         ("do u need a job offer to get one", "do u need a job offer to get the k visa"),
         ("who can apply for it", "who can apply for the k visa"),
         ("why do people want them", "why do people want the k visas"),
+        ("how much does that cost", "how much does the k visa cost"),
+        ("who is this for?", "who is the k visa for?"),
     ],
 )
 def test_it_they_and_one_are_the_topic(follow_up: str, meant: str) -> None:

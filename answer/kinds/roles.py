@@ -192,10 +192,10 @@ def holders(asked: AskedRole, ctx: Context) -> list[Holder]:
 
 
 def _role_note(r: RecordedMove, with_org: bool) -> str:
-    """ "Chief Scientist, Meta Superintelligence Labs, 2025-06" (with "at Meta" when no place was asked)."""
+    """ "Chief Scientist, Meta Superintelligence Labs, June 2025" (with "at Meta" when no place was asked)."""
     m = r.move
     where = f" at {m.to}" if with_org else ""
-    return f"{m.role}{where}, {m.date}" if m.date else f"{m.role}{where}"
+    return f"{m.role}{where}, {date_label(m.date)}" if m.date else f"{m.role}{where}"
 
 
 def _spelled(asked: AskedRole, role: str | None) -> str:

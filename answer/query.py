@@ -182,6 +182,8 @@ EVERYDAY_WORDS = word_set(
     "guy guys dude bruh wtf huh damn dang tho though anyway anyways literally like right heard apart else "
     "besides lmk idk iirc ngl tbf smh fr yo wasn isn aren didn doesn weren hasn haven wouldn couldn shouldn"
 )
+# One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
+_OWNER = re.compile(r"(?<![\w'’])((?:[a-z]+\s)?[a-z]+)['’]s\b")
 # Letters of scripts other than Latin (with its accented letters): a name written in Chinese, Cyrillic...
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 # What may come before a name someone is addressed by ("hey Bob, ..."): nothing, or a greeting.
@@ -239,6 +241,11 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
         if _aside(text, start, start + len(phrase)):
             continue
         unknown.append(phrase)
+    for match in _OWNER.finditer(text):  # "whats jensen huang's salary": whose, in lower case
+        owner = [w for w in match.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
+        known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
+        if owner and all(w not in known and w.isalpha() for w in owner) and match.group(1) not in unknown:
+            unknown.append(" ".join(owner))
     for match in _OTHER_SCRIPT.finditer(text):  # "Who is 梁文锋?": the articles are in English
         if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
             unknown.append(match.group(0))

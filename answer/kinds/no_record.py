@@ -7,6 +7,7 @@ from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.moves import moves_scope
 from answer.query import Question
+from corpus.text import words
 
 
 class NoRecord:
@@ -28,11 +29,16 @@ class NoRecord:
         return None if self._mentioned_together(q, ctx) else CERTAIN
 
     def _mentioned_together(self, q: Question, ctx: Context) -> bool:
-        """Does one of the best passages name every person and organisation the question asks about?"""
+        """Does one of the best passages name every person and organisation the question asks about (in one
+        sentence, when it asks about a move from one company to another: "did xAI poach from OpenAI?" is not
+        answered by a passage on Meta's OpenAI hires that mentions xAI further on)?"""
+        between = bool(q.origins) and bool(q.destinations)
         for hit in ctx.retrieval.hits[: self.TOP_PASSAGES]:
-            found = ctx.state.passage_words(hit)
-            if all(m.entity.keys <= found for m in q.mentions):
-                return True
+            texts = ctx.state.retrieved(hit).sentences if between else (None,)
+            for text in texts:
+                found = ctx.state.passage_words(hit) if text is None else set(words(text))
+                if all(m.entity.keys <= found for m in q.mentions):
+                    return True
         return False
 
     def answer(self, q: Question, ctx: Context) -> Answer:

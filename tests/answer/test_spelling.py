@@ -90,7 +90,9 @@ def test_a_word_is_read_as_the_articles_spell_it_on_their_side_of_the_atlantic()
 
 
 def test_a_term_the_articles_hyphenate_is_written_with_its_hyphen() -> None:
-    speller = Speller(words("The FTC looks at acqui-hires; each acqui-hire hires a start-up's staff, a startup."))
+    speller = Speller(
+        words("The FTC looks at acqui-hires; each acqui-hire hires a start-up's staff, a startup.")
+    )
     assert speller.fix("why do companies do acquihires") == "why do companies do acqui-hires"
     assert speller.fix("what is an acquihire") == "what is an acqui-hire"
     assert speller.fix("which startup") == "which startup"  # written both ways: as typed

@@ -157,14 +157,16 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
 
 def _role(text: str, mention: Mention) -> str:
     before = text[: mention.start]
+    # From the name's last word: "thinking machines hire" ends a name of two words.
     after = text[mention.start :]
-    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after):
+    last = text[mention.start + text[mention.start : mention.end].rfind(" ") + 1 :]
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after) or _SOURCE_AFTER.search(last):
         return "source"
     if re.search(r"\b(did|does|has|have|had|will)\s+$", before, re.I) and re.search(
         r"\b(lose|lost)\b", text[mention.end :], re.I
     ):
         return "source"
-    if _DEST_BEFORE.search(before) or _DEST_AFTER.search(after):
+    if _DEST_BEFORE.search(before) or _DEST_AFTER.search(after) or _DEST_AFTER.search(last):
         return "destination"
     return "either"
 
@@ -292,7 +294,9 @@ def unknown_versions(text: str, known: set[str], names: set[str]) -> tuple[str, 
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:
     mentions = entities.find(text)
     orgs = [m for m in mentions if m.entity.kind == "org"]
-    people = tuple(m for m in mentions if m.entity.kind == "person")
+    # "Elon Musk's xAI": the person owns the company named, the question is about the company.
+    owners = {id(p) for p in mentions for o in orgs if re.match(r"['’]s\s+$", text[p.end : o.start])}
+    people = tuple(m for m in mentions if m.entity.kind == "person" and id(m) not in owners)
     others_than = people if _ELSE.search(text) else ()
     roles = {id(m): _role(text, m) for m in orgs}
     return Question(

@@ -174,7 +174,7 @@ def test_a_holder_who_has_moved_on_is_said_to_have_and_who_took_over_is_quoted(p
     assert answer.kind is AnswerKind.ROLE
     texts = _texts(answer)
     assert texts[0] == (
-        "The CTO of Thinking Machines Lab on record was Barret Zoph (CTO, 2025-02), "
+        "The CTO of Thinking Machines Lab on record was Barret Zoph (CTO, February 2025), "
         "who has since moved to OpenAI (14 January 2026)."
     )
     assert "Soumith Chintala will take over as CTO" in texts[1]
@@ -184,7 +184,7 @@ def test_who_founded_names_the_founder_then_the_co_founders(people_engine: Engin
     answer = people_engine.answer("Who founded Thinking Machines Lab?")
     assert answer.kind is AnswerKind.ROLE
     founders = _texts(answer)[0]
-    assert founders.startswith("Thinking Machines Lab was founded by Mira Murati (founder and CEO, 2025-02)")
+    assert founders.startswith("Thinking Machines Lab was founded by Mira Murati (founder and CEO, February 2025)")
     assert "Luke Metz" in founders and "Andrew Tulloch" in founders and "Barret Zoph" not in founders
 
 

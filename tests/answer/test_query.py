@@ -57,6 +57,8 @@ def test_direction_of_a_move_question() -> None:
     assert q.about_moves
     left = parse_question("who left Apple?", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in left.origins] == ["Apple"]
+    owned = parse_question("did elon musk's xai hire from apple", ENTITIES, TODAY, VOCAB)
+    assert not owned.people  # the owner of the company asked about, not a mover
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]

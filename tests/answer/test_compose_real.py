@@ -51,8 +51,8 @@ def test_every_ask_of_a_question_is_answered(real_engine: Engine, question: str,
 @pytest.mark.parametrize(
     ("question", "must"),
     [
-        ("what is an acquihire?", ["hires its founders", "650 million"]),
-        ("what's a reverse acquihire?", ["don't use the term", "hires its founders"]),
+        ("what is an acquihire?", ["founders and staff", "650 million"]),
+        ("what's a reverse acquihire?", ["never buys the start-up", "650 million"]),
         ("what is the K visa?", ["young foreign"]),
         ("what is a non-compete in China?", ["noncompete agreements", "Zhou Chang"]),
         ("define garden leave", ["still employed"]),

@@ -12,7 +12,8 @@ from answer.query import Question
 # Chat typed before a question that asks nothing: "ok so", "damn", "hi, ", "quick q:".
 _FILLERS = (
     r"hi|hello|hey|yo|ok|okay|so|um+|uh+|hmm+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|quick (?:q|question)|"
-    r"bruh|bro|dude|omg|ngl|imo|idk|oh|ah|yeah|yea|alright|wait"
+    r"bruh|bro|dude|omg|ngl|imo|idk|oh|ah|yeah|yea|alright|wait|like|basically|real quick|quick one|"
+    r"just wondering|serious question"
 )
 _AFTER_FILLER = r"\b[\s,!.:;-]*"
 # What people type before the question itself: chat, or words that carry on a conversation ("and", "but").

@@ -97,6 +97,13 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# What a bare year next to it dates: "hires 2026", "2025 departures".
+_DATED_NOUNS = (
+    r"hires?|hiring|hirings|moves?|departures?|exits?|arrivals?|spree|news|headlines|recap|poaching|"
+    r"defections?|recruits?|recruiting|recruitment"
+)
+
+
 def parse_dates(text: str, today: dt.date) -> DateRange | None:
     """Date restrictions in a question: this week/month/year, last week/month/year, in/since/before a date."""
     t = text.lower()
@@ -139,9 +146,13 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         return None
     if start or end:
         return DateRange(start, end, " and ".join(parts))
-    within = re.search(
-        rf"\b(?:in|during|of|from|since)\s+(?:early\s+|late\s+|mid-?)?{month_year}\b", t
-    ) or re.search(rf"^\W*{month_year}\b", t)
+    within = (
+        re.search(rf"\b(?:in|during|of|from|since)\s+(?:early\s+|late\s+|mid-?)?{month_year}\b", t)
+        or re.search(rf"^\W*{month_year}\b", t)
+        # a bare year next to the moves or news it dates: "anthropic hires 2026", "2025 departures"
+        or re.search(rf"\b(?:{_DATED_NOUNS})\s+{month_year}\b", t)
+        or re.search(rf"\b{month_year}\s+(?:{_DATED_NOUNS})\b", t)
+    )
     if within:
         year = int(within.group(2))
         if year > today.year:

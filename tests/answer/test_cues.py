@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from answer.cues import wants_moves
+from answer.cues import wants_moves, without_chat
 from answer.query import parse_question
 from corpus.entities import EntityIndex
 
@@ -34,3 +34,14 @@ def _wants(text: str) -> bool:
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:
     assert _wants(question) is listed
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("so like who's the new ceo at windsurf", "who's the new ceo at windsurf"),
+        ("basically why is there a shortage", "why is there a shortage"),
+    ],
+)
+def test_chat_before_a_question_is_not_part_of_it(typed: str, asked: str) -> None:
+    assert without_chat(typed) == asked

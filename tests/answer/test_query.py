@@ -35,6 +35,8 @@ VOCAB = {
         ("moves in June 2025", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
         ("news this week", TODAY - dt.timedelta(days=7), TODAY),
         ("who left before 2025", None, dt.date(2024, 12, 31)),
+        ("anthropic hiring spree 2026 who", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),  # a bare year
+        ("openai june 2025 hires", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:

@@ -255,7 +255,9 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
             continue
         unknown.append(phrase)
     for match in _OWNER.finditer(text):  # "whats jensen huang's salary": whose, in lower case
-        owner = [w for w in match.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
+        owner = [
+            w for w in match.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS
+        ]
         known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
         if owner and all(w not in known and w.isalpha() for w in owner) and match.group(1) not in unknown:
             unknown.append(" ".join(owner))

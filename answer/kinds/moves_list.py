@@ -11,9 +11,10 @@ from answer.cues import generic_moves_question
 from answer.facts import REASON
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
+from answer.kinds.compare import notable_first
 from answer.kinds.side_by_side import asked_sides
 from answer.model import Answer, AnswerKind, Line, Source
-from answer.moves import RecordedMove, compose_moves
+from answer.moves import RecordedMove, compose_moves, moves_scope
 from answer.query import MONTH_RE, Question
 from corpus.text import content_words
 
@@ -58,6 +59,13 @@ def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
 
 
+# Asking for the moves of the best-known people: "who are the big names that left openai".
+_NOTABLE = re.compile(
+    r"\b(?:big|biggest|notable|famous|best[- ]known|top|key|major|high[- ]profile|star|headline|prominent|"
+    r"important)\s+(?:names?|people|hires?|departures?|researchers?|moves?|exits?|leavers?|recruits?|"
+    r"talent|figures?|signings?|poaches?)\b",
+    re.I,
+)
 # Kinds of people hired that the recorded moves (one named person each) say nothing about.
 _KIND_OF_PEOPLE = re.compile(
     r"\b(?:(?:fresh|new|young|recent) (?:grads?|graduates?|talent|people)|grads|graduates|students|interns?|"
@@ -81,7 +89,16 @@ class MovesList:
         return CERTAIN if narrowed else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        answer = compose_moves(q, ctx.moves, ctx.state.data.articles, page=ctx.page, kind=self.kind)
+        moves, intro = ctx.moves, None
+        if _NOTABLE.search(q.text):  # "who are the big names that left openai": the best known first
+            moves = notable_first(moves, ctx.state)
+            scope = moves_scope(q)
+            intro = (
+                f"{len(moves)} talent moves {scope}, the best-known names first:"
+                if scope
+                else f"The best-known names among the {len(moves)} talent moves I have on record:"
+            )
+        answer = compose_moves(q, moves, ctx.state.data.articles, intro, page=ctx.page, kind=self.kind)
         quote = (_stated(q, ctx.moves, ctx) or _other_ask(q, ctx.moves, ctx)) if ctx.page == 0 else None
         return _with_quote(answer, quote, ctx) if quote is not None else answer
 

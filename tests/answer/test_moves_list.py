@@ -50,3 +50,27 @@ def test_a_list_asked_something_else_ends_with_the_sentence_that_says_it(engine:
 def test_a_question_about_the_kind_of_people_hired_is_no_list(engine: Engine) -> None:
     answer = engine.answer("does meta just hire fresh grads or what")
     assert answer.kind is not AnswerKind.MOVES
+
+
+def test_the_big_names_come_first_when_asked_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    moves = "moves:\n  - person: {p}\n    from: OpenAI\n    to: Meta\n    role: {r}\n    date: {d}\n"
+    for i, (person, role, date) in enumerate(
+        [("Shengjia Zhao", "Chief Scientist", "2025-06"), ("Ana Newer", "researcher", "2025-09")]
+    ):
+        write_article(
+            corpus,
+            article_id=f"2025-0{6 + 3 * i}-meta-hires-{i}",
+            title=f"Meta hires {person} from OpenAI",
+            body=f"Meta hired {person} from OpenAI.",
+            published=f"{date}-15",
+            people=person,
+            moves=moves.format(p=person, r=role, d=date),
+        )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    newest = engine.answer("who left openai")
+    assert newest.lines[0].text.startswith("Ana Newer")
+    known = engine.answer("who are the big names that left openai")
+    assert known.intro == "2 talent moves from OpenAI, the best-known names first:"
+    assert known.lines[0].text.startswith("Shengjia Zhao")  # a leader counts extra

@@ -53,16 +53,25 @@ _TOKEN = re.compile(
 )
 
 
-# Idioms for leaving a job, in the articles' plain words: "jump ship" has no ship in it.
+# Idioms said plainly: "jump ship" has no ship in it, "what's the deal with the h1b" no deal.
 IDIOMS = (
     (re.compile(r"\bjump(?:ing)? ship\b", re.I), "leave"),
     (re.compile(r"\bjumped ship\b", re.I), "left"),
     (re.compile(r"\bjumps ship\b", re.I), "leaves"),
+    (
+        re.compile(
+            r"\bwhat(?:'s|’s|s| is)? (?:the (?:deal|story|situation|scoop|tea)|up|going on|happening) "
+            r"(?:with|on|about)\b",
+            re.I,
+        ),
+        "tell me about",
+    ),
 )
 
 
 def expand(text: str) -> str:
-    """`text` with its chat shorthand written out and its idioms for leaving a job said plainly."""
+    """`text` with its chat shorthand written out and its idioms said plainly."""
+    text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
     for idiom, plain in IDIOMS:
         text = idiom.sub(plain, text)
-    return _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
+    return text

@@ -35,7 +35,9 @@ def test_abbreviations_and_names_are_left_alone(kept: str) -> None:
     [
         ("why did he jump ship to meta", "why did he leave to meta"),
         ("who jumped ship from openai", "who left from openai"),
+        ("whats the deal w the h1b thing", "tell me about the h1b thing"),
+        ("what's going on with windsurf", "tell me about windsurf"),
     ],
 )
-def test_idioms_for_leaving_are_said_plainly(typed: str, read: str) -> None:
+def test_idioms_are_said_plainly(typed: str, read: str) -> None:
     assert expand(typed) == read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -36,18 +37,25 @@ EXPLAIN_SENTENCES = 4
 
 
 def search_each(
-    q: Question, ctx: Context, texts: list[str], *, scoped: bool = True
+    q: Question,
+    ctx: Context,
+    texts: list[str],
+    *,
+    scoped: bool = True,
+    within: Sequence[set[str] | None] = (),
 ) -> list[tuple[npt.NDArray[np.float32], Retrieval]]:
-    """Each text embedded and searched on its own (within the question's dates when `scoped`), timed as the
-    engine's embedding and search: (vector, results) for each."""
+    """Each text embedded and searched on its own (within the question's dates when `scoped`; within the
+    articles `within` gives for it, if any), timed as the engine's embedding and search: (vector, results)
+    for each."""
     started = time.perf_counter()
     vectors = np.asarray(ctx.embedder.encode(texts), dtype=np.float32)
     ctx.timings["embed"] += time.perf_counter() - started
     started = time.perf_counter()
     scope = search_scope(ctx.state, q) if scoped else None
+    scopes = [*within, *([None] * (len(texts) - len(within)))]
     found = [
-        (vector, retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, scope))
-        for text, vector in zip(texts, vectors, strict=True)
+        (vector, retrieve(ctx.state, ctx.config, replace(q, text=text), vector, ctx.mode, own or scope))
+        for text, vector, own in zip(texts, vectors, scopes, strict=True)
     ]
     ctx.timings["search"] += time.perf_counter() - started
     return found

@@ -27,7 +27,9 @@ from index.search import Hit
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared? (?:to|with)|against)\s+", re.I)
 # "A or B, which/who ...?" and "which/who ..., A or B?".
 _ASKING = r"(?:which|who|who's|whos|where|what|how)\b"
-_OR_THEN_WHICH = re.compile(rf"^(?P<a>.+?)\s+or\s+(?P<b>[^,?]+?)\s*[,:-]\s*(?P<tail>{_ASKING}.+)$", re.I)
+_OR_THEN_WHICH = re.compile(
+    rf"^(?P<a>.+?)\s+or\s+(?P<b>[^,?]+?)(?:\s*[,:-]\s*|\s+)(?P<tail>{_ASKING}.+)$", re.I
+)
 _WHICH_THEN_OR = re.compile(rf"^(?P<tail>{_ASKING}[^,?]+?)\s*[,:-]\s*(?P<a>.+?)\s+or\s+(?P<b>.+?)$", re.I)
 # "is A better than B at X", "how do A and B differ in X", "difference between A and B on X".
 _BETTER_THAN = re.compile(
@@ -176,6 +178,14 @@ def _naming_both(q: Question, ctx: Context, found: Sides, sizes: bool, more: lis
     return None
 
 
+def _articles_naming(label: str, ctx: Context) -> set[str] | None:
+    """The articles naming the companies a side names (None: it names none)."""
+    named = [m for m in ctx.state.entities.find(label) if m.entity.kind == "org"]
+    if not named:
+        return None
+    return set().union(*(ctx.state.mention_articles.get(m.entity.keys, set()) for m in named)) or None
+
+
 class SideBySide:
     """One thing asked of two sides: each side's best sentence, searched on its own."""
 
@@ -192,7 +202,10 @@ class SideBySide:
         sizes = bool(_SIZES.search(q.text))
         cites = Citations(ctx.state.data.articles)
         unfound = []
-        searches = search_each(q, ctx, list(found.texts), scoped=False)
+        # Each side within the articles naming it, when it names a company or person: "moonshot pays" is
+        # not answered by OpenAI's stock pay.
+        within = [_articles_naming(label, ctx) for label in found.labels]
+        searches = search_each(q, ctx, list(found.texts), scoped=False, within=within)
         both = _naming_both(q, ctx, found, sizes, [h for _, searched in searches for h in searched.hits])
         lines = [Line(both.text, (cites.cite(both.article_id),))] if both else []
         for text, label, (vector, searched) in zip(found.texts, found.labels, searches, strict=True):

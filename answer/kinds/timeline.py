@@ -22,7 +22,8 @@ from corpus.text import QUESTION_STOP_WORDS, words
 # "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
 TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological)\b", re.I)
 TIMELINE_CUE = re.compile(
-    r"\b(timeline|chronology|chronological|history of|story so far|sequence of events|key dates)\b|"
+    r"\b(timeline|chronology|chronological|history of|story so far|sequence of events|key (?:dates|events|moments)|"
+    r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\bunfold\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,
@@ -79,7 +80,9 @@ def move_event(r: RecordedMove, subjects: list[Entity]) -> Event:
     subject is only the organisation left."""
     m = r.move
     joins = any(involves(e, r) and (e.kind == "person" or same_org(e, m.to)) for e in subjects)
-    if joins or not m.from_:
+    if m.to is None:  # a departure, where to not reported: "Kyle Kosic leaves xAI"
+        text = f"{m.person} leaves {m.from_}"
+    elif joins or not m.from_:
         text = f"{m.person} joins {m.to}" + (f" from {m.from_}" if m.from_ else "")
     else:
         text = f"{m.person} leaves {m.from_} for {m.to}"
@@ -135,7 +138,11 @@ def month_event(group: list[RecordedMove], subjects: list[Entity], state: Engine
     )
     named = [
         r.move.person
-        + (f" (from {r.move.from_})" if joins and r.move.from_ else f" (to {r.move.to})" * (not joins))
+        + (
+            f" (from {r.move.from_})"
+            if joins and r.move.from_
+            else f" (to {r.move.to})" * bool(not joins and r.move.to)
+        )
         for r in ranked[:NAMED_IN_GROUP]
     ]
     rest = len(group) - len(named)
@@ -267,6 +274,17 @@ def topic_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in QUESTION_STOP_WORDS and w not in _FILLER]
 
 
+def _topic(text: str) -> str:
+    """What a timeline is of: the words after the request ("timeline on the h1b fee": "h1b fee"), else those
+    before it ("h1b fee timeline"), without the words asking for it ("give me the")."""
+    cue = TIMELINE_CUE.search(text)
+    if cue is None:
+        return text.strip(" ?!./")
+    after = _LEADING.sub("", text[cue.end() :]).strip(" ?!./")
+    before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
+    return after or before.strip(" ?!./")
+
+
 def subjects_of(q: Question) -> list[Entity]:
     """The companies and people named, each once."""
     found: list[Entity] = []
@@ -291,7 +309,7 @@ class Timeline:
         if missing:
             reason = f"I have no articles about {and_list(missing)}, so I can't give a timeline."
             return refusal(q.text, reason, self.kind)
-        topic = _LEADING.sub("", TIMELINE_CUE.sub(" ", q.text)).strip(" ?!./")
+        topic = _topic(q.text)
         if not subjects and not topic_words(topic):
             return refusal(q.text, USAGE, self.kind)
         into = direction(q.text) if subjects else None

@@ -184,7 +184,9 @@ def test_who_founded_names_the_founder_then_the_co_founders(people_engine: Engin
     answer = people_engine.answer("Who founded Thinking Machines Lab?")
     assert answer.kind is AnswerKind.ROLE
     founders = _texts(answer)[0]
-    assert founders.startswith("Thinking Machines Lab was founded by Mira Murati (founder and CEO, February 2025)")
+    assert founders.startswith(
+        "Thinking Machines Lab was founded by Mira Murati (founder and CEO, February 2025)"
+    )
     assert "Luke Metz" in founders and "Andrew Tulloch" in founders and "Barret Zoph" not in founders
 
 

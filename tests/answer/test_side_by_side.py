@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from answer.engine import Engine
+from answer.engine import Engine, EngineConfig
 from answer.kinds.side_by_side import sides
 from answer.model import AnswerKind
 from answer.query import parse_question
@@ -113,3 +113,31 @@ def test_a_sentence_naming_both_sides_answers_first(tmp_path: Path, fake_embedde
     answer = engine.answer("anthropic vs meta, who kept staff longer")
     assert answer.kind is AnswerKind.EXTRACTIVE
     assert answer.lines[0].text.startswith("Meta kept 64% of its staff, below Anthropic.")
+
+
+def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for article_id, company, body in (
+        ("2025-02-deepseek-pay", "DeepSeek", "DeepSeek pays its researchers about 1.5 million yuan a year."),
+        ("2025-03-moonshot-hires", "Moonshot AI", "Moonshot AI hired Tan Xu from Microsoft Research Asia."),
+        (
+            "2025-04-pay-survey",
+            "Ravio",
+            "Researchers at AI labs are paid about 2 million yuan a year, said Ravio.",
+        ),
+    ):
+        write_article(
+            corpus,
+            article_id=article_id,
+            title=f"{company} news",
+            body=body,
+            published=f"{article_id[:7]}-15",
+            companies=company,
+            people="",
+        )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder, EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("deepseek vs moonshot ai, which pays researchers more")
+    cited = {s.article_id for s in answer.sources}
+    assert "2025-04-pay-survey" not in cited  # a figure about neither side
+    assert cited == {"2025-02-deepseek-pay", "2025-03-moonshot-hires"}

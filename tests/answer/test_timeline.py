@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine
-from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE
+from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE, move_event
 from answer.model import Answer, AnswerKind
+from answer.moves import RecordedMove
+from corpus.entities import EntityIndex
+from corpus.model import Move
 from tests.conftest import FakeEmbedder
 from tests.rivals import SURVEY, many_meta_hires, rivals_engine
 
@@ -74,6 +77,8 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("history of Meta", True),
         ("Timeline of Meta Superintelligence Labs", True),
         ("what happened at meta this year in order", True),
+        ("walk me through what happened at Meta", True),
+        ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
@@ -171,3 +176,13 @@ def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(
     assert lines == [
         "February 2025 — Wu Yonghui joins ByteDance Seed from Google DeepMind (head of foundational research, Seed)"
     ]
+
+
+def test_a_departure_with_no_destination_says_only_whom_they_left() -> None:
+    xai = EntityIndex(people=["Kyle Kosic"], orgs=["xAI"]).find("xAI")[0].entity
+    left = RecordedMove(
+        Move.model_validate({"person": "Kyle Kosic", "from": "xAI", "role": "co-founder"}),
+        "a",
+        dt.date(2026, 2, 11),
+    )
+    assert move_event(left, [xai]).text == "Kyle Kosic leaves xAI (co-founder)"

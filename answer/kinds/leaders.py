@@ -8,7 +8,7 @@ import re
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
-from answer.kinds.roles import TITLE_WORDS, AskedRole, title_sentence
+from answer.kinds.roles import FOUNDER, TITLE_WORDS, AskedRole, title_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, compose_moves, newest_first
 from answer.query import Question
@@ -17,7 +17,10 @@ from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEADER_QUESTION = re.compile(
     r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
-    r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)",
+    r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)|"
+    # ...and as typed in chat: "who's the boss at moonshot", "whos in charge at apple"
+    r"\s*who(?:'s|’s|s)\s+(?:(?:the\s+)?(?:new\s+)?(?:head|ceo|chief|boss|leader|cto|president|director)\b|"
+    r"in\s+charge\b|running\b|leading\b)",
     re.I,
 )
 _LEADER_ROLE = re.compile(
@@ -100,7 +103,7 @@ _HEAD = AskedRole(frozenset({"ceo"}), "chief executive", ())
 
 def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
     """With no leader on record for a whole organisation ("who heads Google DeepMind?", "deepmind's boss"):
-    the sentence giving its chief executive by name, closest to the question."""
+    the sentence giving its chief executive by name, closest to the question, else its founder."""
     orgs = tuple(m for m in q.mentions if m.entity.kind == "org")
     short = len(q.text.split()) <= SHORT_QUESTION and _SHORT_LEADER.search(q.text)
     if not orgs or q.people or asked_unit(q) or not (_LEADER_QUESTION.match(q.text) or short):
@@ -109,7 +112,9 @@ def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
     rest = {w for start, _, w in word_spans(q.text) if not any(a <= start < b for a, b in named)}
     if rest - _NOT_UNIT - _ASKING:  # "metas ai boss": the head of a part of it, not of the whole
         return None
-    return title_sentence(AskedRole(_HEAD.words, _HEAD.phrase, orgs), ctx)
+    chief = title_sentence(AskedRole(_HEAD.words, _HEAD.phrase, orgs), ctx)
+    # ...else its founder's: "DeepSeek founder Liang Wenfeng" for "who leads deepseek"
+    return chief or title_sentence(AskedRole(frozenset({FOUNDER}), FOUNDER, orgs), ctx)
 
 
 # "reports to applications CEO Fidji Simo": whose title follows is someone else's.
@@ -186,6 +191,9 @@ class Leaders:
             if still_there
             else f"Leaders who joined {orgs} and have since moved on, as my articles report them:"
         )
+        if still_there and not asked_unit(q) and seniority(found[0].move.role) >= len(_SENIORITY) - 1:
+            # "who's the boss at moonshot" when only a team's lead is on record: not who runs the company
+            intro = f"My articles don't say who runs {orgs}; the leaders they report there:"
         return compose_moves(q, found, ctx.state.data.articles, intro, ctx.page, self.kind)
 
     def _from_sentence(self, q: Question, ctx: Context) -> Answer:

@@ -346,3 +346,38 @@ def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
     lab = engine.answer("who runs meta superintelligence labs")
     assert lab.kind is AnswerKind.LEADERS
     assert lab.lines[0].text.startswith("Alexandr Wang")  # a chief officer before a chief scientist
+
+
+def test_who_runs_a_company_without_a_chief_executive_on_record(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-02-deepseek-graduates",
+        title="DeepSeek bets on young graduates",
+        published="2025-02-05",
+        body="DeepSeek founder Liang Wenfeng prefers young graduates to veterans. DeepSeek hired Cui Tianyi "
+        "from Jane Street to lead its agent team.",
+        moves=_moves("Cui Tianyi | Jane Street | DeepSeek | head of the agent team | 2026-03"),
+        companies="DeepSeek, Jane Street",
+        people="Liang Wenfeng, Cui Tianyi",
+    )
+    write_article(
+        corpus,
+        article_id="2024-08-moonshot-tan-xu",
+        title="Moonshot AI hires Tan Xu",
+        published="2024-08-20",
+        body="Moonshot AI recruited Tan Xu from Microsoft Research Asia to lead audio work for Kimi.",
+        moves=_moves("Tan Xu | Microsoft Research Asia | Moonshot AI | audio lead for Kimi | 2024-08"),
+        companies="Moonshot AI, Microsoft Research Asia",
+        people="Tan Xu",
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    founder = engine.answer("who leads deepseek")  # no chief executive named: its founder
+    assert founder.lines[0].text.startswith("DeepSeek founder Liang Wenfeng")
+    boss = engine.answer("who's the boss at moonshot ai")
+    assert boss.kind is AnswerKind.LEADERS
+    assert boss.intro == "My articles don't say who runs Moonshot AI; the leaders they report there:"
+    assert boss.lines[0].text.startswith("Tan Xu")

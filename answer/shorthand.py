@@ -43,6 +43,21 @@ SHORTHAND = {
     "mil": "million",
     "mln": "million",
     "bil": "billion",
+    # ...and slips of short question words the speller leaves alone (too short to correct safely)
+    "wen": "when",
+    "whn": "when",
+    "wht": "what",
+    "waht": "what",
+    "hw": "how",
+    "hwo": "how",
+    "woh": "who",
+    "teh": "the",
+    "hte": "the",
+    "adn": "and",
+    "lef": "left",
+    "lft": "left",
+    "pya": "pay",
+    "waz": "was",
 }
 # A shorthand token stands alone, typed in lower case: not part of "U.S.", "R&D", "H-1B" or "n't", not the
 # "N" of "Series N".

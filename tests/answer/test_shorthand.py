@@ -16,6 +16,8 @@ from answer.shorthand import expand
         ("so what happened w karpathy", "so what happened with karpathy"),
         ("who r the new ppl at msl?", "who are the new people at msl?"),
         ("is the 100 mil offer real", "is the 100 million offer real"),
+        ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
+        ("how much did meta pya", "how much did meta pay"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:

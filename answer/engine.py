@@ -144,7 +144,7 @@ class Engine:
     def _parsed(self, text: str) -> tuple[Question, bool]:
         """`parse`, and whether correcting misspelt ordinary words (not names, not chat) changed the question."""
         named = self.state.typos.fix(without_chat(expand(" ".join(text.split())[:MAX_QUESTION_CHARS])))
-        fixed = self.state.spelling.fix(named)
+        fixed = self.state.typos.joined(self.state.spelling.fix(named))  # "signaal fire": "signalfire"
         q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
         unknown = dict.fromkeys(
             (*q.unknown_names, *unknown_versions(fixed, self.state.versions, self.state.names))

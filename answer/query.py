@@ -358,6 +358,10 @@ def one_edit(a: str, b: str) -> bool:
 NICKNAMES = {"zuck": "zuckerberg", "boz": "bosworth", "sama": "altman"}
 
 
+# Name words that are English too but mostly typed as the name: "antropic" is Anthropic, "gogle" Google.
+NAME_WORDS_KEPT = frozenset({"anthropic", "google", "apple", "meta", "microsoft", "amazon", "oracle"})
+
+
 class TypoFixer:
     """Corrects misspelt names against the corpus ("antrhopic" -> "anthropic", "Bytedanse" -> "ByteDance").
 
@@ -391,9 +395,14 @@ class TypoFixer:
         if len(low) < 4 or not low.isalpha() or low in self._words or acronym or is_english(low):
             return token  # an English word is no misspelt name: "damn" is not "Dawn"
         if low not in self._cache:
-            # A short name is one letter away at most: "Cohere" is not a misspelt "Core".
+            # A short name is one letter away at most: "Cohere" is not a misspelt "Core". A name word that is
+            # everyday English is the speller's to correct into: "trining" is "training", not "thinking".
             slack = 1 if len(low) <= SHORT_NAME else 2
-            pool = [w for w in self._by_letter.get(low[0], []) if abs(len(w) - len(low)) <= slack]
+            pool = [
+                w
+                for w in self._by_letter.get(low[0], [])
+                if abs(len(w) - len(low)) <= slack and (not is_english(w) or w in NAME_WORDS_KEPT)
+            ]
             if len(low) <= SHORT_TYPO:  # "davd" is David, but "joke" is no misspelt "Joel"
                 pool = [w for w in pool if one_edit(low, w)]
             best = difflib.get_close_matches(low, pool, n=1, cutoff=0.75)
@@ -410,7 +419,7 @@ class TypoFixer:
         return base in self._words or NICKNAMES.get(base) in self._words
 
     def fix(self, text: str) -> str:
-        fixed = re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self._joined(text))
+        fixed = re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self.joined(text))
         return re.sub(r"\b([A-Za-z]{2,})(?=\s+([A-Za-z]+)\b)", self._first_name, fixed)
 
     def _first_name(self, match: re.Match[str]) -> str:
@@ -425,7 +434,7 @@ class TypoFixer:
             return typed
         return meant.capitalize() if typed[:1].isupper() else meant
 
-    def _joined(self, text: str) -> str:
+    def joined(self, text: str) -> str:
         """Two words typed apart that make one name together: "deep seek", "open ai", "signal fire"."""
         tokens = list(re.finditer(r"[A-Za-z]{2,}", text))
         parts: list[str] = []

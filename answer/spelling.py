@@ -246,6 +246,12 @@ class Speller:
             self._cache[key] = self._closest(word, name)
         return self._cache[key]
 
+    def _undoubled(self, word: str) -> str | None:
+        """A word of the articles the typed one becomes without one of a letter typed twice ("boommerang",
+        "signaal"): a slip, not an unknown company's name (None: no such word)."""
+        single = (word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
+        return next((w for w in single if w in self._corpus), None)
+
     def _swapped_into_corpus(self, word: str) -> str | None:
         """An English word the articles never use that two letters swapped make one they use often: "when did
         karpathy joni anthropic" (None: none such)."""
@@ -295,7 +301,10 @@ class Speller:
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
             fixed = self.spelt_as_written(low)
             if fixed is None and len(low) >= MIN_WORD - 1 and not self.knows(low):
-                fixed = self.correction(low, name=_typed_as_name(text, match))
+                name = _typed_as_name(text, match)
+                fixed = self.correction(low, name=name)
+                if fixed is None and name and token.islower():
+                    fixed = self._undoubled(low)  # "what does boommerang hire mean": a key held too long
             elif fixed is None and token.islower() and len(low) >= MIN_WORD:
                 fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
             if fixed is None:

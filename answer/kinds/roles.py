@@ -201,8 +201,14 @@ def _role_note(r: RecordedMove, with_org: bool) -> str:
 def _spelled(asked: AskedRole, role: str | None) -> str:
     """The title as the question asked it, in the recorded role's spelling when it has it ("Chief AI
     Scientist" for "tencent chief ai scientist?")."""
-    at = (role or "").lower().find(asked.phrase.lower())
-    return role[at : at + len(asked.phrase)] if role and at >= 0 else asked.phrase
+    phrase = _AS_TITLE.sub(lambda m: f"{_TITLE_OF_VERB[m.group(1).lower()]} of ", asked.phrase)
+    at = (role or "").lower().find(phrase.lower())
+    return role[at : at + len(phrase)] if role and at >= 0 else phrase
+
+
+# A title asked with a verb: "who heads qwen post-training" asks for the head of Qwen post-training.
+_TITLE_OF_VERB = {"heads": "head", "leads": "lead", "runs": "head", "manages": "manager", "oversees": "head"}
+_AS_TITLE = re.compile(rf"^({'|'.join(_TITLE_OF_VERB)})\s+", re.I)
 
 
 def _place(asked: AskedRole, ctx: Context) -> str:
@@ -227,12 +233,11 @@ def _holder_lines(asked: AskedRole, found: list[Holder], ctx: Context, cites: Ci
     then anyone else recorded with the role: at the same time, or before and since moved on."""
     first, *others = found
     name = first.report.move.person
-    of = f" of {_place(asked, ctx)}" if asked.orgs else ""
+    title = _spelled(asked, first.report.move.role)
+    of = (" at " if " of " in title else " of ") + _place(asked, ctx) if asked.orgs else ""
     note = _role_note(first.report, not asked.orgs)
     lines = [
-        Line(
-            f"The {_spelled(asked, first.report.move.role)}{of} is {name} ({note}).", _cited([first], cites)
-        ),
+        Line(f"The {title}{of} is {name} ({note}).", _cited([first], cites)),
         path_line(name, first.path, cites),
     ]
     for h in others:

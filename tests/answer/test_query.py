@@ -149,3 +149,9 @@ def test_a_first_name_typed_wrong_before_a_known_surname_is_the_persons() -> Non
     assert fixer.fix("where did jon shulman go") == "where did john schulman go"
     assert fixer.fix("who is Andrei Karpathy") == "who is Andrej Karpathy"
     assert fixer.fix("did jon go") == "did jon go"  # no surname: no one to tell the name by
+
+
+def test_an_ordinary_word_is_not_corrected_into_a_name_that_is_english_too() -> None:
+    fixer = TypoFixer({"thinking", "machines", "anthropic"}, set())
+    assert fixer.fix("who heads post-trining") == "who heads post-trining"  # the speller's: "training"
+    assert fixer.fix("antropic hires") == "anthropic hires"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answer.engine import Engine
+from answer.query import TypoFixer
 from answer.spelling import Speller
 from corpus.text import words
 
@@ -119,3 +120,18 @@ def test_a_rare_english_word_two_swapped_letters_from_a_common_word_of_the_artic
     assert speller.fix("when did karpathy joni anthropic") == "when did karpathy join anthropic"
     assert speller.fix("why are researchers tired") == "why are researchers tired"  # common English, meant
     assert speller.fix("Joni Mitchell") == "Joni Mitchell"  # typed as a name
+
+
+def test_a_letter_typed_twice_where_a_company_would_stand_is_still_a_slip() -> None:
+    speller = Speller(
+        words("Boomerang hires are back: Google rehires its boomerang staff. Cohere hires too.")
+    )
+    # "boommerang hire" stands where a company would ("X hire"), but without the doubled letter it is a word
+    assert speller.fix("what does boommerang hire mean") == "what does boomerang hire mean"
+    assert speller.fix("who did anysphere hire") == "who did anysphere hire"  # an unknown company stays
+
+
+def test_a_name_typed_apart_and_misspelt_is_one_name_once_spelt_right() -> None:
+    speller = Speller(words("SignalFire sent a signal about the fire at OpenAI."))
+    fixer = TypoFixer({"signalfire", "openai"}, {"sent", "signal", "about", "the", "fire", "at"})
+    assert fixer.joined(speller.fix("what did signaal fire find")) == "what did signalfire find"

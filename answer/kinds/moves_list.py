@@ -99,8 +99,12 @@ class MovesList:
                 else f"The best-known names among the {len(moves)} talent moves I have on record:"
             )
         answer = compose_moves(q, moves, ctx.state.data.articles, intro, page=ctx.page, kind=self.kind)
-        quote = (_stated(q, ctx.moves, ctx) or _other_ask(q, ctx.moves, ctx)) if ctx.page == 0 else None
-        return _with_quote(answer, quote, ctx) if quote is not None else answer
+        if ctx.page > 0:
+            return answer
+        # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
+        for quote in dict.fromkeys(f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f):
+            answer = _with_quote(answer, quote, ctx)
+        return answer
 
 
 # "Who left xAI and why?", "who quit xAI and what company was it merged into?": what else is asked is looked

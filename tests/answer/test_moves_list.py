@@ -10,6 +10,7 @@ from answer.engine import Engine
 from answer.model import AnswerKind
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
+HIRED = "Meta hired Ruoming Pang from Apple in July 2025."
 REASON = "Pang left Apple because Meta offered a far bigger package and more computing power."
 TEAM = "At Meta, Pang joined the superintelligence group as a member of its infrastructure team."
 
@@ -20,7 +21,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus.mkdir()
     write_article(
         corpus,
-        body=f"Meta hired Ruoming Pang from Apple in July. {REASON} He had led the foundation models team. "
+        body=f"{HIRED} {REASON} He had led the foundation models team. "
         f"{TEAM}",
         moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
     )
@@ -74,3 +75,9 @@ def test_the_big_names_come_first_when_asked_for(tmp_path: Path, fake_embedder: 
     known = engine.answer("who are the big names that left openai")
     assert known.intro == "2 talent moves from OpenAI, the best-known names first:"
     assert known.lines[0].text.startswith("Shengjia Zhao")  # a leader counts extra
+
+
+def test_when_and_why_get_the_sentence_dating_it_then_the_reason(engine: Engine) -> None:
+    answer = engine.answer("when and why did ruoming pang leave apple")
+    assert answer.kind is AnswerKind.MOVES
+    assert [line.text for line in answer.lines[-2:]] == [HIRED, REASON]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,12 +18,16 @@ GENERIC = STOP_WORDS | word_set(
 )
 
 
+# Names whose key words are kept: every name of a large corpus, looked up again for each move counted.
+KEY_CACHE = 65536
 # An organisation's short name as the articles define it: "Safe Superintelligence (SSI)", "Thinking Machines
 # Lab (TML)"; questions use it ("who runs ssi now").
 _DEFINED_ACRONYM = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+\(([A-Z]{3,6})\)")
 
 
+@functools.lru_cache(maxsize=KEY_CACHE)
 def key_tokens(name: str) -> frozenset[str]:
+    """The words that name an organisation or person, without the generic ones ("AI", "Lab", "Inc")."""
     return frozenset(w for w in words(name) if w not in GENERIC)
 
 

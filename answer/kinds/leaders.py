@@ -45,7 +45,8 @@ _NOT_UNIT = (
     STOP_WORDS
     | TITLE_WORDS
     | word_set(
-        "currently now today new there team teams work effort efforts business side operations company whole "
+        "currently now today nowadays these days lately anymore new there team teams work effort efforts business "
+        "side operations company whole "
         "organisation organization division department"
     )
 )

@@ -13,8 +13,9 @@ import numpy.typing as npt
 from answer.extractive import RetrievedPassage
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
-from answer.query import TypoFixer, versions
+from answer.query import versions
 from answer.spelling import Speller
+from answer.typos import TypoFixer
 from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
 from corpus.text import words

@@ -102,7 +102,9 @@ class MovesList:
         if ctx.page > 0:
             return answer
         # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
-        for quote in dict.fromkeys(f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f):
+        for quote in dict.fromkeys(
+            f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f
+        ):
             answer = _with_quote(answer, quote, ctx)
         return answer
 

@@ -8,7 +8,7 @@ import pytest
 from answer.engine import Engine
 from answer.lexicon import Lexicon
 from answer.model import AnswerKind
-from answer.query import one_edit
+from answer.typos import one_edit
 
 LEXICON = Lexicon(
     {

@@ -21,8 +21,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
     corpus.mkdir()
     write_article(
         corpus,
-        body=f"{HIRED} {REASON} He had led the foundation models team. "
-        f"{TEAM}",
+        body=f"{HIRED} {REASON} He had led the foundation models team. {TEAM}",
         moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
     )
     return engine_over(corpus, tmp_path / "data", fake_embedder)

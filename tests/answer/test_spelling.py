@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from answer.engine import Engine
-from answer.query import TypoFixer
 from answer.spelling import Speller
+from answer.typos import TypoFixer
 from corpus.text import words
 
 ARTICLES = (

@@ -141,6 +141,17 @@ def engine_over(
     return Engine(data, embedder, config, today=lambda: FIXED_TODAY)
 
 
+def engine_of(
+    tmp_path: Path, embedder: Embedder, *articles: dict[str, str], config: EngineConfig | None = None
+) -> Engine:
+    """An engine over the articles given as `make_article` keywords, written to tmp_path/articles."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for fields in articles:
+        write_article(corpus, **fields)
+    return engine_over(corpus, tmp_path / "data", embedder, config)
+
+
 @pytest.fixture
 def small_engine(tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder) -> Engine:
     return engine_over(small_corpus, tmp_path / "data", fake_embedder)

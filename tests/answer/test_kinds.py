@@ -12,7 +12,7 @@ from answer.kinds import REGISTRY
 from answer.kinds.extractive import Extractive
 from answer.model import Answer, AnswerKind, Line
 from answer.query import Question
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of
 
 
 @pytest.mark.parametrize(
@@ -101,18 +101,15 @@ def test_garden_leave_is_time_off_not_leaving(small_engine: Engine) -> None:
 def test_a_move_between_two_companies_named_only_apart_is_no_record(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-07-meta-and-apple",
-        title="Meta hires widely while Apple loses staff",
-        body="Meta hired several researchers in July. Separately, Apple lost staff to OpenAI that month.",
-        companies="Meta, Apple, OpenAI",
-        people="",
-        moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: OpenAI\n    date: 2025-07\n",
-    )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder, EngineConfig(thresholds={"hybrid": 0.0}))
+    article = {
+        "article_id": "2025-07-meta-and-apple",
+        "title": "Meta hires widely while Apple loses staff",
+        "body": "Meta hired several researchers in July. Separately, Apple lost staff to OpenAI that month.",
+        "companies": "Meta, Apple, OpenAI",
+        "people": "",
+        "moves": "moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: OpenAI\n    date: 2025-07\n",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
     answer = engine.answer("did meta poach anyone from apple?")
     assert answer.kind is AnswerKind.NO_RECORD and not answer.answered
     assert answer.intro == "I have no record of talent moves to Meta from Apple."

@@ -12,7 +12,7 @@ from answer.engine import Engine
 from answer.kinds.missing_fact import _counts, known_focus, said_words, same_word
 from answer.model import AnswerKind
 from answer.state import name_words
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 
 @pytest.mark.parametrize(
@@ -137,21 +137,16 @@ def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:
 def test_a_count_of_another_companys_people_does_not_answer(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    directory = tmp_path / "articles"
-    directory.mkdir()
-    write_article(
-        directory,
-        article_id="2024-08-schulman-joins-anthropic",
-        title="Schulman leaves OpenAI for Anthropic",
-        body="John Schulman left OpenAI to join Anthropic in August. The exits leave OpenAI with only three of "
+    article = {
+        "article_id": "2024-08-schulman-joins-anthropic",
+        "title": "Schulman leaves OpenAI for Anthropic",
+        "body": "John Schulman left OpenAI to join Anthropic in August. The exits leave OpenAI with only three of "
         "the eleven people who founded it.",
-        published="2024-08-06",
-        companies="OpenAI, Anthropic",
-        people="John Schulman",
-    )
-    engine = engine_over(
-        directory, tmp_path / "data", fake_embedder, EngineConfig(k=2, thresholds={"hybrid": 0.0})
-    )
+        "published": "2024-08-06",
+        "companies": "OpenAI, Anthropic",
+        "people": "John Schulman",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(k=2, thresholds={"hybrid": 0.0}))
     assert engine.answer("how many people founded openai").answered
     refused = engine.answer("how many people work at anthropic")
     assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND

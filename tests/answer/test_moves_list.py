@@ -8,7 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of
 
 HIRED = "Meta hired Ruoming Pang from Apple in July 2025."
 REASON = "Pang left Apple because Meta offered a far bigger package and more computing power."
@@ -17,14 +17,14 @@ TEAM = "At Meta, Pang joined the superintelligence group as a member of its infr
 
 @pytest.fixture
 def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        body=f"{HIRED} {REASON} He had led the foundation models team. {TEAM}",
-        moves="moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
+    return engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "body": f"{HIRED} {REASON} He had led the foundation models team. {TEAM}",
+            "moves": "moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: Meta\n    date: 2025-07\n",
+        },
     )
-    return engine_over(corpus, tmp_path / "data", fake_embedder)
 
 
 @pytest.mark.parametrize("question", ["who left apple and why", "who did Meta hire from Apple, and why?"])
@@ -53,22 +53,23 @@ def test_a_question_about_the_kind_of_people_hired_is_no_list(engine: Engine) ->
 
 
 def test_the_big_names_come_first_when_asked_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
     moves = "moves:\n  - person: {p}\n    from: OpenAI\n    to: Meta\n    role: {r}\n    date: {d}\n"
-    for i, (person, role, date) in enumerate(
-        [("Shengjia Zhao", "Chief Scientist", "2025-06"), ("Ana Newer", "researcher", "2025-09")]
-    ):
-        write_article(
-            corpus,
-            article_id=f"2025-0{6 + 3 * i}-meta-hires-{i}",
-            title=f"Meta hires {person} from OpenAI",
-            body=f"Meta hired {person} from OpenAI.",
-            published=f"{date}-15",
-            people=person,
-            moves=moves.format(p=person, r=role, d=date),
-        )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    hires = [("Shengjia Zhao", "Chief Scientist", "2025-06"), ("Ana Newer", "researcher", "2025-09")]
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": f"2025-0{6 + 3 * i}-meta-hires-{i}",
+                "title": f"Meta hires {person} from OpenAI",
+                "body": f"Meta hired {person} from OpenAI.",
+                "published": f"{date}-15",
+                "people": person,
+                "moves": moves.format(p=person, r=role, d=date),
+            }
+            for i, (person, role, date) in enumerate(hires)
+        ),
+    )
     newest = engine.answer("who left openai")
     assert newest.lines[0].text.startswith("Ana Newer")
     known = engine.answer("who are the big names that left openai")

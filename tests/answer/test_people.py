@@ -8,7 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 
 def _moves(*moves: str) -> str:
@@ -351,30 +351,26 @@ def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
 def test_who_runs_a_company_without_a_chief_executive_on_record(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-02-deepseek-graduates",
-        title="DeepSeek bets on young graduates",
-        published="2025-02-05",
-        body="DeepSeek founder Liang Wenfeng prefers young graduates to veterans. DeepSeek hired Cui Tianyi "
+    deepseek = {
+        "article_id": "2025-02-deepseek-graduates",
+        "title": "DeepSeek bets on young graduates",
+        "published": "2025-02-05",
+        "body": "DeepSeek founder Liang Wenfeng prefers young graduates to veterans. DeepSeek hired Cui Tianyi "
         "from Jane Street to lead its agent team.",
-        moves=_moves("Cui Tianyi | Jane Street | DeepSeek | head of the agent team | 2026-03"),
-        companies="DeepSeek, Jane Street",
-        people="Liang Wenfeng, Cui Tianyi",
-    )
-    write_article(
-        corpus,
-        article_id="2024-08-moonshot-tan-xu",
-        title="Moonshot AI hires Tan Xu",
-        published="2024-08-20",
-        body="Moonshot AI recruited Tan Xu from Microsoft Research Asia to lead audio work for Kimi.",
-        moves=_moves("Tan Xu | Microsoft Research Asia | Moonshot AI | audio lead for Kimi | 2024-08"),
-        companies="Moonshot AI, Microsoft Research Asia",
-        people="Tan Xu",
-    )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+        "moves": _moves("Cui Tianyi | Jane Street | DeepSeek | head of the agent team | 2026-03"),
+        "companies": "DeepSeek, Jane Street",
+        "people": "Liang Wenfeng, Cui Tianyi",
+    }
+    moonshot = {
+        "article_id": "2024-08-moonshot-tan-xu",
+        "title": "Moonshot AI hires Tan Xu",
+        "published": "2024-08-20",
+        "body": "Moonshot AI recruited Tan Xu from Microsoft Research Asia to lead audio work for Kimi.",
+        "moves": _moves("Tan Xu | Microsoft Research Asia | Moonshot AI | audio lead for Kimi | 2024-08"),
+        "companies": "Moonshot AI, Microsoft Research Asia",
+        "people": "Tan Xu",
+    }
+    engine = engine_of(tmp_path, fake_embedder, deepseek, moonshot)
     founder = engine.answer("who leads deepseek")  # no chief executive named: its founder
     assert founder.lines[0].text.startswith("DeepSeek founder Liang Wenfeng")
     boss = engine.answer("who's the boss at moonshot ai")

@@ -13,7 +13,7 @@ from answer.kinds.side_by_side import sides
 from answer.model import AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of
 
 ENTITIES = EntityIndex(
     people=[], orgs=["Anthropic", "Google DeepMind", "Meta", "Thinking Machines Lab", "SpaceXAI"]
@@ -58,9 +58,7 @@ def test_the_two_sides_and_what_is_asked_of_both(question: str, texts: tuple[str
 
 @pytest.fixture
 def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    for article_id, title, body, companies in (
+    deals = (
         (
             "2024-03-microsoft-inflection",
             "Microsoft hires Inflection's founders",
@@ -75,11 +73,15 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             "$2.4 billion for its technology.",
             "Google, Windsurf",
         ),
-    ):
-        write_article(
-            corpus, article_id=article_id, title=title, body=body, published="2025-07-14", companies=companies
-        )
-    return engine_over(corpus, tmp_path / "data", fake_embedder)
+    )
+    return engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {"article_id": a, "title": t, "body": b, "published": "2025-07-14", "companies": c}
+            for a, t, b, c in deals
+        ),
+    )
 
 
 def test_each_side_gets_its_own_figure(engine: Engine) -> None:
@@ -98,27 +100,25 @@ def test_two_companies_with_nothing_in_particular_asked_get_the_table(engine: En
 
 
 def test_a_sentence_naming_both_sides_answers_first(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-06-retention-report",
-        title="A report compares how long AI labs keep their staff",
-        body="Anthropic kept 80% of its staff for two years. Meta kept 64% of its staff, below Anthropic. "
-        "Meta also hired widely that year.",
-        published="2025-06-03",
-        companies="Anthropic, Meta",
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-06-retention-report",
+            "title": "A report compares how long AI labs keep their staff",
+            "body": "Anthropic kept 80% of its staff for two years. Meta kept 64% of its staff, below Anthropic. "
+            "Meta also hired widely that year.",
+            "published": "2025-06-03",
+            "companies": "Anthropic, Meta",
+        },
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     answer = engine.answer("anthropic vs meta, who kept staff longer")
     assert answer.kind is AnswerKind.EXTRACTIVE
     assert answer.lines[0].text.startswith("Meta kept 64% of its staff, below Anthropic.")
 
 
 def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    for article_id, company, body in (
+    stories = (
         ("2025-02-deepseek-pay", "DeepSeek", "DeepSeek pays its researchers about 1.5 million yuan a year."),
         ("2025-03-moonshot-hires", "Moonshot AI", "Moonshot AI hired Tan Xu from Microsoft Research Asia."),
         (
@@ -126,17 +126,23 @@ def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_em
             "Ravio",
             "Researchers at AI labs are paid about 2 million yuan a year, said Ravio.",
         ),
-    ):
-        write_article(
-            corpus,
-            article_id=article_id,
-            title=f"{company} news",
-            body=body,
-            published=f"{article_id[:7]}-15",
-            companies=company,
-            people="",
-        )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder, EngineConfig(thresholds={"hybrid": 0.0}))
+    )
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": a,
+                "title": f"{c} news",
+                "body": b,
+                "published": f"{a[:7]}-15",
+                "companies": c,
+                "people": "",
+            }
+            for a, c, b in stories
+        ),
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
     answer = engine.answer("deepseek vs moonshot ai, which pays researchers more")
     cited = {s.article_id for s in answer.sources}
     assert "2025-04-pay-survey" not in cited  # a figure about neither side

@@ -190,17 +190,16 @@ class Conversation:
         placed = in_place(text, last.question.text)
         if placed is not None:
             return placed  # "what about the us?" after a question about China
-        if last.topic and not parse(text).mentions:
+        named = parse(text).mentions
+        if last.topic and not named:
             topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
             if topical is not None:
                 return topical
-        if not any(m.entity.kind == "org" for m in parse(text).mentions):  # "how many people work there?"
-            text = (
-                at_there(text, firm_of(self._about_companies(), losing=False) or last.company or None) or text
-            )
         firm = firm_of(self._about_companies(), losing=False) or last.company
-        if firm and _DANGLING.search(text) and not parse(text).mentions:
+        if firm and _DANGLING.search(text) and not named:
             return f"{text.rstrip(' ?.!')} {firm}?"  # "who put money in?" after a question about DeepSeek
+        if not any(m.entity.kind == "org" for m in named):  # "how many people work there?"
+            text = at_there(text, firm or None) or text
         if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
         else:

@@ -19,7 +19,7 @@ from answer.kinds.missing_fact import with_same_meaning
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
-from corpus.entities import EntityIndex
+from corpus.entities import Entity, EntityIndex
 from corpus.text import STOP_WORDS, content_words, word_set, word_spans
 from index.search import Hit
 
@@ -156,10 +156,11 @@ def _names(q: Question) -> set[str]:
 BOTH_RANK = 8
 
 
-def _naming_both(q: Question, ctx: Context, found: Sides, sizes: bool, more: list[Hit]) -> Candidate | None:
-    """The best sentence found for the question or its sides that names a company or person of each side,
-    about what is asked (with a figure when sizes are weighed)."""
-    named = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
+def _naming_both(
+    q: Question, ctx: Context, named: list[list[Entity]], sizes: bool, more: list[Hit]
+) -> Candidate | None:
+    """The best sentence found for the question or its sides that names a company or person of each side
+    (`named`), about what is asked (with a figure when sizes are weighed)."""
     asked = with_same_meaning(content_words(" ".join(_content(q.text))) - content_words(" ".join(_names(q))))
     if not all(named) or not asked:
         return None
@@ -178,12 +179,12 @@ def _naming_both(q: Question, ctx: Context, found: Sides, sizes: bool, more: lis
     return None
 
 
-def _articles_naming(label: str, ctx: Context) -> set[str] | None:
-    """The articles naming the companies a side names (None: it names none)."""
-    named = [m for m in ctx.state.entities.find(label) if m.entity.kind == "org"]
-    if not named:
+def _articles_naming(side: list[Entity], ctx: Context) -> set[str] | None:
+    """The articles naming the companies of a side (None: it names none)."""
+    orgs = [e for e in side if e.kind == "org"]
+    if not orgs:
         return None
-    return set().union(*(ctx.state.mention_articles.get(m.entity.keys, set()) for m in named)) or None
+    return set().union(*(ctx.state.mention_articles.get(e.keys, set()) for e in orgs)) or None
 
 
 class SideBySide:
@@ -202,11 +203,12 @@ class SideBySide:
         sizes = bool(_SIZES.search(q.text))
         cites = Citations(ctx.state.data.articles)
         unfound = []
-        # Each side within the articles naming it, when it names a company or person: "moonshot pays" is
-        # not answered by OpenAI's stock pay.
-        within = [_articles_naming(label, ctx) for label in found.labels]
+        named = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
+        # Each side within the articles naming it, when it names a company: "moonshot pays" is not answered by
+        # OpenAI's stock pay.
+        within = [_articles_naming(side, ctx) for side in named]
         searches = search_each(q, ctx, list(found.texts), scoped=False, within=within)
-        both = _naming_both(q, ctx, found, sizes, [h for _, searched in searches for h in searched.hits])
+        both = _naming_both(q, ctx, named, sizes, [h for _, searched in searches for h in searched.hits])
         lines = [Line(both.text, (cites.cite(both.article_id),))] if both else []
         for text, label, (vector, searched) in zip(found.texts, found.labels, searches, strict=True):
             if searched.score < ctx.threshold:

@@ -94,11 +94,10 @@ _BEFORE_THAT = re.compile(
     re.I,
 )
 # A follow-up ending in a preposition with nothing after it: "who put money in?", "who else works there for?".
-_DANGLING = re.compile(
-    r"(?<!\bbring )(?<!\bbrought )(?<!\bcame )(?<!\bcome )(?<!\bstep )(?<!\bstepped )(?<!\bmoved )(?<!\bmove )"
-    r"(?<!\bjoin )(?<!\bjoined )(?<!\bsign )(?<!\bsigned )(?<!\bfill )(?<!\bfilled )"
-    r"\b(?:in|into|behind|with|at)\W*$",
-    re.I,
+_DANGLING = re.compile(r"(?:\b(?P<verb>\w+)\s+)?\b(?:in|into|behind|with|at)\W*$", re.I)
+# ...but not a verb whose preposition is part of it: "who else did they bring in?".
+_PHRASAL = frozenset(
+    "bring brought come came step stepped move moved join joined sign signed fill filled".split()
 )
 _ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
@@ -196,7 +195,8 @@ class Conversation:
             if topical is not None:
                 return topical
         firm = firm_of(self._about_companies(), losing=False) or last.company
-        if firm and _DANGLING.search(text) and not named:
+        dangling = _DANGLING.search(text)
+        if firm and dangling and (dangling.group("verb") or "").lower() not in _PHRASAL and not named:
             return f"{text.rstrip(' ?.!')} {firm}?"  # "who put money in?" after a question about DeepSeek
         if not any(m.entity.kind == "org" for m in named):  # "how many people work there?"
             text = at_there(text, firm or None) or text

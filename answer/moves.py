@@ -11,7 +11,7 @@ from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
 from corpus.entities import key_tokens, same_org, same_person
-from corpus.model import Article, Move, date_label
+from corpus.model import Article, Move, dated
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
 MAX_MOVES = 12
@@ -118,7 +118,7 @@ def move_route(m: Move) -> str:
 def describe_move(m: Move) -> str:
     route = move_route(m)
     role = f", {m.role}" if m.role else ""
-    when = f" ({date_label(m.date)})" if m.date else ""
+    when = dated(m.date)
     return f"{m.person}: {route}{role}{when}"
 
 
@@ -250,7 +250,7 @@ def path_text(steps: Sequence[RecordedMove]) -> str:
     for r in steps:
         m = r.move
         place = m.to or "left"  # a departure with no destination known: "Google → left (January 2026)"
-        stop = f"{place} ({date_label(m.date)})" if m.date else place
+        stop = f"{place}{dated(m.date)}"
         if segments and (m.from_ is None or same_place(previous, m.from_)):
             segments[-1].append(stop)
         else:

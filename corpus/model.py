@@ -37,6 +37,11 @@ def date_label(text: str) -> str:
     return f"{day:%B %Y}" if len(parts) == 2 else f"{day.day} {day:%B %Y}"
 
 
+def dated(date: str | None) -> str:
+    """ " (July 2025)" after what a partial date dates, or "" when there is none."""
+    return f" ({date_label(date)})" if date else ""
+
+
 class Move(BaseModel):
     """One talent move: a person leaving one organisation (or none) for another, or a departure: a person
     leaving an organisation for a destination not (yet) named, with `from` and no `to`."""

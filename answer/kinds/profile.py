@@ -21,7 +21,7 @@ from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove
 from answer.query import Question
 from corpus.entities import Entity
-from corpus.model import date_label
+from corpus.model import dated
 from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set, words
 
 _WHO_IS = re.compile(
@@ -92,14 +92,14 @@ def asks_about_person(q: Question) -> bool:
 def _latest_move(name: str, r: RecordedMove) -> str:
     m = r.move
     route = f"moved from {m.from_} to {m.to}" if m.from_ else f"joined {m.to}"
-    when = f" ({date_label(m.date)})" if m.date else ""
+    when = dated(m.date)
     role = f", as {m.role}" if m.role else ""
     return f"{name} {route}{when}{role}: the latest move I have on record."
 
 
 def _latest_role(r: RecordedMove) -> str:
     m = r.move
-    when = f" ({date_label(m.date)})" if m.date else ""
+    when = dated(m.date)
     return (
         f"Latest known role: {m.role}, at {m.to}{when}."
         if m.role

@@ -25,7 +25,7 @@ from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, move_date
 from answer.query import Question
 from corpus.entities import GENERIC, Mention, same_org
-from corpus.model import date_label
+from corpus.model import date_label, dated
 from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEAD = re.compile(r"\s*(who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?|whos|name)\b", re.I)
@@ -256,7 +256,7 @@ def _former_line(asked: AskedRole, h: Holder, ctx: Context, cites: Citations) ->
     """No one still holds the role on record: who did, and where they went."""
     assert h.left is not None
     of = f" of {_place(asked, ctx)}" if asked.orgs else ""
-    when = f" ({date_label(h.left.move.date)})" if h.left.move.date else ""
+    when = dated(h.left.move.date)
     text = (
         f"The {_spelled(asked, h.report.move.role)}{of} on record was {h.report.move.person} "
         f"({_role_note(h.report, not asked.orgs)}), who has since moved to {h.left.move.to}{when}."

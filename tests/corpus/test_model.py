@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from corpus.model import date_label, date_period
+from corpus.model import date_label, date_period, dated
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,8 @@ def test_dates_are_shown_as_precisely_as_reported(when: str, label: str) -> None
 )
 def test_a_partial_date_covers_its_whole_year_month_or_day(when: str, first: dt.date, last: dt.date) -> None:
     assert date_period(when) == (first, last)
+
+
+def test_a_date_in_brackets_after_what_it_dates_or_nothing() -> None:
+    assert dated("2025-07") == " (July 2025)"
+    assert dated(None) == ""

@@ -97,7 +97,22 @@ _BEFORE_THAT = re.compile(
 _DANGLING = re.compile(r"(?:\b(?P<verb>\w+)\s+)?\b(?:in|into|behind|with|at)\W*$", re.I)
 # ...but not a verb whose preposition is part of it: "who else did they bring in?".
 _PHRASAL = frozenset(
-    ["bring", "brought", "come", "came", "step", "stepped", "move", "moved", "join", "joined", "sign", "signed", "fill", "filled"]
+    [
+        "bring",
+        "brought",
+        "come",
+        "came",
+        "step",
+        "stepped",
+        "move",
+        "moved",
+        "join",
+        "joined",
+        "sign",
+        "signed",
+        "fill",
+        "filled",
+    ]
 )
 _ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"

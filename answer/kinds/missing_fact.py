@@ -18,6 +18,7 @@ from answer.kinds.roles import asked_role
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
 from answer.retrieval import search_scope
+from answer.synonyms import SAME_MEANING, with_same_meaning
 from corpus.text import STEM_LETTERS, content_words, words
 
 # The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
@@ -39,30 +40,8 @@ _HOW_ASKED = content_words(
     "cash money funding hand hands handed bag bagged snag snagged dangle dangled pull pulled shell shelled "
     "fork forked land landed net netted pocket pocketed absorb absorbed"
 )
-# Words for one thing that questions and articles word differently: "who replaced Giannandrea?" is answered
-# by "hired Subramanya ... to take on much of his work", "how many staffers" by "employs about 300 people".
-SAME_MEANING = tuple(
-    content_words(group)
-    for group in (
-        "staff staffers staffer employees employ headcount workforce workers people",
-        "replace replaced replaces replacement replacing successor succeed succeeded succeeds take took takes",
-        "found founded founder founders cofounder cofounded co-founder co-founded started launched established",
-        "lead leads led leader run runs ran head heads headed chief boss charge oversee oversees manage manages",
-        "buy bought buys acquire acquired acquisition purchase purchased takeover",
-        "value valued valuation worth",
-        "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
-        "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
-    )
-)
-
-
 # The words for people in general: a count of them answers "how many people/staff/employees".
 _STAFF = SAME_MEANING[0]
-
-
-def with_same_meaning(found: set[str]) -> set[str]:
-    """Content words with the others that mean the same ("retention": "kept", "stay"...)."""
-    return found.union(*(group for group in SAME_MEANING if found & group))
 
 
 # Job titles written short in questions and in full in the articles.

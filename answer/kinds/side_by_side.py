@@ -15,10 +15,10 @@ from answer.extractive import Candidate, rank_candidates
 from answer.facts import carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
-from answer.kinds.missing_fact import with_same_meaning
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
+from answer.synonyms import with_same_meaning
 from corpus.entities import Entity, EntityIndex
 from corpus.text import STOP_WORDS, content_words, word_set, word_spans
 from index.search import Hit

@@ -91,7 +91,8 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         AnswerType.AMOUNT,
         re.compile(
-            r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b|"
+            r"\bhow (much|many|big|large|small)\b|\bwhat (share|percentage|proportion|salary|price|fee|ratio|size)\b|"
+            r"\bwhat %|\bwhat percent|\bhead ?count\b|\bhow many times\b|\bratios?\b|"
             r"\b(pay|paid|pays|paycheck|paychecks|payout|cost|costs|price|fee|salary|salaries|wages?|compensation|comp|"
             r"earn|earns|earned|earning|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
             re.I,

@@ -77,18 +77,25 @@ def search_asks(q: Question, ctx: Context, asks: tuple[Ask, ...]) -> list[AskSea
 # have enough ai talent" and "Why China is short of AI talent": 0.94); on the dev split, why-questions about
 # something else that find the article score 0.73 or less.
 REASONS_TOPIC = 0.8
+# ...among the best this many articles the search found: the explainer need not come first.
+REASONS_ARTICLES = 3
 
 
-def _reasons_listed(q: Question, ctx: Context, article_id: str) -> list[tuple[str, str]]:
-    """The best article's list of reasons (`listed_reasons`), when the question asks what its headline asks."""
+def _reasons_listed(q: Question, ctx: Context) -> list[tuple[str, str]]:
+    """The list of reasons (`listed_reasons`) of one of the best few articles whose headline asks what the
+    question asks ("ok so why is china short on ai ppl" finds a news story first, then the explainer)."""
     if not asks_reason(q.text):
         return []
-    reasons = listed_reasons(article_id, ctx.state.data.sentences.get(article_id, []))
-    if not reasons:
-        return []
-    title = ctx.state.example_vectors(ctx.embedder, (ctx.state.data.articles[article_id].title,))[0]
     asked = ctx.vector / (float(np.linalg.norm(ctx.vector)) or 1.0)
-    return reasons if float(title @ asked) >= REASONS_TOPIC else []
+    articles = list(dict.fromkeys(h.article_id for h in ctx.retrieval.hits))[:REASONS_ARTICLES]
+    for article_id in articles:
+        reasons = listed_reasons(article_id, ctx.state.data.sentences.get(article_id, []))
+        if not reasons:
+            continue
+        title = ctx.state.example_vectors(ctx.embedder, (ctx.state.data.articles[article_id].title,))[0]
+        if float(title @ asked) >= REASONS_TOPIC:
+            return reasons
+    return []
 
 
 def unanswered_note(asks: list[Ask]) -> str:
@@ -117,7 +124,7 @@ class Extractive:
         candidates = [*passages, ctx.state.whole_article(hits[0])] if whole and hits else passages
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
-        reasons = _reasons_listed(q, ctx, hits[0].article_id) if explain and hits else []
+        reasons = _reasons_listed(q, ctx) if explain and hits else []
         picked = reasons or select_sentences(q.text, ctx.vector, candidates, size, sentences)
         if whole and not explain and picked:
             picked = self._with_fact(q, ctx, asks[0].type, picked, candidates)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
-from answer.extractive import Candidate, rank_candidates
+from answer.extractive import Candidate, after_index, rank_candidates
 from answer.facts import carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
@@ -100,6 +100,10 @@ def weighed(text: str) -> tuple[str, str, str] | None:
         else:
             return None
     a, b = re.sub(r"^\s*(?:compare|comparing)\s+", "", a, flags=re.I).strip(), b.strip()
+    # What is asked may come first: "among the most elite ai researchers, chinese vs american share".
+    before, comma, a_side = a.rpartition(",")
+    if comma and before.strip() and a_side.strip():
+        a, tail = a_side.strip(), f"{tail} {before.strip()}".strip()
     return (a, b, tail) if a and b else None
 
 
@@ -156,22 +160,37 @@ def _names(q: Question) -> set[str]:
 BOTH_RANK = 8
 
 
+def _marks(labels: tuple[str, str], named: list[list[Entity]]) -> list[set[str]]:
+    """The words that show a sentence is about each side when the side names no company or person: the
+    topic words it has and the other side has not ("supply" and "demand" for "hpc engineer supply vs demand")."""
+    words = [content_words(" ".join(_content(label))) for label in labels]
+    return [set() if side else words[i] - words[1 - i] for i, side in enumerate(named)]
+
+
+def _names_side(sentence: str, said: list[Entity], side: list[Entity], marks: set[str]) -> bool:
+    """Does the sentence name a company or person of the side (or, for a side naming none, one of its
+    `marks`)?"""
+    if side:
+        return any(e.keys <= s.keys and e.kind == s.kind for e in side for s in said)
+    return bool(marks & content_words(sentence))
+
+
 def _naming_both(
-    q: Question, ctx: Context, named: list[list[Entity]], sizes: bool, more: list[Hit]
+    q: Question, ctx: Context, named: list[list[Entity]], marks: list[set[str]], sizes: bool, more: list[Hit]
 ) -> Candidate | None:
-    """The best sentence found for the question or its sides that names a company or person of each side
-    (`named`), about what is asked (with a figure when sizes are weighed)."""
+    """The best sentence found for the question or its sides that names each side (`named`, or its `marks`),
+    about what is asked (with a figure when sizes are weighed)."""
     asked = with_same_meaning(content_words(" ".join(_content(q.text))) - content_words(" ".join(_names(q))))
-    if not all(named) or not asked:
+    if not all(side or mark for side, mark in zip(named, marks, strict=True)) or not asked:
         return None
     for hits in (ctx.retrieval.hits, more):
         passages = [ctx.state.retrieved(h) for h in hits]
         for c in rank_candidates(q.text, ctx.vector, passages)[:BOTH_RANK]:
-            said = [m.entity for m in ctx.state.entities.find(c.text)]
+            said = _said(c.text, ctx)
             if (
                 asked & content_words(c.text)
                 and all(
-                    any(e.keys <= s.keys and e.kind == s.kind for e in side for s in said) for side in named
+                    _names_side(c.text, said, side, mark) for side, mark in zip(named, marks, strict=True)
                 )
                 and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
             ):
@@ -208,20 +227,41 @@ class SideBySide:
         # OpenAI's stock pay.
         within = [_articles_naming(side, ctx) for side in named]
         searches = search_each(q, ctx, list(found.texts), scoped=False, within=within)
-        both = _naming_both(q, ctx, named, sizes, [h for _, searched in searches for h in searched.hits])
-        lines = [Line(both.text, (cites.cite(both.article_id),))] if both else []
-        for text, label, (vector, searched) in zip(found.texts, found.labels, searches, strict=True):
+        marks = _marks(found.labels, named)
+        more = [h for _, searched in searches for h in searched.hits]
+        both = _naming_both(q, ctx, named, marks, sizes, more)
+        chosen = [both] if both else []
+        for i, (text, label, (vector, searched)) in enumerate(
+            zip(found.texts, found.labels, searches, strict=True)
+        ):
+            shown = {c.text for c in chosen}
+            # The sentence after one already shown, when it is about this side, goes on with the same story
+            # ("Anthropic kept 80%..." "Google DeepMind was close behind at 78%"): it answers like for like.
+            follower = next(
+                (
+                    c
+                    for c in (self._following(c, ctx) for c in chosen)
+                    if c is not None
+                    and c.text not in shown
+                    and _names_side(c.text, _said(c.text, ctx), named[i], marks[i])
+                    and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
+                ),
+                None,
+            )
+            if follower is not None:
+                chosen.append(follower)
+                continue
             if searched.score < ctx.threshold:
                 unfound.append(label)
                 continue
             ranked = rank_candidates(text, vector, [ctx.state.retrieved(h) for h in searched.hits])
-            shown = {line.text for line in lines}
             ranked = [c for c in ranked if c.text not in shown]
             if sizes:
                 ranked = [
                     c for c in ranked if carries(c.text, AnswerType.AMOUNT, ctx.state.entities)
                 ] or ranked
-            lines += [Line(c.text, (cites.cite(c.article_id),)) for c in ranked[:SIDE_SENTENCES]]
+            chosen += ranked[:SIDE_SENTENCES]
+        lines = [Line(c.text, (cites.cite(c.article_id),)) for c in chosen]
         if not lines:
             return refusal(q.text, NOT_FOUND, AnswerKind.NOT_FOUND)
         note = f"I found nothing in my articles on {' or '.join(unfound)}." if unfound else ""
@@ -234,3 +274,16 @@ class SideBySide:
             sources=cites.sources(),
             note=note,
         )
+
+    @staticmethod
+    def _following(c: Candidate, ctx: Context) -> Candidate | None:
+        """The sentence after a chosen one in its article, as a candidate (None at the article's end)."""
+        sentences = ctx.state.data.sentences.get(c.article_id, [])
+        after = after_index(c, sentences)
+        if after >= len(sentences):
+            return None
+        return Candidate(0.0, sentences[after], c.article_id, c.vector, after)
+
+
+def _said(sentence: str, ctx: Context) -> list[Entity]:
+    return [m.entity for m in ctx.state.entities.find(sentence)]

@@ -111,6 +111,10 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
         ("Microsoft hired Mustafa Suleyman.", AnswerType.PERSON, True),
         ("Scale AI opened an office in Singapore.", AnswerType.PLACE, True),
         ("Microsoft took a licence to the models of Inflection AI.", AnswerType.ORGANISATION, True),
+        ("Pang managed a team of about 100 engineers at Apple.", AnswerType.AMOUNT, True),  # a count
+        ("The company, which employs about 300 people, will double.", AnswerType.AMOUNT, True),
+        ("HPC engineers had a supply-demand ratio of 1:7.", AnswerType.AMOUNT, True),
+        ("Pang managed the foundation models team at Apple.", AnswerType.AMOUNT, False),
     ],
 )
 def test_a_sentence_carries_the_facts_it_states(sentence: str, kind: AnswerType, expected: bool) -> None:
@@ -185,3 +189,16 @@ def test_a_yes_no_question_expects_no_type_of_fact(question: str, expected: Answ
 )
 def test_a_question_about_how_pay_changed_asks_no_sum(question: str, expected: AnswerType | None) -> None:
     assert split_asks(question)[0].type is expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how big was ruoming pang's team at apple",
+        "deepseek headcount",
+        "manpowergroup survey what % of employers struggle",
+        "whats the supply to demand ratio for hpc engineers",
+    ],
+)
+def test_a_size_a_share_or_a_ratio_asks_for_a_figure(question: str) -> None:
+    assert split_asks(question)[0].type is AnswerType.AMOUNT

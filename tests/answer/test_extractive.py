@@ -111,3 +111,46 @@ def test_why_the_headline_asks_gets_the_articles_reasons_and_another_why_does_no
     ]
     other = engine.answer("why do salaries for ai researchers in china keep rising")
     assert other.answered and "Three explanations come up again and again." not in other.plain_text()
+
+
+def test_a_why_answer_reads_on_to_the_next_sentence_giving_the_cause() -> None:
+    sentences = (
+        "DeepSeek is raising money from outside investors, and the main reason is to stop staff leaving.",
+        "The lab needs a valuation so that it can give employees stock options with a clear value.",
+        "Separately, a rival lab in Beijing has opened a new office for its research teams this spring.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 2] = 1.0, 0.45, 0.89, 1.0
+    query = np.eye(1, 8, dtype=np.float32)[0]
+    picked = select_sentences("why is deepseek raising money?", query, [_passage(sentences, vectors)], 3)
+    assert [text for text, _ in picked] == [sentences[0], sentences[1]]
+    # a "what" question does not read on
+    plain = select_sentences("what is deepseek raising?", query, [_passage(sentences, vectors)], 3)
+    assert [text for text, _ in plain] == [sentences[0]]
+
+
+def test_an_explainers_reasons_answer_even_when_a_news_story_is_found_first(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2025-02-china-ai-talent-gap",
+        title="China could be 4 million AI professionals short by 2030",
+        published="2025-02-15",
+        body="China is short of AI talent and could be 4 million AI professionals short by 2030, an estimate "
+        "says. Why is China short of AI talent today? The estimate does not say.",
+    )
+    write_article(
+        corpus,
+        article_id="2025-02-why-china-is-short-of-ai-talent",
+        title="Why China is short of AI talent",
+        published="2025-02-16",
+        body="Three explanations come up again and again. First, demand rose very fast after 2022 for all "
+        "firms. Second, the supply of top researchers is small. Frontier research needs a PhD, and China has "
+        "few.",
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    answer = engine.answer("so why is china short of ai talent")
+    assert answer.lines[0].text == "Three explanations come up again and again."

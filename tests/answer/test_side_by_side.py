@@ -50,6 +50,10 @@ def _sides(text: str) -> tuple[str, str] | None:
         ),
         ("how do meta and anthropic differ in retention", ("meta retention", "anthropic retention")),
         ("whats the difference between meta and anthropic", None),
+        (  # what is asked may come before the sides
+            "among top ai researchers, chinese vs american share",
+            ("chinese share among top ai researchers", "american share among top ai researchers"),
+        ),
     ],
 )
 def test_the_two_sides_and_what_is_asked_of_both(question: str, texts: tuple[str, str] | None) -> None:
@@ -147,3 +151,56 @@ def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_em
     cited = {s.article_id for s in answer.sources}
     assert "2025-04-pay-survey" not in cited  # a figure about neither side
     assert cited == {"2025-02-deepseek-pay", "2025-03-moonshot-hires"}
+
+
+def test_sides_naming_no_company_are_found_together_by_their_own_words(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-03-shortage-survey",
+            "title": "A survey finds AI skills the hardest to hire",
+            "body": "Computing engineer supply rose to 20,000 graduates in 2025. Employers said demand grew "
+            "by 40% in 2025 across the country. Computing engineers had a supply-demand ratio of 1:7, about seven openings for "
+            "each candidate.",
+            "published": "2026-03-02",
+            "companies": "",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    answer = engine.answer("computing engineer supply vs demand, whats the ratio")
+    assert answer.lines[0].text.startswith("Computing engineers had a supply-demand ratio of 1:7")
+
+
+def test_the_sentence_after_one_side_s_figure_answers_the_other_side_like_for_like(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-05-two-pay-markets",
+            "title": "AI pay splits into two markets",
+            "body": "A typical enterprise machine-learning engineer earns about $170,000 in total pay. At the "
+            "frontier labs, comparable packages start around $600,000.",
+            "published": "2026-05-01",
+            "companies": "",
+            "people": "",
+        },
+        {
+            "article_id": "2025-07-lab-war-chest",
+            "title": "A new lab raises money",
+            "body": "A $2 billion war chest lets the lab pay researchers on frontier terms.",
+            "published": "2025-07-15",
+            "companies": "",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    answer = engine.answer("typical enterprise engineer pay vs frontier lab pay")
+    text = answer.plain_text()
+    assert "$170,000" in text and "$600,000" in text
+    assert "war chest" not in text

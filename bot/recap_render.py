@@ -19,6 +19,8 @@ CAPTION_LIMIT = 1024
 # The longest a corpus text (a sentence, a title, a name) is on one line: a line always fits a caption.
 MAX_TEXT = 600
 FOOTER = "<i>/unsubscribe to stop these messages.</i>"
+
+
 def shorten(text: str, limit: int = MAX_TEXT) -> str:
     """Text cut at a word to at most `limit` UTF-16 units, "…" marking the cut."""
     if utf16_len(text) <= limit:

@@ -38,7 +38,7 @@ _QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)\b"
 _SPLIT = re.compile(
     rf"\s*(?:,\s*and|,|;|\band|&|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
     rf"{_QUESTION_WORD}|(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+"
-    rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|\w+'s)\b)",
+    rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|the|his|her|their|its|this|that|\w+'s)\b)",
     re.I,
 )
 # The question words and auxiliaries that open an ask: what is left is its body ("did Meta offer Deitke").

@@ -5,6 +5,7 @@ search."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterable
@@ -42,6 +43,11 @@ NEAR_SPELLING = 0.8
 # not a misspelt "tally".
 SHORT_WORD = 4
 NEAR_SHORT_SPELLING = 0.85
+# A word this long that begins a longer word of the articles is its clipped form: "postdoc" (postdoctoral),
+# "fintech" is not clipped from anything, "recruit" is a word anyway.
+CLIPPED_MIN = 5
+# ...when the articles' word has at least this many more letters ("postdocs" is a plural, not a clipping).
+CLIPPED_LETTERS = 3
 
 
 class Lexicon:
@@ -57,6 +63,7 @@ class Lexicon:
             if p.isalpha() and len(p) > SHORT_WORD:
                 self._by_letter.setdefault(p[0], []).append(p)
         self._short = [w for w in STOP_WORDS if len(w) > SHORT_WORD - 1]
+        self._sorted = sorted(p for p in self._parts if p.isalpha())
         self._cache: dict[str, bool] = {}
 
     def knows(self, part: str) -> bool:
@@ -75,6 +82,8 @@ class Lexicon:
                 return True
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))
+        if len(part) >= CLIPPED_MIN and self._clipped(part):
+            return True
         if len(part) <= SHORT_WORD:
             return bool(difflib.get_close_matches(part, self._short, n=1, cutoff=NEAR_SHORT_SPELLING))
         pool = self._by_letter.get(part[0], [])
@@ -97,3 +106,12 @@ class Lexicon:
                 if part not in found:
                     found.append(part)
         return tuple(found)
+
+    def _clipped(self, part: str) -> bool:
+        """Is the word the start of a longer word of the articles ("postdoc" of "postdoctoral")?"""
+        at = bisect.bisect_left(self._sorted, part)
+        while at < len(self._sorted) and self._sorted[at].startswith(part):
+            if len(self._sorted[at]) - len(part) >= CLIPPED_LETTERS:
+                return True
+            at += 1
+        return False

@@ -46,6 +46,16 @@ _SOURCE_AFTER = re.compile(
     r"landed|switched)\b",
     re.I,
 )
+# Taking people, then whose people they were: "who poached the most qwen people", "who hired openai staff".
+_TAKING = re.compile(
+    r"\b(poach\w*|hir(?:e|ed|es|ing)|lur(?:e|ed|es|ing)|st(?:ole|eal|ealing)|nab\w*|snag\w*|grab\w*|"
+    r"pick(?:ed)? up|took|take|taken)\b",
+    re.I,
+)
+_STAFF_OF = re.compile(
+    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|veterans|execs|executives)\b",
+    re.I,
+)
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"
@@ -170,6 +180,8 @@ def _role(text: str, mention: Mention) -> str:
     last = text[mention.start + text[mention.start : mention.end].rfind(" ") + 1 :]
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after) or _SOURCE_AFTER.search(last):
         return "source"
+    if _TAKING.search(before) and (_STAFF_OF.search(after) or _STAFF_OF.search(last)):
+        return "source"  # "who has poached the most tongyi people": whom Tongyi had
     if re.search(r"\b(did|does|has|have|had|will)\s+$", before, re.I) and re.search(
         r"\b(lose|lost)\b", text[mention.end :], re.I
     ):
@@ -177,6 +189,28 @@ def _role(text: str, mention: Mention) -> str:
     if _DEST_BEFORE.search(before) or _DEST_AFTER.search(after) or _DEST_AFTER.search(last):
         return "destination"
     return "either"
+
+
+# Two names joined as one side of a move: "from xai and google", "bytedance seed / tiktok people".
+_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|\band\b|\bor\b)\s*(?:also\s+)?", re.I)
+
+
+def _coordinated(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[int, str]:
+    """Names joined by "and", "or", "/" share the direction one of them has: in "who did Anthropic pick up
+    from xAI and Google" both are sources."""
+    groups: list[list[Mention]] = []
+    for m in orgs:
+        if groups and _COORDINATED.fullmatch(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    shared = dict(roles)
+    for group in groups:
+        directions = {roles[id(m)] for m in group} - {"either"}
+        if len(directions) == 1:
+            (direction,) = directions
+            shared.update({id(m): direction for m in group})
+    return shared
 
 
 # Abbreviations and chat words that are written with capitals but name no one ("R&D", "BTW", "LOL"), and
@@ -308,7 +342,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     owners = {id(p) for p in mentions for o in orgs if re.match(r"['’]s\s+$", text[p.end : o.start])}
     people = tuple(m for m in mentions if m.entity.kind == "person" and id(m) not in owners)
     others_than = people if _ELSE.search(text) else ()
-    roles = {id(m): _role(text, m) for m in orgs}
+    roles = _coordinated({id(m): _role(text, m) for m in orgs}, orgs, text)
     return Question(
         text=text,
         about_moves=bool(_MOVE_WORDS.search(text))

@@ -87,6 +87,25 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     return with_same_meaning(focus) | spelled if focus else focus
 
 
+# What someone is paid or worth: with no other focus, "how much is ilya sutskever paid" asks about his pay,
+# which a sentence about his company's valuation does not state.
+_PAY = content_words(
+    "pay paid pays paying salary salaries compensation earn earns earned earning wage package packages"
+)
+# ...and what someone owns: "sam altman's net worth" is stated with these words, not by "a package worth".
+_WEALTH = content_words("wealth wealthy net")
+
+
+def pay_of_person(q: Question, kind: AnswerType) -> set[str]:
+    """The pay words of an amount asked of a person ("how much is X paid", "X's net worth"), else none."""
+    if kind is not AnswerType.AMOUNT or not q.people or _HOW_MANY.search(q.text):
+        return set()
+    asked = content_words(body(q.text))
+    if asked & _PAY:
+        return with_same_meaning(set(_PAY))
+    return set(_WEALTH) if asked & (_WEALTH | content_words("worth fortune rich richest")) else set()
+
+
 def known_focus(q: Question, names: set[str]) -> set[str]:
     """`focus_words` less the words the articles never use ("how much did deitke bag"): no sentence can
     state a fact next to them, so they cannot tell a passage that answers from one that does not."""
@@ -200,7 +219,7 @@ class MissingFact:
         kind = asks[0].type
         if _asks_role(q, kind):
             return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for
-        focus = known_focus(q, ctx.state.names)
+        focus = known_focus(q, ctx.state.names) or pay_of_person(q, kind)
         if not focus:
             return None
         for hit in ctx.retrieval.hits:
@@ -210,7 +229,7 @@ class MissingFact:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         kind = split_asks(q.text)[0].type
-        focus = known_focus(q, ctx.state.names)
+        focus = known_focus(q, ctx.state.names) or (pay_of_person(q, kind) if kind else set())
         found = None if kind is None or _asks_role(q, kind) else stated_elsewhere(q, ctx, kind, focus)
         if found is None:
             return refusal(q.text, NOT_FOUND, self.kind)

@@ -63,7 +63,7 @@ _ABOUT_WORDS = (
         "who's whos info information profile come came work works working worked job jobs role position title "
         "go goes going went gone end ended head headed move moved moving currently today days career path "
         "background current new exactly previously mr ms dr startup start-up company employer firm name "
-        "called doing do"
+        "called doing do gonna get gets got getting given"
     )
 )
 

@@ -48,6 +48,10 @@ ENTITIES = EntityIndex(
             "how much did meta offer and did anyone say no",
             [("how much did meta offer", "amount"), ("did anyone say no", None)],
         ),
+        (
+            "how many jobs did meta cut, and was the research lab hit",
+            [("how many jobs did meta cut", "amount"), ("was the research lab hit", None)],
+        ),
     ],
 )
 def test_a_question_with_several_asks_is_split_at_the_second_question_word(

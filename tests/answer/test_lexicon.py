@@ -29,6 +29,7 @@ LEXICON = Lexicon(
         "fiscal",
         "year",
         "timeline",
+        "postdoctoral",
     }
 )
 
@@ -51,6 +52,8 @@ LEXICON = Lexicon(
         ("who are the hirers at meta", ()),  # those who hire: "hired" is known
         # words naming the kind of answer asked are no topic
         ("what was the rationale for meta's pay, and its impact really", ()),
+        ("how long are postdoc posts", ("long", "posts")),  # "postdoc" is "postdoctoral" cut short
+        ("meta's stock post", ("post",)),  # too short to be cut from "postdoctoral"
     ],
 )
 def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) -> None:

@@ -163,3 +163,28 @@ def test_a_count_of_another_companys_people_does_not_answer(
 )
 def test_a_word_with_another_ending_is_the_same_word(focus: str, said: str, same: bool) -> None:
     assert same_word(focus, said) is same
+
+
+def test_someones_pay_or_wealth_is_not_answered_by_another_sum(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-08-meta-pays-deitke",
+            "title": "Meta offers Matt Deitke a big package",
+            "body": "Meta agreed to pay researcher Matt Deitke about $250 million over four years, with a "
+            "package worth as much as $100 million in the first year. Sam Altman said Meta offered signing "
+            "bonuses of $100 million to OpenAI staff.",
+            "published": "2025-08-01",
+            "companies": "Meta, OpenAI",
+            "people": "Matt Deitke, Sam Altman",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    assert "$250 million" in engine.answer("how much is meta paying matt deitke").plain_text()
+    assert "$250 million" in engine.answer("how much was matt deitke's package worth").plain_text()
+    # a package worth $100 million is no one's net worth
+    refused = engine.answer("whats sam altman's net worth")
+    assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND

@@ -146,6 +146,13 @@ def test_where_someone_works_now_is_where_their_newest_move_took_them(people_eng
     )
 
 
+def test_what_job_someone_is_getting_is_their_profile(people_engine: Engine) -> None:
+    for question in ("whats noam shazeer's title gonna be at openai", "what role did noam shazeer get"):
+        answer = people_engine.answer(question)
+        assert answer.kind is AnswerKind.PROFILE, question
+        assert "Latest known role" in answer.plain_text() or "moved from" in answer.plain_text()
+
+
 def test_a_question_about_someone_that_asks_something_else_is_not_a_profile(people_engine: Engine) -> None:
     assert people_engine.answer("How much did Meta pay Shengjia Zhao?").kind is not AnswerKind.PROFILE
     assert people_engine.answer("Who is Jiahui Yu's manager?").kind is not AnswerKind.PROFILE

@@ -66,6 +66,23 @@ def test_direction_of_a_move_question() -> None:
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
 
 
+@pytest.mark.parametrize(
+    ("text", "origins", "destinations"),
+    [
+        ("who did anthropic pick up from apple and alibaba", ["Apple", "Alibaba"], ["Anthropic"]),
+        ("which bytedance / alibaba people jumped ship to meta", ["ByteDance", "Alibaba"], ["Meta"]),
+        ("who has poached the most alibaba people", ["Alibaba"], []),  # whose people were taken
+        ("did meta or apple hire from alibaba", ["Alibaba"], ["Meta", "Apple"]),
+    ],
+)
+def test_names_joined_by_and_or_slash_share_a_direction(
+    text: str, origins: list[str], destinations: list[str]
+) -> None:
+    q = parse_question(text, ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in q.origins] == origins
+    assert [m.entity.name for m in q.destinations] == destinations
+
+
 def test_surname_alone_finds_the_person() -> None:
     q = parse_question("where did karpathy go", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in q.people] == ["Andrej Karpathy"]

@@ -43,7 +43,7 @@ _SPLIT = re.compile(
 )
 # The question words and auxiliaries that open an ask: what is left is its body ("did Meta offer Deitke").
 _OPENING = re.compile(
-    rf"^\s*(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?{_QUESTION_WORD}(?:\s+(?:much|many|long|often|"
+    rf"^\s*(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?{_QUESTION_WORD}(?:['’]s\b)?(?:\s+(?:much|many|long|often|"
     r"old|big|large|year|month|date|day|job|role|title|position|company|firm|lab))?\s*",
     re.I,
 )

@@ -129,6 +129,10 @@ def cover_asks(
             unanswered.append(search.ask)
             continue
         hit = next((n for n, p in enumerate(picks) if _covers(p, pool)), None)
+        if hit is None:  # the best sentence may be part of a pick already (or hold one): shown once
+            hit = next((n for n, p in enumerate(picks) if pool[0].text in p[0] or p[0] in pool[0].text), None)
+            if hit is not None and len(pool[0].text) > len(picks[hit][0]):
+                picks[hit] = (pool[0].text, pool[0].article_id)
         if hit is None:
             best = pool[0]
             picks.append((best.text, best.article_id))

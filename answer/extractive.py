@@ -195,6 +195,21 @@ def rank_candidates(
     return sorted(candidates, key=lambda c: -c.relevance)
 
 
+# The end of a sentence pair this long found in the next pair shows they share a sentence.
+SHARED_TAIL = 40
+
+
+def shares_text(a: Candidate, b: Candidate) -> bool:
+    """Do two candidates show the same words: one holds the other, or two sentence pairs of an article
+    share a sentence ("Staff were told... His new company is..." and "His new company is... Records...")?"""
+    if a.text in b.text or b.text in a.text:
+        return True
+    if a.article_id != b.article_id or abs(a.position - b.position) != 1:
+        return False
+    first, second = (a, b) if a.position < b.position else (b, a)
+    return first.text[-SHARED_TAIL:] in second.text
+
+
 def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
     """The best candidate, then each further pick by relevance penalised by redundancy with the chosen."""
     best = candidates[0].relevance
@@ -203,7 +218,7 @@ def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
         pick = None
         pick_score = -1e9
         for c in candidates:
-            if any(c.text in x.text or x.text in c.text for x in chosen) or c.relevance < best * MIN_RELATIVE:
+            if any(shares_text(c, x) for x in chosen) or c.relevance < best * MIN_RELATIVE:
                 continue
             redundancy = max(float(c.vector @ x.vector) for x in chosen)
             same_article = any(c.article_id == x.article_id for x in chosen)
@@ -234,7 +249,7 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
         if c.article_id == story
         and c.relevance >= floor
         and hints_motive(c.text)
-        and not any(c.text in x.text or x.text in c.text for x in chosen)
+        and not any(shares_text(c, x) for x in chosen)
     ]
     if not pool:
         return chosen

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from answer.asks import split_asks
 from answer.context import Context
 from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
@@ -223,6 +224,9 @@ class PersonSentence:
 
     kind = AnswerKind.ROLE
     key = ""  # what the sentence is, to work it out once per question (`Context.once`)
+    # Does the record's line answer a second ask too ("...and where was he before": the successor's path)?
+    # If not, a question of several asks is left to the kinds that search each ask on its own.
+    answers_more = True
 
     def asked(self, q: Question) -> str | None:
         raise NotImplementedError
@@ -243,6 +247,8 @@ class PersonSentence:
         return ctx.once(self.key, work)
 
     def match(self, q: Question, ctx: Context) -> float | None:
+        if not self.answers_more and len(split_asks(q.text)) > 1:
+            return None  # "who's tml's cto now and who does zoph report to": each ask searched on its own
         return CERTAIN if self._found(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:

@@ -72,6 +72,7 @@ class ReportsTo(PersonSentence):
     recorded role when it says so too."""
 
     key = "reports_to"
+    answers_more = False
 
     def asked(self, q: Question) -> str | None:
         return _asked(q)

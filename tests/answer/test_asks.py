@@ -84,6 +84,9 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
         search_text(named, 1, ("Microsoft", "Mustafa Suleyman"))
         == "what job did Suleyman get Microsoft Mustafa Suleyman"
     )
+    # "what's" opens an ask as "what" does: the words borrowed are "david silver's new company"
+    person = split_asks("what's david silver's new company and is he still teaching")
+    assert search_text(person, 1, ()) == "is he still teaching david silver's new company"
 
 
 @pytest.mark.parametrize(

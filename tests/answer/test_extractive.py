@@ -154,3 +154,18 @@ def test_an_explainers_reasons_answer_even_when_a_news_story_is_found_first(
     engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     answer = engine.answer("so why is china short of ai talent")
     assert answer.lines[0].text == "Three explanations come up again and again."
+
+
+def test_two_sentence_pairs_sharing_a_sentence_are_not_both_shown() -> None:
+    sentences = (
+        "Staff were told of his departure in January.",
+        "His new company is called Ineffable Intelligence.",
+        "Records show it was incorporated in November 2025 in London.",
+    )
+    # each short sentence is read with the next: pairs (0, 1) and (1, 2) share the middle sentence
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[2, 0], vectors[2, 1] = 1.0, 1.0, 0.9, 0.4
+    query = np.eye(1, 8, dtype=np.float32)[0]
+    picked = select_sentences("what is his new company", query, [_passage(sentences, vectors)], 3)
+    shown = " ".join(text for text, _ in picked)
+    assert shown.count("His new company is called Ineffable Intelligence.") == 1

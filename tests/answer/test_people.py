@@ -327,6 +327,9 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
     assert [line.text for line in boss.lines] == [
         "He reports to Tencent president Martin Lau."
     ]  # not "to Yao"
+    # asked with something else, each ask is searched on its own: not only whom he reports to
+    both = engine.answer("who does yao shunyu report to and when was he named chief ai scientist")
+    assert both.kind is AnswerKind.EXTRACTIVE and "17 December" in both.plain_text()
 
 
 def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(

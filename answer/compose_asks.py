@@ -96,6 +96,11 @@ _BACKING = tuple(
 )
 
 
+def asks_backer(ask: Ask) -> bool:
+    """Does the ask want who led, invested in, backed or bought something ("who led the round?")?"""
+    return ask.type is AnswerType.PERSON and any(words.search(ask.text) for words in _BACKING)
+
+
 def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
     """Does the sentence carry the type of fact the ask expects (a backer: a person or company backing)?"""
     assert ask.type is not None

@@ -188,6 +188,13 @@ class Conversation:
             self._turns.clear()
         return self._turns[-1] if self._turns else None
 
+    def subject(self, text: str) -> str:
+        """Whom or what the last question named, for a short follow-up no rule could read ("" if none)."""
+        last = self.previous()
+        if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+            return ""
+        return ", ".join(dict.fromkeys(m.entity.name for m in last.question.mentions)) or last.topic
+
     def resolve(self, text: str, parse: Callable[[str], Question]) -> str:
         """The whole question a follow-up stands for (the text itself when it is not a follow-up)."""
         last = self.previous()

@@ -33,6 +33,9 @@ from index.embedder import Embedder
 MAX_QUESTION_CHARS = 500
 # In the words backing a list line, only these longer words count (not "the", "and", "to").
 MIN_BACKING_WORD = 4
+# A follow-up answered with one of these (nothing found, an unknown word) is asked again about what the
+# conversation was about.
+_RETRIED = frozenset({AnswerKind.NOT_FOUND, AnswerKind.UNKNOWN_NAME})
 
 __all__ = ["DEFAULT_THRESHOLDS", "Engine", "EngineConfig"]
 
@@ -96,13 +99,18 @@ class Engine:
         started = time.perf_counter()
         raw = " ".join(question.split())[:MAX_QUESTION_CHARS]
         resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
-        parsed, respelt = self._parsed(resolved)
-        ctx = Context(self.state, self.embedder, self.config, resolved, parsed, mode, page)
-        kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
-        answer = kind.answer(ctx.question, ctx)
+        ctx, answer, respelt = self._answered(resolved, mode, page)
+        subject = conversation.subject(raw) if conversation is not None and resolved == raw else ""
+        if subject and answer.kind in _RETRIED and subject.lower() not in raw.lower():
+            # A follow-up no rule could read ("who led the round?" after a question about David Silver's
+            # start-up) is asked again about what the conversation was about.
+            about = f"{raw.rstrip(' ?.!')} ({subject})?"
+            retried = self._answered(about, mode, page)
+            if retried[1].answered:
+                resolved, (ctx, answer, respelt) = about, retried
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find)
-        shown = parsed.text if respelt else resolved  # say how a typo was read
+        shown = ctx.question.text if respelt else resolved  # say how a typo was read
         if shown != raw and answer.kind is not AnswerKind.OTHER_LANGUAGE:  # that reply reads no words
             answer = replace(answer, understood_as=shown)
         if answer.answered and not answer.passages:
@@ -116,6 +124,13 @@ class Engine:
             "total_ms": total * 1000,
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
+
+    def _answered(self, text: str, mode: str, page: int) -> tuple[Context, Answer, bool]:
+        """The context of a question, its answer by the first kind that matches, and whether it was respelt."""
+        parsed, respelt = self._parsed(text)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page)
+        kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
+        return ctx, kind.answer(ctx.question, ctx), respelt
 
     def _cited_passages(
         self, vector: npt.NDArray[np.float32], answer: Answer

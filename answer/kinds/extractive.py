@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.asks import AnswerType, Ask, asks_reason, search_text, split_asks
-from answer.compose_asks import AskSearch, cover_asks
+from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
 from answer.extractive import (
@@ -22,12 +22,12 @@ from answer.extractive import (
     rank_candidates,
     select_sentences,
 )
-from answer.facts import carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
 from answer.retrieval import Retrieval, retrieve, search_scope
+from corpus.text import words
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
 _STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
@@ -120,14 +120,14 @@ class Extractive:
         asks = split_asks(q.text)
         # A reason, a sum or a date is often stated further on in the best article than its passage found
         # ("the size of his package is unclear... as much as 100 million yuan").
-        whole = explain or (len(asks) == 1 and asks[0].type in _STATED_FURTHER_ON)
+        whole = explain or (len(asks) == 1 and (asks[0].type in _STATED_FURTHER_ON or asks_backer(asks[0])))
         candidates = [*passages, ctx.state.whole_article(hits[0])] if whole and hits else passages
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
         reasons = _reasons_listed(q, ctx) if explain and hits else []
         picked = reasons or select_sentences(q.text, ctx.vector, candidates, size, sentences)
         if whole and not explain and picked:
-            picked = self._with_fact(q, ctx, asks[0].type, picked, candidates)
+            picked = self._with_fact(q, ctx, asks[0], picked, candidates)
         answer = answer_from_picks(q, picked, ctx.state.data.articles)
         if picked and len(asks) > 1:
             answer = self._every_ask(q, ctx, asks, picked, candidates)
@@ -139,21 +139,23 @@ class Extractive:
         self,
         q: Question,
         ctx: Context,
-        kind: AnswerType | None,
+        ask: Ask,
         picked: list[tuple[str, str]],
         candidates: list[RetrievedPassage],
     ) -> list[tuple[str, str]]:
-        """The picks, plus the most relevant sentence carrying the asked sum or date when none of them does
-        ("how much was Yao Shunyu paid?": "...put Tencent's offer at as much as 100 million yuan"). A date
+        """The picks, plus the most relevant sentence carrying the asked sum, date or backer when none of them
+        does ("how much was Yao Shunyu paid?": "...put Tencent's offer at as much as 100 million yuan"). A date
         must come with the event asked about: "when did the k visa kick in" is answered first by "The new
         visa takes effect on 1 October 2025"."""
         entities = ctx.state.entities
+        kind = ask.type
         events = event_words(q.text) if kind is AnswerType.DATE else frozenset()
+        known = frozenset(words(q.text))
 
         def answers(text: str) -> bool:
             return (
                 kind is not None
-                and carries(text, kind, entities)
+                and answers_ask(ask, text, entities, known)
                 and (not events or mentions_event(text, events))
             )
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from answer.config import EngineConfig
 from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind, Line
 from answer.query import Question
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 
 class Clock:
@@ -283,3 +284,36 @@ def test_they_after_a_question_about_a_period_keeps_the_period(small_engine: Eng
         chat.resolve("where did they go?", small_engine.parse)
         == "where did the people who left Apple in 2025 go?"
     )
+
+
+def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-04-ineffable-seed",
+            "title": "David Silver's Ineffable Intelligence raises a seed round",
+            "body": "Ineffable Intelligence, the start-up founded by David Silver, raised $1.1 billion in a seed "
+            "round. Sequoia and Lightspeed co-led the round, with Nvidia also taking part.",
+            "published": "2026-04-27",
+            "companies": "Ineffable Intelligence, Sequoia, Lightspeed, Nvidia",
+            "people": "David Silver",
+        },
+        {
+            "article_id": "2026-02-k-visa",
+            "title": "China launches the K visa",
+            "body": "China launched the K visa for young science graduates in October 2025.",
+            "published": "2026-02-01",
+            "companies": "",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.5}),
+    )
+    assert not engine.answer("who led the round").answered  # alone, too vague to answer
+    chat = Conversation()
+    engine.answer("how much did david silver's startup raise", conversation=chat)
+    follow_up = engine.answer("who led the round", conversation=chat)
+    assert follow_up.answered and "Sequoia" in follow_up.plain_text()
+    assert follow_up.understood_as == "who led the round (David Silver)?"  # says how it was read

@@ -20,9 +20,9 @@ from corpus.text import QUESTION_STOP_WORDS, words
 
 # "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
 # "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
-TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological)\b", re.I)
+TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological(?:ly)?)\b", re.I)
 TIMELINE_CUE = re.compile(
-    r"\b(timeline|chronology|chronological|history of|story so far|sequence of events|key (?:dates|events|moments)|"
+    r"\b(timeline|chronology|chronological(?:ly)?|history of|story so far|sequence of events|key (?:dates|events|moments)|"
     r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\bunfold\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
@@ -43,6 +43,12 @@ _LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
 # Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
 _FILLER = frozenset(
     {"events", "event", "pls", "please", "full", "complete", "give", "show", "me", "us", "happened"}
+)
+# The words of a "what happened ... in order" request, around its topic.
+_AROUND = re.compile(
+    r"^\s*what\b(?:\s+(?:has|have|had))?\s+happened\b(?:\s+(?:with|to|at|in|on))?|"
+    r"[\s,]*\b(?:over (?:time|the years)|in order|step by step|so far)\s*$",
+    re.I,
 )
 USAGE = "Whose timeline? Name a company or person I have articles about, e.g. “timeline of DeepSeek”."
 
@@ -282,7 +288,10 @@ def _topic(text: str) -> str:
         return text.strip(" ?!./")
     after = _LEADING.sub("", text[cue.end() :]).strip(" ?!./")
     before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
-    return after or before.strip(" ?!./")
+    # "what happened with the h1b fee, in order": the request is around the topic
+    around = _AROUND.sub(" ", cue.group(0))
+    inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""
+    return after or before.strip(" ?!./") or inside
 
 
 def subjects_of(q: Question) -> list[Entity]:
@@ -301,7 +310,9 @@ class Timeline:
         if not TIMELINE_CUE.search(q.text):
             return None
         named = bool(q.mentions) or bool(unknown_names(q, TIMELINE_WORD))
-        return CERTAIN if named or TIMELINE_WORD.search(q.text) else None
+        # "what happened with the h1b $100k fee, in order": a topic the articles have dated events of
+        topical = bool(topic_words(_topic(q.text))) and bool(topic_events(ctx))
+        return CERTAIN if named or TIMELINE_WORD.search(q.text) or topical else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         subjects = subjects_of(q)

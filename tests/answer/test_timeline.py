@@ -81,6 +81,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),
+        ("meta hires, chronologically", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
@@ -138,6 +139,10 @@ def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine)
     assert answer.kind is AnswerKind.TIMELINE and answer.answered
     assert answer.intro.startswith("Timeline of “one-time bonus”:")
     assert "8 August 2025 — OpenAI hands staff a one-time bonus" in [line.text for line in answer.lines]
+    # a topic naming no one, asked for "in order"
+    ordered = engine.answer("what happened with the one-time bonus, in order")
+    assert ordered.kind is AnswerKind.TIMELINE
+    assert ordered.intro.startswith("Timeline of “one-time bonus”:")
 
 
 def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine: Engine) -> None:

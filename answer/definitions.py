@@ -126,6 +126,8 @@ _INTRODUCED = re.compile(
     r"announc(?:ed|es|ing))\s+(?:an?|the|its|their)\s+(?:new\s+)?[\"'“‘]?$",
     re.I,
 )
+# "Under the <term>, acquisitions above a certain size must be notified...": what a rule or law requires.
+_UNDER = re.compile(r"^\W*under\s+(?:the\s+|its\s+|china's\s+|us\s+)?$", re.I)
 # "such <term>" points back at the sentence before, which says what it is.
 _SUCH = re.compile(r"\bsuch\s*[\"'“‘]?$", re.I)
 # "these so-called <term>" does too, whatever follows ("... hires was much higher" says nothing of what it is).
@@ -147,7 +149,7 @@ def explains(sentence: str, pattern: re.Pattern[str]) -> tuple[float, bool]:
             back = back or best == 0.0
         elif _COPULA.match(after) or _NAMED.search(before) or _EXPANDED.search(before):
             return STRONG, False
-        if _CLAUSE.match(after) or _INTRODUCED.search(before):
+        if _CLAUSE.match(after) or _INTRODUCED.search(before) or (_UNDER.match(before) and after[:1] == ","):
             best = max(best, CLAUSE)
         elif _SUCH.search(before):
             back = back or best == 0.0

@@ -110,6 +110,12 @@ def test_how_strongly_a_sentence_explains_a_term(sentence: str, strength: tuple[
             (REFERENCE, True),
         ),
         ("Boomerang hires were much higher in 2025.", "boomerang hire", (STRONG, False)),
+        (  # what a law requires says what it is
+            "Under the Hart-Scott-Rodino Act, large acquisitions must be notified to regulators.",
+            "hart-scott-rodino act",
+            (CLAUSE, False),
+        ),
+        ("Deals like this one fall under the Hart-Scott-Rodino Act.", "hart-scott-rodino act", (0.0, False)),
     ],
 )
 def test_an_appositive_after_a_date_explains_and_so_called_points_back(

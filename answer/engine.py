@@ -21,6 +21,7 @@ from answer.conversation import Conversation
 from answer.cues import without_chat
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
+from answer.places import unknown_countries
 from answer.query import Question, parse_question, unknown_versions
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.shorthand import expand
@@ -162,7 +163,11 @@ class Engine:
         fixed = self.state.typos.joined(self.state.spelling.fix(named))  # "signaal fire": "signalfire"
         q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
         unknown = dict.fromkeys(
-            (*q.unknown_names, *unknown_versions(fixed, self.state.versions, self.state.names))
+            (
+                *q.unknown_names,
+                *unknown_versions(fixed, self.state.versions, self.state.names),
+                *unknown_countries(fixed, self.state.vocabulary),
+            )
         )
         return (
             replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed), unknown_names=tuple(unknown)),

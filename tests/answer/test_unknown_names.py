@@ -81,6 +81,7 @@ def test_abbreviations_in_capitals_are_not_corrected_into_names() -> None:
         ("What is Mistral AI paying?", AnswerKind.UNKNOWN_NAME),
         ("which amazon ai people left for meta", AnswerKind.UNKNOWN_NAME),  # the company of the staff named
         ("which researchers left for meta", AnswerKind.MOVES),
+        ("which researchers left canada for meta", AnswerKind.UNKNOWN_NAME),  # a country typed in lower case
     ],
 )
 def test_the_engine_answers_or_refuses(small_engine: Engine, question: str, kind: AnswerKind) -> None:

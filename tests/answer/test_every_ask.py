@@ -124,3 +124,17 @@ def test_who_backed_something_is_a_person_or_company_said_to_back_it(
     )
     ask = Ask(asked, AnswerType.PERSON)
     assert answers_ask(ask, sentence, entities, frozenset(asked.split())) is answers
+
+
+def test_a_chosen_sentence_covers_an_ask_only_when_it_is_about_as_good_as_its_best_answer() -> None:
+    from answer.compose_asks import _covers
+    from answer.extractive import Candidate
+
+    vector = np.zeros(8, dtype=np.float32)
+    best = Candidate(
+        0.60, "Leadership passes to Jason Droege, who becomes interim chief executive.", "a", vector, 3
+    )
+    weaker = Candidate(0.56, "Meta is hiring the start-up's chief executive, Alexandr Wang.", "a", vector, 0)
+    pool = [best, weaker]  # both name a person: only the first says who took over
+    assert not _covers((weaker.text, "a"), pool)
+    assert _covers((best.text, "a"), pool)

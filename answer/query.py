@@ -25,7 +25,7 @@ _MOVE_WORDS = re.compile(
     r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named|end(?:s|ed)? up|wound up|"
-    r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up)\b",
+    r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up|(?:has|have|had) \w+ taken)\b",
     re.IGNORECASE,
 )
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
@@ -53,13 +53,13 @@ _TAKING = re.compile(
     re.I,
 )
 _STAFF_OF = re.compile(
-    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|veterans|execs|executives)\b",
+    r"^\S*?(?:['’]s)?\s+(?:(?:ai|ml|research|top|best|senior)\s+)?(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|veterans|execs|executives)\b",
     re.I,
 )
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"
-    r"snag|nab|get|got|take|took|add|added)\b",
+    r"snag|nab|get|got|take|took|taken|add|added)\b",
     re.I,
 )
 _LATEST = re.compile(
@@ -180,8 +180,8 @@ def _role(text: str, mention: Mention) -> str:
     last = text[mention.start + text[mention.start : mention.end].rfind(" ") + 1 :]
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.search(after) or _SOURCE_AFTER.search(last):
         return "source"
-    if _TAKING.search(before) and (_STAFF_OF.search(after) or _STAFF_OF.search(last)):
-        return "source"  # "who has poached the most tongyi people": whom Tongyi had
+    if _TAKING.search(text) and (_STAFF_OF.search(after) or _STAFF_OF.search(last)):
+        return "source"  # "who has poached the most tongyi people", "apple's ai people has meta taken"
     if re.search(r"\b(did|does|has|have|had|will)\s+$", before, re.I) and re.search(
         r"\b(lose|lost)\b", text[mention.end :], re.I
     ):

@@ -210,6 +210,8 @@ def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Eng
     assert answer.intro.startswith("2 people moved to Meta from OpenAI")
     assert sorted(t.split(":")[0] for t in _texts(answer)) == ["Jiahui Yu", "Shengjia Zhao"]
     assert all(line.citations for line in answer.lines)
+    taken = people_engine.answer("how many of openai's ai people has meta taken, names pls")
+    assert taken.kind is AnswerKind.AGGREGATE and taken.intro.startswith("2 people moved to Meta from OpenAI")
 
 
 def test_a_count_with_no_such_moves_is_refused_plainly(people_engine: Engine) -> None:

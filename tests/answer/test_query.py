@@ -73,6 +73,7 @@ def test_direction_of_a_move_question() -> None:
         ("which bytedance / alibaba people jumped ship to meta", ["ByteDance", "Alibaba"], ["Meta"]),
         ("who has poached the most alibaba people", ["Alibaba"], []),  # whose people were taken
         ("did meta or apple hire from alibaba", ["Alibaba"], ["Meta", "Apple"]),
+        ("how many of apple's ai people has meta taken", ["Apple"], ["Meta"]),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

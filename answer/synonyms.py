@@ -4,7 +4,7 @@ by "hired Subramanya ... to take on much of his work", "how many staffers" by "e
 
 from __future__ import annotations
 
-from corpus.text import content_words
+from corpus.text import content_words, words
 
 SAME_MEANING = tuple(
     content_words(group)
@@ -25,3 +25,19 @@ def with_same_meaning(found: set[str]) -> set[str]:
     """Content words (as `content_words` cuts them) with the others that mean the same ("retention": "kept",
     "stay"...)."""
     return found.union(*(group for group in SAME_MEANING if found & group))
+
+
+# Places written short in questions and in full in articles: "germany vs the us" is answered by "The United
+# States came in at 69%" (each full name all of whose words a sentence must have: "United Kingdom" is not it).
+_PLACE_NAMES = {
+    "us": ("United States", "America", "American"),
+    "usa": ("United States", "America", "American"),
+    "uk": ("United Kingdom", "Britain", "British"),
+    "eu": ("European Union", "Europe", "European"),
+}
+
+
+def place_names(text: str) -> list[frozenset[str]]:
+    """The full names of the places `text` writes short ("the us": United States, America...), each as the
+    set of its content words."""
+    return [frozenset(content_words(n)) for w in words(text) if w in _PLACE_NAMES for n in _PLACE_NAMES[w]]

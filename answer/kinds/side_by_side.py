@@ -11,14 +11,15 @@ from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
-from answer.extractive import Candidate, after_index, rank_candidates
+from answer.extractive import Candidate, after_index, rank_candidates, shares_text
 from answer.facts import carries
+from answer.follow_topics import PLACES
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.query import Question
-from answer.synonyms import with_same_meaning
+from answer.synonyms import place_names, with_same_meaning
 from corpus.entities import Entity, EntityIndex
 from corpus.text import STOP_WORDS, content_words, word_set, word_spans
 from index.search import Hit
@@ -65,6 +66,8 @@ _SIZES = re.compile(
     r"slower|likel\w+|times|rate|ratio)",
     re.I,
 )
+# A country or region named as a side: "germany vs the us".
+_PLACE = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))})\b", re.I)
 # Sentences per side: a figure and the sentence that explains it.
 SIDE_SENTENCES = 1
 
@@ -146,6 +149,10 @@ def _name_span(side: str, entities: EntityIndex, *, last: bool) -> tuple[int, in
     if found:
         m = found[-1] if last else found[0]
         return m.start, m.end
+    places = list(_PLACE.finditer(side))  # "the us on how hard it is to hire": "the us" is the name
+    if places:
+        place = places[-1] if last else places[0]
+        return place.start(), place.end()
     spans = [(a, b) for a, b, _ in word_spans(side)]
     return spans[-1] if last else spans[0]
 
@@ -160,23 +167,35 @@ def _names(q: Question) -> set[str]:
 BOTH_RANK = 8
 
 
-def _marks(labels: tuple[str, str], named: list[list[Entity]]) -> list[set[str]]:
-    """The words that show a sentence is about each side when the side names no company or person: the
-    topic words it has and the other side has not ("supply" and "demand" for "hpc engineer supply vs demand")."""
+def _marks(labels: tuple[str, str], named: list[list[Entity]]) -> list[list[frozenset[str]]]:
+    """What shows a sentence is about each side when the side names no company or person: a topic word it
+    has and the other side has not ("supply" and "demand" for "hpc engineer supply vs demand"), or the full
+    name of a place it writes short ("United States" for "the us"); each mark a set of words all present."""
     words = [content_words(" ".join(_content(label))) for label in labels]
-    return [set() if side else words[i] - words[1 - i] for i, side in enumerate(named)]
+    marks: list[list[frozenset[str]]] = []
+    for i, side in enumerate(named):
+        own = [frozenset({w}) for w in words[i] - words[1 - i]]
+        places = [p for p in place_names(labels[i]) if p not in place_names(labels[1 - i])]
+        marks.append([] if side else [*own, *places])
+    return marks
 
 
-def _names_side(sentence: str, said: list[Entity], side: list[Entity], marks: set[str]) -> bool:
+def _names_side(sentence: str, said: list[Entity], side: list[Entity], marks: list[frozenset[str]]) -> bool:
     """Does the sentence name a company or person of the side (or, for a side naming none, one of its
     `marks`)?"""
     if side:
         return any(e.keys <= s.keys and e.kind == s.kind for e in side for s in said)
-    return bool(marks & content_words(sentence))
+    have = content_words(sentence)
+    return any(mark <= have for mark in marks)
 
 
 def _naming_both(
-    q: Question, ctx: Context, named: list[list[Entity]], marks: list[set[str]], sizes: bool, more: list[Hit]
+    q: Question,
+    ctx: Context,
+    named: list[list[Entity]],
+    marks: list[list[frozenset[str]]],
+    sizes: bool,
+    more: list[Hit],
 ) -> Candidate | None:
     """The best sentence found for the question or its sides that names each side (`named`, or its `marks`),
     about what is asked (with a figure when sizes are weighed)."""
@@ -234,7 +253,6 @@ class SideBySide:
         for i, (text, label, (vector, searched)) in enumerate(
             zip(found.texts, found.labels, searches, strict=True)
         ):
-            shown = {c.text for c in chosen}
             # The sentence after one already shown, when it is about this side, goes on with the same story
             # ("Anthropic kept 80%..." "Google DeepMind was close behind at 78%"): it answers like for like.
             follower = next(
@@ -242,7 +260,7 @@ class SideBySide:
                     c
                     for c in (self._following(c, ctx) for c in chosen)
                     if c is not None
-                    and c.text not in shown
+                    and not any(shares_text(c, x) for x in chosen)
                     and _names_side(c.text, _said(c.text, ctx), named[i], marks[i])
                     and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
                 ),
@@ -255,7 +273,7 @@ class SideBySide:
                 unfound.append(label)
                 continue
             ranked = rank_candidates(text, vector, [ctx.state.retrieved(h) for h in searched.hits])
-            ranked = [c for c in ranked if c.text not in shown]
+            ranked = [c for c in ranked if not any(shares_text(c, x) for x in chosen)]
             if sizes:
                 ranked = [
                     c for c in ranked if carries(c.text, AnswerType.AMOUNT, ctx.state.entities)

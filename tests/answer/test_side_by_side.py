@@ -204,3 +204,14 @@ def test_the_sentence_after_one_side_s_figure_answers_the_other_side_like_for_li
     text = answer.plain_text()
     assert "$170,000" in text and "$600,000" in text
     assert "war chest" not in text
+
+
+def test_a_place_written_short_is_found_by_its_full_name() -> None:
+    from answer.kinds.side_by_side import _marks, _names_side
+
+    germany, us = _marks(("germany on hiring", "the us on hiring"), [[], []])
+    assert _names_side("The United States came in at 69%.", [], [], us)
+    assert not _names_side(
+        "Germany led, ahead of the United Kingdom at 73%.", [], [], us
+    )  # not "united" alone
+    assert _names_side("Germany led, ahead of the United Kingdom at 73%.", [], [], germany)

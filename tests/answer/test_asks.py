@@ -164,6 +164,9 @@ def test_a_question_asking_for_a_cause_or_purpose_is_told_apart(question: str, e
         ("ByteDance is raising pay in a bid to keep staff.", True),
         ("AI specialists were advised to avoid trips to the United States.", False),
         ("Restrictions may make careers in Chinese AI less attractive.", False),
+        ("Google wants the team to improve how Gemini handles emotion.", True),  # wanting someone to do it
+        ("Liang argued that experience counts for less than ability.", True),  # the reason in his words
+        ("Liang argued with investors for a week.", False),
     ],
 )
 def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) -> None:

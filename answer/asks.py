@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from corpus.text import content_words
+from corpus.text import content_words, words
 
 
 class AnswerType(StrEnum):
@@ -32,11 +32,11 @@ class Ask:
     type: AnswerType | None
 
 
-_QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)\b"
+_QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)(?:['’]?s)?\b"
 # Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
 # preposition ("and for how long"), or before a yes-no question about someone ("and did anyone say no").
 _SPLIT = re.compile(
-    rf"\s*(?:,\s*and|,|;|\band|&|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
+    rf"\s*(?:,\s*and|,\s*(?:\+|plus|also)|,|;|\band|&|\+|\bplus|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
     rf"{_QUESTION_WORD}|(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+"
     rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|the|his|her|their|its|this|that|\w+'s)\b)",
     re.I,
@@ -172,6 +172,10 @@ def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
         standing = [a for a in worded if not _POINTS_BACK.search(a.text)]
         borrowed = body((standing or worded)[0].text) if worded else ""
         ask = f"{ask} {borrowed}".strip()
+    # An ask naming someone or something of its own is about them ("what's hume's revenue" is not about the
+    # Cowen and Google of the other ask); else the question's names say whom it is about.
+    own = set(words(asks[i].text))
+    if any(set(words(n)) & own for n in names):
+        return ask
     low = ask.lower()
-    missing = [n for n in names if n.lower() not in low]
-    return " ".join([ask, *missing])
+    return " ".join([ask, *(n for n in names if n.lower() not in low)])

@@ -97,6 +97,16 @@ _BACKING = tuple(
 )
 
 
+# "How many" people, answered in words: "about seven of its engineers", "a dozen researchers".
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens)\s+"
+    r"(?:of\s+(?:its|their|the)\s+)?(?:[a-z-]+\s+)?(?:people|engineers|researchers|scientists|staff|employees|"
+    r"executives|founders|co-founders|members)\b",
+    re.I,
+)
+
+
 def asks_backer(ask: Ask) -> bool:
     """Does the ask want who led, invested in, backed or bought something ("who led the round?")?"""
     return ask.type is AnswerType.PERSON and any(words.search(ask.text) for words in _BACKING)
@@ -110,6 +120,8 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
         said = [m.start() for words in backing for m in words.finditer(sentence)]
         named = [m.start for m in entities.find(sentence) if not m.entity.keys <= known]
         return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
+    if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and _COUNTED.search(sentence):
+        return True  # "how many engineers": "about seven of its engineers"
     return carries(sentence, ask.type, entities, known)
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+from answer.asks import split_asks
 from answer.context import Context
+from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import said_words, same_word
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
-from corpus.text import words
+from corpus.text import content_words, words
 
 # What a question may ask about that lies outside hiring, pay and policy, each with the words an article
 # would use for it. The first word of each group, or any word of the group in a question, is the aspect;
@@ -22,7 +24,7 @@ _ASPECTS = tuple(
     for group in (
         "revenue revenues sales turnover",
         "price prices priced pricing cost costs paid pay worth valued valuation invested investment",
-        "stock stocks trading traded ticker",
+        "stock stocks trading traded ticker shares",
         "users user customers subscribers",
         "benchmark benchmarks leaderboard leaderboards",
         "release released releases launch launched launches ship shipped ships unveil unveiled debut debuted",
@@ -46,8 +48,12 @@ _TRIGGERS = {
 }
 
 
-def _mentioned(group: tuple[str, ...], said: set[str]) -> bool:
+def _mentioned(group: tuple[str, ...] | set[str], said: set[str]) -> bool:
     return any(same_word(w, s) for w in group for s in said)
+
+
+# Words of asking that say nothing of what an aspect is asked of.
+_ASKING = frozenset({"eta", "when", "date", "yet", "soon", "next", "new", "latest", "much", "many"})
 
 
 # Aspects written as a phrase or with a sign: "R&D", found in a passage as "R&D" or "research and development".
@@ -62,10 +68,40 @@ def missing_aspects(q: Question, ctx: Context) -> list[str]:
     phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]
     if not asked and not phrases:
         return []
-    sentences = [s for hit in ctx.retrieval.hits for s in ctx.state.retrieved(hit).sentences]
-    said = {w for s in sentences for w in said_words(s)}
-    missing = [w for w in asked if not _mentioned(_TRIGGERS[w], said)]
+    passages = [ctx.state.retrieved(hit).sentences for hit in ctx.retrieval.hits]
+    sentences = [s for p in passages for s in p]
+    # The aspect must be said of what the question asks it of: "when did apple release the vision pro" is not
+    # answered by "...Siri, which Apple plans to release in March 2026".
+    # ...in the sentence, or the one before it that says who "it" is ("Hume itself is not being bought. It ...
+    # expects about $100 million in revenue").
+    said = [
+        set(said_words(s)) | (set(said_words(p[i - 1])) if i and CONTINUES.match(s) else set())
+        for p in passages
+        for i, s in enumerate(p)
+    ]
+    used = set().union(*said) if said else set()
+    missing = []
+    for w in asked:
+        about = _about(q, _ask_with(q.text, w), w, used)
+        if not any(_mentioned(_TRIGGERS[w], words_) and _mentioned(about, words_) for words_ in said):
+            missing.append(w)
     return missing + [n for n in phrases if not any(_PHRASES[n][1].search(s) for s in sentences)]
+
+
+def _ask_with(question: str, word: str) -> str:
+    """The ask of the question that has the word ("whats hume's revenue forecast" of "... + whats hume's
+    revenue forecast")."""
+    return next((a.text for a in split_asks(question) if word in words(a.text)), question)
+
+
+def _about(q: Question, ask: str, aspect: str, said: set[str]) -> tuple[str, ...]:
+    """What the aspect is asked of in its ask: the topic words that are no aspect and no name and that the
+    passages use ("vision", "pro"), else the names it gives ("thinking machines lab"); else anything."""
+    aspects = set(_TRIGGERS[aspect])
+    named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}
+    topic = [w for w in content_words(ask) if w not in aspects and not any(same_word(w, a) for a in aspects)]
+    plain = tuple(w for w in topic if w not in named and w not in _ASKING and _mentioned({w}, said))
+    return plain or tuple(w for w in topic if w in named) or ("",)
 
 
 class MissingAspect:

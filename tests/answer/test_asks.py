@@ -48,6 +48,10 @@ ENTITIES = EntityIndex(
             "how much did meta offer and did anyone say no",
             [("how much did meta offer", "amount"), ("did anyone say no", None)],
         ),
+        (  # "+" joins two asks, and "whats" asks as "what's" does
+            "cowen took how many hume engineers to google, + whats hume's revenue",
+            [("cowen took how many hume engineers to google", "amount"), ("whats hume's revenue", None)],
+        ),
         (
             "how many jobs did meta cut, and was the research lab hit",
             [("how many jobs did meta cut", "amount"), ("was the research lab hit", None)],
@@ -79,11 +83,13 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
     assert search_text(bare, 0, ()) == "how much did Meta offer Deitke"
     pointing = split_asks("How much is the H-1B fee and when does it take effect?")
     assert search_text(pointing, 1, ()) == "when does it take effect is the H-1B fee"
+    # an ask naming someone of its own is searched about them alone, one naming no one with the question's names
     named = split_asks("What did Microsoft pay and what job did Suleyman get?")
-    assert (
-        search_text(named, 1, ("Microsoft", "Mustafa Suleyman"))
-        == "what job did Suleyman get Microsoft Mustafa Suleyman"
-    )
+    assert search_text(named, 1, ("Microsoft", "Mustafa Suleyman")) == "what job did Suleyman get"
+    other = split_asks("who did Cowen take to Google, and what's Hume's revenue?")
+    assert search_text(other, 1, ("Alan Cowen", "Google", "Hume AI")) == "what's Hume's revenue"
+    nameless = split_asks("where did Pang go and when did the move happen")
+    assert search_text(nameless, 1, ("Ruoming Pang",)) == "when did the move happen Ruoming Pang"
     # "what's" opens an ask as "what" does: the words borrowed are "david silver's new company"
     person = split_asks("what's david silver's new company and is he still teaching")
     assert search_text(person, 1, ()) == "is he still teaching david silver's new company"

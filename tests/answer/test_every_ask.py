@@ -138,3 +138,12 @@ def test_a_chosen_sentence_covers_an_ask_only_when_it_is_about_as_good_as_its_be
     pool = [best, weaker]  # both name a person: only the first says who took over
     assert not _covers((weaker.text, "a"), pool)
     assert _covers((best.text, "a"), pool)
+
+
+def test_how_many_people_is_answered_by_a_count_in_words() -> None:
+    entities = EntityIndex(people=[], orgs=["Google DeepMind", "Hume AI"])
+    ask = Ask("how many engineers did google take", AnswerType.AMOUNT)
+    assert answers_ask(
+        ask, "Google DeepMind hired Hume AI's chief with about seven of its engineers.", entities, frozenset()
+    )
+    assert not answers_ask(ask, "Google DeepMind hired Hume AI's chief executive.", entities, frozenset())

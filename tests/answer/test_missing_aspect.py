@@ -67,3 +67,25 @@ def test_an_aspect_no_passage_mentions_is_refused_by_name(
 def test_an_aspect_the_passage_mentions_is_answered(engine: Engine) -> None:
     answer = engine.answer("zhipu revenue")
     assert answer.answered and "revenue doubled" in answer.plain_text()
+
+
+def test_an_aspect_said_of_something_else_does_not_answer(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    write_article(
+        directory,
+        article_id="2026-06-apple-headset-lead-leaves",
+        title="Apple's headset lead leaves for OpenAI",
+        body="The Apple vice president responsible for the Vision Pro headset is leaving for OpenAI. Apple plans "
+        "to release a new Siri in March 2026.",
+        published="2026-06-27",
+        companies="Apple, OpenAI",
+    )
+    engine = engine_over(
+        directory, tmp_path / "data", fake_embedder, EngineConfig(thresholds={"hybrid": 0.0})
+    )
+    refused = engine.answer("when did apple release the vision pro")
+    assert not refused.answered and "say nothing about “release”" in refused.intro
+    assert engine.answer("when will apple release the new siri").answered  # said of what is asked

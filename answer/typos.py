@@ -109,7 +109,7 @@ class TypoFixer:
         typed, surname = match.groups()
         firsts = self._first_names.get(surname.lower(), set())
         low = typed.lower()
-        if not firsts or low in firsts or low in self._names:
+        if not firsts or low in firsts:  # "alexander wang" is Alexandr Wang, though Alexander is a name too
             return typed
         meant = next((f for f in sorted(firsts) if one_edit(low, f)), None)
         if meant is None:

@@ -51,12 +51,15 @@ def test_a_name_typed_as_two_words_is_one(typed: str, meant: str) -> None:
 
 def test_a_first_name_typed_wrong_before_a_known_surname_is_the_persons() -> None:
     fixer = TypoFixer(
-        {"john", "schulman", "andrej", "karpathy"},
+        {"john", "schulman", "andrej", "karpathy", "alexandr", "alexander", "wang", "pritzel"},
         {"where", "did", "go"},
-        ["John Schulman", "Andrej Karpathy"],
+        ["John Schulman", "Andrej Karpathy", "Alexandr Wang", "Alexander Pritzel"],
     )
     assert fixer.fix("where did jon shulman go") == "where did john schulman go"
     assert fixer.fix("who is Andrei Karpathy") == "who is Andrej Karpathy"
+    # a first name that is someone else's ("Alexander Pritzel") is still a slip before this surname
+    assert fixer.fix("alexander wang meta role") == "alexandr wang meta role"
+    assert fixer.fix("alexander pritzel") == "alexander pritzel"
     assert fixer.fix("did jon go") == "did jon go"  # no surname: no one to tell the name by
 
 

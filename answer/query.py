@@ -41,7 +41,8 @@ _SOURCE_BEFORE = re.compile(
 _SOURCE_AFTER = re.compile(
     r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
     # "apple people ended up at meta", "openai researchers who joined meta": whom X had
-    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|alumni|veterans|execs|executives)"
+    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|alumni|veterans|execs|executives|"
+    r"(?:co-?)?founders|founding members)"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
     r"landed|switched)\b",
     re.I,
@@ -133,7 +134,7 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         )
     month_year = rf"(?:({MONTH_RE})\.?\s+)?((?:19|20)\d\d)"
     since = re.search(rf"\b(since|after|from)\s+{month_year}\b", t)
-    before = re.search(rf"\b(before|until|till|prior to)\s+{month_year}\b", t)
+    before = re.search(rf"\b(before|until|till|prior to|by)\s+{month_year}\b", t)
     start: dt.date | None = None
     end: dt.date | None = None
     parts: list[str] = []
@@ -148,7 +149,9 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         year = int(before.group(3))
         month = MONTHS[before.group(2)] if before.group(2) else 1
         end = dt.date(year, month, 1) - dt.timedelta(days=1)
-        parts.append(f"before {before.group(2).title() + ' ' if before.group(2) else ''}{year}")
+        if before.group(1) == "by":  # "by feb 2026": up to the end of it
+            end = _month_end(year, month) if before.group(2) else dt.date(year, 12, 31)
+        parts.append(f"{before.group(1)} {before.group(2).title() + ' ' if before.group(2) else ''}{year}")
     if (start and start > today) or (end and end.year > today.year):
         return None
     if start or end:

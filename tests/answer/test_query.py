@@ -37,6 +37,8 @@ VOCAB = {
         ("who left before 2025", None, dt.date(2024, 12, 31)),
         ("anthropic hiring spree 2026 who", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),  # a bare year
         ("openai june 2025 hires", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+        ("xai lost how many cofounders by feb 2026", None, dt.date(2026, 2, 28)),  # up to the end of it
+        ("who had left by 2025", None, dt.date(2025, 12, 31)),
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:
@@ -74,6 +76,7 @@ def test_direction_of_a_move_question() -> None:
         ("who has poached the most alibaba people", ["Alibaba"], []),  # whose people were taken
         ("did meta or apple hire from alibaba", ["Alibaba"], ["Meta", "Apple"]),
         ("how many of apple's ai people has meta taken", ["Apple"], ["Meta"]),
+        ("how many alibaba founders went to meta", ["Alibaba"], ["Meta"]),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

@@ -26,7 +26,7 @@ from answer.moves import RecordedMove, move_date
 from answer.query import Question
 from corpus.entities import GENERIC, Mention, same_org
 from corpus.model import date_label, dated
-from corpus.text import STOP_WORDS, word_set, word_spans, words
+from corpus.text import STEM_LETTERS, STOP_WORDS, word_set, word_spans, words
 
 _LEAD = re.compile(r"\s*(who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?|whos|name)\b", re.I)
 _OTHER_QUESTION = re.compile(
@@ -284,11 +284,18 @@ def _says_role_at(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
     org = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     role = rf"{_NOT_QUALIFIED}(?:{_role_pattern(asked)})"
     after = ORG_TO_FOUNDED if FOUNDER in asked.words else ORG_TO_TITLE
+    # ...the company's, not one of its parts' ("OpenAI's chief executive of applications"), unless asked.
+    whole = "" if _qualifiers(asked) else r"(?!\s+of\s+[a-z])"
     return re.compile(
-        rf"\b(?:{org})\b(?:\W+\w+){{0,{after}}}?\W+{role}\b|"
+        rf"\b(?:{org})\b(?:\W+\w+){{0,{after}}}?\W+{role}\b{whole}|"
         rf"\b{role}\s+(?:of|at|for)\s+(?:\w+\s+){{0,{TITLE_TO_ORG}}}(?:{org})\b",
         re.I,
     )
+
+
+def _qualifiers(asked: AskedRole) -> list[str]:
+    """The words of an asked title that name a part of the company: "applications" in "applications ceo"."""
+    return [w for w in asked.words if w not in TITLE_WORDS and len(w) > 2]
 
 
 def _titled_name_with(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
@@ -321,7 +328,15 @@ def _title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     ids = sorted({a for m in asked.orgs for a in ctx.state.mention_articles.get(m.entity.keys, set())})
     people = [e.name for e in ctx.state.entities.entities if e.kind == "person"]
     titled = re.compile(_role_pattern(asked), re.I)
-    found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), titled)
+    found = None
+    # A title qualified by a part of the company ("openai's applications ceo") is the one the sentence says
+    # of that part ("OpenAI's chief executive of applications"), not the company's chief executive.
+    qualifiers = _qualifiers(asked)
+    if qualifiers:
+        part = re.compile(rf"\b(?:{'|'.join(re.escape(w[:STEM_LETTERS]) for w in qualifiers)})", re.I)
+        found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), part)
+    if found is None:
+        found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), titled)
     if found is None and FOUNDER not in asked.words:
         found = best_sentence(ctx.state, ctx.vector, ids, people, said, _titled_name_with(asked, ctx), titled)
     return found

@@ -389,3 +389,23 @@ def test_who_runs_a_company_without_a_chief_executive_on_record(
     assert boss.kind is AnswerKind.LEADERS
     assert boss.intro == "My articles don't say who runs Moonshot AI; the leaders they report there:"
     assert boss.lines[0].text.startswith("Tan Xu")
+
+
+def test_a_title_qualified_by_a_part_of_the_company_is_that_parts(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-01-openai-rehires",
+            "title": "OpenAI rehires three researchers",
+            "body": "OpenAI chief executive Sam Altman said the company would keep hiring researchers. Later "
+            "Fidji Simo, OpenAI's chief executive of applications, said three researchers were coming back.",
+            "published": "2026-01-14",
+            "companies": "OpenAI",
+            "people": "Sam Altman, Fidji Simo",
+        },
+    )
+    assert "Fidji Simo" in engine.answer("who is openai's applications ceo").plain_text()
+    assert "Sam Altman" in engine.answer("who is the ceo of openai").plain_text()

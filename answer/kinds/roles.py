@@ -24,6 +24,7 @@ from answer.kinds.succession import successor_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, move_date
 from answer.query import Question
+from answer.synonyms import with_same_meaning
 from corpus.entities import GENERIC, Mention, same_org
 from corpus.model import date_label, dated
 from corpus.text import STEM_LETTERS, STOP_WORDS, word_set, word_spans, words
@@ -293,6 +294,27 @@ def _says_role_at(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
     )
 
 
+def _heads_part(part: re.Pattern[str], asked: AskedRole, ctx: Context) -> re.Pattern[str]:
+    """A sentence saying someone heads the part at the company: "John Casey, who heads compensation at
+    Google"."""
+    org = "|".join(re.escape(m.entity.name) for m in asked.orgs) or r"\w+"
+    return re.compile(
+        rf"\b(?:heads?|leads?|runs?|oversees?|in charge of)\s+(?:\w+\s+){{0,2}}?(?:{part.pattern})\w*"
+        rf"(?:\s+\w+){{0,2}}?\s+(?:at|for|of)\s+(?:{org})\b",
+        re.I,
+    )
+
+
+def _its_title(asked: AskedRole) -> re.Pattern[str]:
+    """The title given as the company's, in an article about it, before a name: "he and the company's head of
+    talent, Baris Akis, were contacting them"."""
+    return re.compile(
+        rf"\b(?:the (?:company|firm|lab|start-up|startup)['’]s|its)\s+{_NOT_QUALIFIED}(?:{_role_pattern(asked)}),?"
+        r"\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+",
+        re.I,
+    )
+
+
 def _qualifiers(asked: AskedRole) -> list[str]:
     """The words of an asked title that name a part of the company: "applications" in "applications ceo"."""
     return [w for w in asked.words if w not in TITLE_WORDS and len(w) > 2]
@@ -333,12 +355,18 @@ def _title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     # of that part ("OpenAI's chief executive of applications"), not the company's chief executive.
     qualifiers = _qualifiers(asked)
     if qualifiers:
-        part = re.compile(rf"\b(?:{'|'.join(re.escape(w[:STEM_LETTERS]) for w in qualifiers)})", re.I)
+        # ...or the words that mean the same: "pay chief" is who "heads compensation at Google"
+        stems = sorted(with_same_meaning({w[:STEM_LETTERS] for w in qualifiers}))
+        part = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in stems)})", re.I)
         found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), part)
+        if found is None:
+            found = best_sentence(ctx.state, ctx.vector, ids, people, said, _heads_part(part, asked, ctx))
     if found is None:
         found = best_sentence(ctx.state, ctx.vector, ids, people, said, _says_role_at(asked, ctx), titled)
     if found is None and FOUNDER not in asked.words:
         found = best_sentence(ctx.state, ctx.vector, ids, people, said, _titled_name_with(asked, ctx), titled)
+    if found is None and FOUNDER not in asked.words:  # "the company's head of talent, Baris Akis"
+        found = best_sentence(ctx.state, ctx.vector, ids, people, said, _its_title(asked), titled)
     return found
 
 

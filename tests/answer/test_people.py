@@ -409,3 +409,32 @@ def test_a_title_qualified_by_a_part_of_the_company_is_that_parts(
     )
     assert "Fidji Simo" in engine.answer("who is openai's applications ceo").plain_text()
     assert "Sam Altman" in engine.answer("who is the ceo of openai").plain_text()
+
+
+def test_a_part_headed_at_the_company_or_the_companys_title_before_a_name_answers_a_role(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-12-google-boomerangs",
+            "title": "Google rehires former staff",
+            "body": "Google rehired many former engineers in 2025. John Casey, who heads compensation at Google, "
+            "said computing power drew them back.",
+            "published": "2025-12-19",
+            "companies": "Google",
+            "people": "John Casey",
+        },
+        {
+            "article_id": "2026-03-xai-rebuild",
+            "title": "Musk says xAI is being rebuilt",
+            "body": "Elon Musk said xAI is being rebuilt from the ground up. He said he and the company's head of "
+            "talent, Baris Akis, were calling engineers again.",
+            "published": "2026-03-13",
+            "companies": "xAI",
+            "people": "Elon Musk, Baris Akis",
+        },
+    )
+    assert "John Casey" in engine.answer("who's google's pay chief").plain_text()  # pay: compensation
+    assert "Baris Akis" in engine.answer("who is xai's head of talent").plain_text()

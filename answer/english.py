@@ -18,7 +18,8 @@ _WHOLE_WORD = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 SLANG_WORDS = word_set(
     "snag snags snagged snagging paycheck paychecks payout payouts payday headcount staffers staffer "
     "hirees poacher poachers comp ctc tc lowball lowballed megadeal megadeals mega bigwig bigwigs honcho "
-    "honchos exec execs startup startups cofounder cofounders fundraise fundraising uni unis"
+    "honchos exec execs startup startups cofounder cofounders fundraise fundraising uni unis "
+    "layoff layoffs downsizing postdoc postdocs hype"
 )
 
 

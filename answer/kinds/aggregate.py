@@ -47,7 +47,11 @@ _GAINING = re.compile(
 # Counting plans, pay or job cuts is not counting moves: "how many AI hires is Quark planning?".
 _NOT_MOVES = re.compile(
     r"\b(?:plan\w*|will|aims?|target\w*|expect\w*|intend\w*|offer\w*|internships?|openings?|jobs|positions|"
-    r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*|"
+    r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*|bonus\w*|awards?|grants?|"
+    # ...or people a company is trying to hire, or has: "how many is quark trying to hire", "how many
+    # employees were there"
+    r"try\w*|tries|want\w*|looking to|seek\w*|hop(?:e|es|ing) to|(?:were|are|is) there|do(?:es)? \w+ have|employ\w*|"
+    r"headcount|workforce|"
     # ...or counts people by what the moves table does not record: "how many did their degrees in china"
     r"degrees?|stud(?:y|ied)|phds?|graduat\w*|born|educat\w*|women|female|chinese|american|nationalit\w*)\b",
     re.I,

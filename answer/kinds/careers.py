@@ -217,6 +217,10 @@ def background_sentences(
     return [(sentence, article_id) for _, _, sentence, article_id in sorted(best, key=lambda f: f[1])]
 
 
+# An ask about where someone was before, which the record's path line answers.
+_PATH_ASK = re.compile(r"\b(where|before|previously|come from|came from|background|career)\b", re.I)
+
+
 class PersonSentence:
     """A kind of question about one person answered by one sentence of their articles, then a line from their
     record: who took over from them (`succession`), whom they report to (`reports_to`). A subclass says which
@@ -224,8 +228,8 @@ class PersonSentence:
 
     kind = AnswerKind.ROLE
     key = ""  # what the sentence is, to work it out once per question (`Context.once`)
-    # Does the record's line answer a second ask too ("...and where was he before": the successor's path)?
-    # If not, a question of several asks is left to the kinds that search each ask on its own.
+    # Does the record's line answer a second ask about where someone was before (the successor's path)? Any
+    # other second ask is left to the kinds that search each ask on its own.
     answers_more = True
 
     def asked(self, q: Question) -> str | None:
@@ -247,8 +251,9 @@ class PersonSentence:
         return ctx.once(self.key, work)
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not self.answers_more and len(split_asks(q.text)) > 1:
-            return None  # "who's tml's cto now and who does zoph report to": each ask searched on its own
+        asks = split_asks(q.text)
+        if len(asks) > 1 and not (self.answers_more and all(_PATH_ASK.search(a.text) for a in asks[1:])):
+            return None  # "who replaced zoph and who does zoph report to": each ask searched on its own
         return CERTAIN if self._found(q, ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:

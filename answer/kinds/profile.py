@@ -25,11 +25,11 @@ from corpus.model import dated
 from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set, words
 
 _WHO_IS = re.compile(
-    r"\s*(who(?:'s|’s|\s+is|\s+was)|whos|tell\s+me\s+(?:more\s+)?about|what\s+(?:do\s+you\s+know\s+)?about|"
+    r"\s*(?:(?:and|but|so|ok|okay)\s+)?(who(?:'s|’s|\s+is|\s+was)|whos|tell\s+me\s+(?:more\s+)?about|what\s+(?:do\s+you\s+know\s+)?about|"
     r"(?:any\s+)?info(?:rmation)?\s+(?:on|about)|profile\s+of)\b",
     re.I,
 )
-_WHERE = re.compile(r"\s*(where|wher|whre)\b", re.I)
+_WHERE = re.compile(r"\s*(?:(?:and|but|so|ok|okay)\s+)?(where|wher|whre)\b", re.I)
 # "Where did X go?", "where is X working now?": where someone went, not where they studied or spoke.
 _WHERE_VERB = re.compile(
     r"\b(go|goes|going|gone|went|end(?:ed)? up|land(?:ed)?|work(?:s|ed|ing)?|head(?:ed|ing)?|mov(?:e|ed|es|ing)|"

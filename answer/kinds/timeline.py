@@ -286,7 +286,9 @@ def _topic(text: str) -> str:
     cue = TIMELINE_CUE.search(text)
     if cue is None:
         return text.strip(" ?!./")
-    after = _LEADING.sub("", text[cue.end() :]).strip(" ?!./")
+    rest = text[cue.end() :]
+    # "..., in order, signing to lawsuits to the lottery": what follows a comma says how, not of what
+    after = "" if rest.lstrip().startswith(",") else _LEADING.sub("", rest).strip(" ?!./")
     before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
     # "what happened with the h1b fee, in order": the request is around the topic
     around = _AROUND.sub(" ", cue.group(0))

@@ -136,6 +136,7 @@ def test_who_is_someone_gives_their_path_oldest_first_and_their_latest_role(peop
 
 
 def test_where_someone_works_now_is_where_their_newest_move_took_them(people_engine: Engine) -> None:
+    assert people_engine.answer("and where does Noam Shazeer work now?").kind is AnswerKind.PROFILE
     answer = people_engine.answer("Where does Noam Shazeer work now?")
     assert answer.kind is AnswerKind.PROFILE
     first, path = _texts(answer)[:2]
@@ -210,6 +211,9 @@ def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Eng
     assert answer.intro.startswith("2 people moved to Meta from OpenAI")
     assert sorted(t.split(":")[0] for t in _texts(answer)) == ["Jiahui Yu", "Shengjia Zhao"]
     assert all(line.citations for line in answer.lines)
+    # a count of what the moves don't record is no count of moves
+    assert people_engine.answer("how many people is meta trying to hire").kind is not AnswerKind.AGGREGATE
+    assert people_engine.answer("how many employees were there at openai").kind is not AnswerKind.AGGREGATE
     taken = people_engine.answer("how many of openai's ai people has meta taken, names pls")
     assert taken.kind is AnswerKind.AGGREGATE and taken.intro.startswith("2 people moved to Meta from OpenAI")
 

@@ -179,7 +179,7 @@ class Conversation:
         last = self._turns[-1] if self._turns else None
         if not topic and last is not None and last.topic and last.topic.lower() in q.text.lower():
             topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
-        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer))
+        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer, q, find))
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -283,7 +283,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
     person = last.people[0] if last.people else None
     if person:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
-    firm = firm_of(about, losing=_LOSING.search(text) is not None) or last.company or None
+    firm = last.company or firm_of(about, losing=_LOSING.search(text) is not None) or None
     if firm:
         text = IT.sub(lambda m: it_as_firm(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""

@@ -7,9 +7,14 @@ us?". And whether "it" or "they" is the company just asked about ("who did they 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from answer.model import Answer, AnswerKind
 from answer.query import Question
+from corpus.entities import Mention
+
+# Finds the companies and people a text names (the entity index's `find`).
+Finder = Callable[[str], list[Mention]]
 
 # "What is X?", "whats an X", "explain X", "define X": X is what "it" means next.
 _WHAT_IS = re.compile(
@@ -138,13 +143,25 @@ def in_place(text: str, last: str) -> str | None:
 _LAST_STOP = re.compile(r"→\s*([^→(\[.,;]+?)\s*(?:[(\[.,;]|$)")
 
 
-def latest_company(answer: Answer) -> str:
-    """Where the person a profile answer is about went last ("" for other answers): "how much did it raise?"
-    after "what is Yann LeCun's new company called?" is about AMI."""
-    if answer.kind is not AnswerKind.PROFILE or not answer.lines:
+# A question asking which company: its answer names it, and "it" means that one next.
+_WHICH_COMPANY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:company|start-?up|firm|lab|business)\b", re.I)
+
+
+def latest_company(answer: Answer, q: Question | None = None, find: Finder | None = None) -> str:
+    """The company an answer leaves "it" meaning ("" if none): where the person a profile is about went last
+    ("how much did it raise?" after "what is Yann LeCun's new company called?" is about AMI), or the company
+    the answer names first to "which start-up did meta agree to buy..." (Manus, not Meta)."""
+    if not answer.lines:
         return ""
-    stops = _LAST_STOP.findall(answer.lines[0].text)
-    return stops[-1].strip() if stops else ""
+    if answer.kind is AnswerKind.PROFILE:
+        stops = _LAST_STOP.findall(answer.lines[0].text)
+        return stops[-1].strip() if stops else ""
+    if q is None or find is None or not answer.answered or not _WHICH_COMPANY.search(q.text):
+        return ""
+    asked = {m.entity.keys for m in q.mentions}
+    said = answer.lines[0].text.rsplit("→", 1)[-1]  # "Yao Shunyu: OpenAI → Tencent": where someone went
+    named = [m.entity for m in find(said) if m.entity.kind == "org" and m.entity.keys not in asked]
+    return named[0].name if named else ""
 
 
 # "work there", "who runs it there", "how many people are there now": the place just talked about. Not "is

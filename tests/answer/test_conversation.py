@@ -317,3 +317,11 @@ def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
     follow_up = engine.answer("who led the round", conversation=chat)
     assert follow_up.answered and "Sequoia" in follow_up.plain_text()
     assert follow_up.understood_as == "who led the round (David Silver)?"  # says how it was read
+
+
+def test_it_after_which_company_is_the_company_the_answer_names(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("which company hired Tan Xu?")
+    moved = _said(q.text, AnswerKind.MOVES, "Tan Xu: Microsoft Research Asia → Moonshot AI (2025)")
+    chat.remember(q, moved, small_engine.state.entities.find)
+    assert chat.resolve("how much did it raise", small_engine.parse) == "how much did Moonshot AI raise"

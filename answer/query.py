@@ -25,7 +25,8 @@ _MOVE_WORDS = re.compile(
     r"switch(?:ed)?|jump(?:ed)?|exits?|exodus|brought in|signed|snapp(?:ed)|nab(?:s|bed|bing)?|"
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named|end(?:s|ed)? up|wound up|"
-    r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up|(?:has|have|had) \w+ taken)\b",
+    r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up|(?:has|have|had) \w+ taken|"
+    r"took (?:which|what|whom|who|any)|took \w+(?: \w+)? from)\b",
     re.IGNORECASE,
 )
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
@@ -195,7 +196,8 @@ def _role(text: str, mention: Mention) -> str:
 
 
 # Two names joined as one side of a move: "from xai and google", "bytedance seed / tiktok people".
-_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|\band\b|\bor\b)\s*(?:also\s+)?", re.I)
+# ...or written side by side, a company and its part: "openai stargate execs".
+_COORDINATED = re.compile(r"\s*(?:,|/|&|\+|\band\b|\bor\b)?\s*(?:also\s+)?", re.I)
 
 
 def _coordinated(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[int, str]:

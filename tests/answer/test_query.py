@@ -77,6 +77,7 @@ def test_direction_of_a_move_question() -> None:
         ("did meta or apple hire from alibaba", ["Alibaba"], ["Meta", "Apple"]),
         ("how many of apple's ai people has meta taken", ["Apple"], ["Meta"]),
         ("how many alibaba founders went to meta", ["Alibaba"], ["Meta"]),
+        ("meta took which alibaba bytedance execs", ["Alibaba", "ByteDance"], ["Meta"]),  # side by side
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

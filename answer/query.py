@@ -39,11 +39,15 @@ _SOURCE_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost)\s+$",
     re.I,
 )
+# The words for a company's people: "apple people", "openai researchers", "tml founders".
+STAFF = (
+    r"(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|alumni|veterans|execs|executives|"
+    r"(?:co-?)?founders|founding members)"
+)
 _SOURCE_AFTER = re.compile(
     r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
     # "apple people ended up at meta", "openai researchers who joined meta": whom X had
-    r"^\S*\s+(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|alumni|veterans|execs|executives|"
-    r"(?:co-?)?founders|founding members)"
+    rf"^\S*\s+{STAFF}"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
     r"landed|switched)\b",
     re.I,
@@ -54,10 +58,7 @@ _TAKING = re.compile(
     r"pick(?:ed)? up|took|take|taken)\b",
     re.I,
 )
-_STAFF_OF = re.compile(
-    r"^\S*?(?:['’]s)?\s+(?:(?:ai|ml|research|top|best|senior)\s+)?(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|veterans|execs|executives)\b",
-    re.I,
-)
+_STAFF_OF = re.compile(rf"^\S*?(?:['’]s)?\s+(?:(?:ai|ml|research|top|best|senior)\s+)?{STAFF}\b", re.I)
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"

@@ -31,6 +31,15 @@ def _passage(sentences: tuple[str, ...], vectors: np.ndarray) -> RetrievedPassag
     return RetrievedPassage("a1", " ".join(sentences), 0.9, sentences, vectors.astype(np.float32))
 
 
+# A question whose vector is the first axis: the sentences closest to it are those with most of that axis.
+FIRST_AXIS = np.eye(1, 8, dtype=np.float32)[0]
+
+
+def _picked(question: str, sentences: tuple[str, ...], vectors: np.ndarray, size: int) -> list[str]:
+    """The sentences picked from one passage for a question along the first axis."""
+    return [text for text, _ in select_sentences(question, FIRST_AXIS, [_passage(sentences, vectors)], size)]
+
+
 def test_a_why_question_gets_the_reason_the_story_gives_not_only_what_happened() -> None:
     sentences = (
         "Meta is eliminating about 600 positions in its superintelligence labs, Wang told staff on Wednesday.",
@@ -39,11 +48,9 @@ def test_a_why_question_gets_the_reason_the_story_gives_not_only_what_happened()
     )
     vectors = np.zeros((3, 8))
     vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.8, 0.6, 0.5, 0.87
-    query = np.eye(1, 8, dtype=np.float32)[0]  # the question restates what happened, not why
-    picked = select_sentences("why did meta cut 600 jobs?", query, [_passage(sentences, vectors)], 2)
-    assert [text for text, _ in picked] == [sentences[0], sentences[2]]
-    plain = select_sentences("what did meta cut?", query, [_passage(sentences, vectors)], 2)
-    assert sentences[2] not in [text for text, _ in plain]
+    # the question restates what happened, not why
+    assert _picked("why did meta cut 600 jobs?", sentences, vectors, 2) == [sentences[0], sentences[2]]
+    assert sentences[2] not in _picked("what did meta cut?", sentences, vectors, 2)
 
 
 def test_a_chosen_first_item_is_followed_by_the_later_items_of_its_list() -> None:
@@ -121,12 +128,8 @@ def test_a_why_answer_reads_on_to_the_next_sentence_giving_the_cause() -> None:
     )
     vectors = np.zeros((3, 8))
     vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 2] = 1.0, 0.45, 0.89, 1.0
-    query = np.eye(1, 8, dtype=np.float32)[0]
-    picked = select_sentences("why is deepseek raising money?", query, [_passage(sentences, vectors)], 3)
-    assert [text for text, _ in picked] == [sentences[0], sentences[1]]
-    # a "what" question does not read on
-    plain = select_sentences("what is deepseek raising?", query, [_passage(sentences, vectors)], 3)
-    assert [text for text, _ in plain] == [sentences[0]]
+    assert _picked("why is deepseek raising money?", sentences, vectors, 3) == [sentences[0], sentences[1]]
+    assert _picked("what is deepseek raising?", sentences, vectors, 3) == [sentences[0]]  # no reading on
 
 
 def test_an_explainers_reasons_answer_even_when_a_news_story_is_found_first(
@@ -165,7 +168,5 @@ def test_two_sentence_pairs_sharing_a_sentence_are_not_both_shown() -> None:
     # each short sentence is read with the next: pairs (0, 1) and (1, 2) share the middle sentence
     vectors = np.zeros((3, 8))
     vectors[0, 0], vectors[1, 0], vectors[2, 0], vectors[2, 1] = 1.0, 1.0, 0.9, 0.4
-    query = np.eye(1, 8, dtype=np.float32)[0]
-    picked = select_sentences("what is his new company", query, [_passage(sentences, vectors)], 3)
-    shown = " ".join(text for text, _ in picked)
+    shown = " ".join(_picked("what is his new company", sentences, vectors, 3))
     assert shown.count("His new company is called Ineffable Intelligence.") == 1

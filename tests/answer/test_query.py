@@ -78,6 +78,7 @@ def test_direction_of_a_move_question() -> None:
         ("how many of apple's ai people has meta taken", ["Apple"], ["Meta"]),
         ("how many alibaba founders went to meta", ["Alibaba"], ["Meta"]),
         ("meta took which alibaba bytedance execs", ["Alibaba", "ByteDance"], ["Meta"]),  # side by side
+        ("when did meta hire the alibaba founders", ["Alibaba"], ["Meta"]),  # founders are a company's people
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

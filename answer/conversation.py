@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from answer.follow_rewrites import asked_again, other_way, span
 from answer.follow_topics import (
     IT,
     PLURAL,
@@ -75,18 +76,6 @@ _FILLER = re.compile(
     r"what|how|about)\b",
     re.I,
 )
-# "why?", "and when?", "how much?": the previous question asked another way.
-_WH_ONLY = re.compile(
-    r"^\W*(?:and|but|so|ok|okay)?\W*(why|when|where|how|how much|how many|who)"
-    r"(?:\s+(?:was|is|did|does)\s+(?:that|this|it)(?:\s+happen)?)?\W*$",
-    re.I,
-)
-# "and the other way round?", "vice versa?": the moves question with the two companies swapped.
-_OTHER_WAY = re.compile(
-    r"^\W*(?:and|but|so|ok|okay|what about|how about)?\W*(?:the\s+)?(?:other|opposite|reverse)\s+"
-    r"(?:direction|way)(?:\s+(?:round|around))?\W*$|^\W*(?:and\s+)?(?:vice\s+versa|the\s+reverse)\W*$",
-    re.I,
-)
 # "and before that?", "where was he before?": the path of the person just asked about, before their last stop.
 _BEFORE_THAT = re.compile(
     r"^\W*(?:and|but|so|ok|okay|what about)?\W*(?:(?:where\s+(?:was|were|did)\s+(?:he|she|they)(?:\s+work)?\s+)?"
@@ -113,11 +102,6 @@ _PHRASAL = frozenset(
         "fill",
         "filled",
     ]
-)
-_ASKED = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
-    r"has|have|had|will|can|could|would)\b)",
-    re.I,
 )
 _PERSON_LINE = re.compile(r"^([^:]{3,60}):")
 # Finds the people a text names (the entity index's `find`), for answers that are prose, not lists.
@@ -200,14 +184,15 @@ class Conversation:
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return text
-        if _OTHER_WAY.match(text):
-            return _swapped(self._turns[-1].question) or text
+        swapped = other_way(text, self._turns[-1].question)
+        if swapped is not None:
+            return swapped
         if _BEFORE_THAT.match(text) and last.question.people:
             since = f" before {last.company}" if last.company else " before"
             return f"where did {last.people[0]} work{since}?"  # "and before that?" after "where is he now?"
-        wh = _WH_ONLY.match(text)
-        if wh:
-            return _ask_instead(self._turns[-1].question.text, wh.group(1)) or text
+        again = asked_again(text, self._turns[-1].question)
+        if again is not None:
+            return again
         placed = in_place(text, last.question.text)
         if placed is not None:
             return placed  # "what about the us?" after a question about China
@@ -252,26 +237,11 @@ class Conversation:
         return (wanted or self._turns)[-1].question
 
 
-def _ask_instead(text: str, wh: str) -> str | None:
-    """ "why?" after "who did ByteDance hire from Alibaba?" -> "why did ByteDance hire from Alibaba?"."""
-    asked = _ASKED.match(text)
-    return f"{wh.lower()}{text[asked.end() :]}" if asked else None
-
-
-def _swapped(q: Question) -> str | None:
-    """ "who did Meta hire from OpenAI?" -> "who did OpenAI hire from Meta?" (None: not one company each way)."""
-    if len(q.origins) != 1 or len(q.destinations) != 1:
-        return None
-    first, second = sorted((q.origins[0], q.destinations[0]), key=lambda m: m.start)
-    (a, b), (c, d) = _span(q.text, first), _span(q.text, second)
-    return q.text[:a] + q.text[c:d] + q.text[b:c] + q.text[a:b] + q.text[d:]
-
-
 def _bare(fragment: str, q: Question) -> bool:
     """ "OpenAI?", "from Google DeepMind", "in 2024?": nothing but names, dates and small words."""
     rest = fragment
     for m in sorted(q.mentions, key=lambda m: -m.start):
-        start, end = _span(fragment, m)
+        start, end = span(fragment, m)
         rest = rest[:start] + " " + rest[end:]
     rest = _FILLER.sub(" ", _DATE_PHRASE.sub(" ", rest))
     return bool(q.mentions or q.dates) and not re.search(r"\w", rest)
@@ -335,24 +305,8 @@ def _refer(pronoun: str, name: str, after: str) -> str:
     return f"{name}'s" if possessive else name
 
 
-def _span(text: str, mention: Mention) -> tuple[int, int]:
-    """Where a mention's words are in the text: from its start through the last word of its name, without
-    the punctuation after it ("Google?" -> "Google")."""
-    end = mention.start
-    name_words = {w.lower() for w in mention.entity.name.split()} | mention.entity.keys
-    name_words.add(text[mention.start : mention.end].lower())  # a short name: "ssi"
-    for word in re.finditer(r"\S+", text[mention.start :]):
-        core = word.group(0).rstrip("?,.!;:")
-        if core.lower().removesuffix("'s").removesuffix("’s") not in name_words:
-            break
-        end = mention.start + word.start() + len(core)
-    return mention.start, max(
-        end, mention.start + min(len(mention.entity.name.split()[0]), mention.end - mention.start)
-    )
-
-
 def _replace(text: str, old: Mention, new: str) -> str:
-    start, end = _span(text, old)
+    start, end = span(text, old)
     return text[:start] + new + text[end:]
 
 
@@ -363,7 +317,7 @@ def _merge(last: Question, new: Question, fragment: str) -> str | None:
     slots = _paired(last, new)
     replaced: dict[int, tuple[Mention, str]] = {}
     for m in sorted(new.mentions, key=lambda m: -m.start):
-        start, end = _span(fragment, m)
+        start, end = span(fragment, m)
         slot = slots.get(id(m)) or _slot(last, m, fragment[:start])
         if slot is not None and slot.start not in replaced:
             replaced[slot.start] = (slot, fragment[start:end])

@@ -264,6 +264,21 @@ class Speller:
         swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
         return next((w for w in swaps if w != word and self._corpus[w] >= COMMON_SWAP), None)
 
+    def _slip_into_corpus(self, word: str) -> str | None:
+        """A word known only as another word's form ("hies" of "hie", "expries" behind "ex-") that a slip of
+        the finger makes from a word the articles use: that word, the most written (None: none such)."""
+        if len(word) < MIN_WORD or not word.isalpha() or word in CHAT_WORDS or word in EVERYDAY_WORDS:
+            return None
+        doer = word[:-3] if word.endswith("ers") else ""
+        if doer and (doer in self._corpus or doer + "e" in self._corpus):
+            return None  # "hirers": those who hire, a form of a word the articles use
+        meant = [
+            str(s.term)
+            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
+            if str(s.term) != word and _likely_slip(word, str(s.term))
+        ]
+        return max(meant, key=lambda w: (self._corpus[w], w), default=None)
+
     def _closest(self, word: str, name: bool) -> str | None:
         short = len(word) <= SHORT_WORD
         edits = 1 if short or name else MAX_EDITS
@@ -277,9 +292,17 @@ class Speller:
         }
         if name:
             found = {w: d for w, d in found.items() if w in self._names}
+        frequencies = english_frequencies()
+        if not found and short and not name and word not in frequencies:
+            # ...unless it is no word at all, a slip of the finger explains it and the word meant is common:
+            # "thibg" is "thing" ("exes" is a word)
+            found = {
+                str(s.term): int(s.distance)
+                for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                if _likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= COMMON_ENGLISH
+            }
         if not found:
             return None
-        frequencies = english_frequencies()
         return min(
             found,
             key=lambda w: (
@@ -307,6 +330,13 @@ class Speller:
                     fixed = self._undoubled(low)  # "what does boommerang hire mean": a key held too long
             elif fixed is None and token.islower() and len(low) >= MIN_WORD:
                 fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
+            if (
+                fixed is None
+                and token.islower()
+                and not self.knows_exactly(low)
+                and low not in english_frequencies()
+            ):
+                fixed = self._slip_into_corpus(low)  # "expries" looks like "ex-" + "pries", but is "expires"
             if fixed is None:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed

@@ -135,3 +135,15 @@ def test_a_name_typed_apart_and_misspelt_is_one_name_once_spelt_right() -> None:
     speller = Speller(words("SignalFire sent a signal about the fire at OpenAI."))
     fixer = TypoFixer({"signalfire", "openai"}, {"sent", "signal", "about", "the", "fire", "at"})
     assert fixer.joined(speller.fix("what did signaal fire find")) == "what did signalfire find"
+
+
+def test_a_short_slip_into_a_common_english_word_is_that_word() -> None:
+    speller = Speller(words("Meta hired researchers from Apple."))
+    assert speller.fix("the h1b fee thibg") == "the h1b fee thing"  # no word at all; "b" is next to "n"
+    assert speller.fix("google rehires its exes") == "google rehires its exes"  # a word, as typed
+
+
+def test_a_word_known_only_as_another_words_form_may_be_a_slip_of_a_word_the_articles_use() -> None:
+    speller = Speller(words("ByteDance hires researchers. DeepSeek raises money from investors."))
+    assert speller.fix("bytedance hies from alibaba") == "bytedance hires from alibaba"  # not "hie"
+    assert speller.fix("how much did deepseek raies") == "how much did deepseek raises"

@@ -17,6 +17,7 @@ from answer.shorthand import expand
         ("who r the new ppl at msl?", "who are the new people at msl?"),
         ("is the 100 mil offer real", "is the 100 million offer real"),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
+        ("whtas an acquihire", "what's an acquihire"),
         ("how much did meta pya", "how much did meta pay"),
     ],
 )

@@ -11,8 +11,9 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.asks import AnswerType, Ask
-from answer.extractive import Candidate, RetrievedPassage, rank_candidates
+from answer.extractive import rank_candidates
 from answer.facts import carries
+from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
 from corpus.text import words
 

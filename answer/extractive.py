@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from answer.article_lists import continue_list
 from answer.asks import asks_reason
 from answer.facts import AMOUNT, CAUSAL, hints_motive, states_reason
 from answer.model import Answer, AnswerKind, Citations, Line
+from answer.passages import Candidate, RetrievedPassage, Unit, sentence_groups, shares_text
 from answer.query import Question
 from corpus.model import Article
 from corpus.text import content_words
 
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
-CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
 _WHY = re.compile(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", re.I)
 _QUANTITY = re.compile(
     r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay|ratio|size)|figure|valued|valuation|"
@@ -26,34 +26,16 @@ _QUANTITY = re.compile(
     re.I,
 )
 
-# A sentence announcing a list ("set out several changes"), and a question asking what someone did.
-_LIST_OPENER = re.compile(
-    r"\b(several|a number of|a series of|a range of|multiple|two|three|four|five)\s+(?:[a-z-]+\s+)?"
-    r"(changes|measures|steps|reforms|reasons|ways|moves|factors|tactics|things)\b",
-    re.I,
-)
-# The first item of an enumeration, and a later one: the later items are shown with the first.
-_FIRST_ITEM = re.compile(r"(The )?first(ly)?\b", re.I)
-_LATER_ITEM = re.compile(r"(The )?(second|third|fourth|fifth|finally|lastly)\b", re.I)
-_DOING = re.compile(r"\bwhat\b.*\b(did|does|do|will|has|have)\b.*\bdo\b", re.I)
-
 # A question in the article this close (cosine) to the user's is answered by the sentences after it.
 FAQ_MATCH = 0.8
 # ...up to this many of them: an FAQ answer is a paragraph, not the rest of the article.
 FAQ_MAX_SENTENCES = 8
 # ...and at least this many when there are: the list of reasons an FAQ gives is the answer, whole.
 FAQ_MIN_SENTENCES = 6
-# A sentence shorter than this (in words) rarely stands alone: it is read with the next one.
-SHORT_SENTENCE_WORDS = 9
 # Shorter than this, a sentence is a heading or a fragment, never an answer.
 MIN_ANSWER_WORDS = 6
 # Only the passages of the best few articles are searched for an FAQ block.
 FAQ_ARTICLES = 3
-# A list a chosen sentence announces is shown up to this many sentences (or pairs read together) long.
-LIST_ITEMS = 3
-# A later item of an enumeration is looked for this many sentence groups after the previous one at most.
-ITEM_GAP = 2
-
 # How a sentence's relevance is scored (hand-tuned on the dev split of the evaluation set): its cosine with
 # the question counts most, then the share of the question's words it has, then its passage's score
 # relative to the best passage, a small bonus for the top passages, and cue bonuses for why/how-much asks.
@@ -84,33 +66,6 @@ MIN_RELATIVE = 0.8
 REDUNDANT = 0.88
 # A small nudge towards citing a second article over a second sentence of the same one.
 SAME_ARTICLE_PENALTY = 0.03
-
-
-@dataclass(frozen=True)
-class RetrievedPassage:
-    article_id: str
-    text: str
-    score: float
-    sentences: tuple[str, ...]
-    sentence_vectors: npt.NDArray[np.float32]
-    start: int = 0  # index of the first sentence in its article
-
-
-Unit = tuple[str, npt.NDArray[np.float32], int]  # text, vector, index of its first sentence in the passage
-
-
-def sentence_groups(sentences: Sequence[str]) -> list[range]:
-    """Sentences, each joined to the next when that one only makes sense after it: a very short sentence
-    ("First, demand rose.") or a follower that starts with a pronoun ("He explained that...")."""
-    groups: list[range] = []
-    i = 0
-    while i < len(sentences):
-        text = sentences[i]
-        nxt = i + 1 < len(sentences) and not text.endswith("?")
-        joined = nxt and (len(text.split()) < SHORT_SENTENCE_WORDS or bool(CONTINUES.match(sentences[i + 1])))
-        groups.append(range(i, i + 2 if joined else i + 1))
-        i += len(groups[-1])
-    return groups
 
 
 def _units(p: RetrievedPassage) -> list[Unit]:
@@ -151,17 +106,6 @@ def _faq_answer(
     return [(text, faq.article_id) for text, _, _ in span[: max(max_sentences, FAQ_MIN_SENTENCES)]]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence (or two read together) that may answer the question, with its relevance."""
-
-    relevance: float
-    text: str
-    article_id: str
-    vector: npt.NDArray[np.float32]
-    position: int  # sentence index in the article, to show picks from one article in reading order
-
-
 def rank_candidates(
     question: str, query_vector: npt.NDArray[np.float32], passages: Sequence[RetrievedPassage]
 ) -> list[Candidate]:
@@ -193,21 +137,6 @@ def rank_candidates(
             )
             candidates.append(Candidate(relevance, sentence, p.article_id, vector, p.start + start))
     return sorted(candidates, key=lambda c: -c.relevance)
-
-
-# The end of a sentence pair this long found in the next pair shows they share a sentence.
-SHARED_TAIL = 40
-
-
-def shares_text(a: Candidate, b: Candidate) -> bool:
-    """Do two candidates show the same words: one holds the other, or two sentence pairs of an article
-    share a sentence ("Staff were told... His new company is..." and "His new company is... Records...")?"""
-    if a.text in b.text or b.text in a.text:
-        return True
-    if a.article_id != b.article_id or abs(a.position - b.position) != 1:
-        return False
-    first, second = (a, b) if a.position < b.position else (b, a)
-    return first.text[-SHARED_TAIL:] in second.text
 
 
 def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
@@ -284,88 +213,6 @@ def _reading_on(candidates: list[Candidate], chosen: list[Candidate], max_senten
     ):
         return chosen
     return [*chosen, following]
-
-
-def after_index(chosen: Candidate, article_sentences: Sequence[str]) -> int:
-    """The index of the first sentence of the article after a chosen sentence (or pair)."""
-    end = chosen.position + 1
-    while end < len(article_sentences) and chosen.text.endswith(" " + article_sentences[end]):
-        end += 1
-    return end
-
-
-def later_items(chosen: Candidate, article_sentences: Sequence[str]) -> list[tuple[str, str]]:
-    """The items after a first one ("The first is speed..." -> "The second is regulation..."), each
-    found within a few sentences of the previous."""
-    rest = article_sentences[after_index(chosen, article_sentences) :]
-    groups = [" ".join(rest[i] for i in g) for g in sentence_groups(rest)]
-    items: list[tuple[str, str]] = []
-    gap = 0
-    for text in groups:
-        if len(items) == LIST_ITEMS or gap > ITEM_GAP or text.rstrip().endswith("?"):
-            break
-        if _LATER_ITEM.match(text):
-            items.append((text, chosen.article_id))
-            gap = 0
-        else:
-            gap += 1
-    return items
-
-
-def continue_list(
-    question: str, chosen: Candidate, article_sentences: Sequence[str]
-) -> list[tuple[str, str]]:
-    """When a chosen sentence announces the list the question asks for ("The letter set out several changes
-    at once." for "what did ByteDance change?"), the sentences after it in its article: the list itself."""
-    if _FIRST_ITEM.match(chosen.text):
-        return later_items(chosen, article_sentences)
-    opener = _LIST_OPENER.search(chosen.text)
-    if opener is None:
-        return []
-    asked = {w.rstrip("s") for w in content_words(question)}
-    listed = {w.rstrip("s") for w in content_words(opener.group(2))}
-    if not listed & asked and not _DOING.search(question):
-        return []
-    rest = article_sentences[after_index(chosen, article_sentences) :]
-    items = []
-    for group in sentence_groups(rest)[:LIST_ITEMS]:
-        text = " ".join(rest[i] for i in group)
-        if text.rstrip().endswith("?"):
-            break
-        items.append((text, chosen.article_id))
-    return items
-
-
-# A paragraph introducing the reasons an article goes on to list: "Three explanations come up again and again."
-_REASONS_INTRO = re.compile(r"\b(reasons?|explanations?|causes?|factors?|drivers?|why)\b", re.I)
-# ...within this many sentences before the first one.
-INTRO_WINDOW = 2
-
-
-def listed_reasons(article_id: str, sentences: Sequence[str]) -> list[tuple[str, str]]:
-    """When an article lists reasons ("Three explanations come up again and again." "First, demand rose very
-    fast." ... "Second, ..."), the sentence announcing them, then each reason, a short one read with the
-    sentence after it; else nothing."""
-    for i, sentence in enumerate(sentences):
-        before = [j for j in range(max(0, i - INTRO_WINDOW), i) if not sentences[j].endswith("?")]
-        intro = [j for j in before if _REASONS_INTRO.search(sentences[j])]
-        if not _FIRST_ITEM.match(sentence) or not intro:
-            continue
-        items = [i]
-        for j in range(i + 1, len(sentences)):
-            if sentences[j].endswith("?") or len(items) == LIST_ITEMS:
-                break
-            if _LATER_ITEM.match(sentences[j]):
-                items.append(j)
-        if len(items) < 2:
-            continue
-        texts = []
-        for j in items:
-            short = len(sentences[j].split()) < SHORT_SENTENCE_WORDS and j + 1 < len(sentences)
-            read_on = short and j + 1 not in items and not sentences[j + 1].endswith("?")
-            texts.append(" ".join(sentences[j : j + 2] if read_on else sentences[j : j + 1]))
-        return [(text, article_id) for text in [sentences[intro[-1]], *texts]]
-    return []
 
 
 def select_sentences(

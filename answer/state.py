@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from answer.extractive import RetrievedPassage
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
+from answer.passages import RetrievedPassage
 from answer.query import versions
 from answer.spelling import Speller
 from answer.typos import TypoFixer

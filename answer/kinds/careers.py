@@ -11,10 +11,10 @@ import numpy.typing as npt
 
 from answer.asks import split_asks
 from answer.context import Context
-from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, career, path_text, same_place
+from answer.passages import CONTINUES
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person

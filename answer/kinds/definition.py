@@ -11,10 +11,10 @@ import numpy.typing as npt
 
 from answer.context import Context
 from answer.definitions import DefinitionAsk, definition_ask, explains, key, names, term_pattern, titles
-from answer.extractive import sentence_groups
 from answer.facts import AMOUNT, DATE
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
+from answer.passages import sentence_groups
 from answer.query import Question
 from corpus.entities import key_tokens
 from corpus.text import words

@@ -11,20 +11,16 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
+from answer.article_lists import listed_reasons
 from answer.asks import AnswerType, Ask, asks_reason, search_text, split_asks
 from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
-from answer.extractive import (
-    RetrievedPassage,
-    answer_from_picks,
-    listed_reasons,
-    rank_candidates,
-    select_sentences,
-)
+from answer.extractive import answer_from_picks, rank_candidates, select_sentences
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
+from answer.passages import RetrievedPassage
 from answer.query import Question
 from answer.retrieval import Retrieval, retrieve, search_scope
 from corpus.text import words

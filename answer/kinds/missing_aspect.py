@@ -9,10 +9,10 @@ import re
 
 from answer.asks import split_asks
 from answer.context import Context
-from answer.extractive import CONTINUES
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import said_words, same_word
 from answer.model import Answer, AnswerKind, refusal
+from answer.passages import CONTINUES
 from answer.query import Question
 from corpus.text import content_words, words
 

@@ -10,12 +10,13 @@ import re
 
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
-from answer.extractive import answer_from_picks, sentence_groups
+from answer.extractive import answer_from_picks
 from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
 from answer.kinds.roles import asked_role
 from answer.model import Answer, AnswerKind, refusal
+from answer.passages import sentence_groups
 from answer.query import Question
 from answer.retrieval import search_scope
 from answer.synonyms import SAME_MEANING, with_same_meaning

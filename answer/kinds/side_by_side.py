@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
-from answer.extractive import Candidate, after_index, rank_candidates, shares_text
+from answer.extractive import rank_candidates
 from answer.facts import carries
 from answer.follow_topics import PLACES
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
+from answer.passages import Candidate, after_index, shares_text
 from answer.query import Question
 from answer.synonyms import place_names, with_same_meaning
 from corpus.entities import Entity, EntityIndex

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
-from answer.extractive import CONTINUES
 from answer.kinds.careers import (
     SAID_WORD_BONUS,
     PersonSentence,
@@ -19,6 +18,7 @@ from answer.kinds.careers import (
     quote_names,
 )
 from answer.model import Citations, Line
+from answer.passages import CONTINUES
 from answer.query import Question
 from corpus.entities import Mention
 from corpus.text import words

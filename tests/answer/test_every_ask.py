@@ -10,8 +10,9 @@ import pytest
 from answer.asks import AnswerType, Ask
 from answer.compose_asks import answers_ask
 from answer.engine import Engine, EngineConfig
-from answer.extractive import RetrievedPassage, select_sentences
+from answer.extractive import select_sentences
 from answer.model import AnswerKind
+from answer.passages import RetrievedPassage
 from corpus.entities import EntityIndex
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
@@ -128,7 +129,7 @@ def test_who_backed_something_is_a_person_or_company_said_to_back_it(
 
 def test_a_chosen_sentence_covers_an_ask_only_when_it_is_about_as_good_as_its_best_answer() -> None:
     from answer.compose_asks import _covers
-    from answer.extractive import Candidate
+    from answer.passages import Candidate
 
     vector = np.zeros(8, dtype=np.float32)
     best = Candidate(

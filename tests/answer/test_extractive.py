@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from answer.extractive import RetrievedPassage, select_sentences
+from answer.extractive import select_sentences
+from answer.passages import RetrievedPassage
 from tests.conftest import FakeEmbedder, engine_over, write_article
 
 
@@ -67,31 +68,6 @@ def test_a_chosen_first_item_is_followed_by_the_later_items_of_its_list() -> Non
         "what do the companies gain?", query, [_passage(sentences, vectors)], 1, {"a1": sentences}
     )
     assert [text for text, _ in picked] == [sentences[1], f"{sentences[2]} {sentences[3]}"]
-
-
-def test_an_explainers_list_of_reasons_is_read_whole() -> None:
-    from answer.extractive import listed_reasons
-
-    sentences = [
-        "Why is there a shortage?",
-        "Three explanations come up again and again.",
-        "First, demand rose very fast.",
-        "Chinese companies rushed to build chatbots in 2023.",
-        "Second, the supply of top researchers is small.",
-        "Frontier research usually requires a PhD, and China produces few.",
-        "Third, US export controls on advanced chips changed what firms need.",
-        "What does it mean?",
-        "Fourth, salaries rise.",
-    ]
-    assert [text for text, _ in listed_reasons("a", sentences)] == [
-        "Three explanations come up again and again.",
-        "First, demand rose very fast. Chinese companies rushed to build chatbots in 2023.",
-        "Second, the supply of top researchers is small. Frontier research usually requires a PhD, and China "
-        "produces few.",
-        "Third, US export controls on advanced chips changed what firms need.",
-    ]
-    # a list that no sentence before it announces as reasons is not one
-    assert listed_reasons("a", sentences[2:]) == []
 
 
 def test_why_the_headline_asks_gets_the_articles_reasons_and_another_why_does_not(

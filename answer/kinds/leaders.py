@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
+from answer.kinds.asked_roles import FOUNDER, TITLE_WORDS, AskedRole
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
-from answer.kinds.roles import FOUNDER, TITLE_WORDS, AskedRole, title_sentence
+from answer.kinds.title_sentences import title_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, compose_moves, newest_first
 from answer.query import Question

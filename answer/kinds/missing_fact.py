@@ -12,9 +12,9 @@ from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.extractive import answer_from_picks
 from answer.facts import AMOUNT, DATE, carries
+from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
-from answer.kinds.roles import asked_role
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import sentence_groups
 from answer.query import Question

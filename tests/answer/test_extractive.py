@@ -8,7 +8,7 @@ import numpy as np
 
 from answer.extractive import select_sentences
 from answer.passages import RetrievedPassage
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 
 def test_an_article_that_asks_the_question_answers_it_in_its_own_order() -> None:
@@ -111,26 +111,25 @@ def test_a_why_answer_reads_on_to_the_next_sentence_giving_the_cause() -> None:
 def test_an_explainers_reasons_answer_even_when_a_news_story_is_found_first(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-02-china-ai-talent-gap",
-        title="China could be 4 million AI professionals short by 2030",
-        published="2025-02-15",
-        body="China is short of AI talent and could be 4 million AI professionals short by 2030, an estimate "
-        "says. Why is China short of AI talent today? The estimate does not say.",
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-02-china-ai-talent-gap",
+            "title": "China could be 4 million AI professionals short by 2030",
+            "published": "2025-02-15",
+            "body": "China is short of AI talent and could be 4 million AI professionals short by 2030, an "
+            "estimate says. Why is China short of AI talent today? The estimate does not say.",
+        },
+        {
+            "article_id": "2025-02-why-china-is-short-of-ai-talent",
+            "title": "Why China is short of AI talent",
+            "published": "2025-02-16",
+            "body": "Three explanations come up again and again. First, demand rose very fast after 2022 for "
+            "all firms. Second, the supply of top researchers is small. Frontier research needs a PhD, and "
+            "China has few.",
+        },
     )
-    write_article(
-        corpus,
-        article_id="2025-02-why-china-is-short-of-ai-talent",
-        title="Why China is short of AI talent",
-        published="2025-02-16",
-        body="Three explanations come up again and again. First, demand rose very fast after 2022 for all "
-        "firms. Second, the supply of top researchers is small. Frontier research needs a PhD, and China has "
-        "few.",
-    )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     answer = engine.answer("so why is china short of ai talent")
     assert answer.lines[0].text == "Three explanations come up again and again."
 

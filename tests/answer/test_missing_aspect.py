@@ -10,7 +10,7 @@ import pytest
 from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 ARTICLES = {
     "2026-05-moonshot-kimi-team": (
@@ -72,19 +72,18 @@ def test_an_aspect_the_passage_mentions_is_answered(engine: Engine) -> None:
 def test_an_aspect_said_of_something_else_does_not_answer(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    directory = tmp_path / "articles"
-    directory.mkdir()
-    write_article(
-        directory,
-        article_id="2026-06-apple-headset-lead-leaves",
-        title="Apple's headset lead leaves for OpenAI",
-        body="The Apple vice president responsible for the Vision Pro headset is leaving for OpenAI. Apple plans "
-        "to release a new Siri in March 2026.",
-        published="2026-06-27",
-        companies="Apple, OpenAI",
-    )
-    engine = engine_over(
-        directory, tmp_path / "data", fake_embedder, EngineConfig(thresholds={"hybrid": 0.0})
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-06-apple-headset-lead-leaves",
+            "title": "Apple's headset lead leaves for OpenAI",
+            "body": "The Apple vice president responsible for the Vision Pro headset is leaving for OpenAI. "
+            "Apple plans to release a new Siri in March 2026.",
+            "published": "2026-06-27",
+            "companies": "Apple, OpenAI",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
     )
     refused = engine.answer("when did apple release the vision pro")
     assert not refused.answered and "say nothing about “release”" in refused.intro

@@ -6,6 +6,7 @@ asked; answering with them would be guessing. Refused, naming what was missing."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from answer.asks import split_asks
 from answer.context import Context
@@ -48,7 +49,7 @@ _TRIGGERS = {
 }
 
 
-def _mentioned(group: tuple[str, ...] | set[str], said: set[str]) -> bool:
+def _mentioned(group: Iterable[str], said: set[str]) -> bool:
     return any(same_word(w, s) for w in group for s in said)
 
 
@@ -83,7 +84,9 @@ def missing_aspects(q: Question, ctx: Context) -> list[str]:
     missing = []
     for w in asked:
         about = _about(q, _ask_with(q.text, w), w, used)
-        if not any(_mentioned(_TRIGGERS[w], words_) and _mentioned(about, words_) for words_ in said):
+        if not any(
+            _mentioned(_TRIGGERS[w], words_) and (not about or _mentioned(about, words_)) for words_ in said
+        ):
             missing.append(w)
     return missing + [n for n in phrases if not any(_PHRASES[n][1].search(s) for s in sentences)]
 
@@ -96,12 +99,13 @@ def _ask_with(question: str, word: str) -> str:
 
 def _about(q: Question, ask: str, aspect: str, said: set[str]) -> tuple[str, ...]:
     """What the aspect is asked of in its ask: the topic words that are no aspect and no name and that the
-    passages use ("vision", "pro"), else the names it gives ("thinking machines lab"); else anything."""
+    passages use ("vision", "pro"), else the names it gives ("thinking machines lab"); else nothing (said of
+    anything)."""
     aspects = set(_TRIGGERS[aspect])
     named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}
     topic = [w for w in content_words(ask) if w not in aspects and not any(same_word(w, a) for a in aspects)]
     plain = tuple(w for w in topic if w not in named and w not in _ASKING and _mentioned({w}, said))
-    return plain or tuple(w for w in topic if w in named) or ("",)
+    return plain or tuple(w for w in topic if w in named)
 
 
 class MissingAspect:

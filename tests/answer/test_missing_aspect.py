@@ -88,3 +88,12 @@ def test_an_aspect_said_of_something_else_does_not_answer(
     refused = engine.answer("when did apple release the vision pro")
     assert not refused.answered and "say nothing about “release”" in refused.intro
     assert engine.answer("when will apple release the new siri").answered  # said of what is asked
+
+
+def test_an_aspect_asked_of_nothing_in_particular_may_be_said_of_anything(engine: Engine) -> None:
+    from answer.kinds.missing_aspect import _about
+
+    q = engine.parse("what was the revenue")
+    assert _about(q, q.text, "revenue", {"revenue", "doubled"}) == ()  # no word it must be said with
+    named = engine.parse("what was zhipu's revenue")
+    assert _about(named, named.text, "revenue", {"revenue", "doubled"}) == ("zhipu",)

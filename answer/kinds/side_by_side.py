@@ -212,7 +212,7 @@ def _naming_both(
                 and all(
                     _names_side(c.text, said, side, mark) for side, mark in zip(named, marks, strict=True)
                 )
-                and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
+                and (not sizes or _has_figure(c.text, ctx))
             ):
                 return c
     return None
@@ -254,19 +254,7 @@ class SideBySide:
         for i, (text, label, (vector, searched)) in enumerate(
             zip(found.texts, found.labels, searches, strict=True)
         ):
-            # The sentence after one already shown, when it is about this side, goes on with the same story
-            # ("Anthropic kept 80%..." "Google DeepMind was close behind at 78%"): it answers like for like.
-            follower = next(
-                (
-                    c
-                    for c in (self._following(c, ctx) for c in chosen)
-                    if c is not None
-                    and not any(shares_text(c, x) for x in chosen)
-                    and _names_side(c.text, _said(c.text, ctx), named[i], marks[i])
-                    and (not sizes or carries(c.text, AnswerType.AMOUNT, ctx.state.entities))
-                ),
-                None,
-            )
+            follower = self._follower(chosen, named[i], marks[i], sizes, ctx)
             if follower is not None:
                 chosen.append(follower)
                 continue
@@ -276,9 +264,7 @@ class SideBySide:
             ranked = rank_candidates(text, vector, [ctx.state.retrieved(h) for h in searched.hits])
             ranked = [c for c in ranked if not any(shares_text(c, x) for x in chosen)]
             if sizes:
-                ranked = [
-                    c for c in ranked if carries(c.text, AnswerType.AMOUNT, ctx.state.entities)
-                ] or ranked
+                ranked = [c for c in ranked if _has_figure(c.text, ctx)] or ranked
             chosen += ranked[:SIDE_SENTENCES]
         lines = [Line(c.text, (cites.cite(c.article_id),)) for c in chosen]
         if not lines:
@@ -294,14 +280,39 @@ class SideBySide:
             note=note,
         )
 
+    def _follower(
+        self,
+        chosen: list[Candidate],
+        side: list[Entity],
+        marks: list[frozenset[str]],
+        sizes: bool,
+        ctx: Context,
+    ) -> Candidate | None:
+        """The sentence after one already shown, when it is about this side, goes on with the same story
+        ("Anthropic kept 80%..." "Google DeepMind was close behind at 78%"): it answers like for like."""
+        for c in filter(None, (self._following(c, ctx) for c in chosen)):
+            if (
+                not any(shares_text(c, x) for x in chosen)
+                and _names_side(c.text, _said(c.text, ctx), side, marks)
+                and (not sizes or _has_figure(c.text, ctx))
+            ):
+                return c
+        return None
+
     @staticmethod
     def _following(c: Candidate, ctx: Context) -> Candidate | None:
         """The sentence after a chosen one in its article, as a candidate (None at the article's end)."""
-        sentences = ctx.state.data.sentences.get(c.article_id, [])
+        data = ctx.state.data
+        sentences = data.sentences.get(c.article_id, [])
         after = after_index(c, sentences)
         if after >= len(sentences):
             return None
-        return Candidate(0.0, sentences[after], c.article_id, c.vector, after)
+        vector = data.sentence_vectors[data.sentence_offsets[c.article_id] + after]
+        return Candidate(0.0, sentences[after], c.article_id, vector, after)
+
+
+def _has_figure(sentence: str, ctx: Context) -> bool:
+    return carries(sentence, AnswerType.AMOUNT, ctx.state.entities)
 
 
 def _said(sentence: str, ctx: Context) -> list[Entity]:

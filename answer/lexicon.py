@@ -37,6 +37,15 @@ _AMOUNT_OR_PERIOD = re.compile(
 )
 # Who does something: "earners" (earn), "poachers" (poach).
 _DOER = re.compile(r"(?<=[a-z]{3})ers?$")
+
+
+def doer_bases(word: str) -> tuple[str, ...]:
+    """What someone who does it is named after: "earners" -> ("earn", "earne"), "hirers" -> ("hir", "hire");
+    none for a word that names no doer."""
+    doer = _DOER.search(word)
+    return () if doer is None else (word[: doer.start()], word[: doer.start() + 1])
+
+
 # A misspelling is this close (difflib ratio) to the word meant ("regstrations", "compnay", "wher").
 NEAR_SPELLING = 0.8
 # ...but a word this short is only taken for a misspelt function word ("wher"), never a topic word: "tall" is
@@ -75,11 +84,8 @@ class Lexicon:
     def _knows(self, part: str) -> bool:
         if part in self._parts or part in self._joined or stem(part) in self._stems:
             return True
-        doer = _DOER.search(part)  # "earners", "hirers": someone who earns, hires
-        if doer is not None:
-            bases = (part[: doer.start()], part[: doer.start() + 1])  # "earn", "hire"
-            if any(len(b) >= SHORT_WORD - 1 and stem(b) in self._stems for b in bases):
-                return True
+        if any(len(b) >= SHORT_WORD - 1 and stem(b) in self._stems for b in doer_bases(part)):
+            return True  # "earners", "hirers": someone who earns, hires
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))
         if len(part) >= CLIPPED_MIN and self._clipped(part):

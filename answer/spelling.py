@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from symspellpy import SymSpell, Verbosity
 
 from answer.english import vocabulary_words
-from answer.lexicon import ANSWER_WORDS, CHAT_WORDS
+from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import EVERYDAY_WORDS, HIRING_VERBS
 from corpus.text import STOP_WORDS, stem, word_parts
 
@@ -265,12 +265,11 @@ class Speller:
         return next((w for w in swaps if w != word and self._corpus[w] >= COMMON_SWAP), None)
 
     def _slip_into_corpus(self, word: str) -> str | None:
-        """A word known only as another word's form ("hies" of "hie", "expries" behind "ex-") that a slip of
-        the finger makes from a word the articles use: that word, the most written (None: none such)."""
+        """A word known only as another word's form ("hies" of "hie", "raies" of "rai") that a slip of the
+        finger makes from a word the articles use: that word, the most written (None: none such)."""
         if len(word) < MIN_WORD or not word.isalpha() or word in CHAT_WORDS or word in EVERYDAY_WORDS:
             return None
-        doer = word[:-3] if word.endswith("ers") else ""
-        if doer and (doer in self._corpus or doer + "e" in self._corpus):
+        if any(base in self._corpus for base in doer_bases(word) if word.endswith("ers")):
             return None  # "hirers": those who hire, a form of a word the articles use
         meant = [
             str(s.term)
@@ -336,7 +335,7 @@ class Speller:
                 and not self.knows_exactly(low)
                 and low not in english_frequencies()
             ):
-                fixed = self._slip_into_corpus(low)  # "expries" looks like "ex-" + "pries", but is "expires"
+                fixed = self._slip_into_corpus(low)  # "hies" looks like a form of "hie", but is "hires"
             if fixed is None:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed

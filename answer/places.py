@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 import pycountry
 
@@ -35,13 +35,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w-])")
 
 
-def unknown_countries(text: str, vocabulary: Iterable[str]) -> tuple[str, ...]:
+def unknown_countries(text: str, vocabulary: AbstractSet[str]) -> tuple[str, ...]:
     """The countries named in `text` in lower case none of whose words the articles use (`vocabulary`:
     their lower-case words), written as they are spelt ("Canada")."""
-    known = set(vocabulary)
     found = []
     for match in _pattern().finditer(text):
         name = match.group(0)
-        if not all(w in known for w in words(name)):
+        if not all(w in vocabulary for w in words(name)):
             found.append(_countries()[name])
     return tuple(dict.fromkeys(found))

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from answer.context import Context
+from answer.dated_sentences import dated_sentences, most_precise, news_date, on_topic
 from answer.kinds.base import CERTAIN
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
+from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
-from answer.moves import RecordedMove, move_date
+from answer.moves import RecordedMove
 from answer.query import Question
 from answer.state import EngineState
-from corpus.entities import Entity, key_tokens, same_org
+from corpus.entities import Entity
 from corpus.model import date_label, date_period
 from corpus.text import QUESTION_STOP_WORDS, words
 
@@ -53,12 +54,21 @@ _AROUND = re.compile(
 USAGE = "Whose timeline? Name a company or person I have articles about, e.g. “timeline of DeepSeek”."
 
 
-# A month with this many moves into (or out of) the subject is one line naming the most senior few: a
-# timeline of Meta is not a page of its June 2025 hires.
-GROUP_MOVES = 5
-NAMED_IN_GROUP = 4
-# ...citing this many of their articles.
-GROUP_CITATIONS = 3
+# A topic's articles: those the search finds nearly as relevant as the best one (a Manus story mentions the
+# H-1B fee in passing; it is not on the H-1B fee's timeline).
+TOPIC_RELATIVE = 0.7
+
+
+# A sentence is about a subject it names within its first words ("In June 2023 Microsoft led ..."), not one
+# it lists at its end ("... with smaller numbers from Google DeepMind and Anthropic").
+SUBJECT_WORDS = 8
+# A sentence opening with these tells of a person, whose moves are lines of their own.
+_SOMEONE = frozenset({"he", "she", "his", "her"})
+# Several subjects with at least this many events together are a story of their own ("timeline of the
+# Meta Manus deal"): their joint events, not a timeline of each.
+JOINT_EVENTS = 2
+
+
 # Words asking for one direction of moves: "timeline of OpenAI departures", "ByteDance Seed hires".
 _OUT_WORDS = re.compile(
     r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|losses|quit\w*|defections?)\b", re.I
@@ -69,37 +79,13 @@ _OUT_NEWS = re.compile(
     r"\b(leav\w*|left|quit\w*|depart\w*|exits?|exodus|los(?:e|es|t|ing)|steps? down)\b", re.I
 )
 _IN_NEWS = _HIRING
-# Job titles that put a move first among those named in a month's line.
-_SENIOR = re.compile(r"\b(chief|head|lead|leads|founder|co-founder|president|vp|director|ceo|cto)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Event:
-    when: str  # ISO date as precise as reported: "2025", "2025-07" or "2025-07-14" (sorts by time)
-    text: str
-    article_id: str
-    also: tuple[str, ...] = ()  # further articles cited (a month's moves)
-
-
-def move_event(r: RecordedMove, subjects: list[Entity]) -> Event:
-    """ "Alexandr Wang joins Meta from Scale AI (Chief AI Officer)", or "... leaves OpenAI for Meta" when the
-    subject is only the organisation left."""
-    m = r.move
-    joins = any(involves(e, r) and (e.kind == "person" or same_org(e, m.to)) for e in subjects)
-    if m.to is None:  # a departure, where to not reported: "Kyle Kosic leaves xAI"
-        text = f"{m.person} leaves {m.from_}"
-    elif joins or not m.from_:
-        text = f"{m.person} joins {m.to}" + (f" from {m.from_}" if m.from_ else "")
-    else:
-        text = f"{m.person} leaves {m.from_} for {m.to}"
-    return Event(move_date(r), text + (f" ({m.role})" if m.role else ""), r.article_id)
 
 
 def article_event(state: EngineState, article_id: str, subjects: list[Entity]) -> Event | None:
     """The article's title when it names a subject, else its short sentence that names one soonest (None:
     neither)."""
     article = state.data.articles[article_id]
-    when = article.published.isoformat()
+    when = news_date(state.data.sentences.get(article_id, []), article.published)
     if any(names(article.title, e) for e in subjects):
         return Event(when, article.title, article_id)
     ranked = [
@@ -122,125 +108,73 @@ def name_position(sentence: str, subjects: list[Entity]) -> int | None:
     return None
 
 
-def _joins(r: RecordedMove, subjects: list[Entity]) -> bool:
-    return any(involves(e, r) and (e.kind == "person" or same_org(e, r.move.to)) for e in subjects)
-
-
-def notability(state: EngineState, person: str) -> int:
-    """How many articles name the person: the well-known first among a month's many moves."""
-    return len(state.mention_articles.get(key_tokens(person), ()))
-
-
-def month_event(group: list[RecordedMove], subjects: list[Entity], state: EngineState | None = None) -> Event:
-    """One line for a month's many moves into (or out of) the subjects, the most senior named first, then
-    the most reported."""
-    joins = _joins(group[0], subjects)
-    ranked = sorted(
-        group,
-        key=lambda r: (
-            not _SENIOR.search(r.move.role or ""),
-            -notability(state, r.move.person) if state is not None else 0,
-        ),
-    )
-    named = [
-        r.move.person
-        + (
-            f" (from {r.move.from_})"
-            if joins and r.move.from_
-            else f" (to {r.move.to})" * bool(not joins and r.move.to)
-        )
-        for r in ranked[:NAMED_IN_GROUP]
-    ]
-    rest = len(group) - len(named)
-    label = and_list([e.name for e in subjects])
-    text = f"{len(group)} people {'join' if joins else 'leave'} {label}: {', '.join(named)}"
-    text += f" and {rest} more" if rest else ""
-    articles = list(dict.fromkeys(r.article_id for r in ranked))[:GROUP_CITATIONS]
-    return Event(move_date(group[0])[:7], text, articles[0], tuple(articles[1:]))
-
-
-def move_events(
-    moves: list[RecordedMove],
-    subjects: list[Entity],
-    group: int = GROUP_MOVES,
-    state: EngineState | None = None,
-) -> list[Event]:
-    """A line per move, or per month when a month has `group` or more moves in one direction."""
-    months: dict[tuple[str, bool], list[RecordedMove]] = {}
-    for r in moves:
-        months.setdefault((move_date(r)[:7], _joins(r, subjects)), []).append(r)
-    found = []
-    for together in months.values():
-        if len(together) >= group:
-            found.append(month_event(together, subjects, state))
-        else:
-            found += [move_event(r, subjects) for r in together]
-    return found
-
-
 def direction(text: str) -> bool | None:
     """Does the question ask only for moves in (True), only out (False), or both (None)?"""
     out, into = _OUT_WORDS.search(text), _IN_WORDS.search(text)
     return None if bool(out) == bool(into) else into is not None
 
 
-def part_moves(state: EngineState, subjects: list[Entity]) -> list[RecordedMove]:
-    """Moves recorded to a parent organisation whose role names the part asked about ("ByteDance" with role
-    "head of foundational research, Seed" for "ByteDance Seed"), as moves to the part."""
-    found = []
-    for e in subjects:
-        parents = [p for p in state.entities.entities if p.kind == "org" and p.keys < e.keys]
-        extra = {k for p in parents for k in e.keys - p.keys}
-        for r in state.moves:
-            if e.kind != "org" or not r.move.role or involves(e, r):
-                continue
-            if any(same_org(p, r.move.to) for p in parents) and extra & set(words(r.move.role)):
-                found.append(
-                    RecordedMove(r.move.model_copy(update={"to": e.name}), r.article_id, r.published)
-                )
-    return found
-
-
 def events(state: EngineState, subjects: list[Entity], into: bool | None = None) -> list[Event]:
+    """The events of several subjects together ("the Meta–Manus saga", "moves between OpenAI and
+    Anthropic") when there are JOINT_EVENTS of them, else of each."""
+    if len(subjects) > 1:
+        joint = subject_events(state, subjects, into, every=True)
+        if len(joint) >= JOINT_EVENTS:
+            return joint
+    return subject_events(state, subjects, into)
+
+
+def subject_events(
+    state: EngineState, subjects: list[Entity], into: bool | None = None, *, every: bool = False
+) -> list[Event]:
     """The subjects' recorded moves (only those in or out when `into` says), and an event for each article
     naming them that reports none of them or whose title is news beyond its moves ("Meta cuts 600 MSL
-    roles"), oldest first. Longer than a page, a timeline puts each month's moves on one line and leaves out
-    articles that name the subjects in passing (not in their title)."""
-    moves = [r for r in state.moves if any(involves(e, r) for e in subjects)] + part_moves(state, subjects)
+    roles"), oldest first; `every`: only moves and articles involving every subject. Longer than a page, a
+    timeline puts each month's moves on one line and leaves out articles that name the subjects in passing
+    (not in their title)."""
+    among = all if every else any
+    moves = [r for r in state.moves if among(involves(e, r) for e in subjects)] + part_moves(state, subjects)
     # An undated move of someone whose other moves are dated is their earlier path ("Meta → OpenAI" in an
     # article on Tulloch's October 2025 return): dating it by the article would put it in the wrong year.
     dated = {r.move.person for r in state.moves if r.move.date}
     moves = [r for r in moves if r.move.date or r.move.person not in dated]
     if into is not None:
-        moves = [r for r in moves if _joins(r, subjects) == into]
+        moves = [r for r in moves if is_joining(r, subjects) == into]
     news = None if into is None else _IN_NEWS if into else _OUT_NEWS
 
     def told(found: list[Event]) -> list[Event]:
         return [e for e in found if news is None or news.search(e.text)]
 
     found = move_events(moves, subjects, state=state) + told(
-        article_events(state, subjects, moves, in_passing=True)
+        article_events(state, subjects, moves, in_passing=True, every=every)
     )
     if len(found) <= EVENTS_PER_PAGE:
-        return sorted(found, key=lambda e: (e.when, e.text))
+        return fewest(found)
     found = move_events(moves, subjects, group=2, state=state) + told(
-        article_events(state, subjects, moves, in_passing=False)
+        article_events(state, subjects, moves, in_passing=False, every=every)
     )
-    return sorted(found, key=lambda e: (e.when, e.text))
+    return fewest(found)
 
 
 def article_events(
-    state: EngineState, subjects: list[Entity], moves: list[RecordedMove], *, in_passing: bool
+    state: EngineState, subjects: list[Entity], moves: list[RecordedMove], *, in_passing: bool, every: bool
 ) -> list[Event]:
-    """An event per article naming the subjects whose news is not its moves; `in_passing`: also articles
-    that name them only in a sentence."""
+    """An event per article naming the subjects (`every`: all of them) whose news is not its moves, and the
+    events an article about them dates in its text; `in_passing`: also articles that name them only in a
+    sentence."""
     movers: dict[str, set[str]] = {}
     for r in moves:
         movers.setdefault(r.article_id, set()).update(words(r.move.person))
+    people = {words(r.move.person)[-1] for r in moves if words(r.move.person)}
     found = []
-    for a in dict.fromkeys(a for e in subjects for a in articles_about(state, e)):
+    about = [articles_about(state, e) for e in subjects]
+    for a in dict.fromkeys(
+        a for ids in about for a in ids if not every or all(a in other for other in about)
+    ):
         headline = state.data.articles[a].title
         titled = any(names(headline, e) for e in subjects)
+        if titled:
+            found += dated_events(state, a, subjects, people)
         if a in movers and (movers[a] & set(words(headline)) or _HIRING.search(headline) or not titled):
             continue  # its moves tell its news
         event = article_event(state, a, subjects) if titled or in_passing else None
@@ -249,22 +183,53 @@ def article_events(
     return found
 
 
-def topic_events(ctx: Context) -> list[Event]:
+def dated_events(
+    state: EngineState, article_id: str, subjects: list[Entity], people: set[str]
+) -> list[Event]:
+    """The events an article about the subjects dates in its text ("The round closed on 16 June"): sentences
+    naming a subject as what they are about (in their first words), or naming no one else (the article's
+    subject is theirs), and none of the `people` (surnames) whose moves are lines of their own."""
+    article = state.data.articles[article_id]
+    found = []
+    for _, when, text in dated_sentences(state.data.sentences.get(article_id, []), article.published):
+        said = words(text)
+        if people & set(said) or said[0] in _SOMEONE:  # "Zoph had been ...", "He was one of ...": a mover's
+            continue
+        position = name_position(text, subjects)
+        if (position is not None and position < SUBJECT_WORDS) or not state.entities.find(text):
+            found.append(Event(when, text, article_id, in_text=True))
+    return found
+
+
+def fewest(found: list[Event]) -> list[Event]:
+    """The events, oldest first, without the sentences that date one again (the same day in two articles;
+    "since September 2025" beside "on 19 September 2025")."""
+    found = sorted(found, key=lambda e: (e.when, e.text))
+    in_text = [e for e in found if e.in_text]
+    keep = {id(in_text[i]) for i in most_precise([e.when for e in in_text])}
+    return [e for e in found if not e.in_text or id(e) in keep]
+
+
+def topic_events(ctx: Context, topic: list[str]) -> list[Event]:
     """For a timeline of a topic naming no one ("timeline of the H-1B fee"): the articles the search finds
-    relevant, by their titles, oldest first."""
+    relevant, by their titles, and the events they date in sentences on the topic (or right after one),
+    oldest first."""
     if ctx.retrieval.score < ctx.threshold:
         return []
     articles = ctx.state.data.articles
-    found = dict.fromkeys(h.article_id for h in ctx.retrieval.hits if h.dense >= ctx.threshold)
+    enough = max(ctx.threshold, ctx.retrieval.score * TOPIC_RELATIVE)
+    found = dict.fromkeys(h.article_id for h in ctx.retrieval.hits if h.dense >= enough)
     canonical = ctx.state.data.canonical
-    return sorted(
-        (
-            Event(articles[a].published.isoformat(), articles[a].title, a)
-            for a in found
-            if canonical.get(a, a) == a
-        ),
-        key=lambda e: (e.when, e.text),
-    )
+    events = []
+    for a in (a for a in found if canonical.get(a, a) == a):
+        sentences = ctx.state.data.sentences.get(a, [])
+        events.append(Event(news_date(sentences, articles[a].published), articles[a].title, a))
+        events += [
+            Event(when, text, a, in_text=True)
+            for i, when, text in dated_sentences(sentences, articles[a].published)
+            if on_topic(sentences[i], topic) or (i > 0 and on_topic(sentences[i - 1], topic))
+        ]
+    return fewest(events)
 
 
 def in_period(found: Iterable[Event], q: Question) -> list[Event]:
@@ -313,7 +278,8 @@ class Timeline:
             return None
         named = bool(q.mentions) or bool(unknown_names(q, TIMELINE_WORD))
         # "what happened with the h1b $100k fee, in order": a topic the articles have dated events of
-        topical = bool(topic_words(_topic(q.text))) and bool(topic_events(ctx))
+        topic = topic_words(_topic(q.text))
+        topical = bool(topic) and bool(topic_events(ctx, topic))
         return CERTAIN if named or TIMELINE_WORD.search(q.text) or topical else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
@@ -329,7 +295,9 @@ class Timeline:
         label = and_list([e.name for e in subjects]) if subjects else f"“{topic}”"
         label += "" if into is None else " hires" if into else " departures"
         label += f" {q.dates.label}" if q.dates else ""
-        found = in_period(events(ctx.state, subjects, into) if subjects else topic_events(ctx), q)
+        found = in_period(
+            events(ctx.state, subjects, into) if subjects else topic_events(ctx, topic_words(topic)), q
+        )
         if not found:
             return refusal(q.text, f"I have no dated events of {label}.", self.kind)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)

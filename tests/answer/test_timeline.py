@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine
-from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE, move_event
+from answer.kinds.timeline import EVENTS_PER_PAGE, USAGE
+from answer.kinds.timeline_moves import move_event
 from answer.model import Answer, AnswerKind
 from answer.moves import RecordedMove
 from corpus.entities import EntityIndex
 from corpus.model import Move
-from tests.conftest import FakeEmbedder
+from tests.conftest import FakeEmbedder, engine_of
 from tests.rivals import SURVEY, many_meta_hires, rivals_engine
 
 
@@ -193,3 +194,85 @@ def test_a_departure_with_no_destination_says_only_whom_they_left() -> None:
         dt.date(2026, 2, 11),
     )
     assert move_event(left, [xai]).text == "Kyle Kosic leaves xAI (co-founder)"
+
+
+H1B_FEE = {
+    "article_id": "2025-09-us-h1b-fee",
+    "title": "US imposes a $100,000 fee on new H-1B visa petitions",
+    "published": "2025-09-22",
+    "body": (
+        "A $100,000 fee on new H-1B visa petitions applies under a proclamation signed on 19 September 2025. "
+        "The H-1B fee lasts a year."
+    ),
+    "companies": "USCIS",
+    "people": "Donald Trump",
+    "tags": "policy",
+}
+H1B_RULING = {
+    "article_id": "2026-01-h1b-fee-upheld",
+    "title": "Appeals court fast-tracks the H-1B fee challenge",
+    "published": "2026-01-05",
+    "body": (
+        "The H-1B fee has survived its first court test. On 23 December 2025 a judge rejected the challenge "
+        "by employers. The appeals court agreed today to hear the case quickly."
+    ),
+    "companies": "USCIS",
+    "people": "Beryl Howell",
+    "tags": "policy",
+}
+
+
+def test_a_topics_timeline_has_the_events_its_articles_date(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(tmp_path, fake_embedder, H1B_FEE, H1B_RULING)
+    engine.use_thresholds({"hybrid": 0.0})
+    answer = engine.answer("what happened with the H-1B fee, in order")
+    assert answer.kind is AnswerKind.TIMELINE
+    assert [line.text for line in answer.lines] == [
+        # the headline, on the day its opening sentence gives (it was reported three days later)
+        "19 September 2025 — US imposes a $100,000 fee on new H-1B visa petitions",
+        # a ruling told in an article of January: on its own day, right after a sentence on the fee
+        "23 December 2025 — On 23 December 2025 a judge rejected the challenge by employers.",
+        "5 January 2026 — Appeals court fast-tracks the H-1B fee challenge",
+    ]
+    assert cited(
+        answer, "23 December 2025 — On 23 December 2025 a judge rejected the challenge by employers."
+    ) == ("2026-01-h1b-fee-upheld")
+
+
+def test_two_subjects_with_a_story_together_get_its_timeline(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    manus = {
+        "article_id": "2026-04-china-unwinds-meta-manus",
+        "title": "Beijing orders Meta's Manus deal reversed",
+        "published": "2026-04-27",
+        "body": (
+            "China ordered Meta's purchase of Manus undone. Meta agreed in December 2025 to buy Manus. "
+            "The commerce ministry opened a review in January 2026."
+        ),
+        "companies": "Meta, Manus",
+        "people": "",
+        "tags": "policy",
+    }
+    meta = {
+        "article_id": "2025-06-meta-hires-wang",
+        "title": "Meta hires Alexandr Wang",
+        "published": "2025-06-13",
+        "body": "Meta hired Alexandr Wang from Scale AI.",
+        "companies": "Meta, Scale AI",
+        "people": "Alexandr Wang",
+        "moves": "moves:\n  - person: Alexandr Wang\n    from: Scale AI\n    to: Meta\n    date: 2025-06\n",
+    }
+    engine = engine_of(tmp_path, fake_embedder, manus, meta)
+    lines = [line.text for line in engine.answer("timeline of the meta manus saga").lines]
+    assert lines == [
+        "December 2025 — Meta agreed in December 2025 to buy Manus.",
+        "January 2026 — The commerce ministry opened a review in January 2026.",
+        "27 April 2026 — Beijing orders Meta's Manus deal reversed",
+    ]
+    # Meta alone: its own story, with Wang's move
+    assert "June 2025 — Alexandr Wang joins Meta from Scale AI" in [
+        line.text for line in engine.answer("timeline of meta").lines
+    ]

@@ -1,0 +1,82 @@
+"""Events an article dates in its text: the lines a timeline has beyond headlines and recorded moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from answer.dated_sentences import (
+    MAX_DATED_WORDS,
+    dated_sentences,
+    most_precise,
+    news_date,
+    on_topic,
+    sentence_date,
+)
+
+JANUARY = dt.date(2026, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("On 23 December 2025 a judge upheld the fee.", "2025-12-23"),
+        ("It was signed on September 19, 2025 by the president.", "2025-09-19"),
+        # no year: the latest such day up to the article (a January article's "23 December" is last year's)
+        ("The ruling came on 23 December.", "2025-12-23"),
+        ("Meta agreed in December 2025 to buy Manus.", "2025-12"),
+        ("A decree in late May 2025 set it up.", "2025-05"),
+        # a date naming a thing, not the time of an event
+        ("For OpenAI, the August 2024 changes thin out the group.", None),
+        ("Zuckerberg's 30 June 2025 memo named eleven people.", None),
+        # a bare month or year is too loose to date a line
+        ("The firm hired in June and again in 2024.", None),
+    ],
+)
+def test_the_date_a_sentence_gives_an_event(sentence: str, when: str | None) -> None:
+    assert sentence_date(sentence, JANUARY) == when
+
+
+def test_only_events_before_the_articles_own_news_are_lines() -> None:
+    sentences = [
+        "The appeals court agreed on 5 January 2026 to hear the case quickly.",  # the day it reports
+        "The plaintiffs filed on 2 January 2026.",  # the week it reports: its headline's news
+        "On 23 December 2025 a judge upheld the fee.",
+        "The fee was introduced in September 2025.",
+        "Oral argument is set for 20 February 2026.",  # a plan, not yet an event
+        "**Update (May 2026):** The fee still stands.",  # an editor's note
+    ]
+    assert [(i, when) for i, when, _ in dated_sentences(sentences, JANUARY)] == [
+        (2, "2025-12-23"),
+        (3, "2025-09"),
+    ]
+
+
+def test_a_long_sentence_is_cut_to_its_clause_with_the_date() -> None:
+    long = (
+        "The fee has been fought in several courts by many groups of employers and universities across the "
+        "country for months; on 23 December 2025 a judge in Washington dismissed the first suit brought by the "
+        "Chamber of Commerce, finding the charge within the president's power over entry to the country"
+    )
+    [(_, when, text)] = dated_sentences([long], JANUARY)
+    assert when == "2025-12-23"
+    assert text.startswith("on 23 December 2025 a judge in Washington dismissed")
+    assert len(text.split()) <= MAX_DATED_WORDS + 1
+
+
+def test_the_day_the_news_happened_is_the_ledes_not_the_publications() -> None:
+    september = dt.date(2025, 9, 22)
+    lede = ["A $100,000 fee now applies under a proclamation signed on 19 September 2025.", "More follows."]
+    assert news_date(lede, september) == "2025-09-19"
+    assert news_date(["A judge ruled on 23 December 2024."], september) == "2025-09-22"  # not this week's
+
+
+def test_one_line_per_day_and_a_month_only_without_its_days() -> None:
+    whens = ["2025-09", "2025-09-19", "2025-09-19", "2025-12", "2026-01-05"]
+    assert most_precise(whens) == [1, 3, 4]
+
+
+def test_a_topic_word_is_found_however_it_is_written() -> None:
+    assert on_topic("New H-1B petitions carry fees.", ["h1b"])
+    assert not on_topic("China created a K visa.", ["h1b", "fee"])

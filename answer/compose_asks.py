@@ -27,6 +27,9 @@ SAME_STORY_TOP = 3
 # best sentence in relevance: "...hiring the start-up's chief executive, Alexandr Wang" (0.93 of the best)
 # names a person but does not say who took over as interim chief executive.
 COVER_RELATIVE = 0.95
+# A later ask is answered from an article already shown when a sentence there is this share as relevant as
+# its best sentence elsewhere.
+STORY_RELATIVE = 0.6
 # An answer to several asks shows at most this many sentences: one or two per ask.
 MAX_SENTENCES = 5
 
@@ -126,6 +129,19 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
     return carries(sentence, ask.type, entities, known)
 
 
+def _in_story(pool: list[Candidate], answers: list[Pick], picks: list[Pick]) -> Candidate:
+    """The ask's best sentence, or one nearly as good (not shown yet) from an article that answers an earlier
+    ask: the asks of one question are about one story ("the tencent internship plan: how many for 2025 and
+    what % are technical": "More than 60% of those positions are technical", not Tencent's offer to double
+    ByteDance salaries)."""
+    story = {article for _, article in answers}
+    bar = STORY_RELATIVE * pool[0].relevance
+    shown = {text for text, _ in picks}
+    return next(
+        (c for c in pool if c.article_id in story and c.relevance >= bar and c.text not in shown), pool[0]
+    )
+
+
 def _covers(pick: Pick, pool: list[Candidate]) -> bool:
     bar = COVER_RELATIVE * pool[0].relevance
     return any(c.relevance >= bar and (c.text in pick[0] or pick[0] in c.text) for c in pool)
@@ -153,7 +169,7 @@ def cover_asks(
             if hit is not None and len(pool[0].text) > len(picks[hit][0]):
                 picks[hit] = (pool[0].text, pool[0].article_id)
         if hit is None:
-            best = pool[0]
+            best = _in_story(pool, [picks[n] for n in covering], picks)
             picks.append((best.text, best.article_id))
             hit = len(picks) - 1
         covering.add(hit)

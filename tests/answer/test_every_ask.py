@@ -148,3 +148,22 @@ def test_how_many_people_is_answered_by_a_count_in_words() -> None:
         ask, "Google DeepMind hired Hume AI's chief with about seven of its engineers.", entities, frozenset()
     )
     assert not answers_ask(ask, "Google DeepMind hired Hume AI's chief executive.", entities, frozenset())
+
+
+def test_a_later_ask_is_answered_from_the_story_an_earlier_one_was() -> None:
+    from answer.compose_asks import _in_story
+    from answer.passages import Candidate
+
+    vector = np.zeros(8, dtype=np.float32)
+    elsewhere = Candidate(
+        0.67, "Tencent had offered to double the salaries of ByteDance employees.", "scholarship", vector, 4
+    )
+    same_story = Candidate(0.46, "More than 60% of those positions are technical.", "internships", vector, 2)
+    shown = ("The plan includes 10,000 internships in 2025 alone.", "internships")
+    # "the tencent internship plan - how many for 2025 alone and what % are technical"
+    assert _in_story([elsewhere, same_story], [shown], [shown]) is same_story
+    # nothing from the first ask's story: the best sentence anywhere
+    assert _in_story([elsewhere, same_story], [("Something else.", "other")], [shown]) is elsewhere
+    # a sentence of the story far less relevant than the best is not an answer
+    weak = Candidate(0.30, "The company has offices in Shenzhen.", "internships", vector, 5)
+    assert _in_story([elsewhere, weak], [shown], [shown]) is elsewhere

@@ -93,6 +93,7 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow (much|many|big|large|small)\b|\bwhat (share|percentage|proportion|salary|price|fee|ratio|size)\b|"
             r"\bwhat %|\bwhat percent|\bhead ?count\b|\bhow many times\b|\bratios?\b|"
+            r"^\W*what\b.{0,25}\b(?:number|figure|rate|total|amount)s?\b|"
             r"\b(pay|paid|pays|paycheck|paychecks|payout|cost|costs|price|fee|salary|salaries|wages?|compensation|comp|"
             r"earn|earns|earned|earning|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
             re.I,
@@ -104,7 +105,10 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"^\W*where\b.*\b(go|went|gone|move[sd]?|head(ed)?|end(ed)? up|land(ed)?|join(ed)?)\b", re.I
         ),
     ),
-    (AnswerType.PLACE, re.compile(r"^\W*where\b", re.I)),
+    (
+        AnswerType.PLACE,
+        re.compile(r"^\W*where\b|^\W*(?:which|what) (?:country|countries|city|cities|region)\b", re.I),
+    ),
     (
         AnswerType.PERSON,
         re.compile(r"^\W*(who|whom)\b|\bwhich (person|people|researchers?|executives?)\b", re.I),
@@ -120,10 +124,27 @@ _HOW_PAY_WORKS = re.compile(
 _SUM_ASKED = re.compile(r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b", re.I)
 
 
+# What a question is about, typed before it: "ssi after gross left - who's ceo", "manpowergroup 2026: which
+# country...", "after google took windsurf's leaders who became interim ceo".
+_TOPIC_FIRST = re.compile(
+    rf"^.{{2,80}}?(?:\s[-–—]+\s*|:\s+)(?={_QUESTION_WORD})|"
+    rf"^\W*(?:after|before|once|following|now that)\b.{{2,80}}?\s(?=(?:who|what|when|where|which|how)\b)",
+    re.I,
+)
+
+
+def main_question(ask: str) -> str:
+    """The ask without the topic typed before its question word ("ssi after gross left - who's ceo": "who's
+    ceo")."""
+    return _TOPIC_FIRST.sub("", ask, count=1)
+
+
 def expected_type(ask: str) -> AnswerType | None:
     """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role...; a yes-no
     question ("do you need a job offer to get one?", "did Meta really offer $100m?") expects none, unless it
-    asks with a question word too ("is it known how much..."); nor does one about how pay changed."""
+    asks with a question word too ("is it known how much..."); nor does one about how pay changed. A topic
+    typed before the question word is not part of the ask ("ssi after gross left - who's ceo")."""
+    ask = main_question(ask)
     if _YES_NO.match(ask) and not re.search(rf"\b{_QUESTION_WORD}", ask, re.I):
         return None
     kind = next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from answer.asks import AnswerType, Ask
 from answer.extractive import rank_candidates
 from answer.facts import carries
+from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
 from corpus.text import words
@@ -55,10 +56,18 @@ class Covered:
 
 def _passages(search: AskSearch, shared: Sequence[RetrievedPassage]) -> list[RetrievedPassage]:
     """The ask's passages, then the whole question's it lacks, ranked below them (their scores were taken
-    against the whole question, not this ask)."""
+    against the whole question, not this ask) unless the ask found their article too."""
     own = {(p.article_id, p.start) for p in search.passages}
     floor = min((p.score for p in search.passages), default=0.0)
-    extra = [replace(p, score=min(p.score, floor)) for p in shared if (p.article_id, p.start) not in own]
+    # ...except in an article the ask found itself: another passage of it is as much about the ask
+    found: dict[str, float] = {}
+    for p in search.passages:
+        found[p.article_id] = max(found.get(p.article_id, floor), p.score)
+    extra = [
+        replace(p, score=min(p.score, found.get(p.article_id, floor)))
+        for p in shared
+        if (p.article_id, p.start) not in own
+    ]
     return [*search.passages, *extra]
 
 
@@ -117,7 +126,8 @@ def asks_backer(ask: Ask) -> bool:
 
 
 def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
-    """Does the sentence carry the type of fact the ask expects (a backer: a person or company backing)?"""
+    """Does the sentence carry the type of fact the ask expects (a backer: a person or company backing; the
+    holder of a title: a person with that title)?"""
     assert ask.type is not None
     backing = [words for words in _BACKING if words.search(ask.text)]
     if ask.type is AnswerType.PERSON and backing:
@@ -126,6 +136,9 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
         return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
     if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and _COUNTED.search(sentence):
         return True  # "how many engineers": "about seven of its engineers"
+    titles = title_words(ask.text) & TITLE_WORDS if ask.type is AnswerType.PERSON else set()
+    if titles and not titles & title_words(sentence):
+        return False  # "who's president": not the sentence naming the new chief executive
     return carries(sentence, ask.type, entities, known)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from answer.asks import asks_reason
+from answer.asks import asks_reason, main_question
 from answer.query import Question
 
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
@@ -22,6 +22,8 @@ CHAT_OPENER = rf"(?:(?:{_FILLERS}|well|and|but|also|please){_AFTER_FILLER})*"
 _NOT_MOVES = re.compile(
     rf"\s*{CHAT_OPENER}"
     r"(why|how|explain|describe|who\s+(became|replaced|succeeded|took over|runs|leads|heads|is the)|"
+    r"who(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?(?:new\s+|interim\s+|current\s+|acting\s+)?"
+    r"(?:ceo|president|chief|head|boss|leader|cto|chair\w*)\b|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
     r"left|recruit\w*)\b))",
     re.I,
@@ -88,7 +90,10 @@ def wants_moves(q: Question) -> bool:
         return False
     if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss
-    return (q.about_moves and not _NOT_MOVES.match(q.text)) or (bool(q.people) and bool(_WHERE.match(q.text)))
+    asked = main_question(q.text)  # "ssi after gross left - who's ceo": a role, not a move
+    return (q.about_moves and not _NOT_MOVES.match(q.text) and not _NOT_MOVES.match(asked)) or (
+        bool(q.people) and bool(_WHERE.match(q.text))
+    )
 
 
 def generic_moves_question(text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from answer.asks import AnswerType
 from corpus.entities import EntityIndex
-from corpus.text import NAME_STOP_WORDS
+from corpus.text import NAME_STOP_WORDS, words
 
 AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b|"
@@ -92,7 +92,14 @@ def hints_motive(sentence: str) -> bool:
 
 
 def _named(sentence: str, entities: EntityIndex, kind: str, known: frozenset[str]) -> bool:
-    return any(m.entity.kind == kind and not m.entity.keys <= known for m in entities.find(sentence))
+    """Does the sentence name a person (or company) the question does not? Someone asked about by surname
+    alone is known ("who came back with shazeer" is not answered by Noam Shazeer)."""
+    return any(
+        m.entity.kind == kind
+        and not m.entity.keys <= known
+        and not (kind == "person" and words(m.entity.name)[-1:] and words(m.entity.name)[-1] in known)
+        for m in entities.find(sentence)
+    )
 
 
 def _place(sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:

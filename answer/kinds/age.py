@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from answer.asks import split_asks
 from answer.context import Context
 from answer.extractive import answer_from_picks
 from answer.kinds.base import CERTAIN
@@ -56,6 +57,8 @@ class Age:
     kind = AnswerKind.NOT_FOUND
 
     def match(self, q: Question, ctx: Context) -> float | None:
+        if len(split_asks(q.text)) > 1:
+            return None  # "how old was he when he joined and who took over?": each ask searched on its own
         return CERTAIN if _ASKS_AGE.search(q.text) and _person(q) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:

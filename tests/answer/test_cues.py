@@ -30,6 +30,9 @@ def _wants(text: str) -> bool:
         ("who else has meta picked up this year", True),
         ("why did pang leave apple", False),  # a reason
         ("who does pang report to at meta", False),  # a boss
+        ("openai after pang left - who's ceo", False),  # a title's holder, after a topic typed first
+        ("who's the new ceo of openai after pang left", False),
+        ("openai after 2025 - who left", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

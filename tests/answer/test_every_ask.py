@@ -167,3 +167,14 @@ def test_a_later_ask_is_answered_from_the_story_an_earlier_one_was() -> None:
     # a sentence of the story far less relevant than the best is not an answer
     weak = Candidate(0.30, "The company has offices in Shenzhen.", "internships", vector, 5)
     assert _in_story([elsewhere, weak], [shown], [shown]) is elsewhere
+
+
+def test_the_holder_of_a_title_is_named_with_that_title() -> None:
+    entities = EntityIndex(people=["Ilya Sutskever", "Daniel Levy"], orgs=["Safe Superintelligence"])
+    ask = Ask("who's president", AnswerType.PERSON)
+    ceo = "Ilya Sutskever has taken over as chief executive of Safe Superintelligence."
+    president = "Daniel Levy, another of the co-founders, becomes president."
+    assert not answers_ask(ask, ceo, entities, frozenset())
+    assert answers_ask(ask, president, entities, frozenset())
+    # "ceo" is "chief executive" in a sentence
+    assert answers_ask(Ask("who became interim ceo", AnswerType.PERSON), ceo, entities, frozenset())

@@ -113,3 +113,27 @@ def test_a_move_between_two_companies_named_only_apart_is_no_record(
     answer = engine.answer("did meta poach anyone from apple?")
     assert answer.kind is AnswerKind.NO_RECORD and not answer.answered
     assert answer.intro == "I have no record of talent moves to Meta from Apple."
+
+
+def test_an_age_asked_with_something_else_leaves_each_ask_to_its_search(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    scale = {
+        "article_id": "2025-06-meta-scale-wang",
+        "title": "Meta hires Scale AI founder Alexandr Wang",
+        "published": "2025-06-13",
+        "body": (
+            "Wang, who is 28, joins Meta as Chief AI Officer. "
+            "Leadership of Scale AI passes to Jason Droege, who becomes interim chief executive."
+        ),
+        "companies": "Meta, Scale AI",
+        "people": "Alexandr Wang, Jason Droege",
+    }
+    engine = engine_of(tmp_path, fake_embedder, scale, config=EngineConfig(thresholds={"hybrid": 0.05}))
+    alone = engine.answer("how old is alexandr wang")
+    assert "who is 28" in alone.plain_text()
+    both = engine.answer(
+        "how old was alexandr wang when he joined meta and who took over scale ai as interim ceo"
+    )
+    assert both.kind is AnswerKind.EXTRACTIVE
+    assert "who is 28" in both.plain_text() and "Jason Droege" in both.plain_text()

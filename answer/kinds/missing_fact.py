@@ -220,21 +220,46 @@ class MissingFact:
         kind = asks[0].type
         if _asks_role(q, kind):
             return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for
-        focus = known_focus(q, ctx.state.names) or pay_of_person(q, kind)
-        if not focus:
+        focus = known_focus(q, ctx.state.names)
+        paid = _pay_asked(q, kind, focus)
+        if not focus and not paid:
             return None
         for hit in ctx.retrieval.hits:
-            if any(states_fact(s, kind, q, focus, ctx) for s in ctx.state.retrieved(hit).sentences):
+            sentences = ctx.state.retrieved(hit).sentences
+            if (
+                paid
+            ):  # "how much is hassabis paid": said in an article about him, not of a package for another
+                if not _about_person(q, ctx.state.data.articles[hit.article_id].title):
+                    continue
+                whole = ctx.state.data.sentences.get(hit.article_id, [])
+                sentences = tuple(" ".join(whole[i] for i in group) for group in sentence_groups(whole))
+            if any(states_fact(s, kind, q, focus or paid, ctx) for s in sentences):
                 return None
         return CERTAIN
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         kind = split_asks(q.text)[0].type
-        focus = known_focus(q, ctx.state.names) or (pay_of_person(q, kind) if kind else set())
-        found = None if kind is None or _asks_role(q, kind) else stated_elsewhere(q, ctx, kind, focus)
+        if kind is None or _asks_role(q, kind):
+            return refusal(q.text, NOT_FOUND, self.kind)
+        focus = known_focus(q, ctx.state.names)
+        paid = _pay_asked(q, kind, focus)
+        found = stated_elsewhere(q, ctx, kind, focus or paid, about_person=bool(paid))
         if found is None:
             return refusal(q.text, NOT_FOUND, self.kind)
         return answer_from_picks(q, [found], ctx.state.data.articles)
+
+
+def _pay_asked(q: Question, kind: AnswerType, focus: set[str]) -> set[str]:
+    """The pay words when the question asks what a person is paid or worth, with no other focus ("how much
+    does hassabis get paid", "what's hassabis's salary"), else none."""
+    paid = pay_of_person(q, kind)
+    return paid if paid and focus <= paid else set()
+
+
+def _about_person(q: Question, title: str) -> bool:
+    """Is an article with this headline about a person the question names (by their surname)?"""
+    said = set(words(title))
+    return any(words(m.entity.name)[-1] in said for m in q.people if words(m.entity.name))
 
 
 def _asks_role(q: Question, kind: AnswerType) -> bool:
@@ -253,14 +278,19 @@ def _names(text: str, ctx: Context) -> set[frozenset[str]]:
     return {m.entity.keys for m in ctx.state.entities.find(text)}
 
 
-def stated_elsewhere(q: Question, ctx: Context, kind: AnswerType, focus: set[str]) -> tuple[str, str] | None:
+def stated_elsewhere(
+    q: Question, ctx: Context, kind: AnswerType, focus: set[str], *, about_person: bool = False
+) -> tuple[str, str] | None:
     """The sentence (read with the one it needs, see `sentence_groups`) of an article about what the question
     names that states the asked fact next to its focus, closest to the question; with its article id. The
-    sentence or the article's title names what was asked about: "the company" is then that one."""
+    sentence or the article's title names what was asked about: "the company" is then that one;
+    `about_person`: the title names the person asked about (someone's pay)."""
     data = ctx.state.data
     named = {m.entity.keys for m in q.mentions}
     best: tuple[float, str, str] | None = None
     for article_id in sorted(mentioning_articles(q, ctx)):
+        if about_person and not _about_person(q, data.articles[article_id].title):
+            continue
         sentences = data.sentences.get(article_id, [])
         base = data.sentence_offsets[article_id]
         titled = _names(data.articles[article_id].title, ctx) & named

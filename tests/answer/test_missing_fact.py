@@ -188,3 +188,31 @@ def test_someones_pay_or_wealth_is_not_answered_by_another_sum(
     # a package worth $100 million is no one's net worth
     refused = engine.answer("whats sam altman's net worth")
     assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND
+
+
+def test_someones_pay_is_said_in_an_article_about_them_not_of_a_package_for_another(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    deitke = {
+        "article_id": "2025-08-meta-pays-deitke",
+        "title": "Meta offers Matt Deitke a big package",
+        "body": "Demis Hassabis said Google still wins researchers. Meta agreed to pay Matt Deitke about "
+        "$250 million, as much as $100 million of it paid in the first year.",
+        "published": "2025-08-01",
+        "companies": "Meta, Google",
+        "people": "Matt Deitke, Demis Hassabis",
+    }
+    yao = {
+        "article_id": "2025-12-tencent-names-yao",
+        "title": "Tencent names Yao Shunyu chief AI scientist",
+        "body": "Tencent appointed Yao Shunyu as chief AI scientist. He reports to Martin Lau. The size of his "
+        "package is unclear. One source put Tencent's offer at as much as 100 million yuan.",
+        "published": "2025-12-17",
+        "companies": "Tencent",
+        "people": "Yao Shunyu, Martin Lau",
+    }
+    engine = engine_of(tmp_path, fake_embedder, deitke, yao, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    for question in ("how much does demis hassabis get paid", "how much is demis hassabis paid"):
+        refused = engine.answer(question)
+        assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND, question
+    assert "100 million yuan" in engine.answer("what was yao shunyu's pay package").plain_text()

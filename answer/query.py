@@ -114,10 +114,16 @@ _DATED_NOUNS = (
 )
 
 
+# "Right now" asks for the latest ("is everyone job hunting right now?"), except of what changes by the hour,
+# which is today's ("what is openai's valuation right now", "tesla stock price rn").
+_NOW = re.compile(r"\b(right now|at the moment)\b")
+_LIVE = re.compile(r"\b(stocks?|shares?|price|prices|valuation|valued|worth|rates?|weather|temperature)\b")
+
+
 def parse_dates(text: str, today: dt.date) -> DateRange | None:
     """Date restrictions in a question: this week/month/year, last week/month/year, in/since/before a date."""
     t = text.lower()
-    if re.search(r"\b(today|tonight|right now|at the moment)\b", t):
+    if re.search(r"\b(today|tonight)\b", t) or (_NOW.search(t) and _LIVE.search(t)):
         return DateRange(today, today, "today")
     if re.search(r"\b(this|past|last)\s+(7\s+days|seven\s+days)\b", t) or re.search(r"\bthis\s+week\b", t):
         return DateRange(today - dt.timedelta(days=7), today, "this week")

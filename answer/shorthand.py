@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from answer.english import is_english
+from corpus.text import STOP_WORDS
+
 # Only forms with one everyday meaning: "cos" (because, or companies) and "k" (okay, or China's K visa) stay.
 SHORTHAND = {
     "ppl": "people",
@@ -62,6 +65,25 @@ SHORTHAND = {
     "lft": "left",
     "pya": "pay",
     "waz": "was",
+    # ...and contractions typed without their apostrophe (not "wont", "id", "hes", "were": words of their own)
+    "theyd": "they'd",
+    "theyre": "they're",
+    "theyll": "they'll",
+    "theyve": "they've",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "dont": "don't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "arent": "aren't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
 }
 # A shorthand token stands alone, typed in lower case: not part of "U.S.", "R&D", "H-1B" or "n't", not the
 # "N" of "Series N".
@@ -88,8 +110,22 @@ IDIOMS = (
 )
 
 
+# A letter typed three times or more is drawn out for effect: "sooo", "whyyy", "hiii".
+_DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
+
+
+def _shortened(match: re.Match[str]) -> str:
+    """A drawn-out word typed plainly: its letters once when that is a function word ("sooo": "so") or
+    twice is no word, else twice ("cooool": "cool")."""
+    word = match.group(0)
+    once = _DRAWN_OUT.sub(r"\1", word)
+    twice = _DRAWN_OUT.sub(r"\1\1", word)
+    return once if once in STOP_WORDS or not is_english(twice) else twice
+
+
 def expand(text: str) -> str:
-    """`text` with its chat shorthand written out and its idioms said plainly."""
+    """`text` with its chat shorthand written out, drawn-out words typed plainly and idioms said plainly."""
+    text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
     for idiom, plain in IDIOMS:
         text = idiom.sub(plain, text)

@@ -161,11 +161,24 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
     return carries(sentence, kind, ctx.state.entities, known)
 
 
+# A company named as the source of a report is not what the sentence counts: "The South China Morning Post
+# reported that the posting attracted more than 10,000 CVs", "according to Reuters".
+_SOURCE_AFTER = re.compile(r"^\s+(?:has |had )?(?:reported|reports|said|says|found|estimated|estimates)\b")
+_SOURCE_BEFORE = re.compile(r"\baccording to (?:the )?$")
+
+
 def _about_another_company(sentence: str, q: Question, ctx: Context) -> bool:
-    """Does the sentence name companies, none of them one the question asks about? "The exits leave OpenAI
-    with three of the eleven people who founded it" counts no one at Anthropic."""
+    """Does the sentence name companies, none of them one the question asks about (or the source of a
+    report)? "The exits leave OpenAI with three of the eleven people who founded it" counts no one at
+    Anthropic."""
     asked = [m.entity for m in q.mentions if m.entity.kind == "org"]
-    named = [m.entity for m in ctx.state.entities.find(sentence) if m.entity.kind == "org"]
+    named = [
+        m.entity
+        for m in ctx.state.entities.find(sentence)
+        if m.entity.kind == "org"
+        and not _SOURCE_AFTER.match(sentence[m.end :])
+        and not _SOURCE_BEFORE.search(sentence[: m.start])
+    ]
     return bool(asked and named) and not any(
         a.keys <= n.keys or n.keys <= a.keys for a in asked for n in named
     )

@@ -21,8 +21,10 @@ UNKNOWN_NAME_MARGIN = 0.35
 # the word is only a way of asking: refused only when the search is barely relevant. "How tall is Elon Musk?"
 # asks for no such fact: "tall" is what it is about.
 EVERYDAY_WORD_MARGIN = 0.1
-# ...or when it is one such word among at least this many content words the articles use.
+# ...or when it is one such word among at least this many content words the articles use (one more for a
+# second such word: "did lecun's new start-up actually raise a ton or is that hype"), never three.
 KNOWN_WORDS = 3
+MAX_EVERYDAY_WORDS = 2
 # Where a who-hired-whom question names a company: "from X", "left X", "X hired", "did X hire".
 _COMPANY_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|out of|to|join|joined|joins|joining|by|for|at|did|does|has|"
@@ -70,13 +72,12 @@ def margin(q: Question) -> float:
     asks = split_asks(q.text)
     if asks and all(a.type is not None for a in asks):
         return EVERYDAY_WORD_MARGIN
-    # One everyday word among many the articles use is a way of saying it, not what it is about: "the 100k
-    # h1b charge expires when", "was the $100m signing bonus real or just altman hype".
+    # An everyday word or two among many the articles use is a way of saying it, not what it is about: "the
+    # 100k h1b charge expires when", "was the $100m signing bonus real or just altman hype".
     unfamiliar = {w[:STEM_LETTERS] for w in q.unfamiliar}
     known = content_words(q.text) - unfamiliar
-    return (
-        EVERYDAY_WORD_MARGIN if len(q.unfamiliar) == 1 and len(known) >= KNOWN_WORDS else UNKNOWN_NAME_MARGIN
-    )
+    few = len(q.unfamiliar) <= MAX_EVERYDAY_WORDS and len(known) >= KNOWN_WORDS + len(q.unfamiliar) - 1
+    return EVERYDAY_WORD_MARGIN if few else UNKNOWN_NAME_MARGIN
 
 
 class UnknownName:

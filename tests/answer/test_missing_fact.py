@@ -216,3 +216,20 @@ def test_someones_pay_is_said_in_an_article_about_them_not_of_a_package_for_anot
         refused = engine.answer(question)
         assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND, question
     assert "100 million yuan" in engine.answer("what was yao shunyu's pay package").plain_text()
+
+
+def test_a_count_reported_by_a_news_outlet_is_still_the_subjects(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    article = {
+        "article_id": "2026-07-deepseek-hiring-drive",
+        "title": "DeepSeek launches its biggest hiring drive",
+        "body": "DeepSeek published 33 job openings on 25 June. The South China Morning Post reported that the "
+        "posting attracted more than 10,000 CVs within hours.",
+        "published": "2026-07-01",
+        "companies": "DeepSeek, South China Morning Post",
+        "people": "",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("how many cvs did deepseek get after posting jobs")
+    assert answer.answered and "10,000 CVs" in answer.plain_text()

@@ -112,6 +112,10 @@ def test_names_the_corpus_never_mentions(text: str, unknown: tuple[str, ...]) ->
 def test_today_is_a_date_range() -> None:
     parsed = parse_dates("What is Meta's share price today?", TODAY)
     assert parsed is not None and (parsed.start, parsed.end, parsed.label) == (TODAY, TODAY, "today")
+    # "right now" is today's only for what changes by the hour; else it asks for the latest
+    live = parse_dates("what is openai's valuation right now", TODAY)
+    assert live is not None and live.label == "today"
+    assert parse_dates("is everyone at chinese ai firms job hunting right now", TODAY) is None
 
 
 def test_names_with_the_same_key_words_are_one_mention() -> None:

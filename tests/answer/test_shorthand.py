@@ -19,6 +19,13 @@ from answer.shorthand import expand
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),
         ("how much did meta pya", "how much did meta pay"),
+        # contractions typed without their apostrophe
+        ("when did the ftc say theyd look at it", "when did the ftc say they'd look at it"),
+        ("why didnt he stay", "why didn't he stay"),
+        # drawn-out words typed plainly: a function word once, another word as it is spelt
+        ("sooo deepseek posted jobs", "so deepseek posted jobs"),
+        ("whyyy did he quit", "why did he quit"),
+        ("cooool story, who left", "cool story, who left"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:
@@ -27,7 +34,17 @@ def test_shorthand_is_written_out(typed: str, read: str) -> None:
 
 @pytest.mark.parametrize(
     "kept",
-    ["U.S. vs U.K. R&D spending", "the H-1B fee", "the k visa", "he wasn't paid", "n't", "Series N round"],
+    [
+        "U.S. vs U.K. R&D spending",
+        "the H-1B fee",
+        "the k visa",
+        "he wasn't paid",
+        "n't",
+        "Series N round",
+        "www.example.com",
+        "the 1000 staff",
+        "as is his wont",
+    ],
 )
 def test_abbreviations_and_names_are_left_alone(kept: str) -> None:
     assert expand(kept) == kept

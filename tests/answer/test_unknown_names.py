@@ -110,6 +110,10 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     assert _asking_with("tall", text="is Tan Xu tall") == UNKNOWN_NAME_MARGIN
     # ...but one everyday word among several the articles use is a way of saying it
     assert _asking_with("expires", text="the meta signing bonus expires") == EVERYDAY_WORD_MARGIN
+    # ...and two among more: "did lecun's new startup actually raise a ton or is that hype"
+    lecun = "did meta's new lab actually raise money or is that hype"
+    assert _asking_with("ton", "hype", text=lecun) == EVERYDAY_WORD_MARGIN
+    assert _asking_with("ton", "hype", text="a ton of hype") == UNKNOWN_NAME_MARGIN
 
 
 @pytest.mark.parametrize(

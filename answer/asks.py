@@ -33,17 +33,19 @@ class Ask:
 
 
 _QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)(?:['’]?s)?\b"
+# A preposition an ask may open with: "and for how long", "and on which podcast".
+_PREPOSITION = r"(?:for|to|in|at|on|of|about|since|until|from|as|by|with|under|into)"
 # Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
 # preposition ("and for how long"), or before a yes-no question about someone ("and did anyone say no").
 _SPLIT = re.compile(
-    rf"\s*(?:,\s*and|,\s*(?:\+|plus|also)|,|;|\band|&|\+|\bplus|\bas well as)\s+(?=(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?"
+    rf"\s*(?:,\s*and|,\s*(?:\+|plus|also)|,|;|\band|&|\+|\bplus|\bas well as)\s+(?=(?:{_PREPOSITION}\s+)?"
     rf"{_QUESTION_WORD}|(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+"
     rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|the|his|her|their|its|this|that|\w+'s)\b)",
     re.I,
 )
 # The question words and auxiliaries that open an ask: what is left is its body ("did Meta offer Deitke").
 _OPENING = re.compile(
-    rf"^\s*(?:(?:for|to|in|at|since|until|from|as|by|with)\s+)?{_QUESTION_WORD}(?:['’]s\b)?(?:\s+(?:much|many|long|often|"
+    rf"^\s*(?:{_PREPOSITION}\s+)?{_QUESTION_WORD}(?:['’]s\b)?(?:\s+(?:much|many|long|often|"
     r"old|big|large|year|month|date|day|job|role|title|position|company|firm|lab))?\s*",
     re.I,
 )

@@ -26,7 +26,8 @@ _LEADS = word_set(
 )
 # An editor's note ("**Update (May 2026):** ...") dates the note, not an event.
 _NOTE = re.compile(r"\bupdate\s*\(", re.I)
-# An article reports news of the week up to its publication; a date in that week is its headline's.
+# An article reports news of the week up to its publication; the first day in that week it gives is its
+# headline's.
 NEWS_DAYS = 7
 # ...told in its first sentences (the lede), which give the day it happened.
 LEDE_SENTENCES = 2
@@ -86,21 +87,29 @@ def _period_end(when: str) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _news(when: str, published: dt.date) -> bool:
-    """Is the date the article's own news: in the week up to its publication ("the FT reported on 23 April"),
-    or its month ("in early March 2026" in an article of 4 March)?"""
+def _this_week(when: str, published: dt.date) -> bool:
+    """Is the date in the week up to publication?"""
     start = dt.date.fromisoformat(when if len(when) > 7 else when + "-01")
     return start <= published and _period_end(when) >= published - dt.timedelta(days=NEWS_DAYS)
 
 
 def news_date(sentences: Sequence[str], published: dt.date) -> str:
-    """The day an article's news happened: a day its opening sentences give in the week before publication
-    ("a proclamation signed ... on 19 September 2025", reported on the 22nd), else the publication's."""
-    for sentence in sentences[:LEDE_SENTENCES]:
+    """The day an article's news happened: the first day it gives in the week before publication, its lede's
+    first ("a proclamation signed ... on 19 September 2025", reported on the 22nd; "Chen sent the memo ...
+    around 28 June", reported on the 30th), else the publication's."""
+    for sentence in (*sentences[:LEDE_SENTENCES], *sentences[LEDE_SENTENCES:]):
         when = sentence_date(sentence, published)
-        if when is not None and len(when) > 7 and _news(when, published):
+        if when is not None and len(when) > 7 and _this_week(when, published):
             return when
     return published.isoformat()
+
+
+def _news(when: str, news: str, published: dt.date) -> bool:
+    """Is the date the article's own news: its day, its month when only a month is named ("in early March
+    2026" in an article of 4 March), or the day it was published (the FT "reported on 23 April")?"""
+    if len(when) == 7:  # ...or a month ending in its week ("published in late May", covered on 3 June)
+        return news.startswith(when) or _this_week(when, published)
+    return when in (news, published.isoformat())
 
 
 def _clause(sentence: str, when: str, published: dt.date) -> str:
@@ -114,14 +123,15 @@ def _clause(sentence: str, when: str, published: dt.date) -> str:
 
 
 def dated_sentences(sentences: Sequence[str], published: dt.date) -> Iterator[tuple[int, str, str]]:
-    """(position, date, text) for each sentence dating an event before the article's own news: not in the week
-    it reports (its headline tells that), not later than its publication (a plan, not yet an event). A long
-    sentence is cut to its clause with the date."""
+    """(position, date, text) for each sentence dating an event before the article's own news: not the day it
+    reports (its headline tells that, see `news_date`), not later than its publication (a plan, not yet an
+    event). A long sentence is cut to its clause with the date."""
+    news = news_date(sentences, published)
     for i, sentence in enumerate(sentences):
         if _NOTE.search(sentence):
             continue
         when = sentence_date(sentence, published)
-        if when is None or _news(when, published) or when > published.isoformat():
+        if when is None or _news(when, news, published) or when > published.isoformat():
             continue
         yield i, when, _clause(sentence, when, published)
 

@@ -62,8 +62,8 @@ TOPIC_RELATIVE = 0.7
 # A sentence is about a subject it names within its first words ("In June 2023 Microsoft led ..."), not one
 # it lists at its end ("... with smaller numbers from Google DeepMind and Anthropic").
 SUBJECT_WORDS = 8
-# A sentence opening with these tells of a person, whose moves are lines of their own.
-_SOMEONE = frozenset({"he", "she", "his", "her"})
+# A sentence opening with these tells of people, whose moves are lines of their own ("Both are joining ...").
+_SOMEONE = frozenset({"he", "she", "his", "her", "both", "they", "their"})
 # Several subjects with at least this many events together are a story of their own ("timeline of the
 # Meta Manus deal"): their joint events, not a timeline of each.
 JOINT_EVENTS = 2
@@ -71,7 +71,8 @@ JOINT_EVENTS = 2
 
 # Words asking for one direction of moves: "timeline of OpenAI departures", "ByteDance Seed hires".
 _OUT_WORDS = re.compile(
-    r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|losses|quit\w*|defections?)\b", re.I
+    r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|los(?:e|es|ing)|losses|quit\w*|defections?)\b",
+    re.I,
 )
 _IN_WORDS = re.compile(r"\b(hires?|hired|hiring|joined|joins|joiners|arrivals?|recruit\w*|poach\w*)\b", re.I)
 # Headlines that tell news in that direction, kept beside the moves of a one-direction timeline.
@@ -116,12 +117,18 @@ def direction(text: str) -> bool | None:
 
 def events(state: EngineState, subjects: list[Entity], into: bool | None = None) -> list[Event]:
     """The events of several subjects together ("the Meta–Manus saga", "moves between OpenAI and
-    Anthropic") when there are JOINT_EVENTS of them, else of each."""
-    if len(subjects) > 1:
-        joint = subject_events(state, subjects, into, every=True)
-        if len(joint) >= JOINT_EVENTS:
-            return joint
-    return subject_events(state, subjects, into)
+    Anthropic") when there are JOINT_EVENTS of them, else of each; people named with companies: their own
+    events and those with the companies."""
+    joint = subject_events(state, subjects, into, every=True) if len(subjects) > 1 else []
+    people = [e for e in subjects if e.kind == "person"]
+    if people and len(people) < len(subjects):
+        # "ruoming pang's moves, google to now", "the xiaomi luo fuli saga": their timeline, and what else
+        # names them with the companies
+        told = {(e.when, e.text) for e in joint}
+        return fewest(
+            joint + [e for e in subject_events(state, people, into) if (e.when, e.text) not in told]
+        )
+    return joint if len(joint) >= JOINT_EVENTS else subject_events(state, subjects, into)
 
 
 def subject_events(
@@ -202,10 +209,11 @@ def dated_events(
 
 
 def fewest(found: list[Event]) -> list[Event]:
-    """The events, oldest first, without the sentences that date one again (the same day in two articles;
-    "since September 2025" beside "on 19 September 2025")."""
+    """The events, oldest first, without the sentences that date one again (a headline's or a move's day, the
+    same day in two articles; "since September 2025" beside "on 19 September 2025")."""
     found = sorted(found, key=lambda e: (e.when, e.text))
-    in_text = [e for e in found if e.in_text]
+    headlines = {e.when for e in found if not e.in_text}
+    in_text = [e for e in found if e.in_text and e.when not in headlines]
     keep = {id(in_text[i]) for i in most_precise([e.when for e in in_text])}
     return [e for e in found if not e.in_text or id(e) in keep]
 

@@ -67,6 +67,10 @@ ENTITIES = EntityIndex(
                 ("how many staff did it have", "amount"),
             ],
         ),
+        (  # an ask may open with a preposition
+            "what did altman claim meta offered, and on which podcast did he say it",
+            [("what did altman claim meta offered", "amount"), ("on which podcast did he say it", None)],
+        ),
         (
             "manpowergroup 2026: which country had it worst and what was china's number",
             [

@@ -41,16 +41,24 @@ def test_the_date_a_sentence_gives_an_event(sentence: str, when: str | None) -> 
 def test_only_events_before_the_articles_own_news_are_lines() -> None:
     sentences = [
         "The appeals court agreed on 5 January 2026 to hear the case quickly.",  # the day it reports
-        "The plaintiffs filed on 2 January 2026.",  # the week it reports: its headline's news
+        "The plaintiffs had filed their appeal on 2 January 2026.",
         "On 23 December 2025 a judge upheld the fee.",
         "The fee was introduced in September 2025.",
         "Oral argument is set for 20 February 2026.",  # a plan, not yet an event
         "**Update (May 2026):** The fee still stands.",  # an editor's note
+        "Reuters reported the decision in January 2026.",  # the month it reports
     ]
     assert [(i, when) for i, when, _ in dated_sentences(sentences, JANUARY)] == [
+        (1, "2026-01-02"),
         (2, "2025-12-23"),
         (3, "2025-09"),
     ]
+    # the news of the week is the first day given in it, in the lede or later ("sent the memo around 28 June")
+    memo = [
+        "OpenAI's research chief told staff Meta had broken in.",
+        "Chen sent the memo around 28 June 2025.",
+    ]
+    assert list(dated_sentences(memo, dt.date(2025, 6, 30))) == []
 
 
 def test_a_long_sentence_is_cut_to_its_clause_with_the_date() -> None:
@@ -70,6 +78,9 @@ def test_the_day_the_news_happened_is_the_ledes_not_the_publications() -> None:
     lede = ["A $100,000 fee now applies under a proclamation signed on 19 September 2025.", "More follows."]
     assert news_date(lede, september) == "2025-09-19"
     assert news_date(["A judge ruled on 23 December 2024."], september) == "2025-09-22"  # not this week's
+    assert news_date(
+        ["Staff were told.", "Chen sent the memo around 28 June 2025."], dt.date(2025, 6, 30)
+    ) == ("2025-06-28")
 
 
 def test_one_line_per_day_and_a_month_only_without_its_days() -> None:

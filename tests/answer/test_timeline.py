@@ -67,6 +67,9 @@ def test_a_persons_timeline(engine: Engine) -> None:
     assert [line.text for line in answer.lines] == [
         "November 2025 — Yann LeCun joins AMI from Meta (founder)"
     ]
+    # a company named with them is a station of their timeline, not a timeline of its own
+    with_company = [line.text for line in engine.answer("yann lecun's moves in order, meta to now").lines]
+    assert with_company == ["November 2025 — Yann LeCun joins AMI from Meta (founder)"]
 
 
 @pytest.mark.parametrize(
@@ -156,6 +159,9 @@ def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine
     ]
     hires = [line.text for line in engine.answer("who joined meta: timeline").lines]
     assert len(hires) == 3 and all(" joins Meta " in t for t in hires)
+    # losing people and hiring them, asked together: both directions
+    both = engine.answer("meta: losing researchers and hiring them, in order")
+    assert both.intro == "Timeline of Meta: 5 events, oldest first:"
 
 
 def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(

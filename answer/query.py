@@ -26,7 +26,7 @@ _MOVE_WORDS = re.compile(
     r"snag(?:s|ged|ging)?|grab(?:s|bed|bing)?|ditch(?:ed|es)?|who(?:'s| is) at|"
     r"work(?:s|ing)? (?:at|for)|lost|losing|losses|hires|appointed|named|end(?:s|ed)? up|wound up|"
     r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up|(?:has|have|had) \w+ taken|"
-    r"took (?:which|what|whom|who|any)|took \w+(?: \w+)? from)\b",
+    r"took (?:which|what|whom|who|any)|(?:took|tak(?:e|es|en|ing)) (?:\w+ ){0,2}from)\b",
     re.IGNORECASE,
 )
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
@@ -44,10 +44,12 @@ STAFF = (
     r"(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|alumni|veterans|execs|executives|"
     r"(?:co-?)?founders|founding members)"
 )
+# ...and the kind of them: "apple ai people", "openai's top researchers".
+_STAFF_KIND = r"(?:(?:ai|ml|research|top|best|senior)\s+)?"
 _SOURCE_AFTER = re.compile(
     r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
-    # "apple people ended up at meta", "openai researchers who joined meta": whom X had
-    rf"^\S*\s+{STAFF}"
+    # "apple people ended up at meta", "openai researchers who joined meta", "apple ai people went": whom X had
+    rf"^\S*\s+{_STAFF_KIND}{STAFF}"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
     r"landed|switched)\b",
     re.I,
@@ -58,7 +60,7 @@ _TAKING = re.compile(
     r"pick(?:ed)? up|took|take|taken)\b",
     re.I,
 )
-_STAFF_OF = re.compile(rf"^\S*?(?:['’]s)?\s+(?:(?:ai|ml|research|top|best|senior)\s+)?{STAFF}\b", re.I)
+_STAFF_OF = re.compile(rf"^\S*?(?:['’]s)?\s+{_STAFF_KIND}{STAFF}\b", re.I)
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"

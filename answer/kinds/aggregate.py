@@ -40,7 +40,7 @@ _LOSING = re.compile(
 )
 _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
-    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|"
+    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|tak(?:e|es|ing)(?= (?:\w+ ){0,2}from\b)|"
     r"pick(?:s|ed)? up|snag\w*|nab\w*|grab\w*)\b",
     re.I,
 )

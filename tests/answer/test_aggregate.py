@@ -64,3 +64,12 @@ def test_which_chinese_companies_hired_the_most_counts_only_those_in_china(
     assert chinese.kind is AnswerKind.AGGREGATE
     assert chinese.intro.startswith("ByteDance gained the most people: 2 of the 3 people on record")
     assert "Meta" not in chinese.plain_text()
+
+
+def test_how_many_a_company_took_from_another_is_a_count_of_moves(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    answer = engine.answer("how many did meta take from openai")
+    assert answer.kind is AnswerKind.AGGREGATE
+    assert answer.intro.startswith("2 people moved to Meta from OpenAI")

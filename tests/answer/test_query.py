@@ -63,6 +63,8 @@ def test_direction_of_a_move_question() -> None:
     assert [m.entity.name for m in left.origins] == ["Apple"]
     owned = parse_question("did elon musk's xai hire from apple", ENTITIES, TODAY, VOCAB)
     assert not owned.people  # the owner of the company asked about, not a mover
+    took = parse_question("list everyone meta took from apple", ENTITIES, TODAY, VOCAB)
+    assert took.about_moves and [m.entity.name for m in took.origins] == ["Apple"]
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
@@ -79,6 +81,7 @@ def test_direction_of_a_move_question() -> None:
         ("how many alibaba founders went to meta", ["Alibaba"], ["Meta"]),
         ("meta took which alibaba bytedance execs", ["Alibaba", "ByteDance"], ["Meta"]),  # side by side
         ("when did meta hire the alibaba founders", ["Alibaba"], ["Meta"]),  # founders are a company's people
+        ("how many apple ai people went to meta", ["Apple"], ["Meta"]),  # the kind of people between
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

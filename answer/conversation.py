@@ -21,6 +21,7 @@ from answer.follow_topics import (
     in_place,
     it_as_firm,
     latest_company,
+    the_firm,
     topic_of,
     with_topic,
 )
@@ -207,6 +208,7 @@ class Conversation:
             return f"{text.rstrip(' ?.!')} {firm}?"  # "who put money in?" after a question about DeepSeek
         if not any(m.entity.kind == "org" for m in named):  # "how many people work there?"
             text = at_there(text, firm or None) or text
+            text = the_firm(text, last.question, firm or None) or text  # "who runs the start-up now?"
         if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies())
         else:

@@ -172,6 +172,21 @@ _THERE = re.compile(
 )
 
 
+# A company named by what it is: "who runs the start-up now?" after "who did Google DeepMind hire from Hume AI?"
+_THE_FIRM = re.compile(r"\bthe (?P<what>start-?ups?|company|firm)\b", re.I)
+
+
+def the_firm(text: str, q: Question, firm: str | None) -> str | None:
+    """A follow-up naming "the start-up" or "the company" with the company meant: a start-up is the one
+    people were hired from (the acqui-hired one), else the company the last question was about."""
+    found = _THE_FIRM.search(text)
+    if found is None or firm is None:
+        return None
+    startup = found.group("what").lower().startswith("start")
+    name = q.origins[0].entity.name if startup and q.origins else firm
+    return _THE_FIRM.sub(name, text, count=1)
+
+
 def at_there(text: str, company: str | None) -> str | None:
     """The follow-up with "there" put as the company asked about before (None: no such "there")."""
     if company is None or not _THERE.search(text):

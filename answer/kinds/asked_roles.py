@@ -19,12 +19,14 @@ _FOUNDED = re.compile(r"\s*who\s+(?:co-?)?(?:founded|started|set up|created|laun
 # "Who's behind DeepSeek?": its founders, when nothing but the company follows ("who's behind the poaching at
 # Meta?" asks something else).
 _BEHIND = re.compile(r"\s*who(?:'s|’s|s|\s+is|\s+are)\s+behind\s+(?P<rest>.+)$", re.I)
-# "Who took over as CTO after Barret Zoph?" asks about a change the recorded roles may not have.
+# "Who took over as CTO from Barret Zoph?" asks about a change the recorded roles may not have ("the new ceo
+# after the nvidia deal" asks for who holds the title now, which the newest sentence saying so gives).
 _SUCCESSION = re.compile(
-    r"\b(after|replac\w*|succe\w*|took over|take over|takes over|before|previous|former|first|next|instead|"
+    r"\b(replac\w*|succe\w*|took over|take over|takes over|before|previous|former|first|next|instead|"
     r"until|used to)\b",
     re.I,
 )
+_AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
 # "Who is X and where did he come from?": the role is asked in the first part.
 _SECOND_PART = re.compile(r"\s+and\s+(?=(?:where|what|when|how|who|why|did|does|is|was|has)\b)|[?;,]", re.I)
 # Without "who", a role question is a short phrase: "tencent chief AI scientist?".
@@ -51,7 +53,7 @@ _NOT_TITLE = re.compile(
     r"\s*(reports?|reporting|under|working|works|alongside|with|to|member|hire|formerly|previously)\b", re.I
 )
 _FILLER = STOP_WORDS | word_set(
-    "who's whos name current currently new today now nowadays these days anymore still"
+    "who's whos name current currently new today now nowadays these days anymore still interim acting"
 )
 FOUNDER = "founder"
 # A title's words as sentences spell them out, so the sentence saying "chief executive" is found for "CEO".
@@ -110,7 +112,11 @@ def asked_role(q: Question) -> AskedRole | None:
     lead = _LEAD.match(clause)
     if not lead and (_OTHER_QUESTION.match(clause) or len(clause.split()) > SHORT_ROLE_QUESTION):
         return None
-    orgs = [m for m in q.mentions if m.entity.kind == "org" and m.start < len(clause)]
+    # "the interim ceo at character.ai after the google deal": the place is before what it came after
+    after = _AFTER.search(clause)
+    if after is not None and any(m.entity.kind == "org" and m.start < after.start() for m in q.mentions):
+        clause = clause[: after.start()].rstrip()
+    orgs = [m for m in q.mentions if m.entity.kind == "org" and m.end <= len(clause)]
     body = clause[lead.end() :] if lead else clause
     offset = len(clause) - len(body)
     shifted = [Mention(m.entity, m.start - offset, m.end - offset) for m in orgs]

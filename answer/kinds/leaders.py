@@ -112,6 +112,7 @@ def head_sentence(q: Question, ctx: Context) -> tuple[str, str] | None:
         return None
     named = [(m.start, m.end) for m in orgs]
     rest = {w for start, _, w in word_spans(q.text) if not any(a <= start < b for a, b in named)}
+    rest -= {w for m in orgs for w in words(m.entity.name)}  # "hume ai": the name typed in full
     if rest - _NOT_UNIT - _ASKING:  # "metas ai boss": the head of a part of it, not of the whole
         return None
     chief = title_sentence(AskedRole(_HEAD.words, _HEAD.phrase, orgs), ctx)

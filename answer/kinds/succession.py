@@ -32,21 +32,24 @@ _BECAME = (
     r"(?:was|is) promoted to|is now)"
 )
 _NEW = r"(?:the |its |their |a )?(?:new |interim |acting |permanent )?"
-# ...with this much in between: "Jeff Wang, previously head of business, has become".
-_ASIDE = r"(?:,[^,]{1,80},)?"
+# ...with this much in between: "Jeff Wang, previously head of business, has become", "Jason Droege, previously
+# Scale AI's chief strategy officer, who becomes".
+_ASIDE = r"(?:,[^,]{1,80},)?(?:\s+who)?"
 
 
 def successor_pattern(title: str) -> re.Pattern[str]:
     """A sentence giving someone the title (an alternation of its spellings, see `roles._role_pattern`)."""
     return re.compile(
-        rf"\b{_NAME}{_ASIDE}\s+{_BECAME}\s+{_NEW}(?:{title})\b"
+        rf"\b{_NAME},?{_ASIDE}\s+{_BECAME}\s+{_NEW}(?:{title})\b"
         rf"|\b(?:new|interim|acting)\s+(?:{title}),?\s+{_NAME}",
     )
 
 
 def _names_org(text: str, orgs: tuple[Mention, ...], ctx: Context) -> bool:
+    """Does the text name one of the organisations, in full or by its own words ("Hume" for Hume AI)?"""
     found = {m.entity.keys for m in ctx.state.entities.find(text)}
-    return any(m.entity.keys in found for m in orgs)
+    said = set(words(text))
+    return any(m.entity.keys in found or m.entity.keys <= said for m in orgs)
 
 
 # "...became chief executive of applications": a title somewhere else than the place asked about.

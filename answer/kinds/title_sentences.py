@@ -30,6 +30,10 @@ _NOT_QUALIFIED = r"(?<!vice )(?<!vice-)(?<!deputy )(?<!former )(?<!ex-)"
 _A_NAME = r"\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+"
 
 
+# Asking for whoever took the title on: "the interim ceo", "groq's new ceo".
+_NEWCOMER = re.compile(r"\b(?:new|interim|acting)\b", re.I)
+
+
 def role_pattern(asked: AskedRole) -> str:
     """The title as sentences may write it: "CEO", "chief executive"; "founded", "founder", "co-founders"."""
     if FOUNDER in asked.words:
@@ -98,13 +102,18 @@ def _titled_name_with(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
 def title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:
     """The sentence of the place's articles giving the title there and naming someone, closest to the
     question; failing that, one naming the place and giving someone the title (`_titled_name_with`). A
-    sentence saying someone took the title on (`succession`) wins unless an older article is its source."""
+    sentence saying someone took the title on (`succession`) wins unless an older article is its source, or
+    whatever its age when a newcomer is asked for ("the interim ceo", "the new ceo")."""
     found = _title_sentence(asked, ctx)
     if FOUNDER in asked.words:
         return found
     taken = successor_sentence(role_pattern(asked), asked.orgs, ctx)
     articles = ctx.state.data.articles
-    if taken is None or (found and articles[found[1]].published > articles[taken[1]].published):
+    if taken is None or (
+        found
+        and articles[found[1]].published > articles[taken[1]].published
+        and not _NEWCOMER.search(ctx.question.text)
+    ):
         return found
     return taken
 

@@ -34,6 +34,8 @@ def _asked(text: str) -> tuple[frozenset[str], str, list[str]] | None:
         ("who is the head of OpenAI", None),  # only says someone leads: a leaders question
         ("who took over as OpenAI's ceo after him", None),  # a succession
         ("who is Barret Zoph", None),  # about a person
+        # the place is before what it came after; "interim" is no part of the company
+        ("who's the interim ceo at OpenAI after the Tencent deal", (frozenset({"ceo"}), "ceo", ["OpenAI"])),
     ],
 )
 def test_the_title_asked_and_where(

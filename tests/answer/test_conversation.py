@@ -246,6 +246,21 @@ def test_it_is_the_company_when_something_is_done_to_it(
 @pytest.mark.parametrize(
     ("follow_up", "understood"),
     [
+        ("who runs the startup now", "who runs Apple now"),  # the start-up people were hired from
+        ("what did the company pay", "what did Meta pay"),
+    ],
+)
+def test_the_start_up_or_the_company_is_the_one_asked_about(
+    small_engine: Engine, follow_up: str, understood: str
+) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    assert chat.resolve(follow_up, small_engine.parse) == understood
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "understood"),
+    [
         ("who put money in", "who put money in Moonshot AI?"),
         ("who else did it bring in?", "who else did it bring in?"),  # "bring in": nothing left dangling
     ],

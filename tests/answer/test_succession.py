@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from answer.engine import Engine
+from answer.engine import Engine, EngineConfig
 from answer.kinds.succession import asked_predecessor
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
 
 ARTICLES = [
     (
@@ -91,3 +91,45 @@ def test_no_successor_on_record_is_not_made_up(engine: Engine) -> None:
 )
 def test_which_questions_ask_for_a_successor(engine: Engine, question: str, asked: str | None) -> None:
     assert asked_predecessor(engine.parse(question)) == asked
+
+
+def test_a_newcomer_to_a_title_is_found_however_the_sentence_says_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    hume = {
+        "article_id": "2026-01-deepmind-hires-hume-ceo",
+        "title": "Google DeepMind hires Hume AI's chief executive Alan Cowen",
+        "body": "Google DeepMind hired Alan Cowen, chief executive of Hume AI. Hume itself is not being bought. "
+        "It will continue as an independent company under a new chief executive, Andrew Ettinger.",
+        "published": "2026-01-22",
+        "companies": "Google DeepMind, Hume AI",
+        "people": "Alan Cowen, Andrew Ettinger",
+    }
+    character = {
+        "article_id": "2024-09-google-character-deal",
+        "title": "Google's Character.AI deal brings back its founders",
+        "body": "Google rehired the founders of Character.AI. Character.AI's general counsel, Dominic Perella, "
+        "stepped in as interim chief executive of the start-up.",
+        "published": "2024-09-26",
+        "companies": "Google, Character.AI",
+        "people": "Dominic Perella",
+    }
+    scale = {
+        "article_id": "2025-06-meta-scale",
+        "title": "Meta invests in Scale AI",
+        "body": "Leadership of Scale AI passes to Jason Droege, previously its chief strategy officer, who "
+        "becomes interim chief executive.",
+        "published": "2025-06-13",
+        "companies": "Meta, Scale AI",
+        "people": "Jason Droege",
+    }
+    engine = engine_of(
+        tmp_path, fake_embedder, hume, character, scale, config=EngineConfig(thresholds={"hybrid": 0.0})
+    )
+    # named by its own word ("Hume") in the sentence before; the name typed in full is no part of it
+    assert "Andrew Ettinger" in engine.answer("who leads hume ai").plain_text()
+    assert (
+        "Dominic Perella"
+        in engine.answer("who's the interim ceo at character.ai after the google deal").plain_text()
+    )
+    assert "Jason Droege" in engine.answer("who is scale ai's interim ceo").plain_text()

@@ -18,6 +18,7 @@ _GROUPS = tuple(
         "leave left leaves leaving quit quits depart departed departure exit exited resign resigned "
         "step stepped",
         "announce announced announces confirm confirmed confirms reveal revealed",
+        "say said says saying tell told tells interview remarks stated statement",
         "end ends ended expire expires expired expiry lapse lapses",
         "uphold upheld ruled ruling court judge rejected dismissed",
         "sign signed signs proclamation proclaimed decree ordered",

@@ -19,6 +19,9 @@ from tests.conftest import FakeEmbedder, engine_over, write_article
         ("when did luo confirm the move", "The South China Morning Post reported it in April 2025.", False),
         ("when was the fee upheld", "On 23 December 2025 a judge rejected the challenge.", True),
         ("when does the k visa kick in", "Premier Li Qiang signed the decree on 14 August 2025.", False),
+        # saying something is an event too: "when did the ftc chair say they'd look at acqui-hires"
+        ("when did the ftc chair say it", "Ferguson said in an interview on 16 January 2026 that...", True),
+        ("when did the ftc chair say it", "In 2024 the UK's regulator reviewed a deal.", False),
     ],
 )
 def test_a_sentence_says_the_event_asked_about(question: str, sentence: str, said: bool) -> None:

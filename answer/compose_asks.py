@@ -16,7 +16,7 @@ from answer.facts import carries
 from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
-from corpus.text import words
+from corpus.text import STEM_LETTERS, words
 
 # A sentence carrying the type an ask expects answers it when it is at least this share as relevant as the
 # ask's best sentence of any type: a date in an off-topic sentence does not answer "when did he join?"...
@@ -79,7 +79,7 @@ def answering(
         return []
     ranked = rank_candidates(search.text, search.vector, _passages(search, shared))
     if not ranked or search.ask.type is None:
-        return ranked
+        return _naming_asked_thing(search.ask, ranked)
     known = frozenset(words(search.text))
     best = ranked[0].relevance
     story = {c.article_id for c in ranked[:SAME_STORY_TOP]}
@@ -92,6 +92,27 @@ def answering(
         )
         and answers_ask(search.ask, c.text, entities, known)
     ]
+
+
+# "On which podcast did he say it?": the thing asked for by name, which the answer names too ("Altman made the
+# remarks on "Uncapped", the podcast hosted by ...").
+_WHICH_THING = re.compile(
+    r"\b(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|about|kind|sort|"
+    r"type|else|exactly|happened|the|a|an)\b)(?P<thing>[a-z]{3,})\b",
+    re.I,
+)
+
+
+def _naming_asked_thing(ask: Ask, ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates naming the thing the ask asks for by name, when any fairly relevant one does; else
+    all."""
+    asked = _WHICH_THING.search(ask.text)
+    if asked is None:
+        return ranked
+    stem = asked.group("thing").lower()[:STEM_LETTERS]
+    bar = SAME_STORY_RELATIVE * ranked[0].relevance
+    naming = [c for c in ranked if c.relevance >= bar and stem in c.text.lower()]
+    return naming or ranked
 
 
 # "Who led the round?", "who invested?": investors and buyers are companies as often as people, and the

@@ -81,6 +81,8 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         rf"what(?:'s| is) {_BOT}|what (?:is|does) {_BOT} (?:do|for)|"
         rf"how (?:do|does|can) (?:i use {_BOT}|{_BOT} work)|how to use {_BOT}|"
         r"what (?:questions|kinds? of questions|things) (?:can|should) i ask(?: you)?|"
+        # "can i ask u anything or only ai jobs stuff", "can i ask you about anything"
+        r"(?:can|could|may) i ask (?:you|u) (?:anything|everything|about anything|any question)\b.*|"
         r"(?:tell me )?about (?:you|yourself|this bot)|"
         r"(?:what does|what's|whats|how does|how do i use|explain)(?: the)? /\w+(?: command)?(?: do| for| work)?",
     ),

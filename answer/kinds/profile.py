@@ -46,6 +46,8 @@ _JOB = re.compile(
 # "what did yao work on at openai", "where did he work before".
 _KNOWN_FOR_Q = re.compile(
     r"^\W*what(?:'s|’s|s)?\s+(?:(?:is|was|are|were)\s+)?.+\s+(?:best\s+)?(?:known|famous)\s+for\W*$|"
+    # "who is yao shunyu, whats he known for"
+    r"^\W*(?:who(?:'s|’s|s|\s+is|\s+was))\s.+\b(?:known|famous)\s+for\W*$|"
     r"^\W*what\s+(?:did|does|has|had)\s+.+\s+(?:work(?:ed)?\s+on|build|built|create|created|invent|invented|"
     r"research|do)(?:\s+(?:before|at|while|previously|earlier|prior\s+to|in)\b.*)?\W*$|"
     r"^\W*where\s+(?:did|had|has)\s+.+\s+work(?:ed)?\s+(?:before|previously|earlier|prior)\b|"

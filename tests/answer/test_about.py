@@ -28,6 +28,7 @@ from answer.model import AnswerKind
         # worded loosely, but only about the bot
         ("which news sites do you read", Topic.SOURCES),
         ("what kind of stuff can i ask you", Topic.HELP),
+        ("can i ask u anything or only ai jobs stuff", Topic.HELP),
         ("r u a real person", Topic.MAKER),
         ("is your info up to date", Topic.RECENCY),
         ("how many publishers do u use", Topic.SIZE),

@@ -178,3 +178,18 @@ def test_the_holder_of_a_title_is_named_with_that_title() -> None:
     assert answers_ask(ask, president, entities, frozenset())
     # "ceo" is "chief executive" in a sentence
     assert answers_ask(Ask("who became interim ceo", AnswerType.PERSON), ceo, entities, frozenset())
+
+
+def test_the_thing_an_ask_names_is_named_by_its_answer() -> None:
+    from answer.compose_asks import _naming_asked_thing
+    from answer.passages import Candidate
+
+    vector = np.zeros(8, dtype=np.float32)
+    claim = Candidate(0.77, "Sam Altman accused Meta of offering $100 million bonuses.", "a", vector, 0)
+    podcast = Candidate(
+        0.52, 'Altman made the remarks on "Uncapped", the podcast hosted by his brother.', "a", vector, 4
+    )
+    ask = Ask("on which podcast did he say it", None)
+    assert _naming_asked_thing(ask, [claim, podcast]) == [podcast]
+    # nothing names it: every candidate, best first
+    assert _naming_asked_thing(Ask("on which show did he say it", None), [claim, podcast]) == [claim, podcast]

@@ -328,6 +328,8 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
     assert known.lines[0].text.startswith("Yao Shunyu: OpenAI → Tencent")  # says who "he" is first
     background = engine.answer("what's yao shunyu's background")
     assert [line.text for line in background.lines] == [line.text for line in known.lines]
+    who_and_known = engine.answer("who is yao shunyu, whats he known for")
+    assert [line.text for line in who_and_known.lines] == [line.text for line in known.lines]
     boss = engine.answer("who does yao shunyu report to")
     assert boss.kind is AnswerKind.ROLE
     assert [line.text for line in boss.lines] == [

@@ -131,6 +131,10 @@ _BACKING = tuple(
 )
 
 
+# "Who reported it?", "who broke the story?": a news outlet as often as a person.
+_TELLING = re.compile(r"\b(?:report\w*|publish\w*|broke|revealed|leaked|scooped)\b", re.I)
+
+
 # "How many" people, answered in words: "about seven of its engineers", "a dozen researchers".
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _COUNTED = re.compile(
@@ -157,6 +161,8 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
         return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
     if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and _COUNTED.search(sentence):
         return True  # "how many engineers": "about seven of its engineers"
+    if ask.type is AnswerType.PERSON and _TELLING.search(ask.text):  # "who reported it": an outlet, often
+        return any(carries(sentence, k, entities, known) for k in (ask.type, AnswerType.ORGANISATION))
     titles = title_words(ask.text) & TITLE_WORDS if ask.type is AnswerType.PERSON else set()
     if titles and not titles & title_words(sentence):
         return False  # "who's president": not the sentence naming the new chief executive

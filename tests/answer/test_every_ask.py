@@ -193,3 +193,11 @@ def test_the_thing_an_ask_names_is_named_by_its_answer() -> None:
     assert _naming_asked_thing(ask, [claim, podcast]) == [podcast]
     # nothing names it: every candidate, best first
     assert _naming_asked_thing(Ask("on which show did he say it", None), [claim, podcast]) == [claim, podcast]
+
+
+def test_who_reported_something_is_an_outlet_as_often_as_a_person() -> None:
+    entities = EntityIndex(people=[], orgs=["Bloomberg", "Alibaba"])
+    ask = Ask("who reported it", AnswerType.PERSON)
+    said = "Researchers at Alibaba must now get permission before any trip abroad, Bloomberg reported."
+    assert answers_ask(ask, said, entities, frozenset())
+    assert not answers_ask(Ask("who replaced him", AnswerType.PERSON), said, entities, frozenset())

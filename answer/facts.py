@@ -34,7 +34,7 @@ REASON = re.compile(
     r"want(?:s|ed)? (?:[\w-]+ ){0,3}to|hop(?:es|ed|ing) to|seek(?:s|ing)? to|sought to|in response to|"
     r"respond(?:s|ed)? (?:with|by)|"
     # ...or in the words of whoever acted: "Liang argued that...", "he wrote that...", "citing its mission"
-    r"(?:argu(?:ed|es|ing)|wrote|writes|explain(?:ed|s|ing)) (?:\w+ ){0,2}?that|citing|"
+    r"(?:argu(?:ed|es|ing)|wrote|writes|warn(?:ed|s|ing)|explain(?:ed|s|ing)) (?:\w+ ){0,2}?that|citing|"
     r"(?<!advised )(?<!told )(?<!asked )(?<!urged )(?<!ordered )"
     r"to (?:stem|curb|counter|retain|stop|prevent|protect|sidestep|avoid|get around)|"
     r"linked (?:[\w-]+ ){0,4}to|concerns? (?:over|about|that)|fears? (?:of|that|over)|worr(?:y|ies|ied) (?:that|about)|"

@@ -198,6 +198,7 @@ def test_a_question_asking_for_a_cause_or_purpose_is_told_apart(question: str, e
         ("Restrictions may make careers in Chinese AI less attractive.", False),
         ("Google wants the team to improve how Gemini handles emotion.", True),  # wanting someone to do it
         ("Liang argued that experience counts for less than ability.", True),  # the reason in his words
+        ('In the letter Sharma warned that the world was "in peril".', True),
         ("Liang argued with investors for a week.", False),
     ],
 )

@@ -20,6 +20,7 @@ _ADVICE = re.compile(
     r"(become|land|break into|get (into|hired|a job|an? (offer|internship))|find (a )?(job|work)"
     r"|prepare for|start (a )?career|apply (for|to))\b"
     r"|\b(is it|would it be|it's|its) (still )?(worth|a good idea|smart|wise)\b"
+    r"|^\W*(?:is|are) (?:a |an |the )?[\w -]{2,40}? (?:still )?worth it\b"  # "is a phd in ml still worth it"
     r"|\b(any|some|give me|need|your) (tips|advice|recommendations?)\b|\b(tips|advice) (for|on)\b"
     r"|\b(can|could|would|do) (you|u) recommend\b"
     r"|\bbest (way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|bootcamp)\b"

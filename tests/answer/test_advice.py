@@ -32,6 +32,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "should i do a phd in ai",
         "how do i become an ai researcher",
         "is it worth learning cuda",
+        "is a phd in ml still worth it in 2026",
         "whats the best ai stock to buy rn",
         "any tips for getting hired at meta",
         "who will win the ai race",
@@ -58,6 +59,7 @@ def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> N
         "will china need more ai professionals by 2030",
         "how do i subscribe",
         "remind me the date meta hired pang",
+        "what was meta's offer worth",
     ],
 )
 def test_questions_about_the_news_are_not_advice(engine: Engine, question: str) -> None:

@@ -76,6 +76,18 @@ def _english_index() -> SymSpell:
     return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
 
 
+@functools.cache
+def _common_index() -> SymSpell:
+    """The words SymSpell's list has as common that the model's vocabulary lacks ("poached", which it splits
+    into pieces): a long word one edit from one of them is a slip of it ("pocahed")."""
+    vocabulary = vocabulary_words()
+    return _symspell(
+        w
+        for w, n in english_frequencies().items()
+        if n >= COMMON_ENGLISH and w.isalpha() and len(w) > SHORT_WORD and w not in vocabulary
+    )
+
+
 # Keys next to each other on a QWERTY keyboard: a finger slips to a neighbour ("poaxhed" is poached).
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = {
@@ -163,6 +175,11 @@ def _swapped_function_word(word: str) -> str | None:
     swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     found = swaps & STOP_WORDS
     return found.pop() if len(found) == 1 else None
+
+
+def _form_of(typed: str, word: str) -> bool:
+    """Is `word` the typed one with an ending ("dumplings" for "dumpling"): another form of it, not a slip?"""
+    return word.startswith(typed) and word[len(typed) :] in _ENDINGS
 
 
 def _bases(word: str) -> list[str]:
@@ -289,6 +306,12 @@ class Speller:
             for index in indexes
             for s in index.lookup(word, Verbosity.ALL, max_edit_distance=edits)
         }
+        if not short and not name:  # "pocahed": poached, one swap away
+            found |= {
+                str(s.term): int(s.distance)
+                for s in _common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                if str(s.term) not in found and not _form_of(word, str(s.term))
+            }
         if name:
             found = {w: d for w, d in found.items() if w in self._names}
         frequencies = english_frequencies()

@@ -147,3 +147,10 @@ def test_a_word_known_only_as_another_words_form_may_be_a_slip_of_a_word_the_art
     speller = Speller(words("ByteDance hires researchers. DeepSeek raises money from investors."))
     assert speller.fix("bytedance hies from alibaba") == "bytedance hires from alibaba"  # not "hie"
     assert speller.fix("how much did deepseek raies") == "how much did deepseek raises"
+
+
+def test_a_common_english_word_the_model_splits_into_pieces_is_still_a_word_meant() -> None:
+    speller = Speller(words("Meta hired researchers from OpenAI."))  # the articles never write "poached"
+    assert speller.fix("who pocahed the most researchers") == "who poached the most researchers"
+    # ...but a word is not a slip of its own plural
+    assert speller.fix("a good dumpling recipe") != "a good dumplings recipe"

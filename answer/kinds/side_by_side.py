@@ -145,15 +145,14 @@ def _bare(side: str, entities: EntityIndex) -> bool:
 
 
 def _name_span(side: str, entities: EntityIndex, *, last: bool) -> tuple[int, int]:
-    """Where the side names its first (or last) company or person; else its first (or last) word."""
-    found = entities.find(side)
-    if found:
-        m = found[-1] if last else found[0]
-        return m.start, m.end
-    places = list(_PLACE.finditer(side))  # "the us on how hard it is to hire": "the us" is the name
-    if places:
-        place = places[-1] if last else places[0]
-        return place.start(), place.end()
+    """Where the side names its first (or last) company, person or place ("the us on hiring difficulty in
+    manpowergroup's survey": "the us"); else its first (or last) word."""
+    named = sorted(
+        [(m.start, m.end) for m in entities.find(side)]
+        + [(p.start(), p.end()) for p in _PLACE.finditer(side)]
+    )
+    if named:
+        return named[-1] if last else named[0]
     spans = [(a, b) for a, b, _ in word_spans(side)]
     return spans[-1] if last else spans[0]
 
@@ -242,7 +241,11 @@ class SideBySide:
         sizes = bool(_SIZES.search(q.text))
         cites = Citations(ctx.state.data.articles)
         unfound = []
-        named = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
+        found_in = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
+        # ...a name both sides have is what is asked of them ("... in manpowergroup's survey"), not a side
+        named = [
+            [e for e in side if e not in other] for side, other in zip(found_in, found_in[::-1], strict=True)
+        ]
         # Each side within the articles naming it, when it names a company: "moonshot pays" is not answered by
         # OpenAI's stock pay.
         within = [_articles_naming(side, ctx) for side in named]
@@ -263,6 +266,8 @@ class SideBySide:
                 continue
             ranked = rank_candidates(text, vector, [ctx.state.retrieved(h) for h in searched.hits])
             ranked = [c for c in ranked if not any(shares_text(c, x) for x in chosen)]
+            if not named[i] and marks[i]:  # "the us": a sentence about the United States, if any
+                ranked = [c for c in ranked if _names_side(c.text, [], [], marks[i])] or ranked
             if sizes:
                 ranked = [c for c in ranked if _has_figure(c.text, ctx)] or ranked
             chosen += ranked[:SIDE_SENTENCES]

@@ -50,6 +50,13 @@ def _sides(text: str) -> tuple[str, str] | None:
         ),
         ("how do meta and anthropic differ in retention", ("meta retention", "anthropic retention")),
         ("whats the difference between meta and anthropic", None),
+        (  # a side is its place, not a company named in what is asked of both
+            "germany vs the us on hiring difficulty in anthropic's survey",
+            (
+                "germany on hiring difficulty in anthropic's survey",
+                "the us on hiring difficulty in anthropic's survey",
+            ),
+        ),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",
             ("chinese share among top ai researchers", "american share among top ai researchers"),
@@ -215,3 +222,19 @@ def test_a_place_written_short_is_found_by_its_full_name() -> None:
         "Germany led, ahead of the United Kingdom at 73%.", [], [], us
     )  # not "united" alone
     assert _names_side("Germany led, ahead of the United Kingdom at 73%.", [], [], germany)
+
+
+def test_a_place_side_gets_a_sentence_about_that_place(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    survey = {
+        "article_id": "2026-03-manpower-survey",
+        "title": "ManpowerGroup survey finds AI skills hardest to hire",
+        "body": "AI skills are the hardest to find, according to ManpowerGroup's survey on hiring difficulty. "
+        "Germany reported the highest rate of hiring difficulty, with 83% of employers struggling. "
+        "The United States came in at 69%, just below the global figure.",
+        "published": "2026-03-03",
+        "companies": "ManpowerGroup",
+        "people": "",
+    }
+    engine = engine_of(tmp_path, fake_embedder, survey, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    text = engine.answer("germany vs the us on hiring difficulty in manpowergroup's survey").plain_text()
+    assert "83%" in text and "69%" in text

@@ -38,6 +38,7 @@ class Context:
     question: Question
     mode: str
     page: int = 0
+    story: frozenset[str] = frozenset()  # a follow-up's: the articles the last answer cited, searched first
     timings: dict[str, float] = field(default_factory=lambda: {"embed": 0.0, "search": 0.0})
     _worked_out: dict[str, object] = field(default_factory=dict)
 
@@ -79,7 +80,7 @@ class Context:
         vector = self.vector
         started = time.perf_counter()
         scope = search_scope(self.state, self.question)
-        found = retrieve(self.state, self.config, self.question, vector, self.mode, scope)
+        found = retrieve(self.state, self.config, self.question, vector, self.mode, scope, self.story)
         self.timings["search"] += time.perf_counter() - started
         return found
 

@@ -116,6 +116,7 @@ class Turn:
     at: float
     topic: str = ""  # the thing a "what is X?" asked about, which "it" means next (see `follow_topics`)
     company: str = ""  # where the person a profile answer was about went last: "it" when no company was asked
+    sources: frozenset[str] = frozenset()  # the articles its answer cited: the story a follow-up goes on with
 
     @property
     def orgs(self) -> tuple[Mention, ...]:
@@ -164,7 +165,10 @@ class Conversation:
         last = self._turns[-1] if self._turns else None
         if not topic and last is not None and last.topic and last.topic.lower() in q.text.lower():
             topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
-        turn = Turn(q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer, q, find))
+        sources = frozenset(source.article_id for source in answer.sources)
+        turn = Turn(
+            q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer, q, find), sources
+        )
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -172,6 +176,11 @@ class Conversation:
         if self._turns and self.clock() - self._turns[-1].at > self.ttl_s:
             self._turns.clear()
         return self._turns[-1] if self._turns else None
+
+    def story(self) -> frozenset[str]:
+        """The articles the last answer cited (none when the conversation has gone idle)."""
+        last = self.previous()
+        return last.sources if last is not None else frozenset()
 
     def subject(self, text: str) -> str:
         """Whom or what the last question named, for a short follow-up no rule could read ("" if none)."""

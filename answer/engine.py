@@ -100,13 +100,15 @@ class Engine:
         started = time.perf_counter()
         raw = " ".join(question.split())[:MAX_QUESTION_CHARS]
         resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
-        ctx, answer, respelt = self._answered(resolved, mode, page)
+        # A follow-up goes on with the story the last answer told: its articles are searched first.
+        story = conversation.story() if conversation is not None else frozenset()
+        ctx, answer, respelt = self._answered(resolved, mode, page, story if resolved != raw else frozenset())
         subject = conversation.subject(raw) if conversation is not None and resolved == raw else ""
         if subject and answer.kind in _RETRIED and subject.lower() not in raw.lower():
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
             # start-up) is asked again about what the conversation was about.
             about = f"{raw.rstrip(' ?.!')} ({subject})?"
-            retried = self._answered(about, mode, page)
+            retried = self._answered(about, mode, page, story)
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
         if conversation is not None:
@@ -126,10 +128,13 @@ class Engine:
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
 
-    def _answered(self, text: str, mode: str, page: int) -> tuple[Context, Answer, bool]:
-        """The context of a question, its answer by the first kind that matches, and whether it was respelt."""
+    def _answered(
+        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset()
+    ) -> tuple[Context, Answer, bool]:
+        """The context of a question, its answer by the first kind that matches, and whether it was respelt;
+        `story`: the articles a follow-up goes on with."""
         parsed, respelt = self._parsed(text)
-        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         return ctx, kind.answer(ctx.question, ctx), respelt
 

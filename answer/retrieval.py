@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -67,8 +67,10 @@ def retrieve(
     vector: npt.NDArray[np.float32],
     mode: str,
     allowed: set[str] | None,
+    story: frozenset[str] = frozenset(),
 ) -> Retrieval:
-    """Search with the date pre-filter, the articles about the people and companies named boosted."""
+    """Search with the date pre-filter, the articles about the people and companies named boosted, and those
+    of the `story` a follow-up goes on with ("who put money in?" after a question about DeepSeek's round)."""
     boost = set().union(*(state.mention_articles.get(m.entity.keys, set()) for m in q.mentions))
     hits = search(
         state.data,
@@ -80,4 +82,10 @@ def retrieve(
         boost_articles=boost,
         params=config.params,
     )
+    if story:  # ...boosted once more: the articles named are the story's and its rivals' alike
+        lift = config.params.boost
+        hits = sorted(
+            (replace(h, score=h.score + abs(h.score) * lift) if h.article_id in story else h for h in hits),
+            key=lambda h: -h.score,
+        )
     return Retrieval(hits, relevance(hits, mode))

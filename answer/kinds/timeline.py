@@ -23,7 +23,8 @@ from corpus.text import QUESTION_STOP_WORDS, words
 # "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
 TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological(?:ly)?)\b", re.I)
 TIMELINE_CUE = re.compile(
-    r"\b(timeline|chronology|chronological(?:ly)?|history of|story so far|sequence of events|key (?:dates|events|moments)|"
+    r"\b(timeline|chronology|chronological(?:ly)?|history of|(?:'s|’s|job|career|hiring)\s+history|"
+    r"(?<=\w )history (?:from|since|up to|so far)|story so far|sequence of events|key (?:dates|events|moments)|"
     r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\bunfold\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
@@ -109,8 +110,13 @@ def name_position(sentence: str, subjects: list[Entity]) -> int | None:
     return None
 
 
+# The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.
+_SPAN = re.compile(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", re.I)
+
+
 def direction(text: str) -> bool | None:
     """Does the question ask only for moves in (True), only out (False), or both (None)?"""
+    text = _SPAN.sub("", text)
     out, into = _OUT_WORDS.search(text), _IN_WORDS.search(text)
     return None if bool(out) == bool(into) else into is not None
 
@@ -209,11 +215,16 @@ def dated_events(
 
 
 def fewest(found: list[Event]) -> list[Event]:
-    """The events, oldest first, without the sentences that date one again (a headline's or a move's day, the
-    same day in two articles; "since September 2025" beside "on 19 September 2025")."""
+    """The events, oldest first, without the sentences that date one again (a headline's or a move's day or
+    month, the same day in two articles; "since September 2025" beside "on 19 September 2025")."""
     found = sorted(found, key=lambda e: (e.when, e.text))
     headlines = {e.when for e in found if not e.in_text}
-    in_text = [e for e in found if e.in_text and e.when not in headlines]
+    months = {when[:7] for when in headlines}
+    in_text = [
+        e
+        for e in found
+        if e.in_text and e.when not in headlines and not (len(e.when) == 7 and e.when in months)
+    ]
     keep = {id(in_text[i]) for i in most_precise([e.when for e in in_text])}
     return [e for e in found if not e.in_text or id(e) in keep]
 
@@ -269,10 +280,18 @@ def _topic(text: str) -> str:
     return after or before.strip(" ?!./") or inside
 
 
+# ...or "google to now": where it starts and ends.
+_ENDPOINTS = re.compile(rf"{_SPAN.pattern}|,\s*\S+(?:\s+\S+)?\s+to\s+(?:now|today|date)\W*$", re.I)
+
+
 def subjects_of(q: Question) -> list[Entity]:
-    """The companies and people named, each once."""
+    """The companies and people named, each once; those naming where it starts or ends are no subject of
+    their own, unless nothing else is named ("tml history from launch to zoph leaving" is TML's)."""
+    span = _ENDPOINTS.search(q.text)
+    inside = [m for m in q.mentions if span is not None and m.start >= span.start()]
+    chosen = [m for m in q.mentions if m not in inside] or list(q.mentions)
     found: list[Entity] = []
-    for m in q.mentions:
+    for m in chosen:
         if all(e.keys != m.entity.keys or e.kind != m.entity.kind for e in found):
             found.append(m.entity)
     return found

@@ -78,7 +78,11 @@ def month_event(group: list[RecordedMove], subjects: list[Entity], state: Engine
     text = f"{len(group)} people {'join' if joins else 'leave'} {label}: {', '.join(named)}"
     text += f" and {rest} more" if rest else ""
     articles = list(dict.fromkeys(r.article_id for r in ranked))[:GROUP_CITATIONS]
-    return Event(move_date(group[0])[:7], text, articles[0], tuple(articles[1:]))
+    days = {
+        move_date(r) for r in group
+    }  # one day for all of them ("14 January 2026"): that day, else the month
+    when = days.pop() if len(days) == 1 else move_date(group[0])[:7]
+    return Event(when, text, articles[0], tuple(articles[1:]))
 
 
 def move_events(

@@ -86,6 +86,8 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),
         ("meta hires, chronologically", True),
+        ("Meta's history", True),
+        ("meta history from launch to lecun leaving", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
@@ -162,6 +164,9 @@ def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine
     # losing people and hiring them, asked together: both directions
     both = engine.answer("meta: losing researchers and hiring them, in order")
     assert both.intro == "Timeline of Meta: 5 events, oldest first:"
+    # ...and where a timeline ends is no direction: "from launch to lecun leaving"
+    span = engine.answer("meta history from launch to lecun leaving")
+    assert span.intro == "Timeline of Meta: 5 events, oldest first:"
 
 
 def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(
@@ -282,3 +287,28 @@ def test_two_subjects_with_a_story_together_get_its_timeline(
     assert "June 2025 — Alexandr Wang joins Meta from Scale AI" in [
         line.text for line in engine.answer("timeline of meta").lines
     ]
+
+
+def test_a_sentence_dating_a_month_a_headline_dates_by_its_day_is_left_out() -> None:
+    from answer.kinds.timeline import fewest
+    from answer.kinds.timeline_moves import Event
+
+    headline = Event("2025-07-15", "Thinking Machines Lab raises $2 billion", "a")
+    month = Event("2025-07", "The start-up raised about $2 billion in July 2025.", "b", in_text=True)
+    earlier = Event("2025-02", "Murati unveiled the lab in February 2025.", "b", in_text=True)
+    assert fewest([month, headline, earlier]) == [earlier, headline]
+
+
+def test_many_moves_of_one_day_are_dated_by_that_day() -> None:
+    from answer.kinds.timeline_moves import month_event
+
+    tml = EntityIndex(people=[], orgs=["Thinking Machines Lab"]).find("Thinking Machines Lab")[0].entity
+
+    def left(person: str, date: str) -> RecordedMove:
+        move = {"person": person, "from": "Thinking Machines Lab", "to": "OpenAI", "date": date}
+        return RecordedMove(Move.model_validate(move), "a", dt.date(2026, 1, 15))
+
+    same_day = [left(p, "2026-01-14") for p in ("Barret Zoph", "Luke Metz", "Sam Schoenholz")]
+    assert month_event(same_day, [tml]).when == "2026-01-14"
+    apart = [left("Barret Zoph", "2026-01-14"), left("Luke Metz", "2026-01-20")]
+    assert month_event(apart, [tml]).when == "2026-01"

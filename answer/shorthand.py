@@ -55,6 +55,7 @@ SHORTHAND = {
     "whtas": "what's",
     "whast": "what's",
     "wahts": "what's",
+    "wats": "what's",
     "hw": "how",
     "hwo": "how",
     "woh": "who",

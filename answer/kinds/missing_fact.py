@@ -28,7 +28,7 @@ CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
 # organisation it names ("Yann LeCun's start-up AMI").
 _HOW_ASKED = content_words(
     "pay paid paying pays make made makes get got gets give gave giving gives have has had take took takes "
-    "do does did doing cost costs offer offered offering offers spend spent worth raise raised raising earn "
+    "do does did doing cost costs offer offered offering offers spend spent worth raise raised raises raising earn "
     "go goes going gone went "
     "earned new now currently current latest last recent recently really lol reportedly report reported "
     "many much amount number figure exactly roughly approximately "

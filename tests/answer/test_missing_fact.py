@@ -233,3 +233,17 @@ def test_a_count_reported_by_a_news_outlet_is_still_the_subjects(
     engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
     answer = engine.answer("how many cvs did deepseek get after posting jobs")
     assert answer.answered and "10,000 CVs" in answer.plain_text()
+
+
+def test_raises_typed_for_raise_is_still_a_way_of_asking(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    article = {
+        "article_id": "2026-07-deepseek-round",
+        "title": "DeepSeek closes its first outside round",
+        "body": "DeepSeek completed its first outside round, raising about 51 billion yuan. Tencent put in 10 billion yuan.",
+        "published": "2026-07-01",
+        "companies": "DeepSeek, Tencent",
+        "people": "",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("how much did deepseek raises in the end")
+    assert answer.answered and "51 billion yuan" in answer.plain_text()

@@ -18,6 +18,7 @@ from answer.shorthand import expand
         ("is the 100 mil offer real", "is the 100 million offer real"),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),
+        ("wats her title", "what's her title"),
         ("how much did meta pya", "how much did meta pay"),
         # contractions typed without their apostrophe
         ("when did the ftc say theyd look at it", "when did the ftc say they'd look at it"),

@@ -220,57 +220,37 @@ def test_he_after_an_answer_in_prose_means_the_person_it_names(small_engine: Eng
     assert chat.resolve("who did he replace?", small_engine.parse) == "who did Tan Xu replace?"
 
 
-def test_it_is_the_company_asked_about_when_it_raises_money(small_engine: Engine) -> None:
+def _read_after(engine: Engine, first: str, follow_up: str) -> str:
+    """What a follow-up is read as, asked after `first` in a new conversation."""
     chat = Conversation()
-    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
-    assert chat.resolve("how much did it raise", small_engine.parse) == "how much did Moonshot AI raise"
+    engine.answer(first, conversation=chat)
+    return chat.resolve(follow_up, engine.parse)
+
+
+MOONSHOT = "who did Moonshot AI hire?"
 
 
 @pytest.mark.parametrize(
-    ("follow_up", "understood"),
+    ("first", "follow_up", "understood"),
     [
-        ("who runs it?", "who runs Moonshot AI?"),
-        ("when was it founded", "when was Moonshot AI founded"),
-        ("what happened to it", "what happened to Moonshot AI"),
-        ("what does it mean?", "what does it mean?"),  # "it" is the news, not the company
+        (MOONSHOT, "how much did it raise", "how much did Moonshot AI raise"),
+        # "it" is the company when something is done to it
+        (MOONSHOT, "who runs it?", "who runs Moonshot AI?"),
+        (MOONSHOT, "when was it founded", "when was Moonshot AI founded"),
+        (MOONSHOT, "what happened to it", "what happened to Moonshot AI"),
+        (MOONSHOT, "what does it mean?", "what does it mean?"),  # "it" is the news, not the company
+        # "the start-up" is the one people were hired from, "the company" the one asked about
+        ("who did Meta hire from Apple?", "who runs the startup now", "who runs Apple now"),
+        ("who did Meta hire from Apple?", "what did the company pay", "what did Meta pay"),
+        # a follow-up ending in a preposition is about the company
+        (MOONSHOT, "who put money in", "who put money in Moonshot AI?"),
+        (MOONSHOT, "who else did it bring in?", "who else did it bring in?"),  # "bring in": nothing dangling
     ],
 )
-def test_it_is_the_company_when_something_is_done_to_it(
-    small_engine: Engine, follow_up: str, understood: str
+def test_it_or_the_company_is_the_company_asked_about(
+    small_engine: Engine, first: str, follow_up: str, understood: str
 ) -> None:
-    chat = Conversation()
-    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
-    assert chat.resolve(follow_up, small_engine.parse) == understood
-
-
-@pytest.mark.parametrize(
-    ("follow_up", "understood"),
-    [
-        ("who runs the startup now", "who runs Apple now"),  # the start-up people were hired from
-        ("what did the company pay", "what did Meta pay"),
-    ],
-)
-def test_the_start_up_or_the_company_is_the_one_asked_about(
-    small_engine: Engine, follow_up: str, understood: str
-) -> None:
-    chat = Conversation()
-    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
-    assert chat.resolve(follow_up, small_engine.parse) == understood
-
-
-@pytest.mark.parametrize(
-    ("follow_up", "understood"),
-    [
-        ("who put money in", "who put money in Moonshot AI?"),
-        ("who else did it bring in?", "who else did it bring in?"),  # "bring in": nothing left dangling
-    ],
-)
-def test_a_follow_up_ending_in_a_preposition_is_about_the_company(
-    small_engine: Engine, follow_up: str, understood: str
-) -> None:
-    chat = Conversation()
-    small_engine.answer("who did Moonshot AI hire?", conversation=chat)
-    assert chat.resolve(follow_up, small_engine.parse) == understood
+    assert _read_after(small_engine, first, follow_up) == understood
 
 
 def test_when_after_a_move_quotes_the_sentence_that_dates_it(

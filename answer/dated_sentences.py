@@ -8,13 +8,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from corpus.move_patterns import MONTH_NUMBERS
+from corpus.model import date_period
+from corpus.move_patterns import MONTH_NAMES, MONTH_NUMBERS
 from corpus.text import STEM_LETTERS, word_set, words
 
-_MONTH = (
-    r"(Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTH = f"({MONTH_NAMES})"
 # "19 September 2025", "on 16 June" (British order, as the articles write) and "September 19, 2025".
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b(?:,?\s+((?:19|20)\d\d)\b)?")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s+((?:19|20)\d\d)\b)?")
@@ -26,11 +24,9 @@ _LEADS = word_set(
 )
 # An editor's note ("**Update (May 2026):** ...") dates the note, not an event.
 _NOTE = re.compile(r"\bupdate\s*\(", re.I)
-# An article reports news of the week up to its publication; the first day in that week it gives is its
-# headline's.
+# An article reports news of the week up to its publication; the first day in that week it gives (its lede's,
+# as a rule) is its headline's.
 NEWS_DAYS = 7
-# ...told in its first sentences (the lede), which give the day it happened.
-LEDE_SENTENCES = 2
 # Beyond this many words a sentence is a paragraph, not a timeline line.
 MAX_DATED_WORDS = 40
 # A day named without its year is in the year up to this many days after publication ("takes effect on 1
@@ -80,24 +76,17 @@ def sentence_date(sentence: str, published: dt.date) -> str | None:
     ]
 
 
-def _period_end(when: str) -> dt.date:
-    if len(when) > 7:
-        return dt.date.fromisoformat(when)
-    year, month = int(when[:4]), int(when[5:7])
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-
-
 def _this_week(when: str, published: dt.date) -> bool:
     """Is the date in the week up to publication?"""
-    start = dt.date.fromisoformat(when if len(when) > 7 else when + "-01")
-    return start <= published and _period_end(when) >= published - dt.timedelta(days=NEWS_DAYS)
+    start, end = date_period(when)
+    return start <= published and end >= published - dt.timedelta(days=NEWS_DAYS)
 
 
 def news_date(sentences: Sequence[str], published: dt.date) -> str:
     """The day an article's news happened: the first day it gives in the week before publication, its lede's
     first ("a proclamation signed ... on 19 September 2025", reported on the 22nd; "Chen sent the memo ...
     around 28 June", reported on the 30th), else the publication's."""
-    for sentence in (*sentences[:LEDE_SENTENCES], *sentences[LEDE_SENTENCES:]):
+    for sentence in sentences:
         when = sentence_date(sentence, published)
         if when is not None and len(when) > 7 and _this_week(when, published):
             return when

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from answer.asks import AnswerType
-from corpus.entities import EntityIndex
-from corpus.text import NAME_STOP_WORDS, words
+from corpus.entities import EntityIndex, surname
+from corpus.text import NAME_STOP_WORDS
 
 AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b|"
@@ -97,7 +97,7 @@ def _named(sentence: str, entities: EntityIndex, kind: str, known: frozenset[str
     return any(
         m.entity.kind == kind
         and not m.entity.keys <= known
-        and not (kind == "person" and words(m.entity.name)[-1:] and words(m.entity.name)[-1] in known)
+        and not (kind == "person" and surname(m.entity.name) in known)
         for m in entities.find(sentence)
     )
 

@@ -177,11 +177,6 @@ def _swapped_function_word(word: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _form_of(typed: str, word: str) -> bool:
-    """Is `word` the typed one with an ending ("dumplings" for "dumpling"): another form of it, not a slip?"""
-    return word.startswith(typed) and word[len(typed) :] in _ENDINGS
-
-
 def _bases(word: str) -> list[str]:
     """The words `word` may be another form of: "hirings" (hiring), "ditched" (ditch), "quitting" (quit),
     "companies" (company); not "pying" ("py" is too short to be one)."""
@@ -310,7 +305,8 @@ class Speller:
             found |= {
                 str(s.term): int(s.distance)
                 for s in _common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
-                if str(s.term) not in found and not _form_of(word, str(s.term))
+                if str(s.term) not in found
+                and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
             }
         if name:
             found = {w: d for w, d in found.items() if w in self._names}

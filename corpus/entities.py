@@ -158,3 +158,9 @@ def same_org(asked: Entity, name: str | None) -> bool:
 
 def same_person(asked: Entity, name: str) -> bool:
     return asked.keys <= key_tokens(name)
+
+
+def surname(name: str) -> str:
+    """A person's last name as a lower-case word, as sentences name them again ("Noam Shazeer": "shazeer")."""
+    found = words(name)
+    return found[-1] if found else ""

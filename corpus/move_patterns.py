@@ -133,13 +133,14 @@ _ADV = (
     r"(?:(?:also|all|both|already|recently|reportedly|quietly|officially|formally|finally|just|now|since|"
     r"then|later|briefly|subsequently|eventually|duly)\s+)?"
 )
-_MONTH_NAMES = (
+# The months as articles write them, in full or short ("September", "Sept").
+MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # A time adverbial between subject and verb: "Tencent on 17 December 2025 appointed ...".
 _WHEN = (
-    rf"(?:,?\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:on|in)\s+(?:\d{{1,2}}\s+)?{_MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"
+    rf"(?:,?\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:on|in)\s+(?:\d{{1,2}}\s+)?{MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"
     rf"(?:in\s+)?(?:early|late|mid-?)\s*\d{{4}}|"
     rf"(?:last|this|earlier\s+this|later\s+that)\s+(?:week|month|year))(?![\w-]),?)?"
 )

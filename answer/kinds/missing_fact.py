@@ -20,6 +20,7 @@ from answer.passages import sentence_groups
 from answer.query import Question
 from answer.retrieval import search_scope
 from answer.synonyms import SAME_MEANING, with_same_meaning
+from corpus.entities import surname
 from corpus.text import STEM_LETTERS, content_words, words
 
 # The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
@@ -239,9 +240,8 @@ class MissingFact:
             return None
         for hit in ctx.retrieval.hits:
             sentences = ctx.state.retrieved(hit).sentences
-            if (
-                paid
-            ):  # "how much is hassabis paid": said in an article about him, not of a package for another
+            # "how much is hassabis paid": said in an article about him, not of a package for another
+            if paid:
                 if not _about_person(q, ctx.state.data.articles[hit.article_id].title):
                     continue
                 whole = ctx.state.data.sentences.get(hit.article_id, [])
@@ -272,7 +272,7 @@ def _pay_asked(q: Question, kind: AnswerType, focus: set[str]) -> set[str]:
 def _about_person(q: Question, title: str) -> bool:
     """Is an article with this headline about a person the question names (by their surname)?"""
     said = set(words(title))
-    return any(words(m.entity.name)[-1] in said for m in q.people if words(m.entity.name))
+    return any(surname(m.entity.name) in said for m in q.people)
 
 
 def _asks_role(q: Question, kind: AnswerType) -> bool:

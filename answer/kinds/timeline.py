@@ -15,7 +15,7 @@ from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.moves import RecordedMove
 from answer.query import Question
 from answer.state import EngineState
-from corpus.entities import Entity
+from corpus.entities import Entity, surname
 from corpus.model import date_label, date_period
 from corpus.text import QUESTION_STOP_WORDS, words
 
@@ -178,7 +178,7 @@ def article_events(
     movers: dict[str, set[str]] = {}
     for r in moves:
         movers.setdefault(r.article_id, set()).update(words(r.move.person))
-    people = {words(r.move.person)[-1] for r in moves if words(r.move.person)}
+    people = {surname(r.move.person) for r in moves} - {""}
     found = []
     about = [articles_about(state, e) for e in subjects]
     for a in dict.fromkeys(

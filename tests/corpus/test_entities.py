@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.entities import EntityIndex
+from corpus.entities import EntityIndex, surname
 from tests.conftest import make_article, parse
 
 
@@ -32,3 +32,9 @@ def test_a_name_whose_one_key_word_is_everyday_english_is_found_by_its_whole_nam
     assert index.find("is that fair") == []  # a one-word name counts only as its owner writes it
     assert [m.entity.name for m in index.find("who left FAIR")] == ["FAIR"]
     assert index.find("where does the information come from") == []
+
+
+def test_a_persons_surname_is_their_last_word_in_lower_case() -> None:
+    assert surname("Noam Shazeer") == "shazeer"
+    assert surname("Karén Simonyan") == "simonyan"
+    assert surname("") == ""

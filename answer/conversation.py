@@ -21,6 +21,7 @@ from answer.follow_topics import (
     in_place,
     it_as_firm,
     latest_company,
+    said_before,
     the_firm,
     topic_of,
     with_topic,
@@ -69,6 +70,7 @@ _DATE_PHRASE = re.compile(
     r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
     re.I,
 )
+_FROM_THEM = re.compile(r"\bfrom\s+them$", re.I)
 _FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
 # What a bare follow-up may hold besides names and dates: "and from OpenAI instead?", "in 2024 then?".
@@ -219,7 +221,7 @@ class Conversation:
             text = at_there(text, firm or None) or text
             text = the_firm(text, last.question, firm or None) or text  # "who runs the start-up now?"
         if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
-            text = _resolve_pronouns(text, last, self._about_companies())
+            text = _resolve_pronouns(text, last, self._about_companies(), parse)
         else:
             companies = {m.entity.name for m in last.orgs}
             asked = at_company(text, parse(text), companies.pop() if len(companies) == 1 else None)
@@ -258,20 +260,32 @@ def _bare(fragment: str, q: Question) -> bool:
     return bool(q.mentions or q.dates) and not re.search(r"\w", rest)
 
 
-def _resolve_pronouns(text: str, last: Turn, about: Question | None) -> str:
+def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Callable[[str], Question]) -> str:
     """ "when did he join?" -> "when did Ruoming Pang join?"; "they" is the company when it acts ("what did
-    they pay?", "how much did they offer her?"), else the people the last answer listed or the one person."""
+    they pay?", "how much did they offer her?"), else the people the last answer listed or the one person.
+    A pronoun the question itself says whom it means (`said_before`) stays."""
     person = last.people[0] if last.people else None
     if person:
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
     firm = last.company or firm_of(about, losing=_LOSING.search(text) is not None) or None
+    own = parse(text)
     if firm:
-        text = IT.sub(lambda m: it_as_firm(m, text, firm), text)
+        text = IT.sub(lambda m: m.group(0) if said_before(m, own) else it_as_firm(m, text, firm), text)
     group = _group(last.question) if len(last.people) > 1 else ""
     match = PLURAL.search(text)
-    if match is None:
+    if match is not None and _FROM_THEM.search(text[: match.end()]) and last.question.origins:
+        # "and who did tencent hire from them?" after a question about hires from Alibaba
+        return text[: match.start()] + last.question.origins[0].entity.name + text[match.end() :]
+    if match is None or said_before(match, parse(text)):
         return text
     if firm and (acts(text, match) or not (group or person)):
+        later = PLURAL.search(text, match.end())
+        if group and later:  # "how much did they pay them?": the company paid the people it hired
+            text = (
+                text[: later.start()]
+                + _refer(later.group(1), group, text[later.end() :])
+                + text[later.end() :]
+            )
         return _they(text, firm)
     if group:
         return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)

@@ -6,6 +6,7 @@ first that matches answers it. Embedding and searching happen only when a kind n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -36,9 +37,18 @@ MAX_QUESTION_CHARS = 500
 MIN_BACKING_WORD = 4
 # A follow-up answered with one of these (nothing found, an unknown word) is asked again about what the
 # conversation was about.
-_RETRIED = frozenset({AnswerKind.NOT_FOUND, AnswerKind.UNKNOWN_NAME})
+_RETRIED = frozenset({AnswerKind.NOT_FOUND})
+
+# A question refers back to what was said before with these: "who led the round?", "was it worth it?".
+_BACK = re.compile(r"\b(?:the|that|this|those|these|it|its|they|them|their|he|him|his|she|her|there)\b", re.I)
 
 __all__ = ["DEFAULT_THRESHOLDS", "Engine", "EngineConfig"]
+
+
+def _refers_back(q: Question) -> bool:
+    """Does a question that names no person or company of its own refer back to something ("who led the
+    round?") rather than ask something new ("what does FYI mean?")?"""
+    return not q.mentions and _BACK.search(q.text) is not None
 
 
 class Engine:
@@ -104,7 +114,12 @@ class Engine:
         story = conversation.story() if conversation is not None else frozenset()
         ctx, answer, respelt = self._answered(resolved, mode, page, story if resolved != raw else frozenset())
         subject = conversation.subject(raw) if conversation is not None and resolved == raw else ""
-        if subject and answer.kind in _RETRIED and subject.lower() not in raw.lower():
+        if (
+            subject
+            and answer.kind in _RETRIED
+            and _refers_back(ctx.question)
+            and subject.lower() not in raw.lower()
+        ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
             # start-up) is asked again about what the conversation was about.
             about = f"{raw.rstrip(' ?.!')} ({subject})?"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from answer.model import Answer, AnswerKind
 from answer.query import Question
 from corpus.entities import Mention
+from corpus.text import content_words
 
 # Finds the companies and people a text names (the entity index's `find`).
 Finder = Callable[[str], list[Mention]]
@@ -212,6 +213,8 @@ _COMPANY_VERB = re.compile(
     r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?)\b",
     re.I,
 )
+# "Get" with what is done to someone: "they get paid", "they got poached".
+_GOT_DONE = re.compile(r"\s+(?:get|gets|got|getting)\s+(?:paid|\w+ed)\b", re.I)
 # What is done to a company, ending a follow-up about it: "who runs it?", "what happened to it?".
 _DONE_TO_FIRM = re.compile(
     r"\b(?:runs?|ran|running|leads?|led|leading|heads?|headed|founded|started|owns?|owned|manages?|managed|"
@@ -230,7 +233,23 @@ def acts(text: str, pronoun: re.Match[str]) -> bool:
     """Is the pronoun a company doing something ("did they hire", "they paid"), not people ("were they
     paid", "where did they go")?"""
     passive = re.search(r"\b(?:were|are|was|is|be|been|being)\s+$", text[: pronoun.start()], re.I)
-    return passive is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
+    got = _GOT_DONE.match(text[pronoun.end() :])  # "what did they get paid": done to them
+    return passive is None and got is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
+
+
+# A message that names this many content words before "they" says itself who they are ("which researchers has
+# deepseek lost and who got them", "china's k visa vs the us h1b changes, how do they compare").
+ANTECEDENT_WORDS = 3
+
+
+def said_before(pronoun: re.Match[str], q: Question) -> bool:
+    """Does the question say itself whom a pronoun means, before it: a company before "it"/"its" ("who joined
+    Thinking Machines Lab when it launched?", "did xai lose half its cofounders"), a name or a few words of
+    its own before "they"? Such a pronoun is not the last question's subject."""
+    before = [m for m in q.mentions if m.end <= pronoun.start()]
+    if IT.fullmatch(pronoun.group(0)):
+        return any(m.entity.kind == "org" for m in before)
+    return bool(before) or len(content_words(q.text[: pronoun.start()])) >= ANTECEDENT_WORDS
 
 
 def it_as_firm(m: re.Match[str], text: str, firm: str) -> str:

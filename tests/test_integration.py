@@ -117,6 +117,34 @@ def test_a_conversation_with_the_real_corpus(real_engine: Engine) -> None:
     assert paid.understood_as == "how much was Ruoming Pang paid?" and "$200 million" in paid.plain_text()
 
 
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        ("what GPU does deepseek train on", "when did apple release the vision pro"),  # names its own company
+        ("whats openai's share price today", "what does FYI mean"),
+        ("which uni did liang wenfeng attend", "fyi whats the ETA on grok 5"),  # a name the articles lack
+        (
+            "who did Meta hire from Apple?",
+            "Who joined Thinking Machines Lab when it launched?",
+        ),  # "it" is TML
+        ("how many ai2 leaders has microsoft hired", "which researchers has deepseek lost and who got them"),
+    ],
+)
+def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
+    real_engine: Engine, before: str, question: str
+) -> None:
+    alone = real_engine.answer(question)
+    chat = Conversation()
+    real_engine.answer(before, conversation=chat)
+    after = real_engine.answer(question, conversation=chat)
+    assert not after.understood_as, after.understood_as
+    assert (after.kind, after.answered, after.plain_text()) == (
+        alone.kind,
+        alone.answered,
+        alone.plain_text(),
+    )
+
+
 def test_ask_json_contract(real_data_dir: Path) -> None:
     result = run_cli(["ask", "--json", "who did Moonshot AI hire?"], real_data_dir)
     assert result.returncode == 0, result.stderr

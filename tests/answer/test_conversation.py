@@ -281,10 +281,9 @@ def test_they_after_a_question_about_a_period_keeps_the_period(small_engine: Eng
     )
 
 
-def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
-    tmp_path: Path, fake_embedder: FakeEmbedder
-) -> None:
-    engine = engine_of(
+def _silver_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    """David Silver's start-up raising a round, and an article about something else."""
+    return engine_of(
         tmp_path,
         fake_embedder,
         {
@@ -306,6 +305,12 @@ def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
         },
         config=EngineConfig(thresholds={"hybrid": 0.5}),
     )
+
+
+def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _silver_engine(tmp_path, fake_embedder)
     assert not engine.answer("who led the round").answered  # alone, too vague to answer
     chat = Conversation()
     engine.answer("how much did david silver's startup raise", conversation=chat)
@@ -314,9 +319,61 @@ def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
     assert follow_up.understood_as == "who led the round (David Silver)?"  # says how it was read
 
 
+def test_a_question_naming_its_own_company_is_not_asked_again_about_the_last_subject(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _silver_engine(tmp_path, fake_embedder)
+    chat = Conversation()
+    engine.answer("how much did david silver's startup raise", conversation=chat)
+    unrelated = engine.answer("who led the round at nvidia", conversation=chat)  # not Silver's round
+    assert not unrelated.answered and not unrelated.understood_as
+
+
 def test_it_after_which_company_is_the_company_the_answer_names(small_engine: Engine) -> None:
     chat = Conversation()
     q = small_engine.parse("which company hired Tan Xu?")
     moved = _said(q.text, AnswerKind.MOVES, "Tan Xu: Microsoft Research Asia → Moonshot AI (2025)")
     chat.remember(q, moved, small_engine.state.entities.find)
     assert chat.resolve("how much did it raise", small_engine.parse) == "how much did Moonshot AI raise"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who joined Meta when it launched?",  # "it" is Meta
+        "did Meta lose half its researchers",
+        "which researchers has Apple lost and who got them",  # "them" are the researchers
+        "list everyone Apple lost to rivals and where they went",
+    ],
+)
+def test_a_pronoun_the_question_itself_explains_is_not_the_last_subject(
+    small_engine: Engine, question: str
+) -> None:
+    assert _read_after(small_engine, MOONSHOT, question) == question
+
+
+def test_from_them_is_the_company_the_last_question_hired_from(small_engine: Engine) -> None:
+    follow_up = "and who did Moonshot AI hire from them?"
+    understood = _read_after(small_engine, "who did Meta hire from Apple?", follow_up)
+    assert understood == "and who did Moonshot AI hire from Apple?"
+
+
+def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who did Meta hire from Apple?")
+    listed = _said(
+        q.text,
+        AnswerKind.MOVES,
+        "Ruoming Pang: Apple → Meta (July 2025)",
+        "Ke Yang: Apple → Meta (October 2025)",
+    )
+    chat.remember(q, listed)
+    assert (
+        chat.resolve("how much did they pay them?", small_engine.parse)
+        == "how much did Meta pay the people Meta hired from Apple?"
+    )
+    # ...and "get paid" is done to the people, not by the company
+    assert (
+        chat.resolve("what did they get paid", small_engine.parse)
+        == "what did the people Meta hired from Apple get paid"
+    )

@@ -22,6 +22,8 @@ from index.embedder import Embedder
 
 T = TypeVar("T")
 
+# How much a follow-up no rule rewrote leans towards the question it goes on from (its own text counts 1).
+PRIOR_WEIGHT = 0.5
 # Words this short are never proper nouns worth narrowing by.
 MIN_NARROWING_WORD = 4
 
@@ -39,6 +41,9 @@ class Context:
     mode: str
     page: int = 0
     story: frozenset[str] = frozenset()  # a follow-up's: the articles the last answer cited, searched first
+    prior: str = (
+        ""  # a follow-up no rule rewrote: the question it goes on from, which its vector leans towards
+    )
     timings: dict[str, float] = field(default_factory=lambda: {"embed": 0.0, "search": 0.0})
     _worked_out: dict[str, object] = field(default_factory=dict)
 
@@ -52,7 +57,12 @@ class Context:
     @cached_property
     def vector(self) -> npt.NDArray[np.float32]:
         started = time.perf_counter()
-        vector = np.asarray(self.embedder.encode([self.question.text])[0], dtype=np.float32)
+        texts = [self.question.text, self.prior] if self.prior else [self.question.text]
+        encoded = np.asarray(self.embedder.encode(texts), dtype=np.float32)
+        vector: npt.NDArray[np.float32] = encoded[0]
+        if self.prior:  # "was it hit by the cuts?" after "what is TBD Lab?" is about TBD Lab
+            leaning = vector + PRIOR_WEIGHT * encoded[1]
+            vector = (leaning / (float(np.linalg.norm(leaning)) or 1.0)).astype(np.float32)
         self.timings["embed"] += time.perf_counter() - started
         return vector
 
@@ -80,7 +90,9 @@ class Context:
         vector = self.vector
         started = time.perf_counter()
         scope = search_scope(self.state, self.question)
-        found = retrieve(self.state, self.config, self.question, vector, self.mode, scope, self.story)
+        found = retrieve(
+            self.state, self.config, self.question, vector, self.mode, scope, self.story, self.prior
+        )
         self.timings["search"] += time.perf_counter() - started
         return found
 

@@ -21,6 +21,7 @@ from answer.follow_topics import (
     in_place,
     it_as_firm,
     latest_company,
+    refers_back,
     said_before,
     the_firm,
     topic_of,
@@ -183,6 +184,20 @@ class Conversation:
         """The articles the last answer cited (none when the conversation has gone idle)."""
         last = self.previous()
         return last.sources if last is not None else frozenset()
+
+    def previous_text(self) -> str:
+        """The last question as answered ("" when there is none or the conversation has gone idle)."""
+        last = self.previous()
+        return last.question.text if last is not None else ""
+
+    def goes_on(self, text: str, parse: Callable[[str], Question]) -> bool:
+        """Does a short question that no rule rewrote go on with the last answer's story: it refers back
+        ("was it hit by the 600 job cuts?", "how reliable is that?") and names no one new?"""
+        last = self.previous()
+        if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS or not refers_back(text):
+            return False
+        before = {m.entity.keys for m in last.question.mentions}
+        return all(m.entity.keys in before for m in parse(text).mentions)
 
     def subject(self, text: str) -> str:
         """Whom or what the last question named, for a short follow-up no rule could read ("" if none)."""

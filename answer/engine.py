@@ -6,7 +6,6 @@ first that matches answers it. Embedding and searching happen only when a kind n
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import Conversation
 from answer.cues import without_chat
+from answer.follow_topics import refers_back
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
 from answer.places import unknown_countries
@@ -39,16 +39,7 @@ MIN_BACKING_WORD = 4
 # conversation was about.
 _RETRIED = frozenset({AnswerKind.NOT_FOUND})
 
-# A question refers back to what was said before with these: "who led the round?", "was it worth it?".
-_BACK = re.compile(r"\b(?:the|that|this|those|these|it|its|they|them|their|he|him|his|she|her|there)\b", re.I)
-
 __all__ = ["DEFAULT_THRESHOLDS", "Engine", "EngineConfig"]
-
-
-def _refers_back(q: Question) -> bool:
-    """Does a question that names no person or company of its own refer back to something ("who led the
-    round?") rather than ask something new ("what does FYI mean?")?"""
-    return not q.mentions and _BACK.search(q.text) is not None
 
 
 class Engine:
@@ -112,12 +103,17 @@ class Engine:
         resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
         # A follow-up goes on with the story the last answer told: its articles are searched first.
         story = conversation.story() if conversation is not None else frozenset()
-        ctx, answer, respelt = self._answered(resolved, mode, page, story if resolved != raw else frozenset())
+        goes_on = conversation is not None and resolved == raw and conversation.goes_on(raw, self.parse)
+        prior = conversation.previous_text() if conversation is not None and goes_on else ""
+        ctx, answer, respelt = self._answered(
+            resolved, mode, page, story if resolved != raw or goes_on else frozenset(), prior
+        )
         subject = conversation.subject(raw) if conversation is not None and resolved == raw else ""
         if (
             subject
             and answer.kind in _RETRIED
-            and _refers_back(ctx.question)
+            and not ctx.question.mentions
+            and refers_back(raw, definite=True)
             and subject.lower() not in raw.lower()
         ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
@@ -144,12 +140,12 @@ class Engine:
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
 
     def _answered(
-        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset()
+        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset(), prior: str = ""
     ) -> tuple[Context, Answer, bool]:
         """The context of a question, its answer by the first kind that matches, and whether it was respelt;
-        `story`: the articles a follow-up goes on with."""
+        `story`: the articles a follow-up goes on with; `prior`: the question it goes on from."""
         parsed, respelt = self._parsed(text)
-        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         return ctx, kind.answer(ctx.question, ctx), respelt
 

@@ -237,6 +237,22 @@ def acts(text: str, pronoun: re.Match[str]) -> bool:
     return passive is None and got is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None
 
 
+# A question refers back to what was said before with these: "was it hit by the cuts?", "how reliable is
+# that?", "who works there?" (not "is there"); and, less surely, with "the": "who led the round?"
+_BACK = re.compile(
+    r"\b(?:that|this|those|these|it|its|they|them|their|he|him|his|she|her)\b|(?<!is )(?<!are )(?<!was )"
+    r"(?<!were )\bthere\b",
+    re.I,
+)
+_THE = re.compile(r"\bthe\b", re.I)
+
+
+def refers_back(text: str, *, definite: bool = False) -> bool:
+    """Does a question refer back to something ("was it hit by the cuts?") rather than ask something new
+    ("what does FYI mean?")? `definite`: "the" refers back too ("who led the round?")."""
+    return _BACK.search(text) is not None or (definite and _THE.search(text) is not None)
+
+
 # A message that names this many content words before "they" says itself who they are ("which researchers has
 # deepseek lost and who got them", "china's k visa vs the us h1b changes, how do they compare").
 ANTECEDENT_WORDS = 3

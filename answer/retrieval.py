@@ -17,6 +17,9 @@ from index.search import Hit, search
 # "Latest" with no date means the last few months of the corpus: recent enough to be news, long enough to
 # hold a handful of articles in a quiet season.
 RECENT_DAYS = 120
+# A follow-up that goes on with the last answer (see `Conversation.goes_on`) is answered from that answer's
+# articles alone when they are this share as relevant as the best of all.
+STORY_SHARE = 0.8
 # The relevance of a dense or hybrid search is the best cosine among this many top passages.
 RELEVANCE_TOP = 3
 
@@ -68,20 +71,31 @@ def retrieve(
     mode: str,
     allowed: set[str] | None,
     story: frozenset[str] = frozenset(),
+    prior: str = "",
 ) -> Retrieval:
     """Search with the date pre-filter, the articles about the people and companies named boosted, and those
-    of the `story` a follow-up goes on with ("who put money in?" after a question about DeepSeek's round)."""
+    of the `story` a follow-up goes on with ("who put money in?" after a question about DeepSeek's round); the
+    keywords of the `prior` question it goes on from are searched for too."""
     boost = set().union(*(state.mention_articles.get(m.entity.keys, set()) for m in q.mentions))
+    keywords = f"{q.text} {prior}" if prior else q.text
+    told: list[Hit] = []
+    if prior and story:  # "how reliable is that?": the story's own articles answer it, when they can
+        scope = set(story) if allowed is None else set(story) & allowed
+        told = search(
+            state.data, vector, keywords, mode=mode, k=config.k, article_ids=scope, params=config.params
+        )
     hits = search(
         state.data,
         vector,
-        q.text,
+        keywords,
         mode=mode,
         k=config.k,
         article_ids=allowed,
         boost_articles=boost,
         params=config.params,
     )
+    if told and relevance(told, mode) >= STORY_SHARE * relevance(hits, mode):
+        return Retrieval(told, relevance(told, mode))
     if story:  # ...boosted once more: the articles named are the story's and its rivals' alike
         lift = config.params.boost
         hits = sorted(

@@ -145,6 +145,23 @@ def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
     )
 
 
+@pytest.mark.parametrize(
+    ("before", "follow_up", "must"),
+    [
+        ("what is tbd lab at meta", "was it hit by the 600 job cuts", "not affected"),
+        ("who did microsoft hire from inflection ai in 2024", "and did the uk regulator block it?", "merger"),
+        ("did denny zhou really move to meta", "how reliable is that", "aggregator"),
+    ],
+)
+def test_a_follow_up_no_rule_rewrites_goes_on_with_the_last_question(
+    real_engine: Engine, before: str, follow_up: str, must: str
+) -> None:
+    chat = Conversation()
+    real_engine.answer(before, conversation=chat)
+    answer = real_engine.answer(follow_up, conversation=chat)
+    assert answer.answered and must in answer.plain_text(), answer.plain_text()
+
+
 def test_ask_json_contract(real_data_dir: Path) -> None:
     result = run_cli(["ask", "--json", "who did Moonshot AI hire?"], real_data_dir)
     assert result.returncode == 0, result.stderr

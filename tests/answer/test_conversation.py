@@ -377,3 +377,23 @@ def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: E
         chat.resolve("what did they get paid", small_engine.parse)
         == "what did the people Meta hired from Apple get paid"
     )
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "goes_on"),
+    [
+        ("was it hit by the cuts?", True),
+        ("how reliable is that", True),
+        ("did Moonshot AI say why they did it", True),  # only the company already asked about
+        ("whats the h1b fee now", False),  # nothing refers back
+        ("is there a shortage", False),  # "there" of "is there" is no place
+        ("did Meta say why it did that", False),  # a company of its own
+    ],
+)
+def test_a_follow_up_that_refers_back_goes_on_with_the_last_answer(
+    small_engine: Engine, follow_up: str, goes_on: bool
+) -> None:
+    chat = Conversation()
+    assert not chat.goes_on(follow_up, small_engine.parse)  # nothing to go on from yet
+    small_engine.answer(MOONSHOT, conversation=chat)
+    assert chat.goes_on(follow_up, small_engine.parse) is goes_on

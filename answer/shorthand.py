@@ -46,6 +46,12 @@ SHORTHAND = {
     "mil": "million",
     "mln": "million",
     "bil": "billion",
+    "avg": "average",
+    "exec": "executive",
+    "execs": "executives",
+    "uni": "university",
+    "unis": "universities",
+    "comp": "compensation",
     # ...and slips of short question words the speller leaves alone (too short to correct safely)
     "wen": "when",
     "whn": "when",
@@ -111,6 +117,23 @@ IDIOMS = (
 )
 
 
+# Everyday words for what the articles say otherwise: "layoffs" are job cuts, someone who "bailed" left,
+# a company that "nabbed" someone hired them, "paychecks" are pay; "chronology" asks for a timeline.
+PLAIN_WORDS = (
+    (re.compile(r"\blayoffs\b", re.I), "job cuts"),
+    (re.compile(r"\blayoff\b", re.I), "job cut"),
+    (re.compile(r"\b(?:laid|lay) off\b|\b(?:fired|sacked|axed)\b", re.I), "cut"),
+    (re.compile(r"\bbail(?:ed)?(?: on| from)?\b|\bditched\b", re.I), "left"),
+    (re.compile(r"\bbailing(?: on| from)?\b|\bditching\b", re.I), "leaving"),
+    (re.compile(r"\bbails(?: on| from)?\b|\bditches\b", re.I), "leaves"),
+    (re.compile(r"\b(?:nabbed|snagged|wooed)\b", re.I), "hired"),
+    (re.compile(r"\b(?:nab|snag|woo)\b", re.I), "hire"),
+    (re.compile(r"\bpaychecks?\b", re.I), "pay"),
+    (re.compile(r"\bchronology\b", re.I), "timeline"),
+    (re.compile(r"\bchronologically\b", re.I), "in order"),
+)
+
+
 # A letter typed three times or more is drawn out for effect: "sooo", "whyyy", "hiii".
 _DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
 
@@ -125,9 +148,10 @@ def _shortened(match: re.Match[str]) -> str:
 
 
 def expand(text: str) -> str:
-    """`text` with its chat shorthand written out, drawn-out words typed plainly and idioms said plainly."""
+    """`text` with its chat shorthand written out, drawn-out words typed plainly, idioms and everyday words
+    said as the articles say them."""
     text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
-    for idiom, plain in IDIOMS:
+    for idiom, plain in (*IDIOMS, *PLAIN_WORDS):
         text = idiom.sub(plain, text)
     return text

@@ -69,6 +69,8 @@ def margin(q: Question) -> float:
     """How much more relevant than the threshold the search must be to answer despite the unknown words."""
     if q.unknown_names or not all(is_english(w) or _ABBREVIATION.match(w) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN
+    if any(re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b", q.text, re.I) for w in q.unfamiliar):
+        return UNKNOWN_NAME_MARGIN  # "salary ... at ibm", "in berlin": a place or company, what it is about
     asks = split_asks(q.text)
     if asks and all(a.type is not None for a in asks):
         return EVERYDAY_WORD_MARGIN

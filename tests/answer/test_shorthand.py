@@ -62,3 +62,21 @@ def test_abbreviations_and_names_are_left_alone(kept: str) -> None:
 )
 def test_idioms_are_said_plainly(typed: str, read: str) -> None:
     assert expand(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("did meta have layoffs in 2025", "did meta have job cuts in 2025"),
+        ("were people laid off at msl", "were people cut at msl"),
+        ("who got sacked", "who got cut"),
+        ("who bailed on xai", "who left xai"),
+        ("why is everyone bailing on openai", "why is everyone leaving openai"),
+        ("who did deepmind nab from hume", "who did deepmind hire from hume"),
+        ("deepseek researcher paycheck", "deepseek researcher pay"),
+        ("chronology of the manus mess", "timeline of the manus mess"),
+        ("avg salary of execs at the uni", "average salary of executives at the university"),
+    ],
+)
+def test_everyday_words_are_said_as_the_articles_say_them(typed: str, read: str) -> None:
+    assert expand(typed) == read

@@ -114,6 +114,12 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     lecun = "did meta's new lab actually raise money or is that hype"
     assert _asking_with("ton", "hype", text=lecun) == EVERYDAY_WORD_MARGIN
     assert _asking_with("ton", "hype", text="a ton of hype") == UNKNOWN_NAME_MARGIN
+    # a word the articles never use where a place or company goes is what the question is about
+    assert (
+        _asking_with("ibm", text="whats the average salary for a data scientist at ibm")
+        == UNKNOWN_NAME_MARGIN
+    )
+    assert _asking_with("berlin", text="average ml engineer salary in berlin") == UNKNOWN_NAME_MARGIN
 
 
 @pytest.mark.parametrize(

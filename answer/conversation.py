@@ -281,7 +281,8 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
     A pronoun the question itself says whom it means (`said_before`) stays."""
     person = last.people[0] if last.people else None
     if person:
-        text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text)
+        # the first pronoun only: "did she bring anyone with her?" names her once
+        text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text, count=1)
     firm = last.company or firm_of(about, losing=_LOSING.search(text) is not None) or None
     own = parse(text)
     if firm:

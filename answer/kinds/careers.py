@@ -160,7 +160,10 @@ def short_names(name: str, article: Article) -> list[str]:
 _KNOWN_FOR = (
     r"known (?:as|for)|best known|made (?:his|her|their) name|(?:co-?)?authored|an? (?:co-?)?authors? of|"
     r"co-?creat\w+|creator of|invent\w+|pioneer\w*|led (?:the )?work|contribut\w+ to|"
-    r"spent (?:\w+ ){0,2}years (?:at|with|in)"
+    r"spent (?:\w+ ){0,2}years (?:at|with|in)|"
+    # "Ross is one of the designers of Google's first Tensor Processing Unit"
+    r"(?:one|some) of the (?:\w+ ){0,2}(?:designers|creators|architects|inventors|builders|developers) of|"
+    r"designed|designer of|architect of"
 )
 _BACKGROUND = re.compile(
     rf"\b(?:{_KNOWN_FOR}|worked on|helped (?:build|create|develop)|co-?found(?:ed|er|ers)?|went on to|researched|"

@@ -29,6 +29,8 @@ _WHO_IS = re.compile(
     r"(?:any\s+)?info(?:rmation)?\s+(?:on|about)|profile\s+of)\b",
     re.I,
 )
+# ...or the name first: "jonathan ross, the groq guy - who is he?"
+_WHO_IS_HE = re.compile(r"\bwho(?:'s|’s|s|\s+is|\s+was)\s+(?:he|she|that|this|they)\W*$", re.I)
 _WHERE = re.compile(r"\s*(?:(?:and|but|so|ok|okay)\s+)?(where|wher|whre)\b", re.I)
 # "Where did X go?", "where is X working now?": where someone went, not where they studied or spoke.
 _WHERE_VERB = re.compile(
@@ -65,7 +67,9 @@ _ABOUT_WORDS = (
         "who's whos info information profile come came work works working worked job jobs role position title "
         "go goes going went gone end ended head headed move moved moving currently today days career path "
         "background current new exactly previously mr ms dr startup start-up company employer firm name "
-        "called doing do gonna get gets got getting given"
+        "called doing do gonna get gets got getting given "
+        # "who is jonathan ross, the groq guy": the person, said casually
+        "guy dude person man woman fella"
     )
 )
 
@@ -86,7 +90,7 @@ def asks_about_person(q: Question) -> bool:
         return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
     if _leftover(q):
         return False
-    if _WHO_IS.match(q.text):
+    if _WHO_IS.match(q.text) or _WHO_IS_HE.search(q.text):
         return True
     return bool(_JOB.search(q.text)) or len(q.mentions) == 1
 

@@ -42,6 +42,11 @@ _STAFF_AFTER = re.compile(
     re.I,
 )
 
+# Words that say how many staff, not whose: "a couple researchers", "a handful engineers".
+_HOW_MANY_OF = frozenset(
+    {"couple", "few", "bunch", "handful", "dozen", "dozens", "lot", "lots", "ton", "tons", "pair"}
+)
+
 
 def company_slot_words(q: Question) -> tuple[str, ...]:
     """Unfamiliar words where a who-hired-whom question names a company ("who did amazon hire"): in lower
@@ -50,6 +55,8 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
     for word in q.unfamiliar:
         for match in re.finditer(rf"\b{re.escape(word)}\b", q.text, re.I):
             before, after = q.text[: match.start()], q.text[match.end() :]
+            if word in _HOW_MANY_OF:
+                break  # "a couple researchers quit": how many of them, not whose
             if _STAFF_AFTER.match(after) and (_ASKED.search(before) or _COMPANY_BEFORE.search(before)):
                 found.append(word)
                 break

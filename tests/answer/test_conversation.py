@@ -397,3 +397,12 @@ def test_a_follow_up_that_refers_back_goes_on_with_the_last_answer(
     assert not chat.goes_on(follow_up, small_engine.parse)  # nothing to go on from yet
     small_engine.answer(MOONSHOT, conversation=chat)
     assert chat.goes_on(follow_up, small_engine.parse) is goes_on
+
+
+def test_a_person_is_named_once_for_the_pronouns_that_mean_them(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("where did Ruoming Pang go?", conversation=chat)
+    assert (
+        chat.resolve("did he bring anyone with him", small_engine.parse)
+        == "did Ruoming Pang bring anyone with him"
+    )

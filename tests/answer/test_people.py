@@ -154,6 +154,18 @@ def test_what_job_someone_is_getting_is_their_profile(people_engine: Engine) -> 
         assert "Latest known role" in answer.plain_text() or "moved from" in answer.plain_text()
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["who is Andrew Tulloch, the Meta guy", "andrew tulloch - who is he?", "Andrew Tulloch, who's that"],
+)
+def test_who_someone_is_asked_casually_or_name_first_is_their_profile(
+    people_engine: Engine, question: str
+) -> None:
+    answer = people_engine.answer(question)
+    assert answer.kind is AnswerKind.PROFILE, answer.plain_text()
+    assert answer.lines[0].text.startswith("Andrew Tulloch: Meta → OpenAI")
+
+
 def test_a_question_about_someone_that_asks_something_else_is_not_a_profile(people_engine: Engine) -> None:
     assert people_engine.answer("How much did Meta pay Shengjia Zhao?").kind is not AnswerKind.PROFILE
     assert people_engine.answer("Who is Jiahui Yu's manager?").kind is not AnswerKind.PROFILE
@@ -444,3 +456,22 @@ def test_a_part_headed_at_the_company_or_the_companys_title_before_a_name_answer
     )
     assert "John Casey" in engine.answer("who's google's pay chief").plain_text()  # pay: compensation
     assert "Baris Akis" in engine.answer("who is xai's head of talent").plain_text()
+
+
+def test_who_someone_is_says_what_they_designed(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-12-nvidia-groq",
+            "title": "Nvidia licenses Groq's chips and hires its founder",
+            "body": "Nvidia licensed Groq's technology and hired its founder Jonathan Ross on 24 December. Groq makes "
+            "chips for inference. Ross is one of the designers of Google's first Tensor Processing Unit. "
+            "The deal was the largest of its kind.",
+            "published": "2025-12-26",
+            "companies": "Nvidia, Groq, Google",
+            "people": "Jonathan Ross",
+            "moves": _moves("Jonathan Ross | Groq | Nvidia | | 2025-12"),
+        },
+    )
+    assert "Tensor Processing Unit" in engine.answer("who is jonathan ross").plain_text()

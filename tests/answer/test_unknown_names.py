@@ -9,7 +9,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.english import is_english
-from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, margin
+from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, company_slot_words, margin
 from answer.model import AnswerKind
 from answer.query import parse_question, unknown_versions, versions
 from answer.typos import TypoFixer
@@ -162,3 +162,18 @@ def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
 ) -> None:
     assert {"gpt4o", "gpt5", "gemini3"} == KNOWN_VERSIONS
     assert unknown_versions(text, KNOWN_VERSIONS, {"grok", "meta", "google"}) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "company"),
+    [
+        ("did any cohere researchers leave", "cohere", True),
+        ("did a couple researchers quit meta", "couple", False),  # how many, not whose
+        ("a handful engineers left meta", "handful", False),
+    ],
+)
+def test_a_word_before_staff_is_their_company_unless_it_counts_them(
+    text: str, word: str, company: bool
+) -> None:
+    q = replace(parse_question(text, ENTITIES, TODAY, VOCAB), unfamiliar=(word,))
+    assert (company_slot_words(q) == (word,)) is company

@@ -30,7 +30,7 @@ CAUSAL = re.compile(
 REASON = re.compile(
     r"\b(because|reasons?|causes|due to|owing to|driven by|fuell?ed by|caused by|prompted by|led to|"
     r"as a result of|in order to|so that|so as to|aim(?:s|ed)? (?:to|at)|in a bid to|in an effort to|"
-    r"(?:goal|aim|purpose|idea|motive|rationale|logic) (?:is|was|being)|"
+    r"(?:goal|aim|purpose|idea|motive|rationale|logic) (?:is|was|being)|(?:triggered|sparked|spurred) by|"
     r"want(?:s|ed)? (?:[\w-]+ ){0,3}to|hop(?:es|ed|ing) to|seek(?:s|ing)? to|sought to|in response to|"
     r"respond(?:s|ed)? (?:with|by)|"
     # ...or in the words of whoever acted: "Liang argued that...", "he wrote that...", "citing its mission"
@@ -44,7 +44,9 @@ REASON = re.compile(
 # A hint of a motive, weaker than a cause stated: what draws people, the pressure or setting behind a move.
 _MOTIVE = re.compile(
     r"\b(attract(?:s|ed|ion|ions)?|appeals? to|appeal of|drew|draws|drawn by|lured by|pressure|amid|cited|"
-    r"pointed to|designed to|intended to|meant to|(?:comes?|came) (?:as|after|amid))\b",
+    r"pointed to|designed to|intended to|meant to|(?:comes?|came) (?:as|after|amid)|"
+    # "The surprise departure followed a reorganisation", "in the wake of the merger"
+    r"follow(?:ed|s|ing) (?:a|an|the|his|her|its|their)|in the wake of|on the heels of)\b",
     re.I,
 )
 _MONTH = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answer.asks import AnswerType, asks_reason, search_text, split_asks
-from answer.facts import carries, states_reason
+from answer.facts import carries, hints_motive, states_reason
 from corpus.entities import EntityIndex
 
 ENTITIES = EntityIndex(
@@ -200,10 +200,24 @@ def test_a_question_asking_for_a_cause_or_purpose_is_told_apart(question: str, e
         ("Liang argued that experience counts for less than ability.", True),  # the reason in his words
         ('In the letter Sharma warned that the world was "in peril".', True),
         ("Liang argued with investors for a week.", False),
+        ("The exodus was triggered by the merger.", True),
     ],
 )
 def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) -> None:
     assert states_reason(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The surprise departure followed a reorganisation of the Qwen group.", True),
+        ("The exits came in the wake of the merger.", True),
+        ("Lin had been at Alibaba since 2019.", False),
+        ("The list that followed was long.", False),
+    ],
+)
+def test_a_hint_of_a_cause_is_recognised(sentence: str, expected: bool) -> None:
+    assert hints_motive(sentence) is expected
 
 
 @pytest.mark.parametrize(

@@ -238,7 +238,11 @@ EVERYDAY_WORDS = word_set(
     "sure explain describe compare find search help bot talentbot "
     # fillers of chat messages: "wtf is a world model", "who else", "the guy wu yonghui answers to"
     "guy guys dude bruh wtf huh damn dang tho though anyway anyways literally like right heard apart else "
-    "besides lmk idk iirc ngl tbf smh fr yo wasn isn aren didn doesn weren hasn haven wouldn couldn shouldn"
+    "besides lmk idk iirc ngl tbf smh fr yo wasn isn aren didn doesn weren hasn haven wouldn couldn shouldn "
+    # where the asker read it: "someone on twitter says ..."
+    "twitter tweet tweets tweeted reddit "
+    # slang for true or not: "is that legit", "lowkey cap"
+    "legit sus cap lowkey highkey deadass"
 )
 # One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
 _OWNER = re.compile(r"(?<![\w'’])((?:[a-z]+\s)?[a-z]+)['’]s\b")

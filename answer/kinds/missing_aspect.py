@@ -59,7 +59,11 @@ _ASKING = frozenset({"eta", "when", "date", "yet", "soon", "next", "new", "lates
 
 # Aspects written as a phrase or with a sign: "R&D", found in a passage as "R&D" or "research and development".
 _PHRASES = {
-    "R&D": (re.compile(r"\br ?& ?d\b", re.I), re.compile(r"\bR&D\b|\bresearch and development\b", re.I))
+    "R&D": (re.compile(r"\br ?& ?d\b", re.I), re.compile(r"\bR&D\b|\bresearch and development\b", re.I)),
+    "market cap": (
+        re.compile(r"\bmarket ?cap\b|\bcapitali[sz]ation\b|\bmarket value\b", re.I),
+        re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I),
+    ),
 }
 
 

@@ -51,6 +51,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("when did moonshot ai launch the kimi team", "launch"),
         ("which chips does the moonshot ai kimi team use", "chips"),
         ("moonshot ai kimi team R&D plans", "R&D"),  # a term written with a sign
+        ("whats the moonshot ai kimi team market cap", "market cap"),  # a term of two words
     ],
 )
 def test_an_aspect_no_passage_mentions_is_refused_by_name(

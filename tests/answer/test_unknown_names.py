@@ -45,6 +45,7 @@ def unknown(text: str) -> tuple[str, ...]:
         "who did Meta hire, Dave?",
         "according to Bloomberg, who did Meta hire?",
         "Hey TalentBot, who did Meta hire?",
+        "someone on twitter says Meta hired Tan Xu, is that legit?",  # where they read it, slang
     ],
 )
 def test_abbreviations_chat_words_and_whom_it_is_addressed_to_are_no_unknown_names(text: str) -> None:
@@ -114,6 +115,12 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     lecun = "did meta's new lab actually raise money or is that hype"
     assert _asking_with("ton", "hype", text=lecun) == EVERYDAY_WORD_MARGIN
     assert _asking_with("ton", "hype", text="a ton of hype") == UNKNOWN_NAME_MARGIN
+    # ...and in a message about the asker or what they heard, chat: "...thing confused me, did they kill it"
+    chat = "the openai vesting cliff thing confused me, did they kill it"
+    assert _asking_with("confused", "kill", text=chat) == EVERYDAY_WORD_MARGIN
+    assert (
+        _asking_with("confused", "kill", text="the openai vesting cliff confused kill") == UNKNOWN_NAME_MARGIN
+    )
     # a word the articles never use where a place or company goes is what the question is about
     assert (
         _asking_with("ibm", text="whats the average salary for a data scientist at ibm")

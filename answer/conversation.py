@@ -137,7 +137,8 @@ def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[
             (i, m, line.text) for i, line in enumerate(answer.lines) if (m := _PERSON_LINE.match(line.text))
         ]
         ranked = sorted(found, key=lambda f: (-_detail(f[2][f[1].end() :]), f[0]))
-        return tuple(dict.fromkeys(m.group(1) for _, m, _ in ranked))
+        if ranked:  # ...else a role said in prose: "Core Automation was founded by Jerry Tworek"
+            return tuple(dict.fromkeys(m.group(1) for _, m, _ in ranked))
     if find is None or not answer.answered:
         return ()
     named = (m for line in answer.lines for m in find(line.text) if m.entity.kind == "person")

@@ -220,6 +220,18 @@ def test_he_after_an_answer_in_prose_means_the_person_it_names(small_engine: Eng
     assert chat.resolve("who did he replace?", small_engine.parse) == "who did Tan Xu replace?"
 
 
+def test_he_after_a_role_said_in_prose_means_the_person_it_names(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who started Moonshot AI?")
+    role = _said(
+        q.text,
+        AnswerKind.ROLE,
+        "Moonshot AI was founded by Tan Xu (founder, 2023), as my articles record it.",
+    )
+    chat.remember(q, role, small_engine.state.entities.find)
+    assert chat.resolve("when did he leave?", small_engine.parse) == "when did Tan Xu leave?"
+
+
 def _read_after(engine: Engine, first: str, follow_up: str) -> str:
     """What a follow-up is read as, asked after `first` in a new conversation."""
     chat = Conversation()

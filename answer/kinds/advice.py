@@ -23,7 +23,8 @@ _ADVICE = re.compile(
     r"|^\W*(?:is|are) (?:a |an |the )?[\w -]{2,40}? (?:still )?worth it\b"  # "is a phd in ml still worth it"
     r"|\b(any|some|give me|need|your) (tips|advice|recommendations?)\b|\b(tips|advice) (for|on)\b"
     r"|\b(can|could|would|do) (you|u) recommend\b"
-    r"|\bbest (way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|bootcamp)\b"
+    r"|\bbest (?:[\w-]+ ){0,3}?(way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|"
+    r"bootcamps?|certificates?|certifications?|tutorials?)\b"  # "best online ml course to get hired"
     r"|\b(stocks?|shares) to buy\b|\b(buy|sell) (the )?(stock|shares)\b",
     re.I,
 )

@@ -41,6 +41,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "how do i apply for an o-1 visa",
         "what time is it in beijing",
         "tell me a joke",
+        "best online ml course to get hired at deepmind",
     ],
 )
 def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:

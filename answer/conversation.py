@@ -71,6 +71,11 @@ _DATE_PHRASE = re.compile(
     r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
     re.I,
 )
+# "They" moving on: people, not a company ("where did they go?", "why did they leave?").
+_MOVING = re.compile(
+    r"\s+(?:go|goes|went|gone|going|end(?:ed)? up|land(?:ed)?|head(?:ed)?|leave|left|leaving|quit|move[ds]?)\b",
+    re.I,
+)
 _FROM_THEM = re.compile(r"\bfrom\s+them$", re.I)
 _FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
@@ -229,7 +234,8 @@ class Conversation:
             topical = with_topic(text, last.topic)  # "when does it take effect?" after "what is the K visa?"
             if topical is not None:
                 return topical
-        firm = firm_of(self._about_companies(), losing=False) or last.company
+        # where the person just asked about is now, else the company last asked about
+        firm = last.company or firm_of(self._about_companies(), losing=False)
         dangling = _DANGLING.search(text)
         if firm and dangling and (dangling.group("verb") or "").lower() not in _PHRASAL and not named:
             return f"{text.rstrip(' ?.!')} {firm}?"  # "who put money in?" after a question about DeepSeek
@@ -295,6 +301,8 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
         return text[: match.start()] + last.question.origins[0].entity.name + text[match.end() :]
     if match is None or said_before(match, parse(text)):
         return text
+    if firm and _MOVING.match(text[match.end() :]) and (not group or not last.question.about_moves):
+        group = f"the people who left {firm}"  # "where did they go?": people go, companies do not
     if firm and (acts(text, match) or not (group or person)):
         later = PLURAL.search(text, match.end())
         if group and later:  # "how much did they pay them?": the company paid the people it hired

@@ -154,8 +154,11 @@ def latest_company(answer: Answer, q: Question | None = None, find: Finder | Non
     the answer names first to "which start-up did meta agree to buy..." (Manus, not Meta)."""
     if not answer.lines:
         return ""
-    if answer.kind is AnswerKind.PROFILE:
-        stops = _LAST_STOP.findall(answer.lines[0].text)
+    if (
+        answer.kind is AnswerKind.PROFILE
+    ):  # its path: first, or after where they went last ("where is he now")
+        path = next((line.text for line in answer.lines if "→" in line.text), "")
+        stops = _LAST_STOP.findall(path)
         return stops[-1].strip() if stops else ""
     if q is None or find is None or not answer.answered or not _WHICH_COMPANY.search(q.text):
         return ""
@@ -232,6 +235,8 @@ _FIRM_STATE = re.compile(
 def acts(text: str, pronoun: re.Match[str]) -> bool:
     """Is the pronoun a company doing something ("did they hire", "they paid"), not people ("were they
     paid", "where did they go")?"""
+    if pronoun.group(1).lower() != "they":
+        return False  # "which of them got the most money": "them" does nothing
     passive = re.search(r"\b(?:were|are|was|is|be|been|being)\s+$", text[: pronoun.start()], re.I)
     got = _GOT_DONE.match(text[pronoun.end() :])  # "what did they get paid": done to them
     return passive is None and got is None and _COMPANY_VERB.match(text[pronoun.end() :]) is not None

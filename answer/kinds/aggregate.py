@@ -34,6 +34,7 @@ _WHERE_PEOPLE = re.compile(
     r"(?:people|staff|researchers|engineers|employees|scientists|talent|alumni|leavers|ex-\w+|former\s+\w+)\b",
     re.I,
 )
+_CAME_FROM = re.compile(r"\b(?:come|came|comes|coming) from\b", re.I)
 _LOSING = re.compile(
     rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b",
     re.I,
@@ -102,6 +103,8 @@ def _tally(q: Question) -> Tally | None:
     """How a ranking question groups the moves; None when it is not one."""
     if _WHERE_PEOPLE.match(q.text):
         orgs = tuple(m for m in q.mentions if m.entity.kind == "org")
+        if _CAME_FROM.search(q.text):  # "where did the people Meta hired come from": where its hires were
+            return Tally(replace(q, origins=(), destinations=orgs, either=()), "from")
         return Tally(replace(q, origins=orgs, destinations=(), either=()), "to")
     ranking = any(_ranks(ask.text) for ask in split_asks(q.text))
     losing = _losing(q.text)

@@ -418,3 +418,44 @@ def test_a_person_is_named_once_for_the_pronouns_that_mean_them(small_engine: En
         chat.resolve("did he bring anyone with him", small_engine.parse)
         == "did Ruoming Pang bring anyone with him"
     )
+
+
+def test_them_after_a_list_of_hires_is_the_people_not_the_company(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who did Meta hire from Apple?")
+    listed = _said(
+        q.text,
+        AnswerKind.MOVES,
+        "Ruoming Pang: Apple → Meta (July 2025)",
+        "Ke Yang: Apple → Meta (October 2025)",
+    )
+    chat.remember(q, listed)
+    understood = chat.resolve("which of them got the most money", small_engine.parse)
+    assert understood == "which of the people Meta hired from Apple got the most money"
+
+
+def test_they_going_somewhere_after_news_about_a_company_are_the_people_who_left_it(
+    small_engine: Engine,
+) -> None:
+    chat = Conversation()
+    q = small_engine.parse("what happened at Moonshot AI")
+    news = _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI lost Tan Xu and Ruoming Pang in a week.")
+    chat.remember(q, news, small_engine.state.entities.find)
+    assert (
+        chat.resolve("where did they go?", small_engine.parse)
+        == "where did the people who left Moonshot AI go?"
+    )
+
+
+def test_there_after_where_someone_is_now_is_where_they_went(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("why did Tan Xu leave Microsoft Research Asia?", conversation=chat)
+    q = small_engine.parse("where is Tan Xu now")
+    now = _said(
+        q.text,
+        AnswerKind.PROFILE,
+        "Tan Xu moved from Microsoft Research Asia to Moonshot AI (2025): the latest move I have on record.",
+        "Tan Xu: Microsoft Research Asia → Moonshot AI (2025).",
+    )
+    chat.remember(q, now, small_engine.state.entities.find)
+    assert chat.resolve("what's his role there", small_engine.parse) == "what's Tan Xu's role at Moonshot AI"

@@ -256,6 +256,12 @@ def test_where_people_leaving_a_company_go_counts_its_units_and_not_moves_within
     assert companies == {"Character.AI", "Meta", "OpenAI"}  # Jack Rae left Google DeepMind: counted
 
 
+def test_where_the_people_a_company_hired_came_from_counts_where_they_left(people_engine: Engine) -> None:
+    answer = people_engine.answer("where did the people Meta hired come from?")
+    assert answer.kind is AnswerKind.AGGREGATE
+    assert "people to Meta" in answer.intro, answer.intro  # not where people leaving Meta went
+
+
 def test_which_companies_did_a_company_lose_people_to(people_engine: Engine) -> None:
     answer = people_engine.answer("Which companies did OpenAI lose people to?")
     assert answer.kind is AnswerKind.AGGREGATE

@@ -33,6 +33,10 @@ from corpus.entities import Mention
 
 # A conversation older than this is a new one: "and from OpenAI?" an hour later is not about Meta any more.
 CONTEXT_TTL_S = 30 * 60
+# A question word and at most a verb says only what it asks, not what about: "who invested?", "why?"
+_ELLIPTIC = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|why|when|where|how much|how many|how come)(?:\s+\w+)?\W*$", re.I
+)
 # A follow-up is short; a long question stands on its own even if it starts with "and".
 MAX_FOLLOW_UP_WORDS = 12
 # Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
@@ -198,9 +202,12 @@ class Conversation:
 
     def goes_on(self, text: str, parse: Callable[[str], Question]) -> bool:
         """Does a short question that no rule rewrote go on with the last answer's story: it refers back
-        ("was it hit by the 600 job cuts?", "how reliable is that?") and names no one new?"""
+        ("was it hit by the 600 job cuts?", "how reliable is that?") or says nothing of what about ("who
+        invested?"), and names no one new?"""
         last = self.previous()
-        if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS or not refers_back(text):
+        if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+            return False
+        if not refers_back(text) and not _ELLIPTIC.match(text):
             return False
         before = {m.entity.keys for m in last.question.mentions}
         return all(m.entity.keys in before for m in parse(text).mentions)

@@ -400,6 +400,8 @@ def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: E
         ("whats the h1b fee now", False),  # nothing refers back
         ("is there a shortage", False),  # "there" of "is there" is no place
         ("did Meta say why it did that", False),  # a company of its own
+        ("who invested?", True),  # says only what it asks
+        ("whats the k visa", False),  # a thing of its own
     ],
 )
 def test_a_follow_up_that_refers_back_goes_on_with_the_last_answer(

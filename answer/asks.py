@@ -123,6 +123,7 @@ _HOW_PAY_WORKS = re.compile(
     r"\b(chang\w*|overhaul\w*|shake-?ups?|reform\w*|polic(?:y|ies)|structure[sd]?|schemes?|systems?|rules?)\b",
     re.I,
 )
+_WHO = re.compile(r"^\W*(?:who|whom)\b", re.I)
 _SUM_ASKED = re.compile(r"\bhow (much|many)\b|\bwhat (share|percentage|proportion|salary|price|fee)\b", re.I)
 
 
@@ -152,6 +153,8 @@ def expected_type(ask: str) -> AnswerType | None:
     kind = next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
     if kind is AnswerType.AMOUNT and _HOW_PAY_WORKS.search(ask) and not _SUM_ASKED.search(ask):
         return None
+    if kind is AnswerType.AMOUNT and _WHO.match(ask) and not _SUM_ASKED.search(ask):
+        return None  # "who actually has to pay it": the payers ("employers hiring from abroad"), not a sum
     return kind
 
 

@@ -228,6 +228,8 @@ def test_a_hint_of_a_cause_is_recognised(sentence: str, expected: bool) -> None:
         ("did anyone say how much meta paid?", AnswerType.AMOUNT),  # a question word asks for a fact
         ("what did meta offer deitke?", AnswerType.AMOUNT),
         ("giannandrea is retiring when", AnswerType.DATE),  # the question word last
+        ("who actually has to pay the h1b fee", None),  # the payers, not a sum
+        ("who paid how much for windsurf", AnswerType.AMOUNT),
     ],
 )
 def test_a_yes_no_question_expects_no_type_of_fact(question: str, expected: AnswerType | None) -> None:

@@ -37,6 +37,15 @@ NOT_TERMS = STOP_WORDS | word_set(
     "now today tomorrow yesterday currently new recent happening going up capital best biggest largest top "
     "average"
 )
+# Words typed after a term that are not part of it: "what is post-training exactly".
+_FILLER_END = re.compile(
+    r"(?:\s+(?:exactly|actually|again|anyway|though|tho|really|precisely|then|lol|btw))+$", re.I
+)
+# What a company or person is doing, asked with "what is": "what is Mistral AI paying", "what is meta planning".
+_DOING = word_set(
+    "paying doing offering hiring planning building saying going happening getting making spending raising "
+    "launching losing trying working buying selling poaching recruiting cutting giving taking looking"
+)
 _PRONOUNS = word_set("this that these those you your it its my our their his her there")
 
 
@@ -58,14 +67,14 @@ def definition_ask(question: str) -> DefinitionAsk | None:
     ):
         qualified = None  # "the PTO policy at google": no place, and no term of the articles either
     term, where = (qualified.group("term"), qualified.group("where")) if qualified else (raw, "")
-    term = term.strip(" \"'“”‘’")
+    term = _FILLER_END.sub("", term.strip(" \"'“”‘’"))
     parts = words(term)
     if not parts or len(parts) > MAX_TERM_WORDS or re.search(r"['’]s\b", term):
         return None
     if parts[0] in _PRONOUNS or any(p in NOT_TERMS for p in parts):
         return None
-    if len(parts) > 1 and any(p.endswith("ing") for p in parts):
-        return None  # "what is Mistral AI paying": a verb, so a question
+    if len(parts) > 1 and any(p in _DOING for p in parts):
+        return None  # "what is Mistral AI paying": a verb, so a question (not "agentic coding")
     return DefinitionAsk(term, where)
 
 
@@ -166,5 +175,9 @@ _TITLED = re.compile(
 
 
 def titles(title: str, pattern: re.Pattern[str]) -> bool:
-    """Does the title name the term as the thing the article is about ("... Genius Youth programme ...")?"""
-    return any(_TITLED.match(title[m.end() :]) for m in pattern.finditer(_spelling(title)))
+    """Does the title name the term as the thing the article is about ("... Genius Youth programme ...", or
+    "... under the Qiming programme" for "the qiming programme")?"""
+    return any(
+        _TITLED.match(title[m.end() :]) or _TITLED.match(" " + m.group(0).split()[-1])
+        for m in pattern.finditer(_spelling(title))
+    )

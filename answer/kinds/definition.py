@@ -3,6 +3,7 @@ that explain the term, then an example deal, each cited; a term the corpus never
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -96,7 +97,16 @@ class _Corpus:
         return self._about[term]
 
     def explanations(self, term: str) -> list[_Found]:
-        """Every sentence that explains the term, best first."""
+        """Every sentence that explains the term, best first; a programme's or a visa's by its name alone too
+        ("The programme, called Qiming, is run by..." explains "the Qiming programme")."""
+        found = self._explanations(term)
+        name = _KIND_LAST.sub("", term)
+        if name != term and words(name):
+            seen = {f.text for f in found}
+            found += [f for f in self._explanations(name) if f.text not in seen]
+        return sorted(found, key=lambda f: -f.score)
+
+    def _explanations(self, term: str) -> list[_Found]:
         pattern = term_pattern(term)
         found: list[_Found] = []
         for article_id in self.about(term):
@@ -136,6 +146,10 @@ class _Corpus:
                     found.append(self.unit(article_id, i, bonus))
         fresh = [f for f in sorted(found, key=lambda f: -f.score) if not _repeats(f, shown)]
         return fresh[0] if fresh else None
+
+
+# The kind of thing a term names, last in it: "the Qiming programme", "the K visa".
+_KIND_LAST = re.compile(r"\s+(?:programmes?|programs?|schemes?|plans?|visas?|funds?|initiatives?)$", re.I)
 
 
 def _explainer(title: str) -> bool:

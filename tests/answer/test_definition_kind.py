@@ -35,6 +35,13 @@ ARTICLES = {
         "Alibaba filed a claim against Zhou Chang in November 2024, accusing him of breaking his non-compete "
         "agreement after he joined ByteDance in China.",
     ),
+    "2023-08-china-qiming": (
+        "China revives talent recruitment under the Qiming programme",
+        "[china]",
+        "[MIIT]",
+        "The programme, called Qiming, is run by the Ministry of Industry and Information Technology and recruits "
+        "scientists from abroad.",
+    ),
     "2025-08-china-k-visa": (
         "China creates K visa for young scientists",
         "[china, visas]",
@@ -109,3 +116,9 @@ def test_a_term_the_articles_never_explain_is_refused_plainly(engine: Engine) ->
 
 def test_a_company_name_is_left_to_the_other_kinds(engine: Engine) -> None:
     assert engine.answer("what is Inflection AI?").kind is not AnswerKind.DEFINITION
+
+
+def test_a_programme_is_explained_by_the_sentence_that_names_it(engine: Engine) -> None:
+    answer = engine.answer("what is the qiming programme")
+    assert answer.kind is AnswerKind.DEFINITION
+    assert answer.lines[0].text.startswith("The programme, called Qiming, is run by the Ministry")

@@ -28,6 +28,8 @@ from answer.definitions import (
         ("what does licence-and-hire mean?", DefinitionAsk("licence-and-hire")),
         ("What is the meaning of “garden leave”?", DefinitionAsk("garden leave")),
         ("ok so what are noncompetes", DefinitionAsk("noncompetes")),
+        ("what is agentic coding", DefinitionAsk("agentic coding")),  # a noun in -ing, not what someone does
+        ("what is post-training exactly", DefinitionAsk("post-training")),  # not part of the term
     ],
 )
 def test_a_definition_question_names_its_term(question: str, ask: DefinitionAsk) -> None:
@@ -40,6 +42,7 @@ def test_a_definition_question_names_its_term(question: str, ask: DefinitionAsk)
         "whats the h1b fee now",
         "What is Meta's share price today?",
         "What is Mistral AI paying researchers?",
+        "what is meta planning",
         "What are the latest moves?",
         "What is the difference between a signing bonus and total compensation in Meta's offers?",
         "What's the weather in London tomorrow?",

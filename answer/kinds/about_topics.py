@@ -64,7 +64,11 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         r"when did you last (?:update|get news|read)|"
         r"what(?:'s|s| is) your (?:newest|latest|most recent|last|oldest|earliest|first) (?:article|story)|"
         r"what(?:'s| is) your (?:knowledge )?cut-?off(?: date)?|"
-        rf"what (?:dates|period|time span|years) do (?:you|your {_DATA}) cover|how far back do (?:you|your {_DATA}) go",
+        rf"what (?:dates|period|time span|years) do (?:you|your {_DATA}) cover|how far back do (?:you|your {_DATA}) go|"
+        # "how often is the news updated", "how often do you update"
+        rf"how often (?:is|are|do|does) (?:the |your |ur )?{_DATA} (?:get )?(?:updated|refreshed|added)|"
+        rf"how often (?:do|does) {_BOT} (?:update|refresh|get (?:new )?{_DATA}|add (?:new )?{_DATA})(?: {_DATA})?|"
+        rf"(?:when|how) (?:is|are) (?:the |your |ur )?{_DATA} updated",
     ),
     (
         Topic.SIZE,

@@ -33,6 +33,9 @@ from answer.model import AnswerKind
         ("is your info up to date", Topic.RECENCY),
         ("how many publishers do u use", Topic.SIZE),
         ("how far back do your articles go", Topic.RECENCY),
+        ("how often is the news updated", Topic.RECENCY),
+        ("how often do you update", Topic.RECENCY),  # its news, not the recap it sends
+        ("how often do you send the recap", Topic.RECAP),
         ("what topics do you cover", Topic.HELP),
         ("do you have news from this week", Topic.RECENCY),
         ("what are you good for", Topic.HELP),

@@ -21,6 +21,7 @@ from answer.kinds.leaders import Leaders
 from answer.kinds.missing_aspect import MissingAspect
 from answer.kinds.missing_fact import MissingFact
 from answer.kinds.moves_list import MovesList
+from answer.kinds.news_about import NewsAbout
 from answer.kinds.no_record import NoRecord
 from answer.kinds.not_found import NotFound
 from answer.kinds.other_language import OtherLanguage
@@ -56,6 +57,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     NoRecord(before_search=True),
     EmptyPeriod(),
     Overview(),
+    NewsAbout(),
     # from the search results
     UnknownName(before_search=False),
     NotFound(),

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-# A sentence that carries on from the one before it: "He explained that...", "This means...".
-CONTINUES = re.compile(r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b")
+# A sentence that carries on from the one before it: "He explained that...", "This means...", "Of the 100,
+# 87 were still in the United States." (a share of what the sentence before counted).
+CONTINUES = re.compile(
+    r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b|^Of (?:the|those|these|them)\b(?: \S+)?,"
+)
 # A sentence shorter than this (in words) rarely stands alone: it is read with the next one.
 SHORT_SENTENCE_WORDS = 9
 

@@ -13,7 +13,9 @@ import numpy.typing as npt
 # A sentence that carries on from the one before it: "He explained that...", "This means...", "Of the 100,
 # 87 were still in the United States." (a share of what the sentence before counted).
 CONTINUES = re.compile(
-    r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b|^Of (?:the|those|these|them)\b(?: \S+)?,"
+    r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b|^Of (?:the|those|these|them)\b(?: \S+)?,|"
+    # ...or ranks something after what it named: "Google DeepMind was close behind at 78%"
+    r"^(?:[A-Z][\w.&-]*\s){1,3}(?:was|were|came|ranked|finished) (?:close behind|next|second|third|just behind)\b"
 )
 # A sentence shorter than this (in words) rarely stands alone: it is read with the next one.
 SHORT_SENTENCE_WORDS = 9

@@ -17,6 +17,7 @@ from answer.follow_topics import (
     acts,
     at_company,
     at_there,
+    elliptic,
     firm_of,
     in_place,
     it_as_firm,
@@ -33,10 +34,6 @@ from corpus.entities import Mention
 
 # A conversation older than this is a new one: "and from OpenAI?" an hour later is not about Meta any more.
 CONTEXT_TTL_S = 30 * 60
-# A question word and at most a verb says only what it asks, not what about: "who invested?", "why?"
-_ELLIPTIC = re.compile(
-    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|why|when|where|how much|how many|how come)(?:\s+\w+)?\W*$", re.I
-)
 # A follow-up is short; a long question stands on its own even if it starts with "and".
 MAX_FOLLOW_UP_WORDS = 12
 # Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
@@ -207,7 +204,7 @@ class Conversation:
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
-        if not refers_back(text) and not _ELLIPTIC.match(text):
+        if not refers_back(text) and not elliptic(text):
             return False
         before = {m.entity.keys for m in last.question.mentions}
         return all(m.entity.keys in before for m in parse(text).mentions)

@@ -19,7 +19,7 @@ from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import Conversation
 from answer.cues import without_chat
-from answer.follow_topics import refers_back
+from answer.follow_topics import elliptic, refers_back
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
 from answer.places import unknown_countries
@@ -113,7 +113,7 @@ class Engine:
             subject
             and answer.kind in _RETRIED
             and not ctx.question.mentions
-            and refers_back(raw, definite=True)
+            and (refers_back(raw, definite=True) or elliptic(raw))
             and subject.lower() not in raw.lower()
         ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's

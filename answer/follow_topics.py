@@ -252,6 +252,17 @@ _BACK = re.compile(
 _THE = re.compile(r"\bthe\b", re.I)
 
 
+# A question word and at most a verb says only what it asks, not what about: "who invested?", "why?"
+_ELLIPTIC = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|why|when|where|how much|how many|how come)(?:\s+\w+)?\W*$", re.I
+)
+
+
+def elliptic(text: str) -> bool:
+    """Does a question say only what it asks, not what about ("who invested?")?"""
+    return _ELLIPTIC.match(text) is not None
+
+
 def refers_back(text: str, *, definite: bool = False) -> bool:
     """Does a question refer back to something ("was it hit by the cuts?") rather than ask something new
     ("what does FYI mean?")? `definite`: "the" refers back too ("who led the round?")."""

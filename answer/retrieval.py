@@ -94,7 +94,8 @@ def retrieve(
         boost_articles=boost,
         params=config.params,
     )
-    if told and relevance(told, mode) >= STORY_SHARE * relevance(hits, mode):
+    best, threshold = relevance(hits, mode), config.thresholds.get(mode, 0.0)
+    if told and relevance(told, mode) >= max(STORY_SHARE * best, min(threshold, best)):
         return Retrieval(told, relevance(told, mode))
     if story:  # ...boosted once more: the articles named are the story's and its rivals' alike
         lift = config.params.boost

@@ -151,6 +151,8 @@ def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
         ("what is tbd lab at meta", "was it hit by the 600 job cuts", "not affected"),
         ("who did microsoft hire from inflection ai in 2024", "and did the uk regulator block it?", "merger"),
         ("did denny zhou really move to meta", "how reliable is that", "aggregator"),
+        ("how much did deepseek raise in its first outside round", "who invested?", "CATL"),
+        ("tell me about deepseek", "who invested", "Tencent"),
     ],
 )
 def test_a_follow_up_no_rule_rewrites_goes_on_with_the_last_question(

@@ -12,14 +12,14 @@ from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.leaders import _LEADER_ROLE as LEADING_ROLE
 from answer.kinds.leaders import own_role
-from answer.kinds.side_by_side import asked_sides, weighed
+from answer.kinds.side_by_side import asked_sides, aspect_words, weighed
 from answer.kinds.subject import and_list, articles_about, names, sentences_naming, unknown_names
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
 from answer.moves import RecordedMove, newest_first
 from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import Entity, EntityIndex, key_tokens, same_org
-from corpus.text import word_spans
+from corpus.text import word_spans, words
 
 COMPARE_CUE = re.compile(
     r"\b(compar(?:e|es|ed|ing|ison)|vs\.?|versus|side by side|head to head)(?=\W|$)", re.I
@@ -190,6 +190,9 @@ class Compare:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not (COMPARE_CUE.search(q.text) or weighed(q.text)) or asked_sides(q, ctx) is not None:
             return None  # one thing asked of two sides ("which seed was bigger") is `SideBySide`'s
+        unknown = {w for name in unknown_names(q, COMPARE_CUE) for w in words(name)}
+        if aspect_words(q) - unknown:
+            return None  # "anthropic vs openai vs meta two year retention": the sentences that say it
         return CERTAIN if len(companies(q)) >= 2 or unknown_names(q, COMPARE_CUE) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:

@@ -101,6 +101,10 @@ def unanswered_note(asks: list[Ask]) -> str:
     return f"I found nothing in my articles that answers {listed}."
 
 
+# The best this many articles are read whole: the sentence that answers is not always in the passage found.
+WHOLE_ARTICLES = 2
+
+
 class Extractive:
     """The last kind in the registry: it matches whatever the others left, once the search found enough."""
 
@@ -117,7 +121,9 @@ class Extractive:
         # A reason, a sum or a date is often stated further on in the best article than its passage found
         # ("the size of his package is unclear... as much as 100 million yuan").
         whole = explain or (len(asks) == 1 and (asks[0].type in _STATED_FURTHER_ON or asks_backer(asks[0])))
-        candidates = [*passages, ctx.state.whole_article(hits[0])] if whole and hits else passages
+        leading = list(dict.fromkeys(h.article_id for h in hits))[:WHOLE_ARTICLES]
+        firsts = [next(h for h in hits if h.article_id == a) for a in leading]
+        candidates = [*passages, *(ctx.state.whole_article(h) for h in firsts)] if hits else passages
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
         reasons = _reasons_listed(q, ctx) if explain and hits else []

@@ -133,6 +133,15 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     return Sides(texts, (a, b))
 
 
+def aspect_words(q: Question) -> set[str]:
+    """What a comparison asks of the companies besides what the table shows ("two year retention")."""
+    return set(_content(q.text)) - TABLE_WORDS - _names(q) - _CUE_WORDS
+
+
+# Words that ask for a comparison, not what of.
+_CUE_WORDS = word_set("compare compared comparing comparison side head v")
+
+
 def asked_sides(q: Question, ctx: Context) -> Sides | None:
     """`sides` of the question, worked out once (`Compare` and `SideBySide` both ask)."""
     return ctx.once("sides", lambda: sides(q, ctx.state.entities))

@@ -104,6 +104,15 @@ def test_ways_of_asking_for_a_comparison(engine: Engine, question: str) -> None:
     assert answer.table is not None and answer.table.columns == ("", "Meta", "OpenAI")
 
 
+@pytest.mark.parametrize(
+    "question", ["Meta vs OpenAI vs Anthropic two year retention", "compare Meta and OpenAI retention"]
+)
+def test_a_comparison_asking_for_one_thing_is_answered_with_it_not_the_table(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).kind is not AnswerKind.COMPARE
+
+
 def test_a_company_with_nothing_on_record_says_so_rather_than_guessing(engine: Engine) -> None:
     anthropic = cells(engine.answer("compare Anthropic and Google"), "Anthropic")
     assert anthropic["Moves out"] == "none on record"

@@ -38,6 +38,11 @@ def _has(text: str, term: str) -> bool:
             "Why did OpenAI's Windsurf deal collapse and where did the CEO go?",
             ["Microsoft", "Google DeepMind"],
         ),
+        # the count is further on in the launch story than the passage the search found
+        (
+            "how many people did Thinking Machines start with and how many came from OpenAI",
+            ["30", "two-thirds"],
+        ),
     ],
 )
 def test_every_ask_of_a_question_is_answered(real_engine: Engine, question: str, must: list[str]) -> None:

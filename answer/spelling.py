@@ -104,6 +104,7 @@ _NAME_BEFORE = re.compile(
     r"(?:moved?|moves|moving|went|gone|go|goes|going|switched|jumped|headed) to)\s+$",
     re.I,
 )
+_HAS = re.compile(r"\b(?:has|have|had)\s+$", re.I)
 _NAME_AFTER = re.compile(
     rf"^(?:'s|’s|\s+(?:{HIRING_VERBS}|ceo|cto|cfo|coo|boss|president|chairman|(?:co-?)?founders?|headcount|"
     r"employees|staff|valuation|revenue)\b)",
@@ -118,6 +119,8 @@ def _typed_as_name(text: str, match: re.Match[str]) -> bool:
     inside = start > 0 and not text[:start].rstrip().endswith((".", "?", "!"))
     if match.group(0)[:1].isupper() and inside:
         return True
+    if match.group(0).endswith("ed") and _HAS.search(text[:start]):
+        return False  # "who has pocahed the most": a participle, not a name
     return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from answer.engine import Engine
-from answer.spelling import Speller
+from answer.spelling import Speller, _typed_as_name
 from answer.typos import TypoFixer
 from corpus.text import words
 
@@ -154,3 +156,16 @@ def test_a_common_english_word_the_model_splits_into_pieces_is_still_a_word_mean
     assert speller.fix("who pocahed the most researchers") == "who poached the most researchers"
     # ...but a word is not a slip of its own plural
     assert speller.fix("a good dumpling recipe") != "a good dumplings recipe"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("who has pocahed the most people", "pocahed", False),  # a participle after "has"
+        ("which researchers has mistral hired", "mistral", True),  # where a company stands
+        ("did anysphere hire anyone", "anysphere", True),
+    ],
+)
+def test_a_word_ending_in_ed_after_has_is_a_participle_not_a_name(text: str, word: str, name: bool) -> None:
+    match = re.search(rf"\b{word}\b", text)
+    assert match is not None and _typed_as_name(text, match) is name

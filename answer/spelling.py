@@ -124,7 +124,23 @@ def _typed_as_name(text: str, match: re.Match[str]) -> bool:
     return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
 
 
-def _likely_slip(typed: str, meant: str) -> bool:
+@functools.cache
+def english_slip(typed: str) -> bool:
+    """Is `typed` a slip of the finger ("runming" for "running") away from a common English word?"""
+    common = english_frequencies()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    near = {
+        typed[:i] + c + typed[i + 1 :]
+        for i in range(len(typed))
+        for c in letters
+        if typed[i] in _NEIGHBOURS.get(c, set())
+    }
+    near |= {typed[:i] + c + typed[i:] for i in range(len(typed) + 1) for c in letters}  # a letter left out
+    near |= {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}  # swapped
+    return any(common.get(w, 0) >= RARE_ENGLISH for w in near - {typed})
+
+
+def likely_slip(typed: str, meant: str) -> bool:
     """Is `typed` one of the slips people make typing `meant`: a letter left out ("strted"), two letters
     swapped, or a neighbouring key hit ("poaxhed")? Of two words as close, the one such a slip explains is
     the one meant ("started", not "stated"; "poached", not "coached")."""
@@ -289,7 +305,7 @@ class Speller:
         meant = [
             str(s.term)
             for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
-            if str(s.term) != word and _likely_slip(word, str(s.term))
+            if str(s.term) != word and likely_slip(word, str(s.term))
         ]
         return max(meant, key=lambda w: (self._corpus[w], w), default=None)
 
@@ -320,7 +336,7 @@ class Speller:
             found = {
                 str(s.term): int(s.distance)
                 for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
-                if _likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= COMMON_ENGLISH
+                if likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= COMMON_ENGLISH
             }
         if not found:
             return None
@@ -328,7 +344,7 @@ class Speller:
             found,
             key=lambda w: (
                 found[w],
-                not _likely_slip(word, w),
+                not likely_slip(word, w),
                 w not in self._corpus,
                 -self._corpus[w],
                 -frequencies.get(w, 0),

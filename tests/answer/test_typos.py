@@ -26,6 +26,12 @@ def test_an_english_word_is_not_corrected_into_a_name() -> None:
     assert fixer.fix("damn how much did anthropc pay") == "damn how much did anthropic pay"
 
 
+def test_a_slip_of_the_finger_from_an_english_word_is_left_to_the_speller() -> None:
+    fixer = TypoFixer({"ruoming", "pang", "anthropic"}, set())
+    assert fixer.fix("who is runming ssi") == "who is runming ssi"  # "running" with m for n, not "ruoming"
+    assert fixer.fix("ruomin pang") == "ruoming pang"  # no English word near: the name
+
+
 def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:
     fixer = TypoFixer({"meta", "kimi", "zuckerberg"}, {"memo", "audio"})
     assert fixer.fix("kimis audio work") == "kimi's audio work"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from answer.asks import split_asks
 from answer.context import Context
 from answer.kinds.asked_roles import FOUNDER, TITLE_WORDS, AskedRole
 from answer.kinds.base import CERTAIN
@@ -180,6 +181,8 @@ class Leaders:
     kind = AnswerKind.LEADERS
 
     def match(self, q: Question, ctx: Context) -> float | None:
+        if len(split_asks(q.text)) > 1:
+            return None  # "who leads msl and who is its chief scientist": each ask searched on its own
         found = leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None or _head(q, ctx) is not None
         return CERTAIN if found else None
 

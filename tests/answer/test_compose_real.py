@@ -38,6 +38,7 @@ def _has(text: str, term: str) -> bool:
             "Why did OpenAI's Windsurf deal collapse and where did the CEO go?",
             ["Microsoft", "Google DeepMind"],
         ),
+        ("who leads MSL and who is its chief scientist", ["Alexandr Wang", "Zhao"]),
         # the count is further on in the launch story than the passage the search found
         (
             "how many people did Thinking Machines start with and how many came from OpenAI",

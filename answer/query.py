@@ -46,8 +46,10 @@ STAFF = (
 )
 # ...and the kind of them: "apple ai people", "openai's top researchers".
 _STAFF_KIND = r"(?:(?:ai|ml|research|top|best|senior)\s+)?"
+# Words between a company and what it does: "openai keeps losing", "meta has been poaching".
+_AUXILIARY = r"(?:(?:keeps?|kept|has|have|had|is|are|was|were|been|just|really|still|also|seriously)\s+)*"
 _SOURCE_AFTER = re.compile(
-    r"^\S*\s+(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
+    rf"^\S*\s+{_AUXILIARY}(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
     # "apple people ended up at meta", "openai researchers who joined meta", "apple ai people went": whom X had
     rf"^\S*\s+{_STAFF_KIND}{STAFF}"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
@@ -63,8 +65,8 @@ _TAKING = re.compile(
 _STAFF_OF = re.compile(rf"^\S*?(?:['’]s)?\s+{_STAFF_KIND}{STAFF}\b", re.I)
 _DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
-    r"^\S*\s+(hire|hired|hires|hiring|recruit|recruited|poach|poached|lure|lured|sign|signed|bring|brought|"
-    r"snag|nab|get|got|take|took|taken|add|added)\b",
+    rf"^\S*\s+{_AUXILIARY}(hire|hired|hires|hiring|recruit|recruited|recruiting|poach|poached|poaching|lure|"
+    r"lured|luring|sign|signed|bring|brought|snag|nab|get|got|take|took|taken|taking|add|added)\b",
     re.I,
 )
 _LATEST = re.compile(

@@ -82,6 +82,8 @@ def test_direction_of_a_move_question() -> None:
         ("meta took which alibaba bytedance execs", ["Alibaba", "ByteDance"], ["Meta"]),  # side by side
         ("when did meta hire the alibaba founders", ["Alibaba"], ["Meta"]),  # founders are a company's people
         ("how many apple ai people went to meta", ["Apple"], ["Meta"]),  # the kind of people between
+        ("who's meta been poaching lately", [], ["Meta"]),  # words between the company and what it does
+        ("apple keeps losing people, who left", ["Apple"], []),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

@@ -254,7 +254,8 @@ _THE = re.compile(r"\bthe\b", re.I)
 
 # A question word and at most a verb says only what it asks, not what about: "who invested?", "why?"
 _ELLIPTIC = re.compile(
-    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|why|when|where|how much|how many|how come)(?:\s+\w+)?\W*$", re.I
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:who|why|when|where|how much|how many|how come|which|what)(?:\s+\w+)?\W*$",
+    re.I,
 )
 
 

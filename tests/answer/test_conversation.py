@@ -401,6 +401,7 @@ def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: E
         ("is there a shortage", False),  # "there" of "is there" is no place
         ("did Meta say why it did that", False),  # a company of its own
         ("who invested?", True),  # says only what it asks
+        ("which teams", True),
         ("whats the k visa", False),  # a thing of its own
     ],
 )

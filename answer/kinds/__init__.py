@@ -62,8 +62,8 @@ REGISTRY: tuple[QuestionKind, ...] = (
     UnknownName(before_search=False),
     NotFound(),
     NoRecord(before_search=False),
-    MissingFact(),
     MissingAspect(),
+    MissingFact(),
     SideBySide(),  # one thing asked of two sides, once the search found the question answerable
     Extractive(),
 )

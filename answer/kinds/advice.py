@@ -25,6 +25,7 @@ _ADVICE = re.compile(
     r"|\b(can|could|would|do) (you|u) recommend\b"
     r"|\bbest (?:[\w-]+ ){0,3}?(way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|"
     r"bootcamps?|certificates?|certifications?|tutorials?)\b"  # "best online ml course to get hired"
+    r"|\bbest (?:[\w-]+ ){0,3}?(?:place|company|companies|lab|labs|employer|team)s? to work\b"
     r"|\b(stocks?|shares) to buy\b|\b(buy|sell) (the )?(stock|shares)\b",
     re.I,
 )

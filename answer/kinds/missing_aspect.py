@@ -37,6 +37,7 @@ _ASPECTS = tuple(
         "college university degree school studied",
         "born birthplace hometown",
         "ipo listing listed",
+        "vacation vacations holidays pto perks",
     )
 )
 # The words that make a question about an aspect; "pay", "paid", "spend" ask about pay and amounts, which
@@ -60,6 +61,12 @@ _ASKING = frozenset({"eta", "when", "date", "yet", "soon", "next", "new", "lates
 # Aspects written as a phrase or with a sign: "R&D", found in a passage as "R&D" or "research and development".
 _PHRASES = {
     "R&D": (re.compile(r"\br ?& ?d\b", re.I), re.compile(r"\bR&D\b|\bresearch and development\b", re.I)),
+    "going public": (
+        re.compile(r"\bgo(?:ing|es)? public\b", re.I),
+        re.compile(
+            r"\bIPO\b|\bgo(?:ing|es|ne)? public\b|\bpublic (?:offering|listing)\b|\blist(?:ed|ing)\b", re.I
+        ),
+    ),
     "market cap": (
         re.compile(r"\bmarket ?cap\b|\bcapitali[sz]ation\b|\bmarket value\b", re.I),
         re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I),

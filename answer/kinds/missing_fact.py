@@ -92,7 +92,8 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
 # What someone is paid or worth: with no other focus, "how much is ilya sutskever paid" asks about his pay,
 # which a sentence about his company's valuation does not state.
 _PAY = content_words(
-    "pay paid pays paying salary salaries compensation earn earns earned earning wage package packages"
+    "pay paid pays paying salary salaries compensation earn earns earned earning wage package packages "
+    "make makes making"  # "how much does demis hassabis make"
 )
 # ...and what someone owns: "sam altman's net worth" is stated with these words, not by "a package worth".
 _WEALTH = content_words("wealth wealthy net")

@@ -42,6 +42,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "what time is it in beijing",
         "tell me a joke",
         "best online ml course to get hired at deepmind",
+        "whats the best ai lab to work at",
     ],
 )
 def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:

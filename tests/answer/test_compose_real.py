@@ -99,3 +99,12 @@ def test_a_question_in_another_language_is_not_shown_respelt_as_english(real_eng
     assert answer.kind is AnswerKind.OTHER_LANGUAGE
     assert answer.understood_as == ""  # not "Taking that as: ¿Quién contrastó Meta?"
     assert "Taking that as" not in answer.plain_text()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much does demis hassabis make", "is openai going public", "how much vacation do google staff get"],
+)
+def test_what_the_articles_never_report_is_refused(real_engine: Engine, question: str) -> None:
+    answer = real_engine.answer(question)
+    assert not answer.answered, answer.plain_text()

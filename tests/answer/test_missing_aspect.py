@@ -52,6 +52,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("which chips does the moonshot ai kimi team use", "chips"),
         ("moonshot ai kimi team R&D plans", "R&D"),  # a term written with a sign
         ("whats the moonshot ai kimi team market cap", "market cap"),  # a term of two words
+        ("is the moonshot ai kimi team going public", "going public"),
+        ("how much vacation does the moonshot ai kimi team get", "vacation"),
     ],
 )
 def test_an_aspect_no_passage_mentions_is_refused_by_name(

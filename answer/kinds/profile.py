@@ -31,6 +31,8 @@ _WHO_IS = re.compile(
 )
 # ...or the name first: "jonathan ross, the groq guy - who is he?"
 _WHO_IS_HE = re.compile(r"\bwho(?:'s|’s|s|\s+is|\s+was)\s+(?:he|she|that|this|they)\W*$", re.I)
+# Asking where someone went next, name first: "john schulman: openai, then where?", "where to after that".
+_THEN_WHERE = re.compile(r"\bthen where\b|\bwhere next\b|\bwhere to (?:after|next|from there)\b", re.I)
 _WHERE = re.compile(r"\s*(?:(?:and|but|so|ok|okay)\s+)?(where|wher|whre)\b", re.I)
 # "Where did X go?", "where is X working now?": where someone went, not where they studied or spoke.
 _WHERE_VERB = re.compile(
@@ -84,6 +86,8 @@ def asks_about_person(q: Question) -> bool:
     """Who someone is, where they work now or went: one person named, and nothing else asked of them."""
     if len({m.entity.name for m in q.people}) != 1 or q.unknown_names:
         return False
+    if _THEN_WHERE.search(q.text):
+        return True  # "john schulman: openai, then where, then where?": their path
     if _WHERE.match(q.text):
         if SCHOOLING.search(q.text):
             return False  # "where did Wang go to college?": where someone studied, not where they work

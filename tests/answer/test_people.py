@@ -156,7 +156,12 @@ def test_what_job_someone_is_getting_is_their_profile(people_engine: Engine) -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["who is Andrew Tulloch, the Meta guy", "andrew tulloch - who is he?", "Andrew Tulloch, who's that"],
+    [
+        "who is Andrew Tulloch, the Meta guy",
+        "andrew tulloch - who is he?",
+        "Andrew Tulloch, who's that",
+        "andrew tulloch: meta, then where, then where?",
+    ],
 )
 def test_who_someone_is_asked_casually_or_name_first_is_their_profile(
     people_engine: Engine, question: str

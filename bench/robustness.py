@@ -10,6 +10,8 @@ version of it, and prints how many of each get their key facts and how many are 
          letters swapped, one dropped or doubled, or a neighbouring key hit (`random.Random(seed)`)
   chat   lower case, no question mark, half of them shortened ("whats", "whos"), and a chat opener in front
          ("ok so", "hey", "btw", "quick q:", "lol", "hmm") for most
+  after  asked in a conversation right after the split's previous question, about something else: a new
+         topic must not be read as a follow-up
 
 Only the dev split is meant to be tuned on: the test split's figure is a check, not a target.
 """
@@ -17,12 +19,14 @@ Only the dev split is meant to be tuned on: the test split's figure is a check, 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from answer.conversation import Conversation
 from answer.engine import Engine
 from answer.eval_set import EvalItem, load_question_files
 from answer.metrics import has_terms
@@ -108,6 +112,21 @@ def measure(engine: Engine, items: list[EvalItem], careless: Callable[[EvalItem]
     return tally
 
 
+def measure_after(engine: Engine, items: list[EvalItem]) -> Tally:
+    """Each question asked alone, and in a conversation right after the question before it in the split."""
+    tally = Tally()
+    for before, item in itertools.pairwise(items):
+        chat = Conversation()
+        engine.answer(before.q, conversation=chat)
+        clean, after = engine.answer(item.q), engine.answer(item.q, conversation=chat)
+        tally.asked += 1
+        tally.clean_facts += has_terms(clean.plain_text(), item.terms)
+        tally.careless_facts += has_terms(after.plain_text(), item.terms)
+        tally.clean_refused += not clean.answered
+        tally.careless_refused += not after.answered
+    return tally
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=7)
@@ -124,6 +143,7 @@ def main() -> None:
     print(f"{args.split} split, seed {args.seed}")
     print(typos.line("typos"))
     print(chat.line("chat"))
+    print(measure_after(engine, items).line("after").replace("typed carelessly", "after another question"))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from answer.conversation import Conversation
 from answer.engine import Engine
 from answer.eval_set import EvalItem, load_question_files
 from answer.metrics import has_terms
+from answer.model import Answer
 from answer.spelling import KEYBOARD_ROWS
 from bot.cli.common import load_engine
 
@@ -45,6 +46,14 @@ class Tally:
     careless_facts: int = 0
     clean_refused: int = 0
     careless_refused: int = 0
+
+    def add(self, item: EvalItem, clean: Answer, other: Answer) -> None:
+        """One question asked as written (`clean`) and the other way (`other`)."""
+        self.asked += 1
+        self.clean_facts += has_terms(clean.plain_text(), item.terms)
+        self.careless_facts += has_terms(other.plain_text(), item.terms)
+        self.clean_refused += not clean.answered
+        self.careless_refused += not other.answered
 
     def line(self, name: str) -> str:
         return (
@@ -103,12 +112,7 @@ def measure(engine: Engine, items: list[EvalItem], careless: Callable[[EvalItem]
         question = careless(item)
         if question is None:
             continue
-        clean, typed = engine.answer(item.q), engine.answer(question)
-        tally.asked += 1
-        tally.clean_facts += has_terms(clean.plain_text(), item.terms)
-        tally.careless_facts += has_terms(typed.plain_text(), item.terms)
-        tally.clean_refused += not clean.answered
-        tally.careless_refused += not typed.answered
+        tally.add(item, engine.answer(item.q), engine.answer(question))
     return tally
 
 
@@ -118,12 +122,7 @@ def measure_after(engine: Engine, items: list[EvalItem]) -> Tally:
     for before, item in itertools.pairwise(items):
         chat = Conversation()
         engine.answer(before.q, conversation=chat)
-        clean, after = engine.answer(item.q), engine.answer(item.q, conversation=chat)
-        tally.asked += 1
-        tally.clean_facts += has_terms(clean.plain_text(), item.terms)
-        tally.careless_facts += has_terms(after.plain_text(), item.terms)
-        tally.clean_refused += not clean.answered
-        tally.careless_refused += not after.answered
+        tally.add(item, engine.answer(item.q), engine.answer(item.q, conversation=chat))
     return tally
 
 

@@ -199,6 +199,13 @@ def _said(q_text: str, kind: AnswerKind, *lines: str) -> Answer:
     return Answer(q_text, True, kind, "", tuple(Line(t, (1,)) for t in lines), ())
 
 
+def _two_hired_from_apple(engine: Engine) -> tuple[Question, Answer]:
+    """A question about Meta's hires from Apple, and an answer listing two people."""
+    q = engine.parse("who did Meta hire from Apple?")
+    lines = ("Ruoming Pang: Apple → Meta (July 2025)", "Ke Yang: Apple → Meta (October 2025)")
+    return q, _said(q.text, AnswerKind.MOVES, *lines)
+
+
 def test_he_after_a_list_means_the_person_it_says_most_about(small_engine: Engine) -> None:
     chat = Conversation()
     q = small_engine.parse("who did Meta hire?")
@@ -372,14 +379,7 @@ def test_from_them_is_the_company_the_last_question_hired_from(small_engine: Eng
 
 def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: Engine) -> None:
     chat = Conversation()
-    q = small_engine.parse("who did Meta hire from Apple?")
-    listed = _said(
-        q.text,
-        AnswerKind.MOVES,
-        "Ruoming Pang: Apple → Meta (July 2025)",
-        "Ke Yang: Apple → Meta (October 2025)",
-    )
-    chat.remember(q, listed)
+    chat.remember(*_two_hired_from_apple(small_engine))
     assert (
         chat.resolve("how much did they pay them?", small_engine.parse)
         == "how much did Meta pay the people Meta hired from Apple?"
@@ -425,14 +425,7 @@ def test_a_person_is_named_once_for_the_pronouns_that_mean_them(small_engine: En
 
 def test_them_after_a_list_of_hires_is_the_people_not_the_company(small_engine: Engine) -> None:
     chat = Conversation()
-    q = small_engine.parse("who did Meta hire from Apple?")
-    listed = _said(
-        q.text,
-        AnswerKind.MOVES,
-        "Ruoming Pang: Apple → Meta (July 2025)",
-        "Ke Yang: Apple → Meta (October 2025)",
-    )
-    chat.remember(q, listed)
+    chat.remember(*_two_hired_from_apple(small_engine))
     understood = chat.resolve("which of them got the most money", small_engine.parse)
     assert understood == "which of the people Meta hired from Apple got the most money"
 

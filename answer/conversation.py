@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from answer.follow_rewrites import asked_again, other_way, span
+from answer.follow_rewrites import asked_again, bare, merged, other_way
 from answer.follow_topics import (
     IT,
     PLURAL,
@@ -29,7 +29,7 @@ from answer.follow_topics import (
     with_topic,
 )
 from answer.model import Answer, AnswerKind
-from answer.query import MONTH_RE, Question
+from answer.query import Question
 from corpus.entities import Mention
 
 # A conversation older than this is a new one: "and from OpenAI?" an hour later is not about Meta any more.
@@ -67,25 +67,12 @@ _AGREE = {
     "don't": "doesn't",
 }
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
-_DATE_PHRASE = re.compile(
-    rf"\b(?:(?:in|during|since|after|before|from|until|of)\s+(?:early\s+|late\s+|mid-?)?(?:(?:{MONTH_RE})\.?\s+)?"
-    r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
-    re.I,
-)
 # "They" moving on: people, not a company ("where did they go?", "why did they leave?").
 _MOVING = re.compile(
     r"\s+(?:go|goes|went|gone|going|end(?:ed)? up|land(?:ed)?|head(?:ed)?|leave|left|leaving|quit|move[ds]?)\b",
     re.I,
 )
 _FROM_THEM = re.compile(r"\bfrom\s+them$", re.I)
-_FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
-_TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
-# What a bare follow-up may hold besides names and dates: "and from OpenAI instead?", "in 2024 then?".
-_FILLER = re.compile(
-    r"\b(?:and|or|but|also|so|ok|okay|then|too|instead|please|the|from|to|at|in|for|by|of|with|same|"
-    r"what|how|about)\b",
-    re.I,
-)
 # "and before that?", "where was he before?": the path of the person just asked about, before their last stop.
 _BEFORE_THAT = re.compile(
     r"^\W*(?:and|but|so|ok|okay|what about)?\W*(?:(?:where\s+(?:was|were|did)\s+(?:he|she|they)(?:\s+work)?\s+)?"
@@ -256,9 +243,9 @@ class Conversation:
         opener = _OPENER.match(text)
         fragment = text[opener.end() :] if opener else text
         new = parse(fragment)
-        if not _bare(fragment, new):
+        if not bare(fragment, new):
             return text  # "when did Ke Yang join?", "and what is Meta paying?": a question of its own
-        return _merge(self._target(new), new, fragment) or text
+        return merged(self._target(new), new, fragment) or text
 
     def _about_companies(self) -> Question | None:
         """The last question that named a company."""
@@ -274,16 +261,6 @@ class Conversation:
         else:
             wanted = []
         return (wanted or self._turns)[-1].question
-
-
-def _bare(fragment: str, q: Question) -> bool:
-    """ "OpenAI?", "from Google DeepMind", "in 2024?": nothing but names, dates and small words."""
-    rest = fragment
-    for m in sorted(q.mentions, key=lambda m: -m.start):
-        start, end = span(fragment, m)
-        rest = rest[:start] + " " + rest[end:]
-    rest = _FILLER.sub(" ", _DATE_PHRASE.sub(" ", rest))
-    return bool(q.mentions or q.dates) and not re.search(r"\w", rest)
 
 
 def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Callable[[str], Question]) -> str:
@@ -357,70 +334,3 @@ def _refer(pronoun: str, name: str, after: str) -> str:
     low = pronoun.lower()
     possessive = low in _POSSESSIVE and (low != "her" or not _OBJECT_END.match(after))
     return f"{name}'s" if possessive else name
-
-
-def _replace(text: str, old: Mention, new: str) -> str:
-    start, end = span(text, old)
-    return text[:start] + new + text[end:]
-
-
-def _merge(last: Question, new: Question, fragment: str) -> str | None:
-    """The earlier question with the follow-up's names and dates put in their place."""
-    text = last.text
-    changed = False
-    slots = _paired(last, new)
-    replaced: dict[int, tuple[Mention, str]] = {}
-    for m in sorted(new.mentions, key=lambda m: -m.start):
-        start, end = span(fragment, m)
-        slot = slots.get(id(m)) or _slot(last, m, fragment[:start])
-        if slot is not None and slot.start not in replaced:
-            replaced[slot.start] = (slot, fragment[start:end])
-        elif m.entity.kind == "org":
-            text = _append(
-                text, f"{'from' if _FROM.search(fragment[:start]) else 'to'} {fragment[start:end]}"
-            )
-        else:
-            continue
-        changed = True
-    for start in sorted(replaced, reverse=True):  # right to left: the earlier positions stay valid
-        slot, name = replaced[start]
-        text = _replace(text, slot, name)
-    if new.dates is not None:
-        phrase = _DATE_PHRASE.search(fragment)
-        if phrase:
-            old = _DATE_PHRASE.search(text)
-            text = (
-                text[: old.start()] + phrase.group(0) + text[old.end() :]
-                if old
-                else _append(text, phrase.group(0))
-            )
-            changed = True
-    return text if changed else None
-
-
-def _paired(last: Question, new: Question) -> dict[int, Mention]:
-    """ "and Google for Windsurf?" after "what did Meta pay for Scale AI?": as many companies as the earlier
-    question named take their places in order (keyed by the id of the follow-up's mention)."""
-    theirs = sorted((m for m in new.mentions if m.entity.kind == "org"), key=lambda m: m.start)
-    ours = sorted((m for m in last.mentions if m.entity.kind == "org"), key=lambda m: m.start)
-    if len(theirs) < 2 or len(theirs) != len(ours):
-        return {}
-    return {id(t): o for t, o in zip(theirs, ours, strict=True)}
-
-
-def _slot(last: Question, new: Mention, before: str) -> Mention | None:
-    """The mention of the earlier question that the follow-up's name takes the place of."""
-    if new.entity.kind == "person":
-        return last.people[0] if last.people else None
-    if _FROM.search(before):
-        return last.origins[0] if last.origins else None
-    if _TO.search(before):
-        return last.destinations[0] if last.destinations else None
-    # "Who did Meta hire from Apple?" then "what about OpenAI?": the subject (Meta) stays, the last name changes.
-    orgs = [*last.either, *last.destinations, *last.origins]
-    return max(orgs, key=lambda m: m.start) if orgs else None
-
-
-def _append(text: str, words: str) -> str:
-    stripped = text.rstrip(" ?.!")
-    return f"{stripped} {words}{text[len(stripped) :] or '?'}"

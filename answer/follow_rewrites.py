@@ -1,11 +1,12 @@
 """Follow-ups that ask the last question again another way: "why?", "and when?" ("who did ByteDance hire from
-Alibaba?" -> "why did ByteDance hire from Alibaba?"), "and the other way round?" (the two companies swapped)."""
+Alibaba?" -> "why did ByteDance hire from Alibaba?"), "and the other way round?" (the two companies swapped), or
+with other names and dates: "and from OpenAI?", "in 2024?" (`bare`, then `merged`)."""
 
 from __future__ import annotations
 
 import re
 
-from answer.query import Question
+from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
 
 # "why?", "and when?", "how much?": the previous question asked another way.
@@ -23,6 +24,21 @@ _OTHER_WAY = re.compile(
 _ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\s+)?(?:who|what|why|when|where|which|how(?:\s+much|\s+many)?)\b(?=\s+(?:did|does|do|is|was|were|are|"
     r"has|have|had|will|can|could|would)\b)",
+    re.I,
+)
+
+_DATE_PHRASE = re.compile(
+    rf"\b(?:(?:in|during|since|after|before|from|until|of)\s+(?:early\s+|late\s+|mid-?)?(?:(?:{MONTH_RE})\.?\s+)?"
+    r"(?:19|20)\d\d|(?:this|last|past|previous)\s+(?:week|month|year)|today)\b",
+    re.I,
+)
+# A name after these is where people came from, or went: the slot of the earlier question it takes.
+_FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
+_TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
+# What a bare follow-up may hold besides names and dates: "and from OpenAI instead?", "in 2024 then?".
+_FILLER = re.compile(
+    r"\b(?:and|or|but|also|so|ok|okay|then|too|instead|please|the|from|to|at|in|for|by|of|with|same|"
+    r"what|how|about)\b",
     re.I,
 )
 
@@ -73,3 +89,80 @@ def span(text: str, mention: Mention) -> tuple[int, int]:
     return mention.start, max(
         end, mention.start + min(len(mention.entity.name.split()[0]), mention.end - mention.start)
     )
+
+
+def bare(fragment: str, q: Question) -> bool:
+    """ "OpenAI?", "from Google DeepMind", "in 2024?": nothing but names, dates and small words."""
+    rest = fragment
+    for m in sorted(q.mentions, key=lambda m: -m.start):
+        start, end = span(fragment, m)
+        rest = rest[:start] + " " + rest[end:]
+    rest = _FILLER.sub(" ", _DATE_PHRASE.sub(" ", rest))
+    return bool(q.mentions or q.dates) and not re.search(r"\w", rest)
+
+
+def _replace(text: str, old: Mention, new: str) -> str:
+    start, end = span(text, old)
+    return text[:start] + new + text[end:]
+
+
+def merged(last: Question, new: Question, fragment: str) -> str | None:
+    """The earlier question with the follow-up's names and dates put in their place."""
+    text = last.text
+    changed = False
+    slots = _paired(last, new)
+    replaced: dict[int, tuple[Mention, str]] = {}
+    for m in sorted(new.mentions, key=lambda m: -m.start):
+        start, end = span(fragment, m)
+        slot = slots.get(id(m)) or _slot(last, m, fragment[:start])
+        if slot is not None and slot.start not in replaced:
+            replaced[slot.start] = (slot, fragment[start:end])
+        elif m.entity.kind == "org":
+            text = _append(
+                text, f"{'from' if _FROM.search(fragment[:start]) else 'to'} {fragment[start:end]}"
+            )
+        else:
+            continue
+        changed = True
+    for start in sorted(replaced, reverse=True):  # right to left: the earlier positions stay valid
+        slot, name = replaced[start]
+        text = _replace(text, slot, name)
+    if new.dates is not None:
+        phrase = _DATE_PHRASE.search(fragment)
+        if phrase:
+            old = _DATE_PHRASE.search(text)
+            text = (
+                text[: old.start()] + phrase.group(0) + text[old.end() :]
+                if old
+                else _append(text, phrase.group(0))
+            )
+            changed = True
+    return text if changed else None
+
+
+def _paired(last: Question, new: Question) -> dict[int, Mention]:
+    """ "and Google for Windsurf?" after "what did Meta pay for Scale AI?": as many companies as the earlier
+    question named take their places in order (keyed by the id of the follow-up's mention)."""
+    theirs = sorted((m for m in new.mentions if m.entity.kind == "org"), key=lambda m: m.start)
+    ours = sorted((m for m in last.mentions if m.entity.kind == "org"), key=lambda m: m.start)
+    if len(theirs) < 2 or len(theirs) != len(ours):
+        return {}
+    return {id(t): o for t, o in zip(theirs, ours, strict=True)}
+
+
+def _slot(last: Question, new: Mention, before: str) -> Mention | None:
+    """The mention of the earlier question that the follow-up's name takes the place of."""
+    if new.entity.kind == "person":
+        return last.people[0] if last.people else None
+    if _FROM.search(before):
+        return last.origins[0] if last.origins else None
+    if _TO.search(before):
+        return last.destinations[0] if last.destinations else None
+    # "Who did Meta hire from Apple?" then "what about OpenAI?": the subject (Meta) stays, the last name changes.
+    orgs = [*last.either, *last.destinations, *last.origins]
+    return max(orgs, key=lambda m: m.start) if orgs else None
+
+
+def _append(text: str, words: str) -> str:
+    stripped = text.rstrip(" ?.!")
+    return f"{stripped} {words}{text[len(stripped) :] or '?'}"

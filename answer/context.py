@@ -41,9 +41,8 @@ class Context:
     mode: str
     page: int = 0
     story: frozenset[str] = frozenset()  # a follow-up's: the articles the last answer cited, searched first
-    prior: str = (
-        ""  # a follow-up no rule rewrote: the question it goes on from, which its vector leans towards
-    )
+    # a follow-up no rule rewrote: the question it goes on from, which its vector leans towards
+    prior: str = ""
     timings: dict[str, float] = field(default_factory=lambda: {"embed": 0.0, "search": 0.0})
     _worked_out: dict[str, object] = field(default_factory=dict)
 

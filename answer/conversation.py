@@ -179,10 +179,18 @@ class Conversation:
         last = self.previous()
         return last.sources if last is not None else frozenset()
 
-    def previous_text(self) -> str:
-        """The last question as answered ("" when there is none or the conversation has gone idle)."""
+    def carried(
+        self, raw: str, resolved: str, parse: Callable[[str], Question]
+    ) -> tuple[frozenset[str], str]:
+        """What a question takes from the last answer: the articles it cited (its story), for a follow-up
+        rewritten (`resolved` is not `raw`) or one that `goes_on`; and, for the latter, the last question's
+        text, which its search leans towards. Nothing for a question of its own."""
         last = self.previous()
-        return last.question.text if last is not None else ""
+        if last is None:
+            return frozenset(), ""
+        if resolved != raw:
+            return last.sources, ""
+        return (last.sources, last.question.text) if self.goes_on(raw, parse) else (frozenset(), "")
 
     def goes_on(self, text: str, parse: Callable[[str], Question]) -> bool:
         """Does a short question that no rule rewrote go on with the last answer's story: it refers back
@@ -197,10 +205,13 @@ class Conversation:
         return all(m.entity.keys in before for m in parse(text).mentions)
 
     def subject(self, text: str) -> str:
-        """Whom or what the last question named, for a short follow-up no rule could read ("" if none)."""
+        """Whom or what the last question named, for a short follow-up no rule could read that refers back
+        ("who led the round?") or only asks ("who invested?"); "" if none."""
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return ""
+        if not refers_back(text, definite=True) and not elliptic(text):
+            return ""  # "what does FYI mean?": a question of its own
         return ", ".join(dict.fromkeys(m.entity.name for m in last.question.mentions)) or last.topic
 
     def resolve(self, text: str, parse: Callable[[str], Question]) -> str:

@@ -19,7 +19,6 @@ from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import Conversation
 from answer.cues import without_chat
-from answer.follow_topics import elliptic, refers_back
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
 from answer.places import unknown_countries
@@ -102,24 +101,21 @@ class Engine:
         raw = " ".join(question.split())[:MAX_QUESTION_CHARS]
         resolved = conversation.resolve(raw, self.parse) if conversation is not None else raw
         # A follow-up goes on with the story the last answer told: its articles are searched first.
-        story = conversation.story() if conversation is not None else frozenset()
-        goes_on = conversation is not None and resolved == raw and conversation.goes_on(raw, self.parse)
-        prior = conversation.previous_text() if conversation is not None and goes_on else ""
-        ctx, answer, respelt = self._answered(
-            resolved, mode, page, story if resolved != raw or goes_on else frozenset(), prior
-        )
+        carried = conversation.carried(raw, resolved, self.parse) if conversation is not None else None
+        story, prior = carried or (frozenset(), "")
+        ctx, answer, respelt = self._answered(resolved, mode, page, story, prior)
         subject = conversation.subject(raw) if conversation is not None and resolved == raw else ""
         if (
-            subject
+            conversation is not None
+            and subject
             and answer.kind in _RETRIED
             and not ctx.question.mentions
-            and (refers_back(raw, definite=True) or elliptic(raw))
             and subject.lower() not in raw.lower()
         ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
             # start-up) is asked again about what the conversation was about.
             about = f"{raw.rstrip(' ?.!')} ({subject})?"
-            retried = self._answered(about, mode, page, story)
+            retried = self._answered(about, mode, page, conversation.story())
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
         if conversation is not None:

@@ -151,10 +151,10 @@ def expected_type(ask: str) -> AnswerType | None:
     if _YES_NO.match(ask) and not re.search(rf"\b{_QUESTION_WORD}", ask, re.I):
         return None
     kind = next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
-    if kind is AnswerType.AMOUNT and _HOW_PAY_WORKS.search(ask) and not _SUM_ASKED.search(ask):
+    # How pay changed, or "who actually has to pay it" (the payers), asks for no sum, unless it says so too.
+    how_or_who = _HOW_PAY_WORKS.search(ask) or _WHO.match(ask)
+    if kind is AnswerType.AMOUNT and how_or_who and not _SUM_ASKED.search(ask):
         return None
-    if kind is AnswerType.AMOUNT and _WHO.match(ask) and not _SUM_ASKED.search(ask):
-        return None  # "who actually has to pay it": the payers ("employers hiring from abroad"), not a sum
     return kind
 
 

@@ -154,9 +154,8 @@ def latest_company(answer: Answer, q: Question | None = None, find: Finder | Non
     the answer names first to "which start-up did meta agree to buy..." (Manus, not Meta)."""
     if not answer.lines:
         return ""
-    if (
-        answer.kind is AnswerKind.PROFILE
-    ):  # its path: first, or after where they went last ("where is he now")
+    if answer.kind is AnswerKind.PROFILE:
+        # its path: the first line, or the one after where they went last ("where is he now?")
         path = next((line.text for line in answer.lines if "→" in line.text), "")
         stops = _LAST_STOP.findall(path)
         return stops[-1].strip() if stops else ""

@@ -126,18 +126,14 @@ def _typed_as_name(text: str, match: re.Match[str]) -> bool:
 
 @functools.cache
 def english_slip(typed: str) -> bool:
-    """Is `typed` a slip of the finger ("runming" for "running") away from a common English word?"""
+    """Is `typed` a slip of the finger (`likely_slip`: "runming" for "running") away from a common English
+    word?"""
     common = english_frequencies()
     letters = "abcdefghijklmnopqrstuvwxyz"
-    near = {
-        typed[:i] + c + typed[i + 1 :]
-        for i in range(len(typed))
-        for c in letters
-        if typed[i] in _NEIGHBOURS.get(c, set())
-    }
-    near |= {typed[:i] + c + typed[i:] for i in range(len(typed) + 1) for c in letters}  # a letter left out
-    near |= {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}  # swapped
-    return any(common.get(w, 0) >= RARE_ENGLISH for w in near - {typed})
+    near = {typed[:i] + c + typed[i + 1 :] for i in range(len(typed)) for c in letters}
+    near |= {typed[:i] + c + typed[i:] for i in range(len(typed) + 1) for c in letters}
+    near |= {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
+    return any(common.get(w, 0) >= RARE_ENGLISH and likely_slip(typed, w) for w in near - {typed})
 
 
 def likely_slip(typed: str, meant: str) -> bool:

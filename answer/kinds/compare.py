@@ -190,10 +190,10 @@ class Compare:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not (COMPARE_CUE.search(q.text) or weighed(q.text)) or asked_sides(q, ctx) is not None:
             return None  # one thing asked of two sides ("which seed was bigger") is `SideBySide`'s
-        unknown = {w for name in unknown_names(q, COMPARE_CUE) for w in words(name)}
-        if aspect_words(q) - unknown:
+        missing = unknown_names(q, COMPARE_CUE)
+        if aspect_words(q) - {w for name in missing for w in words(name)}:
             return None  # "anthropic vs openai vs meta two year retention": the sentences that say it
-        return CERTAIN if len(companies(q)) >= 2 or unknown_names(q, COMPARE_CUE) else None
+        return CERTAIN if len(companies(q)) >= 2 or missing else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         named = companies(q)

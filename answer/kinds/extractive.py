@@ -118,12 +118,13 @@ class Extractive:
         passages = [ctx.state.retrieved(h) for h in hits]
         explain = bool(_EXPLAIN.match(q.text))
         asks = split_asks(q.text)
-        # A reason, a sum or a date is often stated further on in the best article than its passage found
-        # ("the size of his package is unclear... as much as 100 million yuan").
+        # The sentence that answers is often further on in the best articles than the passages found ("the size
+        # of his package is unclear... as much as 100 million yuan"): they are read whole; a reason, a sum or
+        # a date asked is added from them when no pick states it (`_with_fact`).
         whole = explain or (len(asks) == 1 and (asks[0].type in _STATED_FURTHER_ON or asks_backer(asks[0])))
         leading = list(dict.fromkeys(h.article_id for h in hits))[:WHOLE_ARTICLES]
         firsts = [next(h for h in hits if h.article_id == a) for a in leading]
-        candidates = [*passages, *(ctx.state.whole_article(h) for h in firsts)] if hits else passages
+        candidates = [*passages, *(ctx.state.whole_article(h) for h in firsts)]
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
         reasons = _reasons_listed(q, ctx) if explain and hits else []

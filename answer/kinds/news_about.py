@@ -7,9 +7,10 @@ import re
 
 from answer.context import Context
 from answer.kinds.base import CERTAIN
-from answer.kinds.overview import compose_overview
+from answer.kinds.overview import compose_overview, originals
 from answer.model import Answer, AnswerKind
 from answer.query import Question
+from corpus.model import Article
 from corpus.text import STOP_WORDS, words
 
 # Asking for the news about someone, then whom: "any news on", "anything new about", "what's the latest with",
@@ -52,14 +53,10 @@ class NewsAbout:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         name = news_subject(q) or ""
-        chosen = [ctx.state.data.articles[i] for i in self._articles(q, ctx)]
-        return compose_overview(q, chosen, f"about {name}", page=ctx.page)
+        return compose_overview(q, self._articles(q, ctx), f"about {name}", page=ctx.page)
 
     @staticmethod
-    def _articles(q: Question, ctx: Context) -> list[str]:
+    def _articles(q: Question, ctx: Context) -> list[Article]:
         """The articles about the one name (syndicated copies as one story), within the question's dates."""
         found = ctx.state.mention_articles.get(q.mentions[0].entity.keys, set())
-        if ctx.published is not None:
-            found = found & ctx.published
-        canonical = ctx.state.data.canonical
-        return sorted(i for i in found if canonical.get(i, i) == i)
+        return originals(ctx, found if ctx.published is None else found & ctx.published)

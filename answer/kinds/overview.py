@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from answer.context import Context
 from answer.cues import overview_question
@@ -37,6 +37,12 @@ def compose_overview(
     )
 
 
+def originals(ctx: Context, article_ids: Iterable[str]) -> list[Article]:
+    """The articles, each story once: syndicated copies are left out for the original they copy."""
+    canonical = ctx.state.data.canonical
+    return [ctx.state.data.articles[i] for i in sorted(article_ids) if canonical.get(i, i) == i]
+
+
 class Overview:
     kind = AnswerKind.OVERVIEW
 
@@ -47,8 +53,4 @@ class Overview:
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         label = q.dates.label if q.dates is not None else "from the latest months"
-        published = ctx.published or set()
-        canonical = ctx.state.data.canonical
-        # Syndicated copies are one story: only the original is listed.
-        chosen = [ctx.state.data.articles[i] for i in published if canonical.get(i, i) == i]
-        return compose_overview(q, chosen, label, page=ctx.page)
+        return compose_overview(q, originals(ctx, ctx.published or set()), label, page=ctx.page)

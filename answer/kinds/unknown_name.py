@@ -53,10 +53,10 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
     case, an unknown company's name."""
     found = []
     for word in q.unfamiliar:
+        if word in _HOW_MANY_OF:
+            continue  # "a couple researchers quit": how many of them, not whose
         for match in re.finditer(rf"\b{re.escape(word)}\b", q.text, re.I):
             before, after = q.text[: match.start()], q.text[match.end() :]
-            if word in _HOW_MANY_OF:
-                break  # "a couple researchers quit": how many of them, not whose
             if _STAFF_AFTER.match(after) and (_ASKED.search(before) or _COMPANY_BEFORE.search(before)):
                 found.append(word)
                 break

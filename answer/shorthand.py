@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from answer.english import is_english
+from answer.lexicon import CHAT_WORDS
 from corpus.text import STOP_WORDS
 
 # Only forms with one everyday meaning: "cos" (because, or companies) and "k" (okay, or China's K visa) stay.
@@ -139,12 +140,15 @@ _DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
 
 
 def _shortened(match: re.Match[str]) -> str:
-    """A drawn-out word typed plainly: its letters once when that is a function word ("sooo": "so") or
-    twice is no word, else twice ("cooool": "cool")."""
+    """A drawn-out word typed plainly: its letters once when that is a function word or chat ("sooo": "so",
+    "lmaooo": "lmao") or a word that twice is not, else twice ("cooool": "cool")."""
     word = match.group(0)
     once = _DRAWN_OUT.sub(r"\1", word)
     twice = _DRAWN_OUT.sub(r"\1\1", word)
-    return once if once in STOP_WORDS or not is_english(twice) else twice
+    known = STOP_WORDS | CHAT_WORDS
+    if once.lower() in known or (is_english(once.lower()) and not is_english(twice.lower())):
+        return once
+    return twice  # "cooool" is cool; "Wheee" stays "Whee", a slip for the speller to read
 
 
 def expand(text: str) -> str:

@@ -11,7 +11,6 @@ articles, one letter away ("Octobeer" is October, "Figma" and "anysphere" stay a
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from symspellpy import SymSpell, Verbosity
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import EVERYDAY_WORDS, HIRING_VERBS
+from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip
 from corpus.text import STOP_WORDS, stem, word_parts
 
 # SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
@@ -32,34 +32,19 @@ SHORT_WORD = 5
 PREFIX = 5
 # Shorter words are left as typed: "wat", "ppl", "gud" are chat spellings (`answer.lexicon.CHAT_WORDS`).
 MIN_WORD = 4
-# Word frequencies in English (SymSpell's own list, from the Google Books n-grams): which of two equally
-# close everyday words was meant ("sart": start, not sari).
-_FREQUENCIES = "frequency_dictionary_en_82_765.txt"
 # A word written this often in SymSpell's list is English, though the model's vocabulary lacks it ("dangle",
 # "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
 COMMON_ENGLISH = 300_000
 _TOKEN = re.compile(r"[A-Za-z]+")
+# A word typed as a name this long, one slip from a word of the articles, is that word: names that long and
+# that close to one of their words, yet never written in them, are rare.
+LONG_NAME_WORD = 8
 # A word typed with two letters swapped is read as the articles' word when they use it this often: "joni" is
 # "join", but a rare word of theirs does not stand in for an English word they never use.
 COMMON_SWAP = 5
-# ...and only for a word this rare in English (occurrences in the frequency list): "joni" (0.8 million) is a
-# slip, "tired" (11 million) is meant.
-RARE_ENGLISH = 2_000_000
 # Endings that make another form of a word.
 _PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
-
-
-@functools.cache
-def english_frequencies() -> dict[str, int]:
-    """How often each English word is written, from the list that ships with symspellpy."""
-    text = importlib.resources.files("symspellpy").joinpath(_FREQUENCIES).read_text(encoding="utf-8")
-    counts: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, count = line.partition(" ")
-        if count.isdigit():
-            counts[word] = int(count)
-    return counts
 
 
 def _symspell(words: Iterable[str]) -> SymSpell:
@@ -88,16 +73,6 @@ def _common_index() -> SymSpell:
     )
 
 
-# Keys next to each other on a QWERTY keyboard: a finger slips to a neighbour ("poaxhed" is poached).
-KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOURS = {
-    c: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
-    | {other[j] for other in KEYBOARD_ROWS if other != row for j in (i - 1, i, i + 1) if 0 <= j < len(other)}
-    for row in KEYBOARD_ROWS
-    for i, c in enumerate(row)
-}
-
-
 _NAME_BEFORE = re.compile(
     r"\b(?:from|did|does|do|has|have|join|joined|joins|joining|left|leave|leaves|quit|quits|out of|"
     r"(?:works?|working|worked|staff|people|researchers) (?:at|for)|"
@@ -122,32 +97,6 @@ def _typed_as_name(text: str, match: re.Match[str]) -> bool:
     if match.group(0).endswith("ed") and _HAS.search(text[:start]):
         return False  # "who has pocahed the most": a participle, not a name
     return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
-
-
-@functools.cache
-def english_slip(typed: str) -> bool:
-    """Is `typed` a slip of the finger (`likely_slip`: "runming" for "running") away from a common English
-    word?"""
-    common = english_frequencies()
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    near = {typed[:i] + c + typed[i + 1 :] for i in range(len(typed)) for c in letters}
-    near |= {typed[:i] + c + typed[i:] for i in range(len(typed) + 1) for c in letters}
-    near |= {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
-    return any(common.get(w, 0) >= RARE_ENGLISH and likely_slip(typed, w) for w in near - {typed})
-
-
-def likely_slip(typed: str, meant: str) -> bool:
-    """Is `typed` one of the slips people make typing `meant`: a letter left out ("strted"), two letters
-    swapped, or a neighbouring key hit ("poaxhed")? Of two words as close, the one such a slip explains is
-    the one meant ("started", not "stated"; "poached", not "coached")."""
-    if len(meant) == len(typed) + 1:
-        return any(meant[:i] + meant[i + 1 :] == typed for i in range(len(meant)))
-    if len(meant) != len(typed):
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
-    if len(diff) == 1:
-        return typed[diff[0]] in _NEIGHBOURS.get(meant[diff[0]], set())
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
 
 
 # American and British spellings of one word, each way round: (ending, other ending).
@@ -232,12 +181,21 @@ class Speller:
             return True  # "lmao", "gonna": how people type, not misspellings
         if self._known_form(word):
             return True
+        if self._swapped_english(word):
+            return False  # "expries" is "expires" typed, not "pries" behind "ex"
         return any(  # "rehiring", "cofounded", "unpaid": a known word behind a prefix
             word.startswith(prefix)
             and len(word) - len(prefix) >= MIN_WORD
             and self._known_form(word[len(prefix) :])
             for prefix in _PREFIXES
         )
+
+    @staticmethod
+    def _swapped_english(word: str) -> bool:
+        """Do two letters swapped make a word English writes often?"""
+        common = english_frequencies()
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        return any(w != word and common.get(w, 0) >= RARE_ENGLISH for w in swaps)
 
     def _known_form(self, word: str) -> bool:
         return self.knows_exactly(word) or any(self.knows_exactly(base) for base in _bases(word))
@@ -270,14 +228,17 @@ class Speller:
             return None
         key = (word, name)
         if key not in self._cache:
-            self._cache[key] = self._closest(word, name)
+            self._cache[key] = (None if name else self._undoubled(word, name=False)) or self._closest(
+                word, name
+            )
         return self._cache[key]
 
-    def _undoubled(self, word: str) -> str | None:
-        """A word of the articles the typed one becomes without one of a letter typed twice ("boommerang",
-        "signaal"): a slip, not an unknown company's name (None: no such word)."""
+    def _undoubled(self, word: str, *, name: bool = True) -> str | None:
+        """A word of the articles (or, for a word not typed as a name, any word known) the typed one becomes
+        without one of a letter typed twice ("boommerang", "signaal", "whaats"): a key held too long, not an
+        unknown company's name (None: no such word)."""
         single = (word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
-        return next((w for w in single if w in self._corpus), None)
+        return next((w for w in single if w in self._corpus or (not name and self.knows(w))), None)
 
     def _swapped_into_corpus(self, word: str) -> str | None:
         """An English word the articles never use that two letters swapped make one they use often: "when did
@@ -290,6 +251,22 @@ class Speller:
             return None
         swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
         return next((w for w in swaps if w != word and self._corpus[w] >= COMMON_SWAP), None)
+
+    def _slip_into_name(self, word: str) -> str | None:
+        """A rare English word, typed where a name goes, that a slip of the finger makes from a name the
+        articles write often: "hire from Appel" is Apple, "salaries in Chiba" China (None: none such)."""
+        if word in self._corpus or len(word) < MIN_WORD + 1 or word in EVERYDAY_WORDS:
+            return None
+        if english_frequencies().get(word, 0) >= RARE_ENGLISH:
+            return None
+        meant = [
+            str(s.term)
+            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
+            if str(s.term) in self._names
+            and self._corpus[str(s.term)] >= COMMON_SWAP
+            and likely_slip(word, str(s.term))
+        ]
+        return max(meant, key=lambda w: (self._corpus[w], w), default=None)
 
     def _slip_into_corpus(self, word: str) -> str | None:
         """A word known only as another word's form ("hies" of "hie", "raies" of "rai") that a slip of the
@@ -324,7 +301,13 @@ class Speller:
                 and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
             }
         if name:
-            found = {w: d for w, d in found.items() if w in self._names}
+            # A long word is one of the articles' words one slip away, though they write it in lower case too
+            # ("Meta Superibtelligence Labs", "Qingyun Scholasrhip"); a shorter one only one of their names.
+            found = {
+                w: d
+                for w, d in found.items()
+                if w in self._names or (len(word) >= LONG_NAME_WORD and likely_slip(word, w))
+            }
         frequencies = english_frequencies()
         if not found and short and not name and word not in frequencies:
             # ...unless it is no word at all, a slip of the finger explains it and the word meant is common:
@@ -332,7 +315,8 @@ class Speller:
             found = {
                 str(s.term): int(s.distance)
                 for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
-                if likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= COMMON_ENGLISH
+                if likely_slip(word, str(s.term))
+                and frequencies.get(str(s.term), COMMON_ENGLISH) >= COMMON_ENGLISH  # "rumor": not in the list
             }
         if not found:
             return None
@@ -361,8 +345,15 @@ class Speller:
                 fixed = self.correction(low, name=name)
                 if fixed is None and name and token.islower():
                     fixed = self._undoubled(low)  # "what does boommerang hire mean": a key held too long
-            elif fixed is None and token.islower() and len(low) >= MIN_WORD:
-                fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
+                if fixed is not None:
+                    fixed = (
+                        self.spelt_as_written(fixed) or fixed
+                    )  # "srartup": "start-up", as the articles write it
+            elif fixed is None:
+                if _typed_as_name(text, match):
+                    fixed = self._slip_into_name(low)  # "hire from Appel": a rare word, one slip from Apple
+                if fixed is None and token.islower() and len(low) >= MIN_WORD:
+                    fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
             if (
                 fixed is None
                 and token.islower()

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from answer.english import is_english, vocabulary_words
-from answer.spelling import english_slip, likely_slip
+from answer.slips import english_slip, likely_slip
 
 # Names this long or shorter may differ from their misspelling by one letter in length, longer ones by two.
 SHORT_NAME = 6
@@ -93,8 +93,10 @@ class TypoFixer:
         fixed = self._cache[low]
         if fixed == low:
             return token
-        if token.islower() and not likely_slip(low, fixed) and english_slip(low):
-            return token  # "who is runming ssi": "running" mistyped, for the speller, not "Ruoming"
+        if not likely_slip(low, fixed) and english_slip(low):
+            # "who is runming ssi", "Thimking Machinse Lab": "running", "machines" mistyped, for the speller,
+            # not "Ruoming", "McKinsey"
+            return token
         return fixed.capitalize() if token[:1].isupper() else fixed
 
     def _possessive(self, low: str) -> bool:

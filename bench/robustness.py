@@ -31,7 +31,7 @@ from answer.engine import Engine
 from answer.eval_set import EvalItem, load_question_files
 from answer.metrics import has_terms
 from answer.model import Answer
-from answer.spelling import KEYBOARD_ROWS
+from answer.slips import KEYBOARD_ROWS
 from bot.cli.common import load_engine
 
 _OPENERS = ("", "", "ok so ", "hey ", "btw ", "quick q: ", "lol ", "hmm ")

@@ -25,6 +25,8 @@ from answer.shorthand import expand
         ("why didnt he stay", "why didn't he stay"),
         # drawn-out words typed plainly: a function word once, another word as it is spelt
         ("sooo deepseek posted jobs", "so deepseek posted jobs"),
+        ("lmaooo deepseek posted jobs", "lmao deepseek posted jobs"),  # chat, once
+        ("Wheee did he go", "Whee did he go"),  # no word either way: twice, for the speller
         ("whyyy did he quit", "why did he quit"),
         ("cooool story, who left", "cool story, who left"),
     ],

@@ -28,7 +28,7 @@ def speller() -> Speller:
     [
         ("who is the chief scirntist of msl", "who is the chief scientist of msl"),
         ("how many peope work at deepseek", "how many people work at deepseek"),
-        ("why did regulators look at acqiihire", "why did regulators look at acquihire"),
+        ("why did regulators look at acqiihire", "why did regulators look at acqui-hire"),
         ("h1b regiistratons fell how much", "h1b registrations fell how much"),
         ("how well are they paed", "how well are they paid"),  # a short word: one letter off the articles
         ("Who joined Meta in Octobeer 2025?", "Who joined Meta in October 2025?"),  # keeps its capital
@@ -169,3 +169,44 @@ def test_a_common_english_word_the_model_splits_into_pieces_is_still_a_word_mean
 def test_a_word_ending_in_ed_after_has_is_a_participle_not_a_name(text: str, word: str, name: bool) -> None:
     match = re.search(rf"\b{word}\b", text)
     assert match is not None and _typed_as_name(text, match) is name
+
+
+def test_a_rare_word_typed_where_a_name_goes_one_slip_from_a_name_of_the_articles_is_that_name() -> None:
+    speller = Speller(words("Apple and China. " * 5 + "Meta hired them."), names={"apple", "china", "meta"})
+    assert (
+        speller.fix("Who did Meta hire from Appel?") == "Who did Meta hire from Apple?"
+    )  # two letters swapped
+    assert speller.fix("how are salaries in Chiba") == "how are salaries in China"  # b is next to n
+    assert speller.fix("who left Mistral") == "who left Mistral"  # a name the articles lack stays
+
+
+def test_a_long_word_typed_with_a_capital_is_a_slip_of_the_articles_word() -> None:
+    speller = Speller(words(ARTICLES + " The Qingyun scholarship pays well."), names={"meta", "qingyun"})
+    assert (
+        speller.fix("Who is the chief scientist of Meta Superibtelligence Labs?")
+        == "Who is the chief scientist of Meta Superintelligence Labs?"
+    )
+    assert speller.fix("What is the Qingyun Scholasrhip worth?") == "What is the Qingyun Scholarship worth?"
+
+
+def test_a_slip_that_leaves_a_prefix_and_a_word_is_still_a_slip() -> None:
+    speller = Speller(words("The fee applies to new petitions."))
+    assert (
+        speller.fix("when does the h1b fee expries") == "when does the h1b fee expires"
+    )  # not "ex" + "pries"
+    assert speller.fix("why is meta rehiring") == "why is meta rehiring"  # a real prefix
+
+
+def test_a_key_held_too_long_is_the_word_without_the_letter_it_doubled() -> None:
+    speller = Speller(words(ARTICLES))
+    assert speller.fix("whaats an acquihire") == "whats an acqui-hire"  # "whats", not "what"
+
+
+def test_a_corrected_word_is_written_as_the_articles_write_it() -> None:
+    speller = Speller(words("Mira Murati launched her start-up in February."))
+    assert speller.fix("when did mira launch her srartup") == "when did mira launch her start-up"
+
+
+def test_a_short_slip_into_an_english_word_the_frequency_list_lacks_is_that_word() -> None:
+    speller = Speller(words("Meta hired researchers from Apple."))
+    assert speller.fix("is that just a rmuor") == "is that just a rumor"

@@ -30,6 +30,8 @@ def test_a_slip_of_the_finger_from_an_english_word_is_left_to_the_speller() -> N
     fixer = TypoFixer({"ruoming", "pang", "anthropic"}, set())
     assert fixer.fix("who is runming ssi") == "who is runming ssi"  # "running" with m for n, not "ruoming"
     assert fixer.fix("ruomin pang") == "ruoming pang"  # no English word near: the name
+    typed_as_name = TypoFixer({"thinking", "mckinsey"}, set())
+    assert typed_as_name.fix("who left Thinking Machinse Lab") == "who left Thinking Machinse Lab"  # machines
 
 
 def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:

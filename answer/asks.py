@@ -33,6 +33,8 @@ class Ask:
 
 
 _QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)(?:['’]?s)?\b"
+# A yes-no question opens with one of these: "did karpathy really join anthropic? what team" is two asks.
+_AUXILIARY = r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
 # A preposition an ask may open with: "and for how long", "and on which podcast".
 _PREPOSITION = r"(?:for|to|in|at|on|of|about|since|until|from|as|by|with|under|into)"
 # Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
@@ -131,7 +133,11 @@ _SUM_ASKED = re.compile(r"\bhow (much|many)\b|\bwhat (share|percentage|proportio
 # country...", "after google took windsurf's leaders who became interim ceo".
 _TOPIC_FIRST = re.compile(
     rf"^.{{2,80}}?(?:\s[-–—]+\s*|:\s+)(?={_QUESTION_WORD})|"
-    rf"^\W*(?:after|before|once|following|now that)\b.{{2,80}}?\s(?=(?:who|what|when|where|which|how)\b)",
+    rf"^\W*(?:after|before|once|following|now that)\b.{{2,80}}?\s(?=(?:who|what|when|where|which|how)\b)|"
+    # ...or a remark ended by "?!", "." or an emoji before it, itself no question: "alibaba actually went after
+    # a guy for going to bytedance?? whats the story", "getting paid to not work sounds nice 😂 how long..."
+    rf"^(?!\W*(?:{_QUESTION_WORD}|{_AUXILIARY})\b)[^?!.]{{2,160}}?(?:[?!.]+|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+)"
+    rf"\s+(?={_QUESTION_WORD})",
     re.I,
 )
 

@@ -19,7 +19,8 @@ CHAT_WORDS = word_set(
     "ppl ur urs whos wats wat wut rn atm tbh btw fyi imo imho lol lmao omg idk iirc ngl pls plz thx ty u r "
     "ya yea gonna wanna gotta kinda sorta info pic pics stuff vs versus timeline timelines compare "
     "comparison overview summary summarise summarize recap explain define definition meaning mean means eta "
-    "quick question ok okay hmm um uh "
+    "quick question ok okay hmm um uh haha hahaha hehe heh lmfao rofl xd bruh smh tho jk ikr nvm yall bro "
+    "lowkey "
     # ...and the short forms typed without their apostrophe
     "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent hasnt havent hadnt shouldnt aint "
     "thats whats wheres hows theres ive youre theyre"

@@ -14,6 +14,8 @@ import numpy.typing as npt
 # 87 were still in the United States." (a share of what the sentence before counted).
 CONTINUES = re.compile(
     r"^(He|She|They|It|This|That|These|Those|His|Her|Their|Its|Such)\b|^Of (?:the|those|these|them)\b(?: \S+)?,|"
+    # ...or places itself by what was said before: "During that time, ...", "Under that plan", "By then"
+    r"^(?:During|In|At|By|Since|After|Before|Until|For|Over|Within|Throughout|Under|On) (?:that|those|then)\b|"
     # ...or ranks something after what it named: "Google DeepMind was close behind at 78%"
     r"^(?:[A-Z][\w.&-]*\s){1,3}(?:was|were|came|ranked|finished) (?:close behind|next|second|third|just behind)\b"
 )

@@ -151,11 +151,24 @@ def _shortened(match: re.Match[str]) -> str:
     return twice  # "cooool" is cool; "Wheee" stays "Whee", a slip for the speller to read
 
 
+# Bringing people in is hiring them ("when did microsoft bring in suleyman"), unless money is what came in.
+_BROUGHT_IN = (
+    (re.compile(r"\bbring (?:in|on board|aboard|over)\b", re.I), "hire"),
+    (re.compile(r"\bbrought (?:in|on board|aboard|over)\b", re.I), "hired"),
+    (re.compile(r"\bbringing (?:in|on board|aboard|over)\b", re.I), "hiring"),
+    (re.compile(r"\bbrings (?:in|on board|aboard|over)\b", re.I), "hires"),
+)
+_MONEY_ASKED = re.compile(
+    r"\bhow much\b|[$€£¥]|\b(?:money|revenue|cash|funding|sales|capital|investors?)\b", re.I
+)
+
+
 def expand(text: str) -> str:
     """`text` with its chat shorthand written out, drawn-out words typed plainly, idioms and everyday words
     said as the articles say them."""
     text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
-    for idiom, plain in (*IDIOMS, *PLAIN_WORDS):
+    plain_words = PLAIN_WORDS if _MONEY_ASKED.search(text) else (*PLAIN_WORDS, *_BROUGHT_IN)
+    for idiom, plain in (*IDIOMS, *plain_words):
         text = idiom.sub(plain, text)
     return text

@@ -32,7 +32,7 @@ _HOW_ASKED = content_words(
     "do does did doing cost costs offer offered offering offers spend spent worth raise raised raises raising earn "
     "go goes going gone went "
     "earned new now currently current latest last recent recently really lol reportedly report reported "
-    "many much amount number figure exactly roughly approximately "
+    "many much amount number figure exactly roughly approximately more vs versus "
     # ...and the words of telling and of how things turned out: "when did jumper say he's off", "how much did
     # deepseek raise in the end"
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
@@ -81,7 +81,8 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     """What the question asks the fact about, less the names it gives: "employees" in "how many employees
     does Nvidia have?", "users" in "how many users does chatgpt have?" (`names`: words written only as
     names); an abbreviated title comes spelt out too ("ceo": "chief", "execut")."""
-    named = {w for m in q.mentions for w in content_words(q.text[m.start : m.end])}
+    # ...the whole name, though it is typed in part ("ineffable intelligence" found as "Ineffable")
+    named = {w for m in q.mentions for w in content_words(f"{q.text[m.start : m.end]} {m.entity.name}")}
     named |= content_words(" ".join(w for w in words(q.text) if w in names))
     focus = content_words(body(q.text)) - named - _HOW_ASKED
     asked = words(q.text)

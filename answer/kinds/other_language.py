@@ -13,9 +13,13 @@ import unicodedata
 from collections.abc import Collection, Sequence
 
 from answer.context import Context
+from answer.english import is_english
 from answer.kinds.base import CERTAIN
+from answer.lexicon import CHAT_WORDS
 from answer.model import SUGGESTIONS, Answer, AnswerKind, Line
 from answer.query import Question
+from answer.slips import english_frequencies
+from answer.spelling import COMMON_ENGLISH
 from corpus.entities import Mention
 from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set
 
@@ -50,7 +54,7 @@ FUNCTION_WORDS = {
     "German": word_set(
         "wer was wen wem wessen wie warum wieso weshalb wo wohin woher wann welche welcher welches hat haben "
         "hatte ist sind war waren der die das den dem des ein eine einen einem und oder für mit von zu bei "
-        "nach aus über hallo danke nicht auch wird wurde gibt"
+        "nach aus über hallo danke nicht auch wird wurde gibt wieviel wieviele viel viele"
     ),
     "Portuguese": word_set(
         "de quem qual quais quando quanto quantos onde como porque por que os um uma do da dos das na em é são "
@@ -75,6 +79,10 @@ _LISTED = frozenset().union(*FUNCTION_WORDS.values())
 _AMBIGUOUS = _LISTED & ENGLISH_WORDS
 # Signs of another language a Latin-script message needs unless it is one word ("hola").
 MIN_EVIDENCE = 2
+# ...or a message of at least this many words, this share of them unknown to English: misspelt English keeps
+# more of its words ("hwo mcuh dose meta pya": three of four, "meta" being a name).
+MIN_FOREIGN_WORDS = 4
+FOREIGN_SHARE = 0.8
 # Latin letters (with their accented forms) end here; the scripts above start later.
 LATIN_END = 0x250
 # Lower-case words inside names ("Lisa de la Cruz", "Ursula von der Leyen"): not the question's language.
@@ -188,10 +196,29 @@ def detect(
     accented = sum(1 for w in words if _accented(w) and w not in _LISTED)
     language = max(scores, key=lambda name: scores[name])
     evidence = scores[language] + accented
-    # One foreign-looking word among others is not enough ("meta scale ai deal": "ai" is Italian too).
-    if evidence <= english or (evidence < MIN_EVIDENCE and len(words) > 1):
+    # One foreign-looking word among others is not enough ("meta scale ai deal": "ai" is Italian too)...
+    # ...unless English knows almost none of its words: "quanto guadagna un ricercatore da meta"
+    weak = evidence <= english or (evidence < MIN_EVIDENCE and len(words) > 1)
+    if weak and not _foreign(words, vocabulary):
         return None
     return language if scores[language] else UNKNOWN
+
+
+def _foreign(words: Sequence[str], vocabulary: Collection[str]) -> bool:
+    """Are most of the words (of a message long enough to tell) words no English list has?"""
+    if len(words) < MIN_FOREIGN_WORDS:
+        return False
+    frequencies = english_frequencies()
+    unknown = [
+        w
+        for w in words
+        if w not in ENGLISH_WORDS
+        and w not in vocabulary
+        and w not in CHAT_WORDS
+        and not is_english(w)
+        and frequencies.get(w, 0) < COMMON_ENGLISH
+    ]
+    return len(unknown) >= FOREIGN_SHARE * len(words)
 
 
 def example(names: Sequence[Mention]) -> str:
@@ -207,11 +234,11 @@ class OtherLanguage:
     kind = AnswerKind.OTHER_LANGUAGE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if detect(q.text, _spans(_names(q, ctx)), ctx.state.vocabulary) is not None else None
+        return CERTAIN if detect(ctx.raw, _spans(_names(ctx)), ctx.state.vocabulary) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        names = _names(q, ctx)
-        theirs = IN_THEIR_LANGUAGE.get(detect(q.text, _spans(names), ctx.state.vocabulary) or UNKNOWN)
+        names = _names(ctx)
+        theirs = IN_THEIR_LANGUAGE.get(detect(ctx.raw, _spans(names), ctx.state.vocabulary) or UNKNOWN)
         ask = example(names)
         return Answer(
             question=ctx.raw,
@@ -223,10 +250,11 @@ class OtherLanguage:
         )
 
 
-def _names(q: Question, ctx: Context) -> list[Mention]:
-    """The companies and people the corpus knows that the question names, also when written without a space
-    after another script ("谁离开了OpenAI")."""
-    return ctx.state.entities.find(latin_only(q.text))
+def _names(ctx: Context) -> list[Mention]:
+    """The companies and people the corpus knows that the question names as typed (the speller would make
+    English of other languages' words: "viel" is "view"), also when written without a space after another
+    script ("谁离开了OpenAI")."""
+    return ctx.state.entities.find(latin_only(ctx.raw))
 
 
 def _spans(names: Sequence[Mention]) -> list[tuple[int, int]]:

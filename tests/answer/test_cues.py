@@ -33,6 +33,10 @@ def _wants(text: str) -> bool:
         ("openai after pang left - who's ceo", False),  # a title's holder, after a topic typed first
         ("who's the new ceo of openai after pang left", False),
         ("openai after 2025 - who left", True),
+        # a remark about a move, then the question: what is asked is the question
+        ("alibaba actually went after a guy for going to bytedance?? whats the story", False),
+        ("getting paid to not work at deepmind sounds nice 😂 how long does that garden leave last", False),
+        ("meta hired zhao. who else did they hire", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

@@ -84,6 +84,22 @@ def test_a_name_glued_to_chinese_is_still_found_for_the_example(small_engine: En
     assert answer.lines[0].text.startswith("我阅读英文新闻")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viel hat Meta in Scale AI investiert?",  # read as typed: the speller makes "viel" "veil"
+        "hoeveel verdient een onderzoeker bij meta",  # no function word listed, but no English word either
+    ],
+)
+def test_a_question_in_another_language_is_recognised_as_typed(small_engine: Engine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.kind is AnswerKind.OTHER_LANGUAGE and "“Who did Meta hire?”" in answer.intro
+
+
+def test_misspelt_english_is_still_english() -> None:
+    assert detect("hwo mcuh dose pya", ()) is None
+
+
 def test_an_unknown_language_gets_the_english_reply_only(small_engine: Engine) -> None:
     answer = small_engine.answer("Ποιος έφυγε από την Meta;")
     assert answer.kind is AnswerKind.OTHER_LANGUAGE and not answer.lines

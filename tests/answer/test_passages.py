@@ -29,6 +29,16 @@ def test_a_share_of_what_the_sentence_before_counted_or_a_runner_up_is_read_with
     assert sentence_groups(sentences) == [range(0, 2), range(2, 3), range(3, 5)]
 
 
+def test_a_sentence_placed_by_what_was_said_before_is_read_with_it() -> None:
+    sentences = [
+        "DeepMind's noncompetes can keep staff out of rival labs for six to twelve months after they resign.",
+        "During that time, departing staff may be placed on paid garden leave.",
+        "In that sense, the policy is unusual among American technology companies.",
+        "In 2025 the policy drew criticism from researchers on social media.",
+    ]
+    assert sentence_groups(sentences) == [range(0, 2), range(2, 3), range(3, 4)]
+
+
 def test_two_pairs_of_an_article_sharing_a_sentence_show_the_same_words() -> None:
     vector = np.zeros(8, dtype=np.float32)
     first = Candidate(

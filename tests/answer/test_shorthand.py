@@ -25,6 +25,11 @@ from answer.shorthand import expand
         ("why didnt he stay", "why didn't he stay"),
         # drawn-out words typed plainly: a function word once, another word as it is spelt
         ("sooo deepseek posted jobs", "so deepseek posted jobs"),
+        # bringing people in is hiring them, unless money came in
+        ("when did microsoft bring in suleyman", "when did microsoft hire suleyman"),
+        ("who did meta bring on board from openai", "who did meta hire from openai"),
+        ("how much did deepseek bring in", "how much did deepseek bring in"),
+        ("did the round bring in new investors", "did the round bring in new investors"),
         ("lmaooo deepseek posted jobs", "lmao deepseek posted jobs"),  # chat, once
         ("Wheee did he go", "Whee did he go"),  # no word either way: twice, for the speller
         ("whyyy did he quit", "why did he quit"),

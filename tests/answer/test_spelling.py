@@ -45,6 +45,7 @@ def test_misspelt_words_are_read_as_the_words_meant(speller: Speller, typed: str
         "how many gpus does deepseek own",  # a short word no article uses is not "opus"
         "who did MiniMax hire from SenseTime?",  # written as its owner writes it
         "lmao gonna ask: hirings at deepseek",  # chat spellings and other forms of known words
+        "been away haha, bruh what did deepseek post",  # laughs are chat, not "baha"
         "wat r ppl paid",  # too short to tell a typo from chat
         "Why did DeepSeek hire them?",
         "is deepseek rehiring its researchers",  # a known word behind a prefix is no typo ("retiring")

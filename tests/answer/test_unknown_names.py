@@ -127,6 +127,10 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
         == UNKNOWN_NAME_MARGIN
     )
     assert _asking_with("berlin", text="average ml engineer salary in berlin") == UNKNOWN_NAME_MARGIN
+    # a word English writes very often is everyday though the model's vocabulary lacks it
+    offline = "been offline for ages, what happened with the meta team leadership"
+    assert _asking_with("offline", text=offline) == EVERYDAY_WORD_MARGIN
+    assert _asking_with("mistral", text="what happened with the meta and mistral team") == UNKNOWN_NAME_MARGIN
 
 
 @pytest.mark.parametrize(

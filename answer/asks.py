@@ -37,10 +37,10 @@ _QUESTION_WORD = r"(?:what|when|where|who|whom|whose|why|which|how)(?:['’]?s)?
 _AUXILIARY = r"(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)"
 # A preposition an ask may open with: "and for how long", "and on which podcast".
 _PREPOSITION = r"(?:for|to|in|at|on|of|about|since|until|from|as|by|with|under|into)"
-# Where a question splits into two asks: "and"/","/";" before a question word, optionally behind a
+# Where a question splits into two asks: "?"/"and"/","/";" before a question word, optionally behind a
 # preposition ("and for how long"), or before a yes-no question about someone ("and did anyone say no").
 _SPLIT = re.compile(
-    rf"\s*(?:,\s*and|,\s*(?:\+|plus|also)|,|;|\band|&|\+|\bplus|\bas well as)\s+(?=(?:{_PREPOSITION}\s+)?"
+    rf"\s*(?:\?+|,\s*and|,\s*(?:\+|plus|also)|,|;|\band|&|\+|\bplus|\bas well as)\s+(?=(?:{_PREPOSITION}\s+)?"
     rf"{_QUESTION_WORD}|(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+"
     rf"(?:any|anyone|anybody|someone|somebody|he|she|they|it|the|his|her|their|its|this|that|\w+'s)\b)",
     re.I,
@@ -181,7 +181,7 @@ def split_asks(question: str) -> tuple[Ask, ...]:
     offer?" too, but "What did Microsoft and Google pay?" is one: a split needs a question word after it."""
     parts: list[str] = []
     for part in (p.strip(" ?.!,") for p in _SPLIT.split(question.strip())):
-        if parts and not re.search(_QUESTION_WORD, parts[-1], re.I):
+        if parts and not re.search(_QUESTION_WORD, parts[-1], re.I) and not _YES_NO.match(parts[-1]):
             parts[-1] = f"{parts[-1]}, {part}"  # "In 2025, what did...": an opening, not an ask
         elif part:
             parts.append(part)

@@ -121,9 +121,13 @@ def best_sentence(
     said: Iterable[str] = (),
     must: re.Pattern[str] | None = None,
     first: re.Pattern[str] | None = None,
+    *,
+    carried: bool = False,
 ) -> tuple[str, str] | None:
     """The sentence of these articles that names one of `names` (whole, case aside), and says `must` when
-    given, closest to the question, favouring sentences with the words in `said`. (sentence, article id)."""
+    given, closest to the question, favouring sentences with the words in `said`. (sentence, article id).
+    `carried`: a sentence that carries on the one before ("He will work in the pre-training team") is read
+    with it, and named by it."""
     lowered = [n.lower() for n in names]
     wanted = set(said)
     best: tuple[float, str, str] | None = None
@@ -131,11 +135,14 @@ def best_sentence(
         base = state.data.sentence_offsets.get(article_id)
         if base is None:
             continue
-        for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
+        sentences = state.data.sentences.get(article_id, [])
+        for i, sentence in enumerate(sentences):
             if first is not None and not first.search(sentence):
                 continue  # a cheap test that `must` needs to pass, before `must` itself
             if must is not None and not must.search(sentence):
                 continue  # first: one regular expression is cheaper than looking for every name
+            if carried and i > 0 and CONTINUES.match(sentence):
+                sentence = f"{sentences[i - 1]} {sentence}"
             low = sentence.lower()
             if len(sentence.split()) < MIN_QUOTE_WORDS or not any(n in low for n in lowered):
                 continue

@@ -129,6 +129,7 @@ def _other_ask(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[st
     names = [*(r.move.person for r in shown), *(m.entity.name for m in q.mentions)]
     ids = [r.article_id for r in shown]
     if reason:
-        return best_sentence(ctx.state, ctx.vector, ids, names, must=REASON)
+        return best_sentence(ctx.state, ctx.vector, ids, names, must=REASON, carried=True)
     stems = "|".join(re.escape(w) for w in sorted(said))
-    return best_sentence(ctx.state, ctx.vector, ids, names, must=re.compile(rf"\b(?:{stems})", re.I))
+    said_it = re.compile(rf"\b(?:{stems})", re.I)
+    return best_sentence(ctx.state, ctx.vector, ids, names, must=said_it, carried=True)

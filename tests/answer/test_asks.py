@@ -56,6 +56,10 @@ ENTITIES = EntityIndex(
             "how many jobs did meta cut, and was the research lab hit",
             [("how many jobs did meta cut", "amount"), ("was the research lab hit", None)],
         ),
+        (  # a yes-no question, then a question mark and another ask
+            "did karpathy really join anthropic? what team",
+            [("did karpathy really join anthropic", None), ("what team", None)],
+        ),
         (  # the topic typed before the question word is not what is asked
             "ssi after gross left - who's ceo, and what was it valued at",
             [("ssi after gross left - who's ceo", "person"), ("what was it valued at", "amount")],

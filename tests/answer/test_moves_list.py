@@ -47,6 +47,24 @@ def test_a_list_asked_something_else_ends_with_the_sentence_that_says_it(engine:
     assert answer.lines[-1].text == TEAM
 
 
+def test_a_yes_no_question_then_another_ask_gets_the_sentence_carried_on_by_he(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    joined = "Andrej Karpathy has joined Anthropic, according to reports on 19 May 2026."
+    team = "He will work in the company's pre-training team under Nick Joseph."
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "body": f"{joined} {team} The move surprised few.",
+            "moves": "moves:\n  - person: Andrej Karpathy\n    to: Anthropic\n    date: 2026-05-19\n",
+        },
+    )
+    answer = engine.answer("did karpathy really join anthropic? what team")
+    assert answer.kind is AnswerKind.MOVES
+    assert answer.lines[-1].text == f"{joined} {team}"
+
+
 def test_a_question_about_the_kind_of_people_hired_is_no_list(engine: Engine) -> None:
     answer = engine.answer("does meta just hire fresh grads or what")
     assert answer.kind is not AnswerKind.MOVES

@@ -59,7 +59,9 @@ _POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|th
 _REASON_ASKED = re.compile(
     r"^\W*(why|whyd|how come)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:main |real )?"
     r"(reasons?|rationale|motives?|motivations?|logic|thinking|point) (?:for|behind|of|why)\b|"
-    r"\bwhat(?:'s|s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b",
+    r"\bwhat(?:'s|s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b|"
+    # ...or for the reason someone gave: "what reason did schulman give for going", "for what reason"
+    r"\bwhat (?:main |real )?reasons? (?:did|does|do|has|have|had)\b|\bfor what reasons?\b",
     re.I,
 )
 # ...or for what someone does about a problem: "how is Alibaba trying to stop losing staff?", "how did OpenAI

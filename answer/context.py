@@ -56,7 +56,8 @@ class Context:
     @cached_property
     def vector(self) -> npt.NDArray[np.float32]:
         started = time.perf_counter()
-        texts = [self.question.text, self.prior] if self.prior else [self.question.text]
+        asked = cues.as_searched(self.question.text)
+        texts = [asked, self.prior] if self.prior else [asked]
         encoded = np.asarray(self.embedder.encode(texts), dtype=np.float32)
         vector: npt.NDArray[np.float32] = encoded[0]
         if self.prior:  # "was it hit by the cuts?" after "what is TBD Lab?" is about TBD Lab

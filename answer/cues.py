@@ -56,6 +56,23 @@ _CHAT_TAIL = re.compile(
 MIN_LEFT_WORDS = 2
 
 
+# How the answer should be told, not what about: left out of the text the question is searched as ("explain
+# step by step how the h1b fee works" scored 0.28 against 0.60 without it).
+_TELLING = re.compile(
+    r"\s*\b(?:step[- ]by[- ]step|in (?:great |more |full )?detail|in (?:simple|plain|layman'?s?) (?:terms|english)|"
+    r"briefly|in brief|in a nutshell|eli5|like (?:i'?m|i am) (?:five|5)|in short|in a few words|"
+    r"in one (?:sentence|line))\b,?",
+    re.I,
+)
+
+
+def as_searched(text: str) -> str:
+    """The question as it is searched for (embedded, and its keywords): without the words saying how to tell
+    the answer."""
+    told = _TELLING.sub("", text).strip()
+    return told or text
+
+
 def without_chat(text: str) -> str:
     """The question without the chat words before and after it: "ok so how many people work at deepseek lol"
     is "how many people work at deepseek"."""

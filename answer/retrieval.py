@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.config import EngineConfig
-from answer.cues import overview_question, relative_period
+from answer.cues import as_searched, overview_question, relative_period
 from answer.query import Question
 from answer.state import EngineState
 from index.search import Hit, search
@@ -77,7 +77,8 @@ def retrieve(
     of the `story` a follow-up goes on with ("who put money in?" after a question about DeepSeek's round); the
     keywords of the `prior` question it goes on from are searched for too."""
     boost = set().union(*(state.mention_articles.get(m.entity.keys, set()) for m in q.mentions))
-    keywords = f"{q.text} {prior}" if prior else q.text
+    asked = as_searched(q.text)  # "step by step" is how to tell it, no keyword
+    keywords = f"{asked} {prior}" if prior else asked
     told: list[Hit] = []
     if prior and story:  # "how reliable is that?": the story's own articles answer it, when they can
         scope = set(story) if allowed is None else set(story) & allowed

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from answer.asks import split_asks
+from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
+from answer.facts import REASON
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, career, path_text, same_place
@@ -19,7 +20,7 @@ from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
 from corpus.model import Article
-from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, word_spans, words
+from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, content_words, word_spans, words
 
 # A sentence this short (in words) is a heading or a fragment, not something to quote about a person.
 MIN_QUOTE_WORDS = 6
@@ -280,3 +281,25 @@ class PersonSentence:
 def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line:
     """ "Ruoming Pang: Google → Apple (2021) → Meta (July 2025).", citing each move's article once."""
     return Line(f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path)))
+
+
+def other_ask_sentence(
+    q: Question, ctx: Context, people: Sequence[str], article_ids: Sequence[str]
+) -> tuple[str, str] | None:
+    """For a question a list or a title's holder answers only in part ("who left xAI and why?", "who is
+    tencent's chief ai scientist and who does he report to?"), the sentence of these articles that names one
+    of `people` or the question's names and answers its second ask: the reason, or the ask's own words."""
+    asks = split_asks(q.text)
+    if len(asks) < 2:
+        return None
+    other = asks[1]
+    reason = other.type is AnswerType.REASON
+    said = content_words(body(other.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
+    if not reason and not said:
+        return None
+    names = [*(n for p in people for n in quote_names(p)), *(m.entity.name for m in q.mentions)]
+    if reason:
+        return best_sentence(ctx.state, ctx.vector, article_ids, names, must=REASON, carried=True)
+    stems = "|".join(re.escape(w) for w in sorted(said))
+    said_it = re.compile(rf"\b(?:{stems})", re.I)
+    return best_sentence(ctx.state, ctx.vector, article_ids, names, must=said_it, carried=True)

@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.cues import generic_moves_question
-from answer.facts import REASON
 from answer.kinds.base import CERTAIN
-from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
+from answer.kinds.careers import (
+    best_sentence,
+    other_ask_sentence,
+    person_articles,
+    person_reports,
+    quote_names,
+)
 from answer.kinds.compare import notable_first
 from answer.kinds.side_by_side import asked_sides
 from answer.model import Answer, AnswerKind, Line, Source
 from answer.moves import RecordedMove, compose_moves, moves_scope
 from answer.query import MONTH_RE, Question
-from corpus.text import content_words
 
 # "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
 # so the sentence of its articles that states the date or the amount comes after the list.
@@ -117,19 +120,5 @@ OTHER_ASK_MOVES = 5
 def _other_ask(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
     """For a question that asks something besides the list (its second ask: a reason, a company...), the
     sentence of the listed moves' articles that names one of their people or companies and answers it."""
-    asks = split_asks(q.text)
-    if len(asks) < 2:
-        return None
-    other = asks[1]
-    reason = other.type is AnswerType.REASON
-    said = content_words(body(other.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
-    if not reason and not said:
-        return None
     shown = moves[:OTHER_ASK_MOVES]
-    names = [*(r.move.person for r in shown), *(m.entity.name for m in q.mentions)]
-    ids = [r.article_id for r in shown]
-    if reason:
-        return best_sentence(ctx.state, ctx.vector, ids, names, must=REASON, carried=True)
-    stems = "|".join(re.escape(w) for w in sorted(said))
-    said_it = re.compile(rf"\b(?:{stems})", re.I)
-    return best_sentence(ctx.state, ctx.vector, ids, names, must=said_it, carried=True)
+    return other_ask_sentence(q, ctx, [r.move.person for r in shown], [r.article_id for r in shown])

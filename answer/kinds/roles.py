@@ -15,6 +15,7 @@ from answer.kinds.careers import (
     best_sentence,
     moved_on,
     org_label,
+    other_ask_sentence,
     path_line,
     person_articles,
     person_path,
@@ -193,6 +194,11 @@ class Roles:
         quote = _quote(asked, found, ctx)
         if quote is not None and all(quote[0] != line.text for line in lines):
             lines.append(Line(quote[0], (cites.cite(quote[1]),)))
+        # "who is tencent's chief ai scientist and who does he report to": the sentence for the other ask
+        cited = [s.article_id for s in cites.sources()]
+        other = other_ask_sentence(q, ctx, [h.report.move.person for h in found], cited) if lines else None
+        if other is not None and all(other[0] != line.text for line in lines):
+            lines.append(Line(other[0], (cites.cite(other[1]),)))
         return Answer(
             question=q.text,
             answered=bool(lines),

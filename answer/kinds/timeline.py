@@ -26,6 +26,9 @@ TIMELINE_CUE = re.compile(
     r"\b(timeline|chronology|chronological(?:ly)?|history of|(?:'s|’s|job|career|hiring)\s+history|"
     r"(?<=\w )history (?:from|since|up to|so far)|story so far|sequence of events|key (?:dates|events|moments)|"
     r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\bunfold\b|"
+    r"\bstep[- ]by[- ]step\b.*\b(?:happened|unfolded|went down)\b|"
+    # ...from a start up to now: "jerry tworek from joining openai up to now"
+    r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,

@@ -183,6 +183,8 @@ def test_the_names_a_question_gives_are_not_its_answer() -> None:
         ("what led to the cuts at msl", True),
         ("How is Alibaba trying to stop losing staff from Tongyi Lab?", True),
         ("how did openai respond to meta's offers", True),
+        ("what reason did john schulman give for going to anthropic", True),
+        ("for what reason did pang leave", True),
         ("how much did meta pay", False),
         ("who leads meta's ai lab", False),
         ("what did bytedance change about pay", False),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from answer.cues import wants_moves, without_chat
+from answer.cues import as_searched, wants_moves, without_chat
 from answer.query import parse_question
 from corpus.entities import EntityIndex
 
@@ -54,3 +54,16 @@ def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(questio
 )
 def test_chat_before_a_question_is_not_part_of_it(typed: str, asked: str) -> None:
     assert without_chat(typed) == asked
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("explain step by step how the h1b fee works", "explain how the h1b fee works"),
+        ("briefly, why is there a shortage", "why is there a shortage"),
+        ("what's the deal in simple terms", "what's the deal"),
+        ("step by step", "step by step"),  # nothing else asked: as typed
+    ],
+)
+def test_how_to_tell_the_answer_is_not_searched_for(typed: str, searched: str) -> None:
+    assert as_searched(typed) == searched

@@ -47,7 +47,8 @@ ARTICLES = [
         published="2025-07-25",
         body=(
             "Mark Zuckerberg said that Shengjia Zhao is the chief scientist of Meta Superintelligence Labs. "
-            "The title recognises the role he has held since the lab began."
+            "The title recognises the role he has held since the lab began. "
+            "In the new post Shengjia Zhao reports to Alexandr Wang, the lab's chief AI officer."
         ),
         moves=_moves(
             "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06"
@@ -192,6 +193,16 @@ def test_a_role_and_a_move_in_one_question_is_answered_as_a_role_with_the_path(p
     assert answer.kind is AnswerKind.ROLE
     assert "Shengjia Zhao: OpenAI → Meta (June 2025)." in _texts(answer)
     assert len(answer.lines) <= 3  # not a list of every move to or from Meta
+
+
+def test_a_second_ask_about_the_holder_gets_the_sentence_that_answers_it(people_engine: Engine) -> None:
+    answer = people_engine.answer(
+        "who is the chief scientist of meta superintelligence labs and who does he report to"
+    )
+    assert answer.kind is AnswerKind.ROLE
+    assert "In the new post Shengjia Zhao reports to Alexandr Wang, the lab's chief AI officer." in _texts(
+        answer
+    )
 
 
 def test_a_holder_who_has_moved_on_is_said_to_have_and_who_took_over_is_quoted(people_engine: Engine) -> None:

@@ -82,6 +82,9 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("Timeline of Meta Superintelligence Labs", True),
         ("what happened at meta this year in order", True),
         ("walk me through what happened at Meta", True),
+        ("step by step what happened with meta buying manus", True),
+        ("jerry tworek from joining openai up to now", True),
+        ("explain step by step how the h1b fee works", False),  # how to tell it, not events
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

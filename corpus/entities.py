@@ -122,9 +122,12 @@ class EntityIndex:
             at = _whole(e.name, text) if _EVERYDAY_NAME.match(e.name) else _whole(e.name.lower(), low)
             if at is not None and not any(m.entity is e for m in found):
                 found.append(Mention(e, at, at + len(e.name)))
-        for tok, e in (*self._unique_person_tokens.items(), *self._acronyms.items()):
+        for tok, e in self._unique_person_tokens.items():
             if tok in present and not any(m.entity is e for m in found):
                 found.append(Mention(e, *positions[tok]))
+        for tok, e in self._acronyms.items():  # where "msl" is typed, though "meta" (its keys) is too
+            if tok in present:
+                found = [m for m in found if m.entity is not e] + [Mention(e, *positions[tok])]
         # Drop a mention whose keys are a strict subset of another of the same kind ("Meta" inside
         # "Meta Superintelligence Labs" is kept: different keys; "Google" inside "Google DeepMind" is dropped).
         # Names that mean the same in a question ("Meta", "Meta Superintelligence Labs": both {meta}) are one
@@ -132,10 +135,18 @@ class EntityIndex:
         found.sort(key=lambda m: (-len(m.entity.keys), len(m.entity.name)))
         kept: list[Mention] = []
         for m in found:
-            if any(m.entity.kind == k.entity.kind and m.entity.keys <= k.entity.keys for k in kept):
+            if any(m.entity.kind == k.entity.kind and _within(m, k) for k in kept):
                 continue
             kept.append(m)
         return sorted(kept, key=lambda m: m.start)
+
+
+def _within(m: Mention, k: Mention) -> bool:
+    """Is mention `m` part of `k`: fewer keys, or the same keys where `k` is written ("meta" in "meta
+    superintelligence labs"), not apart from it ("who did meta name chief scientist of msl": two names)?"""
+    if not m.entity.keys <= k.entity.keys:
+        return False
+    return m.entity.keys != k.entity.keys or (m.start < k.end and k.start < m.end)
 
 
 # A one-word name, or one opening with "The": written in lower case, everyday words ("fair", "the information").

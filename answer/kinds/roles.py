@@ -90,7 +90,16 @@ _AS_TITLE = re.compile(rf"^({'|'.join(_TITLE_OF_VERB)})\s+", re.I)
 
 def _place(asked: AskedRole, ctx: Context) -> str:
     known = ctx.state.entities.entities
-    return " or ".join(org_label(ctx.question, m, known) for m in asked.orgs)
+    # "who did meta name chief scientist of msl": one place, said by its longer name
+    orgs = [
+        m
+        for m in asked.orgs
+        if not any(
+            o is not m and o.entity.keys == m.entity.keys and len(o.entity.name) > len(m.entity.name)
+            for o in asked.orgs
+        )
+    ]
+    return " or ".join(dict.fromkeys(org_label(ctx.question, m, known) for m in orgs))
 
 
 def _cited(found: list[Holder], cites: Citations) -> tuple[int, ...]:

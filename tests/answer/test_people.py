@@ -44,9 +44,10 @@ ARTICLES = [
     dict(
         article_id="2025-07-zhao-chief-scientist",
         title="Shengjia Zhao named chief scientist of Meta Superintelligence Labs",
+        companies="Meta, Meta Superintelligence Labs, OpenAI",
         published="2025-07-25",
         body=(
-            "Mark Zuckerberg said that Shengjia Zhao is the chief scientist of Meta Superintelligence Labs. "
+            "Mark Zuckerberg said that Shengjia Zhao is the chief scientist of Meta Superintelligence Labs (MSL). "
             "The title recognises the role he has held since the lab began. "
             "In the new post Shengjia Zhao reports to Alexandr Wang, the lab's chief AI officer."
         ),
@@ -193,6 +194,14 @@ def test_a_role_and_a_move_in_one_question_is_answered_as_a_role_with_the_path(p
     assert answer.kind is AnswerKind.ROLE
     assert "Shengjia Zhao: OpenAI → Meta (June 2025)." in _texts(answer)
     assert len(answer.lines) <= 3  # not a list of every move to or from Meta
+
+
+def test_a_title_asked_of_a_lab_by_its_short_name_after_its_parent_is_the_labs(people_engine: Engine) -> None:
+    answer = people_engine.answer("who did meta name chief scientist of msl")
+    assert answer.kind is AnswerKind.ROLE
+    assert answer.lines[0].text.startswith(
+        "The Chief Scientist of Meta Superintelligence Labs is Shengjia Zhao"
+    )
 
 
 def test_a_second_ask_about_the_holder_gets_the_sentence_that_answers_it(people_engine: Engine) -> None:

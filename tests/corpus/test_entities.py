@@ -16,6 +16,23 @@ def test_a_short_name_the_articles_define_finds_the_organisation() -> None:
     assert index.find("who founded ai2") == []  # "(AI)" is too short to be a short name
 
 
+def test_a_short_name_typed_apart_from_its_parent_company_is_a_second_name() -> None:
+    index = EntityIndex(
+        people=[],
+        orgs=["Meta", "Meta Superintelligence Labs"],
+        acronyms={"msl": "Meta Superintelligence Labs"},
+    )
+    text = "who did meta name chief scientist of msl"
+    found = index.find(text)
+    assert [(m.entity.name, text[m.start : m.end]) for m in found] == [
+        ("Meta", "meta"),
+        ("Meta Superintelligence Labs", "msl"),
+    ]
+    # ...but "meta superintelligence labs" typed in full is one name, and "meta" alone is Meta
+    assert [m.entity.name for m in index.find("who runs meta superintelligence labs")] == ["Meta"]
+    assert [m.entity.name for m in index.find("who did meta hire")] == ["Meta"]
+
+
 def test_a_mention_spans_the_name_as_typed_not_as_the_entity_spells_it() -> None:
     index = EntityIndex(people=["Yao Shunyu"], orgs=["Ineffable Intelligence", "Thinking Machines Lab"])
     text = "ineffable's seed vs thinking machines seed, and yao"

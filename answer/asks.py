@@ -52,8 +52,10 @@ _OPENING = re.compile(
     re.I,
 )
 
-# Words that point back at something an earlier ask named.
+# Words that point back at something an earlier ask named: a person, or a thing.
 _POINTS_BACK = re.compile(r"\b(it|its|he|she|they|him|her|his|their|them|this|that|these|those)\b", re.I)
+_PERSON_BACK = re.compile(r"\b(he|she|him|her|his)\b", re.I)
+_THING_BACK = re.compile(r"\b(it|its|they|their|them|this|that|these|those)\b", re.I)
 
 # A question asking for a cause: "why...", "how come", "what led to", "what's the reason for".
 _REASON_ASKED = re.compile(
@@ -198,7 +200,10 @@ def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
     much is the H-1B fee"), the nearest one before it that does not point back itself; and the names the whole question mentions ("where did he go?" after "who left
     Apple")."""
     ask = asks[i].text
-    if not content_words(body(ask)) or _POINTS_BACK.search(ask):
+    own_words = bool(content_words(body(ask)))
+    # "is he still teaching": a person the question names is who "he" is, not the other ask's words
+    of_person = own_words and bool(names) and bool(_PERSON_BACK.search(ask)) and not _THING_BACK.search(ask)
+    if not of_person and (not own_words or _POINTS_BACK.search(ask)):
         # The nearest ask before it that names what "it" is, else the nearest one with words of its own:
         # "when did it start" after "what's the h1b fee, who has to pay it".
         near = [asks[j] for j in (*range(i - 1, -1, -1), *range(i + 1, len(asks)))]

@@ -138,9 +138,9 @@ _TELLING = re.compile(r"\b(?:report\w*|publish\w*|broke|revealed|leaked|scooped)
 # "How many" people, answered in words: "about seven of its engineers", "a dozen researchers".
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _COUNTED = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens)\s+"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|(?:half )?a dozen|dozens)\s+"
     r"(?:of\s+(?:its|their|the)\s+)?(?:[a-z-]+\s+)?(?:people|engineers|researchers|scientists|staff|employees|"
-    r"executives|founders|co-founders|members)\b",
+    r"executives|founders|co-founders|members|specialists|experts|hires|recruits|staffers|workers)\b",
     re.I,
 )
 

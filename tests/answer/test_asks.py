@@ -119,6 +119,8 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
     # "what's" opens an ask as "what" does: the words borrowed are "david silver's new company"
     person = split_asks("what's david silver's new company and is he still teaching")
     assert search_text(person, 1, ()) == "is he still teaching david silver's new company"
+    # ...but with the question's names, "he" is the person it names, not the other ask's words
+    assert search_text(person, 1, ("David Silver",)) == "is he still teaching David Silver"
 
 
 @pytest.mark.parametrize(

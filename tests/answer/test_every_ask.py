@@ -148,6 +148,9 @@ def test_how_many_people_is_answered_by_a_count_in_words() -> None:
         ask, "Google DeepMind hired Hume AI's chief with about seven of its engineers.", entities, frozenset()
     )
     assert not answers_ask(ask, "Google DeepMind hired Hume AI's chief executive.", entities, frozenset())
+    assert answers_ask(
+        ask, "The group includes more than half a dozen specialists in AI.", entities, frozenset()
+    )
 
 
 def test_a_later_ask_is_answered_from_the_story_an_earlier_one_was() -> None:

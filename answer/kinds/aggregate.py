@@ -17,7 +17,7 @@ from answer.kinds.careers import person_path
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
 from answer.query import NOT_TIME_OFF, Question
-from corpus.entities import key_tokens
+from corpus.entities import Mention, key_tokens, same_org
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
@@ -292,6 +292,21 @@ def compose_count(q: Question, ctx: Context) -> Answer:
     return compose_moves(q, moves, ctx.state.data.articles, intro, ctx.page, AnswerKind.AGGREGATE)
 
 
+def _untracked(q: Question, ctx: Context) -> bool:
+    """Does the question name a company no recorded move goes to or from ("where did the people who left
+    SpaceXAI go": its leavers are counted in the articles, not named)? The record cannot answer it; an
+    article may."""
+
+    def tracked(m: Mention) -> bool:
+        return any(same_org(m.entity, r.move.from_) or same_org(m.entity, r.move.to) for r in ctx.state.moves)
+
+    # ...all the companies on one side ("people leaving alibaba's tongyi teams" are Alibaba's); companies with
+    # no side only when none has one
+    sides = [side for side in (q.origins, q.destinations) if side] or [side for side in (q.either,) if side]
+    # Between two companies the record is the answer: "no record of anyone moving from Apple to Meta".
+    return len(sides) == 1 and not any(tracked(m) for m in sides[0])
+
+
 class Aggregate:
     """A count ("how many...?") or a ranking ("which company lost the most...?", "where do people leaving X
     go?"), from the recorded moves."""
@@ -299,7 +314,7 @@ class Aggregate:
     kind = AnswerKind.AGGREGATE
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not _eligible(q):
+        if not _eligible(q) or _untracked(q, ctx):
             return None
         counted = _count_question(q)
         if counted is not None:

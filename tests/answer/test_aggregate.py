@@ -73,3 +73,22 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
     answer = engine.answer("how many did meta take from openai")
     assert answer.kind is AnswerKind.AGGREGATE
     assert answer.intro.startswith("2 people moved to Meta from OpenAI")
+
+
+def test_where_the_leavers_of_a_company_no_move_is_recorded_for_went_is_not_refused_by_the_record(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    _engine(tmp_path, fake_embedder)  # writes the articles of the tests above
+    write_article(
+        tmp_path / "articles",
+        article_id="2026-05-spacexai-exodus",
+        title="More than 50 researchers leave SpaceXAI",
+        body="More than 50 researchers have left SpaceXAI since February. At least 11 went to Meta.",
+        moves="moves: []\n",
+        companies="SpaceXAI, Meta",
+    )
+    engine = engine_over(tmp_path / "articles", tmp_path / "data2", fake_embedder)
+    answer = engine.answer("where did the people who left SpaceXAI go")
+    assert answer.kind is not AnswerKind.AGGREGATE and "no record" not in answer.plain_text()
+    # ...but between companies the record has moves of, it is the answer
+    assert engine.answer("where do people leaving openai go").kind is AnswerKind.AGGREGATE

@@ -29,6 +29,14 @@ _MOVE_WORDS = re.compile(
     r"took (?:which|what|whom|who|any)|(?:took|tak(?:e|es|en|ing)) (?:\w+ ){0,2}from)\b",
     re.IGNORECASE,
 )
+# A move that only says when ("did scale have layoffs after he left?", "who ran ssi once gross quit"): a time,
+# not what is asked.
+_TIME_CLAUSE = re.compile(
+    r"\b(?:after|before|since|once|until)\s+(?:(?!(?:who|whom|what|which|where|when|how)\b)[\w'’]+(?:-[\w'’]+)*\s+)"
+    r"{1,4}?(?:left|joined|quit|departed|moved|went|"
+    r"was hired|got hired)\b",
+    re.I,
+)
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
 _ELSE = re.compile(
     r"\b(?:who else|anyone else|any others?|besides|apart from|other than|aside from|except|"
@@ -365,8 +373,8 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     roles = _coordinated({id(m): _role(text, m) for m in orgs}, orgs, text)
     return Question(
         text=text,
-        about_moves=bool(_MOVE_WORDS.search(text))
-        or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", text, re.I)),
+        about_moves=bool(_MOVE_WORDS.search(untimed := _TIME_CLAUSE.sub(" ", text)))
+        or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I)),
         mentions=tuple(mentions),
         origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),

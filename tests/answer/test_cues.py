@@ -37,6 +37,9 @@ def _wants(text: str) -> bool:
         ("alibaba actually went after a guy for going to bytedance?? whats the story", False),
         ("getting paid to not work at deepmind sounds nice 😂 how long does that garden leave last", False),
         ("meta hired zhao. who else did they hire", True),
+        # a move that only says when is no move asked about
+        ("did scale have job cuts after wang left", False),
+        ("who did meta hire after wang joined", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

@@ -26,7 +26,7 @@ from answer.retrieval import Retrieval, retrieve, search_scope
 from corpus.text import words
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
-_STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE})
+_STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.DURATION})
 # A fact is one to three sentences; an explanation ("why...?", "how did...?") needs room for its reasons.
 FACT_SENTENCES = 3
 EXPLAIN_SENTENCES = 4

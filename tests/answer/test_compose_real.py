@@ -86,9 +86,11 @@ def test_a_term_the_articles_never_explain_is_refused(real_engine: Engine) -> No
         ("how much money was windsurf making a year", "100 million"),
         # his boss, not his move
         ("who does Yao Shunyu report to", "Martin Lau"),
+        # ...and a duration, read in the sentence before the one the search found
+        ("deepmind garden leave how long can it last", "six to twelve months"),
     ],
 )
-def test_a_sum_or_a_boss_asked_is_in_the_answer(real_engine: Engine, question: str, must: str) -> None:
+def test_a_sum_a_duration_or_a_boss_asked_is_in_the_answer(real_engine: Engine, question: str, must: str) -> None:
     answer = real_engine.answer(question)
     assert answer.answered and answer.kind in (AnswerKind.EXTRACTIVE, AnswerKind.ROLE)  # a boss: `ReportsTo`
     assert must.lower() in answer.plain_text().lower(), answer.plain_text()

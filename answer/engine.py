@@ -23,6 +23,7 @@ from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
 from answer.places import unknown_countries
 from answer.query import Question, parse_question, unknown_versions
+from answer.report_date import with_report_date
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.shorthand import expand
 from answer.state import EngineState
@@ -120,6 +121,7 @@ class Engine:
                 resolved, (ctx, answer, respelt) = about, retried
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find)
+        answer = with_report_date(ctx.question.text, answer)
         shown = ctx.question.text if respelt else resolved  # say how a typo was read
         if shown != raw and answer.kind is not AnswerKind.OTHER_LANGUAGE:  # that reply reads no words
             answer = replace(answer, understood_as=shown)

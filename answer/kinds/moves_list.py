@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from answer.asks import AnswerType, split_asks
 from answer.context import Context
 from answer.cues import generic_moves_question
+from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     best_sentence,
@@ -86,6 +88,10 @@ class MovesList:
             return None  # a count of moves is `Aggregate`'s; any other "how many" the articles answer
         if _KIND_OF_PEOPLE.search(q.text) and not q.people:
             return None  # "does deepseek just hire fresh grads?": whom it hires, which the moves don't record
+        asks = split_asks(q.text)
+        appointed = bool(title_words(q.text) & TITLE_WORDS) and len(ctx.moves) > MAX_STATED_MOVES
+        if len(asks) == 1 and asks[0].type is AnswerType.DATE and appointed:
+            return None  # "when was zhao named chief scientist of msl": a date, not the lab's thirteen moves
         if asked_sides(q, ctx) is not None:
             return None  # "alibaba vs tencent on campus hiring": one thing asked of two, `SideBySide`'s
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)

@@ -90,7 +90,9 @@ def test_a_term_the_articles_never_explain_is_refused(real_engine: Engine) -> No
         ("deepmind garden leave how long can it last", "six to twelve months"),
     ],
 )
-def test_a_sum_a_duration_or_a_boss_asked_is_in_the_answer(real_engine: Engine, question: str, must: str) -> None:
+def test_a_sum_a_duration_or_a_boss_asked_is_in_the_answer(
+    real_engine: Engine, question: str, must: str
+) -> None:
     answer = real_engine.answer(question)
     assert answer.answered and answer.kind in (AnswerKind.EXTRACTIVE, AnswerKind.ROLE)  # a boss: `ReportsTo`
     assert must.lower() in answer.plain_text().lower(), answer.plain_text()

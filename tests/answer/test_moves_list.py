@@ -99,3 +99,17 @@ def test_when_and_why_get_the_sentence_dating_it_then_the_reason(engine: Engine)
     answer = engine.answer("when and why did ruoming pang leave apple")
     assert answer.kind is AnswerKind.MOVES
     assert [line.text for line in answer.lines[-2:]] == [HIRED, REASON]
+
+
+def test_when_someone_was_given_a_title_is_a_date_not_the_companys_moves(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    moves = "".join(
+        f"  - person: Person {n}\n    from: OpenAI\n    to: Meta\n    date: 2025-0{n}\n" for n in range(1, 6)
+    )
+    named = "Meta said on 25 July 2025 that Shengjia Zhao is the chief scientist of its lab."
+    engine = engine_of(
+        tmp_path, fake_embedder, {"body": f"{named} Five people joined Meta.", "moves": f"moves:\n{moves}"}
+    )
+    assert engine.answer("when was zhao named chief scientist at meta").kind is not AnswerKind.MOVES
+    assert engine.answer("when did meta hire people from openai").kind is AnswerKind.MOVES

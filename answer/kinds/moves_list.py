@@ -60,6 +60,15 @@ def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
     return replace(answer, lines=(*answer.lines, Line(sentence, (number,))), sources=sources)
 
 
+def _story(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
+    """For the one move of a person the question names ("yann lecun quit meta to go do what exactly"), the
+    sentence of its article that tells it best: the line says where, the sentence what and why."""
+    if len(moves) != 1 or not q.people:
+        return None
+    r = moves[0]
+    return best_sentence(ctx.state, ctx.vector, [r.article_id], quote_names(r.move.person), carried=True)
+
+
 # "How many of the new recruits did their degrees in China?", "how much were they paid?": not a list of moves.
 _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
 
@@ -111,9 +120,8 @@ class MovesList:
         if ctx.page > 0:
             return answer
         # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
-        for quote in dict.fromkeys(
-            f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f
-        ):
+        quotes = [f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f]
+        for quote in dict.fromkeys(quotes or [f for f in (_story(q, ctx.moves, ctx),) if f]):
             answer = _with_quote(answer, quote, ctx)
         return answer
 

@@ -113,3 +113,11 @@ def test_when_someone_was_given_a_title_is_a_date_not_the_companys_moves(
     )
     assert engine.answer("when was zhao named chief scientist at meta").kind is not AnswerKind.MOVES
     assert engine.answer("when did meta hire people from openai").kind is AnswerKind.MOVES
+
+
+def test_the_one_move_of_a_person_asked_about_comes_with_the_sentence_telling_it(engine: Engine) -> None:
+    answer = engine.answer("did ruoming pang really go to meta")
+    assert answer.kind is AnswerKind.MOVES
+    assert answer.lines[0].text.startswith("Ruoming Pang: Apple → Meta")
+    assert answer.lines[-1].text in (HIRED, REASON, TEAM)  # a sentence of its article naming him
+    assert len(engine.answer("who left apple").lines) == 1  # no person asked about: the list alone

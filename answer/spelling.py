@@ -181,13 +181,21 @@ class Speller:
             return True  # "lmao", "gonna": how people type, not misspellings
         if self._known_form(word):
             return True
-        if self._swapped_english(word):
-            return False  # "expries" is "expires" typed, not "pries" behind "ex"
+        if self._swapped_english(word) or self._near_written(word):
+            return False  # "expries", "retension": "expires", "retention" typed, not "ex" + "pries"
         return any(  # "rehiring", "cofounded", "unpaid": a known word behind a prefix
             word.startswith(prefix)
             and len(word) - len(prefix) >= MIN_WORD
             and self._known_form(word[len(prefix) :])
             for prefix in _PREFIXES
+        )
+
+    def _near_written(self, word: str) -> bool:
+        """Is the word one letter from a word the articles write often ("retension": retention)?"""
+        return any(
+            self._corpus[str(s.term)] >= COMMON_SWAP
+            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
+            if str(s.term) != word
         )
 
     @staticmethod

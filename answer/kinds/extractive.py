@@ -18,6 +18,7 @@ from answer.context import Context
 from answer.events import event_words, mentions_event
 from answer.extractive import answer_from_picks, rank_candidates, select_sentences
 from answer.kinds.base import CERTAIN
+from answer.kinds.missing_fact import known_focus, states_fact
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import RetrievedPassage
@@ -154,12 +155,15 @@ class Extractive:
         kind = ask.type
         events = event_words(q.text) if kind is AnswerType.DATE else frozenset()
         known = frozenset(words(q.text))
+        # A sum or share of what is asked about: "anthropic's retention rate" is not "eight times more likely"
+        focus = known_focus(q, ctx.state.names) if kind is AnswerType.AMOUNT else set()
 
         def answers(text: str) -> bool:
             return (
                 kind is not None
                 and answers_ask(ask, text, entities, known)
                 and (not events or mentions_event(text, events))
+                and (not focus or states_fact(text, kind, q, focus, ctx))
             )
 
         if kind is None:

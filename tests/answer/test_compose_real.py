@@ -88,6 +88,8 @@ def test_a_term_the_articles_never_explain_is_refused(real_engine: Engine) -> No
         ("who does Yao Shunyu report to", "Martin Lau"),
         # ...and a duration, read in the sentence before the one the search found
         ("deepmind garden leave how long can it last", "six to twelve months"),
+        # a share of what is asked about, not a ratio of something else ("eight times more likely")
+        ("what's anthropic's retention rate according to signalfire", "80%"),
     ],
 )
 def test_a_sum_a_duration_or_a_boss_asked_is_in_the_answer(

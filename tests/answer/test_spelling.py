@@ -196,6 +196,9 @@ def test_a_slip_that_leaves_a_prefix_and_a_word_is_still_a_slip() -> None:
         speller.fix("when does the h1b fee expries") == "when does the h1b fee expires"
     )  # not "ex" + "pries"
     assert speller.fix("why is meta rehiring") == "why is meta rehiring"  # a real prefix
+    written = Speller(words("Retention is high. " * 5 + "Anthropic keeps its staff."))
+    # not "re" and "tension"
+    assert written.fix("two year retension at anthropic") == "two year retention at anthropic"
 
 
 def test_a_key_held_too_long_is_the_word_without_the_letter_it_doubled() -> None:

@@ -44,3 +44,9 @@ def unknown_countries(text: str, vocabulary: AbstractSet[str]) -> tuple[str, ...
         if not all(w in vocabulary for w in words(name)):
             found.append(_countries()[name])
     return tuple(dict.fromkeys(found))
+
+
+def countries_named(text: str) -> tuple[str, ...]:
+    """The countries `text` names (any case), written as they are spelt ("India"); not China and the other
+    names that are everyday words too (`EVERYDAY_NAMES`)."""
+    return tuple(dict.fromkeys(_countries()[m.group(0)] for m in _pattern().finditer(text.lower())))

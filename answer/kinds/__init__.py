@@ -7,6 +7,7 @@ that need no search come first, those that judge the search results after it, `E
 from __future__ import annotations
 
 from answer.kinds.about import About
+from answer.kinds.absent_place import AbsentPlace
 from answer.kinds.advice import Advice
 from answer.kinds.age import Age
 from answer.kinds.aggregate import Aggregate
@@ -64,6 +65,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     NoRecord(before_search=False),
     MissingAspect(),
     MissingFact(),
+    AbsentPlace(),  # a country named that none of the passages found mentions
     SideBySide(),  # one thing asked of two sides, once the search found the question answerable
     Extractive(),
 )

@@ -114,3 +114,10 @@ def test_a_question_in_another_language_is_not_shown_respelt_as_english(real_eng
 def test_what_the_articles_never_report_is_refused(real_engine: Engine, question: str) -> None:
     answer = real_engine.answer(question)
     assert not answer.answered, answer.plain_text()
+
+
+def test_a_country_the_passages_found_never_mention_is_not_answered_with_them(real_engine: Engine) -> None:
+    # India is in the articles, but not in any about a visa like China's K visa
+    answer = real_engine.answer("fyi is india doing anything like china's k visa for ai researchers")
+    assert not answer.answered and "India" in answer.plain_text()
+    assert real_engine.answer("how is the uk attracting ai researchers").answered

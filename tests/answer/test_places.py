@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from answer.places import unknown_countries
+from answer.places import countries_named, unknown_countries
 
 VOCABULARY = {"china", "germany", "united", "states", "south", "ai", "researchers"}
 
@@ -23,3 +23,9 @@ VOCABULARY = {"china", "germany", "united", "states", "south", "ai", "researcher
 )
 def test_countries_the_articles_never_mention(text: str, unknown: tuple[str, ...]) -> None:
     assert unknown_countries(text, VOCABULARY) == unknown
+
+
+def test_countries_named_in_any_case_are_found_except_everyday_words() -> None:
+    assert countries_named("fyi is India doing anything like china's k visa") == ("India",)
+    assert countries_named("germany vs the united states") == ("Germany", "United States")
+    assert countries_named("did they talk turkey about pay") == ()

@@ -81,6 +81,7 @@ class About:
             Topic.RECAP: facts.recap,
             Topic.LANGUAGE: facts.language,
             Topic.TRUST: facts.trust,
+            Topic.PRIVACY: facts.privacy,
         }
         intro, lines = compose[topic]()
         return Answer(
@@ -159,6 +160,20 @@ class Facts:
         return intro, [
             Line("/unsubscribe stops it; /settings picks its day, time and time zone, or pauses it.", ()),
             Line("/recap shows this week's recap now (in a terminal: talentbot recap preview).", ()),
+        ]
+
+    def privacy(self) -> tuple[str, list[Line]]:
+        intro = (
+            "I keep as little as I can: a chat's id, whether it gets the weekly recap, and the recap's day, time "
+            "and time zone, so that the recap reaches it."
+        )
+        return intro, [
+            Line(
+                "Your questions are not saved in my database: the last one is held in memory for 30 minutes, so "
+                "that follow-ups work, and a chat idle for a day is forgotten.",
+                (),
+            ),
+            Line("/unsubscribe stops the recap; /settings pauses it.", ()),
         ]
 
     def language(self) -> tuple[str, list[Line]]:

@@ -28,9 +28,19 @@ class Topic(Enum):
     RECAP = "recap"  # the weekly recap: how to subscribe, stop it, change its day
     LANGUAGE = "language"  # which languages it reads and answers in
     TRUST = "trust"  # how it works and how far to trust it: does it make things up, is it online
+    PRIVACY = "privacy"  # what it keeps about the people who use it
 
 
 _TOPICS: tuple[tuple[Topic, str], ...] = (
+    (
+        Topic.PRIVACY,
+        rf"(?:do|does|will|can) {_BOT} (?:store|save|keep|log|record|track|remember|sell|share|read)"
+        r"(?: (?:my|our|any|the|all))? (?:data|messages?|questions?|chats?|info|information|history|"
+        r"conversations?|stuff|details)|"
+        r"(?:is|are) my (?:data|messages?|questions?|chats?|info|information) (?:private|safe|stored|saved|kept|"
+        rf"logged)|what (?:do|does) {_BOT} (?:store|save|keep|know|remember) about (?:me|us)|"
+        r"(?:what(?:'s| is) (?:your|the) )?privacy(?: policy)?|gdpr|(?:how (?:do|can) i )?delete my (?:data|info|chats?)",
+    ),
     (
         Topic.RECAP,
         r"(?:how (?:do|can) i |can i |i want to |pls |please )?(?:subscribe|unsubscribe|sign (?:me )?up)"
@@ -101,7 +111,7 @@ _ADDRESSED = re.compile(
 # bot has (its publishers, commands, the weekly recap).
 _USING = re.compile(
     r"\b(how (?:do|can|should) i|can i|could i|i want to|give me|show me)\b.*\b(use|ask|subscribe|unsubscribe|"
-    r"sign up|recaps?|digest|newsletter|weekly|updates|commands?|settings|examples?|questions?)\b|"
+    r"sign up|recaps?|digest|summar(?:y|ies)|newsletter|weekly|updates|commands?|settings|examples?|questions?)\b|"
     r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b|"
     r"\b(stop|pause|cancel|change|choose|pick|turn off)\b.*\b(recaps?|digest|newsletter|weekly|messages)\b|"
     r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b|"
@@ -135,14 +145,23 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "inside behind scenes fact check checked verify verified often frequently connected connect answers "
     "answered replies messages message cite cites citing citation citations possible arrive arrives arriving "
     "only one loads lots can't cannot won't anything everything sending messaging notifications notification "
-    "turn off"
+    "turn off "
+    # a summary sent, and what is kept about the asker
+    "summary summaries store stores stored storing save saves saved keep keeps kept private privacy delete "
+    "remember track tracking log logs gdpr safe"
 )
 # Which topic a loosely worded question about the bot asks, by its words, in this order.
 _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
+        Topic.PRIVACY,
+        re.compile(
+            r"\b(privacy|private|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|delete|gdpr|track\w*)\b", re.I
+        ),
+    ),
+    (
         Topic.RECAP,
         re.compile(
-            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|newsletter|weekly|every week|updates|how often|"
+            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|summar(?:y|ies)|newsletter|weekly|every week|updates|how often|"
             r"sending|send me|message me|messaging me|turn (?:it|this|them) off|notifications?)\b",
             re.I,
         ),

@@ -53,6 +53,12 @@ from answer.model import AnswerKind
         ("are you connected to the internet", Topic.TRUST),
         ("give me some example questions", Topic.HELP),
         ("how many publishers", Topic.SIZE),
+        ("can you send me a weekly summary", Topic.RECAP),
+        ("do you store my data", Topic.PRIVACY),
+        ("is my data private?", Topic.PRIVACY),
+        ("what do you keep about me", Topic.PRIVACY),
+        ("does this bot save my messages", Topic.PRIVACY),
+        ("what is meta's privacy policy", None),  # a company's, not the bot's
         # about the news, not the bot
         ("what can you tell me about Meta's hires?", None),
         ("how many articles are there about pay?", None),
@@ -127,3 +133,10 @@ def test_how_to_get_the_recap_names_the_commands(small_engine: Engine) -> None:
     answer = small_engine.answer("how do i subscribe to the weekly recap?")
     assert answer.kind is AnswerKind.ABOUT and answer.answered
     assert "/subscribe" in answer.plain_text() and "/unsubscribe" in answer.plain_text()
+
+
+def test_what_the_bot_keeps_says_what_is_stored_and_what_is_not(small_engine: Engine) -> None:
+    answer = small_engine.answer("do you store my data?")
+    assert answer.kind is AnswerKind.ABOUT and answer.answered
+    text = answer.plain_text()
+    assert "chat's id" in text and "not saved" in text and "/unsubscribe" in text

@@ -17,6 +17,8 @@ _DEFINE = re.compile(
     r"(?:what(?:'s|’s|s|\s+is)\s+)?(?:the\s+)?(?:meaning|definition)\s+of\s+(?:an?\s+|the\s+)?(?P<meaning>.+?)"
     r"|what\s+is\s+meant\s+by\s+(?:an?\s+|the\s+)?(?P<meant>.+?)"
     r"|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?P<mean>.+?)\s+mean"
+    # ...and where: "what does poaching mean in tech", "what does it mean here"
+    r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:tech|ai|this context|context|practice|hiring|(?:the\s+)?industry)|\s+here)?"
     r"|define\s+(?:an?\s+|the\s+)?(?P<define>.+?)"
     r"|what(?:'s|’s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?P<what>.+?)"
     r")\W*$",
@@ -53,10 +55,23 @@ _PRONOUNS = word_set("this that these those you your it its my our their his her
 class DefinitionAsk:
     term: str  # "non-compete"
     where: str = ""  # "China" in "what is a non-compete in China?"
+    other: str = ""  # "reverse acquihire" in "the difference between an acquihire and a reverse acquihire"
+
+
+# "What's the difference between an acquihire and a reverse acquihire?": two terms, each explained.
+_DIFFERENCE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but|hey|hi|please)\W+)*(?:what(?:'s|’s|s|\s+is)\s+)?(?:the\s+)?"
+    r"difference\s+between\s+(?:an?\s+|the\s+)?(?P<first>.+?)\s+and\s+(?:an?\s+|the\s+)?(?P<second>.+?)\W*$",
+    re.I,
+)
 
 
 def definition_ask(question: str) -> DefinitionAsk | None:
     """The term a definition question asks about (None: not a definition question)."""
+    both = _DIFFERENCE.match(question.strip())
+    if both is not None:
+        first, second = (definition_ask(f"what is {both.group(g)}") for g in ("first", "second"))
+        return DefinitionAsk(first.term, other=second.term) if first and second else None
     match = _DEFINE.match(question.strip())
     if match is None:
         return None

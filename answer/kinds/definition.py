@@ -177,8 +177,8 @@ class Definition:
         ask = definition_ask(q.text)
         if ask is None:
             return None
-        named = {w for m in ctx.state.entities.find(ask.term) for w in m.entity.keys}
-        keys = key_tokens(ask.term)
+        named = {w for t in (ask.term, ask.other) for m in ctx.state.entities.find(t) for w in m.entity.keys}
+        keys = key_tokens(ask.term) | key_tokens(ask.other)
         return None if keys and keys <= named else CERTAIN  # "what is Inflection AI?": a company
 
     def answer(self, q: Question, ctx: Context) -> Answer:
@@ -194,11 +194,17 @@ class Definition:
             explained = _pick(corpus.explanations(head))
             if not owner:
                 intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
-        if not explained:
+        other = _pick(_Corpus(ctx, ask, ctx.vector).explanations(ask.other)) if ask.other else []
+        if not explained and not other:
             return _refuse(q, ask)
-        example = corpus.example(term, explained)
+        # "the difference between X and Y": what each is, one after the other
+        example = None if ask.other else corpus.example(term, explained)
         cites = Citations(ctx.state.data.articles)
-        shown = [*explained, *([example] if example else [])]
+        shown = [
+            *explained,
+            *(f for f in other if not _repeats(f, explained)),
+            *([example] if example else []),
+        ]
         lines = tuple(Line(f.text, (cites.cite(f.article_id),)) for f in shown)
         return Answer(q.text, True, self.kind, intro, lines, cites.sources())
 

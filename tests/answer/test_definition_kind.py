@@ -85,6 +85,14 @@ def test_a_colon_explains_garden_leave(engine: Engine) -> None:
     assert "still employed and paid, but not free to join a competitor" in answer.lines[0].text
 
 
+def test_the_difference_between_two_terms_explains_each(engine: Engine) -> None:
+    answer = engine.answer("what's the difference between a noncompete and garden leave")
+    assert answer.kind is AnswerKind.DEFINITION
+    text = answer.plain_text()
+    assert "noncompete agreements that keep them out of rival labs" in text
+    assert "still employed and paid, but not free to join a competitor" in text
+
+
 def test_a_one_letter_name_in_a_term_is_not_an_unknown_name(engine: Engine) -> None:
     answer = engine.answer("what is the K visa?")
     assert answer.answered and answer.kind is AnswerKind.DEFINITION

@@ -30,6 +30,11 @@ from answer.definitions import (
         ("ok so what are noncompetes", DefinitionAsk("noncompetes")),
         ("what is agentic coding", DefinitionAsk("agentic coding")),  # a noun in -ing, not what someone does
         ("what is post-training exactly", DefinitionAsk("post-training")),  # not part of the term
+        ("what does poaching mean in tech", DefinitionAsk("poaching")),  # where it means it: not the term
+        (  # two terms, each explained
+            "what's the difference between an acquihire and a reverse acquihire",
+            DefinitionAsk("acquihire", other="reverse acquihire"),
+        ),
     ],
 )
 def test_a_definition_question_names_its_term(question: str, ask: DefinitionAsk) -> None:

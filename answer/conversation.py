@@ -73,6 +73,7 @@ _MOVING = re.compile(
     re.I,
 )
 _FROM_THEM = re.compile(r"\bfrom\s+them$", re.I)
+_OF_THEM = re.compile(r"\bof\s+$", re.I)
 # "and before that?", "where was he before?": the path of the person just asked about, before their last stop.
 _BEFORE_THAT = re.compile(
     r"^\W*(?:and|but|so|ok|okay|what about)?\W*(?:(?:where\s+(?:was|were|did)\s+(?:he|she|they)(?:\s+work)?\s+)?"
@@ -286,8 +287,10 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
     own = parse(text)
     if firm:
         text = IT.sub(lambda m: m.group(0) if said_before(m, own) else it_as_firm(m, text, firm), text)
-    group = _group(last.question) if len(last.people) > 1 else ""
     match = PLURAL.search(text)
+    # "which of them", "any of them": more than one, whoever the last answer happened to name
+    several = match is not None and _OF_THEM.search(text[: match.start()]) is not None
+    group = _group(last.question) if len(last.people) > 1 or several else ""
     if match is not None and _FROM_THEM.search(text[: match.end()]) and last.question.origins:
         # "and who did tencent hire from them?" after a question about hires from Alibaba
         return text[: match.start()] + last.question.origins[0].entity.name + text[match.end() :]
@@ -306,7 +309,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
         return _they(text, firm)
     if group:
         return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
-    return _they(text, person) if person else text
+    return _they(text, person) if person and not several else text
 
 
 def _they(text: str, name: str) -> str:

@@ -77,7 +77,9 @@ _HOW_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
 _NOTABLE = re.compile(
     r"\b(?:big|biggest|notable|famous|best[- ]known|top|key|major|high[- ]profile|star|headline|prominent|"
     r"important)\s+(?:names?|people|hires?|departures?|researchers?|moves?|exits?|leavers?|recruits?|"
-    r"talent|figures?|signings?|poaches?)\b",
+    r"talent|figures?|signings?|poaches?)\b|"
+    # ...or the most senior of them: "which of them is the most senior"
+    r"\b(?:most senior|senior-?most|highest[- ]ranking|most important|most famous|best[- ]known)\b",
     re.I,
 )
 # Kinds of people hired that the recorded moves (one named person each) say nothing about.

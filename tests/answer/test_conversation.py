@@ -430,6 +430,20 @@ def test_them_after_a_list_of_hires_is_the_people_not_the_company(small_engine: 
     assert understood == "which of the people Meta hired from Apple got the most money"
 
 
+def test_which_of_them_after_an_answer_naming_one_person_is_still_the_people_asked_about(
+    small_engine: Engine,
+) -> None:
+    chat = Conversation()
+    q = small_engine.parse("how much did Meta pay the people Meta hired from Apple?")
+    chat.remember(
+        q,
+        _said(q.text, AnswerKind.EXTRACTIVE, "Sam Altman said Meta offered $100 million."),
+        small_engine.state.entities.find,
+    )
+    understood = chat.resolve("which of them is the most senior", small_engine.parse)
+    assert understood == "which of the people Meta hired from Apple is the most senior"
+
+
 def test_they_going_somewhere_after_news_about_a_company_are_the_people_who_left_it(
     small_engine: Engine,
 ) -> None:

@@ -93,6 +93,8 @@ def test_the_big_names_come_first_when_asked_for(tmp_path: Path, fake_embedder: 
     known = engine.answer("who are the big names that left openai")
     assert known.intro == "2 talent moves from OpenAI, the best-known names first:"
     assert known.lines[0].text.startswith("Shengjia Zhao")  # a leader counts extra
+    senior = engine.answer("which of the people meta hired from openai is the most senior")
+    assert senior.lines[0].text.startswith("Shengjia Zhao")
 
 
 def test_when_and_why_get_the_sentence_dating_it_then_the_reason(engine: Engine) -> None:

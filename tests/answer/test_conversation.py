@@ -338,6 +338,16 @@ def test_a_follow_up_no_rule_reads_is_asked_again_about_the_last_subject(
     assert follow_up.understood_as == "who led the round (David Silver)?"  # says how it was read
 
 
+def test_a_terse_follow_up_may_be_asked_again_about_the_last_subject(small_engine: Engine) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who did Meta hire from Apple?")
+    chat.remember(
+        q, _said(q.text, AnswerKind.MOVES, "Ruoming Pang: Apple → Meta"), small_engine.state.entities.find
+    )
+    assert chat.subject("who can apply") == "Meta, Apple"  # no pronoun, one word of its own
+    assert chat.subject("what does fyi stand for") == ""  # words of its own: a question of its own
+
+
 def test_a_question_naming_its_own_company_is_not_asked_again_about_the_last_subject(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

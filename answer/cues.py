@@ -14,7 +14,8 @@ _FILLERS = (
     r"hi|hello|hey|yo|ok|okay|so|um+|uh+|hmm+|btw|lol|lmao|wow|damn|honestly|fyi|tbh|quick (?:q|question)|"
     r"bruh|bro|dude|omg|ngl|imo|idk|oh|ah|yeah|yea|alright|wait|like|basically|real quick|quick one|"
     r"just wondering|serious question|random (?:q|question|thought)(?: but)?|just curious|curious|out of curiosity|"
-    r"(?:i was|i'm|im) wondering|i wonder|(?:a )?question|q"
+    r"(?:i was|i'm|im) wondering|i wonder|(?:a )?question|q|lowkey|highkey|"
+    r"(?:(?:i'm|im|i am) )?(?:so |kinda |a bit |bit )?confused"
 )
 _AFTER_FILLER = r"\b[\s,!.:;-]*"
 # What people type before the question itself: chat, or words that carry on a conversation ("and", "but").

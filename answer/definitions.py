@@ -20,7 +20,7 @@ _DEFINE = re.compile(
     # ...and where: "what does poaching mean in tech", "what does it mean here"
     r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:tech|ai|this context|context|practice|hiring|(?:the\s+)?industry)|\s+here)?"
     r"|define\s+(?:an?\s+|the\s+)?(?P<define>.+?)"
-    r"|what(?:'s|’s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?P<what>.+?)"
+    r"|what(?:'s|’s|s|\s+is|\s+are|\s+even\s+is|\s+even\s+are)\s+(?:even\s+)?(?:an?\s+|the\s+)?(?P<what>.+?)"
     r")\W*$",
     re.I,
 )

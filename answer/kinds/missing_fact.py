@@ -36,6 +36,7 @@ _HOW_ASKED = content_words(
     # ...and the words of telling and of how things turned out: "when did jumper say he's off", "how much did
     # deepseek raise in the end"
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
+    "heard hear hears hearing apparently supposedly "
     "start-up startup company companies firm lab group unit business "
     # ...and the everyday words for paying, getting and taking over that the articles write as "paid",
     # "raised", "merged": "how much cash did microsoft hand inflection", "how much did deitke bag"

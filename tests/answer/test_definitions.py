@@ -31,6 +31,7 @@ from answer.definitions import (
         ("what is agentic coding", DefinitionAsk("agentic coding")),  # a noun in -ing, not what someone does
         ("what is post-training exactly", DefinitionAsk("post-training")),  # not part of the term
         ("what does poaching mean in tech", DefinitionAsk("poaching")),  # where it means it: not the term
+        ("what even is msl", DefinitionAsk("msl")),
         (  # two terms, each explained
             "what's the difference between an acquihire and a reverse acquihire",
             DefinitionAsk("acquihire", other="reverse acquihire"),

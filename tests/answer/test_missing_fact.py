@@ -126,6 +126,7 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
     assert _focus(engine, "how many gpus does deepseek own") == {"gpus"}  # still refused (test above)
     assert not {"go", "went"} & _focus(engine, "when did deepseek go and close its round")  # what, not how
     assert _focus(engine, "deepseek vs alibaba, which raised more") == set()  # how it compares, not what
+    assert _focus(engine, "i heard deepseek raised a lot, how much exactly") == set()  # what was heard
 
 
 def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:

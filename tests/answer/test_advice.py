@@ -62,6 +62,7 @@ def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> N
         "how do i subscribe",
         "remind me the date meta hired pang",
         "what was meta's offer worth",
+        "who runs ssi and how much is it worth",  # a valuation
     ],
 )
 def test_questions_about_the_news_are_not_advice(engine: Engine, question: str) -> None:

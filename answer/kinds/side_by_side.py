@@ -227,11 +227,14 @@ def _naming_both(
 
 
 def _articles_naming(side: list[Entity], ctx: Context) -> set[str] | None:
-    """The articles naming the companies of a side (None: it names none)."""
+    """The articles naming the companies of a side, in their lists or in their text ("Meta 64%" in a survey
+    of other labs) (None: it names none)."""
     orgs = [e for e in side if e.kind == "org"]
     if not orgs:
         return None
-    return set().union(*(ctx.state.mention_articles.get(e.keys, set()) for e in orgs)) or None
+    listed = set().union(*(ctx.state.mention_articles.get(e.keys, set()) for e in orgs))
+    written = {a for a in ctx.state.data.articles for e in orgs if e.keys <= ctx.state.article_words(a)}
+    return (listed | written) or None
 
 
 class SideBySide:

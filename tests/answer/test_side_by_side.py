@@ -238,3 +238,35 @@ def test_a_place_side_gets_a_sentence_about_that_place(tmp_path: Path, fake_embe
     engine = engine_of(tmp_path, fake_embedder, survey, config=EngineConfig(thresholds={"hybrid": 0.0}))
     text = engine.answer("germany vs the us on hiring difficulty in manpowergroup's survey").plain_text()
     assert "83%" in text and "69%" in text
+
+
+def test_an_article_naming_a_side_in_its_text_only_is_searched_for_that_side(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    stories = (
+        ("2025-02-deepseek-hires", "DeepSeek", "DeepSeek hired three researchers from Peking University."),
+        ("2025-03-moonshot-hires", "Moonshot AI", "Moonshot AI hired Tan Xu from Microsoft Research Asia."),
+        (  # lists only its author among its companies, but names both sides in its text
+            "2025-04-retention-survey",
+            "Ravio",
+            "DeepSeek kept 90% of its staff for two years. Moonshot AI kept 70% of its staff, said Ravio.",
+        ),
+    )
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": a,
+                "title": f"{c} news",
+                "body": b,
+                "published": f"{a[:7]}-15",
+                "companies": c,
+                "people": "",
+            }
+            for a, c, b in stories
+        ),
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    answer = engine.answer("deepseek vs moonshot ai, which kept more of its staff")
+    assert "2025-04-retention-survey" in {s.article_id for s in answer.sources}

@@ -124,11 +124,13 @@ def best_sentence(
     first: re.Pattern[str] | None = None,
     *,
     carried: bool = False,
+    about: bool = False,
 ) -> tuple[str, str] | None:
     """The sentence of these articles that names one of `names` (whole, case aside), and says `must` when
     given, closest to the question, favouring sentences with the words in `said`. (sentence, article id).
     `carried`: a sentence that carries on the one before ("He will work in the pre-training team") is read
-    with it, and named by it."""
+    with it, and named by it; `about`: the sentence is about the person named, so not one opening with "He"
+    that names them later ("He ... before helping Murati found TML" is about someone else)."""
     lowered = [n.lower() for n in names]
     wanted = set(said)
     best: tuple[float, str, str] | None = None
@@ -144,6 +146,8 @@ def best_sentence(
                 continue  # first: one regular expression is cheaper than looking for every name
             if carried and i > 0 and CONTINUES.match(sentence):
                 sentence = f"{sentences[i - 1]} {sentence}"
+            if about and _PRONOUN_FIRST.match(sentence):
+                continue
             low = sentence.lower()
             if len(sentence.split()) < MIN_QUOTE_WORDS or not any(n in low for n in lowered):
                 continue
@@ -186,6 +190,9 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 BACKGROUND_SENTENCES = 2
 
 
+_PRONOUN_FIRST = re.compile(r"^(?:He|She)\b")
+
+
 def sentences_about(
     state: EngineState,
     vector: npt.NDArray[np.float32],
@@ -205,9 +212,12 @@ def sentences_about(
         about = False
         for i, sentence in enumerate(state.data.sentences.get(article_id, [])):
             low = sentence.lower()
-            named = any(n in low for n in names)
+            # A sentence opening with "He" is about whom the one before was about, though it names someone
+            # later ("He ... then helped Murati found TML" is not about Murati)
+            pronoun_first = _PRONOUN_FIRST.match(sentence) is not None
+            named = any(n in low for n in names) and not pronoun_first
             still = bool(CONTINUES.match(sentence) or _THIRD_PERSON.search(sentence))
-            about = named or (about and still and not any(o in low for o in others))
+            about = named or (about and (pronoun_first or (still and not any(o in low for o in others))))
             if about and base is not None and says.search(sentence):
                 found.append(
                     (float(state.data.sentence_vectors[base + i] @ vector), base + i, sentence, article_id)

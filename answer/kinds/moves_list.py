@@ -46,7 +46,7 @@ def _stated(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, 
         return None
     r = moves[0]
     ids = [r.article_id, *person_articles(ctx.state, r.move.person, person_reports(ctx.state, r.move.person))]
-    return best_sentence(ctx.state, ctx.vector, ids, quote_names(r.move.person), must=must)
+    return best_sentence(ctx.state, ctx.vector, ids, quote_names(r.move.person), must=must, about=True)
 
 
 def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
@@ -66,7 +66,8 @@ def _story(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, s
     if len(moves) != 1 or not q.people:
         return None
     r = moves[0]
-    return best_sentence(ctx.state, ctx.vector, [r.article_id], quote_names(r.move.person), carried=True)
+    names = quote_names(r.move.person)
+    return best_sentence(ctx.state, ctx.vector, [r.article_id], names, carried=True, about=True)
 
 
 # "How many of the new recruits did their degrees in China?", "how much were they paid?": not a list of moves.

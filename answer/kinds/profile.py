@@ -146,7 +146,7 @@ def compose_profile(
         unnamed = not any(part in lines[0].text for part in name.split())
         lines = [path_shown, *lines] if unnamed else [*lines, path_shown]
         return Answer(q.text, True, AnswerKind.PROFILE, "", tuple(lines), cites.sources())
-    quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""))
+    quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""), about=True)
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))
     if not where:  # who they are: what they are known for too

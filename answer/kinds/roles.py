@@ -162,13 +162,13 @@ def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, st
     name = first.report.move.person
     ids = [first.report.article_id, *person_articles(ctx.state, name, person_reports(ctx.state, name))]
     if first.left is None:
-        return best_sentence(ctx.state, ctx.vector, ids, quote_names(name), said)
+        return best_sentence(ctx.state, ctx.vector, ids, quote_names(name), said, about=True)
     taken = successor_sentence(role_pattern(asked), asked.orgs, ctx) if asked.orgs else None
     if taken is not None and ctx.state.data.articles[taken[1]].published >= first.left.published:
         return taken  # who took over
     since = [a for a in ids if ctx.state.data.articles[a].published >= first.left.published]
     role = re.compile(role_pattern(asked), re.I)
-    return best_sentence(ctx.state, ctx.vector, since, quote_names(name), said, must=role)
+    return best_sentence(ctx.state, ctx.vector, since, quote_names(name), said, must=role, about=True)
 
 
 class Roles:

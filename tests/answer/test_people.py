@@ -506,3 +506,25 @@ def test_who_someone_is_says_what_they_designed(tmp_path: Path, fake_embedder: F
         },
     )
     assert "Tensor Processing Unit" in engine.answer("who is jonathan ross").plain_text()
+
+
+def test_a_sentence_opening_with_he_is_about_whom_the_one_before_was_about(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    moves = (
+        "moves:\n  - person: Andrew Tulloch\n    from: Thinking Machines Lab\n    to: Meta\n    date: 2025-10\n"
+        "  - person: Mira Murati\n    from: OpenAI\n    to: Thinking Machines Lab\n    date: 2025-02\n"
+    )
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "body": "Andrew Tulloch joined Meta from TML. His return is a homecoming of sorts. He spent 11 years at "
+            "Facebook, where he worked on PyTorch, before helping Mira Murati found TML.",
+            "moves": moves,
+            "people": "Andrew Tulloch, Mira Murati",
+            "companies": "Meta, Thinking Machines Lab, OpenAI",
+        },
+    )
+    assert "11 years" not in engine.answer("mira murati background").plain_text()  # his years, not hers
+    assert "11 years" in engine.answer("andrew tulloch background").plain_text()

@@ -117,11 +117,22 @@ def name_position(sentence: str, subjects: list[Entity]) -> int | None:
 _SPAN = re.compile(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", re.I)
 
 
+# Other news a timeline may ask for beside moves: "deepseek fundraising and hiring in 2026" is all of it.
+_OTHER_NEWS = re.compile(
+    r"\b(fund\w*|rais\w*|rounds?|valuations?|deals?|investments?|layoffs|job cuts|cuts|launch\w*|ipo|pay|"
+    r"salar\w*|policy|policies|visas?)\b",
+    re.I,
+)
+
+
 def direction(text: str) -> bool | None:
-    """Does the question ask only for moves in (True), only out (False), or both (None)?"""
+    """Does the question ask only for moves in (True), only out (False), or both (None: also when it asks for
+    other news too)?"""
     text = _SPAN.sub("", text)
     out, into = _OUT_WORDS.search(text), _IN_WORDS.search(text)
-    return None if bool(out) == bool(into) else into is not None
+    if bool(out) == bool(into) or _OTHER_NEWS.search(text):
+        return None
+    return into is not None
 
 
 def events(state: EngineState, subjects: list[Entity], into: bool | None = None) -> list[Event]:

@@ -170,6 +170,9 @@ def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine
     # ...and where a timeline ends is no direction: "from launch to lecun leaving"
     span = engine.answer("meta history from launch to lecun leaving")
     assert span.intro == "Timeline of Meta: 5 events, oldest first:"
+    # ...nor is hiring asked beside other news: "fundraising and hiring" is all of it
+    news = engine.answer("meta fundraising and hiring, in order")
+    assert news.intro == "Timeline of Meta: 5 events, oldest first:"
 
 
 def test_a_part_of_a_company_includes_moves_to_the_company_whose_role_names_it(

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from answer.context import Context
 from answer.dated_sentences import dated_sentences, most_precise, news_date, on_topic
 from answer.kinds.base import CERTAIN
+from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
@@ -311,6 +312,30 @@ def subjects_of(q: Question) -> list[Entity]:
     return found
 
 
+# A part of a company asked by its own name ("meta superintelligence labs", which the entity index keeps under
+# "Meta") has a timeline of its own when this many of the company's events name it.
+MIN_UNIT_EVENTS = 3
+
+
+def _unit_asked(q: Question, subjects: list[Entity], ctx: Context) -> str:
+    """The longer name of the one company asked about, as typed ("Meta Superintelligence Labs"), else ""."""
+    if len(subjects) != 1 or subjects[0].kind != "org":
+        return ""
+    mention = next((m for m in q.mentions if m.entity is subjects[0]), None)
+    if mention is None:
+        return ""
+    typed = org_label(q, mention, ctx.state.entities.entities)
+    return typed if typed != subjects[0].name and len(words(typed)) > len(words(subjects[0].name)) else ""
+
+
+def _names_unit(unit: str, event: Event, ctx: Context) -> bool:
+    """Does the event, or its article's headline or text, name the part ("Meta Superintelligence Labs" or its
+    short name "MSL")?"""
+    short = "".join(w[0] for w in unit.split()).lower()
+    said = set(words(event.text)) | ctx.state.article_words(event.article_id)
+    return set(words(unit)) <= said or short in said
+
+
 class Timeline:
     kind = AnswerKind.TIMELINE
 
@@ -341,6 +366,10 @@ class Timeline:
         )
         if not found:
             return refusal(q.text, f"I have no dated events of {label}.", self.kind)
+        unit = _unit_asked(q, subjects, ctx)
+        narrowed = [e for e in found if unit and _names_unit(unit, e, ctx)]
+        if unit and len(narrowed) >= MIN_UNIT_EVENTS:  # "history of meta superintelligence labs": the lab's
+            found, label = narrowed, label.replace(subjects[0].name, unit, 1)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
         cites = Citations(ctx.state.data.articles)
         lines = tuple(

@@ -318,3 +318,37 @@ def test_many_moves_of_one_day_are_dated_by_that_day() -> None:
     assert month_event(same_day, [tml]).when == "2026-01-14"
     apart = [left("Barret Zoph", "2026-01-14"), left("Luke Metz", "2026-01-20")]
     assert month_event(apart, [tml]).when == "2026-01"
+
+
+def test_a_part_of_a_company_asked_by_its_own_name_gets_the_events_naming_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    stories = [
+        ("2025-06-meta-msl-formed", "Meta forms Meta Superintelligence Labs", "Meta formed the lab in June."),
+        ("2025-08-meta-msl-split", "Meta splits Meta Superintelligence Labs in four", "The lab was split."),
+        (
+            "2025-10-meta-msl-cuts",
+            "Meta cuts 600 jobs in Meta Superintelligence Labs",
+            "The cuts hit the lab.",
+        ),
+        ("2025-11-meta-ray-ban", "Meta sells more Ray-Ban glasses", "Meta sold more glasses in November."),
+    ]
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": a,
+                "title": t,
+                "body": b,
+                "published": f"{a[:7]}-15",
+                "companies": "Meta, Meta Superintelligence Labs",
+                "people": "",
+            }
+            for a, t, b in stories
+        ),
+    )
+    lab = engine.answer("timeline of meta superintelligence labs")
+    assert lab.intro == "Timeline of Meta Superintelligence Labs: 3 events, oldest first:"
+    assert all("glasses" not in line.text for line in lab.lines)
+    assert engine.answer("timeline of meta").intro == "Timeline of Meta: 4 events, oldest first:"

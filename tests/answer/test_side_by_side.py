@@ -128,17 +128,11 @@ def test_a_sentence_naming_both_sides_answers_first(tmp_path: Path, fake_embedde
     assert answer.lines[0].text.startswith("Meta kept 64% of its staff, below Anthropic.")
 
 
-def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    stories = (
-        ("2025-02-deepseek-pay", "DeepSeek", "DeepSeek pays its researchers about 1.5 million yuan a year."),
-        ("2025-03-moonshot-hires", "Moonshot AI", "Moonshot AI hired Tan Xu from Microsoft Research Asia."),
-        (
-            "2025-04-pay-survey",
-            "Ravio",
-            "Researchers at AI labs are paid about 2 million yuan a year, said Ravio.",
-        ),
-    )
-    engine = engine_of(
+def _stories_engine(
+    tmp_path: Path, fake_embedder: FakeEmbedder, stories: tuple[tuple[str, str, str], ...]
+) -> Engine:
+    """An engine over one-sentence stories (article id, the one company it lists, body), no threshold."""
+    return engine_of(
         tmp_path,
         fake_embedder,
         *(
@@ -154,6 +148,19 @@ def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_em
         ),
         config=EngineConfig(thresholds={"hybrid": 0.0}),
     )
+
+
+def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    stories = (
+        ("2025-02-deepseek-pay", "DeepSeek", "DeepSeek pays its researchers about 1.5 million yuan a year."),
+        ("2025-03-moonshot-hires", "Moonshot AI", "Moonshot AI hired Tan Xu from Microsoft Research Asia."),
+        (
+            "2025-04-pay-survey",
+            "Ravio",
+            "Researchers at AI labs are paid about 2 million yuan a year, said Ravio.",
+        ),
+    )
+    engine = _stories_engine(tmp_path, fake_embedder, stories)
     answer = engine.answer("deepseek vs moonshot ai, which pays researchers more")
     cited = {s.article_id for s in answer.sources}
     assert "2025-04-pay-survey" not in cited  # a figure about neither side
@@ -252,21 +259,6 @@ def test_an_article_naming_a_side_in_its_text_only_is_searched_for_that_side(
             "DeepSeek kept 90% of its staff for two years. Moonshot AI kept 70% of its staff, said Ravio.",
         ),
     )
-    engine = engine_of(
-        tmp_path,
-        fake_embedder,
-        *(
-            {
-                "article_id": a,
-                "title": f"{c} news",
-                "body": b,
-                "published": f"{a[:7]}-15",
-                "companies": c,
-                "people": "",
-            }
-            for a, c, b in stories
-        ),
-        config=EngineConfig(thresholds={"hybrid": 0.0}),
-    )
+    engine = _stories_engine(tmp_path, fake_embedder, stories)
     answer = engine.answer("deepseek vs moonshot ai, which kept more of its staff")
     assert "2025-04-retention-survey" in {s.article_id for s in answer.sources}

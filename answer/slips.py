@@ -36,6 +36,11 @@ _NEIGHBOURS = {
 }
 
 
+def swaps(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, at each place in turn ("joni": ojni, jnoi, join)."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+
+
 @functools.cache
 def english_slip(typed: str) -> bool:
     """Is `typed` a slip of the finger (`likely_slip`: "runming" for "running") away from a common English
@@ -44,7 +49,7 @@ def english_slip(typed: str) -> bool:
     letters = "abcdefghijklmnopqrstuvwxyz"
     near = {typed[:i] + c + typed[i + 1 :] for i in range(len(typed)) for c in letters}
     near |= {typed[:i] + c + typed[i:] for i in range(len(typed) + 1) for c in letters}
-    near |= {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(len(typed) - 1)}
+    near |= set(swaps(typed))
     return any(common.get(w, 0) >= RARE_ENGLISH and likely_slip(typed, w) for w in near - {typed})
 
 

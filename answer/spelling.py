@@ -20,7 +20,7 @@ from symspellpy import SymSpell, Verbosity
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import EVERYDAY_WORDS, HIRING_VERBS
-from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip
+from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps
 from corpus.text import STOP_WORDS, stem, word_parts
 
 # SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
@@ -136,8 +136,7 @@ def _other_spellings(word: str) -> list[str]:
 def _swapped_function_word(word: str) -> str | None:
     """A three-letter word typed with two letters swapped, when that makes one function word: "teh" (the),
     "adn" (and); "hwo" could be "who" or "how", and is left."""
-    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    found = swaps & STOP_WORDS
+    found = set(swaps(word)) & STOP_WORDS
     return found.pop() if len(found) == 1 else None
 
 
@@ -190,20 +189,20 @@ class Speller:
             for prefix in _PREFIXES
         )
 
+    def _one_edit(self, word: str) -> list[str]:
+        """The articles' words one edit from `word`, not the word itself."""
+        found = self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
+        return [str(s.term) for s in found if str(s.term) != word]
+
     def _near_written(self, word: str) -> bool:
         """Is the word one letter from a word the articles write often ("retension": retention)?"""
-        return any(
-            self._corpus[str(s.term)] >= COMMON_SWAP
-            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
-            if str(s.term) != word
-        )
+        return any(self._corpus[w] >= COMMON_SWAP for w in self._one_edit(word))
 
     @staticmethod
     def _swapped_english(word: str) -> bool:
         """Do two letters swapped make a word English writes often?"""
         common = english_frequencies()
-        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
-        return any(w != word and common.get(w, 0) >= RARE_ENGLISH for w in swaps)
+        return any(w != word and common.get(w, 0) >= RARE_ENGLISH for w in swaps(word))
 
     def _known_form(self, word: str) -> bool:
         return self.knows_exactly(word) or any(self.knows_exactly(base) for base in _bases(word))
@@ -257,8 +256,7 @@ class Speller:
             return None  # "tired" is meant as typed, not "tried"
         if any(base in self._corpus for base in _bases(word)):
             return None
-        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
-        return next((w for w in swaps if w != word and self._corpus[w] >= COMMON_SWAP), None)
+        return next((w for w in swaps(word) if w != word and self._corpus[w] >= COMMON_SWAP), None)
 
     def _slip_into_name(self, word: str) -> str | None:
         """A rare English word, typed where a name goes, that a slip of the finger makes from a name the
@@ -268,11 +266,9 @@ class Speller:
         if english_frequencies().get(word, 0) >= RARE_ENGLISH:
             return None
         meant = [
-            str(s.term)
-            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
-            if str(s.term) in self._names
-            and self._corpus[str(s.term)] >= COMMON_SWAP
-            and likely_slip(word, str(s.term))
+            w
+            for w in self._one_edit(word)
+            if w in self._names and self._corpus[w] >= COMMON_SWAP and likely_slip(word, w)
         ]
         return max(meant, key=lambda w: (self._corpus[w], w), default=None)
 
@@ -283,11 +279,7 @@ class Speller:
             return None
         if any(base in self._corpus for base in doer_bases(word) if word.endswith("ers")):
             return None  # "hirers": those who hire, a form of a word the articles use
-        meant = [
-            str(s.term)
-            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=1)
-            if str(s.term) != word and likely_slip(word, str(s.term))
-        ]
+        meant = [w for w in self._one_edit(word) if likely_slip(word, w)]
         return max(meant, key=lambda w: (self._corpus[w], w), default=None)
 
     def _closest(self, word: str, name: bool) -> str | None:

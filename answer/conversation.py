@@ -24,6 +24,7 @@ from answer.follow_topics import (
     latest_company,
     refers_back,
     said_before,
+    terse,
     the_firm,
     topic_of,
     with_topic,
@@ -31,19 +32,11 @@ from answer.follow_topics import (
 from answer.model import Answer, AnswerKind
 from answer.query import Question
 from corpus.entities import Mention
-from corpus.text import content_words
 
 # A conversation older than this is a new one: "and from OpenAI?" an hour later is not about Meta any more.
 CONTEXT_TTL_S = 30 * 60
 # A follow-up is short; a long question stands on its own even if it starts with "and".
 MAX_FOLLOW_UP_WORDS = 12
-# A question this short, with one word of its own at most, asks about what was being talked of: "who can
-# apply?" after "what is the k visa", "is it free?".
-TERSE_WORDS = 4
-
-
-def _terse(text: str) -> bool:
-    return len(text.split()) <= TERSE_WORDS and len(content_words(text)) <= 1
 
 
 # Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
@@ -221,7 +214,7 @@ class Conversation:
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return ""
-        if not refers_back(text, definite=True) and not elliptic(text) and not _terse(text):
+        if not refers_back(text, definite=True) and not elliptic(text) and not terse(text):
             return ""  # "what does FYI mean?": a question of its own
         return ", ".join(dict.fromkeys(m.entity.name for m in last.question.mentions)) or last.topic
 

@@ -263,6 +263,16 @@ def elliptic(text: str) -> bool:
     return _ELLIPTIC.match(text) is not None
 
 
+# A question this short, with one word of its own at most, asks about what was being talked of: "who can
+# apply?" after "what is the k visa", "is it free?".
+TERSE_WORDS = 4
+
+
+def terse(text: str) -> bool:
+    """Is a question short, with at most one word of its own ("who can apply?")?"""
+    return len(text.split()) <= TERSE_WORDS and len(content_words(text)) <= 1
+
+
 def refers_back(text: str, *, definite: bool = False) -> bool:
     """Does a question refer back to something ("was it hit by the cuts?") rather than ask something new
     ("what does FYI mean?")? `definite`: "the" refers back too ("who led the round?")."""

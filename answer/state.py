@@ -54,12 +54,13 @@ def acronyms(articles: Iterable[Article]) -> set[str]:
     Morning Post, a publisher), "msl" (Meta Superintelligence Labs)."""
     names = [n for a in articles for n in (a.publisher, *a.companies, *a.people)]
     names += [m.group(0) for a in articles for m in _TITLED.finditer(a.body)]
-    found: set[str] = set()
-    for name in names:
-        initials = [w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _UNSPOKEN]
-        if len(initials) >= MIN_ACRONYM:
-            found.add("".join(initials).lower())
-    return found
+    return {short for name in names if len(short := initials(name)) >= MIN_ACRONYM}
+
+
+def initials(name: str) -> str:
+    """A name shortened to the first letters of its spoken words: "msl" (Meta Superintelligence Labs), "nyt"
+    (The New York Times)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _UNSPOKEN).lower()
 
 
 @dataclass

@@ -33,8 +33,13 @@ def _mentioned(country: str, text: str) -> bool:
 
 
 def _absent(q: Question, ctx: Context) -> list[str]:
-    texts = [ctx.state.retrieved(h).text for h in ctx.retrieval.hits[:TOP_PASSAGES]]
-    return [c for c in countries_named(q.text) if not any(_mentioned(c, t) for t in texts)]
+    """The countries named that none of the best passages mention, worked out once (`match` and `answer`)."""
+
+    def work() -> list[str]:
+        texts = [ctx.state.retrieved(h).text for h in ctx.retrieval.hits[:TOP_PASSAGES]]
+        return [c for c in countries_named(q.text) if not any(_mentioned(c, t) for t in texts)]
+
+    return ctx.once("absent_places", work)
 
 
 class AbsentPlace:

@@ -185,7 +185,7 @@ class Definition:
         ask = definition_ask(q.text)
         assert ask is not None  # match() said so
         term, intro = ask.term, ""
-        corpus = _Corpus(ctx, ask, ctx.vector)
+        corpus = asked = _Corpus(ctx, ask, ctx.vector)
         explained = _pick(corpus.explanations(term))
         head, owner = _tagged_head(term, ctx)
         if not explained and head:
@@ -194,7 +194,7 @@ class Definition:
             explained = _pick(corpus.explanations(head))
             if not owner:
                 intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
-        other = _pick(_Corpus(ctx, ask, ctx.vector).explanations(ask.other)) if ask.other else []
+        other = _pick(asked.explanations(ask.other)) if ask.other else []
         if not explained and not other:
             return _refuse(q, ask)
         # "the difference between X and Y": what each is, one after the other

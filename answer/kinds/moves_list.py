@@ -124,7 +124,9 @@ class MovesList:
             return answer
         # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
         quotes = [f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f]
-        for quote in dict.fromkeys(quotes or [f for f in (_story(q, ctx.moves, ctx),) if f]):
+        if not quotes:  # "did guo daya join bytedance": the sentence telling the one move
+            quotes = [f for f in (_story(q, ctx.moves, ctx),) if f]
+        for quote in dict.fromkeys(quotes):
             answer = _with_quote(answer, quote, ctx)
         return answer
 

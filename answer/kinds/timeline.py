@@ -15,7 +15,7 @@ from answer.kinds.timeline_moves import Event, is_joining, move_events, part_mov
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import RecordedMove
 from answer.query import Question
-from answer.state import EngineState
+from answer.state import EngineState, initials
 from corpus.entities import Entity, surname
 from corpus.model import date_label, date_period
 from corpus.text import QUESTION_STOP_WORDS, words
@@ -331,9 +331,8 @@ def _unit_asked(q: Question, subjects: list[Entity], ctx: Context) -> str:
 def _names_unit(unit: str, event: Event, ctx: Context) -> bool:
     """Does the event, or its article's headline or text, name the part ("Meta Superintelligence Labs" or its
     short name "MSL")?"""
-    short = "".join(w[0] for w in unit.split()).lower()
     said = set(words(event.text)) | ctx.state.article_words(event.article_id)
-    return set(words(unit)) <= said or short in said
+    return set(words(unit)) <= said or initials(unit) in said
 
 
 class Timeline:

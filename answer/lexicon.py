@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from answer.english import is_english
 from answer.query import EVERYDAY_WORDS
 from corpus.text import OVERLAP_STOP_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, stem, word_parts, word_set, words
 
@@ -91,6 +92,10 @@ class Lexicon:
             return bool(_AMOUNT_OR_PERIOD.match(part))
         if len(part) >= CLIPPED_MIN and self._clipped(part):
             return True
+        if part.endswith("in") and stem(f"{part}g") in self._stems:
+            return True  # the "g" dropped: "doin", "hirin"
+        if is_english(part):
+            return False  # a word spelt right ("stripe"), not a slip of one the articles use ("strike")
         if len(part) <= SHORT_WORD:
             return bool(difflib.get_close_matches(part, self._short, n=1, cutoff=NEAR_SHORT_SPELLING))
         pool = self._by_letter.get(part[0], [])

@@ -331,9 +331,10 @@ VERSION = re.compile(r"\b([A-Za-z]{2,})[- ]?(\d{1,2}(?:\.\d)?[a-z]?)(?![\w.,]*\d
 # ...as the articles write it, with a capital: "GPT-5", "Gemini 3" (not "about 10").
 _PRODUCT_VERSION = re.compile(r"\b([A-Z][A-Za-z]+)[- ]?(\d{1,2}(?:\.\d)?[a-z]?)(?![\w.,]*\d)\b")
 # Another name with a number is a product version only where a question about a release follows, or
-# nothing: "grok 5 release", "eta on grok 5"; "google 2 years ago" is a count.
+# nothing: "grok 5 release", "eta on grok 5", "gpt 6 yet"; "google 2 years ago" is a count.
 _ABOUT_RELEASE = re.compile(
-    r"\W*(?:$|(?:release|released|launch|launched|coming|come|out|score|scores|benchmarks?|eta|update)\b)",
+    r"\W*(?:$|(?:release|released|launch|launched|coming|come|out|score|scores|benchmarks?|eta|update"
+    r"|yet|already|soon)\b)",
     re.I,
 )
 

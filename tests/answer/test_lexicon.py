@@ -60,6 +60,14 @@ def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) ->
     assert LEXICON.unfamiliar(text) == unfamiliar
 
 
+def test_a_word_spelt_right_is_no_slip_of_another_the_articles_use() -> None:
+    lexicon = Lexicon({"strike", "pay", "engineers", "doing", "karpathy"})
+    # "stripe" is a company the articles never name, not "strike" mistyped
+    assert lexicon.unfamiliar("what does stripe pay engineers") == ("stripe",)
+    assert lexicon.unfamiliar("what does strke pay engineers") == ()  # a slip of "strike"
+    assert lexicon.unfamiliar("wat is karpathy doin") == ()  # the g dropped, as people type
+
+
 def test_a_short_word_is_a_typo_of_a_name_only_one_slip_away() -> None:
     assert one_edit("davd", "david") and one_edit("mtea", "meta") and one_edit("aple", "apple")
     assert not one_edit("joke", "joel") and not one_edit("meta", "meta")

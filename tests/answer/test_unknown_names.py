@@ -160,6 +160,7 @@ KNOWN_VERSIONS = versions(
     [
         ("eta on gpt 6", ("gpt 6",)),
         ("when is gpt-6 coming out", ("gpt-6",)),
+        ("did openai release gpt 6 yet", ("gpt 6",)),  # the word after the version asks when it comes
         ("is grok 5 out yet", ("grok 5",)),  # a name the articles use, with a number and a word of releasing
         ("what did gpt-5 score", ()),
         ("gemini 3 team", ()),

@@ -37,6 +37,8 @@ ANSWER_WORDS = word_set(
 _AMOUNT_OR_PERIOD = re.compile(
     r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12])$"
 )
+# A letter or two, a hyphen and a number name a visa or a form: "O-1", "EB-5", "H-1B" ("top-10" does not).
+_CODE = re.compile(r"^[a-z]{1,2}-\d{1,2}[a-z]?$")
 # Who does something: "earners" (earn), "poachers" (poach).
 _DOER = re.compile(r"(?<=[a-z]{3})ers?$")
 
@@ -107,6 +109,9 @@ class Lexicon:
         found: list[str] = []
         for word in words(text):
             if word in skip or word in EVERYDAY_WORDS or word.replace("-", "") in self._joined:
+                continue
+            if _CODE.match(word) and word not in found:
+                found.append(word)  # "o-1", "eb-5": a visa the articles never name
                 continue
             for part in word_parts(word):
                 if len(part) < 2 or part in OVERLAP_STOP_WORDS or part in QUESTION_STOP_WORDS:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus.entities import EntityIndex, Mention
-from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, word_set
+from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, word_set
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -314,6 +314,8 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
             continue
         unknown.append(phrase)
     for match in _OWNER.finditer(text):  # "whats jensen huang's salary": whose, in lower case
+        if match.group(1).split()[-1] in STOP_WORDS:
+            continue  # "she's", "it's", "that's": is, not whose ("when did dawn song announce she's joining")
         owner = [
             w for w in match.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS
         ]

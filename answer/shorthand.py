@@ -48,6 +48,7 @@ SHORTHAND = {
     "mln": "million",
     "bil": "billion",
     "avg": "average",
+    "fy": "fiscal year",
     "exec": "executive",
     "execs": "executives",
     "uni": "university",

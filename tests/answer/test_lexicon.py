@@ -68,6 +68,12 @@ def test_a_word_spelt_right_is_no_slip_of_another_the_articles_use() -> None:
     assert lexicon.unfamiliar("wat is karpathy doin") == ()  # the g dropped, as people type
 
 
+def test_a_visa_the_articles_never_name_is_unfamiliar_though_its_parts_are_short() -> None:
+    lexicon = Lexicon({"h-1b", "visa", "fee", "top"})
+    assert lexicon.unfamiliar("is the eb-5 visa fee like the h-1b one") == ("eb-5", "one")
+    assert lexicon.unfamiliar("top-10 visa") == ()
+
+
 def test_a_short_word_is_a_typo_of_a_name_only_one_slip_away() -> None:
     assert one_edit("davd", "david") and one_edit("mtea", "meta") and one_edit("aple", "apple")
     assert not one_edit("joke", "joel") and not one_edit("meta", "meta")

@@ -12,6 +12,7 @@ from answer.shorthand import expand
     [
         ("how many deepmind ppl did suleyman poach", "how many deepmind people did suleyman poach"),
         ("that 24 yr old kid", "that 24 year old kid"),
+        ("h1b registrations for fy 2027", "h1b registrations for fiscal year 2027"),
         ("meta n tml keep hiring", "meta and tml keep hiring"),
         ("so what happened w karpathy", "so what happened with karpathy"),
         ("who r the new ppl at msl?", "who are the new people at msl?"),

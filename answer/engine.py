@@ -6,6 +6,7 @@ first that matches answers it. Embedding and searching happen only when a kind n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from answer.report_date import with_report_date
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.shorthand import expand
 from answer.state import EngineState
-from corpus.text import words
+from corpus.text import STEM_LETTERS, content_words, words
 from index import store
 from index.embedder import Embedder
 
@@ -38,6 +39,13 @@ MIN_BACKING_WORD = 4
 # A follow-up answered with one of these (nothing found, an unknown word) is asked again about what the
 # conversation was about.
 _RETRIED = frozenset({AnswerKind.NOT_FOUND})
+# "The" and a word any story has: whose founders, which deal, what team is the last story's.
+_THE_GENERIC = re.compile(
+    r"\bthe\s+(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|employees|leaders|"
+    r"leadership|lab|company|start-?up|round|investors|money|offer|package|acquisition|merger|price|sale|"
+    r"lawsuit|case|ruling|rule|policy|programme|program|scheme|plan|memo|report|survey|study)\b",
+    re.I,
+)
 
 __all__ = ["DEFAULT_THRESHOLDS", "Engine", "EngineConfig"]
 
@@ -109,7 +117,7 @@ class Engine:
         if (
             conversation is not None
             and subject
-            and answer.kind in _RETRIED
+            and (answer.kind in _RETRIED or self._off_story(raw, answer, conversation.story(), subject))
             and not ctx.question.mentions
             and subject.lower() not in raw.lower()
         ):
@@ -136,6 +144,19 @@ class Engine:
             "total_ms": total * 1000,
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
+
+    def _off_story(self, raw: str, answer: Answer, story: frozenset[str], subject: str) -> bool:
+        """Is an answer to a follow-up that names nothing, asking about "the founders", "the deal"... of which
+        the last story tells, about another story: none of its articles, and not the last subject ("what
+        happened to the founders" after Meta's Manus deal was answered with xAI's founders)?"""
+        cited = {source.article_id for source in answer.sources}
+        generic = _THE_GENERIC.search(raw)
+        if not cited or not story or cited & story or generic is None:
+            return False
+        told = {w[:STEM_LETTERS] for a in story for w in self.state.article_words(a)}
+        if not content_words(generic.group(0)) <= told:
+            return False  # the last story has no founders, no deal...
+        return not any(name.strip().lower() in answer.plain_text().lower() for name in subject.split(","))
 
     def _answered(
         self, text: str, mode: str, page: int, story: frozenset[str] = frozenset(), prior: str = ""

@@ -153,6 +153,12 @@ def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
         ("did denny zhou really move to meta", "how reliable is that", "aggregator"),
         ("how much did deepseek raise in its first outside round", "who invested?", "CATL"),
         ("tell me about deepseek", "who invested", "Tencent"),
+        # "the founders" are Manus's, not the xAI founders a search alone finds
+        (
+            "what happened with meta buying manus",
+            "what happened to the founders",
+            "barred from leaving China",
+        ),
     ],
 )
 def test_a_follow_up_no_rule_rewrites_goes_on_with_the_last_question(

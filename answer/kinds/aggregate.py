@@ -28,7 +28,7 @@ _MOST = re.compile(
     r"top (?:destinations?|sources?|recruiters?|hirers?|poachers?|employers?))\b",
     re.I,
 )
-_ASKS_WHO = re.compile(r"\s*(?:who|which|where)\b", re.I)
+_ASKS_WHO = re.compile(r"\s*(?:who|which|where|rank|list|name|show)\b", re.I)  # ..."rank the companies..."
 _WHERE_PEOPLE = re.compile(
     r"\s*where\s+(?:do|did|does|have|are|were|has)\s+(?:the\s+|most\s+|all\s+)?(?:\S+\s+)?"
     r"(?:people|staff|researchers|engineers|employees|scientists|talent|alumni|leavers|ex-\w+|former\s+\w+)\b",
@@ -41,7 +41,7 @@ _LOSING = re.compile(
 )
 _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
-    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|tak(?:e|es|ing)(?= (?:\w+ ){0,2}from\b)|"
+    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|tak(?:e|es|ing)(?= (?:\w+ ){0,3}from\b)|"
     r"pick(?:s|ed)? up|snag\w*|nab\w*|grab\w*)\b",
     re.I,
 )

@@ -92,3 +92,17 @@ def test_where_the_leavers_of_a_company_no_move_is_recorded_for_went_is_not_refu
     assert answer.kind is not AnswerKind.AGGREGATE and "no record" not in answer.plain_text()
     # ...but between companies the record has moves of, it is the answer
     assert engine.answer("where do people leaving openai go").kind is AnswerKind.AGGREGATE
+
+
+def test_asked_to_rank_or_list_the_companies_the_moves_are_ranked(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    for question in (
+        "rank the companies meta took the most people from",
+        "which companies did meta take the most people from",
+        "list the companies that lost the most people to meta",
+    ):
+        answer = engine.answer(question)
+        assert answer.kind is AnswerKind.AGGREGATE, question
+        assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 3 people on record")

@@ -19,9 +19,10 @@ import numpy.typing as npt
 from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import Conversation
-from answer.cues import without_chat
+from answer.cues import wants_moves, without_chat
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
+from answer.moves import as_owners
 from answer.places import unknown_countries
 from answer.query import Question, parse_question, unknown_versions
 from answer.report_date import with_report_date
@@ -39,6 +40,9 @@ MIN_BACKING_WORD = 4
 # A follow-up answered with one of these (nothing found, an unknown word) is asked again about what the
 # conversation was about.
 _RETRIED = frozenset({AnswerKind.NOT_FOUND})
+# A question asking whom: "who did anthropic take from microsoft's azure ai side" (not "where did alibaba's
+# tongyi speech lead end up", which asks about one person).
+_ASKS_WHO = re.compile(r"^\W*(?:who|which)\b", re.I)
 # "The" and a word any story has: whose founders, which deal, what team is the last story's.
 _THE_GENERIC = re.compile(
     r"\bthe\s+(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|employees|leaders|"
@@ -204,6 +208,8 @@ class Engine:
                 *unknown_countries(fixed, self.state.vocabulary),
             )
         )
+        if wants_moves(q) and _ASKS_WHO.match(q.text):
+            q = as_owners(q, self.state.moves)  # "from microsoft's azure ai": from Microsoft, as recorded
         return (
             replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed), unknown_names=tuple(unknown)),
             fixed != named,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
-from corpus.entities import key_tokens, same_org, same_person
+from corpus.entities import Mention, key_tokens, same_org, same_person
 from corpus.model import Article, Move, dated
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
@@ -90,6 +91,38 @@ def _matches(r: RecordedMove, q: Question) -> bool:
     if q.destinations and not any(same_org(o.entity, m.to) for o in q.destinations):
         return False
     return not q.either or any(same_org(o.entity, m.to) or same_org(o.entity, m.from_) for o in q.either)
+
+
+# "Microsoft's Azure AI": what comes between a company and a part of it.
+_OWNS = re.compile(r"['’]s\s+$")
+
+
+def as_owners(q: Question, moves: Iterable[RecordedMove]) -> Question:
+    """ "who did anthropic take from microsoft's azure ai side": a part of a company, named after it, that
+    no recorded move names is read as the company, whose moves the articles record."""
+    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    named = [r.move for r in moves]
+    idle = {
+        id(part)
+        for owner in orgs
+        for part in orgs
+        if owner.end < part.start
+        and _OWNS.match(q.text[owner.end : part.start])
+        and not any(same_org(part.entity, m.from_) or same_org(part.entity, m.to) for m in named)
+    }
+    if not idle:
+        return q
+
+    def kept(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(m for m in mentions if id(m) not in idle)
+
+    return replace(
+        q,
+        mentions=kept(q.mentions),
+        origins=kept(q.origins),
+        destinations=kept(q.destinations),
+        either=kept(q.either),
+    )
 
 
 def filter_moves(moves: Iterable[RecordedMove], q: Question) -> list[RecordedMove]:

@@ -303,8 +303,9 @@ def _untracked(q: Question, ctx: Context) -> bool:
     # ...all the companies on one side ("people leaving alibaba's tongyi teams" are Alibaba's); companies with
     # no side only when none has one
     sides = [side for side in (q.origins, q.destinations) if side] or [side for side in (q.either,) if side]
-    # Between two companies the record is the answer: "no record of anyone moving from Apple to Meta".
-    return len(sides) == 1 and not any(tracked(m) for m in sides[0])
+    # Between two companies the record is the answer ("no record of anyone moving from Apple to Meta"), unless
+    # one side is a company no move is recorded for at all ("how many left spacexai for meta").
+    return any(not any(tracked(m) for m in side) for side in sides)
 
 
 class Aggregate:

@@ -90,6 +90,9 @@ def test_where_the_leavers_of_a_company_no_move_is_recorded_for_went_is_not_refu
     engine = engine_over(tmp_path / "articles", tmp_path / "data2", fake_embedder)
     answer = engine.answer("where did the people who left SpaceXAI go")
     assert answer.kind is not AnswerKind.AGGREGATE and "no record" not in answer.plain_text()
+    # ...nor how many of them went to a company the record knows: the articles count them, not the record
+    counted = engine.answer("how many people left SpaceXAI for Meta")
+    assert counted.kind is not AnswerKind.AGGREGATE and "no record" not in counted.plain_text()
     # ...but between companies the record has moves of, it is the answer
     assert engine.answer("where do people leaving openai go").kind is AnswerKind.AGGREGATE
 

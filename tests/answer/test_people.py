@@ -256,9 +256,11 @@ def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Eng
 
 
 def test_a_count_with_no_such_moves_is_refused_plainly(people_engine: Engine) -> None:
-    answer = people_engine.answer("How many people did Meta hire from Apple?")
+    answer = people_engine.answer("How many people did Thinking Machines Lab hire from Google?")
     assert not answer.answered and answer.kind is AnswerKind.AGGREGATE
-    assert answer.intro == "I have no record of anyone moving to Meta from Apple."
+    assert answer.intro == "I have no record of anyone moving to Thinking Machines Lab from Google."
+    # ...but of a company no move is recorded for at all, the articles may count them: not the record's answer
+    assert people_engine.answer("How many people did Meta hire from Apple?").kind is not AnswerKind.AGGREGATE
 
 
 def test_which_company_lost_the_most_groups_units_under_their_company(people_engine: Engine) -> None:

@@ -53,7 +53,9 @@ _NOT_TITLE = re.compile(
     r"\s*(reports?|reporting|under|working|works|alongside|with|to|member|hire|formerly|previously)\b", re.I
 )
 _FILLER = STOP_WORDS | word_set(
-    "who's whos name current currently new today now nowadays these days anymore still interim acting"
+    "who's whos name current currently new today now nowadays these days anymore still interim acting "
+    # ...and the words of becoming it: "who became president at ssi"
+    "became become becomes named appointed made"
 )
 FOUNDER = "founder"
 # A title's words as sentences spell them out, so the sentence saying "chief executive" is found for "CEO".

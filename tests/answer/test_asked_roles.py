@@ -36,6 +36,9 @@ def _asked(text: str) -> tuple[frozenset[str], str, list[str]] | None:
         ("who is Barret Zoph", None),  # about a person
         # the place is before what it came after; "interim" is no part of the company
         ("who's the interim ceo at OpenAI after the Tencent deal", (frozenset({"ceo"}), "ceo", ["OpenAI"])),
+        # becoming it is no part of the title
+        ("who became president at OpenAI", (frozenset({"president"}), "president", ["OpenAI"])),
+        ("who was named cto of Tencent", (frozenset({"cto"}), "cto", ["Tencent"])),
     ],
 )
 def test_the_title_asked_and_where(

@@ -5,7 +5,7 @@ role, spelt one way ("Chief Executive Officer" and "CEO" are both "ceo")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from answer.query import Question
 from corpus.entities import GENERIC, Mention
@@ -129,6 +129,28 @@ def asked_role(q: Question) -> AskedRole | None:
     if not orgs and len(title - TITLE_WORDS) < 2:  # "the chief scientist" of what?
         return None
     return AskedRole(frozenset(title), phrase, tuple(orgs))
+
+
+def before_event(q: Question) -> Question:
+    """ "who is running groq after the nvidia deal": the question up to what the time it asks of came after,
+    when a company is named before it (Groq is asked about, Nvidia only dates it)."""
+    after = _AFTER.search(q.text)
+    if after is None or not any(m.entity.kind == "org" and m.end <= after.start() for m in q.mentions):
+        return q
+    cut = after.start()
+
+    def kept(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(m for m in mentions if m.end <= cut)
+
+    return replace(
+        q,
+        text=q.text[:cut].rstrip(),
+        mentions=kept(q.mentions),
+        origins=kept(q.origins),
+        destinations=kept(q.destinations),
+        either=kept(q.either),
+        people=kept(q.people),
+    )
 
 
 def _behind_company(clause: str, orgs: list[Mention]) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from answer.asks import split_asks
 from answer.context import Context
-from answer.kinds.asked_roles import FOUNDER, TITLE_WORDS, AskedRole
+from answer.kinds.asked_roles import FOUNDER, TITLE_WORDS, AskedRole, before_event
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import as_recorded, best_sentence, moved_on, org_label, person_path
 from answer.kinds.title_sentences import title_sentence
@@ -183,10 +183,12 @@ class Leaders:
     def match(self, q: Question, ctx: Context) -> float | None:
         if len(split_asks(q.text)) > 1:
             return None  # "who leads msl and who is its chief scientist": each ask searched on its own
+        q = before_event(q)
         found = leaders(q, ctx)[0] or unit_sentence(q, ctx) is not None or _head(q, ctx) is not None
         return CERTAIN if found else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
+        q = before_event(q)
         found, still_there = leaders(q, ctx)
         if not found or (seniority(found[0].move.role) > 0 and _chief_named(q, ctx)):
             return self._from_sentence(q, ctx)  # "who runs meta?": its chief executive, not a lab's head

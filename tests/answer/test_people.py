@@ -240,6 +240,9 @@ def test_who_runs_lists_the_most_senior_still_there_first(people_engine: Engine)
     assert answer.kind is AnswerKind.LEADERS
     assert answer.intro.startswith("Leaders at Meta Superintelligence Labs")
     assert [t.split(":")[0] for t in _texts(answer)] == ["Alexandr Wang", "Shengjia Zhao", "Nat Friedman"]
+    # a company named only to say when is not asked about
+    after = people_engine.answer("who is running Meta Superintelligence Labs after the OpenAI hires")
+    assert after.kind is AnswerKind.LEADERS and after.intro == answer.intro
 
 
 def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Engine) -> None:

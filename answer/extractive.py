@@ -191,28 +191,29 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
 def _reading_on(candidates: list[Candidate], chosen: list[Candidate], max_sentences: int) -> list[Candidate]:
     """A why-answer with room left reads on from its best sentence when the next sentence of the article gives
     a cause or purpose too ("...the main reason is to stop its researchers leaving." "...needs a valuation so
-    that it can give employees stock options")."""
-    if len(chosen) >= max_sentences:
-        return chosen
+    that it can give employees stock options"), and from the next when that is chosen already ("In the letter
+    Sharma warned..." "...he wrote that he had seen how hard it is to let values guide...")."""
     best = chosen[0]
-    following = next(
-        (
-            c
-            for c in candidates
-            if c.article_id == best.article_id
-            and c.position == best.position + 1
-            and not best.text.endswith(c.text)
-        ),
-        None,
-    )
-    if (
-        following is None
-        or following in chosen
-        or following.relevance < READ_ON_RELATIVE * best.relevance
-        or not hints_motive(following.text)
-    ):
-        return chosen
-    return [*chosen, following]
+    at = best
+    while len(chosen) < max_sentences:
+        following = next(
+            (
+                c
+                for c in candidates
+                if c.article_id == best.article_id
+                and c.position == at.position + 1
+                and not at.text.endswith(c.text)
+            ),
+            None,
+        )
+        if following is None or following.relevance < READ_ON_RELATIVE * at.relevance:
+            break
+        if following not in chosen:
+            if not hints_motive(following.text):
+                break
+            chosen = [*chosen, following]
+        at = following
+    return chosen
 
 
 def select_sentences(

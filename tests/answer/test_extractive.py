@@ -108,6 +108,25 @@ def test_a_why_answer_reads_on_to_the_next_sentence_giving_the_cause() -> None:
     assert _picked("what is deepseek raising?", sentences, vectors, 3) == [sentences[0]]  # no reading on
 
 
+def test_a_why_answer_reads_on_past_a_cause_already_chosen_to_the_one_after_it() -> None:
+    sentences = (
+        "Sharma, who led the safeguards team at Anthropic, has left and explained his decision in a letter.",
+        "In the letter Sharma warned that the world was in peril, and he named no new employer.",
+        "Sharma also wrote that he saw how hard it is to let values guide a firm under commercial pressure.",
+        "Separately, a rival lab in London has opened a new office for its research teams this spring.",
+    )
+    vectors = np.zeros((4, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2], vectors[3, 3] = (
+        1.0,
+        0.45,
+        0.89,
+        0.25,
+        0.97,
+        1.0,
+    )
+    assert _picked("why did sharma quit anthropic?", sentences, vectors, 3) == list(sentences[:3])
+
+
 def test_an_explainers_reasons_answer_even_when_a_news_story_is_found_first(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

@@ -167,7 +167,8 @@ def _mmr(candidates: list[Candidate], max_sentences: int) -> list[Candidate]:
 def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_sentences: int) -> list[Candidate]:
     """The chosen sentences, with the story's own reason when none of them from the best sentence's article
     gives one: its sentence that states a cause or purpose (or, failing that, hints at one), in place of the
-    last pick but the first when there is no room."""
+    last pick but the first when there is no room; when the story gives none, another chosen sentence's
+    story may ("why did meta cut 600 roles": a later story recalls the cuts, the story of the cuts says why)."""
     story = candidates[0].article_id
     if any(c.article_id == story and states_reason(c.text) for c in chosen):
         return chosen
@@ -175,11 +176,15 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
     pool = [
         c
         for c in candidates
-        if c.article_id == story
-        and c.relevance >= floor
-        and hints_motive(c.text)
-        and not any(shares_text(c, x) for x in chosen)
+        if c.relevance >= floor and hints_motive(c.text) and not any(shares_text(c, x) for x in chosen)
     ]
+    others = {c.article_id for c in chosen} - {story}
+    # a cause stated in the story, then in another chosen story, then a hint of one in either
+    stated = [c for c in pool if states_reason(c.text)]
+    tiers = [
+        [c for c in group if c.article_id in where] for group in (stated, pool) for where in ({story}, others)
+    ]
+    pool = next((tier for tier in tiers if tier), [])
     if not pool:
         return chosen
     reason = max(pool, key=lambda c: c.relevance + (STATED_REASON_BONUS if states_reason(c.text) else 0.0))

@@ -164,3 +164,24 @@ def test_two_sentence_pairs_sharing_a_sentence_are_not_both_shown() -> None:
     vectors[0, 0], vectors[1, 0], vectors[2, 0], vectors[2, 1] = 1.0, 1.0, 0.9, 0.4
     shown = " ".join(_picked("what is his new company", sentences, vectors, 3))
     assert shown.count("His new company is called Ineffable Intelligence.") == 1
+
+
+def test_a_why_answer_takes_the_cause_from_another_chosen_story_when_the_best_gives_none() -> None:
+    recap = ("The restructuring follows upheavals at Meta's AI group, which cut about 600 roles in October.",)
+    story = (
+        "Meta will cut about 600 roles in its superintelligence labs, Wang told staff on Wednesday.",
+        "The cuts fall on the research group and the product teams, and on the infrastructure units.",
+        "Wang said the goal was to create smaller teams in which each employee could move much faster.",
+    )
+    recap_vectors = np.zeros((1, 8))
+    recap_vectors[0, 0] = 1.0
+    story_vectors = np.zeros((3, 8))
+    story_vectors[0, 0], story_vectors[0, 1] = 0.87, 0.49
+    story_vectors[1, 3] = 1.0
+    story_vectors[2, 0], story_vectors[2, 2] = 0.45, 0.89
+    passages = [
+        RetrievedPassage("recap", recap[0], 0.9, recap, recap_vectors.astype(np.float32)),
+        RetrievedPassage("cuts", " ".join(story), 0.9, story, story_vectors.astype(np.float32)),
+    ]
+    picked = select_sentences("why did meta cut 600 roles?", FIRST_AXIS, passages, 3)
+    assert (story[2], "cuts") in picked

@@ -123,12 +123,26 @@ class Turn:
         return tuple(m for m in self.question.mentions if m.entity.kind == "org")
 
 
+# "Who" and a verb asks for someone else than the people the question names: "who did X make cto", "who
+# replaced X" (not "who is X").
+_WHO_ELSE = re.compile(r"^\W*who\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b", re.I)
+
+
 def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
-    """Whom "he" or "she" can mean next: the people the question named, else those its answer is most about
-    (a list's lines saying most about them first: a role and a date beat a bare name), else those its prose
-    names, in order."""
-    if q.people:
-        return tuple(m.entity.name for m in q.people)
+    """Whom "he" or "she" can mean next: the people the question named (after those its answer names when it
+    asked for someone else), else those its answer is most about."""
+    asked = tuple(m.entity.name for m in q.people)
+    if asked and not _WHO_ELSE.match(q.text):
+        return asked
+    if asked:  # "who did mira murati make cto": "he" next is whom the answer names, not Murati
+        others = _answer_people(answer, find)
+        return tuple(dict.fromkeys((*(p for p in others if p not in asked), *asked)))
+    return _answer_people(answer, find)
+
+
+def _answer_people(answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
+    """The people an answer is most about: a list's lines saying most about them first (a role and a date
+    beat a bare name), else those its prose names, in order."""
     if answer.kind in PEOPLE_KINDS:
         found = [
             (i, m, line.text) for i, line in enumerate(answer.lines) if (m := _PERSON_LINE.match(line.text))

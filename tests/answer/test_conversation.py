@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,16 @@ def test_they_after_a_list_of_people_means_all_of_them(small_engine: Engine) -> 
     chat.remember(*_two_left_apple(small_engine, "who left Apple?"))
     assert chat.resolve("where did they go?", small_engine.parse) == "where did the people who left Apple go?"
     assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"
+
+
+def test_he_after_asking_who_of_someone_named_is_whom_the_answer_names(small_engine: Engine) -> None:
+    chat = Conversation()
+    q, listed = _two_left_apple(small_engine, "who did Tan Xu bring with him to Meta?")
+    chat.remember(q, replace(listed, lines=listed.lines[:1]))
+    assert chat.resolve("when did he join?", small_engine.parse) == "when did Ruoming Pang join?"
+    chat.reset()
+    chat.remember(*_two_left_apple(small_engine, "who is Tan Xu?"))  # asked about him: "he" is still him
+    assert chat.resolve("when did he join?", small_engine.parse) == "when did Tan Xu join?"
 
 
 def test_a_company_follow_up_goes_back_to_the_question_about_companies(small_engine: Engine) -> None:

@@ -26,6 +26,8 @@ _SUCCESSION = re.compile(
     r"until|used to)\b",
     re.I,
 )
+# "Who did Mira Murati make CTO of Thinking Machines Lab?": the person named gave the title, not holds it.
+_APPOINTED = re.compile(r"\s*who\s+did\s+.+?\s+(?:make|name|appoint|pick|choose|tap|promote)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
 # "Who is X and where did he come from?": the role is asked in the first part.
 _SECOND_PART = re.compile(r"\s+and\s+(?=(?:where|what|when|how|who|why|did|does|is|was|has)\b)|[?;,]", re.I)
@@ -108,7 +110,7 @@ def _title_of(clause: str, orgs: list[Mention]) -> str:
 
 def asked_role(q: Question) -> AskedRole | None:
     """The title a question asks the holder of, and where: None when it asks something else."""
-    if q.unknown_names or q.people or _SUCCESSION.search(q.text):
+    if q.unknown_names or (q.people and not _APPOINTED.match(q.text)) or _SUCCESSION.search(q.text):
         return None
     clause = _SECOND_PART.split(q.text)[0]
     lead = _LEAD.match(clause)
@@ -120,6 +122,9 @@ def asked_role(q: Question) -> AskedRole | None:
         clause = clause[: after.start()].rstrip()
     orgs = [m for m in q.mentions if m.entity.kind == "org" and m.end <= len(clause)]
     body = clause[lead.end() :] if lead else clause
+    appointed = _APPOINTED.match(clause)
+    if appointed is not None:
+        body = clause[appointed.end() :]  # "who did murati make cto of tml": the title after "make"
     offset = len(clause) - len(body)
     shifted = [Mention(m.entity, m.start - offset, m.end - offset) for m in orgs]
     phrase = FOUNDER if _FOUNDED.match(clause) or _behind_company(clause, orgs) else _title_of(body, shifted)

@@ -39,6 +39,8 @@ def _asked(text: str) -> tuple[frozenset[str], str, list[str]] | None:
         # becoming it is no part of the title
         ("who became president at OpenAI", (frozenset({"president"}), "president", ["OpenAI"])),
         ("who was named cto of Tencent", (frozenset({"cto"}), "cto", ["Tencent"])),
+        # the person named gave the title
+        ("who did Barret Zoph make cto of OpenAI", (frozenset({"cto"}), "cto", ["OpenAI"])),
     ],
 )
 def test_the_title_asked_and_where(

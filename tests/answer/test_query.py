@@ -68,6 +68,11 @@ def test_direction_of_a_move_question() -> None:
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
+    # working for a company is a move, remote work for engineers is not
+    assert parse_question("who works for Apple now", ENTITIES, TODAY, VOCAB).about_moves
+    assert not parse_question(
+        "does Apple offer remote work for engineers", ENTITIES, TODAY, VOCAB
+    ).about_moves
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,11 @@ _TIME_CLAUSE = re.compile(
     r"was hired|got hired)\b",
     re.I,
 )
+# The people around someone: "dawn song's co-founders", "murati's team" are others than the person named.
+_THEIR_PEOPLE = re.compile(
+    r"(?:\s+[a-z]+?)?(?:['’]?s)?\s+(?:co-?founders|colleagues|team|teammates|deputies|lieutenants|recruits|hires)\b",
+    re.I,
+)
 # "Who else", "besides X", "X wasn't the only one": the people named are the ones not asked about.
 _ELSE = re.compile(
     r"\b(?:who else|anyone else|any others?|besides|apart from|other than|aside from|except|"
@@ -372,7 +377,10 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     # "Elon Musk's xAI": the person owns the company named, the question is about the company.
     owners = {id(p) for p in mentions for o in orgs if re.match(r"['’]s\s+$", text[p.end : o.start])}
     people = tuple(m for m in mentions if m.entity.kind == "person" and id(m) not in owners)
-    others_than = people if _ELSE.search(text) else ()
+    # "who else", and "dawn song's co-founders": people besides those named
+    others_than = (
+        people if _ELSE.search(text) else tuple(m for m in people if _THEIR_PEOPLE.match(text[m.end :]))
+    )
     roles = _coordinated({id(m): _role(text, m) for m in orgs}, orgs, text)
     return Question(
         text=text,
@@ -381,7 +389,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         mentions=tuple(mentions),
         origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),
-        people=() if others_than else people,
+        people=tuple(m for m in people if m not in others_than),
         others_than=others_than,
         either=tuple(m for m in orgs if roles[id(m)] == "either"),
         dates=parse_dates(text, today),

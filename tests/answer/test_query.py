@@ -68,6 +68,10 @@ def test_direction_of_a_move_question() -> None:
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
+    # someone's co-founders or team are others than them
+    for text in ("who are tan xu's co-founders at Moonshot AI", "did tan xu’s team join Meta"):
+        team = parse_question(text, ENTITIES, TODAY, VOCAB)
+        assert not team.people and [m.entity.name for m in team.others_than] == ["Tan Xu"], text
     # working for a company is a move, remote work for engineers is not
     assert parse_question("who works for Apple now", ENTITIES, TODAY, VOCAB).about_moves
     assert not parse_question(

@@ -81,7 +81,12 @@ _YES_NO = re.compile(
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         AnswerType.DURATION,
-        re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b", re.I),
+        re.compile(
+            r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b|"
+            # ...and the length of a period: "whats the new vesting period", "the vesting schedule now"
+            r"\b(?:vesting|notice|garden[- ]leave|non-?compete|cliff|waiting|probation(?:ary)?) (?:period|schedule)\b",
+            re.I,
+        ),
     ),
     (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b|\bwhen\W*$", re.I)),
     (AnswerType.REASON, _REASON_ASKED),

@@ -169,13 +169,14 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
     return carries(sentence, ask.type, entities, known)
 
 
-def _in_story(pool: list[Candidate], answers: list[Pick], picks: list[Pick]) -> Candidate:
+def _in_story(pool: list[Candidate], answers: list[Pick], picks: list[Pick], typed: bool) -> Candidate:
     """The ask's best sentence, or one nearly as good (not shown yet) from an article that answers an earlier
     ask: the asks of one question are about one story ("the tencent internship plan: how many for 2025 and
     what % are technical": "More than 60% of those positions are technical", not Tencent's offer to double
     ByteDance salaries)."""
     story = {article for _, article in answers}
-    bar = STORY_RELATIVE * pool[0].relevance
+    # ...an ask expecting a type (every sentence of its pool carries it) takes the story's as `answering` does
+    bar = (SAME_STORY_RELATIVE if typed else STORY_RELATIVE) * pool[0].relevance
     shown = {text for text, _ in picks}
     return next(
         (c for c in pool if c.article_id in story and c.relevance >= bar and c.text not in shown), pool[0]
@@ -209,7 +210,7 @@ def cover_asks(
             if hit is not None and len(pool[0].text) > len(picks[hit][0]):
                 picks[hit] = (pool[0].text, pool[0].article_id)
         if hit is None:
-            best = _in_story(pool, [picks[n] for n in covering], picks)
+            best = _in_story(pool, [picks[n] for n in covering], picks, search.ask.type is not None)
             picks.append((best.text, best.article_id))
             hit = len(picks) - 1
         covering.add(hit)

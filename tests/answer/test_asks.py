@@ -28,6 +28,10 @@ ENTITIES = EntityIndex(
             "How much did Meta offer Deitke and for how long?",
             [("How much did Meta offer Deitke", "amount"), ("for how long", "duration")],
         ),
+        (  # the length of a period asked
+            "how much bigger is the bonus pool and whats the new vesting period",
+            [("how much bigger is the bonus pool", "amount"), ("whats the new vesting period", "duration")],
+        ),
         (
             "who left and where did he go next",
             [("who left", "person"), ("where did he go next", "destination")],

@@ -164,12 +164,23 @@ def test_a_later_ask_is_answered_from_the_story_an_earlier_one_was() -> None:
     same_story = Candidate(0.46, "More than 60% of those positions are technical.", "internships", vector, 2)
     shown = ("The plan includes 10,000 internships in 2025 alone.", "internships")
     # "the tencent internship plan - how many for 2025 alone and what % are technical"
-    assert _in_story([elsewhere, same_story], [shown], [shown]) is same_story
+    assert _in_story([elsewhere, same_story], [shown], [shown], typed=False) is same_story
     # nothing from the first ask's story: the best sentence anywhere
-    assert _in_story([elsewhere, same_story], [("Something else.", "other")], [shown]) is elsewhere
+    assert (
+        _in_story([elsewhere, same_story], [("Something else.", "other")], [shown], typed=False) is elsewhere
+    )
     # a sentence of the story far less relevant than the best is not an answer
     weak = Candidate(0.30, "The company has offices in Shenzhen.", "internships", vector, 5)
-    assert _in_story([elsewhere, weak], [shown], [shown]) is elsewhere
+    assert _in_story([elsewhere, weak], [shown], [shown], typed=False) is elsewhere
+    # ...unless the ask expects a type of fact, which every sentence of its pool carries: "what's the new
+    # vesting period" after the bonus pool, "over three years" in the story beats "four years" at another
+    pay = ("ByteDance will increase its bonus pool for 2025 by 35%.", "pay")
+    seed = Candidate(0.63, "Most companies spread share awards over four years.", "seed", vector, 3)
+    faster = Candidate(
+        0.29, "Instead of four years, staff receive shares over three years.", "pay", vector, 4
+    )
+    assert _in_story([seed, faster], [pay], [pay], typed=True) is faster
+    assert _in_story([seed, faster], [pay], [pay], typed=False) is seed
 
 
 def test_the_holder_of_a_title_is_named_with_that_title() -> None:

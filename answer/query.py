@@ -187,6 +187,8 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         # a bare year next to the moves or news it dates: "anthropic hires 2026", "2025 departures"
         or re.search(rf"\b(?:{_DATED_NOUNS})\s+{month_year}\b", t)
         or re.search(rf"\b{month_year}\s+(?:{_DATED_NOUNS})\b", t)
+        # ...or after a name as a heading: "deepseek 2026 - funding and exits", "deepseek 2026 so far: ..."
+        or re.search(rf"\b[a-z]+\s+{month_year}(?:\s+[-–—]\s|\s+so far\b)", t)
     )
     if within:
         year = int(within.group(2))

@@ -39,6 +39,9 @@ VOCAB = {
         ("openai june 2025 hires", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
         ("xai lost how many cofounders by feb 2026", None, dt.date(2026, 2, 28)),  # up to the end of it
         ("who had left by 2025", None, dt.date(2025, 12, 31)),
+        # a year heading what follows
+        ("deepseek 2026 - funding and exits, in order", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("deepseek 2025 so far: exits", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:
@@ -48,7 +51,12 @@ def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt
 
 @pytest.mark.parametrize(
     "text",
-    ["How many AI professionals could China be short of by 2030?", "who will lead in 2030", "GPT-4o pay"],
+    [
+        "How many AI professionals could China be short of by 2030?",
+        "who will lead in 2030",
+        "GPT-4o pay",
+        "manpowergroup 2026: which country had it worst for hiring",  # the survey's name, not a period
+    ],
 )
 def test_forecasts_and_model_names_are_not_date_filters(text: str) -> None:
     assert parse_dates(text, TODAY) is None

@@ -85,6 +85,8 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("step by step what happened with meta buying manus", True),
         ("jerry tworek from joining openai up to now", True),
         ("explain step by step how the h1b fee works", False),  # how to tell it, not events
+        ("meta step by step: hiring, cuts, lecun leaving", True),  # the events listed after it
+        ("step by step: how does Meta hire", False),
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

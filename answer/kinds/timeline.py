@@ -29,7 +29,7 @@ TIMELINE_CUE = re.compile(
     r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\bunfold\b|"
     r"\bstep[- ]by[- ]step\b.*\b(?:happened|unfolded|went down)\b|"
     # ...or the events listed after it: "deepseek in 2026 step by step: losing ppl, raising money, hiring"
-    r"(?<!explain )\bstep[- ]by[- ]step\s*[:–—-](?!\s*(?:how|what|why)\b)|"
+    r"(?<!explain )\bstep[- ]by[- ]step\s*[:–—-](?!\s*(?:how|what|why)\b)|\bwhat happened when\W*$|"
     # ...from a start up to now: "jerry tworek from joining openai up to now"
     r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"

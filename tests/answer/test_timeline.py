@@ -87,6 +87,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("explain step by step how the h1b fee works", False),  # how to tell it, not events
         ("meta step by step: hiring, cuts, lecun leaving", True),  # the events listed after it
         ("step by step: how does Meta hire", False),
+        ("meta 2025: hiring, cuts, lecun leaving, what happened when", True),
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

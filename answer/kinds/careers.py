@@ -218,11 +218,23 @@ def sentences_about(
             named = any(n in low for n in names) and not pronoun_first
             still = bool(CONTINUES.match(sentence) or _THIRD_PERSON.search(sentence))
             about = named or (about and (pronoun_first or (still and not any(o in low for o in others))))
-            if about and base is not None and says.search(sentence):
+            if about and base is not None and _says_of(says, low, sentence, names, others):
                 found.append(
                     (float(state.data.sentence_vectors[base + i] @ vector), base + i, sentence, article_id)
                 )
     return found
+
+
+def _says_of(says: re.Pattern[str], low: str, sentence: str, names: list[str], others: list[str]) -> bool:
+    """Does the sentence say it of the person, not of another it names just before ("Wang will share the lead
+    with Nat Friedman, the former chief executive of GitHub": Friedman was the chief executive)?"""
+    for match in says.finditer(sentence):
+        before = low[: match.start()]
+        theirs = max((before.rfind(n) for n in names), default=-1)
+        another = max((before.rfind(o) for o in others), default=-1)
+        if another <= theirs:
+            return True
+    return False
 
 
 def background_sentences(

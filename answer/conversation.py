@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from answer.follow_rewrites import asked_again, bare, merged, other_way
@@ -30,6 +30,7 @@ from answer.follow_topics import (
     with_topic,
 )
 from answer.model import Answer, AnswerKind
+from answer.pronouns import asked_pronoun, matching
 from answer.query import Question
 from corpus.entities import Mention
 
@@ -117,6 +118,7 @@ class Turn:
     topic: str = ""  # the thing a "what is X?" asked about, which "it" means next (see `follow_topics`)
     company: str = ""  # where the person a profile answer was about went last: "it" when no company was asked
     sources: frozenset[str] = frozenset()  # the articles its answer cited: the story a follow-up goes on with
+    pronouns: Mapping[str, str] = field(default_factory=dict)  # "he" or "she" of its people, as written
 
     @property
     def orgs(self) -> tuple[Mention, ...]:
@@ -126,16 +128,17 @@ class Turn:
 # "Who" and a verb asks for someone else than the people the question names: "who did X make cto", "who
 # replaced X" (not "who is X").
 _WHO_ELSE = re.compile(r"^\W*who\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b", re.I)
+_WHEN = re.compile(r"\b(?:after|when|since|once|following|before)\b", re.I)
 
 
 def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
     """Whom "he" or "she" can mean next: the people the question named (after those its answer names when it
     asked for someone else), else those its answer is most about."""
     asked = tuple(m.entity.name for m in q.people)
-    if asked and not _WHO_ELSE.match(q.text):
-        return asked
+    if asked and (not _WHO_ELSE.match(q.text) or _WHEN.search(q.text[: q.people[0].start])):
+        return asked  # "who became ceo of scale ai after alexandr wang went to meta": "he left" is Wang
     if asked:  # "who did mira murati make cto": "he" next is whom the answer names, not Murati
-        others = _answer_people(answer, find)
+        others = (*_answer_people(answer, find), *_prose_people(answer, find))
         return tuple(dict.fromkeys((*(p for p in others if p not in asked), *asked)))
     return _answer_people(answer, find)
 
@@ -150,6 +153,11 @@ def _answer_people(answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]
         ranked = sorted(found, key=lambda f: (-_detail(f[2][f[1].end() :]), f[0]))
         if ranked:  # ...else a role said in prose: "Core Automation was founded by Jerry Tworek"
             return tuple(dict.fromkeys(m.group(1) for _, m, _ in ranked))
+    return _prose_people(answer, find)
+
+
+def _prose_people(answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
+    """The people an answer's lines name, in order."""
     if find is None or not answer.answered:
         return ()
     named = (m for line in answer.lines for m in find(line.text) if m.entity.kind == "person")
@@ -172,8 +180,15 @@ class Conversation:
     def reset(self) -> None:
         self._turns.clear()
 
-    def remember(self, q: Question, answer: Answer, find: PeopleFinder | None = None) -> None:
-        """Keep the question; `find` names the people of an answer in prose, whom "he" can mean next."""
+    def remember(
+        self,
+        q: Question,
+        answer: Answer,
+        find: PeopleFinder | None = None,
+        pronouns: Mapping[str, str] | None = None,
+    ) -> None:
+        """Keep the question; `find` names the people of an answer in prose, whom "he" can mean next, and
+        `pronouns` says which of them the articles call "he" or "she"."""
         if answer.kind in NOT_A_TOPIC or not (answer.answered or q.mentions):
             return
         topic = topic_of(q) if answer.answered else ""
@@ -181,9 +196,9 @@ class Conversation:
         if not topic and last is not None and last.topic and last.topic.lower() in q.text.lower():
             topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
         sources = frozenset(source.article_id for source in answer.sources)
-        turn = Turn(
-            q, _people_of(q, answer, find), self.clock(), topic, latest_company(answer, q, find), sources
-        )
+        people = _people_of(q, answer, find)
+        known = {p: pronouns[p] for p in people if pronouns and p in pronouns}
+        turn = Turn(q, people, self.clock(), topic, latest_company(answer, q, find), sources, known)
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -296,7 +311,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
     """ "when did he join?" -> "when did Ruoming Pang join?"; "they" is the company when it acts ("what did
     they pay?", "how much did they offer her?"), else the people the last answer listed or the one person.
     A pronoun the question itself says whom it means (`said_before`) stays."""
-    person = last.people[0] if last.people else None
+    person = matching(last.people, asked_pronoun(text), last.pronouns)  # "is he still there?": not Murati
     if person:
         # the first pronoun only: "did she bring anyone with her?" names her once
         text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text, count=1)

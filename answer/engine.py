@@ -132,7 +132,7 @@ class Engine:
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
         if conversation is not None:
-            conversation.remember(ctx.question, answer, self.state.entities.find)
+            conversation.remember(ctx.question, answer, self.state.entities.find, self.state.pronouns)
         answer = with_report_date(ctx.question.text, answer)
         shown = ctx.question.text if respelt else resolved  # say how a typo was read
         if shown != raw and answer.kind is not AnswerKind.OTHER_LANGUAGE:  # that reply reads no words

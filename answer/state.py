@@ -13,6 +13,7 @@ import numpy.typing as npt
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
+from answer.pronouns import pronouns
 from answer.query import versions
 from answer.spelling import Speller
 from answer.typos import TypoFixer
@@ -82,6 +83,7 @@ class EngineState:
     rows_by_article: dict[str, list[int]]
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
+    pronouns: dict[str, str]  # "he" or "she", as the articles call each person they do
     _words_cache: dict[str, set[str]] = field(default_factory=dict)
     _example_vectors: dict[tuple[str, ...], npt.NDArray[np.float32]] = field(default_factory=dict)
 
@@ -117,6 +119,7 @@ class EngineState:
             versions=versions((a.text for a in articles), names),
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
+            pronouns=pronouns(articles, data.sentences),
         )
 
     def article_words(self, article_id: str) -> set[str]:

@@ -1,0 +1,70 @@
+"""Whether the articles call a person "he" or "she", so that a follow-up's pronoun picks the right one of
+the people just talked about ("who did mira murati make cto" then "is he still there?" means the CTO)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from corpus.model import Article
+
+# A sentence going on about whom the one before named, and only them: "He joined in 2019.", "Her team ...".
+_OPENS = re.compile(r"^(He|His|She|Her)\b")
+# A pronoun for a person in a follow-up.
+_WITHIN = re.compile(r"\b(he|his|him|she|her|hers)\b")
+_HE = frozenset({"he", "his", "him"})
+# One way must be said this many times more often than the other to count: the articles rarely disagree, but
+# a sentence about two people can mislead.
+MAJORITY = 2
+# A sentence's subject is named within its first this many characters ("Tencent named Yao Shunyu its ...").
+SUBJECT_CHARS = 60
+
+
+def _said(pronoun: str) -> str:
+    return "he" if pronoun.lower() in _HE else "she"
+
+
+def _named(sentence: str, names: Sequence[str]) -> bool:
+    return any(n in sentence for n in names)
+
+
+def _early(sentence: str, names: Sequence[str]) -> bool:
+    """Is the person named early in the sentence, where its subject is, not as an object at its end?"""
+    return min((i for n in names if (i := sentence.find(n)) >= 0), default=len(sentence)) < SUBJECT_CHARS
+
+
+def pronouns(articles: Iterable[Article], sentences: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Each person the articles call "he" or "she" (by their full name or surname), by how they do so most."""
+    counts: dict[str, Counter[str]] = {}
+    for article in articles:
+        text = sentences.get(article.id, [])
+        forms = {p: [p, p.split()[-1]] for p in article.people if " " in p}
+        for i, sentence in enumerate(text):
+            named = [p for p, names in forms.items() if _named(sentence, names)]
+            if len(named) != 1 or _OPENS.match(sentence) or not _early(sentence, forms[named[0]]):
+                continue  # "She will report to Nat Friedman. She is not coming alone.": not Friedman
+            following = text[i + 1] if i + 1 < len(text) else ""
+            opens = _OPENS.match(following)
+            if opens is not None and not any(_named(following, n) for n in forms.values()):
+                counts.setdefault(named[0], Counter())[_said(opens.group(1))] += 1
+    return {
+        person: "he" if said["he"] > said["she"] else "she"
+        for person, said in counts.items()
+        if max(said["he"], said["she"]) >= MAJORITY * min(said["he"], said["she"])
+    }
+
+
+def asked_pronoun(text: str) -> str | None:
+    """ "he" or "she" when a follow-up refers to a person so ("is he still there?"), else None."""
+    match = _WITHIN.search(text.lower())
+    return None if match is None else _said(match.group(1))
+
+
+def matching(people: Sequence[str], pronoun: str | None, known: Mapping[str, str]) -> str | None:
+    """The first of the people the pronoun can mean: one the articles call so, or one they call neither."""
+    if not people:
+        return None
+    if pronoun is None:
+        return people[0]
+    return next((p for p in people if known.get(p, pronoun) == pronoun), people[0])

@@ -20,7 +20,7 @@ from answer.query import NOT_TIME_OFF, Question
 from corpus.entities import Mention, key_tokens, same_org
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:times|x)\b)", re.I)  # "how many times likelier": a ratio
 _HOW_MANY_ORGS = re.compile(rf"\bhow many (?:different |other )?{_ORG_NOUN}", re.I)
 _WHICH_ORG = re.compile(rf"\b(?:which|what)\s+(?:other\s+|tech\s+|ai\s+)?{_ORG_NOUN}", re.I)
 _MOST = re.compile(

@@ -73,6 +73,9 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
     answer = engine.answer("how many did meta take from openai")
     assert answer.kind is AnswerKind.AGGREGATE
     assert answer.intro.startswith("2 people moved to Meta from OpenAI")
+    # how many times likelier is a ratio, which no count of moves answers
+    ratio = engine.answer("how many times more people did meta hire from openai than from google")
+    assert ratio.kind is not AnswerKind.AGGREGATE
 
 
 def test_where_the_leavers_of_a_company_no_move_is_recorded_for_went_is_not_refused_by_the_record(

@@ -62,7 +62,10 @@ MIN_LEFT_WORDS = 2
 _TELLING = re.compile(
     r"\s*\b(?:step[- ]by[- ]step|in (?:great |more |full )?detail|in (?:simple|plain|layman'?s?) (?:terms|english)|"
     r"briefly|in brief|in a nutshell|eli5|like (?:i'?m|i am) (?:five|5)|in short|in a few words|"
-    r"in one (?:sentence|line))\b,?",
+    r"in one (?:sentence|line)|"
+    # ...and asking for a summary: "summarize the h1b story" is about the H-1B fee
+    r"(?:can you |could you |pls |please )?(?:summari[sz]e|sum up|give me a (?:quick )?summary of)(?: (?:the|this))?|"
+    r"(?<=\w )(?:story|saga|situation)\W*$)\b,?",
     re.I,
 )
 

@@ -117,7 +117,9 @@ _USING = re.compile(
     r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b|"
     # what the bot sends: "stop sending me stuff", "how often do u message me", "turn it off"
     r"\b(stop|quit|pause|cancel)\s+(sending|messaging|texting|pinging)\b|\bturn (?:it|this|them|you|u) off\b|"
-    r"\bhow often\b.*\b(message|send|text|ping)\w*|\bnotifications?\b",
+    r"\bhow often\b.*\b(message|send|text|ping)\w*|\bnotifications?\b|"
+    # the recap by its name, or asked for: "weekly recap", "can you summarize the week"
+    r"^\W*(?:the\s+)?(?:weekly\s+)?(?:ai\s+)?(?:recap|digest|newsletter)s?\W*$|\bsummari[sz]e\b.*\bweek\b",
     re.I,
 )
 # The words a question about the bot is made of, besides function words: what it reads, how recent, who made
@@ -161,7 +163,8 @@ _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (
     (
         Topic.RECAP,
         re.compile(
-            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|summar(?:y|ies)|newsletter|weekly|every week|updates|how often|"
+            r"\b(subscri\w*|unsubscribe|sign up|recaps?|digest|summar(?:y|ies|i[sz]e)|newsletter|weekly|every week|updates|"
+            r"how often|"
             r"sending|send me|message me|messaging me|turn (?:it|this|them) off|notifications?)\b",
             re.I,
         ),

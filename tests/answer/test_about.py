@@ -54,6 +54,8 @@ from answer.model import AnswerKind
         ("give me some example questions", Topic.HELP),
         ("how many publishers", Topic.SIZE),
         ("can you send me a weekly summary", Topic.RECAP),
+        ("weekly recap", Topic.RECAP),  # the recap by its name
+        ("the weekly ai recap?", Topic.RECAP),
         ("do you store my data", Topic.PRIVACY),
         ("is my data private?", Topic.PRIVACY),
         ("what do you keep about me", Topic.PRIVACY),

@@ -66,6 +66,8 @@ def test_chat_before_a_question_is_not_part_of_it(typed: str, asked: str) -> Non
         ("explain step by step how the h1b fee works", "explain how the h1b fee works"),
         ("briefly, why is there a shortage", "why is there a shortage"),
         ("what's the deal in simple terms", "what's the deal"),
+        ("summarize the h1b story", "h1b"),  # asking for a summary
+        ("can you sum up the deepseek situation", "deepseek"),
         ("step by step", "step by step"),  # nothing else asked: as typed
     ],
 )

@@ -6,7 +6,7 @@ asked; answering with them would be guessing. Refused, naming what was missing."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from answer.asks import split_asks
 from answer.context import Context
@@ -74,13 +74,14 @@ _PHRASES = {
 }
 
 
-def missing_aspects(q: Question, ctx: Context) -> list[str]:
-    """The aspects the question asks about that no sentence of its passages mentions."""
+def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = ()) -> list[str]:
+    """The aspects the question asks about that no sentence of its passages (and `more` passages' sentences)
+    mentions."""
     asked = [w for w in dict.fromkeys(words(q.text)) if w in _TRIGGERS]
     phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]
     if not asked and not phrases:
         return []
-    passages = [ctx.state.retrieved(hit).sentences for hit in ctx.retrieval.hits]
+    passages = [*(ctx.state.retrieved(hit).sentences for hit in ctx.retrieval.hits), *more]
     sentences = [s for p in passages for s in p]
     # The aspect must be said of what the question asks it of: "when did apple release the vision pro" is not
     # answered by "...Siri, which Apple plans to release in March 2026".
@@ -126,7 +127,11 @@ class MissingAspect:
     kind = AnswerKind.NOT_FOUND
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if ctx.once("missing_aspects", lambda: missing_aspects(q, ctx)) else None
+        missing = ctx.once("missing_aspects", lambda: missing_aspects(q, ctx))
+        asks = split_asks(q.text)
+        if missing and len(asks) > 1 and any(not set(words(a.text)) & set(missing) for a in asks):
+            return None  # "who runs microsoft ai and which products does it own": the first ask is answered
+        return CERTAIN if missing else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         listed = ", ".join(f"“{w}”" for w in ctx.once("missing_aspects", lambda: missing_aspects(q, ctx)))

@@ -100,3 +100,9 @@ def test_an_aspect_asked_of_nothing_in_particular_may_be_said_of_anything(engine
     assert _about(q, q.text, "revenue", {"revenue", "doubled"}) == ()  # no word it must be said with
     named = engine.parse("what was zhipu's revenue")
     assert _about(named, named.text, "revenue", {"revenue", "doubled"}) == ("zhipu",)
+
+
+def test_a_second_ask_about_an_aspect_no_passage_mentions_leaves_the_first_answered(engine: Engine) -> None:
+    answer = engine.answer("how many researchers did moonshot ai hire for kimi and what is its revenue")
+    assert answer.answered and "ten researchers" in answer.plain_text()
+    assert "I found nothing in my articles that answers “what is its revenue”" in answer.note

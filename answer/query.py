@@ -134,7 +134,9 @@ _DATED_NOUNS = (
 # "Right now" asks for the latest ("is everyone job hunting right now?"), except of what changes by the hour,
 # which is today's ("what is openai's valuation right now", "tesla stock price rn").
 _NOW = re.compile(r"\b(right now|at the moment)\b")
-_LIVE = re.compile(r"\b(stocks?|shares?|price|prices|valuation|valued|worth|rates?|weather|temperature)\b")
+_LIVE = re.compile(
+    r"\b(stocks?|shares?(?! of\b)|price|prices|valuation|valued|worth|rates?|weather|temperature)\b"
+)  # ...not "what share of ppl ... rn", a proportion
 
 
 def parse_dates(text: str, today: dt.date) -> DateRange | None:
@@ -158,6 +160,11 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
             dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), f"in {today.year - 1}"
         )
     month_year = rf"(?:({MONTH_RE})\.?\s+)?((?:19|20)\d\d)"
+    span = re.search(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b", t)  # "2024-25", "2025-2026"
+    if span and not re.search(rf"\b(?:since|after|from|before|until|till|by)\s+{month_year}\b", t):
+        first, last = int(span.group(1)), int(span.group(2)[-2:]) + int(span.group(1)) // 100 * 100
+        if first < last <= today.year:
+            return DateRange(dt.date(first, 1, 1), dt.date(last, 12, 31), f"in {first}-{last}")
     since = re.search(rf"\b(since|after|from)\s+{month_year}\b", t)
     before = re.search(rf"\b(before|until|till|prior to|by)\s+{month_year}\b", t)
     start: dt.date | None = None

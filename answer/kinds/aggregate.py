@@ -47,7 +47,8 @@ _GAINING = re.compile(
 )
 # Counting plans, pay or job cuts is not counting moves: "how many AI hires is Quark planning?".
 _NOT_MOVES = re.compile(
-    r"\b(?:plan\w*|will|aims?|target\w*|expect\w*|intend\w*|offer\w*|internships?|openings?|jobs|positions|"
+    r"\b(?:plan\w*|will|aims?|target\w*|expect\w*|intend\w*|offer\w*|internships?|interns?|openings?|jobs|positions|"
+    r"spots|slots|places|seats|"
     r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*|bonus\w*|awards?|grants?|"
     # ...or people a company is trying to hire, or has: "how many is quark trying to hire", "how many
     # employees were there"

@@ -33,7 +33,7 @@ TIMELINE_CUE = re.compile(
     # ...from a start up to now: "jerry tworek from joining openai up to now"
     r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
-    r"\bin (?:date |time )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
+    r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,
 )
 # Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a

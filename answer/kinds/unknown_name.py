@@ -32,7 +32,9 @@ _COMPANY_BEFORE = re.compile(
     r"have)\s+$",
     re.I,
 )
-_COMPANY_AFTER = re.compile(rf"^\W*({HIRING_VERBS})\b")
+_COMPANY_AFTER = re.compile(
+    rf"^[^\w,;]*({HIRING_VERBS})\b"
+)  # not across a comma: "exits, fundraising, hiring"
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)

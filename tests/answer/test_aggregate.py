@@ -73,6 +73,9 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
     answer = engine.answer("how many did meta take from openai")
     assert answer.kind is AnswerKind.AGGREGATE
     assert answer.intro.startswith("2 people moved to Meta from OpenAI")
+    # ...but not places on offer: "how many spots" counts internships, not moves
+    for places in ("how many interns did bytedance hire", "how many spots did bytedance hire for"):
+        assert engine.answer(places).kind is not AnswerKind.AGGREGATE, places
     # how many times likelier is a ratio, which no count of moves answers
     ratio = engine.answer("how many times more people did meta hire from openai than from google")
     assert ratio.kind is not AnswerKind.AGGREGATE

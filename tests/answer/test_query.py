@@ -42,6 +42,7 @@ VOCAB = {
         # a year heading what follows
         ("deepseek 2026 - funding and exits, in order", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
         ("deepseek 2025 so far: exits", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("which qwen leads left alibaba in 2024-25", dt.date(2024, 1, 1), dt.date(2025, 12, 31)),  # a span
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:
@@ -129,6 +130,12 @@ def test_surname_alone_finds_the_person() -> None:
 )
 def test_names_the_corpus_never_mentions(text: str, unknown: tuple[str, ...]) -> None:
     assert parse_question(text, ENTITIES, TODAY, VOCAB).unknown_names == unknown
+
+
+def test_a_share_of_people_right_now_is_no_share_price() -> None:
+    assert parse_dates("what share of ppl are open to new jobs right now", TODAY) is None
+    live = parse_dates("whats meta's share price right now", TODAY)
+    assert live is not None and live.label == "today"
 
 
 def test_today_is_a_date_range() -> None:

@@ -88,6 +88,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("meta step by step: hiring, cuts, lecun leaving", True),  # the events listed after it
         ("step by step: how does Meta hire", False),
         ("meta 2025: hiring, cuts, lecun leaving, what happened when", True),
+        ("meta 2025: exits, hiring, in what order", True),
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

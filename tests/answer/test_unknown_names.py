@@ -183,6 +183,8 @@ def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
         ("did any cohere researchers leave", "cohere", True),
         ("did a couple researchers quit meta", "couple", False),  # how many, not whose
         ("a handful engineers left meta", "handful", False),
+        ("meta in 2026: exits, fundraising, hiring, in order", "fundraising", False),  # a list, not who hired
+        ("did cohere hire anyone", "cohere", True),
     ],
 )
 def test_a_word_before_staff_is_their_company_unless_it_counts_them(

@@ -18,10 +18,11 @@ from corpus.entities import GENERIC, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEADER_QUESTION = re.compile(
-    r"\s*who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
+    r"\s*(?:(?:and|but|so|also)\s+)?who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
     r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)|"
     # ...and as typed in chat: "who's the boss at moonshot", "whos in charge at apple"
-    r"\s*who(?:'s|’s|s)\s+(?:(?:the\s+)?(?:new\s+)?(?:head|ceo|chief|boss|leader|cto|president|director)\b|"
+    r"\s*(?:(?:and|but|so|also)\s+)?who(?:'s|’s|s)\s+(?:(?:the\s+)?(?:new\s+)?(?:head|ceo|chief|boss|leader|cto|"
+    r"president|director)\b|"
     r"in\s+charge\b|running\b|leading\b)",
     re.I,
 )

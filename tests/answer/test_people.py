@@ -240,6 +240,8 @@ def test_who_runs_lists_the_most_senior_still_there_first(people_engine: Engine)
     assert answer.kind is AnswerKind.LEADERS
     assert answer.intro.startswith("Leaders at Meta Superintelligence Labs")
     assert [t.split(":")[0] for t in _texts(answer)] == ["Alexandr Wang", "Shengjia Zhao", "Nat Friedman"]
+    again = people_engine.answer("and who runs Meta Superintelligence Labs now?")  # "and" before it
+    assert again.kind is AnswerKind.LEADERS and again.intro == answer.intro
     # a company named only to say when is not asked about
     after = people_engine.answer("who is running Meta Superintelligence Labs after the OpenAI hires")
     assert after.kind is AnswerKind.LEADERS and after.intro == answer.intro

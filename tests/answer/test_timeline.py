@@ -89,6 +89,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("step by step: how does Meta hire", False),
         ("meta 2025: hiring, cuts, lecun leaving, what happened when", True),
         ("meta 2025: exits, hiring, in what order", True),
+        ("meta and scale ai, how did that play out", True),
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

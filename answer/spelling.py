@@ -35,6 +35,8 @@ MIN_WORD = 4
 # A word written this often in SymSpell's list is English, though the model's vocabulary lacks it ("dangle",
 # "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
 COMMON_ENGLISH = 300_000
+# An English word the articles never use is meant rather than theirs when written this many times more often.
+FAR_MORE_OFTEN = 10
 _TOKEN = re.compile(r"[A-Za-z]+")
 # A word typed as a name this long, one slip from a word of the articles, is that word: names that long and
 # that close to one of their words, yet never written in them, are rare.
@@ -309,6 +311,17 @@ class Speller:
                 if w in self._names or (len(word) >= LONG_NAME_WORD and likely_slip(word, w))
             }
         frequencies = english_frequencies()
+        slips = [frequencies.get(w, 0) for w in found if likely_slip(word, w)]
+        if slips and short and not name:
+            # ...but an English word the articles lack that people write far more often is the likelier one:
+            # "realy" is "really" (162 million), not the articles' "relay" (9 million)
+            top = max(*slips, frequencies.get(word, 0), 1)
+            far = {
+                str(s.term): int(s.distance)
+                for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                if likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= FAR_MORE_OFTEN * top
+            }
+            found = far or found
         if not found and short and not name and word not in frequencies:
             # ...unless it is no word at all, a slip of the finger explains it and the word meant is common:
             # "thibg" is "thing" ("exes" is a word)

@@ -214,3 +214,9 @@ def test_a_corrected_word_is_written_as_the_articles_write_it() -> None:
 def test_a_short_slip_into_an_english_word_the_frequency_list_lacks_is_that_word() -> None:
     speller = Speller(words("Meta hired researchers from Apple."))
     assert speller.fix("is that just a rmuor") == "is that just a rumor"
+
+
+def test_a_short_slip_of_an_english_word_written_far_more_often_than_the_articles_word_is_it() -> None:
+    speller = Speller(["relay"] * 3 + ["move", "meta"])
+    assert speller.fix("did he realy move to meta") == "did he really move to meta"  # not "relay"
+    assert speller.fix("a relya of the news") == "a relay of the news"

@@ -67,6 +67,12 @@ _PHRASES = {
             r"\bIPO\b|\bgo(?:ing|es|ne)? public\b|\bpublic (?:offering|listing)\b|\blist(?:ed|ing)\b", re.I
         ),
     ),
+    # laws the talent-war articles may not cover: "how is the eu ai act affecting hiring"
+    "AI Act": (re.compile(r"\bai act\b", re.I), re.compile(r"\bAI Act\b")),
+    "CHIPS Act": (
+        re.compile(r"\bchips (?:and science )?act\b", re.I),
+        re.compile(r"\bCHIPS\b(?: and Science)? Act\b", re.I),
+    ),
     "market cap": (
         re.compile(r"\bmarket ?cap\b|\bcapitali[sz]ation\b|\bmarket value\b", re.I),
         re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I),

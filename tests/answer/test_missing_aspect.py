@@ -53,6 +53,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("moonshot ai kimi team R&D plans", "R&D"),  # a term written with a sign
         ("whats the moonshot ai kimi team market cap", "market cap"),  # a term of two words
         ("is the moonshot ai kimi team going public", "going public"),
+        ("how is the eu ai act affecting the moonshot ai kimi team", "AI Act"),  # a law the articles lack
         ("how much vacation does the moonshot ai kimi team get", "vacation"),
     ],
 )

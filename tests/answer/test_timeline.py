@@ -90,6 +90,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("meta 2025: hiring, cuts, lecun leaving, what happened when", True),
         ("meta 2025: exits, hiring, in what order", True),
         ("meta and scale ai, how did that play out", True),
+        ("meta -> scale ai -> meta, what are the dates", True),
         ("how did the Meta saga unfold", True),
         ("list Meta's hires in order", True),
         ("what has happened with Meta so far", True),

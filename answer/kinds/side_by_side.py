@@ -83,6 +83,10 @@ def _content(text: str) -> list[str]:
     return [w for _, _, w in word_spans(text) if w not in _WEIGHING]
 
 
+# The asker speaking of themselves: a remark before the question, not one of two sides.
+_REMARK = re.compile(r"\b(?:me|i|i'm|im|my|i've|ive)\b", re.I)
+
+
 def weighed(text: str) -> tuple[str, str, str] | None:
     """The two sides of a question that weighs one against the other, and what it asks of both ("" when
     nothing in particular): "meta vs openai", "is anthropic better than openai at keeping people"."""
@@ -93,6 +97,8 @@ def weighed(text: str) -> tuple[str, str, str] | None:
         a, b = parts
         if "," in b or ":" in b:  # "meta vs tml, who...", "microsoft vs google deepmind: who's poaching who"
             b, tail = (p.strip() for p in re.split(r"[,:]", b, maxsplit=1))
+            if _REMARK.search(b):
+                return None  # "the altman vs bosworth drama confuses me, what did meta's cto claim": a remark
     else:
         found = _OR_THEN_WHICH.match(text) or _WHICH_THEN_OR.match(text)
         if found is not None:

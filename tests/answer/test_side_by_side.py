@@ -57,6 +57,8 @@ def _sides(text: str) -> tuple[str, str] | None:
                 "the us on hiring difficulty in anthropic's survey",
             ),
         ),
+        # a remark weighing two sides, then a question of its own
+        ("the meta vs anthropic pay drama confuses me, what did meta's cto claim", None),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",
             ("chinese share among top ai researchers", "american share among top ai researchers"),

@@ -64,7 +64,7 @@ TABLE_WORDS = word_set(
 _SIZES = re.compile(
     r"\b(how (?:much|many)|bigger|biggest|larger|more|less|higher|lower|cheaper|pricier|cost\w*|fee|fees|pay|"
     r"paid|salar\w*|seed|round|raise[ds]?|valu\w*|worth|price|budget|share|percent|%|longer|shorter|faster|"
-    r"slower|likel\w+|times|rate|ratio)",
+    r"slower|likel\w+|times|rate|ratio|retention|retain\w*|numbe?rs|figures|stats|data|keep\w*)",
     re.I,
 )
 # A country or region named as a side: "germany vs the us".

@@ -264,3 +264,33 @@ def test_an_article_naming_a_side_in_its_text_only_is_searched_for_that_side(
     engine = _stories_engine(tmp_path, fake_embedder, stories)
     answer = engine.answer("deepseek vs moonshot ai, which kept more of its staff")
     assert "2025-04-retention-survey" in {s.article_id for s in answer.sources}
+
+
+def test_a_rate_weighed_without_a_word_of_size_still_gets_each_sides_figure(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {"article_id": a, "title": t, "body": b, "published": "2025-06-14", "companies": c}
+            for a, t, b, c in (
+                (
+                    "2025-06-anthropic-retention",
+                    "Anthropic keeps its staff",
+                    "Anthropic staff retention is the talk of the industry. Anthropic kept 80% of its staff for "
+                    "two years.",
+                    "Anthropic",
+                ),
+                (
+                    "2025-06-meta-retention",
+                    "Meta struggles to keep staff",
+                    "Meta staff retention is the talk of the industry. Meta kept 64% of its staff for two years.",
+                    "Meta",
+                ),
+            )
+        ),
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    text = engine.answer("anthropic vs meta staff retention").plain_text()
+    assert "80%" in text and "64%" in text

@@ -210,7 +210,31 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
     return None
 
 
+# "Where did alibaba tongyi's speech lab head end up": the company in whom it asks about is where they left.
+_WHERE_WENT = re.compile(
+    r"^\W*where\s+(?:did|does|has|have|had|is|are|was|were)\s+(?P<who>.+?)\s+(?:end(?:ed)? up|go|gone|"
+    r"land(?:ed)?|move|moved|headed|wind up|wound up)\b",
+    re.I,
+)
+
+
+# ...one person it describes by their job: "where did alibaba's tongyi speech lead end up" asks the story of
+# one move, not for a list of Alibaba's.
+_ONE_JOB = re.compile(
+    r"\b(?:head|lead|leader|chief|boss|founder|co-?founder|ceo|cto|scientist|researcher|engineer|guy|person)\W*$",
+    re.I,
+)
+
+
+def _one_described(text: str) -> bool:
+    went = _WHERE_WENT.match(text)
+    return went is not None and _ONE_JOB.search(went.group("who")) is not None
+
+
 def _role(text: str, mention: Mention) -> str:
+    went = _WHERE_WENT.match(text)
+    if went is not None and mention.end <= went.end("who"):
+        return "source"
     before = text[: mention.start]
     # From the name's last word: "thinking machines hire" ends a name of two words.
     after = text[mention.start :]
@@ -393,8 +417,11 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     roles = _coordinated({id(m): _role(text, m) for m in orgs}, orgs, text)
     return Question(
         text=text,
-        about_moves=bool(_MOVE_WORDS.search(untimed := _TIME_CLAUSE.sub(" ", text)))
-        or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I)),
+        about_moves=(
+            bool(_MOVE_WORDS.search(untimed := _TIME_CLAUSE.sub(" ", text)))
+            or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I))
+        )
+        and not _one_described(text),
         mentions=tuple(mentions),
         origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),

@@ -77,6 +77,10 @@ def test_direction_of_a_move_question() -> None:
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
+    # one person described by their job at a company: the story of their move, not the company's moves
+    head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
+    assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]
+    assert parse_question("where did the Alibaba people end up", ENTITIES, TODAY, VOCAB).about_moves
     # someone's co-founders or team are others than them
     for text in ("who are tan xu's co-founders at Moonshot AI", "did tan xu’s team join Meta"):
         team = parse_question(text, ENTITIES, TODAY, VOCAB)

@@ -86,7 +86,8 @@ def without_chat(text: str) -> str:
 
 # Where someone studied or grew up, not where they went to work: "where did Wang go to college?".
 SCHOOLING = re.compile(
-    r"\b(college|university|uni|school|stud(?:y|ied|ying)|degree|phd|graduate[sd]?|born|gr[eo]w up|grown up)\b",
+    r"\b(college|university|uni|school|stud(?:y|ied|ying)|degree|phd|doctorate|masters?|graduate[sd]?|born|"
+    r"gr[eo]w up|grown up)\b",
     re.I,
 )
 

@@ -231,7 +231,17 @@ def _one_described(text: str) -> bool:
     return went is not None and _ONE_JOB.search(went.group("who")) is not None
 
 
+# Taking someone to court is no hire: "the qwen lead alibaba took to arbitration".
+_LEGAL = re.compile(
+    r"\b(?:took|take|takes|taken|taking|sued|sues|sue|suing)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?"
+    r"(?:court|arbitration|tribunal|task)\b",
+    re.I,
+)
+
+
 def _role(text: str, mention: Mention) -> str:
+    if _LEGAL.match(text[mention.end :].lstrip()):
+        return "either"
     went = _WHERE_WENT.match(text)
     if went is not None and mention.end <= went.end("who"):
         return "source"
@@ -418,7 +428,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     return Question(
         text=text,
         about_moves=(
-            bool(_MOVE_WORDS.search(untimed := _TIME_CLAUSE.sub(" ", text)))
+            bool(_MOVE_WORDS.search(untimed := _LEGAL.sub(" ", _TIME_CLAUSE.sub(" ", text))))
             or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I))
         )
         and not _one_described(text),

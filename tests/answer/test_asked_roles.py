@@ -41,6 +41,7 @@ def _asked(text: str) -> tuple[frozenset[str], str, list[str]] | None:
         ("who was named cto of Tencent", (frozenset({"cto"}), "cto", ["Tencent"])),
         # the person named gave the title
         ("who did Barret Zoph make cto of OpenAI", (frozenset({"cto"}), "cto", ["OpenAI"])),
+        ("who was the qwen lead OpenAI took to arbitration", None),  # what was done to the holder
     ],
 )
 def test_the_title_asked_and_where(

@@ -23,6 +23,7 @@ def _wants(text: str) -> bool:
         ("who did meta hire from openai", True),
         ("who left google in 2025", True),
         ("where did ruoming pang go", True),
+        ("where did ruoming pang get his doctorate", False),  # schooling, not a move
         ("what share of google's 2025 ai hires were rehires", False),  # a figure
         ("what % of openai staff left", False),
         ("is google losing the talent war", False),  # a verdict, not a list

@@ -77,6 +77,9 @@ def test_direction_of_a_move_question() -> None:
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
+    # taking someone to court is no hire
+    court = parse_question("who did Alibaba take to arbitration", ENTITIES, TODAY, VOCAB)
+    assert not court.about_moves and not court.destinations
     # one person described by their job at a company: the story of their move, not the company's moves
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
     assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]

@@ -24,11 +24,12 @@ from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
 from answer.moves import as_owners
 from answer.places import unknown_countries
-from answer.query import Question, parse_question, unknown_versions
+from answer.query import Question, parse_question
 from answer.report_date import with_report_date
 from answer.retrieval import Retrieval, retrieve, search_scope
 from answer.shorthand import expand
 from answer.state import EngineState
+from answer.unknown import unknown_versions
 from corpus.text import STEM_LETTERS, content_words, words
 from index import store
 from index.embedder import Embedder

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from answer.english import is_english
-from answer.query import EVERYDAY_WORDS
+from answer.unknown import EVERYDAY_WORDS
 from corpus.text import OVERLAP_STOP_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, stem, word_parts, word_set, words
 
 # How people type rather than what they ask about: chat spellings and the words that name a kind of answer

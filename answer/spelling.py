@@ -19,8 +19,9 @@ from symspellpy import SymSpell, Verbosity
 
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
-from answer.query import EVERYDAY_WORDS, HIRING_VERBS
+from answer.query import HIRING_VERBS
 from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps
+from answer.unknown import EVERYDAY_WORDS
 from corpus.text import STOP_WORDS, stem, word_parts
 
 # SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").

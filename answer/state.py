@@ -14,9 +14,9 @@ from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
 from answer.pronouns import pronouns
-from answer.query import versions
 from answer.spelling import Speller
 from answer.typos import TypoFixer
+from answer.unknown import versions
 from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
 from corpus.text import words

@@ -11,8 +11,9 @@ from answer.engine import Engine
 from answer.english import is_english
 from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, company_slot_words, margin
 from answer.model import AnswerKind
-from answer.query import parse_question, unknown_versions, versions
+from answer.query import parse_question
 from answer.typos import TypoFixer
+from answer.unknown import unknown_versions, versions
 from corpus.entities import EntityIndex
 
 TODAY = dt.date(2026, 11, 23)

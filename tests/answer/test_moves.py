@@ -13,7 +13,7 @@ from answer.moves import MAX_MOVES, RecordedMove, collect_moves, compose_moves, 
 from answer.query import Question, parse_question
 from corpus.entities import EntityIndex
 from corpus.model import Article, Move
-from tests.conftest import FIXED_TODAY, FakeEmbedder, engine_over, make_article, parse, write_article
+from tests.conftest import FIXED_TODAY, FakeEmbedder, engine_of, make_article, parse
 
 
 def move(
@@ -250,18 +250,18 @@ def test_a_move_known_only_to_the_year_is_not_news_of_this_week() -> None:
 def test_a_part_of_a_company_no_move_names_is_read_as_the_company(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2026-04-anthropic-hires-boyd",
-        title="Anthropic hires Microsoft's Eric Boyd",
-        body="Anthropic hired Eric Boyd, who led the Azure AI organisation at Microsoft, to run infrastructure.",
-        moves="moves:\n  - person: Eric Boyd\n    from: Microsoft\n    to: Anthropic\n",
-        companies="Anthropic, Microsoft, Azure AI",
-        people="Eric Boyd",
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-04-anthropic-hires-boyd",
+            "title": "Anthropic hires Microsoft's Eric Boyd",
+            "body": "Anthropic hired Eric Boyd, who led the Azure AI organisation at Microsoft, to run infrastructure.",
+            "moves": "moves:\n  - person: Eric Boyd\n    from: Microsoft\n    to: Anthropic\n",
+            "companies": "Anthropic, Microsoft, Azure AI",
+            "people": "Eric Boyd",
+        },
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     answer = engine.answer("who did anthropic take from microsoft's azure ai side")
     assert answer.kind is AnswerKind.MOVES and "Eric Boyd" in answer.plain_text()
     assert answer.intro.startswith("1 talent move to Anthropic from Microsoft,")

@@ -369,22 +369,20 @@ def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedd
 def test_a_background_said_of_another_person_in_the_sentence_is_not_theirs(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-12-tencent-names-yao-chief-scientist",
-        title="Tencent names Yao Shunyu chief AI scientist",
-        published="2025-12-17",
-        body=(
-            "Tencent named Yao Shunyu its chief AI scientist on 17 December. Yao Shunyu will share the lab with "
-            "Chen Wei, the former head of speech research at Alibaba. Yao Shunyu previously worked at OpenAI "
-            "on the Operator agent."
-        ),
-        moves=_moves("Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09"),
-        people="Yao Shunyu, Chen Wei",
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-12-tencent-names-yao-chief-scientist",
+            "title": "Tencent names Yao Shunyu chief AI scientist",
+            "published": "2025-12-17",
+            "body": "Tencent named Yao Shunyu its chief AI scientist on 17 December. Yao Shunyu will share the lab "
+            "with Chen Wei, the former head of speech research at Alibaba. Yao Shunyu previously worked at OpenAI "
+            "on the Operator agent.",
+            "moves": _moves("Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09"),
+            "people": "Yao Shunyu, Chen Wei",
+        },
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     background = engine.answer("what's yao shunyu's background").plain_text()
     assert "previously worked at OpenAI" in background
     assert "former head of speech" not in background  # Chen Wei's

@@ -30,7 +30,7 @@ from answer.follow_topics import (
     with_topic,
 )
 from answer.model import Answer, AnswerKind
-from answer.pronouns import asked_pronoun, matching
+from answer.pronouns import PERSON_PRONOUN, asked_pronoun, matching
 from answer.query import Question
 from corpus.entities import Mention
 
@@ -51,7 +51,6 @@ PEOPLE_KINDS = frozenset({AnswerKind.MOVES, AnswerKind.LEADERS, AnswerKind.ROLE,
 _OPENER = re.compile(
     r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|or)\b[\s,]*", re.I
 )
-_SINGULAR = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
 _POSSESSIVE = {"his", "her", "their"}
 # What follows "her" when it is the object ("offer her?", "hire her from Apple"), not "her role".
 _OBJECT_END = re.compile(
@@ -118,7 +117,7 @@ class Turn:
     topic: str = ""  # the thing a "what is X?" asked about, which "it" means next (see `follow_topics`)
     company: str = ""  # where the person a profile answer was about went last: "it" when no company was asked
     sources: frozenset[str] = frozenset()  # the articles its answer cited: the story a follow-up goes on with
-    pronouns: Mapping[str, str] = field(default_factory=dict)  # "he" or "she" of its people, as written
+    pronouns: Mapping[str, str] = field(default_factory=dict)  # "he" or "she" of people, as the articles say
 
     @property
     def orgs(self) -> tuple[Mention, ...]:
@@ -197,8 +196,7 @@ class Conversation:
             topic = last.topic  # "which companies use garden leave?": "it" is still garden leave
         sources = frozenset(source.article_id for source in answer.sources)
         people = _people_of(q, answer, find)
-        known = {p: pronouns[p] for p in people if pronouns and p in pronouns}
-        turn = Turn(q, people, self.clock(), topic, latest_company(answer, q, find), sources, known)
+        turn = Turn(q, people, self.clock(), topic, latest_company(answer, q, find), sources, pronouns or {})
         self._turns = [*self._turns, turn][-MAX_TURNS:]
 
     def previous(self) -> Turn | None:
@@ -277,7 +275,7 @@ class Conversation:
         if not any(m.entity.kind == "org" for m in named):  # "how many people work there?"
             text = at_there(text, firm or None) or text
             text = the_firm(text, last.question, firm or None) or text  # "who runs the start-up now?"
-        if (_SINGULAR.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
+        if (PERSON_PRONOUN.search(text) or PLURAL.search(text) or IT.search(text)) and not parse(text).people:
             text = _resolve_pronouns(text, last, self._about_companies(), parse)
         else:
             companies = {m.entity.name for m in last.orgs}
@@ -314,7 +312,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
     person = matching(last.people, asked_pronoun(text), last.pronouns)  # "is he still there?": not Murati
     if person:
         # the first pronoun only: "did she bring anyone with her?" names her once
-        text = _SINGULAR.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text, count=1)
+        text = PERSON_PRONOUN.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text, count=1)
     firm = last.company or firm_of(about, losing=_LOSING.search(text) is not None) or None
     own = parse(text)
     if firm:

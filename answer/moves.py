@@ -6,12 +6,12 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from answer.cues import relative_period
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.query import Question
-from corpus.entities import Mention, key_tokens, same_org, same_person
+from corpus.entities import key_tokens, same_org, same_person
 from corpus.model import Article, Move, dated
 
 # A long moves list is shown this many lines at a time: a phone screen's worth, with "Show more" for the rest.
@@ -110,19 +110,7 @@ def as_owners(q: Question, moves: Iterable[RecordedMove]) -> Question:
         and _OWNS.match(q.text[owner.end : part.start])
         and not any(same_org(part.entity, m.from_) or same_org(part.entity, m.to) for m in named)
     }
-    if not idle:
-        return q
-
-    def kept(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-        return tuple(m for m in mentions if id(m) not in idle)
-
-    return replace(
-        q,
-        mentions=kept(q.mentions),
-        origins=kept(q.origins),
-        destinations=kept(q.destinations),
-        either=kept(q.either),
-    )
+    return q.keeping(lambda m: id(m) not in idle) if idle else q
 
 
 def filter_moves(moves: Iterable[RecordedMove], q: Question) -> list[RecordedMove]:

@@ -11,8 +11,8 @@ from corpus.model import Article
 
 # A sentence going on about whom the one before named, and only them: "He joined in 2019.", "Her team ...".
 _OPENS = re.compile(r"^(He|His|She|Her)\b")
-# A pronoun for a person in a follow-up.
-_WITHIN = re.compile(r"\b(he|his|him|she|her|hers)\b")
+# A pronoun for one person in a follow-up ("when did he join?").
+PERSON_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
 _HE = frozenset({"he", "his", "him"})
 # One way must be said this many times more often than the other to count: the articles rarely disagree, but
 # a sentence about two people can mislead.
@@ -57,7 +57,7 @@ def pronouns(articles: Iterable[Article], sentences: Mapping[str, Sequence[str]]
 
 def asked_pronoun(text: str) -> str | None:
     """ "he" or "she" when a follow-up refers to a person so ("is he still there?"), else None."""
-    match = _WITHIN.search(text.lower())
+    match = PERSON_PRONOUN.search(text)
     return None if match is None else _said(match.group(1))
 
 

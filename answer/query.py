@@ -5,7 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from answer.unknown import unknown_names
 from corpus.entities import EntityIndex, Mention
@@ -112,6 +113,21 @@ class Question:
     # People a "who else" question sets aside ("besides Shazeer, who else came back to Google?"): not in
     # `people`, and not among the moves it asks about.
     others_than: tuple[Mention, ...] = field(default=())
+
+    def keeping(self, kept: Callable[[Mention], bool]) -> Question:
+        """The question with only the names `kept` keeps, in every role they have."""
+
+        def only(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+            return tuple(m for m in mentions if kept(m))
+
+        return replace(
+            self,
+            mentions=only(self.mentions),
+            origins=only(self.origins),
+            destinations=only(self.destinations),
+            people=only(self.people),
+            either=only(self.either),
+        )
 
 
 def _month_end(year: int, month: int) -> dt.date:

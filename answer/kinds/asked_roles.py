@@ -148,19 +148,7 @@ def before_event(q: Question) -> Question:
     if after is None or not any(m.entity.kind == "org" and m.end <= after.start() for m in q.mentions):
         return q
     cut = after.start()
-
-    def kept(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-        return tuple(m for m in mentions if m.end <= cut)
-
-    return replace(
-        q,
-        text=q.text[:cut].rstrip(),
-        mentions=kept(q.mentions),
-        origins=kept(q.origins),
-        destinations=kept(q.destinations),
-        either=kept(q.either),
-        people=kept(q.people),
-    )
+    return replace(q.keeping(lambda m: m.end <= cut), text=q.text[:cut].rstrip())
 
 
 def _behind_company(clause: str, orgs: list[Mention]) -> bool:

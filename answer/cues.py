@@ -59,6 +59,9 @@ MIN_LEFT_WORDS = 2
 
 # How the answer should be told, not what about: left out of the text the question is searched as ("explain
 # step by step how the h1b fee works" scored 0.28 against 0.60 without it).
+# The asker speaking of themselves: "... confuses me", "i heard": a remark, not what is asked.
+FIRST_PERSON = r"i|me|my|i'm|im|i've|ive"
+
 _TELLING = re.compile(
     r"\s*\b(?:step[- ]by[- ]step|in (?:great |more |full )?detail|in (?:simple|plain|layman'?s?) (?:terms|english)|"
     r"briefly|in brief|in a nutshell|eli5|like (?:i'?m|i am) (?:five|5)|in short|in a few words|"

@@ -18,7 +18,7 @@ from answer.context import Context
 from answer.events import event_words, mentions_event
 from answer.extractive import answer_from_picks, rank_candidates, select_sentences
 from answer.kinds.base import CERTAIN
-from answer.kinds.missing_aspect import missing_aspects
+from answer.kinds.missing_aspect import asking_about, missing_aspects
 from answer.kinds.missing_fact import known_focus, states_fact
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
@@ -187,8 +187,7 @@ class Extractive:
     ) -> Answer:
         # an ask about something its passages (and the articles read whole) never mention is not answered with
         # them (`MissingAspect`)
-        missing = set(missing_aspects(q, ctx, [p.sentences for p in passages]))
-        lacking = [a for a in asks if set(words(a.text)) & missing]
+        lacking = asking_about(asks, missing_aspects(q, ctx, [p.sentences for p in passages]))
         searched = tuple(a for a in asks if a not in lacking)
         covered = cover_asks(picked, search_asks(q, ctx, searched), passages, ctx.state.entities)
         return answer_from_picks(

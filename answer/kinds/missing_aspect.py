@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from answer.asks import split_asks
+from answer.asks import Ask, split_asks
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import said_words, same_word
@@ -109,6 +109,12 @@ def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = (
     return missing + [n for n in phrases if not any(_PHRASES[n][1].search(s) for s in sentences)]
 
 
+def asking_about(asks: Iterable[Ask], aspects: Iterable[str]) -> list[Ask]:
+    """The asks of a question that ask about one of the aspects (words of the question)."""
+    wanted = set(aspects)
+    return [a for a in asks if set(words(a.text)) & wanted]
+
+
 def _ask_with(question: str, word: str) -> str:
     """The ask of the question that has the word ("whats hume's revenue forecast" of "... + whats hume's
     revenue forecast")."""
@@ -135,7 +141,7 @@ class MissingAspect:
     def match(self, q: Question, ctx: Context) -> float | None:
         missing = ctx.once("missing_aspects", lambda: missing_aspects(q, ctx))
         asks = split_asks(q.text)
-        if missing and len(asks) > 1 and any(not set(words(a.text)) & set(missing) for a in asks):
+        if missing and len(asks) > 1 and len(asking_about(asks, missing)) < len(asks):
             return None  # "who runs microsoft ai and which products does it own": the first ask is answered
         return CERTAIN if missing else None
 

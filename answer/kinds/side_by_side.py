@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from answer.asks import AnswerType
 from answer.context import Context
+from answer.cues import FIRST_PERSON
 from answer.extractive import rank_candidates
 from answer.facts import carries
 from answer.follow_topics import PLACES
@@ -84,7 +85,7 @@ def _content(text: str) -> list[str]:
 
 
 # The asker speaking of themselves: a remark before the question, not one of two sides.
-_REMARK = re.compile(r"\b(?:me|i|i'm|im|my|i've|ive)\b", re.I)
+_REMARK = re.compile(rf"\b(?:{FIRST_PERSON})\b", re.I)
 
 
 def weighed(text: str) -> tuple[str, str, str] | None:

@@ -7,6 +7,7 @@ import re
 
 from answer.asks import split_asks
 from answer.context import Context
+from answer.cues import FIRST_PERSON
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
@@ -72,7 +73,7 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
 
 
 # The asker speaking of themselves or of what they heard.
-_CHATTY = re.compile(r"\b(?:i|me|my|i'm|im|i've|ive|someone|somebody|heard|rumou?rs?)\b", re.I)
+_CHATTY = re.compile(rf"\b(?:{FIRST_PERSON}|someone|somebody|heard|rumou?rs?)\b", re.I)
 # A word English writes this often (SymSpell's list) is everyday though the model's vocabulary lacks it
 # ("offline": 23 million); names the articles lack are rarer ("mistral": 0.4 million) or caught as names.
 WRITTEN_OFTEN = 10_000_000

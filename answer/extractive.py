@@ -9,15 +9,17 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.article_lists import continue_list
-from answer.asks import asks_reason
-from answer.facts import AMOUNT, CAUSAL, hints_motive, states_reason
+from answer.asks import AnswerType, asks_reason
+from answer.facts import AMOUNT, CAUSAL, DATE, carries, hints_motive, states_reason
 from answer.model import Answer, AnswerKind, Citations, Line
-from answer.passages import Candidate, RetrievedPassage, Unit, sentence_groups, shares_text
+from answer.passages import Candidate, RetrievedPassage, Unit, after_index, sentence_groups, shares_text
 from answer.query import Question
+from corpus.entities import EntityIndex
 from corpus.model import Article
-from corpus.text import content_words
+from corpus.text import content_words, words
 
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
+_NUMBER = re.compile(r"\d|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b")
 _WHY = re.compile(r"\s*(why|how come|what (is|are) the reasons?|what caused)\b", re.I)
 _QUANTITY = re.compile(
     r"\b(how (much|many|big|large)|what (share|percentage|proportion|salary|pay|ratio|size)|figure|valued|valuation|"
@@ -57,6 +59,11 @@ STATED_REASON_BONUS = 0.2
 # ...and reads on from its best sentence to the next one giving a cause when that is at least this share as
 # relevant (the next sentence may already be about another story: 0.31 on the dev split; 0.48 when it is not).
 READ_ON_RELATIVE = 0.4
+
+# An answer of this many sentences or fewer reads on from its best sentence (`_read_on_short`)...
+SHORT_ANSWER = 2
+# ...when the next sentence of its article is at least this relevant, against the best.
+READ_ON_SHORT_RELATIVE = 0.3
 
 # Maximal marginal relevance: the weight of relevance against redundancy with what is already chosen.
 DIVERSITY = 0.7
@@ -221,12 +228,49 @@ def _reading_on(candidates: list[Candidate], chosen: list[Candidate], max_senten
     return chosen
 
 
+def _particular(sentence: str, question: str, entities: EntityIndex | None) -> bool:
+    """Does the sentence give a particular: a number, a sum, a date, or a person the question does not name?"""
+    if _NUMBER.search(sentence) or AMOUNT.search(sentence) or DATE.search(sentence):
+        return True
+    return entities is not None and carries(sentence, AnswerType.PERSON, entities, frozenset(words(question)))
+
+
+def _read_on_short(
+    question: str,
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    article_sentences: Mapping[str, Sequence[str]] | None,
+    entities: EntityIndex | None,
+) -> list[Candidate]:
+    """An answer of one or two sentences goes on with the sentence after its best one when that one is
+    relevant too: a sentence that opens a point is often followed by its particulars ("The $100,000 fee on
+    new H-1B visa petitions has survived its first court test." "On 23 December 2025 Judge Beryl Howell...
+    rejected a challenge...")."""
+    best = chosen[0]
+    sentences = (article_sentences or {}).get(best.article_id, ())
+    after = after_index(best, sentences)
+    if len(chosen) > SHORT_ANSWER or after >= len(sentences):
+        return chosen
+    following = sentences[after]
+    if (
+        following.rstrip().endswith("?")
+        or _META.search(following)
+        or any(following in c.text for c in chosen)
+    ):
+        return chosen
+    relevance = max((c.relevance for c in candidates if following in c.text), default=0.0)
+    if relevance < READ_ON_SHORT_RELATIVE * best.relevance or not _particular(following, question, entities):
+        return chosen
+    return [best, Candidate(relevance, following, best.article_id, best.vector, after), *chosen[1:]]
+
+
 def select_sentences(
     question: str,
     query_vector: npt.NDArray[np.float32],
     passages: Sequence[RetrievedPassage],
     max_sentences: int = 3,
     article_sentences: Mapping[str, Sequence[str]] | None = None,
+    entities: EntityIndex | None = None,
 ) -> list[tuple[str, str]]:
     """Pick 1-`max_sentences` (sentence, article id) pairs that answer the question.
 
@@ -245,6 +289,7 @@ def select_sentences(
     if asks_reason(question):
         chosen = with_reason(candidates, chosen, max_sentences)
         chosen = _reading_on(candidates, chosen, max_sentences)
+    chosen = _read_on_short(question, candidates, chosen, article_sentences, entities)
     first_seen = {a: n for n, a in reversed(list(enumerate(c.article_id for c in chosen)))}
     chosen.sort(key=lambda c: (first_seen[c.article_id], c.position))
     picked: list[tuple[str, str]] = []

@@ -130,7 +130,9 @@ class Extractive:
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
         sentences = ctx.state.data.sentences
         reasons = _reasons_listed(q, ctx) if explain and hits else []
-        picked = reasons or select_sentences(q.text, ctx.vector, candidates, size, sentences)
+        picked = reasons or select_sentences(
+            q.text, ctx.vector, candidates, size, sentences, ctx.state.entities
+        )
         if whole and not explain and picked:
             picked = self._with_fact(q, ctx, asks[0], picked, candidates)
         answer = answer_from_picks(q, picked, ctx.state.data.articles)

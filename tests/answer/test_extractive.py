@@ -185,3 +185,30 @@ def test_a_why_answer_takes_the_cause_from_another_chosen_story_when_the_best_gi
     ]
     picked = select_sentences("why did meta cut 600 roles?", FIRST_AXIS, passages, 3)
     assert (story[2], "cuts") in picked
+
+
+def test_a_short_answer_reads_on_to_the_particulars_the_next_sentence_gives() -> None:
+    sentences = (
+        "The fee on new visa petitions has survived its first court test.",
+        "On 23 December 2025 Judge Beryl Howell rejected a challenge brought by business groups.",
+        "Critics said the policy would push research jobs overseas for years to come.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 2] = 1.0, 0.45, 0.89, 1.0
+    question = "when was the visa fee upheld in court"
+    passage = _passage(sentences, vectors)
+    picked = select_sentences(question, FIRST_AXIS, [passage], 3, {"a1": sentences})
+    assert [text for text, _ in picked] == [sentences[0], sentences[1]]
+
+
+def test_a_short_answer_does_not_read_on_to_a_sentence_without_particulars() -> None:
+    sentences = (
+        "The fee on new visa petitions has survived its first court test.",
+        "Critics said the ruling would push research jobs overseas and hurt universities.",
+        "On 23 December 2025 Judge Beryl Howell rejected a challenge brought by business groups.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 2] = 1.0, 0.45, 0.89, 1.0
+    passage = _passage(sentences, vectors)
+    picked = select_sentences("was the visa fee upheld in court", FIRST_AXIS, [passage], 3, {"a1": sentences})
+    assert [text for text, _ in picked] == [sentences[0]]

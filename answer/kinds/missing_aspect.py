@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from answer.asks import Ask, split_asks
 from answer.context import Context
 from answer.kinds.base import CERTAIN
-from answer.kinds.missing_fact import said_words, same_word
+from answer.kinds.missing_fact import NOT_WORD, said_words, same_word
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import CONTINUES
 from answer.query import Question
-from corpus.text import content_words, words
+from corpus.text import content_words, stem, words
 
 # What a question may ask about that lies outside hiring, pay and policy, each with the words an article
 # would use for it. The first word of each group, or any word of the group in a question, is the aspect;
@@ -51,8 +51,19 @@ _TRIGGERS = {
 
 
 def _mentioned(group: Iterable[str], said: set[str]) -> bool:
-    return any(same_word(w, s) for w in group for s in said)
+    """Is a word of the group among the words said, in another form ("trading" and "trade" share a stem)?"""
+    stems = {stem(w) for w in group}
+    return any(same_word(w, s) for w in group for s in said) or any(stem(s) in stems for s in said)
 
+
+def _said(sentence: str) -> set[str]:
+    """A sentence's words (`said_words`), with the parts of its hyphenated words: "Chinese-born" says "born"."""
+    parts = {p for w in sentence.lower().split() if "-" in w for p in w.strip(NOT_WORD).split("-") if p}
+    return set(said_words(sentence)) | parts
+
+
+# Words for people: an aspect word before one is said of people, not of the aspect ("trading employees").
+_PEOPLE = frozenset(words("employees staff staffers people researchers engineers talent scientists"))
 
 # Words of asking that say nothing of what an aspect is asked of.
 _ASKING = frozenset({"eta", "when", "date", "yet", "soon", "next", "new", "latest", "much", "many"})
@@ -83,7 +94,15 @@ _PHRASES = {
 def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = ()) -> list[str]:
     """The aspects the question asks about that no sentence of its passages (and `more` passages' sentences)
     mentions."""
-    asked = [w for w in dict.fromkeys(words(q.text)) if w in _TRIGGERS]
+    typed = words(q.text)
+    # "keep trading employees": people traded are no stock traded
+    asked = list(
+        dict.fromkeys(
+            w
+            for w, after in zip(typed, [*typed[1:], ""], strict=True)
+            if w in _TRIGGERS and after not in _PEOPLE
+        )
+    )
     phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]
     if not asked and not phrases:
         return []
@@ -94,7 +113,7 @@ def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = (
     # ...in the sentence, or the one before it that says who "it" is ("Hume itself is not being bought. It ...
     # expects about $100 million in revenue").
     said = [
-        set(said_words(s)) | (set(said_words(p[i - 1])) if i and CONTINUES.match(s) else set())
+        _said(s) | (_said(p[i - 1]) if i and CONTINUES.match(s) else set())
         for p in passages
         for i, s in enumerate(p)
     ]

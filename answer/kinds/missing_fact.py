@@ -65,7 +65,7 @@ _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _MONEY = ("$", "€", "£", "¥")
 _TIME_UNIT = re.compile(r"(years?|months?|weeks?|days?|hours?)\b")  # "two years": a duration, not a count
 # Around a word: punctuation and currency signs ("$20", "(72%)").
-_NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
+NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
 # ...written this close (in words) to what it counts.
 NEAR_WORDS = 8
 # A sentence the search did not find is taken only when its fact is written this close (in words) after or
@@ -120,7 +120,7 @@ def known_focus(q: Question, names: set[str]) -> set[str]:
 
 def said_words(sentence: str) -> list[str]:
     """A sentence's words, lower case, without the signs around them or hyphens ("H-1B" is "h1b")."""
-    return [w.strip(_NOT_WORD).replace("-", "") for w in sentence.lower().split()]
+    return [w.strip(NOT_WORD).replace("-", "") for w in sentence.lower().split()]
 
 
 def same_word(a: str, b: str) -> bool:
@@ -136,7 +136,7 @@ def _counts(sentence: str) -> list[int]:
     return [
         i
         for i, w in enumerate(raw)
-        if _COUNT.match(w.strip(_NOT_WORD))
+        if _COUNT.match(w.strip(NOT_WORD))
         and not w.strip("(").startswith(_MONEY)
         and not (i > 0 and raw[i - 1].strip("(").startswith(_MONEY))
         and "%" not in w
@@ -251,18 +251,43 @@ class MissingFact:
                 sentences = tuple(" ".join(whole[i] for i in group) for group in sentence_groups(whole))
             if any(states_fact(s, kind, q, focus or paid, ctx) for s in sentences):
                 return None
+        if self._found(q, ctx, kind) is None and _said_alike(q, ctx, kind):
+            return None
         return CERTAIN
+
+    def _found(self, q: Question, ctx: Context, kind: AnswerType) -> tuple[str, str] | None:
+        """The sentence stating the fact that the search missed (`stated_elsewhere`), if any."""
+        focus = known_focus(q, ctx.state.names)
+        paid = _pay_asked(q, kind, focus)
+        return ctx.once(
+            "missing_fact.found",
+            lambda: stated_elsewhere(q, ctx, kind, focus or paid, about_person=bool(paid)),
+        )
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         kind = split_asks(q.text)[0].type
         if kind is None or _asks_role(q, kind):
             return refusal(q.text, NOT_FOUND, self.kind)
-        focus = known_focus(q, ctx.state.names)
-        paid = _pay_asked(q, kind, focus)
-        found = stated_elsewhere(q, ctx, kind, focus or paid, about_person=bool(paid))
+        found = self._found(q, ctx, kind)
         if found is None:
             return refusal(q.text, NOT_FOUND, self.kind)
         return answer_from_picks(q, [found], ctx.state.data.articles)
+
+
+# A passage sentence this close in meaning to the question (cosine) that states a fact of the asked type
+# answers it in other words ("when did jumper say he's quitting deepmind": "...said on 19 June 2026 that he
+# is leaving DeepMind"); sentences about a company's other facts stay below it ("who is the CEO of nvidia").
+SAID_ALIKE = 0.7
+
+
+def _said_alike(q: Question, ctx: Context, kind: AnswerType) -> bool:
+    """Does a sentence of the passages found say nearly what the question asks, with a fact of its type?"""
+    for hit in ctx.retrieval.hits:
+        passage = ctx.state.retrieved(hit)
+        for sentence, vector in zip(passage.sentences, passage.sentence_vectors, strict=True):
+            if float(vector @ ctx.vector) >= SAID_ALIKE and fact_positions(sentence, kind, q, ctx):
+                return True
+    return False
 
 
 def _pay_asked(q: Question, kind: AnswerType, focus: set[str]) -> set[str]:

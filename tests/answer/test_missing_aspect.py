@@ -107,3 +107,30 @@ def test_a_second_ask_about_an_aspect_no_passage_mentions_leaves_the_first_answe
     answer = engine.answer("how many researchers did moonshot ai hire for kimi and what is its revenue")
     assert answer.answered and "ten researchers" in answer.plain_text()
     assert "I found nothing in my articles that answers “what is its revenue”" in answer.note
+
+
+def test_an_aspect_said_in_another_form_or_inside_a_hyphenated_word_is_mentioned(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-12-study-chinese-researchers-stay",
+            "title": "A study follows Chinese researchers in the US",
+            "body": "The study followed 100 Chinese-born researchers at US labs, and 87 of them were still there. "
+            "Their employers traded offers with rival labs all year.",
+            "published": "2025-12-03",
+            "companies": "Carnegie",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    born = engine.answer("how many chinese born researchers from the study were still at us labs")
+    assert born.answered and "87 of them" in born.plain_text()
+    traded = engine.answer("what offers were the employers trading with rival labs")
+    assert traded.answered and "traded offers" in traded.plain_text()
+
+
+def test_an_aspect_word_said_of_people_asks_about_the_people(engine: Engine) -> None:
+    answer = engine.answer("is moonshot ai trading researchers with the kimi team")
+    assert answer.answered and "ten researchers" in answer.plain_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from answer.config import EngineConfig
@@ -249,3 +250,29 @@ def test_raises_typed_for_raise_is_still_a_way_of_asking(tmp_path: Path, fake_em
     engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
     answer = engine.answer("how much did deepseek raises in the end")
     assert answer.answered and "51 billion yuan" in answer.plain_text()
+
+
+class _Paraphrasing(FakeEmbedder):
+    """The fake embedder, reading "quitting" as "leaving" and "say" as "said", as a real model nearly does."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        alike = {"quitting": "leaving", "say": "said"}
+        return super().encode([" ".join(alike.get(w, w) for w in t.split()) for t in texts])
+
+
+def test_a_fact_asked_in_other_words_than_a_sentence_nearly_saying_it_is_answered(tmp_path: Path) -> None:
+    article = {
+        "article_id": "2026-06-jumper-leaves-deepmind",
+        "title": "A DeepMind scientist moves on",
+        "body": "John Jumper said in June 2026 he is leaving DeepMind. Colleagues praised his protein work and "
+        "were sorry to see him quitting.",
+        "published": "2026-06-19",
+        "people": "John Jumper",
+        "companies": "DeepMind",
+    }
+    engine = engine_of(tmp_path, _Paraphrasing(), article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("when did john jumper say he is quitting deepmind")
+    assert answer.answered and "June 2026" in answer.plain_text()
+    # ...but a sentence about something else that carries a date does not answer
+    refused = engine.answer("when did john jumper win a prize for his protein work")
+    assert not refused.answered

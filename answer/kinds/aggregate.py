@@ -318,6 +318,8 @@ class Aggregate:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not _eligible(q) or _untracked(q, ctx):
             return None
+        if _HOW_MANY_ORGS.search(q.text) and not q.mentions and q.dates is None:
+            return None  # "how many employers are struggling to hire": a survey's count, not one of moves
         counted = _count_question(q)
         if counted is not None:
             # No move on record to count of one company's: an article may still give the number ("more than

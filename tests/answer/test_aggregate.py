@@ -115,3 +115,15 @@ def test_asked_to_rank_or_list_the_companies_the_moves_are_ranked(
         answer = engine.answer(question)
         assert answer.kind is AnswerKind.AGGREGATE, question
         assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 3 people on record")
+
+
+def test_how_many_employers_naming_no_company_is_no_ranking_of_moves(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    survey = engine.answer("how many employers are struggling to hire")
+    assert survey.kind is not AnswerKind.AGGREGATE
+    assert not any("Meta" in line.text for line in survey.lines)
+    # ...a company named, it ranks the companies of its moves
+    named = engine.answer("how many companies did meta hire from")
+    assert named.kind is AnswerKind.AGGREGATE and "OpenAI" in named.plain_text()

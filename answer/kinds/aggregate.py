@@ -55,7 +55,9 @@ _NOT_MOVES = re.compile(
     r"try\w*|tries|want\w*|looking to|seek\w*|hop(?:e|es|ing) to|(?:were|are|is) there|do(?:es)? \w+ have|employ\w*|"
     r"headcount|workforce|"
     # ...or counts people by what the moves table does not record: "how many did their degrees in china"
-    r"degrees?|stud(?:y|ied)|phds?|graduat\w*|born|educat\w*|women|female|chinese|american|nationalit\w*)\b",
+    r"degrees?|stud(?:y|ied)|phds?|graduat\w*|born|educat\w*|women|female|chinese|american|nationalit\w*|"
+    # ...or by a role it does not record either: "how many of xai's cofounders have quit" (six, says the story)
+    r"(?:co-?)?founders?)\b",
     re.I,
 )
 # A company's line names this many of its people; the rest are counted ("and 4 more"), and still cited.

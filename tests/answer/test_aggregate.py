@@ -127,3 +127,12 @@ def test_how_many_employers_naming_no_company_is_no_ranking_of_moves(
     # ...a company named, it ranks the companies of its moves
     named = engine.answer("how many companies did meta hire from")
     assert named.kind is AnswerKind.AGGREGATE and "OpenAI" in named.plain_text()
+
+
+def test_how_many_founders_is_not_counted_from_moves_that_do_not_record_who_founded_what(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    assert engine.answer("how many did meta hire from openai").kind is AnswerKind.AGGREGATE
+    founders = engine.answer("how many of openai's cofounders did meta hire")
+    assert founders.kind is not AnswerKind.AGGREGATE

@@ -21,7 +21,11 @@ _DEFINE = re.compile(
     r"(?:\s+(?:in|for)\s+(?:the\s+)?(?:tech|ai|this context|context|practice|hiring|(?:the\s+)?industry)|\s+here)?"
     r"|define\s+(?:an?\s+|the\s+)?(?P<define>.+?)"
     r"|what(?:'s|’s|s|\s+is|\s+are|\s+even\s+is|\s+even\s+are)\s+(?:even\s+)?(?:an?\s+|the\s+)?(?P<what>.+?)"
-    r")\W*$",
+    r")\W*$"
+    # ...or the term first, then what is asked of it: "acquihire = ? never got what it means", "acquihire?? what
+    # does that mean", "reverse acquihire meaning"
+    r"|^\W*(?:an?\s+|the\s+)?(?P<first>[^?=,;:]+?)\s*(?:=\s*\?+|\?+\s*what\s+(?:does|do)\s+(?:it|that|this)\s+mean\b"
+    r"|\s+meaning\s*\??\s*$).*$",
     re.I,
 )
 # "non-compete in China" (or "in china"): the term, and where the question is asking about: a name of a word or

@@ -32,6 +32,10 @@ from answer.definitions import (
         ("what is post-training exactly", DefinitionAsk("post-training")),  # not part of the term
         ("what does poaching mean in tech", DefinitionAsk("poaching")),  # where it means it: not the term
         ("what even is msl", DefinitionAsk("msl")),
+        # the term first, then what is asked of it
+        ("acquihire = ? never got what it means", DefinitionAsk("acquihire")),
+        ("garden leave?? what does that mean", DefinitionAsk("garden leave")),
+        ("reverse acquihire meaning", DefinitionAsk("reverse acquihire")),
         (  # two terms, each explained
             "what's the difference between an acquihire and a reverse acquihire",
             DefinitionAsk("acquihire", other="reverse acquihire"),
@@ -55,6 +59,8 @@ def test_a_definition_question_names_its_term(question: str, ask: DefinitionAsk)
         "what is this?",
         "What did ByteDance change about pay in December 2025?",
         "what is the best pizza topping?",
+        "ok so what does that mean",
+        "who is meta? what does that mean",
     ],
 )
 def test_fact_questions_that_start_like_a_definition_are_not_one(question: str) -> None:

@@ -65,6 +65,9 @@ SHORT_ANSWER = 2
 # ...when the next sentence of its article is at least this relevant, against the best.
 READ_ON_SHORT_RELATIVE = 0.3
 
+# A pick this short (in words) that gives no particular is followed by the sentence that does (`_elaborated`).
+VAGUE_WORDS = 15
+
 # Maximal marginal relevance: the weight of relevance against redundancy with what is already chosen.
 DIVERSITY = 0.7
 # Candidates below this share of the best sentence's relevance are not worth adding.
@@ -264,6 +267,34 @@ def _read_on_short(
     return [best, Candidate(relevance, following, best.article_id, best.vector, after), *chosen[1:]]
 
 
+def _elaborated(
+    question: str,
+    chosen: list[Candidate],
+    article_sentences: Mapping[str, Sequence[str]] | None,
+    entities: EntityIndex | None,
+) -> list[Candidate]:
+    """Each short pick that gives no particular ("Their exits followed decisions that removed their main
+    projects.") is followed by the next sentence of its article, which says what it means ("OpenAI shut down
+    Sora in March 2026...")."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        sentences = (article_sentences or {}).get(c.article_id, ())
+        after = after_index(c, sentences)
+        if (
+            len(c.text.split()) > VAGUE_WORDS
+            or after >= len(sentences)
+            or _particular(c.text, question, entities)
+        ):
+            continue
+        following = sentences[after]
+        if following.rstrip().endswith("?") or _META.search(following):
+            continue
+        if not any(following in x.text for x in chosen):
+            out.append(Candidate(c.relevance, following, c.article_id, c.vector, after))
+    return out
+
+
 def select_sentences(
     question: str,
     query_vector: npt.NDArray[np.float32],
@@ -290,6 +321,7 @@ def select_sentences(
         chosen = with_reason(candidates, chosen, max_sentences)
         chosen = _reading_on(candidates, chosen, max_sentences)
     chosen = _read_on_short(question, candidates, chosen, article_sentences, entities)
+    chosen = _elaborated(question, chosen, article_sentences, entities)
     first_seen = {a: n for n, a in reversed(list(enumerate(c.article_id for c in chosen)))}
     chosen.sort(key=lambda c: (first_seen[c.article_id], c.position))
     picked: list[tuple[str, str]] = []

@@ -203,7 +203,7 @@ def test_a_short_answer_reads_on_to_the_particulars_the_next_sentence_gives() ->
 
 def test_a_short_answer_does_not_read_on_to_a_sentence_without_particulars() -> None:
     sentences = (
-        "The fee on new visa petitions has survived its first court test.",
+        "The $100,000 fee on new visa petitions has survived its first court test.",
         "Critics said the ruling would push research jobs overseas and hurt universities.",
         "On 23 December 2025 Judge Beryl Howell rejected a challenge brought by business groups.",
     )
@@ -212,3 +212,23 @@ def test_a_short_answer_does_not_read_on_to_a_sentence_without_particulars() -> 
     passage = _passage(sentences, vectors)
     picked = select_sentences("was the visa fee upheld in court", FIRST_AXIS, [passage], 3, {"a1": sentences})
     assert [text for text, _ in picked] == [sentences[0]]
+
+
+def test_a_short_pick_without_particulars_is_followed_by_the_sentence_saying_what_it_means() -> None:
+    sentences = (
+        "Their exits followed decisions that removed their main projects.",
+        "The company shut down the video team and folded its science group into other parts of the firm.",
+        "Critics said the policy would push research jobs overseas for years to come.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 1], vectors[2, 2] = 1.0, 1.0, 1.0
+    picked = select_sentences(
+        "why did the two leave", FIRST_AXIS, [_passage(sentences, vectors)], 1, {"a1": sentences}
+    )
+    assert [text for text, _ in picked] == [sentences[0], sentences[1]]
+    # ...a pick that gives particulars itself stands alone
+    specific = ("On 23 March 2026 the company shut down its video team.", *sentences[1:])
+    picked = select_sentences(
+        "why did the two leave", FIRST_AXIS, [_passage(specific, vectors)], 1, {"a1": specific}
+    )
+    assert [text for text, _ in picked] == [specific[0]]

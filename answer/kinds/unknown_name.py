@@ -96,6 +96,8 @@ def margin(q: Question) -> float:
         return UNKNOWN_NAME_MARGIN
     if any(re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b", q.text, re.I) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "salary ... at ibm", "in berlin": a place or company, what it is about
+    if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in q.unfamiliar):
+        return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
     asks = split_asks(q.text)
     if asks and all(a.type is not None for a in asks):
         return EVERYDAY_WORD_MARGIN

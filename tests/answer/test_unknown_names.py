@@ -129,6 +129,10 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
         == UNKNOWN_NAME_MARGIN
     )
     assert _asking_with("berlin", text="average ml engineer salary in berlin") == UNKNOWN_NAME_MARGIN
+    # ...or that the question ends with, after "of": "who is the ceo of samsung", not "of german employers"
+    assert _asking_with("samsung", text="who is the ceo of samsung?") == UNKNOWN_NAME_MARGIN
+    german = "what share of german employers struggle to hire"
+    assert _asking_with("german", text=german) == EVERYDAY_WORD_MARGIN
     # a word English writes very often is everyday though the model's vocabulary lacks it
     offline = "been offline for ages, what happened with the meta team leadership"
     assert _asking_with("offline", text=offline) == EVERYDAY_WORD_MARGIN

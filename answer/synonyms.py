@@ -17,6 +17,7 @@ SAME_MEANING = tuple(
         "value valued valuation worth",
         "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
         "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
+        "job jobs role roles post posts position positions",
     )
 )
 

@@ -276,3 +276,19 @@ def test_a_fact_asked_in_other_words_than_a_sentence_nearly_saying_it_is_answere
     # ...but a sentence about something else that carries a date does not answer
     refused = engine.answer("when did john jumper win a prize for his protein work")
     assert not refused.answered
+
+
+def test_a_job_asked_about_is_the_post_or_role_the_article_says(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    article = {
+        "article_id": "2026-02-openai-preparedness-hire",
+        "title": "OpenAI hires a head of preparedness",
+        "body": "OpenAI advertised the post in December 2025 with pay of about $555,000 a year plus equity. "
+        "Many job seekers from rival labs applied.",
+        "published": "2026-02-04",
+        "companies": "OpenAI",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("how much did that openai job pay")
+    assert answer.answered and "$555,000" in answer.plain_text()

@@ -31,6 +31,8 @@ SHORTHAND = {
     "abt": "about",
     "bout": "about",
     "govt": "government",
+    "org": "organisation",
+    "orgs": "organisations",
     "tho": "though",
     "thru": "through",
     "b4": "before",

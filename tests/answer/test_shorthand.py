@@ -16,6 +16,7 @@ from answer.shorthand import expand
         ("meta n tml keep hiring", "meta and tml keep hiring"),
         ("so what happened w karpathy", "so what happened with karpathy"),
         ("who r the new ppl at msl?", "who are the new people at msl?"),
+        ("who heads the new applied ai org", "who heads the new applied ai organisation"),
         ("is the 100 mil offer real", "is the 100 million offer real"),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),

@@ -249,6 +249,11 @@ _LEGAL = re.compile(
 )
 
 
+# ...and a question about a legal fight over a move asks about the fight: "did alibaba really go after a guy
+# legally for joining bytedance", "who did openai sue for leaving".
+_SUED = re.compile(r"\b(?:legal(?:ly)?|lawsuits?|sued|sues|suing|arbitration|tribunal|court)\b", re.I)
+
+
 def _role(text: str, mention: Mention) -> str:
     if _LEGAL.match(text[mention.end :].lstrip()):
         return "either"
@@ -312,7 +317,8 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
             bool(_MOVE_WORDS.search(untimed := _LEGAL.sub(" ", _TIME_CLAUSE.sub(" ", text))))
             or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I))
         )
-        and not _one_described(text),
+        and not _one_described(text)
+        and not _SUED.search(text),
         mentions=tuple(mentions),
         origins=tuple(m for m in orgs if roles[id(m)] == "source"),
         destinations=tuple(m for m in orgs if roles[id(m)] == "destination"),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from answer.asks import Ask, split_asks
 from answer.context import Context
 from answer.kinds.base import CERTAIN
-from answer.kinds.missing_fact import NOT_WORD, said_words, same_word
+from answer.kinds.missing_fact import same_word, word_forms
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import CONTINUES
 from answer.query import Question
@@ -57,9 +57,8 @@ def _mentioned(group: Iterable[str], said: set[str]) -> bool:
 
 
 def _said(sentence: str) -> set[str]:
-    """A sentence's words (`said_words`), with the parts of its hyphenated words: "Chinese-born" says "born"."""
-    parts = {p for w in sentence.lower().split() if "-" in w for p in w.strip(NOT_WORD).split("-") if p}
-    return set(said_words(sentence)) | parts
+    """A sentence's words, with the parts of its hyphenated words (`word_forms`)."""
+    return set().union(*word_forms(sentence))
 
 
 # Words for people: an aspect word before one is said of people, not of the aspect ("trading employees").

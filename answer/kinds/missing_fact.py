@@ -65,7 +65,7 @@ _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _MONEY = ("$", "€", "£", "¥")
 _TIME_UNIT = re.compile(r"(years?|months?|weeks?|days?|hours?)\b")  # "two years": a duration, not a count
 # Around a word: punctuation and currency signs ("$20", "(72%)").
-NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
+_NOT_WORD = ".,;:!?()[]\"'“”‘’$€£¥"
 # ...written this close (in words) to what it counts.
 NEAR_WORDS = 8
 # A sentence the search did not find is taken only when its fact is written this close (in words) after or
@@ -120,7 +120,16 @@ def known_focus(q: Question, names: set[str]) -> set[str]:
 
 def said_words(sentence: str) -> list[str]:
     """A sentence's words, lower case, without the signs around them or hyphens ("H-1B" is "h1b")."""
-    return [w.strip(NOT_WORD).replace("-", "") for w in sentence.lower().split()]
+    return [w.strip(_NOT_WORD).replace("-", "") for w in sentence.lower().split()]
+
+
+def word_forms(sentence: str) -> list[set[str]]:
+    """Each of a sentence's words (`said_words`) with the parts of a hyphenated one: "labour-arbitration"
+    says "arbitration", "Chinese-born" says "born"."""
+    return [
+        {w.strip(_NOT_WORD).replace("-", ""), *(p for p in w.strip(_NOT_WORD).split("-") if p)}
+        for w in sentence.lower().split()
+    ]
 
 
 def same_word(a: str, b: str) -> bool:
@@ -136,7 +145,7 @@ def _counts(sentence: str) -> list[int]:
     return [
         i
         for i, w in enumerate(raw)
-        if _COUNT.match(w.strip(NOT_WORD))
+        if _COUNT.match(w.strip(_NOT_WORD))
         and not w.strip("(").startswith(_MONEY)
         and not (i > 0 and raw[i - 1].strip("(").startswith(_MONEY))
         and "%" not in w
@@ -147,14 +156,14 @@ def _counts(sentence: str) -> list[int]:
 def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence carry a fact of the asked type about one of the question's focus words (an amount
     or, for "how many", a count within a few words of it)?"""
-    said = said_words(sentence)
-    at = [i for i, w in enumerate(said) if any(same_word(f, w) for f in focus)]
+    said = word_forms(sentence)
+    at = [i for i, forms in enumerate(said) if any(same_word(f, w) for f in focus for w in forms)]
     if not at:
         return False
     if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
         # "how many phds does openai employ": the count is of PhDs, not of staff in general
         kinds = focus - _STAFF
-        at = [i for i in at if not kinds or any(same_word(f, said[i]) for f in kinds)]
+        at = [i for i in at if not kinds or any(same_word(f, w) for f in kinds for w in said[i])]
         near = any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
         return near and not _about_another_company(sentence, q, ctx)
     if kind is AnswerType.AMOUNT:
@@ -212,8 +221,7 @@ def fact_positions(sentence: str, kind: AnswerType, q: Question, ctx: Context) -
 def states_fact_closely(sentence: str, kind: AnswerType, q: Question, focus: set[str], ctx: Context) -> bool:
     """Does the sentence state a fact of the asked type within CLOSE_WORDS of a focus word, written with the
     same stem ("employs" for "employees", not "found" for "founded"), a count only before it ("300 people")?"""
-    said = said_words(sentence)
-    at = [i for i, w in enumerate(said) if w[:STEM_LETTERS] in focus]
+    at = [i for i, forms in enumerate(word_forms(sentence)) if any(w[:STEM_LETTERS] in focus for w in forms)]
     if not at:
         return False
     counting = kind is AnswerType.AMOUNT and bool(_HOW_MANY.search(q.text))

@@ -292,3 +292,17 @@ def test_a_job_asked_about_is_the_post_or_role_the_article_says(
     engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
     answer = engine.answer("how much did that openai job pay")
     assert answer.answered and "$555,000" in answer.plain_text()
+
+
+def test_a_focus_word_inside_a_hyphenated_word_is_said(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    article = {
+        "article_id": "2024-11-alibaba-arbitration",
+        "title": "Alibaba goes to arbitration",
+        "body": "Alibaba has filed a labour-arbitration claim against Zhou Chang. An arbitration case is slow.",
+        "published": "2024-11-20",
+        "people": "Zhou Chang",
+        "companies": "Alibaba",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("who did alibaba take to arbitration")
+    assert answer.answered and "Zhou Chang" in answer.plain_text()

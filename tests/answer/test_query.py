@@ -80,6 +80,11 @@ def test_direction_of_a_move_question() -> None:
     # taking someone to court is no hire
     court = parse_question("who did Alibaba take to arbitration", ENTITIES, TODAY, VOCAB)
     assert not court.about_moves and not court.destinations
+    # ...and a legal fight over a move is asked about as a fight
+    legally = parse_question(
+        "did Alibaba go after a guy legally for joining ByteDance", ENTITIES, TODAY, VOCAB
+    )
+    assert not legally.about_moves
     # one person described by their job at a company: the story of their move, not the company's moves
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
     assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]

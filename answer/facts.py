@@ -46,7 +46,10 @@ _MOTIVE = re.compile(
     r"\b(attract(?:s|ed|ion|ions)?|appeals? to|appeal of|drew|draws|drawn by|lured by|pressure|amid|cited|"
     r"pointed to|designed to|intended to|meant to|(?:comes?|came) (?:as|after|amid)|"
     # "The surprise departure followed a reorganisation", "in the wake of the merger"
-    r"follow(?:ed|s|ing) (?:a|an|the|his|her|its|their)|in the wake of|on the heels of)\b",
+    r"follow(?:ed|s|ing) (?:a|an|the|his|her|its|their)|in the wake of|on the heels of|"
+    # ...or a reading of what lies behind it: "these steps suggest Beijing treats top AI founders as strategic
+    # assets", "leaving less room for the kind of work the departing researchers led"
+    r"suggests?|suggested|leaving (?:less|little|no) room)\b",
     re.I,
 )
 _MONTH = (

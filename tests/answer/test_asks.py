@@ -226,6 +226,8 @@ def test_a_stated_cause_or_purpose_is_recognised(sentence: str, expected: bool) 
         ("The exits came in the wake of the merger.", True),
         ("Lin had been at Alibaba since 2019.", False),
         ("The list that followed was long.", False),
+        ("These steps suggest Beijing treats top AI founders as strategic assets.", True),  # a reading of it
+        ("Its funding favours applied projects, leaving less room for frontier models.", True),
     ],
 )
 def test_a_hint_of_a_cause_is_recognised(sentence: str, expected: bool) -> None:

@@ -134,10 +134,30 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     elif _bare(b, entities) and not _bare(a, entities):
         start, end = _name_span(a, entities, last=True)
         b = f"{a[:start]}{b}{a[end:]}"
+    else:
+        a, b = _shared_ends(a, b, entities)
     texts = (f"{a} {asked}".strip(), f"{b} {asked}".strip())
     if not (set(_content(texts[0])) | set(_content(texts[1]))) - TABLE_WORDS - _names(q):
         return None
     return Sides(texts, (a, b))
+
+
+# Whose figures a comparison asks for, after its sides: "per signalfire", "according to manpowergroup".
+_SOURCE = re.compile(r"\s*(?:per|according to|says?|by|in)\b", re.I)
+
+
+def _shared_ends(a: str, b: str, entities: EntityIndex) -> tuple[str, str]:
+    """Sides asked as "<what> <name> vs <name> <whose figures>" ("two year retention anthropic vs meta per
+    signalfire"): what comes before the first side's name and after the second's is asked of both."""
+    a_start, a_end = _name_span(a, entities, last=True)
+    b_start, b_end = _name_span(b, entities, last=False)
+    named = entities.find(a) and entities.find(b)
+    if not named or a[a_end:].strip() or b[:b_start].strip():
+        return a, b
+    before, after = a[:a_start], b[b_end:]
+    if entities.find(before) or (entities.find(after) and not _SOURCE.match(after)):
+        return a, b  # "google for windsurf or nvidia for groq": two deals, each side its own
+    return f"{before}{a[a_start:a_end]}{after}", f"{before}{b[b_start:b_end]}{after}"
 
 
 def aspect_words(q: Question) -> set[str]:

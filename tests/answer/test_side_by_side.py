@@ -59,6 +59,14 @@ def _sides(text: str) -> tuple[str, str] | None:
         ),
         # a remark weighing two sides, then a question of its own
         ("the meta vs anthropic pay drama confuses me, what did meta's cto claim", None),
+        (  # ...or before the first name, and whose figures after the second
+            "two year retention anthropic vs meta per spacexai",
+            ("two year retention anthropic per spacexai", "two year retention meta per spacexai"),
+        ),
+        (  # ...but two deals are each a side of their own
+            "who paid more, meta for anthropic or spacexai for google deepmind",
+            ("meta for anthropic paid", "spacexai for google deepmind paid"),
+        ),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",
             ("chinese share among top ai researchers", "american share among top ai researchers"),

@@ -306,3 +306,16 @@ def test_a_focus_word_inside_a_hyphenated_word_is_said(tmp_path: Path, fake_embe
     engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
     answer = engine.answer("who did alibaba take to arbitration")
     assert answer.answered and "Zhou Chang" in answer.plain_text()
+
+
+def test_quitting_asked_about_is_leaving_said(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    article = {
+        "article_id": "2026-05-spacexai-exodus",
+        "title": "Researchers leave SpaceXAI",
+        "body": "More than 50 researchers have left SpaceXAI since February. Staff who quit rarely come back.",
+        "published": "2026-05-21",
+        "companies": "SpaceXAI",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("how many people have quit spacexai")
+    assert answer.answered and "More than 50" in answer.plain_text()

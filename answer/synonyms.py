@@ -18,7 +18,8 @@ SAME_MEANING = tuple(
         "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
         "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
         "job jobs role roles post posts position positions",
-        "leave leaves leaving left quit quits quitting depart departs departed departing exit exits exited",
+        "leave leaves leaving left leaver leavers quit quits quitting depart departs departed departing departure "
+        "departures exit exits exited",
     )
 )
 

@@ -12,6 +12,7 @@ from answer.kinds.advice import Advice
 from answer.kinds.age import Age
 from answer.kinds.aggregate import Aggregate
 from answer.kinds.base import QuestionKind
+from answer.kinds.companions import Companions
 from answer.kinds.compare import Compare
 from answer.kinds.definition import Definition
 from answer.kinds.empty import Empty
@@ -49,6 +50,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     UnknownName(before_search=True),
     Age(),
     # from the recorded moves and the articles' dates
+    Companions(),  # "did she bring anyone with her": those who made the same move with someone
     ReportsTo(),
     Profile(),
     Roles(),

@@ -159,11 +159,17 @@ def _whole(phrase: str, text: str) -> int | None:
     return None if found is None else found.start()
 
 
+# Units whose names do not carry their owner's: "ByteDance" covers TikTok as it covers "ByteDance Seed".
+_OWNERS = {"tiktok": "bytedance"}
+
+
 def same_org(asked: Entity, name: str | None) -> bool:
-    """Does an organisation asked about cover this name? "Google" covers "Google DeepMind"."""
+    """Does an organisation asked about cover this name? "Google" covers "Google DeepMind", "ByteDance" covers
+    "TikTok"."""
     if name is None:
         return False
     keys = key_tokens(name)
+    keys |= {_OWNERS[k] for k in keys if k in _OWNERS}
     return bool(asked.keys) and asked.keys <= keys
 
 

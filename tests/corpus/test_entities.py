@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus.entities import EntityIndex, surname
+from corpus.entities import EntityIndex, same_org, surname
 from tests.conftest import make_article, parse
 
 
@@ -55,3 +55,11 @@ def test_a_persons_surname_is_their_last_word_in_lower_case() -> None:
     assert surname("Noam Shazeer") == "shazeer"
     assert surname("Karén Simonyan") == "simonyan"
     assert surname("") == ""
+
+
+def test_a_company_covers_its_units_including_those_named_apart_from_it() -> None:
+    index = EntityIndex(people=[], orgs=["ByteDance", "Google"])
+    bytedance, google = (index.find(name)[0].entity for name in ("ByteDance", "Google"))
+    assert same_org(bytedance, "ByteDance Seed") and same_org(google, "Google DeepMind")
+    assert same_org(bytedance, "TikTok")  # ByteDance's, though its name does not say so
+    assert not same_org(google, "TikTok")

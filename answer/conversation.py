@@ -70,6 +70,8 @@ _AGREE = {
     "don't": "doesn't",
 }
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
+# ...or people leaving it: "how many of xai's co-founders have quit".
+_LEFT = re.compile(r"\b(?:lose|lost|losing|loses|quit\w*|left|leav(?:e|es|ing)|depart\w*|exit\w*)\b", re.I)
 # "They" moving on: people, not a company ("where did they go?", "why did they leave?").
 _MOVING = re.compile(
     r"\s+(?:go|goes|went|gone|going|end(?:ed)? up|land(?:ed)?|head(?:ed)?|leave|left|leaving|quit|move[ds]?)\b",
@@ -362,8 +364,11 @@ def _they(text: str, name: str) -> str:
 def _group(q: Question) -> str:
     """The people a moves question asked about, in its period: "the people Meta hired from OpenAI", "the people
     who left OpenAI in 2026" ("" if it named none)."""
-    to = (q.destinations or q.either)[:1]
-    source = q.origins[:1]
+    # a company named apart from its side is where people went, unless the question is about leaving ("how
+    # many of xai's co-founders have quit": "them" are the people who left xAI)
+    leaving = not q.destinations and not q.origins and _LEFT.search(q.text) is not None
+    to = (q.destinations or (() if leaving else q.either))[:1]
+    source = (q.origins or (q.either if leaving else ()))[:1]
     when = f" {q.dates.label}" if q.dates else ""
     if to and source:
         return f"the people {to[0].entity.name} hired from {source[0].entity.name}{when}"

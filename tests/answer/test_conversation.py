@@ -490,3 +490,13 @@ def test_there_after_where_someone_is_now_is_where_they_went(small_engine: Engin
     )
     chat.remember(q, now, small_engine.state.entities.find)
     assert chat.resolve("what's his role there", small_engine.parse) == "what's Tan Xu's role at Moonshot AI"
+
+
+def test_them_after_a_question_about_people_quitting_a_company_are_those_who_left_it(
+    small_engine: Engine,
+) -> None:
+    chat = Conversation()
+    q = small_engine.parse("how many of Meta's co-founders have quit")
+    said = _said(q.text, AnswerKind.EXTRACTIVE, "Ruoming Pang and Tan Xu both said they were leaving.")
+    chat.remember(q, said, small_engine.state.entities.find)
+    assert chat.resolve("name them", small_engine.parse) == "name the people who left Meta"

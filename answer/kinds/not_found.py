@@ -3,20 +3,46 @@
 from __future__ import annotations
 
 from answer.context import Context
+from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
+from corpus.text import words
 
 NOT_FOUND = "I couldn't find anything in my articles that answers that."
 
+# A word of the question that is no everyday English, this long at least, written in this many articles at
+# most and in one of the best few passages found, is a term of theirs ("hart-scott-rodino", "qingyun"): the
+# question is about what those passages say, however weakly the model, which has not learnt the term, matches
+# it.
+RARE_TERM_LETTERS = 6
+RARE_TERM_ARTICLES = 2
+RARE_TERM_PASSAGES = 3
+
+
+def names_rare_term(q: Question, ctx: Context) -> bool:
+    """Does the question name a rare term of the articles that one of the best passages found says?"""
+    named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}  # a company or person is no term
+    terms = {w for w in words(q.text) if len(w) >= RARE_TERM_LETTERS and not is_english(w)} - named
+    if not terms:
+        return False
+    said = set().union(*(ctx.state.passage_words(h) for h in ctx.retrieval.hits[:RARE_TERM_PASSAGES]))
+    articles = ctx.state.data.articles
+    return any(
+        sum(w in ctx.state.article_words(a) for a in articles) <= RARE_TERM_ARTICLES for w in terms & said
+    )
+
 
 class NotFound:
-    """The best passages score below the calibrated threshold of the retrieval mode."""
+    """The best passages score below the calibrated threshold of the retrieval mode, and the question names no
+    rare term one of them says."""
 
     kind = AnswerKind.NOT_FOUND
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        return CERTAIN if ctx.retrieval.score < ctx.threshold else None
+        if ctx.retrieval.score >= ctx.threshold or names_rare_term(q, ctx):
+            return None
+        return CERTAIN
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         return refusal(q.text, NOT_FOUND, self.kind)

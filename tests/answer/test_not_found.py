@@ -1,0 +1,32 @@
+"""Nothing relevant enough is refused, unless the question names a rare term that a passage found says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from answer.config import EngineConfig
+from answer.model import AnswerKind
+from tests.conftest import FakeEmbedder, engine_of
+
+
+def test_a_rare_term_a_passage_says_is_answered_however_weak_the_match(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-01-ftc-acquihires",
+            "title": "The FTC looks at acqui-hires",
+            "body": "Under the Hart-Scott-Rodino Act, large acquisitions must be notified before they close. "
+            "The agency said it would look at licence deals too.",
+            "published": "2026-01-18",
+            "companies": "FTC",
+        },
+        # every search below the bar: what decides is the term
+        config=EngineConfig(thresholds={"hybrid": 0.99}),
+    )
+    answer = engine.answer("what does the hart-scott-rodino act require")
+    assert answer.answered and "must be notified" in answer.plain_text()
+    refused = engine.answer("what does the agency require")  # no rare term: too weak a match
+    assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND

@@ -32,6 +32,8 @@ from answer.definitions import (
         ("what is post-training exactly", DefinitionAsk("post-training")),  # not part of the term
         ("what does poaching mean in tech", DefinitionAsk("poaching")),  # where it means it: not the term
         ("what even is msl", DefinitionAsk("msl")),
+        ("what counts as a boomerang hire", DefinitionAsk("boomerang hire")),
+        ("what do people mean by poaching", DefinitionAsk("poaching")),
         # the term first, then what is asked of it
         ("acquihire = ? never got what it means", DefinitionAsk("acquihire")),
         ("garden leave?? what does that mean", DefinitionAsk("garden leave")),

@@ -36,14 +36,15 @@ _ASPECTS = tuple(
         "budget budgets spending spend",
         "college university degree school studied",
         "born birthplace hometown",
-        "ipo listing listed",
+        "ipo listing listed debut debuted trading traded",
         "vacation vacations holidays pto perks",
     )
 )
 # The words that make a question about an aspect; "pay", "paid", "spend" ask about pay and amounts, which
 # `MissingFact` judges.
 _TRIGGERS = {
-    w: group
+    # a word of two groups is said by either's words: a company "debuts" on an exchange as a product does
+    w: tuple(dict.fromkeys(x for g in _ASPECTS if w in g for x in g))
     for group in _ASPECTS
     for w in group
     if w not in {"paid", "pay", "worth", "valued", "valuation", "invested", "investment", "spend", "spending"}

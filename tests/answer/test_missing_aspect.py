@@ -134,3 +134,22 @@ def test_an_aspect_said_in_another_form_or_inside_a_hyphenated_word_is_mentioned
 def test_an_aspect_word_said_of_people_asks_about_the_people(engine: Engine) -> None:
     answer = engine.answer("is moonshot ai trading researchers with the kimi team")
     assert answer.answered and "ten researchers" in answer.plain_text()
+
+
+def test_a_debut_on_an_exchange_is_said_by_the_words_of_a_listing(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-02-zhipu-lists",
+            "title": "Zhipu lists in Hong Kong",
+            "body": "Zhipu began trading in Hong Kong on 8 January 2026. Its staff hold shares.",
+            "published": "2026-02-20",
+            "companies": "Zhipu",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    answer = engine.answer("what day did zhipu debut in hong kong")
+    assert answer.answered and "8 January 2026" in answer.plain_text()

@@ -55,7 +55,8 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         Topic.MAKER,
         rf"who (?:made|built|created|wrote|developed|designed|programmed|coded|owns|runs|maintains|is behind) "
         rf"{_BOT}|who(?:'s| is) your (?:creator|maker|developer|author|owner)|"
-        r"are (?:you|u) (?:an? )?(?:ai|bot|robot|human|person|real|chatgpt|gpt|llm|language model)",
+        r"are (?:you|u) (?:an? )?(?:ai|bot|robot|human|person|real|chatgpt|gpt|llm|language model)|"
+        r"is (?:this|this bot|this thing|talentbot) (?:an? )?(?:ai|bot|robot|chatgpt|gpt|llm)",
     ),
     (
         Topic.SOURCES,
@@ -73,7 +74,7 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         rf"when (?:were|was) (?:you|your {_DATA}) (?:last )?(?:updated|refreshed)|"
         r"when did you last (?:update|get news|read)|"
         r"what(?:'s|s| is) your (?:newest|latest|most recent|last|oldest|earliest|first) (?:article|story)|"
-        r"what(?:'s| is) your (?:knowledge )?cut-?off(?: date)?|"
+        r"what(?:'s|s| is) your (?:knowledge |data |training |news )?cut-?off(?: date)?|"
         rf"what (?:dates|period|time span|years) do (?:you|your {_DATA}) cover|how far back do (?:you|your {_DATA}) go|"
         # "how often is the news updated", "how often do you update"
         rf"how often (?:is|are|do|does) (?:the |your |ur )?{_DATA} (?:get )?(?:updated|refreshed|added)|"
@@ -114,7 +115,8 @@ _USING = re.compile(
     r"sign up|recaps?|digest|summar(?:y|ies)|newsletter|weekly|updates|commands?|settings|examples?|questions?)\b|"
     r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b|"
     r"\b(stop|pause|cancel|change|choose|pick|turn off)\b.*\b(recaps?|digest|newsletter|weekly|messages)\b|"
-    r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time)\b|"
+    r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time|sent|sends|delivered|"
+    r"comes?|out)\b|\bwhen\b.*\b(recaps?|digest|newsletter)\b|"
     # what the bot sends: "stop sending me stuff", "how often do u message me", "turn it off"
     r"\b(stop|quit|pause|cancel)\s+(sending|messaging|texting|pinging)\b|\bturn (?:it|this|them|you|u) off\b|"
     r"\bhow often\b.*\b(message|send|text|ping)\w*|\bnotifications?\b|"

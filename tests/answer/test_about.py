@@ -19,6 +19,10 @@ from answer.model import AnswerKind
         ("who are you?", Topic.HELP),
         ("who made you?", Topic.MAKER),
         ("Are you ChatGPT?", Topic.MAKER),
+        ("is this ai", Topic.MAKER),
+        ("is this real", None),  # after a rumour: about the news, not the bot
+        ("whats your data cutoff", Topic.RECENCY),
+        ("when is the weekly recap sent", Topic.RECAP),
         ("where does your news come from?", Topic.SOURCES),
         ("what sources do you use?", Topic.SOURCES),
         ("how recent is your news?", Topic.RECENCY),

@@ -116,7 +116,7 @@ _USING = re.compile(
     r"\b(subscribe|unsubscribe|subscription|publishers|commands|example questions|sample questions)\b|"
     r"\b(stop|pause|cancel|change|choose|pick|turn off)\b.*\b(recaps?|digest|newsletter|weekly|messages)\b|"
     r"\b(recaps?|digest|newsletter|weekly \w+)\b.*\b(stop|pause|cancel|arrives?|day|time|sent|sends|delivered|"
-    r"comes?|out)\b|\bwhen\b.*\b(recaps?|digest|newsletter)\b|"
+    r"comes?|out|free|cost|costs|price)\b|\bwhen\b.*\b(recaps?|digest|newsletter)\b|"
     # what the bot sends: "stop sending me stuff", "how often do u message me", "turn it off"
     r"\b(stop|quit|pause|cancel)\s+(sending|messaging|texting|pinging)\b|\bturn (?:it|this|them|you|u) off\b|"
     r"\bhow often\b.*\b(message|send|text|ping)\w*|\bnotifications?\b|"
@@ -152,7 +152,9 @@ ABOUT_WORDS = STOP_WORDS | word_set(
     "turn off "
     # a summary sent, and what is kept about the asker
     "summary summaries store stores stored storing save saves saved keep keeps kept private privacy delete "
-    "remember track tracking log logs gdpr safe"
+    "remember track tracking log logs gdpr safe "
+    # its name, its price, how it decides: "what's your name", "do you cost money", "list your commands"
+    "whats what's name called list open source money price paid decide decides say says asked"
 )
 # Which topic a loosely worded question about the bot asks, by its words, in this order.
 _LOOSE_TOPICS: tuple[tuple[Topic, re.Pattern[str]], ...] = (

@@ -23,6 +23,9 @@ from answer.model import AnswerKind
         ("is this real", None),  # after a rumour: about the news, not the bot
         ("whats your data cutoff", Topic.RECENCY),
         ("when is the weekly recap sent", Topic.RECAP),
+        ("is the recap free", Topic.RECAP),
+        ("what's your name", Topic.HELP),
+        ("list your commands", Topic.HELP),
         ("where does your news come from?", Topic.SOURCES),
         ("what sources do you use?", Topic.SOURCES),
         ("how recent is your news?", Topic.RECENCY),

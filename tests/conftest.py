@@ -152,6 +152,14 @@ def engine_of(
     return engine_over(corpus, tmp_path / "data", embedder, config)
 
 
+def any_passage_engine(
+    tmp_path: Path, embedder: Embedder, *articles: dict[str, str], threshold: float = 0.0
+) -> Engine:
+    """`engine_of` with one relevance threshold for every search (0: any passage found is relevant enough, so
+    what decides an answer is what the passages say)."""
+    return engine_of(tmp_path, embedder, *articles, config=EngineConfig(thresholds={"hybrid": threshold}))
+
+
 @pytest.fixture
 def small_engine(tmp_path: Path, small_corpus: Path, fake_embedder: FakeEmbedder) -> Engine:
     return engine_over(small_corpus, tmp_path / "data", fake_embedder)

@@ -10,7 +10,7 @@ import pytest
 from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
+from tests.conftest import FakeEmbedder, any_passage_engine, engine_over, write_article
 
 ARTICLES = {
     "2026-05-moonshot-kimi-team": (
@@ -76,7 +76,7 @@ def test_an_aspect_the_passage_mentions_is_answered(engine: Engine) -> None:
 def test_an_aspect_said_of_something_else_does_not_answer(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    engine = engine_of(
+    engine = any_passage_engine(
         tmp_path,
         fake_embedder,
         {
@@ -87,7 +87,6 @@ def test_an_aspect_said_of_something_else_does_not_answer(
             "published": "2026-06-27",
             "companies": "Apple, OpenAI",
         },
-        config=EngineConfig(thresholds={"hybrid": 0.0}),
     )
     refused = engine.answer("when did apple release the vision pro")
     assert not refused.answered and "say nothing about “release”" in refused.intro
@@ -112,7 +111,7 @@ def test_a_second_ask_about_an_aspect_no_passage_mentions_leaves_the_first_answe
 def test_an_aspect_said_in_another_form_or_inside_a_hyphenated_word_is_mentioned(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    engine = engine_of(
+    engine = any_passage_engine(
         tmp_path,
         fake_embedder,
         {
@@ -123,7 +122,6 @@ def test_an_aspect_said_in_another_form_or_inside_a_hyphenated_word_is_mentioned
             "published": "2025-12-03",
             "companies": "Carnegie",
         },
-        config=EngineConfig(thresholds={"hybrid": 0.0}),
     )
     born = engine.answer("how many chinese born researchers from the study were still at us labs")
     assert born.answered and "87 of them" in born.plain_text()
@@ -139,7 +137,7 @@ def test_an_aspect_word_said_of_people_asks_about_the_people(engine: Engine) -> 
 def test_a_debut_on_an_exchange_is_said_by_the_words_of_a_listing(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    engine = engine_of(
+    engine = any_passage_engine(
         tmp_path,
         fake_embedder,
         {
@@ -149,7 +147,6 @@ def test_a_debut_on_an_exchange_is_said_by_the_words_of_a_listing(
             "published": "2026-02-20",
             "companies": "Zhipu",
         },
-        config=EngineConfig(thresholds={"hybrid": 0.0}),
     )
     answer = engine.answer("what day did zhipu debut in hong kong")
     assert answer.answered and "8 January 2026" in answer.plain_text()

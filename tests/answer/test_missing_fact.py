@@ -13,7 +13,7 @@ from answer.engine import Engine
 from answer.kinds.missing_fact import _counts, known_focus, said_words, same_word
 from answer.model import AnswerKind
 from answer.state import name_words
-from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
+from tests.conftest import FakeEmbedder, any_passage_engine, engine_of, engine_over, write_article
 
 
 @pytest.mark.parametrize(
@@ -214,11 +214,17 @@ def test_someones_pay_is_said_in_an_article_about_them_not_of_a_package_for_anot
         "companies": "Tencent",
         "people": "Yao Shunyu, Martin Lau",
     }
-    engine = engine_of(tmp_path, fake_embedder, deitke, yao, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    engine = any_passage_engine(tmp_path, fake_embedder, deitke, yao)
     for question in ("how much does demis hassabis get paid", "how much is demis hassabis paid"):
         refused = engine.answer(question)
         assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND, question
     assert "100 million yuan" in engine.answer("what was yao shunyu's pay package").plain_text()
+
+
+def _answered(tmp_path: Path, embedder: FakeEmbedder, article: dict[str, str], question: str) -> str:
+    """The answer to the question over one article, any passage relevant enough ("" when refused)."""
+    answer = any_passage_engine(tmp_path, embedder, article).answer(question)
+    return answer.plain_text() if answer.answered else ""
 
 
 def test_a_count_reported_by_a_news_outlet_is_still_the_subjects(
@@ -233,9 +239,9 @@ def test_a_count_reported_by_a_news_outlet_is_still_the_subjects(
         "companies": "DeepSeek, South China Morning Post",
         "people": "",
     }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
-    answer = engine.answer("how many cvs did deepseek get after posting jobs")
-    assert answer.answered and "10,000 CVs" in answer.plain_text()
+    assert "10,000 CVs" in _answered(
+        tmp_path, fake_embedder, article, "how many cvs did deepseek get after posting jobs"
+    )
 
 
 def test_raises_typed_for_raise_is_still_a_way_of_asking(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
@@ -247,9 +253,9 @@ def test_raises_typed_for_raise_is_still_a_way_of_asking(tmp_path: Path, fake_em
         "companies": "DeepSeek, Tencent",
         "people": "",
     }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
-    answer = engine.answer("how much did deepseek raises in the end")
-    assert answer.answered and "51 billion yuan" in answer.plain_text()
+    assert "51 billion yuan" in _answered(
+        tmp_path, fake_embedder, article, "how much did deepseek raises in the end"
+    )
 
 
 class _Paraphrasing(FakeEmbedder):
@@ -270,7 +276,7 @@ def test_a_fact_asked_in_other_words_than_a_sentence_nearly_saying_it_is_answere
         "people": "John Jumper",
         "companies": "DeepMind",
     }
-    engine = engine_of(tmp_path, _Paraphrasing(), article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    engine = any_passage_engine(tmp_path, _Paraphrasing(), article)
     answer = engine.answer("when did john jumper say he is quitting deepmind")
     assert answer.answered and "June 2026" in answer.plain_text()
     # ...but a sentence about something else that carries a date does not answer
@@ -278,44 +284,55 @@ def test_a_fact_asked_in_other_words_than_a_sentence_nearly_saying_it_is_answere
     assert not refused.answered
 
 
-def test_a_job_asked_about_is_the_post_or_role_the_article_says(
-    tmp_path: Path, fake_embedder: FakeEmbedder
+def _article(article_id: str, body: str, companies: str, people: str = "") -> dict[str, str]:
+    return {
+        "article_id": article_id,
+        "title": article_id,
+        "body": body,
+        "published": "2026-06-01",
+        "companies": companies,
+        "people": people,
+    }
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "expected"),
+    [
+        pytest.param(
+            _article(
+                "2026-02-openai-preparedness-hire",
+                "OpenAI advertised the post in December 2025 with pay of about $555,000 a year plus equity. "
+                "Many job seekers from rival labs applied.",
+                "OpenAI",
+            ),
+            "how much did that openai job pay",
+            "$555,000",
+            id="a job is the post or role the article says",
+        ),
+        pytest.param(
+            _article(
+                "2024-11-alibaba-arbitration",
+                "Alibaba has filed a labour-arbitration claim against Zhou Chang. An arbitration case is slow.",
+                "Alibaba",
+                "Zhou Chang",
+            ),
+            "who did alibaba take to arbitration",
+            "Zhou Chang",
+            id="a focus word inside a hyphenated word is said",
+        ),
+        pytest.param(
+            _article(
+                "2026-05-spacexai-exodus",
+                "More than 50 researchers have left SpaceXAI since February. Staff who quit rarely come back.",
+                "SpaceXAI",
+            ),
+            "how many people have quit spacexai",
+            "More than 50",
+            id="quitting asked about is leaving said",
+        ),
+    ],
+)
+def test_the_fact_asked_is_found_however_the_article_words_what_it_is_about(
+    tmp_path: Path, fake_embedder: FakeEmbedder, article: dict[str, str], question: str, expected: str
 ) -> None:
-    article = {
-        "article_id": "2026-02-openai-preparedness-hire",
-        "title": "OpenAI hires a head of preparedness",
-        "body": "OpenAI advertised the post in December 2025 with pay of about $555,000 a year plus equity. "
-        "Many job seekers from rival labs applied.",
-        "published": "2026-02-04",
-        "companies": "OpenAI",
-    }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
-    answer = engine.answer("how much did that openai job pay")
-    assert answer.answered and "$555,000" in answer.plain_text()
-
-
-def test_a_focus_word_inside_a_hyphenated_word_is_said(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    article = {
-        "article_id": "2024-11-alibaba-arbitration",
-        "title": "Alibaba goes to arbitration",
-        "body": "Alibaba has filed a labour-arbitration claim against Zhou Chang. An arbitration case is slow.",
-        "published": "2024-11-20",
-        "people": "Zhou Chang",
-        "companies": "Alibaba",
-    }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
-    answer = engine.answer("who did alibaba take to arbitration")
-    assert answer.answered and "Zhou Chang" in answer.plain_text()
-
-
-def test_quitting_asked_about_is_leaving_said(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    article = {
-        "article_id": "2026-05-spacexai-exodus",
-        "title": "Researchers leave SpaceXAI",
-        "body": "More than 50 researchers have left SpaceXAI since February. Staff who quit rarely come back.",
-        "published": "2026-05-21",
-        "companies": "SpaceXAI",
-    }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
-    answer = engine.answer("how many people have quit spacexai")
-    assert answer.answered and "More than 50" in answer.plain_text()
+    assert expected in _answered(tmp_path, fake_embedder, article, question)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from answer.config import EngineConfig
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import FakeEmbedder, any_passage_engine
 
 
 def test_a_rare_term_a_passage_says_is_answered_however_weak_the_match(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    engine = engine_of(
+    engine = any_passage_engine(
         tmp_path,
         fake_embedder,
         {
@@ -23,8 +22,7 @@ def test_a_rare_term_a_passage_says_is_answered_however_weak_the_match(
             "published": "2026-01-18",
             "companies": "FTC",
         },
-        # every search below the bar: what decides is the term
-        config=EngineConfig(thresholds={"hybrid": 0.99}),
+        threshold=0.99,  # every search below the bar: what decides is the term
     )
     answer = engine.answer("what does the hart-scott-rodino act require")
     assert answer.answered and "must be notified" in answer.plain_text()

@@ -238,6 +238,25 @@ def _particular(sentence: str, question: str, entities: EntityIndex | None) -> b
     return entities is not None and carries(sentence, AnswerType.PERSON, entities, frozenset(words(question)))
 
 
+def _next_shown(
+    pick: Candidate, chosen: list[Candidate], article_sentences: Mapping[str, Sequence[str]] | None
+) -> tuple[int, str] | None:
+    """The sentence after a pick in its article (with its index), when it may be shown after it: not a
+    question, not a remark about the article itself, not shown already."""
+    sentences = (article_sentences or {}).get(pick.article_id, ())
+    after = after_index(pick, sentences)
+    if after >= len(sentences):
+        return None
+    following = sentences[after]
+    if (
+        following.rstrip().endswith("?")
+        or _META.search(following)
+        or any(following in c.text for c in chosen)
+    ):
+        return None
+    return after, following
+
+
 def _read_on_short(
     question: str,
     candidates: list[Candidate],
@@ -250,21 +269,14 @@ def _read_on_short(
     new H-1B visa petitions has survived its first court test." "On 23 December 2025 Judge Beryl Howell...
     rejected a challenge...")."""
     best = chosen[0]
-    sentences = (article_sentences or {}).get(best.article_id, ())
-    after = after_index(best, sentences)
-    if len(chosen) > SHORT_ANSWER or after >= len(sentences):
+    following = _next_shown(best, chosen, article_sentences) if len(chosen) <= SHORT_ANSWER else None
+    if following is None:
         return chosen
-    following = sentences[after]
-    if (
-        following.rstrip().endswith("?")
-        or _META.search(following)
-        or any(following in c.text for c in chosen)
-    ):
+    after, text = following
+    relevance = max((c.relevance for c in candidates if text in c.text), default=0.0)
+    if relevance < READ_ON_SHORT_RELATIVE * best.relevance or not _particular(text, question, entities):
         return chosen
-    relevance = max((c.relevance for c in candidates if following in c.text), default=0.0)
-    if relevance < READ_ON_SHORT_RELATIVE * best.relevance or not _particular(following, question, entities):
-        return chosen
-    return [best, Candidate(relevance, following, best.article_id, best.vector, after), *chosen[1:]]
+    return [best, Candidate(relevance, text, best.article_id, best.vector, after), *chosen[1:]]
 
 
 def _elaborated(
@@ -279,19 +291,11 @@ def _elaborated(
     out: list[Candidate] = []
     for c in chosen:
         out.append(c)
-        sentences = (article_sentences or {}).get(c.article_id, ())
-        after = after_index(c, sentences)
-        if (
-            len(c.text.split()) > VAGUE_WORDS
-            or after >= len(sentences)
-            or _particular(c.text, question, entities)
-        ):
+        if len(c.text.split()) > VAGUE_WORDS or _particular(c.text, question, entities):
             continue
-        following = sentences[after]
-        if following.rstrip().endswith("?") or _META.search(following):
-            continue
-        if not any(following in x.text for x in chosen):
-            out.append(Candidate(c.relevance, following, c.article_id, c.vector, after))
+        following = _next_shown(c, chosen, article_sentences)
+        if following is not None:
+            out.append(Candidate(c.relevance, following[1], c.article_id, c.vector, following[0]))
     return out
 
 

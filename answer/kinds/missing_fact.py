@@ -126,9 +126,10 @@ def said_words(sentence: str) -> list[str]:
 def word_forms(sentence: str) -> list[set[str]]:
     """Each of a sentence's words (`said_words`) with the parts of a hyphenated one: "labour-arbitration"
     says "arbitration", "Chinese-born" says "born"."""
+    raw = sentence.lower().split()
     return [
-        {w.strip(_NOT_WORD).replace("-", ""), *(p for p in w.strip(_NOT_WORD).split("-") if p)}
-        for w in sentence.lower().split()
+        {said, *(p for p in w.strip(_NOT_WORD).split("-") if p)}
+        for said, w in zip(said_words(sentence), raw, strict=True)
     ]
 
 

@@ -71,7 +71,7 @@ _AGREE = {
 }
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
 # ...or people leaving it: "how many of xai's co-founders have quit".
-_LEFT = re.compile(r"\b(?:lose|lost|losing|loses|quit\w*|left|leav(?:e|es|ing)|depart\w*|exit\w*)\b", re.I)
+_LEFT = re.compile(rf"{_LOSING.pattern}|\b(?:quit\w*|left|leav(?:e|es|ing)|depart\w*|exit\w*)\b", re.I)
 # "They" moving on: people, not a company ("where did they go?", "why did they leave?").
 _MOVING = re.compile(
     r"\s+(?:go|goes|went|gone|going|end(?:ed)? up|land(?:ed)?|head(?:ed)?|leave|left|leaving|quit|move[ds]?)\b",

@@ -54,7 +54,8 @@ _SOURCE_BEFORE = re.compile(
 )
 # The words for a company's people: "apple people", "openai researchers", "tml founders".
 STAFF = (
-    r"(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|talent|alumni|veterans|execs|executives|"
+    r"(?:people|ppl|folks|staff(?:ers)?|employees|researchers|engineers|scientists|talent|alumni|veterans|execs|"
+    r"executives|"
     r"(?:co-?)?founders|founding members)"
 )
 # ...and the kind of them: "apple ai people", "openai's top researchers".

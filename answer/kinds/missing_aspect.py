@@ -14,7 +14,7 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import same_word, word_forms
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import CONTINUES
-from answer.query import Question
+from answer.query import STAFF, Question
 from corpus.text import content_words, stem, words
 
 # What a question may ask about that lies outside hiring, pay and policy, each with the words an article
@@ -62,8 +62,9 @@ def _said(sentence: str) -> set[str]:
     return set().union(*word_forms(sentence))
 
 
-# Words for people: an aspect word before one is said of people, not of the aspect ("trading employees").
-_PEOPLE = frozenset(words("employees staff staffers people researchers engineers talent scientists"))
+# Words for people (`query.STAFF`): an aspect word before one is said of people, not of the aspect ("trading
+# employees").
+_PEOPLE = re.compile(STAFF, re.I)
 
 # Words of asking that say nothing of what an aspect is asked of.
 _ASKING = frozenset({"eta", "when", "date", "yet", "soon", "next", "new", "latest", "much", "many"})
@@ -100,7 +101,7 @@ def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = (
         dict.fromkeys(
             w
             for w, after in zip(typed, [*typed[1:], ""], strict=True)
-            if w in _TRIGGERS and after not in _PEOPLE
+            if w in _TRIGGERS and not _PEOPLE.fullmatch(after)
         )
     )
     phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]

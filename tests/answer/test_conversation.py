@@ -465,17 +465,32 @@ def test_which_of_them_after_an_answer_naming_one_person_is_still_the_people_ask
     assert understood == "which of the people Meta hired from Apple is the most senior"
 
 
-def test_they_going_somewhere_after_news_about_a_company_are_the_people_who_left_it(
-    small_engine: Engine,
+@pytest.mark.parametrize(
+    ("asked", "said", "follow_up", "resolved"),
+    [
+        pytest.param(
+            "what happened at Moonshot AI",
+            "Moonshot AI lost Tan Xu and Ruoming Pang in a week.",
+            "where did they go?",
+            "where did the people who left Moonshot AI go?",
+            id="they going somewhere after news about a company",
+        ),
+        pytest.param(
+            "how many of Meta's co-founders have quit",
+            "Ruoming Pang and Tan Xu both said they were leaving.",
+            "name them",
+            "name the people who left Meta",
+            id="them after a question about people quitting a company",
+        ),
+    ],
+)
+def test_they_after_people_leaving_a_company_are_the_people_who_left_it(
+    small_engine: Engine, asked: str, said: str, follow_up: str, resolved: str
 ) -> None:
     chat = Conversation()
-    q = small_engine.parse("what happened at Moonshot AI")
-    news = _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI lost Tan Xu and Ruoming Pang in a week.")
-    chat.remember(q, news, small_engine.state.entities.find)
-    assert (
-        chat.resolve("where did they go?", small_engine.parse)
-        == "where did the people who left Moonshot AI go?"
-    )
+    q = small_engine.parse(asked)
+    chat.remember(q, _said(q.text, AnswerKind.EXTRACTIVE, said), small_engine.state.entities.find)
+    assert chat.resolve(follow_up, small_engine.parse) == resolved
 
 
 def test_there_after_where_someone_is_now_is_where_they_went(small_engine: Engine) -> None:
@@ -490,13 +505,3 @@ def test_there_after_where_someone_is_now_is_where_they_went(small_engine: Engin
     )
     chat.remember(q, now, small_engine.state.entities.find)
     assert chat.resolve("what's his role there", small_engine.parse) == "what's Tan Xu's role at Moonshot AI"
-
-
-def test_them_after_a_question_about_people_quitting_a_company_are_those_who_left_it(
-    small_engine: Engine,
-) -> None:
-    chat = Conversation()
-    q = small_engine.parse("how many of Meta's co-founders have quit")
-    said = _said(q.text, AnswerKind.EXTRACTIVE, "Ruoming Pang and Tan Xu both said they were leaving.")
-    chat.remember(q, said, small_engine.state.entities.find)
-    assert chat.resolve("name them", small_engine.parse) == "name the people who left Meta"

@@ -199,6 +199,14 @@ def split_asks(question: str) -> tuple[Ask, ...]:
     return tuple(Ask(p, expected_type(p)) for p in parts)
 
 
+def own_words(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> frozenset[str]:
+    """The topic words of one ask that neither another ask nor a name of the question has: "vest" in "how
+    many staff got the bonus and how does it vest". A sentence saying them answers that ask, not the others."""
+    others = {w for j, a in enumerate(asks) if j != i for w in content_words(a.text)}
+    named = {w for n in names for w in content_words(n)}
+    return frozenset(content_words(body(asks[i].text)) - others - named)
+
+
 def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
     """What to search for one ask: its words; the body of another ask when it has none of its own ("for how
     long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how

@@ -16,7 +16,7 @@ from answer.facts import carries
 from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
-from corpus.text import STEM_LETTERS, words
+from corpus.text import STEM_LETTERS, content_words, words
 
 # A sentence carrying the type an ask expects answers it when it is at least this share as relevant as the
 # ask's best sentence of any type: a date in an off-topic sentence does not answer "when did he join?"...
@@ -31,6 +31,9 @@ COVER_RELATIVE = 0.95
 # A later ask is answered from an article already shown when a sentence there is this share as relevant as
 # its best sentence elsewhere.
 STORY_RELATIVE = 0.6
+# A sentence saying an ask's own words answers it rather than its best sentence, which does not say them, when
+# it is at least this share as relevant.
+OWN_RELATIVE = 0.6
 # An answer to several asks shows at most this many sentences: one or two per ask.
 MAX_SENTENCES = 5
 
@@ -43,6 +46,7 @@ class AskSearch:
 
     ask: Ask
     text: str
+    own: frozenset[str]  # the ask's topic words that the other asks and the names lack (`asks.own_words`)
     vector: npt.NDArray[np.float32]
     passages: Sequence[RetrievedPassage]
     relevant: bool  # the search scored above the relevance threshold
@@ -92,6 +96,27 @@ def answering(
         )
         and answers_ask(search.ask, c.text, entities, known)
     ]
+
+
+def _saying_own(own: frozenset[str], pool: list[Candidate]) -> list[Candidate]:
+    """The ask's pool, or only its sentences saying the ask's own words when the best does not and one of
+    them is nearly as relevant: the search for an ask that points back carries the words of the ask it
+    points to ("how does it vest" searched with "how many staff got the retention bonus"), which ranks that
+    ask's answer first again."""
+    if not own or not pool or own & content_words(pool[0].text):
+        return pool
+    best = pool[0].relevance
+    story = {c.article_id for c in pool[:SAME_STORY_TOP]}
+    saying = [
+        c
+        for c in pool
+        if own & content_words(c.text)
+        and (
+            c.relevance >= OWN_RELATIVE * best
+            or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
+        )
+    ]
+    return saying or pool
 
 
 # "On which podcast did he say it?": the thing asked for by name, which the answer names too ("Altman made the
@@ -197,7 +222,7 @@ def cover_asks(
     """The sentences picked for the whole question, with a sentence added for each ask none of them answers
     (in the order of the asks); the asks nothing in the passages answers are returned apart."""
     picks = list(picked)
-    pools = [answering(s, shared, entities) for s in searches]
+    pools = [_saying_own(s.own, answering(s, shared, entities)) for s in searches]
     covering: set[int] = set()
     unanswered: list[Ask] = []
     for search, pool in zip(searches, pools, strict=True):

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.article_lists import listed_reasons
-from answer.asks import AnswerType, Ask, asks_reason, search_text, split_asks
+from answer.asks import AnswerType, Ask, asks_reason, own_words, search_text, split_asks
 from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
@@ -65,9 +65,16 @@ def search_asks(q: Question, ctx: Context, asks: tuple[Ask, ...]) -> list[AskSea
     texts = [search_text(asks, i, names) for i in range(len(asks))]
     return [
         AskSearch(
-            ask, text, vector, [ctx.state.retrieved(h) for h in found.hits], found.score >= ctx.threshold
+            ask,
+            text,
+            own_words(asks, i, names),
+            vector,
+            [ctx.state.retrieved(h) for h in found.hits],
+            found.score >= ctx.threshold,
         )
-        for ask, text, (vector, found) in zip(asks, texts, search_each(q, ctx, texts), strict=True)
+        for i, (ask, text, (vector, found)) in enumerate(
+            zip(asks, texts, search_each(q, ctx, texts), strict=True)
+        )
     ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answer.asks import AnswerType, asks_reason, search_text, split_asks
+from answer.asks import AnswerType, asks_reason, own_words, search_text, split_asks
 from answer.facts import carries, hints_motive, states_reason
 from corpus.entities import EntityIndex
 
@@ -275,3 +275,10 @@ def test_a_question_about_how_pay_changed_asks_no_sum(question: str, expected: A
 )
 def test_a_size_a_share_or_a_ratio_asks_for_a_figure(question: str) -> None:
     assert split_asks(question)[0].type is AnswerType.AMOUNT
+
+
+def test_an_ask_pointing_back_keeps_its_own_words_apart() -> None:
+    """ "how does it vest" is searched with the first ask's words, but only "vest" is its own."""
+    asks = split_asks("openai's retention bonus: how many staff got it and how does it vest")
+    assert own_words(asks, 1, ("OpenAI",)) == {"vest"}
+    assert "vest" not in own_words(asks, 0, ("OpenAI",)) and "bonus" in own_words(asks, 0, ("OpenAI",))

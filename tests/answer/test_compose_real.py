@@ -44,6 +44,13 @@ def _has(text: str, term: str) -> bool:
             "how many people did Thinking Machines start with and how many came from OpenAI",
             ["30", "two-thirds"],
         ),
+        # the second ask points back ("it"), so its search carries the first ask's words: the sentence saying
+        # its own word ("vest") answers it, not the first ask's answer again
+        ("openai's retention bonus: how many staff got it and how does it vest", ["1,000", "quarterly"]),
+        (
+            "who did deepmind hire from windsurf, how much was the licence, and who's interim ceo now",
+            ["Varun Mohan", "2.4 billion", "Jeff Wang"],
+        ),
     ],
 )
 def test_every_ask_of_a_question_is_answered(real_engine: Engine, question: str, must: list[str]) -> None:

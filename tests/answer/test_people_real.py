@@ -126,3 +126,9 @@ def test_a_question_about_the_bot_worded_like_none_of_its_patterns(real_engine: 
     # close in meaning to an example question about the bot ("can you send me news every week")
     answer = real_engine.answer("could u send me the news each week")
     assert answer.kind is AnswerKind.ABOUT and answer.answered
+
+
+def test_a_publisher_named_in_a_question_about_the_bots_sources(real_engine: Engine) -> None:
+    # "reuters" is a publisher of the articles, not what the question is about: it asks what the bot reads
+    answer = real_engine.answer("which publications do u pull from, like reuters?")
+    assert answer.kind is AnswerKind.ABOUT and "publishers" in answer.plain_text()

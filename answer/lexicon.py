@@ -21,7 +21,7 @@ CHAT_WORDS = word_set(
     "ya yea gonna wanna gotta kinda sorta info pic pics stuff vs versus timeline timelines compare "
     "comparison overview summary summarise summarize recap explain define definition meaning mean means eta "
     "quick question ok okay hmm um uh haha hahaha hehe heh lmfao rofl xd bruh smh tho jk ikr nvm yall bro "
-    "lowkey "
+    "lowkey em smth sth abt "
     # ...and the short forms typed without their apostrophe
     "dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent hasnt havent hadnt shouldnt aint "
     "thats whats wheres hows theres ive youre theyre"
@@ -92,8 +92,9 @@ class Lexicon:
             return True  # "earners", "hirers": someone who earns, hires
         if _AMOUNT_OR_PERIOD.match(part) or not part.isalpha():
             return bool(_AMOUNT_OR_PERIOD.match(part))
-        if len(part) >= CLIPPED_MIN and self._clipped(part):
-            return True
+        single = part[:-1] if part.endswith("s") else part
+        if len(single) >= CLIPPED_MIN and (self._clipped(part) or self._clipped(single)):
+            return True  # "postdoc" and "postdocs" (postdoctoral)
         if part.endswith("in") and stem(f"{part}g") in self._stems:
             return True  # the "g" dropped: "doin", "hirin"
         if is_english(part):

@@ -34,7 +34,7 @@ EVERYDAY_WORDS = word_set(
     "legit sus cap lowkey highkey deadass"
 )
 # One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
-_OWNER = re.compile(r"(?<![\w'’])((?:[a-z]+\s)?[a-z]+)['’]s\b")
+_OWNER = re.compile(r"(?<![\w'’.])((?:[a-z]+\s)?[a-z]+)['’]s\b")  # not a web address's end: "jd.com's"
 # Letters of scripts other than Latin (with its accented letters): a name written in Chinese, Cyrillic...
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 # What may come before a name someone is addressed by ("hey Bob, ..."): nothing, or a greeting.

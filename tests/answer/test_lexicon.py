@@ -54,6 +54,8 @@ LEXICON = Lexicon(
         ("what was the rationale for meta's pay, and its impact really", ()),
         ("how long are postdoc posts", ("long", "posts")),  # "postdoc" is "postdoctoral" cut short
         ("meta's stock post", ("post",)),  # too short to be cut from "postdoctoral"
+        ("how long do the postdocs last", ("long", "last")),  # ...and its plural
+        ("list em, smth like that", ()),  # chat for "them", "something"
     ],
 )
 def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) -> None:

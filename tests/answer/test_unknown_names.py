@@ -48,6 +48,7 @@ def unknown(text: str) -> tuple[str, ...]:
         "Hey TalentBot, who did Meta hire?",
         "someone on twitter says Meta hired Tan Xu, is that legit?",  # where they read it, slang
         "when did she announce she's joining Meta?",  # "she's" is she is, not whose
+        "who did meta hire from jd.com's lab?",  # the end of a web address, not whose
     ],
 )
 def test_abbreviations_chat_words_and_whom_it_is_addressed_to_are_no_unknown_names(text: str) -> None:

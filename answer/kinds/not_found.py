@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from answer.context import Context
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
-from corpus.text import words
+from corpus.text import STOP_WORDS, words
 
 NOT_FOUND = "I couldn't find anything in my articles that answers that."
 
@@ -18,6 +20,8 @@ NOT_FOUND = "I couldn't find anything in my articles that answers that."
 RARE_TERM_LETTERS = 6
 RARE_TERM_ARTICLES = 2
 RARE_TERM_PASSAGES = 3
+# A phrase of two neighbouring words, each this long, is named word for word ("explore academy").
+RARE_PAIR_LETTERS = 4
 
 
 def names_rare_term(q: Question, ctx: Context) -> bool:
@@ -33,6 +37,29 @@ def names_rare_term(q: Question, ctx: Context) -> bool:
     )
 
 
+def _pairs(text: str) -> set[str]:
+    """The pairs of neighbouring words of a text, each word of RARE_PAIR_LETTERS or more and no stop word."""
+    found = words(text)
+    return {
+        f"{a} {b}"
+        for a, b in pairwise(found)
+        if min(len(a), len(b)) >= RARE_PAIR_LETTERS and not {a, b} & STOP_WORDS
+    }
+
+
+def names_rare_phrase(q: Question, ctx: Context) -> bool:
+    """Does the question name, word for word, a phrase of everyday words that one of the best passages says
+    and few articles do ("jd.com's explore academy": "JD.com's Explore Academy, the e-commerce group's
+    research arm")?"""
+    asked = _pairs(q.text)
+    if not asked:
+        return False
+    hits = ctx.retrieval.hits[:RARE_TERM_PASSAGES]
+    said = asked & set().union(*(_pairs(ctx.state.data.passage_text(h.row)) for h in hits))
+    articles = ctx.state.data.articles.values()
+    return any(sum(p in " ".join(words(a.text)) for a in articles) <= RARE_TERM_ARTICLES for p in said)
+
+
 class NotFound:
     """The best passages score below the calibrated threshold of the retrieval mode, and the question names no
     rare term one of them says."""
@@ -40,7 +67,7 @@ class NotFound:
     kind = AnswerKind.NOT_FOUND
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if ctx.retrieval.score >= ctx.threshold or names_rare_term(q, ctx):
+        if ctx.retrieval.score >= ctx.threshold or names_rare_term(q, ctx) or names_rare_phrase(q, ctx):
             return None
         return CERTAIN
 

@@ -28,3 +28,25 @@ def test_a_rare_term_a_passage_says_is_answered_however_weak_the_match(
     assert answer.answered and "must be notified" in answer.plain_text()
     refused = engine.answer("what does the agency require")  # no rare term: too weak a match
     assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND
+
+
+def test_a_rare_phrase_of_everyday_words_a_passage_says_is_answered(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = any_passage_engine(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-08-yan-zhijie",
+            "title": "A speech lab head leaves Alibaba",
+            "body": "Yan Zhijie took a position at JD.com's Explore Academy, the e-commerce group's research arm. "
+            "He had run a speech lab before.",
+            "published": "2025-08-10",
+            "companies": "Alibaba",
+        },
+        threshold=0.99,
+    )
+    answer = engine.answer("what is jd.com's explore academy")
+    assert answer.answered and "research arm" in answer.plain_text()
+    refused = engine.answer("what is the group's academy")  # no phrase of it word for word
+    assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND

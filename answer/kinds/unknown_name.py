@@ -73,7 +73,10 @@ def company_slot_words(q: Question) -> tuple[str, ...]:
 
 
 # The asker speaking of themselves or of what they heard.
-_CHATTY = re.compile(rf"\b(?:{FIRST_PERSON}|someone|somebody|heard|rumou?rs?)\b", re.I)
+_CHATTY = re.compile(
+    rf"\b(?:{FIRST_PERSON}|someone|somebody|heard|rumou?rs?|(?:friend|mate|colleague|coworker|buddy)s?)\b",
+    re.I,
+)
 # A word English writes this often (SymSpell's list) is everyday though the model's vocabulary lacks it
 # ("offline": 23 million); names the articles lack are rarer ("mistral": 0.4 million) or caught as names.
 WRITTEN_OFTEN = 10_000_000
@@ -94,8 +97,11 @@ def margin(q: Question) -> float:
     """How much more relevant than the threshold the search must be to answer despite the unknown words."""
     if q.unknown_names or not all(_everyday(w) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN
-    if any(re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b", q.text, re.I) for w in q.unfamiliar):
+    if any(
+        re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b(?!\s+order)", q.text, re.I) for w in q.unfamiliar
+    ):
         return UNKNOWN_NAME_MARGIN  # "salary ... at ibm", "in berlin": a place or company, what it is about
+        # (not "in chronological order")
     if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
     asks = split_asks(q.text)

@@ -198,3 +198,13 @@ def test_a_word_before_staff_is_their_company_unless_it_counts_them(
 ) -> None:
     q = replace(parse_question(text, ENTITIES, TODAY, VOCAB), unfamiliar=(word,))
     assert (company_slot_words(q) == (word,)) is company
+
+
+def test_a_friends_story_and_an_order_asked_for_are_ways_of_asking() -> None:
+    # what a friend told them is chat, as what they heard is
+    friend = "fyi friend at alibaba says qwen got chopped into teams, whats that about"
+    assert _asking_with("friend", "chopped", text=friend) == EVERYDAY_WORD_MARGIN
+    # "in chronological order" is how to tell it, not a place the question is about
+    order = "alexandr wang's time at meta so far, in chronological order"
+    assert _asking_with("chronological", text=order) == EVERYDAY_WORD_MARGIN
+    assert _asking_with("chronological", text="who did meta hire in chronological") == UNKNOWN_NAME_MARGIN

@@ -4,7 +4,7 @@ leave unanswered, the best sentence that carries the type of fact it expects."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -85,17 +85,18 @@ def answering(
     if not ranked or search.ask.type is None:
         return _naming_asked_thing(search.ask, ranked)
     known = frozenset(words(search.text))
+    near = _near_best(ranked, TYPED_RELATIVE)
+    return [c for c in ranked if near(c) and answers_ask(search.ask, c.text, entities, known)]
+
+
+def _near_best(ranked: list[Candidate], share: float) -> Callable[[Candidate], bool]:
+    """Is a candidate at least `share` as relevant as the best, or, in an article of the best few, at least
+    SAME_STORY_RELATIVE as relevant (about the same story)?"""
     best = ranked[0].relevance
     story = {c.article_id for c in ranked[:SAME_STORY_TOP]}
-    return [
-        c
-        for c in ranked
-        if (
-            c.relevance >= TYPED_RELATIVE * best
-            or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
-        )
-        and answers_ask(search.ask, c.text, entities, known)
-    ]
+    return lambda c: (
+        c.relevance >= share * best or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
+    )
 
 
 def _saying_own(own: frozenset[str], pool: list[Candidate]) -> list[Candidate]:
@@ -105,17 +106,8 @@ def _saying_own(own: frozenset[str], pool: list[Candidate]) -> list[Candidate]:
     ask's answer first again."""
     if not own or not pool or own & content_words(pool[0].text):
         return pool
-    best = pool[0].relevance
-    story = {c.article_id for c in pool[:SAME_STORY_TOP]}
-    saying = [
-        c
-        for c in pool
-        if own & content_words(c.text)
-        and (
-            c.relevance >= OWN_RELATIVE * best
-            or (c.article_id in story and c.relevance >= SAME_STORY_RELATIVE * best)
-        )
-    ]
+    near = _near_best(pool, OWN_RELATIVE)
+    saying = [c for c in pool if own & content_words(c.text) and near(c)]
     return saying or pool
 
 

@@ -19,7 +19,7 @@ from answer.typos import TypoFixer
 from answer.unknown import versions
 from corpus.entities import EntityIndex, key_tokens
 from corpus.model import Article
-from corpus.text import words
+from corpus.text import word_pairs, words
 from index import store
 from index.embedder import Embedder
 from index.search import Hit
@@ -84,7 +84,9 @@ class EngineState:
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
     pronouns: dict[str, str]  # "he" or "she", as the articles call each person they do
+    publishers: frozenset[str]  # the articles' publishers, in lower case
     _words_cache: dict[str, set[str]] = field(default_factory=dict)
+    _pairs_cache: dict[str, set[str]] = field(default_factory=dict)
     _example_vectors: dict[tuple[str, ...], npt.NDArray[np.float32]] = field(default_factory=dict)
 
     @classmethod
@@ -120,12 +122,19 @@ class EngineState:
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
             pronouns=pronouns(articles, data.sentences),
+            publishers=frozenset(a.publisher.lower() for a in articles),
         )
 
     def article_words(self, article_id: str) -> set[str]:
         if article_id not in self._words_cache:
             self._words_cache[article_id] = set(words(self.data.articles[article_id].text))
         return self._words_cache[article_id]
+
+    def article_pairs(self, article_id: str) -> set[str]:
+        """The pairs of neighbouring words of an article (`corpus.text.word_pairs`), read once."""
+        if article_id not in self._pairs_cache:
+            self._pairs_cache[article_id] = word_pairs(self.data.articles[article_id].text)
+        return self._pairs_cache[article_id]
 
     def passage_words(self, hit: Hit) -> set[str]:
         """The words of a hit's passage and of its article's title."""

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -92,6 +93,13 @@ def words(text: str) -> list[str]:
     """Lower-case words: "xAI's H-1B visa" -> ["xai", "h-1b", "visa"]."""
     found = _WORD.findall(text.lower().replace("’", "'"))
     return [word.removesuffix("'s") if "'" in word else word for word in found]
+
+
+def word_pairs(text: str) -> set[str]:
+    """The pairs of neighbouring words of a text, as "first second": "JD.com's Explore Academy" ->
+    {"jd.com explore", "explore academy"}."""
+    found = words(text)
+    return {f"{a} {b}" for a, b in itertools.pairwise(found)}
 
 
 def word_parts(word: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -51,11 +51,6 @@ def examples() -> tuple[tuple[str, ...], tuple[Topic, ...]]:
     return texts, tuple(topic_of(t) or Topic.HELP for t in texts)
 
 
-def _publishers(articles: Iterable[Article]) -> frozenset[str]:
-    """The publishers of the articles, in lower case."""
-    return frozenset(a.publisher.lower() for a in articles)
-
-
 def asked_topic(ctx: Context) -> Topic | None:
     """The topic of a question about the bot: by its wording, else by the nearest example question."""
     exact = topic_of(ctx.raw)
@@ -73,8 +68,7 @@ class About:
     def match(self, q: Question, ctx: Context) -> float | None:
         # A question naming a company or person is about them ("what do you know about Meta?"); one naming a
         # publisher may still ask what the bot reads ("which outlets do u pull from, like reuters?").
-        publishers = _publishers(ctx.state.data.articles.values())
-        named = [m for m in q.mentions if m.entity.name.lower() not in publishers]
+        named = [m for m in q.mentions if m.entity.name.lower() not in ctx.state.publishers]
         return CERTAIN if not named and asked_topic(ctx) is not None else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from answer.context import Context
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
-from corpus.text import STOP_WORDS, words
+from corpus.text import STOP_WORDS, word_pairs, words
 
 NOT_FOUND = "I couldn't find anything in my articles that answers that."
 
@@ -37,13 +35,12 @@ def names_rare_term(q: Question, ctx: Context) -> bool:
     )
 
 
-def _pairs(text: str) -> set[str]:
-    """The pairs of neighbouring words of a text, each word of RARE_PAIR_LETTERS or more and no stop word."""
-    found = words(text)
+def _asked_pairs(text: str) -> set[str]:
+    """The question's pairs of neighbouring words, each word of RARE_PAIR_LETTERS or more and no stop word."""
     return {
-        f"{a} {b}"
-        for a, b in pairwise(found)
-        if min(len(a), len(b)) >= RARE_PAIR_LETTERS and not {a, b} & STOP_WORDS
+        pair
+        for pair in word_pairs(text)
+        if min(len(w) for w in pair.split()) >= RARE_PAIR_LETTERS and not set(pair.split()) & STOP_WORDS
     }
 
 
@@ -51,13 +48,13 @@ def names_rare_phrase(q: Question, ctx: Context) -> bool:
     """Does the question name, word for word, a phrase of everyday words that one of the best passages says
     and few articles do ("jd.com's explore academy": "JD.com's Explore Academy, the e-commerce group's
     research arm")?"""
-    asked = _pairs(q.text)
+    asked = _asked_pairs(q.text)
     if not asked:
         return False
     hits = ctx.retrieval.hits[:RARE_TERM_PASSAGES]
-    said = asked & set().union(*(_pairs(ctx.state.data.passage_text(h.row)) for h in hits))
-    articles = ctx.state.data.articles.values()
-    return any(sum(p in " ".join(words(a.text)) for a in articles) <= RARE_TERM_ARTICLES for p in said)
+    said = asked & set().union(*(word_pairs(ctx.state.data.passage_text(h.row)) for h in hits))
+    articles = ctx.state.data.articles
+    return any(sum(p in ctx.state.article_pairs(a) for a in articles) <= RARE_TERM_ARTICLES for p in said)
 
 
 class NotFound:

@@ -13,6 +13,7 @@ from corpus.text import (
     STOP_WORDS,
     content_words,
     split_sentences,
+    word_pairs,
     word_parts,
     word_spans,
     words,
@@ -168,3 +169,13 @@ def test_variants_are_built_on_the_function_words() -> None:
 def test_name_stop_words_are_capitalised_and_spare_given_names() -> None:
     assert {"The", "However", "Who", "From", "Former", "Monday", "March"} <= NAME_STOP_WORDS
     assert not {"Will", "Jan", "the", "however"} & NAME_STOP_WORDS
+
+
+def test_word_pairs_are_neighbours_as_the_words_read_them() -> None:
+    assert word_pairs("JD.com's Explore Academy, its research arm") == {
+        "jd.com explore",
+        "explore academy",
+        "academy its",
+        "its research",
+        "research arm",
+    }

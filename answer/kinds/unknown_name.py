@@ -52,16 +52,22 @@ _HOW_MANY_OF = frozenset(
 )
 
 
-def company_slot_words(q: Question) -> tuple[str, ...]:
+def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
     """Unfamiliar words where a who-hired-whom question names a company ("who did amazon hire"): in lower
-    case, an unknown company's name."""
+    case, an unknown company's name. With `staff`, also the word before the staff it names ("which amazon
+    people left"), which in a question about anything but moves may as well describe them ("the superstar
+    researchers")."""
     found = []
     for word in q.unfamiliar:
         if word in _HOW_MANY_OF:
             continue  # "a couple researchers quit": how many of them, not whose
         for match in re.finditer(rf"\b{re.escape(word)}\b", q.text, re.I):
             before, after = q.text[: match.start()], q.text[match.end() :]
-            if _STAFF_AFTER.match(after) and (_ASKED.search(before) or _COMPANY_BEFORE.search(before)):
+            if (
+                staff
+                and _STAFF_AFTER.match(after)
+                and (_ASKED.search(before) or _COMPANY_BEFORE.search(before))
+            ):
                 found.append(word)
                 break
             if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
@@ -102,6 +108,8 @@ def margin(q: Question) -> float:
     ):
         return UNKNOWN_NAME_MARGIN  # "salary ... at ibm", "in berlin": a place or company, what it is about
         # (not "in chronological order")
+    if company_slot_words(q, staff=False):
+        return UNKNOWN_NAME_MARGIN  # "how much does samsung pay", "did amazon hire": a company's name
     if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
     asks = split_asks(q.text)

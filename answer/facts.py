@@ -83,7 +83,9 @@ _MOVING = re.compile(
     re.I,
 )
 # A place after the words that introduce one: "in Zurich", "based in London", "to Singapore".
-_PLACE = re.compile(r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE = re.compile(
+    r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+(?:[A-Z][a-z]*)*)\b"
+)
 
 
 def states_reason(sentence: str) -> bool:

@@ -56,6 +56,10 @@ SHORTHAND = {
     "uni": "university",
     "unis": "universities",
     "comp": "compensation",
+    "incl": "including",
+    "esp": "especially",
+    # ...and investors' nicknames the articles spell out
+    "a16z": "andreessen horowitz",
     # ...and slips of short question words the speller leaves alone (too short to correct safely)
     "wen": "when",
     "whn": "when",

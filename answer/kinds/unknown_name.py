@@ -86,22 +86,22 @@ _CHATTY = re.compile(
 # A word English writes this often (SymSpell's list) is everyday though the model's vocabulary lacks it
 # ("offline": 23 million); names the articles lack are rarer ("mistral": 0.4 million) or caught as names.
 WRITTEN_OFTEN = 10_000_000
+# ...and among many words the articles use, one written this often is a way of saying it ("my buddy got some
+# chunky bonus": 1.5 million), where alone it may be what the question asks about ("alibaba's stock ticker":
+# 3.5 million, refused because "alibaba" and "stock" are too few to make the question).
+WRITTEN_SOMETIMES = 1_000_000
 # A short word without a vowel is an abbreviation typed in lower case ("hpc", "sre", "nlp"): everyday usage.
 _ABBREVIATION = re.compile(r"^[b-df-hj-np-tv-z]{2,4}$")
 
 
-def _everyday(word: str) -> bool:
-    """Is the word everyday English: the model's vocabulary, an abbreviation, or written very often?"""
-    return (
-        is_english(word)
-        or bool(_ABBREVIATION.match(word))
-        or english_frequencies().get(word, 0) >= WRITTEN_OFTEN
-    )
+def _everyday(word: str, often: int = WRITTEN_OFTEN) -> bool:
+    """Is the word everyday English: the model's vocabulary, an abbreviation, or written `often`?"""
+    return is_english(word) or bool(_ABBREVIATION.match(word)) or english_frequencies().get(word, 0) >= often
 
 
 def margin(q: Question) -> float:
     """How much more relevant than the threshold the search must be to answer despite the unknown words."""
-    if q.unknown_names or not all(_everyday(w) for w in q.unfamiliar):
+    if q.unknown_names or not all(_everyday(w, WRITTEN_SOMETIMES) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN
     if any(
         re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b(?!\s+order)", q.text, re.I) for w in q.unfamiliar
@@ -113,7 +113,7 @@ def margin(q: Question) -> float:
     if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in q.unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
     asks = split_asks(q.text)
-    if asks and all(a.type is not None for a in asks):
+    if asks and all(a.type is not None for a in asks) and all(_everyday(w) for w in q.unfamiliar):
         return EVERYDAY_WORD_MARGIN
     # An everyday word or two among many the articles use is a way of saying it, not what it is about: "the
     # 100k h1b charge expires when", "was the $100m signing bonus real or just altman hype".

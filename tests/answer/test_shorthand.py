@@ -18,6 +18,8 @@ from answer.shorthand import expand
         ("who r the new ppl at msl?", "who are the new people at msl?"),
         ("who heads the new applied ai org", "who heads the new applied ai organisation"),
         ("is the 100 mil offer real", "is the 100 million offer real"),
+        ("moves into microsoft (incl microsoft ai)", "moves into microsoft (including microsoft ai)"),
+        ("who backed tml besides a16z", "who backed tml besides andreessen horowitz"),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),
         ("wats her title", "what's her title"),

@@ -142,6 +142,10 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     offline = "been offline for ages, what happened with the meta team leadership"
     assert _asking_with("offline", text=offline) == EVERYDAY_WORD_MARGIN
     assert _asking_with("mistral", text="what happened with the meta and mistral team") == UNKNOWN_NAME_MARGIN
+    # ...and among many words the articles use, one written less often still is a way of saying it
+    chunky = "my buddy at openai got some chunky one off bonus last summer, whats that about"
+    assert _asking_with("buddy", "chunky", text=chunky) == EVERYDAY_WORD_MARGIN
+    assert _asking_with("chunky", text="how much did Meta pay?") == UNKNOWN_NAME_MARGIN
 
 
 @pytest.mark.parametrize(

@@ -65,3 +65,19 @@ def likely_slip(typed: str, meant: str) -> bool:
     if len(diff) == 1:
         return typed[diff[0]] in _NEIGHBOURS.get(meant[diff[0]], set())
     return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
+
+
+def slips_of(word: str) -> set[str]:
+    """What one slip of the finger makes of `word`: a letter left out or typed twice, two letters swapped, a
+    neighbouring key hit."""
+    dropped = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    doubled = {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    hit = {word[:i] + n + word[i + 1 :] for i, c in enumerate(word) for n in _NEIGHBOURS.get(c, ())}
+    return (dropped | doubled | hit | set(swaps(word))) - {word}
+
+
+@functools.cache
+def two_slips(typed: str, meant: str) -> bool:
+    """Do two slips of the finger make `typed` of `meant` ("apogize": apologize, "somthinng": something;
+    "sakana" is no slip of "banana")?"""
+    return any(typed in slips_of(once) for once in slips_of(meant))

@@ -20,7 +20,7 @@ from symspellpy import SymSpell, Verbosity
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import HIRING_VERBS
-from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps
+from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps, two_slips
 from answer.unknown import EVERYDAY_WORDS
 from corpus.text import STOP_WORDS, stem, word_parts
 
@@ -303,6 +303,9 @@ class Speller:
                 if str(s.term) not in found
                 and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
             }
+        # Two edits from a word the articles never use is as likely a name they lack as a typo ("sakana" is
+        # not "banana") unless two slips of the finger explain them ("apogize": apologize).
+        found = {w: d for w, d in found.items() if d < MAX_EDITS or w in self._corpus or two_slips(word, w)}
         if name:
             # A long word is one of the articles' words one slip away, though they write it in lower case too
             # ("Meta Superibtelligence Labs", "Qingyun Scholasrhip"); a shorter one only one of their names.

@@ -113,6 +113,17 @@ def test_a_company_the_articles_never_name_is_not_read_as_a_word_they_use(typed:
     assert speller.fix(typed) == typed
 
 
+def test_two_letters_off_an_english_word_the_articles_lack_is_a_typo_only_when_fingers_explain_it(
+    speller: Speller,
+) -> None:
+    # "sakana" is two keys away from "banana" nowhere near each other: a name the articles lack, as typed
+    assert speller.fix("sakana ai valuation") == "sakana ai valuation"
+    assert speller.fix("best carbonara recipe") == "best carbonara recipe"
+    # ...but a letter dropped and another typed twice, or two neighbouring keys hit, are slips
+    assert speller.fix("did he apogize to them") == "did he apologize to them"
+    assert speller.fix("did he start somthinng") == "did he start something"
+
+
 def test_a_misspelt_company_is_read_as_the_name_the_articles_give() -> None:
     speller = Speller(words("Apple hired them."), names={"apple"})
     assert speller.fix("who did aplpe hire") == "who did apple hire"

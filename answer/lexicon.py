@@ -33,9 +33,9 @@ ANSWER_WORDS = word_set(
     "tradeoffs trade-off trade-offs gist backstory significance outcome outcomes takeaway takeaways "
     "really basically actually exactly"
 )
-# An amount or a period written as one token: "100m", "2.4bn", "fy2027", "q3", "h2".
+# An amount, a period or a rank written as one token: "100m", "2.4bn", "fy2027", "q3", "h2", "7th".
 _AMOUNT_OR_PERIOD = re.compile(
-    r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12])$"
+    r"^(?:\d+(?:[.,]\d+)?(?:k|m|mn|b|bn|t|x|yr|yrs|s)?|fy(?:19|20)?\d\d|q[1-4]|h[12]|\d+(?:st|nd|rd|th))$"
 )
 # A letter or two, a hyphen and a number name a visa or a form: "O-1", "EB-5", "H-1B" ("top-10" does not).
 _CODE = re.compile(r"^[a-z]{1,2}-\d{1,2}[a-z]?$")

@@ -31,7 +31,9 @@ EVERYDAY_WORDS = word_set(
     # where the asker read it: "someone on twitter says ..."
     "twitter tweet tweets tweeted reddit "
     # slang for true or not: "is that legit", "lowkey cap"
-    "legit sus cap lowkey highkey deadass"
+    "legit sus cap lowkey highkey deadass "
+    # how, not what: "who did nvidia pull in via licence deals"
+    "via"
 )
 # One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
 _OWNER = re.compile(r"(?<![\w'’.])((?:[a-z]+\s)?[a-z]+)['’]s\b")  # not a web address's end: "jd.com's"

@@ -20,9 +20,10 @@ from corpus.text import STEM_LETTERS, content_words
 UNKNOWN_NAME_MARGIN = 0.35
 # ...but when each word the articles never use is everyday English and the question asks for a kind of fact
 # the articles hold (an amount, a date, a person, a reason: "how much did deitke bag", "who is metas ai boss"),
-# the word is only a way of asking: refused only when the search is barely relevant. "How tall is Elon Musk?"
-# asks for no such fact: "tall" is what it is about.
-EVERYDAY_WORD_MARGIN = 0.1
+# the word is only a way of asking, and the question needs no more relevance than any other (on fresh rounds of
+# questions, "which outlet broke the story" and "what university does she teach at" were refused with any
+# margin above none). "How tall is Elon Musk?" asks for no such fact: "tall" is what it is about.
+EVERYDAY_WORD_MARGIN = 0.0
 # ...or when it is one such word among at least this many content words the articles use (one more for a
 # second such word: "did lecun's new start-up actually raise a ton or is that hype"), never three.
 KNOWN_WORDS = 3
@@ -33,8 +34,9 @@ _COMPANY_BEFORE = re.compile(
     r"have)\s+$",
     re.I,
 )
+# ...or the first of two words before a hiring verb: "is hugging face hiring"
 _COMPANY_AFTER = re.compile(
-    rf"^[^\w,;]*({HIRING_VERBS})\b"
+    rf"^(?:[^\w,;]+\w+)?[^\w,;]*({HIRING_VERBS})\b"
 )  # not across a comma: "exits, fundraising, hiring"
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)

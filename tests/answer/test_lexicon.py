@@ -3,6 +3,7 @@ cover, even when typed in lower case, while typos, chat words and amounts are no
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from answer.engine import Engine
@@ -56,6 +57,8 @@ LEXICON = Lexicon(
         ("meta's stock post", ("post",)),  # too short to be cut from "postdoctoral"
         ("how long do the postdocs last", ("long", "last")),  # ...and its plural
         ("list em, smth like that", ()),  # chat for "them", "something"
+        ("which skill slid to 7th", ("skill", "slid")),  # a rank is known as a number is
+        ("who did meta hire via the deal", ("deal",)),  # "via": how, not what
     ],
 )
 def test_words_the_articles_never_use(text: str, unfamiliar: tuple[str, ...]) -> None:
@@ -102,6 +105,18 @@ def test_a_word_the_articles_never_use_is_refused_though_the_names_match(small_e
     answer = small_engine.answer("how tall is Ruoming Pang")
     assert not answer.answered and answer.kind is AnswerKind.UNKNOWN_NAME
     assert answer.intro == "None of my articles mention “tall”, so I can't answer that."
+
+
+def test_an_everyday_word_that_is_only_a_way_of_asking_is_no_reason_to_refuse(small_engine: Engine) -> None:
+    # "roughly" is everyday English the articles never use, and the question asks for an amount: answered as
+    # it would be without the word, though the search is barely relevant enough
+    question = "how many qualified workers does china have for every five ai jobs, roughly"
+    q = small_engine.parse(question)
+    vector = np.asarray(small_engine.embedder.encode([q.text]), dtype=np.float32)[0]
+    score = small_engine.retrieve(q, vector, "hybrid", small_engine.search_scope(q)).score
+    small_engine.use_thresholds({"hybrid": score - 0.01})
+    assert q.unfamiliar == ("roughly",)
+    assert small_engine.answer(question).answered
 
 
 def test_which_company_asks_for_a_company_and_names_none(small_engine: Engine) -> None:

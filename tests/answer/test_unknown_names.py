@@ -195,6 +195,7 @@ def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
     ("text", "word", "company"),
     [
         ("did any cohere researchers leave", "cohere", True),
+        ("is hugging face hiring ml people", "hugging", True),  # a name of two words before "hiring"
         ("did a couple researchers quit meta", "couple", False),  # how many, not whose
         ("a handful engineers left meta", "handful", False),
         ("meta in 2026: exits, fundraising, hiring, in order", "fundraising", False),  # a list, not who hired

@@ -34,10 +34,12 @@ _COMPANY_BEFORE = re.compile(
     r"have)\s+$",
     re.I,
 )
-# ...or the first of two words before a hiring verb: "is hugging face hiring"
 _COMPANY_AFTER = re.compile(
-    rf"^(?:[^\w,;]+\w+)?[^\w,;]*({HIRING_VERBS})\b"
+    rf"^[^\w,;]*({HIRING_VERBS})\b"
 )  # not across a comma: "exits, fundraising, hiring"
+# ...or the first of two words before a hiring verb, when the second names no company the articles know: "is
+# hugging face hiring" (not "the only one google hired")
+_TWO_WORD_COMPANY_AFTER = re.compile(rf"^[^\w,;]+(\w+)[^\w,;]*(?:{HIRING_VERBS})\b")
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
@@ -74,10 +76,23 @@ def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
                 break
             if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
                 continue
-            if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):
+            if (
+                _COMPANY_BEFORE.search(before)
+                or _COMPANY_AFTER.match(after)
+                or _two_word_name(q, match.end())
+            ):
                 found.append(word)
                 break
     return tuple(found)
+
+
+def _two_word_name(q: Question, end: int) -> bool:
+    """Is the word ending at `end` the first of two before a hiring verb, the second naming nothing known?"""
+    second = _TWO_WORD_COMPANY_AFTER.match(q.text[end:])
+    if second is None:
+        return False
+    start = end + second.start(1)
+    return not any(m.start <= start < m.end for m in q.mentions)
 
 
 # The asker speaking of themselves or of what they heard.

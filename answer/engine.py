@@ -22,6 +22,7 @@ from answer.conversation import Conversation
 from answer.cues import wants_moves, without_chat
 from answer.kinds import REGISTRY, QuestionKind
 from answer.model import Answer, AnswerKind
+from answer.leaders import speaking_for
 from answer.moves import as_owners
 from answer.places import unknown_countries
 from answer.query import Question, parse_question
@@ -211,10 +212,15 @@ class Engine:
         )
         if wants_moves(q) and _ASKS_WHO.match(q.text):
             q = as_owners(q, self.state.moves)  # "from microsoft's azure ai": from Microsoft, as recorded
+        if wants_moves(q) and q.people:
+            q = speaking_for(q, self.state.leaders(), self.state.moves, self._reparse)
         return (
             replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed), unknown_names=tuple(unknown)),
             fixed != named,
         )
+
+    def _reparse(self, text: str) -> Question:
+        return parse_question(text, self.state.entities, self.today(), self.state.vocabulary)
 
     def search_scope(self, q: Question) -> set[str] | None:
         return search_scope(self.state, q)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from answer.leaders import company_leaders
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
@@ -87,6 +88,7 @@ class EngineState:
     publishers: frozenset[str]  # the articles' publishers, in lower case
     _words_cache: dict[str, set[str]] = field(default_factory=dict)
     _pairs_cache: dict[str, set[str]] = field(default_factory=dict)
+    _leaders: dict[str, str] | None = None
     _example_vectors: dict[tuple[str, ...], npt.NDArray[np.float32]] = field(default_factory=dict)
 
     @classmethod
@@ -129,6 +131,12 @@ class EngineState:
         if article_id not in self._words_cache:
             self._words_cache[article_id] = set(words(self.data.articles[article_id].text))
         return self._words_cache[article_id]
+
+    def leaders(self) -> dict[str, str]:
+        """Who speaks for which company (`answer.leaders.company_leaders`), read once, when first asked."""
+        if self._leaders is None:
+            self._leaders = company_leaders(self.data.articles.values(), self.entities, self.moves)
+        return self._leaders
 
     def article_pairs(self, article_id: str) -> set[str]:
         """The pairs of neighbouring words of an article (`corpus.text.word_pairs`), read once."""

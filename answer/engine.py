@@ -21,8 +21,8 @@ from answer.context import Context
 from answer.conversation import Conversation
 from answer.cues import wants_moves, without_chat
 from answer.kinds import REGISTRY, QuestionKind
-from answer.model import Answer, AnswerKind
 from answer.leaders import speaking_for
+from answer.model import Answer, AnswerKind
 from answer.moves import as_owners
 from answer.places import unknown_countries
 from answer.query import Question, parse_question

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from answer.moves import RecordedMove, filter_moves
 from answer.query import Question
@@ -29,17 +30,17 @@ _OWN = re.compile(r"^['’]s\s+(?:(?:AI|new|own)\s+)?(?:(?:company|start-up|lab|
 def _pairs(text: str, mentions: list[Mention]) -> Iterable[tuple[str, str]]:
     """(person, company) for each person the text calls the company's leader."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         between = text[before.end : after.start]
         if before.entity.kind == "org" and after.entity.kind == "person" and _ORG_TITLE.match(between):
             yield after.entity.name, before.entity.name
         elif before.entity.kind == "person" and after.entity.kind == "org":
             titled = _TITLE_AFTER.match(text[after.end :]) is not None
-            if (between.strip() == "," and titled) or (
-                between.strip() != "," and _NAME_ORG_TITLE.match(between)
+            if (
+                (between.strip() == "," and titled)
+                or (between.strip() != "," and _NAME_ORG_TITLE.match(between))
+                or _OWN.match(between)
             ):
-                yield before.entity.name, after.entity.name
-            elif _OWN.match(between):
                 yield before.entity.name, after.entity.name
 
 

@@ -40,6 +40,7 @@ from answer.model import AnswerKind
         ("is your info up to date", Topic.RECENCY),
         ("how many publishers do u use", Topic.SIZE),
         ("how far back do your articles go", Topic.RECENCY),
+        ("u got anything older than 2023 in there?", Topic.RECENCY),  # what the articles span
         ("how often is the news updated", Topic.RECENCY),
         ("how often do you update", Topic.RECENCY),  # its news, not the recap it sends
         ("how often do you send the recap", Topic.RECAP),

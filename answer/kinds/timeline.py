@@ -282,16 +282,21 @@ def topic_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in QUESTION_STOP_WORDS and w not in _FILLER]
 
 
+_LISTING = ("-", "–", "—", ":")
+
+
 def _topic(text: str) -> str:
     """What a timeline is of: the words after the request ("timeline on the h1b fee": "h1b fee"), else those
     before it ("h1b fee timeline"), without the words asking for it ("give me the")."""
     cue = TIMELINE_CUE.search(text)
     if cue is None:
         return text.strip(" ?!./")
-    rest = text[cue.end() :]
-    # "..., in order, signing to lawsuits to the lottery": what follows a comma says how, not of what
-    after = "" if rest.lstrip().startswith(",") else _LEADING.sub("", rest).strip(" ?!./")
+    rest = text[cue.end() :].lstrip()
     before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
+    # "..., in order, signing to lawsuits to the lottery": what follows a comma says how, not of what; so does
+    # what follows a dash or a colon after a topic ("k visa timeline - decree signed, takes effect")
+    told = rest.startswith(",") or (rest.startswith(_LISTING) and bool(before.strip(" ?!./")))
+    after = "" if told else _LEADING.sub("", rest).strip(" ?!./")
     # "what happened with the h1b fee, in order": the request is around the topic
     around = _AROUND.sub(" ", cue.group(0))
     inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""

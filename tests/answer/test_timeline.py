@@ -160,6 +160,8 @@ def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine)
     assert ordered.intro.startswith("Timeline of “one-time bonus”:")
     how = engine.answer("what happened with the one-time bonus in order, award to payout")
     assert how.intro.startswith("Timeline of “one-time bonus”:")  # after a comma: how, not of what
+    dashed = engine.answer("one-time bonus timeline - award, then payout")
+    assert dashed.intro.startswith("Timeline of “one-time bonus”:")  # after a dash too
 
 
 def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine: Engine) -> None:

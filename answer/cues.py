@@ -26,7 +26,10 @@ _NOT_MOVES = re.compile(
     r"who(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?(?:new\s+|interim\s+|current\s+|acting\s+)?"
     r"(?:ceo|president|chief|head|boss|leader|cto|chair\w*)\b|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
-    r"left|recruit\w*)\b))",
+    r"left|recruit\w*)\b)|"
+    # "what did zuckerberg say about poaching": what someone said, not who moved
+    r"what\s+(?:did|does|do|has|have)\s+(?:\S+\s+){1,4}?(?:say|said|think|claim|tell|write|post|argue|reply|"
+    r"respond|mean)\b)",
     re.I,
 )
 _WHERE = re.compile(r"\s*where\b", re.I)

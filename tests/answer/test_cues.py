@@ -41,6 +41,10 @@ def _wants(text: str) -> bool:
         # a move that only says when is no move asked about
         ("did scale have job cuts after wang left", False),
         ("who did meta hire after wang joined", True),
+        # what someone said about moves, not the moves
+        ("what did zuckerberg say about poaching", False),
+        ("what did altman say about meta poaching his staff", False),
+        ("what did meta hire from openai", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from answer.unknown import unknown_names
 from corpus.entities import EntityIndex, Mention
@@ -301,6 +302,24 @@ def _coordinated(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[
     return shared
 
 
+# A move written as one company "to" another: "openai to anthropic moves", "google → meta defections".
+_ONE_TO_ANOTHER = re.compile(r"\s*(?:to|→|->|=>|2)\s*", re.I)
+
+
+def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[int, str]:
+    """Two companies written "X to Y", the first with no direction, are where people came from and went ("to"
+    alone reads Y as where they went)."""
+    directed = dict(roles)
+    for left, right in pairwise(orgs):
+        if (
+            roles[id(left)] == "either"
+            and roles[id(right)] != "source"
+            and _ONE_TO_ANOTHER.fullmatch(text[left.end : right.start])
+        ):
+            directed[id(left)], directed[id(right)] = "source", "destination"
+    return directed
+
+
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:
     mentions = entities.find(text)
     orgs = [m for m in mentions if m.entity.kind == "org"]
@@ -311,7 +330,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     others_than = (
         people if _ELSE.search(text) else tuple(m for m in people if _THEIR_PEOPLE.match(text[m.end :]))
     )
-    roles = _coordinated({id(m): _role(text, m) for m in orgs}, orgs, text)
+    roles = _one_to_another(_coordinated({id(m): _role(text, m) for m in orgs}, orgs, text), orgs, text)
     return Question(
         text=text,
         about_moves=(

@@ -114,6 +114,8 @@ def test_direction_of_a_move_question() -> None:
         ("how many apple ai people went to meta", ["Apple"], ["Meta"]),  # the kind of people between
         ("who's meta been poaching lately", [], ["Meta"]),  # words between the company and what it does
         ("apple keeps losing people, who left", ["Apple"], []),
+        ("alibaba to meta moves, how many", ["Alibaba"], ["Meta"]),  # one company "to" another
+        ("apple → meta defections", ["Apple"], ["Meta"]),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

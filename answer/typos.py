@@ -57,10 +57,13 @@ class TypoFixer:
         self._words = words | names
         # A person's first name by their surname: "jon shulman" is John Schulman once the surname is fixed.
         self._first_names: dict[str, set[str]] = {}
+        # ...and their surname by their first name: "dawn sog" is Dawn Song, a surname too short to correct alone
+        self._surnames: dict[str, set[str]] = {}
         for person in people:
             parts = person.lower().split()
             if len(parts) >= 2:
                 self._first_names.setdefault(parts[-1], set()).add(parts[0])
+                self._surnames.setdefault(parts[0], set()).add(parts[-1])
         self._by_letter: dict[str, list[str]] = {}
         for w in names:
             if len(w) >= 4 and w.isalpha():
@@ -107,7 +110,21 @@ class TypoFixer:
 
     def fix(self, text: str) -> str:
         fixed = re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self.joined(text))
-        return re.sub(r"\b([A-Za-z]{2,})(?=\s+([A-Za-z]+)\b)", self._first_name, fixed)
+        fixed = re.sub(r"\b([A-Za-z]{2,})(?=\s+([A-Za-z]+)\b)", self._first_name, fixed)
+        return re.sub(r"\b([A-Za-z]{2,})(\s+)([A-Za-z]{2,})\b", self._surname, fixed)
+
+    def _surname(self, match: re.Match[str]) -> str:
+        """A short surname typed wrong after a first name the articles give ("dawn sog", "jimmy bq"), when it
+        is no word of the articles or of English."""
+        first, space, typed = match.groups()
+        surnames = self._surnames.get(first.lower(), set())
+        low = typed.lower()
+        if not surnames or low in surnames or low in self._words or is_english(low):
+            return match.group(0)
+        meant = next((f for f in sorted(surnames) if one_edit(low, f)), None)
+        if meant is None:
+            return match.group(0)
+        return first + space + (meant.capitalize() if typed[:1].isupper() else meant)
 
     def _first_name(self, match: re.Match[str]) -> str:
         """A first name typed wrong before a surname the articles give ("jon schulman", "Andrei Karpathy")."""

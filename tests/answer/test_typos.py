@@ -71,6 +71,17 @@ def test_a_first_name_typed_wrong_before_a_known_surname_is_the_persons() -> Non
     assert fixer.fix("did jon go") == "did jon go"  # no surname: no one to tell the name by
 
 
+def test_a_short_surname_typed_wrong_after_a_known_first_name_is_the_persons() -> None:
+    fixer = TypoFixer(
+        {"dawn", "song", "jimmy", "ba", "mark", "lee"},
+        {"new", "role", "the", "date"},
+        ["Dawn Song", "Jimmy Ba", "Mark Lee"],
+    )
+    assert fixer.fix("dawn sog new role") == "dawn song new role"
+    assert fixer.fix("Jimmy Bq role") == "Jimmy Ba role"
+    assert fixer.fix("mark the date") == "mark the date"  # a word of the articles, not a slip of "Lee"
+
+
 def test_an_ordinary_word_is_not_corrected_into_a_name_that_is_english_too() -> None:
     fixer = TypoFixer({"thinking", "machines", "anthropic"}, set())
     assert fixer.fix("who heads post-trining") == "who heads post-trining"  # the speller's: "training"

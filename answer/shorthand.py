@@ -126,7 +126,8 @@ IDIOMS = (
 
 
 # Everyday words for what the articles say otherwise: "layoffs" are job cuts, someone who "bailed" left,
-# a company that "nabbed" someone hired them, "paychecks" are pay; "chronology" asks for a timeline.
+# a company that "nabbed" someone hired them, "paychecks" are pay, money "chipped in" was put into something;
+# "chronology" asks for a timeline.
 PLAIN_WORDS = (
     (re.compile(r"\blayoffs\b", re.I), "job cuts"),
     (re.compile(r"\blayoff\b", re.I), "job cut"),
@@ -137,6 +138,7 @@ PLAIN_WORDS = (
     (re.compile(r"\b(?:nabbed|snagged|wooed)\b", re.I), "hired"),
     (re.compile(r"\b(?:nab|snag|woo)\b", re.I), "hire"),
     (re.compile(r"\bpaychecks?\b", re.I), "pay"),
+    (re.compile(r"\b(?:chip|chipped|pitch|pitched) in(?:to)?\b", re.I), "put into"),  # money given
     (re.compile(r"\bchronology\b", re.I), "timeline"),
     (re.compile(r"\bchronologically\b", re.I), "in order"),
 )

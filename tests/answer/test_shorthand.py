@@ -86,6 +86,7 @@ def test_idioms_are_said_plainly(typed: str, read: str) -> None:
         ("who did deepmind nab from hume", "who did deepmind hire from hume"),
         ("deepseek researcher paycheck", "deepseek researcher pay"),
         ("chronology of the manus mess", "timeline of the manus mess"),
+        ("how much did catl chip into the round", "how much did catl put into the round"),
         ("avg salary of execs at the uni", "average salary of executives at the university"),
     ],
 )

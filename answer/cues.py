@@ -107,7 +107,10 @@ _SHARE_OR_VERDICT = re.compile(
     r"\bwhat (?:(?:share|percentage|proportion|fraction|portion|percent)\b|%)|\bhow many times\b|"
     r"^\W*(?:is|are|was|were)\b.*\b(?:losing|winning|lose|win|behind|ahead)\b|"
     # ...or weighs the two directions: "are openai engineers more likely to jump to anthropic or vice versa"
-    r"\b(?:more|less) likely\b|\bvice versa\b",
+    r"\b(?:more|less) likely\b|\bvice versa\b|"
+    # ...or asks whether what the asker heard is so: "heard deepmind benches ppl for a year when they quit?? is
+    # that real"
+    r"\b(?:is|was) (?:that|this|it) (?:really )?(?:real|true|legit|accurate|a thing|right)\b",
     re.I,
 )
 

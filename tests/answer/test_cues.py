@@ -45,6 +45,8 @@ def _wants(text: str) -> bool:
         ("what did zuckerberg say about poaching", False),
         ("what did altman say about meta poaching his staff", False),
         ("what did meta hire from openai", True),
+        # whether what the asker heard is so: the story, not a list
+        ("heard deepmind benches ppl for a year when they quit?? is that real", False),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

@@ -54,10 +54,10 @@ def company_leaders(
     for article in articles:
         for sentence in split_sentences(article.text):  # `find` gives a name's first place in a text
             counts.update(_pairs(sentence, entities.find(sentence)))
+    by_name = {e.name: e for e in entities.entities}
     leaders: dict[str, str] = {}
     for (person, org), _ in counts.most_common():
-        entity = next(e for e in entities.entities if e.name == person)
-        if person not in leaders and not any(same_person(entity, m) for m in movers):
+        if person not in leaders and not any(same_person(by_name[person], m) for m in movers):
             leaders[person] = org
     return leaders
 

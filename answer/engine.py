@@ -202,7 +202,7 @@ class Engine:
         """`parse`, and whether correcting misspelt ordinary words (not names, not chat) changed the question."""
         named = self.state.typos.fix(without_chat(expand(" ".join(text.split())[:MAX_QUESTION_CHARS])))
         fixed = self.state.typos.joined(self.state.spelling.fix(named))  # "signaal fire": "signalfire"
-        q = parse_question(fixed, self.state.entities, self.today(), self.state.vocabulary)
+        q = self._reparse(fixed)
         unknown = dict.fromkeys(
             (
                 *q.unknown_names,
@@ -220,6 +220,7 @@ class Engine:
         )
 
     def _reparse(self, text: str) -> Question:
+        """`text` parsed as it stands (already respelt): names, dates, direction."""
         return parse_question(text, self.state.entities, self.today(), self.state.vocabulary)
 
     def search_scope(self, q: Question) -> set[str] | None:

@@ -117,26 +117,16 @@ class TypoFixer:
         """A short surname typed wrong after a first name the articles give ("dawn sog", "jimmy bq"), when it
         is no word of the articles or of English."""
         first, space, typed = match.groups()
-        surnames = self._surnames.get(first.lower(), set())
         low = typed.lower()
-        if not surnames or low in surnames or low in self._words or is_english(low):
+        if low in self._words or is_english(low):
             return match.group(0)
-        meant = next((f for f in sorted(surnames) if one_edit(low, f)), None)
-        if meant is None:
-            return match.group(0)
-        return first + space + (meant.capitalize() if typed[:1].isupper() else meant)
+        return first + space + _one_edit_into(typed, self._surnames.get(first.lower(), set()))
 
     def _first_name(self, match: re.Match[str]) -> str:
         """A first name typed wrong before a surname the articles give ("jon schulman", "Andrei Karpathy")."""
         typed, surname = match.groups()
-        firsts = self._first_names.get(surname.lower(), set())
-        low = typed.lower()
-        if not firsts or low in firsts:  # "alexander wang" is Alexandr Wang, though Alexander is a name too
-            return typed
-        meant = next((f for f in sorted(firsts) if one_edit(low, f)), None)
-        if meant is None:
-            return typed
-        return meant.capitalize() if typed[:1].isupper() else meant
+        # "alexander wang" is Alexandr Wang, though Alexander is a name too
+        return _one_edit_into(typed, self._first_names.get(surname.lower(), set()))
 
     def joined(self, text: str) -> str:
         """Two words typed apart that make one name together: "deep seek", "open ai", "signal fire"."""
@@ -150,3 +140,15 @@ class TypoFixer:
                 parts += [text[done : a.start()], a.group(0) + b.group(0).lower()]
                 done = b.end()
         return "".join([*parts, text[done:]])
+
+
+def _one_edit_into(typed: str, names: set[str]) -> str:
+    """The one of `names` (a person's first names, or surnames) that `typed` is one edit from, with its capital;
+    `typed` itself when it is one of them or near none."""
+    low = typed.lower()
+    if low in names:
+        return typed
+    meant = next((n for n in sorted(names) if one_edit(low, n)), None)
+    if meant is None:
+        return typed
+    return meant.capitalize() if typed[:1].isupper() else meant

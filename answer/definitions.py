@@ -36,6 +36,8 @@ _DEFINE = re.compile(
 _QUALIFIED = re.compile(
     r"^(?P<term>.+?)\s+(?:in|for|under|at)\s+(?:the\s+)?(?P<where>[A-Za-z][\w.-]*(?:\s+\w+)?)$"
 )
+# ...or in brackets after it: "whats garden leave (deepmind)".
+_BRACKETED = re.compile(r"^(?P<term>[^()]+?)\s*\(\s*(?:in|at|for)?\s*(?P<where>[^()]+?)\s*\)?$", re.I)
 # Longer than this, what follows "what is" is a question, not a term.
 MAX_TERM_WORDS = 4
 # Words that make "what is the X" a fact question ("what is the H-1B fee now?"), or a question about the bot
@@ -84,7 +86,10 @@ def definition_ask(question: str) -> DefinitionAsk | None:
         return None
     raw = next(g for g in match.groups() if g is not None).strip(" \"'“”‘’")
     qualified = _QUALIFIED.match(raw)
-    if qualified and not (
+    bracketed = _BRACKETED.match(raw)
+    if bracketed is not None:
+        qualified = bracketed  # "garden leave (deepmind)": where it is asked about, in brackets
+    elif qualified and not (
         qualified.group("where")[0].isupper() or qualified.group("where").lower() in PLACES
     ):
         qualified = None  # "the PTO policy at google": no place, and no term of the articles either

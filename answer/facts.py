@@ -13,6 +13,9 @@ AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b|"
     # ...or a multiple of one: "offered to double the salaries", "ten times as much", "a fivefold rise"
     r"\b(?:doubl|tripl)(?:e|ed|es|ing)\b|\btwice (?:as|the)\b|\b\w+fold\b|"
+    # ...or a sum written in words: "an annual salary of around ten million yuan"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred) (?:million|billion|trillion)\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) times (?:as|more|the|higher|larger|bigger)\b|"
     # ...or a count of people or posts ("a team of about 100 engineers", "employs about 300 people"), a ratio
     r"\b\d+\+?\s(?:[a-z-]+\s)?(?:people|engineers|researchers|scientists|staff|employees|workers|members|"

@@ -109,6 +109,19 @@ _TOKEN = re.compile(
 )
 
 
+# Stock tickers of companies in the news, typed by people who follow the shares ("why is shazeer leaving such a
+# big deal for goog"), in any case.
+TICKERS = {
+    "goog": "Google",
+    "googl": "Google",
+    "msft": "Microsoft",
+    "nvda": "Nvidia",
+    "aapl": "Apple",
+    "amzn": "Amazon",
+}
+_TICKER = re.compile(r"(?<![\w.&'/$-])\$?(" + "|".join(TICKERS) + r")(?![\w&'-]|\.\w)", re.I)
+
+
 # Idioms said plainly: "jump ship" has no ship in it, "what's the deal with the h1b" no deal.
 IDIOMS = (
     (re.compile(r"\bjump(?:ing)? ship\b", re.I), "leave"),
@@ -177,6 +190,7 @@ def expand(text: str) -> str:
     said as the articles say them."""
     text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
+    text = _TICKER.sub(lambda m: TICKERS[m.group(1).lower()], text)
     plain_words = PLAIN_WORDS if _MONEY_ASKED.search(text) else (*PLAIN_WORDS, *_BROUGHT_IN)
     for idiom, plain in (*IDIOMS, *plain_words):
         text = idiom.sub(plain, text)

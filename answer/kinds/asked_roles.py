@@ -31,6 +31,9 @@ _DONE = re.compile(
     r"\b(?:took|taken|sued|fired|poached|hired|lost|left|quit|arbitration|court|lawsuit|accused|blamed)\b",
     re.I,
 )
+# A phrase that begins with a verb of doing says what someone did: "who was holding the execs' passports".
+# ("managing director", "founding engineer", "visiting professor" are titles)
+_DOING_FIRST = re.compile(r"\s*(?!(?:managing|founding|visiting|presiding|governing)\b)[a-z]+ing\b", re.I)
 # "Who did Mira Murati make CTO of Thinking Machines Lab?": the person named gave the title, not holds it.
 _APPOINTED = re.compile(r"\s*who\s+did\s+.+?\s+(?:make|name|appoint|pick|choose|tap|promote)\b", re.I)
 _AFTER = re.compile(r"\b(?:after|following|since)\b", re.I)
@@ -134,6 +137,8 @@ def asked_role(q: Question) -> AskedRole | None:
     shifted = [Mention(m.entity, m.start - offset, m.end - offset) for m in orgs]
     phrase = FOUNDER if _FOUNDED.match(clause) or _behind_company(clause, orgs) else _title_of(body, shifted)
     title = title_words(phrase)
+    if _DOING_FIRST.match(phrase):
+        return None  # "who was holding the deepseek execs' passports": who did something, not a title
     if not title & TITLE_WORDS or title <= GENERIC_TITLES or _DONE.search(phrase):
         return None  # ...or says what was done to the holder: "the qwen lead alibaba took to arbitration"
     if not orgs and len(title - TITLE_WORDS) < 2:  # "the chief scientist" of what?

@@ -168,21 +168,32 @@ class Extractive:
         # A sum or share of what is asked about: "anthropic's retention rate" is not "eight times more likely"
         focus = known_focus(q, ctx.state.names) if kind is AnswerType.AMOUNT else set()
 
-        def answers(text: str) -> bool:
+        titles = ctx.state.data.articles
+
+        def of_focus(text: str, article_id: str) -> bool:
+            # ...said in the sentence, or in the headline of an article that states such a fact of it, the
+            # sentence giving the figure: "Huawei's Genius Youth programme pays top graduates up to 2 million
+            # yuan a year" and "Pay under the scheme ... reaching about 2.01 million yuan a year"
+            assert kind is not None
+            return states_fact(text, kind, q, focus, ctx) or states_fact(
+                titles[article_id].title, kind, q, focus, ctx
+            )
+
+        def answers(text: str, article_id: str) -> bool:
             return (
                 kind is not None
                 and answers_ask(ask, text, entities, known)
                 and (not events or mentions_event(text, events))
-                and (not focus or states_fact(text, kind, q, focus, ctx))
+                and (not focus or of_focus(text, article_id))
             )
 
         if kind is None:
             return picked
-        answering = [p for p in picked if answers(p[0])]
+        answering = [p for p in picked if answers(*p)]
         if answering:  # the sentence that answers leads
             return [answering[0], *(p for p in picked if p != answering[0])] if events else picked
         for c in rank_candidates(q.text, ctx.vector, candidates):
-            if answers(c.text):
+            if answers(c.text, c.article_id):
                 return [(c.text, c.article_id), *picked] if events else [*picked, (c.text, c.article_id)]
         return picked
 

@@ -251,7 +251,11 @@ class MissingFact:
         if not focus and not paid:
             return None
         for hit in ctx.retrieval.hits:
-            sentences = ctx.state.retrieved(hit).sentences
+            # ...a headline states a fact too: "Huawei's Genius Youth programme pays top graduates up to 2 million
+            # yuan a year", whose sentence on pay says "the scheme"; a headline naming what the question names
+            title = ctx.state.data.articles[hit.article_id].title
+            titled = (title,) if _names(title, ctx) & {m.entity.keys for m in q.mentions} else ()
+            sentences = (*titled, *ctx.state.retrieved(hit).sentences)
             # "how much is hassabis paid": said in an article about him, not of a package for another
             if paid:
                 if not _about_person(q, ctx.state.data.articles[hit.article_id].title):

@@ -42,6 +42,12 @@ def _asked(text: str) -> tuple[frozenset[str], str, list[str]] | None:
         # the person named gave the title
         ("who did Barret Zoph make cto of OpenAI", (frozenset({"cto"}), "cto", ["OpenAI"])),
         ("who was the qwen lead OpenAI took to arbitration", None),  # what was done to the holder
+        # who did something, not who holds a title; a title in -ing is still one
+        ("who was holding the OpenAI executives passports", None),
+        (
+            "who is the managing director of OpenAI",
+            (frozenset({"managing", "director"}), "managing director", ["OpenAI"]),
+        ),
     ],
 )
 def test_the_title_asked_and_where(

@@ -34,6 +34,9 @@ from answer.definitions import (
         ("what even is msl", DefinitionAsk("msl")),
         ("what counts as a boomerang hire", DefinitionAsk("boomerang hire")),
         ("what do people mean by poaching", DefinitionAsk("poaching")),
+        # where it is asked about, in brackets
+        ("whats garden leave (deepmind)", DefinitionAsk("garden leave", "deepmind")),
+        ("what is a non-compete (in China)", DefinitionAsk("non-compete", "China")),
         # the term first, then what is asked of it
         ("acquihire = ? never got what it means", DefinitionAsk("acquihire")),
         ("garden leave?? what does that mean", DefinitionAsk("garden leave")),

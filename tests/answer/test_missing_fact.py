@@ -336,3 +336,45 @@ def test_the_fact_asked_is_found_however_the_article_words_what_it_is_about(
     tmp_path: Path, fake_embedder: FakeEmbedder, article: dict[str, str], question: str, expected: str
 ) -> None:
     assert expected in _answered(tmp_path, fake_embedder, article, question)
+
+
+def test_a_sum_stated_in_the_headline_is_answered_from_the_sentence_giving_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """The passage found names the programme but gives no figure; the headline says what it pays, and the
+    sentence with the figure, further on, only says "the scheme"."""
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    write_article(
+        directory,
+        article_id="2022-06-huawei-genius-youth",
+        title="Huawei's Genius Youth programme pays top graduates up to 2 million yuan a year",
+        body="Huawei has hired more than 300 young graduates through its Genius Youth programme, the company "
+        "said. The Genius Youth programme hires graduates early and the youth hires develop inside Huawei.\n\n"
+        "Pay under the scheme is split into three bands, the top one reaching about 2.01 million yuan a year. "
+        "It is reserved for a small number of graduates judged exceptional.",
+        published="2022-06-15",
+        companies="Huawei",
+        people="",
+    )
+    engine = engine_over(
+        directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})
+    )
+    answer = engine.answer("how much does huawei pay its genius youth hires")
+    assert answer.answered
+    assert "2.01 million yuan" in answer.plain_text()
+
+
+def test_a_sum_written_in_words_answers(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    article = {
+        "article_id": "2024-12-xiaomi-courts-luo-fuli",
+        "title": "Xiaomi courts Luo Fuli",
+        "body": "Xiaomi chief executive Lei Jun tried to recruit Luo Fuli. The reports said Xiaomi had put an "
+        "annual salary of around ten million yuan on the table.",
+        "published": "2024-12-28",
+        "companies": "Xiaomi",
+        "people": "Lei Jun, Luo Fuli",
+    }
+    assert "ten million yuan" in _answered(
+        tmp_path, fake_embedder, article, "what salary was lei jun offering luo fuli"
+    )

@@ -38,6 +38,13 @@ from answer.shorthand import expand
         ("Wheee did he go", "Whee did he go"),  # no word either way: twice, for the speller
         ("whyyy did he quit", "why did he quit"),
         ("cooool story, who left", "cool story, who left"),
+        # stock tickers, in any case, with or without the dollar sign
+        (
+            "why is shazeer leaving such a big deal for goog",
+            "why is shazeer leaving such a big deal for Google",
+        ),
+        ("what did the cma decide on MSFT/inflection", "what did the cma decide on Microsoft/inflection"),
+        ("how much did $NVDA pay for groq", "how much did Nvidia pay for groq"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:
@@ -56,6 +63,7 @@ def test_shorthand_is_written_out(typed: str, read: str) -> None:
         "www.example.com",
         "the 1000 staff",
         "as is his wont",
+        "googling the news",  # a ticker only as a word of its own
     ],
 )
 def test_abbreviations_and_names_are_left_alone(kept: str) -> None:

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from answer.asks import AnswerType, Ask
 from answer.extractive import rank_candidates
-from answer.facts import carries
+from answer.facts import carries, names_place
 from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
@@ -86,7 +86,12 @@ def answering(
         return _naming_asked_thing(search.ask, ranked)
     known = frozenset(words(search.text))
     near = _near_best(ranked, TYPED_RELATIVE)
-    return [c for c in ranked if near(c) and answers_ask(search.ask, c.text, entities, known)]
+    pool = [c for c in ranked if near(c) and answers_ask(search.ask, c.text, entities, known)]
+    if search.ask.type is AnswerType.PLACE:
+        # "which cities": a sentence naming a place ("spread across Beijing, Shanghai...") before one that
+        # only names a company
+        pool = [c for c in pool if names_place(c.text, known)] or pool
+    return pool
 
 
 def _near_best(ranked: list[Candidate], share: float) -> Callable[[Candidate], bool]:

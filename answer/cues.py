@@ -115,9 +115,29 @@ _SHARE_OR_VERDICT = re.compile(
 )
 
 
+# A company's plan to hire a number of people, or posts it is filling: "alibaba quark is hiring like 1000 ai ppl",
+# "how many ai roles is quark hiring for", "deepseek's hiring drive": what an article says, not a list of moves.
+_HIRING_PLAN = re.compile(
+    r"\b(?:hiring|hire|recruiting|recruit)\s+(?:(?:like|about|around|roughly|some|over|up to|nearly|almost|"
+    r"approximately|~)\s+)?\d[\d,.]*k?\b|"
+    r"\b\d[\d,.]*k?\+?\s+(?:\w+\s+)?(?:roles|jobs|positions|openings|vacancies|posts|spots|slots|places)\b|"
+    r"\bhow many\s+(?:\w+\s+){0,2}?(?:roles|jobs|positions|openings|vacancies|posts|spots|slots|places|"
+    r"internships?)\b|"
+    r"\bhiring (?:plans?|drives?|targets?|goals?)\b",
+    re.I,
+)
+
+
+def hiring_plan(text: str) -> bool:
+    """Does the question ask about a plan to hire many people, or the posts to fill (not who moved)?"""
+    return bool(_HIRING_PLAN.search(text))
+
+
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
     if _WHERE.match(q.text) and SCHOOLING.search(q.text):
+        return False
+    if hiring_plan(q.text):
         return False
     if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss

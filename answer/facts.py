@@ -87,7 +87,7 @@ _MOVING = re.compile(
 )
 # A place after the words that introduce one: "in Zurich", "based in London", "to Singapore".
 _PLACE = re.compile(
-    r"\b(?:in|to|from|at|near|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+(?:[A-Z][a-z]*)*)\b"
+    r"\b(?:in|to|from|at|near|across|throughout|based in|moved to)\s+(?:the\s+)?([A-Z][a-z]+(?:[A-Z][a-z]*)*)\b"
 )
 
 
@@ -112,11 +112,16 @@ def _named(sentence: str, entities: EntityIndex, kind: str, known: frozenset[str
     )
 
 
-def _place(sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
-    return _named(sentence, entities, "org", known) or any(
+def names_place(sentence: str, known: frozenset[str] = frozenset()) -> bool:
+    """Does the sentence name a place (a city, a country), not one of the `known` words?"""
+    return any(
         m.group(1) not in NAME_STOP_WORDS and m.group(1).lower() not in known
         for m in _PLACE.finditer(sentence)
     )
+
+
+def _place(sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
+    return _named(sentence, entities, "org", known) or names_place(sentence, known)
 
 
 def carries(

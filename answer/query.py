@@ -20,6 +20,10 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 HIRING_VERBS = r"hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?"
 # "Garden leave", "on leave": time off, not leaving.
 NOT_TIME_OFF = r"(?<!garden )(?<!paid )(?<!parental )(?<!sick )(?<!annual )(?<!on )"
+# "who ... from/at/to": who moved, or works where; not a sum "valued at" ("who led it and what's it valued at")
+_WHO_FROM_AT_TO = re.compile(
+    r"\bwho\b.*\b(?:from|to|(?<!valued )(?<!priced )(?<!pegged )(?<!estimated )(?<!capped )at)\b", re.I
+)
 _MOVE_WORDS = re.compile(
     rf"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|{NOT_TIME_OFF}leav(?:e|es|ing)|lose|"
     r"quit|depart(?:ed|ure|ures)?|defect(?:ed|ion|ions)?|lure[sd]?|luring|moves?|moved|went|go(?:ne)? to|"
@@ -335,7 +339,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         text=text,
         about_moves=(
             bool(_MOVE_WORDS.search(untimed := _LEGAL.sub(" ", _TIME_CLAUSE.sub(" ", text))))
-            or bool(re.search(r"\bwho\b.*\b(from|at|to)\b", untimed, re.I))
+            or bool(_WHO_FROM_AT_TO.search(untimed))
         )
         and not _one_described(text)
         and not _SUED.search(text),

@@ -12,6 +12,7 @@ from typing import Literal
 
 from answer.asks import split_asks
 from answer.context import Context
+from answer.cues import hiring_plan
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
@@ -20,7 +21,11 @@ from answer.query import NOT_TIME_OFF, Question
 from corpus.entities import Mention, key_tokens, same_org
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
-_HOW_MANY = re.compile(r"\bhow many\b(?!\s+(?:times|x)\b)", re.I)  # "how many times likelier": a ratio
+# "how many times likelier": a ratio; "# of ppl deepmind -> anthropic": a count
+_HOW_MANY = re.compile(
+    r"\bhow many\b(?!\s+(?:times|x)\b)|(?<!\w)#\s*of\b|\bnumber of (?:people|staff|researchers|engineers|hires)\b",
+    re.I,
+)
 _HOW_MANY_ORGS = re.compile(rf"\bhow many (?:different |other )?{_ORG_NOUN}", re.I)
 _WHICH_ORG = re.compile(rf"\b(?:which|what)\s+(?:other\s+|tech\s+|ai\s+)?{_ORG_NOUN}", re.I)
 _MOST = re.compile(
@@ -41,7 +46,8 @@ _LOSING = re.compile(
 )
 _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
-    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|tak(?:e|es|ing)(?= (?:\w+ ){0,3}from\b)|"
+    r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|"
+    r"(?:tak(?:e|es|ing)|get|gets|got|gotten|getting)(?= (?:\w+ ){0,3}from\b)|"
     r"pick(?:s|ed)? up|snag\w*|nab\w*|grab\w*)\b",
     re.I,
 )
@@ -123,9 +129,16 @@ def _tally(q: Question) -> Tally | None:
 
 def _count_question(q: Question) -> Question | None:
     """ "How many people did Meta hire from OpenAI?": the question to count the moves of; None if not one."""
-    if not _HOW_MANY.search(q.text) or _HOW_MANY_ORGS.search(q.text) or _NOT_MOVES.search(q.text):
+    if (
+        not _HOW_MANY.search(q.text)
+        or _HOW_MANY_ORGS.search(q.text)
+        or _NOT_MOVES.search(q.text)
+        or hiring_plan(q.text)
+    ):
         return None
     losing = _losing(q.text)
+    if losing is None and q.origins and q.destinations:
+        losing = False  # "# of ppl deepmind -> anthropic": from one to the other, no verb needed
     if losing is None or not (q.mentions or q.dates):
         return None
     return _directed(q, losing)

@@ -305,6 +305,16 @@ def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line
     return Line(f"{name}: {path_text(path)}.", tuple(dict.fromkeys(cites.cite(r.article_id) for r in path)))
 
 
+# A second ask for who leads something, and the sentence saying it in the words of titles.
+_ASKS_LEADER = re.compile(
+    r"^\W*(?:and\s+)?who(?:'s|’s|s|\s+is|\s+now)?\s+(?:runs?|running|leads?|leading|heads?|heading|in charge|the boss)\b",
+    re.I,
+)
+_SAYS_LEADER = re.compile(
+    r"\b(?:chief executive|ceo|president|head of|heads|led by|leads|runs|in charge|under a new)\b", re.I
+)
+
+
 def other_ask_sentence(
     q: Question, ctx: Context, people: Sequence[str], article_ids: Sequence[str]
 ) -> tuple[str, str] | None:
@@ -322,6 +332,11 @@ def other_ask_sentence(
     names = [*(n for p in people for n in quote_names(p)), *(m.entity.name for m in q.mentions)]
     if reason:
         return best_sentence(ctx.state, ctx.vector, article_ids, names, must=REASON, carried=True)
+    if _ASKS_LEADER.search(other.text):  # "who runs groq now": "under a new chief executive, Simon Edwards"
+        # ...someone other than those listed: they are the ones who left
+        gone = "|".join(re.escape(n) for p in people for n in quote_names(p))
+        says = re.compile(rf"^(?!.*\b(?:{gone})\b).*{_SAYS_LEADER.pattern}", re.I) if gone else _SAYS_LEADER
+        return best_sentence(ctx.state, ctx.vector, article_ids, names, must=says, carried=True)
     stems = "|".join(re.escape(w) for w in sorted(said))
     said_it = re.compile(rf"\b(?:{stems})", re.I)
     return best_sentence(ctx.state, ctx.vector, article_ids, names, must=said_it, carried=True)

@@ -76,6 +76,13 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
     # ...but not places on offer: "how many spots" counts internships, not moves
     for places in ("how many interns did bytedance hire", "how many spots did bytedance hire for"):
         assert engine.answer(places).kind is not AnswerKind.AGGREGATE, places
+    # ...however the count is asked: people a company got from another, "# of", an arrow for the direction
+    for counted in ("how many people did meta get from openai", "# of people openai -> meta"):
+        answer = engine.answer(counted)
+        assert answer.kind is AnswerKind.AGGREGATE, counted
+        assert answer.intro.startswith("2 people moved to Meta from OpenAI"), counted
+    # ...but not the roles a company is hiring for
+    assert engine.answer("how many ai roles is meta hiring for").kind is not AnswerKind.AGGREGATE
     # how many times likelier is a ratio, which no count of moves answers
     ratio = engine.answer("how many times more people did meta hire from openai than from google")
     assert ratio.kind is not AnswerKind.AGGREGATE

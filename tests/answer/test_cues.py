@@ -47,6 +47,11 @@ def _wants(text: str) -> bool:
         ("what did meta hire from openai", True),
         # whether what the asker heard is so: the story, not a list
         ("heard deepmind benches ppl for a year when they quit?? is that real", False),
+        # a plan to hire many, or the posts to fill: what an article says, not who moved
+        ("openai is hiring like 1000 ai people?? where though", False),
+        ("how many ai roles is meta hiring for", False),
+        ("google's hiring drive, what is it", False),
+        ("who is meta hiring from openai", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

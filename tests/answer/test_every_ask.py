@@ -215,3 +215,20 @@ def test_who_reported_something_is_an_outlet_as_often_as_a_person() -> None:
     said = "Researchers at Alibaba must now get permission before any trip abroad, Bloomberg reported."
     assert answers_ask(ask, said, entities, frozenset())
     assert not answers_ask(Ask("who replaced him", AnswerType.PERSON), said, entities, frozenset())
+
+
+def test_which_cities_is_answered_by_a_sentence_naming_places_before_one_naming_a_company() -> None:
+    from answer.compose_asks import AskSearch, answering
+    from answer.passages import RetrievedPassage
+
+    entities = EntityIndex(people=[], orgs=["Alibaba", "Quark"])
+    company = "In its spring campaign, Alibaba offered 3,000 internships to students, half of them in AI."
+    cities = "Quark is recruiting its new staff across Beijing, Shanghai, Hangzhou and Guangzhou this year."
+    vector = np.ones(8, dtype=np.float32)
+    passage = RetrievedPassage(
+        "2025-08-quark", f"{company} {cities}", 0.9, (company, cities), np.stack([vector, vector * 0.6])
+    )
+    search = AskSearch(
+        Ask("which cities", AnswerType.PLACE), "which cities", frozenset({"cities"}), vector, [], True
+    )
+    assert [c.text for c in answering(search, [passage], entities)] == [cities]

@@ -123,3 +123,25 @@ def test_the_one_move_of_a_person_asked_about_comes_with_the_sentence_telling_it
     assert answer.lines[0].text.startswith("Ruoming Pang: Apple → Meta")
     assert answer.lines[-1].text in (HIRED, REASON, TEAM)  # a sentence of its article naming him
     assert len(engine.answer("who left apple").lines) == 1  # no person asked about: the list alone
+
+
+def test_who_runs_a_company_now_after_its_leavers_is_someone_other_than_them(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    old = "Founder and chief executive Jonathan Ross moved to Nvidia with most of Groq's team."
+    new = "Groq continues as an independent company under a new chief executive, Simon Edwards."
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "title": "Nvidia takes Groq's founder",
+            "body": f"{old} The deal was worth about $20 billion. {new}",
+            "people": "Jonathan Ross, Simon Edwards",
+            "companies": "Groq, Nvidia",
+            "moves": "moves:\n  - person: Jonathan Ross\n    from: Groq\n    to: Nvidia\n    date: 2025-12\n",
+        },
+    )
+    answer = engine.answer("who moved from groq to nvidia, who runs groq now")
+    assert answer.kind is AnswerKind.MOVES
+    assert answer.lines[0].text.startswith("Jonathan Ross: Groq → Nvidia")
+    assert answer.lines[-1].text == new

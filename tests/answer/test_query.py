@@ -85,6 +85,10 @@ def test_direction_of_a_move_question() -> None:
         "did Alibaba go after a guy legally for joining ByteDance", ENTITIES, TODAY, VOCAB
     )
     assert not legally.about_moves
+    # who led a round and what it is "valued at": no one is at a company
+    valued = parse_question("Alibaba seed round - who led it and what's it valued at", ENTITIES, TODAY, VOCAB)
+    assert not valued.about_moves
+    assert parse_question("who is at Alibaba now", ENTITIES, TODAY, VOCAB).about_moves
     # one person described by their job at a company: the story of their move, not the company's moves
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
     assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]

@@ -88,7 +88,16 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (AnswerType.DATE, re.compile(r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b|\bwhen\W*$", re.I)),
+    (
+        AnswerType.DATE,
+        re.compile(
+            r"^\W*(since )?when\b|\bwhat (year|month|date|day)\b|\bwhen\W*$|"
+            # ...after what it asks about: "lecun from quitting meta to the ami raise, when did each happen",
+            # "scale deal, chen memo, msl launch - dates?"
+            r"\bwhen did (?:each|both|these|those|they|all)\b|[-:,]\s*dates?\W*$",
+            re.I,
+        ),
+    ),
     (AnswerType.REASON, _REASON_ASKED),
     (
         AnswerType.ROLE,
@@ -157,6 +166,10 @@ def main_question(ask: str) -> str:
     return _TOPIC_FIRST.sub("", ask, count=1)
 
 
+# A yes-no question whether something lasts expects how long: "is the fee permanent or does it expire".
+_LASTS = re.compile(r"\b(?:expire[sd]?|expiring|permanent|permanently|temporary|sunsets?)\b", re.I)
+
+
 def expected_type(ask: str) -> AnswerType | None:
     """The type of answer an ask expects: "how much" an amount, "when" a date, "what job" a role...; a yes-no
     question ("do you need a job offer to get one?", "did Meta really offer $100m?") expects none, unless it
@@ -164,7 +177,7 @@ def expected_type(ask: str) -> AnswerType | None:
     typed before the question word is not part of the ask ("ssi after gross left - who's ceo")."""
     ask = main_question(ask)
     if _YES_NO.match(ask) and not re.search(rf"\b{_QUESTION_WORD}", ask, re.I):
-        return None
+        return AnswerType.DURATION if _LASTS.search(ask) else None
     kind = next((kind for kind, pattern in _TYPES if pattern.search(ask)), None)
     # How pay changed, or "who actually has to pay it" (the payers), asks for no sum, unless it says so too.
     how_or_who = _HOW_PAY_WORKS.search(ask) or _WHO.match(ask)

@@ -19,7 +19,9 @@ SLANG_WORDS = word_set(
     "snag snags snagged snagging paycheck paychecks payout payouts payday headcount staffers staffer "
     "hirees poacher poachers comp ctc tc lowball lowballed megadeal megadeals mega bigwig bigwigs honcho "
     "honchos exec execs startup startups cofounder cofounders fundraise fundraising uni unis "
-    "layoff layoffs downsizing postdoc postdocs hype"
+    "layoff layoffs downsizing postdoc postdocs hype "
+    # ...and everyday words of news and markets it lacks
+    "backfire backfired backfires backfiring intraday selloff"
 )
 
 

@@ -28,6 +28,9 @@ _QUANTITY = re.compile(
     re.I,
 )
 
+# The best this many articles are read whole: the sentence that answers is not always in the passage found.
+WHOLE_ARTICLES = 2
+
 # A question in the article this close (cosine) to the user's is answered by the sentences after it.
 FAQ_MATCH = 0.8
 # ...up to this many of them: an FAQ answer is a paragraph, not the rest of the article.

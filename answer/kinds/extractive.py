@@ -16,7 +16,7 @@ from answer.asks import AnswerType, Ask, asks_reason, own_words, search_text, sp
 from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
-from answer.extractive import answer_from_picks, rank_candidates, select_sentences
+from answer.extractive import WHOLE_ARTICLES, answer_from_picks, rank_candidates, select_sentences
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_aspect import asking_about, missing_aspects
 from answer.kinds.missing_fact import known_focus, states_fact
@@ -108,10 +108,6 @@ def unanswered_note(asks: list[Ask]) -> str:
         return ""
     listed = "; ".join(f"“{a.text}”" for a in asks)
     return f"I found nothing in my articles that answers {listed}."
-
-
-# The best this many articles are read whole: the sentence that answers is not always in the passage found.
-WHOLE_ARTICLES = 2
 
 
 class Extractive:

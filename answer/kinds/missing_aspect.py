@@ -135,10 +135,17 @@ def asking_about(asks: Iterable[Ask], aspects: Iterable[str]) -> list[Ask]:
     return [a for a in asks if set(words(a.text)) & wanted]
 
 
+# Before a question word, "and" or a comma ends one part of an ask: "luo fuli's degree and where she worked"
+# (one ask, as its first part asks with no question word) is asked of "luo fuli" first.
+# (Not a comma: "gold card vs the h1b fee, which costs more" asks its cost of what comes before.)
+_PART_ENDS = re.compile(r"\s*(?:\band\b|\+|&)\s+(?=(?:where|what|when|who|which|how|why)\b)", re.I)
+
+
 def _ask_with(question: str, word: str) -> str:
-    """The ask of the question that has the word ("whats hume's revenue forecast" of "... + whats hume's
-    revenue forecast")."""
-    return next((a.text for a in split_asks(question) if word in words(a.text)), question)
+    """The ask (or the part of one) of the question that has the word ("whats hume's revenue forecast" of
+    "... + whats hume's revenue forecast", "luo fuli's degree" of "luo fuli's degree and where she worked")."""
+    ask = next((a.text for a in split_asks(question) if word in words(a.text)), question)
+    return next((part for part in _PART_ENDS.split(ask) if word in words(part)), ask)
 
 
 def _about(q: Question, ask: str, aspect: str, said: set[str]) -> tuple[str, ...]:

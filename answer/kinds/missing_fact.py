@@ -10,7 +10,7 @@ import re
 
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
-from answer.extractive import answer_from_picks
+from answer.extractive import WHOLE_ARTICLES, answer_from_picks
 from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
@@ -36,7 +36,7 @@ _HOW_ASKED = content_words(
     # ...and the words of telling and of how things turned out: "when did jumper say he's off", "how much did
     # deepseek raise in the end"
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
-    "heard hear hears hearing apparently supposedly "
+    "heard hear hears hearing apparently supposedly happen happens happened happening each even "
     "start-up startup company companies firm lab group unit business "
     # ...and the everyday words for paying, getting and taking over that the articles write as "paid",
     # "raised", "merged": "how much cash did microsoft hand inflection", "how much did deitke bag"
@@ -45,6 +45,11 @@ _HOW_ASKED = content_words(
 )
 # The words for people in general: a count of them answers "how many people/staff/employees".
 _STAFF = SAME_MEANING[0]
+
+
+# "How big is X" asks how many people it employs or what it is worth.
+_HOW_BIG = re.compile(r"\bhow (?:big|large|small)\s+(?:is|was|are|were)\b", re.I)
+_VALUE = content_words("valuation valued worth")
 
 
 # Job titles written short in questions and in full in the articles.
@@ -86,6 +91,8 @@ def focus_words(q: Question, names: set[str]) -> set[str]:
     named = {w for m in q.mentions for w in content_words(f"{q.text[m.start : m.end]} {m.entity.name}")}
     named |= content_words(" ".join(w for w in words(q.text) if w in names))
     focus = content_words(body(q.text)) - named - _HOW_ASKED
+    if _HOW_BIG.search(q.text):  # "how big is the company": its staff, or its value
+        focus |= _STAFF | _VALUE
     asked = words(q.text)
     spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
     return with_same_meaning(focus) | spelled if focus else focus
@@ -250,6 +257,8 @@ class MissingFact:
         paid = _pay_asked(q, kind, focus)
         if not focus and not paid:
             return None
+        # ...in the passages found and the best articles, which the answer reads whole (`Extractive`)
+        leading = list(dict.fromkeys(h.article_id for h in ctx.retrieval.hits))[:WHOLE_ARTICLES]
         for hit in ctx.retrieval.hits:
             # ...a headline states a fact too: "Huawei's Genius Youth programme pays top graduates up to 2 million
             # yuan a year", whose sentence on pay says "the scheme"; a headline naming what the question names
@@ -264,6 +273,8 @@ class MissingFact:
                 sentences = tuple(" ".join(whole[i] for i in group) for group in sentence_groups(whole))
             if any(states_fact(s, kind, q, focus or paid, ctx) for s in sentences):
                 return None
+        if kind is AnswerType.AMOUNT and not paid and _stated_further_on(q, ctx, kind, focus, leading):
+            return None
         if self._found(q, ctx, kind) is None and _said_alike(q, ctx, kind):
             return None
         return CERTAIN
@@ -291,6 +302,29 @@ class MissingFact:
 # answers it in other words ("when did jumper say he's quitting deepmind": "...said on 19 June 2026 that he
 # is leaving DeepMind"); sentences about a company's other facts stay below it ("who is the CEO of nvidia").
 SAID_ALIKE = 0.7
+
+
+# A sentence of the best articles outside the passages found states the fact asked when it is this close in
+# meaning (cosine) to the question: "...a typical enterprise machine-learning engineer as earning roughly
+# $170,000 to $245,000" for "what does a normal ml engineer make" (0.64), not the sum of a seed round for "how
+# much does nvidia pay its researchers" (0.35).
+FURTHER_ON_ALIKE = 0.5
+
+
+def _stated_further_on(
+    q: Question, ctx: Context, kind: AnswerType, focus: set[str], articles: list[str]
+) -> bool:
+    """Does a sentence of these articles (the best ones, which the answer reads whole) close in meaning to the
+    question state the sum asked? (Any year is a date: "when was deepseek founded" is not answered by a date
+    next to "its founder's hedge fund".)"""
+    data = ctx.state.data
+    for article_id in articles:
+        base = data.sentence_offsets[article_id]
+        for i, sentence in enumerate(data.sentences[article_id]):
+            close = float(data.sentence_vectors[base + i] @ ctx.vector) >= FURTHER_ON_ALIKE
+            if close and states_fact(sentence, kind, q, focus, ctx):
+                return True
+    return False
 
 
 def _said_alike(q: Question, ctx: Context, kind: AnswerType) -> bool:

@@ -122,3 +122,11 @@ def test_an_everyday_word_that_is_only_a_way_of_asking_is_no_reason_to_refuse(sm
 def test_which_company_asks_for_a_company_and_names_none(small_engine: Engine) -> None:
     answer = small_engine.answer("which company did Ruoming Pang join")
     assert answer.answered
+
+
+def test_everyday_words_of_the_news_the_tokenizer_lacks_are_a_way_of_asking(small_engine: Engine) -> None:
+    from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, margin
+
+    q = small_engine.parse("why could meta hiring from apple backfire on its researchers")
+    assert q.unfamiliar == ("backfire",)
+    assert margin(q) == EVERYDAY_WORD_MARGIN  # asked as any other why-question, not as about "backfire"

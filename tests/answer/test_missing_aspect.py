@@ -150,3 +150,25 @@ def test_a_debut_on_an_exchange_is_said_by_the_words_of_a_listing(
     )
     answer = engine.answer("what day did zhipu debut in hong kong")
     assert answer.answered and "8 January 2026" in answer.plain_text()
+
+
+def test_an_aspect_asked_of_someone_before_another_ask_is_asked_of_them(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """ "Her degree and where she worked before": the degree is asked of her, not of where she worked."""
+    engine = any_passage_engine(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-11-luo-fuli-joins-xiaomi",
+            "title": "Luo Fuli joins Xiaomi",
+            "body": "Luo Fuli, born in 1995, holds a master's degree from Peking University. Before DeepSeek "
+            "she worked at Alibaba DAMO Academy, the research arm of Alibaba.",
+            "published": "2025-11-12",
+            "people": "Luo Fuli",
+            "companies": "Xiaomi, DeepSeek, Alibaba",
+        },
+    )
+    answer = engine.answer("luo fuli's degree and where she worked before deepseek?")
+    assert answer.answered
+    assert "Peking University" in answer.plain_text() and "Alibaba DAMO Academy" in answer.plain_text()

@@ -378,3 +378,37 @@ def test_a_sum_written_in_words_answers(tmp_path: Path, fake_embedder: FakeEmbed
     assert "ten million yuan" in _answered(
         tmp_path, fake_embedder, article, "what salary was lei jun offering luo fuli"
     )
+
+
+def test_a_sum_said_in_the_best_article_beyond_the_passage_found_is_answered(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    """The passage found talks of engineers' pay with no sum; further on, the article says what a typical
+    engineer earns in nearly the question's words."""
+    filler = " ".join(
+        f"Frontier lab number {n} competes hard for a small elite and offers them stock, cash and compute "
+        "in packages that few outside the field have ever seen."
+        for n in range(6)
+    )
+    directory = tmp_path / "articles"
+    directory.mkdir()
+    write_article(
+        directory,
+        article_id="2026-05-ai-pay-two-markets",
+        title="AI pay splits into two markets",
+        body="What does a normal machine-learning engineer at a regular company make? Normal machine-learning "
+        f"engineers at regular companies make modest pay. {filler}\n\nA normal engineer at a regular company "
+        f"makes roughly $170,000 to $245,000 a year. {filler}",
+        published="2026-05-01",
+        companies="OpenAI",
+        people="",
+    )
+    engine = engine_over(
+        directory, tmp_path / "data", fake_embedder, EngineConfig(k=1, thresholds={"hybrid": 0.0})
+    )
+    question = "how much does a normal machine-learning engineer at a regular company make"
+    q = engine.parse(question)
+    found = engine.retrieve(q, fake_embedder.encode([q.text])[0], "hybrid", None)
+    assert "$170,000" not in engine.state.data.passage_text(found.hits[0].row)
+    answer = engine.answer(question)
+    assert answer.answered and "$170,000" in answer.plain_text()

@@ -245,6 +245,18 @@ class Conversation:
             return ""
         if not refers_back(text, definite=True) and not elliptic(text) and not terse(text):
             return ""  # "what does FYI mean?": a question of its own
+        return self.last_named()
+
+    def last_text(self) -> str:
+        """The last question as it was read ("" when there is none)."""
+        last = self.previous()
+        return last.question.text if last is not None else ""
+
+    def last_named(self) -> str:
+        """Whom or what the last question named (its topic when it named no one); "" if none."""
+        last = self.previous()
+        if last is None:
+            return ""
         return ", ".join(dict.fromkeys(m.entity.name for m in last.question.mentions)) or last.topic
 
     def resolve(self, text: str, parse: Callable[[str], Question]) -> str:

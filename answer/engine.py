@@ -18,8 +18,9 @@ import numpy.typing as npt
 
 from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
-from answer.conversation import Conversation
+from answer.conversation import MAX_FOLLOW_UP_WORDS, Conversation
 from answer.cues import wants_moves, without_chat
+from answer.follow_topics import new_place
 from answer.kinds import REGISTRY, QuestionKind
 from answer.leaders import speaking_for
 from answer.model import Answer, AnswerKind
@@ -42,6 +43,9 @@ MIN_BACKING_WORD = 4
 # A follow-up answered with one of these (nothing found, an unknown word) is asked again about what the
 # conversation was about.
 _RETRIED = frozenset({AnswerKind.NOT_FOUND})
+# A story a follow-up nothing answered is asked again within: the few articles of a told story, not the many of
+# a list of moves ("whats the capital of france" after "who did meta hire from openai" is a question of its own).
+STORY_ARTICLES = 3
 # A question asking whom: "who did anthropic take from microsoft's azure ai side" (not "where did alibaba's
 # tongyi speech lead end up", which asks about one person).
 _ASKS_WHO = re.compile(r"^\W*(?:who|which)\b", re.I)
@@ -126,6 +130,7 @@ class Engine:
             and (answer.kind in _RETRIED or self._off_story(raw, answer, conversation.story(), subject))
             and not ctx.question.mentions
             and subject.lower() not in raw.lower()
+            and not new_place(raw, conversation.last_text())
         ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
             # start-up) is asked again about what the conversation was about.
@@ -133,6 +138,13 @@ class Engine:
             retried = self._answered(about, mode, page, conversation.story())
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
+        elif conversation is not None and answer.kind is AnswerKind.NOT_FOUND and resolved == raw:
+            # A short question nothing answered, right after another ("which team didn't get cut" after "how
+            # many jobs did meta cut in msl"): asked again of what the last question named, and answered so
+            # only from the story the last answer told.
+            retried_in_story = self._in_story(raw, mode, page, conversation)
+            if retried_in_story is not None:
+                resolved, (ctx, answer, respelt) = retried_in_story
         if conversation is not None:
             conversation.remember(ctx.question, answer, self.state.entities.find, self.state.pronouns)
         answer = with_report_date(ctx.question.text, answer)
@@ -150,6 +162,24 @@ class Engine:
             "total_ms": total * 1000,
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
+
+    def _in_story(
+        self, raw: str, mode: str, page: int, conversation: Conversation
+    ) -> tuple[str, tuple[Context, Answer, bool]] | None:
+        """A short question asked again of what the last one named, if that answers it from the last story."""
+        story, named = conversation.story(), conversation.last_named()
+        if not 0 < len(story) <= STORY_ARTICLES or not named or len(raw.split()) > MAX_FOLLOW_UP_WORDS:
+            return None
+        if named.lower() in raw.lower() or new_place(raw, conversation.last_text()):
+            return None
+        # ...only a question in the words of that story: "how much does a plumber earn" is a question of its own
+        told = {w[:STEM_LETTERS] for a in story for w in self.state.article_words(a)}
+        if not content_words(without_chat(expand(raw))) <= told:
+            return None
+        about = f"{raw.rstrip(' ?.!')} ({named})?"
+        retried = self._answered(about, mode, page, story)
+        cited = {source.article_id for source in retried[1].sources}
+        return (about, retried) if retried[1].answered and cited & story else None
 
     def _off_story(self, raw: str, answer: Answer, story: frozenset[str], subject: str) -> bool:
         """Is an answer to a follow-up that names nothing, asking about "the founders", "the deal"... of which

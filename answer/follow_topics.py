@@ -128,6 +128,14 @@ _OTHER_PLACE = re.compile(
 )
 
 
+def new_place(text: str, last: str) -> bool:
+    """Does the text name a country or region the last question did not ("whats the capital of france" after
+    a question about Meta)? A question about a place of its own is no follow-up (lower-case "us" is the
+    pronoun: "tell us more")."""
+    said = {m.group(0).lower() for m in _PLACE_IN.finditer(text) if m.group(0) != "us"}
+    return bool(said - {m.group(0).lower() for m in _PLACE_IN.finditer(last)})
+
+
 def in_place(text: str, last: str) -> str | None:
     """ "what about the us?" after "why is there a shortage of AI talent in China?": the same question about
     the place the follow-up names (None: not such a follow-up, or the last question named no place)."""

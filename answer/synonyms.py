@@ -18,6 +18,7 @@ SAME_MEANING = tuple(
         "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
         "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
         "job jobs role roles post posts position positions",
+        "application applications applicant applicants cv cvs resume resumes",
         "leave leaves leaving left leaver leavers quit quits quitting depart departs departed departing departure "
         "departures exit exits exited",
     )

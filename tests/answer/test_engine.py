@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from answer.config import EngineConfig
+from answer.conversation import Conversation
 from answer.engine import Engine
+from tests.conftest import FakeEmbedder, engine_of
 
 
 def test_who_hired_whom_lists_recorded_moves_with_sources(small_engine: Engine) -> None:
@@ -103,3 +110,61 @@ def test_who_else_leaves_out_the_people_it_names(tmp_path, fake_embedder) -> Non
     ):
         answer = engine.answer(question)
         assert [line.text.split(":")[0] for line in answer.lines] == ["Daniel De Freitas"], question
+
+
+def _cuts_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    """Meta's job cuts, told in one article, and an article about something else."""
+    return engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-10-meta-cuts-msl-jobs",
+            "title": "Meta cuts 600 jobs in its superintelligence labs",
+            "body": "Meta is eliminating about 600 positions in its superintelligence labs, Alexandr Wang told staff. "
+            "The cuts fall on the FAIR research group and the product AI teams. The TBD Lab team is spared "
+            "and keeps all of its researchers.",
+            "published": "2025-10-22",
+            "companies": "Meta",
+            "people": "Alexandr Wang",
+        },
+        {
+            "article_id": "2026-02-k-visa",
+            "title": "China launches the K visa",
+            "body": "China launched the K visa for young science graduates in October 2025.",
+            "published": "2026-02-01",
+            "companies": "",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.15}),
+    )
+
+
+def test_a_short_question_nothing_answered_goes_on_with_the_last_story(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _cuts_engine(tmp_path, fake_embedder)
+    assert not engine.answer("which team was spared").answered  # alone, too vague to answer
+    chat = Conversation()
+    assert engine.answer(
+        "how many jobs did meta cut in its superintelligence labs", conversation=chat
+    ).answered
+    follow_up = engine.answer("which team was spared", conversation=chat)
+    assert follow_up.answered and "TBD Lab" in follow_up.plain_text()
+    assert follow_up.understood_as == "which team was spared (Meta)?"  # says how it was read
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much does a plumber earn",  # words the story never uses: a question of its own
+        "whats the capital of france",  # a place of its own
+    ],
+)
+def test_a_question_of_its_own_is_not_asked_of_the_last_story(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str
+) -> None:
+    engine = _cuts_engine(tmp_path, fake_embedder)
+    chat = Conversation()
+    engine.answer("how many jobs did meta cut in its superintelligence labs", conversation=chat)
+    unrelated = engine.answer(question, conversation=chat)
+    assert not unrelated.answered and not unrelated.understood_as

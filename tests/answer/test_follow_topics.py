@@ -7,7 +7,7 @@ import pytest
 
 from answer.conversation import Conversation
 from answer.engine import Engine
-from answer.follow_topics import at_company, at_there, in_place, topic_of, with_topic
+from answer.follow_topics import at_company, at_there, in_place, new_place, topic_of, with_topic
 from answer.model import Answer, AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex
@@ -128,3 +128,16 @@ def test_it_after_a_profile_is_where_the_person_went_last() -> None:
 def test_there_is_the_company_just_asked_about(text: str, read: str | None) -> None:
     assert at_there(text, "DeepSeek") == read
     assert at_there(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "new"),
+    [
+        ("whats the capital of france", "who did meta hire from openai", True),
+        ("what about the US", "why is china short of ai talent", True),
+        ("and in china?", "why is china short of ai talent", False),  # the same place
+        ("can you tell us more", "who did meta hire from openai", False),  # "us" the pronoun
+    ],
+)
+def test_a_place_the_last_question_did_not_name_is_new(text: str, last: str, new: bool) -> None:
+    assert new_place(text, last) is new

@@ -10,6 +10,7 @@ def test_a_word_brings_the_words_meaning_the_same() -> None:
     asked = content_words("retention")
     assert content_words("kept") <= with_same_meaning(asked)
     assert content_words("employees") <= with_same_meaning(content_words("headcount"))
+    assert content_words("cvs") <= with_same_meaning(content_words("applications"))  # "10,000 CVs"
 
 
 def test_a_word_with_no_synonyms_stays_alone() -> None:

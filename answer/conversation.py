@@ -26,6 +26,7 @@ from answer.follow_topics import (
     said_before,
     terse,
     the_firm,
+    titled_before,
     topic_of,
     with_topic,
 )
@@ -325,8 +326,13 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
     A pronoun the question itself says whom it means (`said_before`) stays."""
     person = matching(last.people, asked_pronoun(text), last.pronouns)  # "is he still there?": not Murati
     if person:
-        # the first pronoun only: "did she bring anyone with her?" names her once
-        text = PERSON_PRONOUN.sub(lambda m: _refer(m.group(1), person, text[m.end() :]), text, count=1)
+        # the first pronoun only: "did she bring anyone with her?" names her once; not one the question says
+        # itself whom it means ("tiktok's boss, whats his name")
+        text = PERSON_PRONOUN.sub(
+            lambda m: m.group(0) if titled_before(m) else _refer(m.group(1), person, text[m.end() :]),
+            text,
+            count=1,
+        )
     firm = last.company or firm_of(about, losing=_LOSING.search(text) is not None) or None
     own = parse(text)
     if firm:

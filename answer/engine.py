@@ -138,7 +138,12 @@ class Engine:
             retried = self._answered(about, mode, page, conversation.story())
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
-        elif conversation is not None and answer.kind is AnswerKind.NOT_FOUND and resolved == raw:
+        elif (
+            conversation is not None
+            and answer.kind is AnswerKind.NOT_FOUND
+            and resolved == raw
+            and not ctx.question.mentions  # "who led the round at nvidia": a company of its own
+        ):
             # A short question nothing answered, right after another ("which team didn't get cut" after "how
             # many jobs did meta cut in msl"): asked again of what the last question named, and answered so
             # only from the story the last answer told.
@@ -163,6 +168,12 @@ class Engine:
         }
         return replace(answer, question=question, timings={k: round(v, 2) for k, v in timings.items()})
 
+    def _in_words_of(self, raw: str, story: frozenset[str]) -> bool:
+        """Is the question in the words of the story (its articles)? "how much does a plumber earn" or "who
+        won the champions league" after a question about Meta is a question of its own."""
+        said = {p for a in story for w in self.state.article_words(a) for p in (w, *w.split("-"))}
+        return content_words(without_chat(expand(raw))) <= {w[:STEM_LETTERS] for w in said}
+
     def _in_story(
         self, raw: str, mode: str, page: int, conversation: Conversation
     ) -> tuple[str, tuple[Context, Answer, bool]] | None:
@@ -172,9 +183,7 @@ class Engine:
             return None
         if named.lower() in raw.lower() or new_place(raw, conversation.last_text()):
             return None
-        # ...only a question in the words of that story: "how much does a plumber earn" is a question of its own
-        told = {w[:STEM_LETTERS] for a in story for w in self.state.article_words(a)}
-        if not content_words(without_chat(expand(raw))) <= told:
+        if not self._in_words_of(raw, story):
             return None
         about = f"{raw.rstrip(' ?.!')} ({named})?"
         retried = self._answered(about, mode, page, story)

@@ -69,7 +69,7 @@ def with_topic(text: str, topic: str) -> str | None:
     that = _THAT.search(text)
     if that and not IT.search(text):
         return text[: that.start(1)] + topic + text[that.end(1) :]
-    if IT.search(text):
+    if IT.search(text) and not _WORTH_IT.search(text):  # "is a phd still worth it": an idiom
         return IT.sub(lambda m: f"{topic}'s" if m.group(1).lower() == "its" else topic, text)
     if PLURAL.search(text):
         return PLURAL.sub(
@@ -292,14 +292,30 @@ def refers_back(text: str, *, definite: bool = False) -> bool:
 ANTECEDENT_WORDS = 3
 
 
+_WORTH = re.compile(r"\bworth\s+$", re.I)
+_WORTH_IT = re.compile(r"\bworth\s+it\b|\btime\s+is\s+it\b", re.I)  # idioms: "it" is no thing
+_SOMEONES_TITLE = re.compile(
+    r"\w['’]s\s+(?:\w+\s+)?(?:boss|ceo|cto|founder|co-?founder|chief|head|leader|president|owner|creator)\b",
+    re.I,
+)
+
+
 def said_before(pronoun: re.Match[str], q: Question) -> bool:
     """Does the question say itself whom a pronoun means, before it: a company before "it"/"its" ("who joined
     Thinking Machines Lab when it launched?", "did xai lose half its cofounders"), a name or a few words of
     its own before "they"? Such a pronoun is not the last question's subject."""
     before = [m for m in q.mentions if m.end <= pronoun.start()]
+    said = q.text[: pronoun.start()]
     if IT.fullmatch(pronoun.group(0)):
-        return any(m.entity.kind == "org" for m in before)
-    return bool(before) or len(content_words(q.text[: pronoun.start()])) >= ANTECEDENT_WORDS
+        # "is a phd still worth it": an idiom, no company
+        return any(m.entity.kind == "org" for m in before) or _WORTH.search(said) is not None
+    return bool(before) or len(content_words(said)) >= ANTECEDENT_WORDS
+
+
+def titled_before(pronoun: re.Match[str]) -> bool:
+    """Does the question name, before "he"/"his", whose title it is ("tiktok's boss, whats his name")? Such a
+    pronoun means that holder, not the last question's person."""
+    return _SOMEONES_TITLE.search(pronoun.string[: pronoun.start()]) is not None
 
 
 def it_as_firm(m: re.Match[str], text: str, firm: str) -> str:

@@ -141,3 +141,18 @@ def test_there_is_the_company_just_asked_about(text: str, read: str | None) -> N
 )
 def test_a_place_the_last_question_did_not_name_is_new(text: str, last: str, new: bool) -> None:
     assert new_place(text, last) is new
+
+
+def test_it_in_an_idiom_is_no_thing_to_put_the_topic_in() -> None:
+    assert with_topic("is a phd in ml still worth it in 2026", "the K visa") is None
+    assert with_topic("what time is it in beijing", "the K visa") is None
+    assert with_topic("when does it take effect", "the K visa") == "when does the K visa take effect"
+
+
+def test_he_after_someones_title_is_that_holder_not_the_last_person(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire from Apple?", conversation=chat)
+    assert (
+        chat.resolve("tiktok's boss, whats his name", small_engine.parse) == "tiktok's boss, whats his name"
+    )
+    assert "Ruoming Pang" in chat.resolve("whats his name", small_engine.parse)

@@ -31,7 +31,7 @@ from answer.follow_topics import (
     with_topic,
 )
 from answer.model import Answer, AnswerKind
-from answer.pronouns import PERSON_PRONOUN, asked_pronoun, matching
+from answer.pronouns import PERSON_PRONOUN, asked_pronoun, matching, refer, they_as_one
 from answer.query import Question
 from corpus.entities import Mention
 
@@ -52,24 +52,6 @@ PEOPLE_KINDS = frozenset({AnswerKind.MOVES, AnswerKind.LEADERS, AnswerKind.ROLE,
 _OPENER = re.compile(
     r"^\s*(?:and|but|also|so|ok|okay)?\s*(?:(?:what|how)\s+about|same\s+(?:for|with)|and|or)\b[\s,]*", re.I
 )
-_POSSESSIVE = {"his", "her", "their"}
-# What follows "her" when it is the object ("offer her?", "hire her from Apple"), not "her role".
-_OBJECT_END = re.compile(
-    r"\s*(?:$|[?.!,;:]|(?:to|for|from|at|in|on|with|about|again|back|up|out|over|and|or|the|a|an|as|"
-    r"when|after|before|last|this|so)\b)",
-    re.I,
-)
-# A plural verb next to "they" that becomes singular when "they" is one person or company.
-_AGREE = {
-    "were": "was",
-    "are": "is",
-    "have": "has",
-    "do": "does",
-    "weren't": "wasn't",
-    "aren't": "isn't",
-    "haven't": "hasn't",
-    "don't": "doesn't",
-}
 _LOSING = re.compile(r"\b(?:lose|lost|losing|loses)\b", re.I)
 # ...or people leaving it: "how many of xai's co-founders have quit".
 _LEFT = re.compile(rf"{_LOSING.pattern}|\b(?:quit\w*|left|leav(?:e|es|ing)|depart\w*|exit\w*)\b", re.I)
@@ -329,7 +311,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
         # the first pronoun only: "did she bring anyone with her?" names her once; not one the question says
         # itself whom it means ("tiktok's boss, whats his name")
         text = PERSON_PRONOUN.sub(
-            lambda m: m.group(0) if titled_before(m) else _refer(m.group(1), person, text[m.end() :]),
+            lambda m: m.group(0) if titled_before(m) else refer(m.group(1), person, text[m.end() :]),
             text,
             count=1,
         )
@@ -353,30 +335,13 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
         if group and later:  # "how much did they pay them?": the company paid the people it hired
             text = (
                 text[: later.start()]
-                + _refer(later.group(1), group, text[later.end() :])
+                + refer(later.group(1), group, text[later.end() :])
                 + text[later.end() :]
             )
-        return _they(text, firm)
+        return they_as_one(text, firm)
     if group:
-        return PLURAL.sub(lambda m: _refer(m.group(1), group, text[m.end() :]), text)
-    return _they(text, person) if person and not several else text
-
-
-def _they(text: str, name: str) -> str:
-    """ "They" as one person or company, with the verb next to it made singular."""
-    text = re.sub(
-        r"\b(they)\s+(were|are|have|weren't|aren't|haven't)\b",
-        lambda m: f"{m.group(1)} {_AGREE[m.group(2).lower()]}",
-        text,
-        flags=re.I,
-    )
-    text = re.sub(
-        r"\b(were|are|have|do|weren't|aren't|haven't|don't)\s+(they)\b",
-        lambda m: f"{_AGREE[m.group(1).lower()]} {m.group(2)}",
-        text,
-        flags=re.I,
-    )
-    return PLURAL.sub(lambda m: _refer(m.group(1), name, text[m.end() :]), text)
+        return PLURAL.sub(lambda m: refer(m.group(1), group, text[m.end() :]), text)
+    return they_as_one(text, person) if person and not several else text
 
 
 def _group(q: Question) -> str:
@@ -393,11 +358,3 @@ def _group(q: Question) -> str:
     if to:
         return f"the people {to[0].entity.name} hired{when}"
     return f"the people who left {source[0].entity.name}{when}" if source else ""
-
-
-def _refer(pronoun: str, name: str, after: str) -> str:
-    """The name for a pronoun; "her" is possessive before a noun ("her role"), not before the end of the
-    question or a small word ("offer her?", "hire her from Apple")."""
-    low = pronoun.lower()
-    possessive = low in _POSSESSIVE and (low != "her" or not _OBJECT_END.match(after))
-    return f"{name}'s" if possessive else name

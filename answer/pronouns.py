@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from answer.follow_topics import PLURAL
 from corpus.model import Article
 
 # A sentence going on about whom the one before named, and only them: "He joined in 2019.", "Her team ...".
@@ -68,3 +69,48 @@ def matching(people: Sequence[str], pronoun: str | None, known: Mapping[str, str
     if pronoun is None:
         return people[0]
     return next((p for p in people if known.get(p, pronoun) == pronoun), people[0])
+
+
+_POSSESSIVE = {"his", "her", "their"}
+# What follows "her" when it is the object ("offer her?", "hire her from Apple"), not "her role".
+_OBJECT_END = re.compile(
+    r"\s*(?:$|[?.!,;:]|(?:to|for|from|at|in|on|with|about|again|back|up|out|over|and|or|the|a|an|as|"
+    r"when|after|before|last|this|so)\b)",
+    re.I,
+)
+# A plural verb next to "they" that becomes singular when "they" is one person or company.
+_AGREE = {
+    "were": "was",
+    "are": "is",
+    "have": "has",
+    "do": "does",
+    "weren't": "wasn't",
+    "aren't": "isn't",
+    "haven't": "hasn't",
+    "don't": "doesn't",
+}
+
+
+def they_as_one(text: str, name: str) -> str:
+    """ "They" as one person or company, with the verb next to it made singular."""
+    text = re.sub(
+        r"\b(they)\s+(were|are|have|weren't|aren't|haven't)\b",
+        lambda m: f"{m.group(1)} {_AGREE[m.group(2).lower()]}",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(were|are|have|do|weren't|aren't|haven't|don't)\s+(they)\b",
+        lambda m: f"{_AGREE[m.group(1).lower()]} {m.group(2)}",
+        text,
+        flags=re.I,
+    )
+    return PLURAL.sub(lambda m: refer(m.group(1), name, text[m.end() :]), text)
+
+
+def refer(pronoun: str, name: str, after: str) -> str:
+    """The name for a pronoun; "her" is possessive before a noun ("her role"), not before the end of the
+    question or a small word ("offer her?", "hire her from Apple")."""
+    low = pronoun.lower()
+    possessive = low in _POSSESSIVE and (low != "her" or not _OBJECT_END.match(after))
+    return f"{name}'s" if possessive else name

@@ -18,6 +18,9 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\b(?:,?\s+((?:19|20)\d\d)\b)?
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,\s+((?:19|20)\d\d)\b)?")
 # "in December 2025", "January 2026": a month, when its year is said (a bare "in June" is too loose to date).
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b")
+# "around late March", "in early June": a part of a month, which dates an event as surely as a day (its year,
+# unsaid, is the one up to publication).
+_PART_OF_MONTH = re.compile(rf"\b(?:early|mid|late)[- ]{_MONTH}\b(?![\s,]+(?:\d|(?:19|20)\d\d))", re.I)
 # The words before a date that make it the time of an event.
 _LEADS = word_set(
     "on in since around from by until till through early late mid mid- between and to of before after during"
@@ -32,6 +35,8 @@ MAX_DATED_WORDS = 40
 # A day named without its year is in the year up to this many days after publication ("takes effect on 1
 # October" in a September article), else the year before ("on 23 December" in a January article).
 _AHEAD_DAYS = 60
+# ...a part of a month ("late March") is dated by its middle day.
+MID_MONTH = 15
 
 
 def _year(month: int, day: int, published: dt.date) -> int:
@@ -71,6 +76,9 @@ def sentence_date(sentence: str, published: dt.date) -> str | None:
         found += [(m.start(), day)] if day else []
     for m in _MONTH_YEAR.finditer(sentence):
         found.append((m.start(), f"{m.group(2)}-{MONTH_NUMBERS[m.group(1)[:3].lower()]:02d}"))
+    for m in _PART_OF_MONTH.finditer(sentence):
+        month = MONTH_NUMBERS[m.group(1)[:3].lower()]
+        found.append((m.start(), f"{_year(month, MID_MONTH, published)}-{month:02d}"))
     return min(((start, when) for start, when in found if _dates_event(sentence, start)), default=(0, None))[
         1
     ]

@@ -32,6 +32,9 @@ JANUARY = dt.date(2026, 1, 5)
         ("Zuckerberg's 30 June 2025 memo named eleven people.", None),
         # a bare month or year is too loose to date a line
         ("The firm hired in June and again in 2024.", None),
+        # ...but a part of a month dates it, in the year up to the article
+        ("Reuters then reported, around late March, that the founders were barred from leaving.", "2025-03"),
+        ("The talks began in early December.", "2025-12"),
     ],
 )
 def test_the_date_a_sentence_gives_an_event(sentence: str, when: str | None) -> None:

@@ -12,6 +12,7 @@ import numpy.typing as npt
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.facts import REASON
+from answer.kinds.asked_roles import GENERIC_TITLES, SPELLED_OUT, TITLE_WORDS, title_words
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, career, path_text, same_place
@@ -307,11 +308,15 @@ def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line
 
 # A second ask for who leads something, and the sentence saying it in the words of titles.
 _ASKS_LEADER = re.compile(
-    r"^\W*(?:and\s+)?who(?:'s|’s|s|\s+is|\s+now)?\s+(?:runs?|running|leads?|leading|heads?|heading|in charge|the boss)\b",
+    r"^\W*(?:and\s+|also\s+)?(?:who(?:'s|’s|s|\s+is|\s+was)?|whos)\s+(?:now\s+)?(?:"
+    r"(?:the\s+)?(?:new\s+|current\s+)?(?:\w+['’]s\s+)?(?:ceo|cto|cfo|president|head|chief|boss|leader)\b|"
+    r"(?:runs?|running|leads?|leading|heads?|heading|in charge|the boss)\b)",
     re.I,
 )
 _SAYS_LEADER = re.compile(
-    r"\b(?:chief executive|ceo|president|head of|heads|led by|leads|runs|in charge|under a new)\b", re.I
+    r"\b(?:chief (?:\w+ )?(?:\w+ )?officer|chief executive|chief scientist|ceo|cto|president|head of|heads|"
+    r"led by|leads|runs|in charge|under a new|take over as)\b",
+    re.I,
 )
 
 
@@ -324,6 +329,9 @@ def other_ask_sentence(
     asks = split_asks(q.text)
     if len(asks) < 2:
         return None
+    leader = next((a for a in asks[1:] if _ASKS_LEADER.search(a.text)), None)
+    if leader is not None:
+        return _new_leader_sentence(ctx, leader.text, people, article_ids)
     other = asks[1]
     reason = other.type is AnswerType.REASON
     said = content_words(body(other.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
@@ -332,11 +340,29 @@ def other_ask_sentence(
     names = [*(n for p in people for n in quote_names(p)), *(m.entity.name for m in q.mentions)]
     if reason:
         return best_sentence(ctx.state, ctx.vector, article_ids, names, must=REASON, carried=True)
-    if _ASKS_LEADER.search(other.text):  # "who runs groq now": "under a new chief executive, Simon Edwards"
-        # ...someone other than those listed: they are the ones who left
-        gone = "|".join(re.escape(n) for p in people for n in quote_names(p))
-        says = re.compile(rf"^(?!.*\b(?:{gone})\b).*{_SAYS_LEADER.pattern}", re.I) if gone else _SAYS_LEADER
-        return best_sentence(ctx.state, ctx.vector, article_ids, names, must=says, carried=True)
     stems = "|".join(re.escape(w) for w in sorted(said))
     said_it = re.compile(rf"\b(?:{stems})", re.I)
     return best_sentence(ctx.state, ctx.vector, article_ids, names, must=said_it, carried=True)
+
+
+def _new_leader_sentence(
+    ctx: Context, ask: str, people: Sequence[str], article_ids: Sequence[str]
+) -> tuple[str, str] | None:
+    """ "who runs groq now", "who is tml's cto now", after a list of who left: the sentence of the listed
+    moves' articles naming someone else of theirs with a title ("under a new chief executive, Simon Edwards",
+    "Soumith Chintala ... would take over as CTO"); those listed are the ones who left."""
+    gone = {p.lower() for p in people}
+    others = [
+        n
+        for a in dict.fromkeys(article_ids)
+        for p in ctx.state.data.articles[a].people
+        if p.lower() not in gone
+        for n in quote_names(p)
+    ]
+    if not others:
+        return None
+    # ...with the title asked, when one is ("cto": "CTO" or "chief technology officer")
+    titles = sorted(title_words(ask) & (TITLE_WORDS - GENERIC_TITLES))
+    spelt = [re.escape(SPELLED_OUT.get(t, t)) for t in titles] + [re.escape(t) for t in titles]
+    must = re.compile(rf"\b(?:{'|'.join(spelt)})\b", re.I) if titles else _SAYS_LEADER
+    return best_sentence(ctx.state, ctx.vector, article_ids, others, must=must, carried=True)

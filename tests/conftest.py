@@ -47,6 +47,17 @@ class FakeEmbedder:
         return out
 
 
+# An article about something else, beside the one a test is about: what is asked must not be read in it.
+OTHER_STORY = {
+    "article_id": "2026-02-k-visa",
+    "title": "China launches the K visa",
+    "body": "China launched the K visa for young science graduates in October 2025.",
+    "published": "2026-02-01",
+    "companies": "",
+    "people": "",
+}
+
+
 def make_article(
     article_id: str = "2025-07-meta-hires-pang",
     title: str = "Meta hires Apple's Ruoming Pang",

@@ -12,7 +12,7 @@ from answer.conversation import CONTEXT_TTL_S, Conversation
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind, Line
 from answer.query import Question
-from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
+from tests.conftest import OTHER_STORY, FakeEmbedder, engine_of, engine_over, write_article
 
 
 class Clock:
@@ -325,14 +325,7 @@ def _silver_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             "companies": "Ineffable Intelligence, Sequoia, Lightspeed, Nvidia",
             "people": "David Silver",
         },
-        {
-            "article_id": "2026-02-k-visa",
-            "title": "China launches the K visa",
-            "body": "China launched the K visa for young science graduates in October 2025.",
-            "published": "2026-02-01",
-            "companies": "",
-            "people": "",
-        },
+        OTHER_STORY,
         config=EngineConfig(thresholds={"hybrid": 0.5}),
     )
 

@@ -9,7 +9,7 @@ import pytest
 from answer.config import EngineConfig
 from answer.conversation import Conversation
 from answer.engine import Engine
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import OTHER_STORY, FakeEmbedder, engine_of
 
 
 def test_who_hired_whom_lists_recorded_moves_with_sources(small_engine: Engine) -> None:
@@ -127,14 +127,7 @@ def _cuts_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             "companies": "Meta",
             "people": "Alexandr Wang",
         },
-        {
-            "article_id": "2026-02-k-visa",
-            "title": "China launches the K visa",
-            "body": "China launched the K visa for young science graduates in October 2025.",
-            "published": "2026-02-01",
-            "companies": "",
-            "people": "",
-        },
+        OTHER_STORY,
         config=EngineConfig(thresholds={"hybrid": 0.15}),
     )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.extractive import WHOLE_ARTICLES, answer_from_picks
@@ -319,11 +321,10 @@ def _stated_further_on(
     next to "its founder's hedge fund".)"""
     data = ctx.state.data
     for article_id in articles:
-        base = data.sentence_offsets[article_id]
-        for i, sentence in enumerate(data.sentences[article_id]):
-            close = float(data.sentence_vectors[base + i] @ ctx.vector) >= FURTHER_ON_ALIKE
-            if close and states_fact(sentence, kind, q, focus, ctx):
-                return True
+        base, sentences = data.sentence_offsets[article_id], data.sentences[article_id]
+        close = data.sentence_vectors[base : base + len(sentences)] @ ctx.vector >= FURTHER_ON_ALIKE
+        if any(states_fact(sentences[i], kind, q, focus, ctx) for i in np.flatnonzero(close)):
+            return True
     return False
 
 

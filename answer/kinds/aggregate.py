@@ -39,6 +39,8 @@ _WHERE_PEOPLE = re.compile(
     r"(?:people|staff|researchers|engineers|employees|scientists|talent|alumni|leavers|ex-\w+|former\s+\w+)\b",
     re.I,
 )
+# An arrow between two companies: people moving from one to the other ("deepmind -> anthropic").
+_ARROW = re.compile(r"->|→|=>")
 _CAME_FROM = re.compile(r"\b(?:come|came|comes|coming) from\b", re.I)
 _LOSING = re.compile(
     rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b",
@@ -137,7 +139,7 @@ def _count_question(q: Question) -> Question | None:
     ):
         return None
     losing = _losing(q.text)
-    if losing is None and q.origins and q.destinations:
+    if losing is None and q.origins and q.destinations and _ARROW.search(q.text):
         losing = False  # "# of ppl deepmind -> anthropic": from one to the other, no verb needed
     if losing is None or not (q.mentions or q.dates):
         return None

@@ -81,8 +81,10 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
         answer = engine.answer(counted)
         assert answer.kind is AnswerKind.AGGREGATE, counted
         assert answer.intro.startswith("2 people moved to Meta from OpenAI"), counted
-    # ...but not the roles a company is hiring for
+    # ...but not the roles a company is hiring for, nor a company's first staff ("came from" names no move)
     assert engine.answer("how many ai roles is meta hiring for").kind is not AnswerKind.AGGREGATE
+    launch = engine.answer("how many people did meta start with and how many came from openai")
+    assert launch.kind is not AnswerKind.AGGREGATE
     # how many times likelier is a ratio, which no count of moves answers
     ratio = engine.answer("how many times more people did meta hire from openai than from google")
     assert ratio.kind is not AnswerKind.AGGREGATE

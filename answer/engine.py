@@ -134,7 +134,7 @@ class Engine:
         ):
             # A follow-up no rule could read ("who led the round?" after a question about David Silver's
             # start-up) is asked again about what the conversation was about.
-            about = f"{raw.rstrip(' ?.!')} ({subject})?"
+            about = asked_of(raw, subject)
             retried = self._answered(about, mode, page, conversation.story())
             if retried[1].answered:
                 resolved, (ctx, answer, respelt) = about, retried
@@ -185,7 +185,7 @@ class Engine:
             return None
         if not self._in_words_of(raw, story):
             return None
-        about = f"{raw.rstrip(' ?.!')} ({named})?"
+        about = asked_of(raw, named)
         retried = self._answered(about, mode, page, story)
         cited = {source.article_id for source in retried[1].sources}
         return (about, retried) if retried[1].answered and cited & story else None
@@ -269,3 +269,8 @@ class Engine:
         self, q: Question, vector: npt.NDArray[np.float32], mode: str, allowed: set[str] | None
     ) -> Retrieval:
         return retrieve(self.state, self.config, q, vector, mode, allowed)
+
+
+def asked_of(question: str, subject: str) -> str:
+    """A follow-up asked again of what the conversation was about: "who led the round (David Silver)?"."""
+    return f"{question.rstrip(' ?.!')} ({subject})?"

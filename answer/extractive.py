@@ -17,6 +17,7 @@ from answer.query import Question
 from corpus.entities import EntityIndex
 from corpus.model import Article
 from corpus.text import content_words, words
+from index.search import Hit
 
 _META = re.compile(r"\b(this (explainer|article|story|piece|report)|read more|subscribe|click here)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b")
@@ -30,6 +31,12 @@ _QUANTITY = re.compile(
 
 # The best this many articles are read whole: the sentence that answers is not always in the passage found.
 WHOLE_ARTICLES = 2
+
+
+def leading_articles(hits: Sequence[Hit], count: int = WHOLE_ARTICLES) -> list[str]:
+    """The first `count` distinct articles among the hits, best first."""
+    return list(dict.fromkeys(h.article_id for h in hits))[:count]
+
 
 # A question in the article this close (cosine) to the user's is answered by the sentences after it.
 FAQ_MATCH = 0.8

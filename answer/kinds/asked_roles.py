@@ -72,6 +72,10 @@ FOUNDER = "founder"
 SPELLED_OUT = {"ceo": "chief executive", "cto": "chief technology officer", "vp": "vice president"}
 
 
+# Other forms of a one-word title: "who chairs X" is answered by "X chairman".
+_FORMS = {"chair": ("chairman", "chairwoman", "chairperson")}
+
+
 def title_words(text: str) -> set[str]:
     """Words of a title with one spelling each: "Chief Executive Officer" and "CEO" are both {"ceo"}."""
     low = text.lower()
@@ -100,6 +104,17 @@ class AskedRole:
         return (
             set(words(spelled_out)) | set(words(self.phrase)) | {k for m in self.orgs for k in m.entity.keys}
         )
+
+
+def role_pattern(asked: AskedRole) -> str:
+    """The title as sentences may write it: "CEO", "chief executive"; "founded", "founder", "co-founders"."""
+    if FOUNDER in asked.words:
+        return r"(?:co-?)?found(?:ed|ers?)"
+    spellings = {asked.phrase, *(w for w in asked.words if w in SPELLED_OUT)}
+    spellings |= {SPELLED_OUT[w] for w in asked.words if w in SPELLED_OUT}
+    if len(asked.words) == 1:  # "who chairs the FTC?": "FTC chairman"
+        spellings |= {f for w in asked.words for f in (w, *_FORMS.get(w, ()))}
+    return "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(spellings, key=len, reverse=True))
 
 
 def _title_of(clause: str, orgs: list[Mention]) -> str:

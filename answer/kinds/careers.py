@@ -12,7 +12,7 @@ import numpy.typing as npt
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
 from answer.facts import REASON
-from answer.kinds.asked_roles import GENERIC_TITLES, SPELLED_OUT, TITLE_WORDS, title_words
+from answer.kinds.asked_roles import GENERIC_TITLES, TITLE_WORDS, AskedRole, role_pattern, title_words
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, career, path_text, same_place
@@ -363,6 +363,6 @@ def _new_leader_sentence(
         return None
     # ...with the title asked, when one is ("cto": "CTO" or "chief technology officer")
     titles = sorted(title_words(ask) & (TITLE_WORDS - GENERIC_TITLES))
-    spelt = [re.escape(SPELLED_OUT.get(t, t)) for t in titles] + [re.escape(t) for t in titles]
-    must = re.compile(rf"\b(?:{'|'.join(spelt)})\b", re.I) if titles else _SAYS_LEADER
+    asked = AskedRole(frozenset(titles), " ".join(titles), ())
+    must = re.compile(rf"\b(?:{role_pattern(asked)})\b", re.I) if titles else _SAYS_LEADER
     return best_sentence(ctx.state, ctx.vector, article_ids, others, must=must, carried=True)

@@ -16,7 +16,7 @@ from answer.asks import AnswerType, Ask, asks_reason, own_words, search_text, sp
 from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
-from answer.extractive import WHOLE_ARTICLES, answer_from_picks, rank_candidates, select_sentences
+from answer.extractive import answer_from_picks, leading_articles, rank_candidates, select_sentences
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_aspect import asking_about, missing_aspects
 from answer.kinds.missing_fact import known_focus, states_fact
@@ -92,7 +92,7 @@ def _reasons_listed(q: Question, ctx: Context) -> list[tuple[str, str]]:
     if not asks_reason(q.text):
         return []
     asked = ctx.vector / (float(np.linalg.norm(ctx.vector)) or 1.0)
-    articles = list(dict.fromkeys(h.article_id for h in ctx.retrieval.hits))[:REASONS_ARTICLES]
+    articles = leading_articles(ctx.retrieval.hits, REASONS_ARTICLES)
     for article_id in articles:
         reasons = listed_reasons(article_id, ctx.state.data.sentences.get(article_id, []))
         if not reasons:
@@ -127,7 +127,7 @@ class Extractive:
         # of his package is unclear... as much as 100 million yuan"): they are read whole; a reason, a sum or
         # a date asked is added from them when no pick states it (`_with_fact`).
         whole = explain or (len(asks) == 1 and (asks[0].type in _STATED_FURTHER_ON or asks_backer(asks[0])))
-        leading = list(dict.fromkeys(h.article_id for h in hits))[:WHOLE_ARTICLES]
+        leading = leading_articles(hits)
         firsts = [next(h for h in hits if h.article_id == a) for a in leading]
         candidates = [*passages, *(ctx.state.whole_article(h) for h in firsts)]
         size = EXPLAIN_SENTENCES if explain else FACT_SENTENCES
@@ -164,16 +164,19 @@ class Extractive:
         # A sum or share of what is asked about: "anthropic's retention rate" is not "eight times more likely"
         focus = known_focus(q, ctx.state.names) if kind is AnswerType.AMOUNT else set()
 
-        titles = ctx.state.data.articles
+        headline_states: dict[str, bool] = {}  # each article's headline checked once
 
         def of_focus(text: str, article_id: str) -> bool:
             # ...said in the sentence, or in the headline of an article that states such a fact of it, the
             # sentence giving the figure: "Huawei's Genius Youth programme pays top graduates up to 2 million
             # yuan a year" and "Pay under the scheme ... reaching about 2.01 million yuan a year"
             assert kind is not None
-            return states_fact(text, kind, q, focus, ctx) or states_fact(
-                titles[article_id].title, kind, q, focus, ctx
-            )
+            if states_fact(text, kind, q, focus, ctx):
+                return True
+            if article_id not in headline_states:
+                title = ctx.state.data.articles[article_id].title
+                headline_states[article_id] = states_fact(title, kind, q, focus, ctx)
+            return headline_states[article_id]
 
         def answers(text: str, article_id: str) -> bool:
             return (

@@ -12,7 +12,7 @@ import numpy as np
 
 from answer.asks import AnswerType, body, split_asks
 from answer.context import Context
-from answer.extractive import WHOLE_ARTICLES, answer_from_picks
+from answer.extractive import answer_from_picks, leading_articles
 from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
@@ -260,19 +260,22 @@ class MissingFact:
         if not focus and not paid:
             return None
         # ...in the passages found and the best articles, which the answer reads whole (`Extractive`)
-        leading = list(dict.fromkeys(h.article_id for h in ctx.retrieval.hits))[:WHOLE_ARTICLES]
+        leading = leading_articles(ctx.retrieval.hits)
+        named = {m.entity.keys for m in q.mentions}
         for hit in ctx.retrieval.hits:
-            # ...a headline states a fact too: "Huawei's Genius Youth programme pays top graduates up to 2 million
-            # yuan a year", whose sentence on pay says "the scheme"; a headline naming what the question names
             title = ctx.state.data.articles[hit.article_id].title
-            titled = (title,) if _names(title, ctx) & {m.entity.keys for m in q.mentions} else ()
-            sentences = (*titled, *ctx.state.retrieved(hit).sentences)
-            # "how much is hassabis paid": said in an article about him, not of a package for another
             if paid:
-                if not _about_person(q, ctx.state.data.articles[hit.article_id].title):
+                # "how much is hassabis paid": said in an article about him, not of a package for another
+                if not _about_person(q, title):
                     continue
                 whole = ctx.state.data.sentences.get(hit.article_id, [])
                 sentences = tuple(" ".join(whole[i] for i in group) for group in sentence_groups(whole))
+            else:
+                # ...a headline states a fact too: "Huawei's Genius Youth programme pays top graduates up to 2
+                # million yuan a year", whose sentence on pay says "the scheme"; a headline naming what the
+                # question names
+                headline = (title,) if _titled(hit.article_id, ctx, named) else ()
+                sentences = (*headline, *ctx.state.retrieved(hit).sentences)
             if any(states_fact(s, kind, q, focus or paid, ctx) for s in sentences):
                 return None
         if kind is AnswerType.AMOUNT and not paid and _stated_further_on(q, ctx, kind, focus, leading):
@@ -306,19 +309,17 @@ class MissingFact:
 SAID_ALIKE = 0.7
 
 
-# A sentence of the best articles outside the passages found states the fact asked when it is this close in
-# meaning (cosine) to the question: "...a typical enterprise machine-learning engineer as earning roughly
-# $170,000 to $245,000" for "what does a normal ml engineer make" (0.64), not the sum of a seed round for "how
-# much does nvidia pay its researchers" (0.35).
+# A sentence of the best articles outside the passages found states the sum asked this close (cosine) to the
+# question: "...a typical enterprise machine-learning engineer as earning roughly $170,000" for "what does a
+# normal ml engineer make" (0.64), not a seed round for "how much does nvidia pay its researchers" (0.35).
 FURTHER_ON_ALIKE = 0.5
 
 
 def _stated_further_on(
     q: Question, ctx: Context, kind: AnswerType, focus: set[str], articles: list[str]
 ) -> bool:
-    """Does a sentence of these articles (the best ones, which the answer reads whole) close in meaning to the
-    question state the sum asked? (Any year is a date: "when was deepseek founded" is not answered by a date
-    next to "its founder's hedge fund".)"""
+    """Does a sentence of these articles (the best, read whole) close to the question state the sum asked? (Not
+    for dates: any year is one, "when was deepseek founded" is not answered next to "its founder's fund".)"""
     data = ctx.state.data
     for article_id in articles:
         base, sentences = data.sentence_offsets[article_id], data.sentences[article_id]
@@ -367,6 +368,11 @@ def _names(text: str, ctx: Context) -> set[frozenset[str]]:
     return {m.entity.keys for m in ctx.state.entities.find(text)}
 
 
+def _titled(article_id: str, ctx: Context, named: set[frozenset[str]]) -> bool:
+    """Does the article's headline name one of the `named` (the question's companies and people)?"""
+    return bool(_names(ctx.state.data.articles[article_id].title, ctx) & named)
+
+
 def stated_elsewhere(
     q: Question, ctx: Context, kind: AnswerType, focus: set[str], *, about_person: bool = False
 ) -> tuple[str, str] | None:
@@ -382,7 +388,7 @@ def stated_elsewhere(
             continue
         sentences = data.sentences.get(article_id, [])
         base = data.sentence_offsets[article_id]
-        titled = _names(data.articles[article_id].title, ctx) & named
+        titled = _titled(article_id, ctx, named)
         for group in sentence_groups(sentences):
             hits = [i for i in group if states_fact_closely(sentences[i], kind, q, focus, ctx)]
             text = " ".join(sentences[i] for i in group)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from answer.context import Context
-from answer.kinds.asked_roles import FOUNDER, AskedRole, asked_role, role_words
+from answer.kinds.asked_roles import FOUNDER, AskedRole, asked_role, role_pattern, role_words
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     as_recorded,
@@ -23,7 +23,7 @@ from answer.kinds.careers import (
     quote_names,
 )
 from answer.kinds.succession import successor_sentence
-from answer.kinds.title_sentences import role_pattern, title_sentence
+from answer.kinds.title_sentences import title_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove, move_date
 from answer.query import Question

@@ -38,7 +38,7 @@ _ASIDE = r"(?:,[^,]{1,80},)?(?:\s+who)?"
 
 
 def successor_pattern(title: str) -> re.Pattern[str]:
-    """A sentence giving someone the title (an alternation of its spellings, see `roles._role_pattern`)."""
+    """A sentence giving someone the title (an alternation of its spellings, see `asked_roles.role_pattern`)."""
     return re.compile(
         rf"\b{_NAME},?{_ASIDE}\s+{_BECAME}\s+{_NEW}(?:{title})\b"
         rf"|\b(?:new|interim|acting)\s+(?:{title}),?\s+{_NAME}",

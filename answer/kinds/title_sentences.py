@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 
 from answer.context import Context
-from answer.kinds.asked_roles import FOUNDER, SPELLED_OUT, TITLE_WORDS, AskedRole
+from answer.kinds.asked_roles import FOUNDER, TITLE_WORDS, AskedRole, role_pattern
 from answer.kinds.careers import best_sentence, org_label
 from answer.kinds.succession import successor_sentence
 from answer.synonyms import with_same_meaning
 from corpus.text import STEM_LETTERS
 
-# Other forms of a one-word title: "who chairs X" is answered by "X chairman".
-_FORMS = {"chair": ("chairman", "chairwoman", "chairperson")}
 # In a sentence giving a title at a place, the title comes at most this many words after the place ("Meta's
 # chief executive", "Microsoft AI chief scientist"; for a founder "AMI, the Paris-based start-up founded
 # by"); further apart, they are about different things ("OpenAI co-founder, becomes chief scientist" of
@@ -32,17 +30,6 @@ _A_NAME = r"\s+[A-Z][\w'-]+\s+[A-Z][\w'-]+"
 
 # Asking for whoever took the title on: "the interim ceo", "groq's new ceo".
 _NEWCOMER = re.compile(r"\b(?:new|interim|acting)\b", re.I)
-
-
-def role_pattern(asked: AskedRole) -> str:
-    """The title as sentences may write it: "CEO", "chief executive"; "founded", "founder", "co-founders"."""
-    if FOUNDER in asked.words:
-        return r"(?:co-?)?found(?:ed|ers?)"
-    spellings = {asked.phrase, *(w for w in asked.words if w in SPELLED_OUT)}
-    spellings |= {SPELLED_OUT[w] for w in asked.words if w in SPELLED_OUT}
-    if len(asked.words) == 1:  # "who chairs the FTC?": "FTC chairman"
-        spellings |= {f for w in asked.words for f in (w, *_FORMS.get(w, ()))}
-    return "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(spellings, key=len, reverse=True))
 
 
 def _says_role_at(asked: AskedRole, ctx: Context) -> re.Pattern[str]:

@@ -232,3 +232,30 @@ def test_a_short_pick_without_particulars_is_followed_by_the_sentence_saying_wha
         "why did the two leave", FIRST_AXIS, [_passage(specific, vectors)], 1, {"a1": specific}
     )
     assert [text for text, _ in picked] == [specific[0]]
+
+
+def test_a_sentence_nearly_as_relevant_as_the_best_joins_the_answer() -> None:
+    sentences = (
+        "DeepSeek closed its first outside funding round in June, raising about 51 billion yuan.",
+        "The company said every department would at least double in size this year.",
+        "Battery maker CATL put in about 5 billion yuan, according to the filing.",
+    )
+    # the third sentence is about three quarters as relevant as the first: part of the answer, not noise
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 2], vectors[2, 0], vectors[2, 1] = 1.0, 1.0, 0.68, 0.73
+    assert _picked("what did the supplier contribute", sentences, vectors, 3) == [sentences[0], sentences[2]]
+
+
+def test_a_full_answer_still_reads_on_to_the_figure_after_its_best_sentence() -> None:
+    sentences = (
+        "Zhipu and MiniMax began trading in Hong Kong in the first week of January.",
+        "By 20 February their combined market value had passed HK$300 billion.",
+        "Staff at both companies now hold shares with a visible and tradeable price.",
+        "The debuts will shape where the country's engineers choose to work next.",
+    )
+    vectors = np.zeros((4, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1] = 1.0, 0.45, 0.89
+    vectors[2, 0], vectors[2, 2], vectors[3, 0], vectors[3, 3] = 0.85, 0.527, 0.85, 0.527
+    passage = _passage(sentences, vectors)
+    picked = select_sentences("how did the listings go", FIRST_AXIS, [passage], 3, {"a1": sentences})
+    assert [text for text, _ in picked] == list(sentences)

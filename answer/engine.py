@@ -253,8 +253,10 @@ class Engine:
             q = as_owners(q, self.state.moves)  # "from microsoft's azure ai": from Microsoft, as recorded
         if wants_moves(q) and q.people:
             q = speaking_for(q, self.state.leaders(), self.state.moves, self._reparse)
+        unfamiliar = self.state.lexicon.unfamiliar(fixed)
+        garbled = tuple(w for w in unfamiliar if self.state.spelling.garbled(w))
         return (
-            replace(q, unfamiliar=self.state.lexicon.unfamiliar(fixed), unknown_names=tuple(unknown)),
+            replace(q, unfamiliar=unfamiliar, garbled=garbled, unknown_names=tuple(unknown)),
             fixed != named,
         )
 

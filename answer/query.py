@@ -116,6 +116,7 @@ class Question:
     latest: bool
     unknown_names: tuple[str, ...] = field(default=())
     unfamiliar: tuple[str, ...] = field(default=())  # words the articles never use ("tall", "ticker")
+    garbled: tuple[str, ...] = field(default=())  # ...of them, slips of known words ("whsts", "opmai")
     # People a "who else" question sets aside ("besides Shazeer, who else came back to Google?"): not in
     # `people`, and not among the moves it asks about.
     others_than: tuple[Mention, ...] = field(default=())

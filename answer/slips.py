@@ -64,7 +64,12 @@ def likely_slip(typed: str, meant: str) -> bool:
     diff = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
     if len(diff) == 1:
         return typed[diff[0]] in _NEIGHBOURS.get(meant[diff[0]], set())
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == meant[diff[1]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and typed[diff[0]] == meant[diff[1]]
+        and typed[diff[1]] == meant[diff[0]]
+    )
 
 
 def slips_of(word: str) -> set[str]:

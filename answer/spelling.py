@@ -39,6 +39,12 @@ COMMON_ENGLISH = 300_000
 # An English word the articles never use is meant rather than theirs when written this many times more often.
 FAR_MORE_OFTEN = 10
 _TOKEN = re.compile(r"[A-Za-z]+")
+# A non-word that slips of the finger make of an English word written at least this often is that word
+# garbled ("apologizig": apologizing, 0.2 million), not a word of its own (`Speller.garbled`).
+GARBLED_ENGLISH = 100_000
+# ...and two slips of one written at least this often ("leles": levels, 67 million), which names the articles
+# lack are not ("baidu" is no garbled "baird", 1.4 million).
+TWICE_GARBLED_ENGLISH = 10_000_000
 # A word typed as a name this long, one slip from a word of the articles, is that word: names that long and
 # that close to one of their words, yet never written in them, are rare.
 LONG_NAME_WORD = 8
@@ -190,6 +196,33 @@ class Speller:
             and len(word) - len(prefix) >= MIN_WORD
             and self._known_form(word[len(prefix) :])
             for prefix in _PREFIXES
+        )
+
+    def garbled(self, word: str) -> bool:
+        """Is the word no word at all, but what slips of the finger make of one the articles or English use
+        ("whsts", "psrams", "opmai": whats, params, openai), though too far from it to correct with
+        confidence? Such a word says nothing about what the question is about ("mistral" is a word)."""
+        if len(word) < MIN_WORD or not word.isalpha() or word in english_frequencies():
+            return False
+        if any(likely_slip(word, w) for w in (*CHAT_WORDS, *ANSWER_WORDS, *EVERYDAY_WORDS)):
+            return True  # "whsts", "thwyd"
+        frequencies = english_frequencies()
+        # (word meant, written often enough for one slip to garble it, and for two)
+        near = [
+            (str(s.term), self._corpus[str(s.term)] >= COMMON_SWAP, self._corpus[str(s.term)] >= COMMON_SWAP)
+            for s in self._corpus_index.lookup(word, Verbosity.ALL, max_edit_distance=MAX_EDITS)
+        ]
+        near += [
+            (
+                str(s.term),
+                frequencies.get(str(s.term), 0) >= GARBLED_ENGLISH,
+                frequencies.get(str(s.term), 0) >= TWICE_GARBLED_ENGLISH,
+            )
+            for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=MAX_EDITS)
+        ]
+        return any(
+            (once and likely_slip(word, w)) or (twice and len(word) >= SHORT_WORD and two_slips(word, w))
+            for w, once, twice in near
         )
 
     def _one_edit(self, word: str) -> list[str]:

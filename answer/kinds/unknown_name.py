@@ -116,31 +116,37 @@ def _everyday(word: str, often: int = WRITTEN_OFTEN) -> bool:
     return is_english(word) or bool(_ABBREVIATION.match(word)) or english_frequencies().get(word, 0) >= often
 
 
+def unread(q: Question) -> tuple[str, ...]:
+    """The words of the question the articles never use, less those that are only known words garbled
+    ("whsts", "opmai"): a slip of the finger says nothing about what the question is about."""
+    return tuple(w for w in q.unfamiliar if w not in q.garbled)
+
+
 def margin(q: Question) -> float:
     """How much more relevant than the threshold the search must be to answer despite the unknown words."""
-    if q.unknown_names or not all(_everyday(w, WRITTEN_SOMETIMES) for w in q.unfamiliar):
+    unfamiliar = unread(q)
+    if q.unknown_names or not all(_everyday(w, WRITTEN_SOMETIMES) for w in unfamiliar):
         return UNKNOWN_NAME_MARGIN
     if any(
-        re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b(?!\s+order)", q.text, re.I) for w in q.unfamiliar
+        re.search(rf"\b(?:at|in|from|for)\s+{re.escape(w)}\b(?!\s+order)", q.text, re.I) for w in unfamiliar
     ):
         return UNKNOWN_NAME_MARGIN  # "salary ... at ibm", "in berlin": a place or company, what it is about
         # (not "in chronological order")
     if company_slot_words(q, staff=False):
         return UNKNOWN_NAME_MARGIN  # "how much does samsung pay", "did amazon hire": a company's name
-    if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in q.unfamiliar):
+    if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
     asks = split_asks(q.text)
-    if asks and all(a.type is not None for a in asks) and all(_everyday(w) for w in q.unfamiliar):
+    if asks and all(a.type is not None for a in asks) and all(_everyday(w) for w in unfamiliar):
         return EVERYDAY_WORD_MARGIN
     # An everyday word or two among many the articles use is a way of saying it, not what it is about: "the
     # 100k h1b charge expires when", "was the $100m signing bonus real or just altman hype".
-    unfamiliar = {w[:STEM_LETTERS] for w in q.unfamiliar}
-    known = content_words(q.text) - unfamiliar
-    few = len(q.unfamiliar) <= MAX_EVERYDAY_WORDS and len(known) >= KNOWN_WORDS + len(q.unfamiliar) - 1
+    known = content_words(q.text) - {w[:STEM_LETTERS] for w in q.unfamiliar}
+    few = len(unfamiliar) <= MAX_EVERYDAY_WORDS and len(known) >= KNOWN_WORDS + len(unfamiliar) - 1
     # ...and in a message about the asker or what they heard, one more is chat: "the vesting cliff thing
     # confused me, did they kill it", "someone on twitter says ..., is that legit or just gossip"
     chatty = _CHATTY.search(q.text) is not None
-    told = chatty and len(q.unfamiliar) <= MAX_EVERYDAY_WORDS + 1 and len(known) >= KNOWN_WORDS
+    told = chatty and len(unfamiliar) <= MAX_EVERYDAY_WORDS + 1 and len(known) >= KNOWN_WORDS
     return EVERYDAY_WORD_MARGIN if few or told else UNKNOWN_NAME_MARGIN
 
 
@@ -158,7 +164,7 @@ class UnknownName:
         if self.before_search:
             moves = ctx.wants_moves or (q.about_moves and bool(_HOW_MANY.search(q.text)))
             return CERTAIN if moves and (q.unknown_names or company_slot_words(q)) else None
-        if not q.unknown_names and not q.unfamiliar:
+        if not q.unknown_names and not unread(q):
             return None
         score = ctx.retrieval.score
         if not q.unknown_names and score < ctx.threshold:
@@ -174,5 +180,5 @@ class UnknownName:
             return refusal(
                 q.text, f"I have no articles about {', '.join(named)}, so I can't answer that.", self.kind
             )
-        listed = ", ".join(f"“{w}”" for w in q.unfamiliar)
+        listed = ", ".join(f"“{w}”" for w in unread(q))
         return refusal(q.text, f"None of my articles mention {listed}, so I can't answer that.", self.kind)

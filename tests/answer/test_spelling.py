@@ -7,6 +7,7 @@ import re
 import pytest
 
 from answer.engine import Engine
+from answer.slips import likely_slip
 from answer.spelling import Speller, _typed_as_name
 from answer.typos import TypoFixer
 from corpus.text import words
@@ -231,3 +232,24 @@ def test_a_short_slip_of_an_english_word_written_far_more_often_than_the_article
     speller = Speller(["relay"] * 3 + ["move", "meta"])
     assert speller.fix("did he realy move to meta") == "did he really move to meta"  # not "relay"
     assert speller.fix("a relya of the news") == "a relay of the news"
+
+
+@pytest.mark.parametrize(
+    ("typed", "garbled"),
+    [
+        ("regustrations", True),  # a slip of a word the articles use
+        ("opmai", True),  # two slips of one they use often ("openai")
+        ("whsts", True),  # a slip of chat ("whats")
+        ("leles", True),  # two slips of a word English writes very often ("levels")
+        ("baidu", False),  # a name the articles lack: no slip of "baird" (a swap is both letters)
+        ("mistral", False),  # an English word, however rare
+        ("anysphere", False),
+    ],
+)
+def test_a_word_no_one_writes_that_slips_make_of_a_known_one_is_garbled(typed: str, garbled: bool) -> None:
+    speller = Speller(["registrations", "openai"] * 10 + words(ARTICLES))
+    assert speller.garbled(typed) is garbled
+
+
+def test_two_letters_swapped_are_both_swapped() -> None:
+    assert likely_slip("baird", "baidr") and not likely_slip("baidu", "baird")

@@ -217,3 +217,14 @@ def test_a_friends_story_and_an_order_asked_for_are_ways_of_asking() -> None:
     order = "alexandr wang's time at meta so far, in chronological order"
     assert _asking_with("chronological", text=order) == EVERYDAY_WORD_MARGIN
     assert _asking_with("chronological", text="who did meta hire in chronological") == UNKNOWN_NAME_MARGIN
+
+
+def test_a_garbled_word_is_no_unknown_term_but_a_word_the_articles_lack_still_is() -> None:
+    # "whsts", "opmai": slips of known words, which say nothing about what the question is about
+    text = "whsts the new job grade range at meta"
+    q = parse_question(text, ENTITIES, TODAY, VOCAB)
+    assert margin(replace(q, unfamiliar=("whsts",), garbled=("whsts",))) == EVERYDAY_WORD_MARGIN
+    assert margin(replace(q, unfamiliar=("whsts",))) == UNKNOWN_NAME_MARGIN
+    # ...but the word the articles lack beside it still is what the question is about
+    ticker = parse_question("whsts alibaba's stock ticker", ENTITIES, TODAY, VOCAB)
+    assert margin(replace(ticker, unfamiliar=("whsts", "ticker"), garbled=("whsts",))) == UNKNOWN_NAME_MARGIN

@@ -39,8 +39,8 @@ COMMON_ENGLISH = 300_000
 # An English word the articles never use is meant rather than theirs when written this many times more often.
 FAR_MORE_OFTEN = 10
 _TOKEN = re.compile(r"[A-Za-z]+")
-# A non-word that slips of the finger make of an English word written at least this often is that word
-# garbled ("apologizig": apologizing, 0.2 million), not a word of its own (`Speller.garbled`).
+# A non-word that a slip of the finger makes of an English word written at least this often is that word
+# garbled, not a word of its own (`Speller.garbled`).
 GARBLED_ENGLISH = 100_000
 # ...and two slips of one written at least this often ("leles": levels, 67 million), which names the articles
 # lack are not ("baidu" is no garbled "baird", 1.4 million).
@@ -200,12 +200,12 @@ class Speller:
 
     def garbled(self, word: str) -> bool:
         """Is the word no word at all, but what slips of the finger make of one the articles or English use
-        ("whsts", "psrams", "opmai": whats, params, openai), though too far from it to correct with
-        confidence? Such a word says nothing about what the question is about ("mistral" is a word)."""
+        ("whsts", "opmai", "leles": whats, openai, levels), though too far from it to correct with confidence?
+        Such a word says nothing about what the question is about ("mistral" and "baidu" are no such slips)."""
         if len(word) < MIN_WORD or not word.isalpha() or word in english_frequencies():
             return False
         if any(likely_slip(word, w) for w in (*CHAT_WORDS, *ANSWER_WORDS, *EVERYDAY_WORDS)):
-            return True  # "whsts", "thwyd"
+            return True  # "whsts"
         frequencies = english_frequencies()
         # (word meant, written often enough for one slip to garble it, and for two)
         near = [

@@ -48,6 +48,9 @@ _DIFFER = re.compile(
     r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail2>.+))?$",
     re.I,
 )
+# "<subject> before vs after <event>": one subject over time.
+_BEFORE_AFTER = re.compile(r"\b(?:before|previously|then|old)\s*$", re.I)
+_AFTER = re.compile(r"\s*(?:after|now|new|today)\b", re.I)
 # ...the words of weighing one against the other, which say nothing of what is compared.
 _WEIGHING = STOP_WORDS | word_set(
     "which who whose whom was were is are more most less least bigger biggest larger largest higher "
@@ -63,7 +66,7 @@ TABLE_WORDS = word_set(
 )
 # A question weighing sizes asks for a figure from each side.
 _SIZES = re.compile(
-    r"\b(how (?:much|many)|bigger|biggest|larger|more|less|higher|lower|cheaper|pricier|cost\w*|fee|fees|pay|"
+    r"\b(how (?:much|many)|bigger|biggest|larger|more|less|higher|lower|cheaper|pricier|cost\w*|fee|fees|pay|sizes?|"
     r"paid|salar\w*|seed|round|raise[ds]?|valu\w*|worth|price|budget|share|percent|%|longer|shorter|faster|"
     r"slower|likel\w+|times|rate|ratio|retention|retain\w*|numbe?rs|figures|stats|data|keep\w*)",
     re.I,
@@ -111,6 +114,10 @@ def weighed(text: str) -> tuple[str, str, str] | None:
         else:
             return None
     a, b = re.sub(r"^\s*(?:compare|comparing)\s+", "", a, flags=re.I).strip(), b.strip()
+    if _BEFORE_AFTER.search(a) and _AFTER.match(b):
+        return (
+            None  # "bytedance vesting before vs after the overhaul": one subject at two times, no two sides
+        )
     # What is asked may come first: "among the most elite ai researchers, chinese vs american share".
     before, comma, a_side = a.rpartition(",")
     if comma and before.strip() and a_side.strip():

@@ -67,6 +67,9 @@ def _sides(text: str) -> tuple[str, str] | None:
             "who paid more, meta for anthropic or spacexai for google deepmind",
             ("meta for anthropic paid", "spacexai for google deepmind paid"),
         ),
+        # one subject at two times is no two sides
+        ("meta vesting schedule before vs after the pay overhaul", None),
+        ("anthropic's retention then vs now", None),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",
             ("chinese share among top ai researchers", "american share among top ai researchers"),
@@ -302,3 +305,32 @@ def test_a_rate_weighed_without_a_word_of_size_still_gets_each_sides_figure(
     )
     text = engine.answer("anthropic vs meta staff retention").plain_text()
     assert "80%" in text and "64%" in text
+
+
+def test_deal_sizes_weighed_get_each_sides_figure(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {"article_id": a, "title": t, "body": b, "published": "2025-06-14", "companies": c}
+            for a, t, b, c in (
+                (
+                    "2025-06-anthropic-deal",
+                    "Anthropic signs a licence deal",
+                    "Anthropic's deal sizes compare well with any other licence deal, analysts said. Anthropic "
+                    "will pay about $20 billion under the agreement.",
+                    "Anthropic",
+                ),
+                (
+                    "2025-06-meta-deal",
+                    "Meta signs a licence deal",
+                    "Meta's deal sizes compare well with any other licence deal, analysts said. Meta will pay "
+                    "about $2.4 billion under the agreement.",
+                    "Meta",
+                ),
+            )
+        ),
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    text = engine.answer("anthropic deal vs meta deal, how do the deal sizes compare").plain_text()
+    assert "$20 billion" in text and "$2.4 billion" in text

@@ -115,7 +115,10 @@ class EntityIndex:
                 spans = [
                     positions[t] for t in e.keys
                 ]  # as typed: "ineffable's seed" names Ineffable Intelligence
-                found.append(Mention(e, min(a for a, _ in spans), max(b for _, b in spans)))
+                start, end = min(a for a, _ in spans), max(b for _, b in spans)
+                if len(e.keys) > 1 and _APART.search(text[start:end]):
+                    continue  # "google or deepmind", "google, deepmind included": two names, not one
+                found.append(Mention(e, start, end))
         low = text.lower()
         for e in self._ambiguous_keyed:  # "Safe Superintelligence": only its whole name names it
             # ...and as its owner writes it when lower case is everyday English: "FAIR", "The Information"
@@ -139,6 +142,11 @@ class EntityIndex:
                 continue
             kept.append(m)
         return sorted(kept, key=lambda m: m.start)
+
+
+# What sets two names apart, between the words of what would be one longer name: "google or deepmind",
+# "google, deepmind included", "google/deepmind", "google (incl deepmind)".
+_APART = re.compile(r"[,/(]|\b(?:or|and|plus|including|incl)\b", re.I)
 
 
 def _within(m: Mention, k: Mention) -> bool:

@@ -33,6 +33,21 @@ def test_a_short_name_typed_apart_from_its_parent_company_is_a_second_name() -> 
     assert [m.entity.name for m in index.find("who did meta hire")] == ["Meta"]
 
 
+def test_the_words_of_a_longer_name_set_apart_are_two_names() -> None:
+    index = EntityIndex(people=[], orgs=["Google", "Google DeepMind", "OpenAI"])
+    for text in (
+        "who has google, deepmind included, lost to openai",
+        "who went from google or deepmind to openai",
+    ):
+        assert [m.entity.name for m in index.find(text)] == ["Google", "OpenAI"]
+    # ...written together, they are the one longer name
+    assert [m.entity.name for m in index.find("who did google deepmind lose to openai")] == [
+        "Google DeepMind",
+        "OpenAI",
+    ]
+    assert [m.entity.name for m in index.find("who did google's deepmind lose")] == ["Google DeepMind"]
+
+
 def test_a_mention_spans_the_name_as_typed_not_as_the_entity_spells_it() -> None:
     index = EntityIndex(people=["Yao Shunyu"], orgs=["Ineffable Intelligence", "Thinking Machines Lab"])
     text = "ineffable's seed vs thinking machines seed, and yao"

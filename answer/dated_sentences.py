@@ -119,16 +119,21 @@ def _clause(sentence: str, when: str, published: dt.date) -> str:
     return " ".join(cut) if len(cut) <= MAX_DATED_WORDS else " ".join(cut[:MAX_DATED_WORDS]) + " …"
 
 
-def dated_sentences(sentences: Sequence[str], published: dt.date) -> Iterator[tuple[int, str, str]]:
+def dated_sentences(
+    sentences: Sequence[str], published: dt.date, until: dt.date | None = None
+) -> Iterator[tuple[int, str, str]]:
     """(position, date, text) for each sentence dating an event before the article's own news: not the day it
     reports (its headline tells that, see `news_date`), not later than its publication (a plan, not yet an
-    event). A long sentence is cut to its clause with the date."""
+    event) unless by `until` the day planned had come ("The new visa takes effect on 1 October 2025", in an
+    August article, on a timeline told with articles up to 2026). A long sentence is cut to its clause with
+    the date."""
     news = news_date(sentences, published)
+    last = max(published, until or published).isoformat()
     for i, sentence in enumerate(sentences):
         if _NOTE.search(sentence):
             continue
         when = sentence_date(sentence, published)
-        if when is None or _news(when, news, published) or when > published.isoformat():
+        if when is None or _news(when, news, published) or when > last:
             continue
         yield i, when, _clause(sentence, when, published)
 

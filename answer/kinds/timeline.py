@@ -222,7 +222,9 @@ def dated_events(
     subject is theirs), and none of the `people` (surnames) whose moves are lines of their own."""
     article = state.data.articles[article_id]
     found = []
-    for _, when, text in dated_sentences(state.data.sentences.get(article_id, []), article.published):
+    for _, when, text in dated_sentences(
+        state.data.sentences.get(article_id, []), article.published, state.newest
+    ):
         said = words(text)
         if people & set(said) or said[0] in _SOMEONE:  # "Zoph had been ...", "He was one of ...": a mover's
             continue
@@ -263,7 +265,7 @@ def topic_events(ctx: Context, topic: list[str]) -> list[Event]:
         events.append(Event(news_date(sentences, articles[a].published), articles[a].title, a))
         events += [
             Event(when, text, a, in_text=True)
-            for i, when, text in dated_sentences(sentences, articles[a].published)
+            for i, when, text in dated_sentences(sentences, articles[a].published, ctx.state.newest)
             if on_topic(sentences[i], topic) or (i > 0 and on_topic(sentences[i - 1], topic))
         ]
     return fewest(events)

@@ -64,6 +64,18 @@ def test_only_events_before_the_articles_own_news_are_lines() -> None:
     assert list(dated_sentences(memo, dt.date(2025, 6, 30))) == []
 
 
+def test_a_plan_is_a_line_once_its_day_has_come_by_the_newest_article() -> None:
+    sentences = [
+        "China created the visa by a decree signed on 14 August 2025.",
+        "The new visa takes effect on 1 October 2025.",
+        "A review is due in March 2027.",
+    ]
+    published = dt.date(2025, 8, 15)
+    assert [when for _, when, _ in dated_sentences(sentences, published)] == []
+    lines = dated_sentences(sentences, published, until=dt.date(2026, 7, 1))
+    assert [(i, when) for i, when, _ in lines] == [(1, "2025-10-01")]
+
+
 def test_a_long_sentence_is_cut_to_its_clause_with_the_date() -> None:
     long = (
         "The fee has been fought in several courts by many groups of employers and universities across the "

@@ -266,6 +266,23 @@ def test_a_topics_timeline_has_the_events_its_articles_date(
     ) == ("2026-01-h1b-fee-upheld")
 
 
+def test_a_planned_day_that_has_come_since_is_on_the_timeline(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    planned = {
+        **H1B_FEE,
+        "body": (
+            "A $100,000 fee on new H-1B visa petitions applies under a proclamation signed on 19 September 2025. "
+            "The H-1B fee takes effect on 1 October 2025."
+        ),
+    }
+    engine = engine_of(tmp_path, fake_embedder, planned, H1B_RULING)
+    engine.use_thresholds({"hybrid": 0.0})
+    lines = [line.text for line in engine.answer("what happened with the H-1B fee, in order").lines]
+    # reported in September as a plan; by the newest article (January 2026) its day has come
+    assert "1 October 2025 — The H-1B fee takes effect on 1 October 2025." in lines
+
+
 def test_two_subjects_with_a_story_together_get_its_timeline(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

@@ -33,6 +33,17 @@ _NOT_MOVES = re.compile(
     re.I,
 )
 _WHERE = re.compile(r"\s*where\b", re.I)
+# Newcomers as those a rule is for: "the new vesting rule at openai for new hires" asks about the rule.
+_FOR_NEWCOMERS = re.compile(
+    r"\b(?:for|to|of|on|at)\s+(?:new|incoming|future|newly hired)\s+(?:hires|recruits|joiners|starters|employees|"
+    r"staff|staffers)\b",
+    re.I,
+)
+_MOVE_WORD = re.compile(
+    r"\b(moves?|hires?|hired|hiring|poach\w*|departures?|defect\w*|join\w*|left|leav\w*|quit\w*|recruit\w*|"
+    r"lur\w+|went)\b",
+    re.I,
+)
 _GENERIC_MOVES = re.compile(
     r"\b(who hired whom|who.{0,20}(hired|poached|joined|left|moved)|latest|recent|moves|hires|"
     r"poaching|defections)\b",
@@ -139,6 +150,8 @@ def wants_moves(q: Question) -> bool:
         return False
     if hiring_plan(q.text):
         return False
+    if _FOR_NEWCOMERS.search(q.text) and not _MOVE_WORD.search(_FOR_NEWCOMERS.sub(" ", q.text)):
+        return False  # "what's the vesting rule for new hires": a rule, no move
     if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss
     asked = main_question(q.text)  # "ssi after gross left - who's ceo": a role, not a move

@@ -152,8 +152,9 @@ _DATED_NOUNS = (
 # which is today's ("what is openai's valuation right now", "tesla stock price rn").
 _NOW = re.compile(r"\b(right now|at the moment)\b")
 _LIVE = re.compile(
-    r"\b(stocks?|shares?(?! of\b)|price|prices|valuation|valued|worth|rates?|weather|temperature)\b"
-)  # ...not "what share of ppl ... rn", a proportion
+    r"\b((?<!in )stocks?(?![- ](?:based|options?|awards?|grants?|comp\w*|pay)\b)|shares?(?! of\b)|price|prices|"
+    r"valuation|valued|worth|rates?|weather|temperature)\b"
+)  # ...not "what share of ppl ... rn", a proportion, nor "what is openai paying in stock rn", pay
 
 
 def parse_dates(text: str, today: dt.date) -> DateRange | None:

@@ -34,6 +34,8 @@ TIMELINE_CUE = re.compile(
     # ...from a start up to now: "jerry tworek from joining openai up to now"
     r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
+    # "deepseek talent story over time?"
+    r"\b(?:story|stories|saga|journey|events|moves)\s+over (?:time|the years)\b|"
     r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,
 )

@@ -38,6 +38,10 @@ def _wants(text: str) -> bool:
         ("alibaba actually went after a guy for going to bytedance?? whats the story", False),
         ("getting paid to not work at deepmind sounds nice 😂 how long does that garden leave last", False),
         ("meta hired zhao. who else did they hire", True),
+        # a rule for newcomers is no list of moves, unless a move is asked too
+        ("whats the new vesting rule at openai for new hires", False),
+        ("what did meta promise to new recruits", False),
+        ("who joined meta and what did it promise to new recruits", True),
         # a move that only says when is no move asked about
         ("did scale have job cuts after wang left", False),
         ("who did meta hire after wang joined", True),

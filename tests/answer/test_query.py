@@ -154,6 +154,11 @@ def test_a_share_of_people_right_now_is_no_share_price() -> None:
     assert parse_dates("what share of ppl are open to new jobs right now", TODAY) is None
     live = parse_dates("whats meta's share price right now", TODAY)
     assert live is not None and live.label == "today"
+    # ...nor is pay in stock ("paying in stock per employee rn", "stock-based pay right now")
+    assert parse_dates("what is openai paying in stock per employee right now", TODAY) is None
+    assert parse_dates("how much stock-based pay does openai give right now", TODAY) is None
+    stock = parse_dates("whats meta's stock at right now", TODAY)
+    assert stock is not None and stock.label == "today"
 
 
 def test_today_is_a_date_range() -> None:

@@ -98,6 +98,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("Meta's history", True),
         ("meta history from launch to lecun leaving", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
+        ("meta talent story over time?", True),
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
     ],

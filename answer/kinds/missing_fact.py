@@ -1,8 +1,8 @@
-"""A question asking for a number, a date or a person about something the articles talk of, but never with
-that fact: "how many employees does Nvidia have?" finds Nvidia's deals, "who is the CEO of Nvidia?" finds
-other companies' chief executives. Refused plainly rather than answered with a sentence that misses the ask,
-unless a sentence the search missed, in an article about what the question names, states it ("The company,
-which employs about 300 people" for "how many people work at DeepSeek?"): that sentence is the answer."""
+"""A question asking for a number, a date or a person about something the articles talk of, but never with that
+fact: "how many employees does Nvidia have?" finds Nvidia's deals, "who is the CEO of Nvidia?" other companies'
+chief executives. Refused plainly rather than answered with a sentence that misses the ask, unless a sentence the
+search missed, in an article about what the question names, states it ("The company, which employs about 300
+people" for "how many people work at DeepSeek?"): that sentence is the answer."""
 
 from __future__ import annotations
 
@@ -40,10 +40,10 @@ _HOW_ASKED = content_words(
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
     "heard hear hears hearing apparently supposedly happen happens happened happening each even "
     "start-up startup company companies firm lab group unit business "
-    # ...and the everyday words for paying, getting and taking over that the articles write as "paid",
-    # "raised", "merged": "how much cash did microsoft hand inflection", "how much did deitke bag"
+    # ...and everyday words for paying, getting, taking over ("how much cash did microsoft hand inflection", "how
+    # much did deitke bag": "paid", "raised", "merged") and how far along ("raised so far", "to date", "in total")
     "cash money funding hand hands handed bag bagged snag snagged dangle dangled pull pulled shell shelled "
-    "fork forked land landed net netted pocket pocketed absorb absorbed"
+    "fork forked land landed net netted pocket pocketed absorb absorbed far date total overall altogether yet"
 )
 # The words for people in general: a count of them answers "how many people/staff/employees".
 _STAFF = SAME_MEANING[0]

@@ -10,7 +10,7 @@ import pytest
 
 from answer.config import EngineConfig
 from answer.engine import Engine
-from answer.kinds.missing_fact import _counts, known_focus, said_words, same_word
+from answer.kinds.missing_fact import _counts, focus_words, known_focus, said_words, same_word
 from answer.model import AnswerKind
 from answer.state import name_words
 from tests.conftest import FakeEmbedder, any_passage_engine, engine_of, engine_over, write_article
@@ -128,6 +128,9 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
     assert not {"go", "went"} & _focus(engine, "when did deepseek go and close its round")  # what, not how
     assert _focus(engine, "deepseek vs alibaba, which raised more") == set()  # how it compares, not what
     assert _focus(engine, "i heard deepseek raised a lot, how much exactly") == set()  # what was heard
+    # how far along: "so far", "to date", "in total" ask no particular fact
+    for question in ("how much has deepseek raised so far", "how much has deepseek raised in total to date"):
+        assert focus_words(engine.parse(question), engine.state.names) == set(), question
 
 
 def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:

@@ -132,3 +132,10 @@ def test_a_publisher_named_in_a_question_about_the_bots_sources(real_engine: Eng
     # "reuters" is a publisher of the articles, not what the question is about: it asks what the bot reads
     answer = real_engine.answer("which publications do u pull from, like reuters?")
     assert answer.kind is AnswerKind.ABOUT and "publishers" in answer.plain_text()
+
+
+def test_departures_with_no_destination_reported_are_on_record(real_engine: Engine) -> None:
+    # the Sora and science leads left OpenAI on 17 April 2026, destinations not reported
+    text = real_engine.answer("who left openai in april 2026").plain_text()
+    assert "Bill Peebles: left OpenAI" in text and "Kevin Weil: left OpenAI" in text
+    assert "Mrinank Sharma: left Anthropic" in real_engine.answer("who left anthropic").plain_text()

@@ -82,7 +82,7 @@ _TAKING = re.compile(
     re.I,
 )
 _STAFF_OF = re.compile(rf"^\S*?(?:['’]s)?\s+{_STAFF_KIND}{STAFF}\b", re.I)
-_DEST_BEFORE = re.compile(r"\b(to|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
+_DEST_BEFORE = re.compile(r"\b(to|into|join|joined|joins|joining|by|for|at|did|does|has|have)\s+$", re.I)
 _DEST_AFTER = re.compile(
     rf"^\S*\s+{_AUXILIARY}(hire|hired|hires|hiring|recruit|recruited|recruiting|poach|poached|poaching|lure|"
     r"lured|luring|sign|signed|bring|brought|snag|nab|get|got|take|took|taken|taking|add|added)\b",

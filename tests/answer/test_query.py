@@ -77,6 +77,8 @@ def test_direction_of_a_move_question() -> None:
     ended = parse_question("how many apple people ended up at bytedance", ENTITIES, TODAY, VOCAB)
     assert [m.entity.name for m in ended.origins] == ["Apple"] and ended.about_moves
     assert [m.entity.name for m in ended.destinations] == ["ByteDance"]
+    into = parse_question("recent moves into bytedance from startups", ENTITIES, TODAY, VOCAB)
+    assert [m.entity.name for m in into.destinations] == ["ByteDance"]
     # taking someone to court is no hire
     court = parse_question("who did Alibaba take to arbitration", ENTITIES, TODAY, VOCAB)
     assert not court.about_moves and not court.destinations

@@ -308,7 +308,13 @@ class SideBySide:
                 chosen.append(follower)
                 continue
             if searched.score < ctx.threshold:
-                unfound.append(label)
+                # ...the side's own sentence in what the whole question found ("anthropic vs meta two year
+                # retention": "Anthropic kept 80% of its employees for at least two years"), if any
+                own = self._in_question(q, ctx, chosen, named[i], sizes)
+                if own is None:
+                    unfound.append(label)
+                else:
+                    chosen.append(own)
                 continue
             ranked = rank_candidates(text, vector, [ctx.state.retrieved(h) for h in searched.hits])
             ranked = [c for c in ranked if not any(shares_text(c, x) for x in chosen)]
@@ -349,6 +355,26 @@ class SideBySide:
             ):
                 return c
         return None
+
+    @staticmethod
+    def _in_question(
+        q: Question, ctx: Context, chosen: list[Candidate], side: list[Entity], sizes: bool
+    ) -> Candidate | None:
+        """The best sentence found for the whole question that names the side (with a figure when sizes are
+        weighed), not shown yet; None for a side naming no company or person, or when there is none."""
+        if not side or ctx.retrieval.score < ctx.threshold:
+            return None
+        ranked = rank_candidates(q.text, ctx.vector, [ctx.state.retrieved(h) for h in ctx.retrieval.hits])
+        return next(
+            (
+                c
+                for c in ranked
+                if not any(shares_text(c, x) for x in chosen)
+                and _names_side(c.text, _said(c.text, ctx), side, [])
+                and (not sizes or _has_figure(c.text, ctx))
+            ),
+            None,
+        )
 
     @staticmethod
     def _following(c: Candidate, ctx: Context) -> Candidate | None:

@@ -128,3 +128,10 @@ def test_a_country_the_passages_found_never_mention_is_not_answered_with_them(re
     answer = real_engine.answer("fyi is india doing anything like china's k visa for ai researchers")
     assert not answer.answered and "India" in answer.plain_text()
     assert real_engine.answer("how is the uk attracting ai researchers").answered
+
+
+def test_a_side_its_own_search_misses_is_answered_from_what_the_question_found(real_engine: Engine) -> None:
+    # "inflection deal" alone finds too little; the whole question finds the Microsoft–Inflection figure
+    text = real_engine.answer("inflection deal vs character.ai deal, how much did each cost").plain_text()
+    assert "$650 million" in text and "$2.7 billion" in text
+    assert "I found nothing" not in text

@@ -277,60 +277,67 @@ def test_an_article_naming_a_side_in_its_text_only_is_searched_for_that_side(
     assert "2025-04-retention-survey" in {s.article_id for s in answer.sources}
 
 
-def test_a_rate_weighed_without_a_word_of_size_still_gets_each_sides_figure(
-    tmp_path: Path, fake_embedder: FakeEmbedder
-) -> None:
-    engine = engine_of(
+def _two_companies(
+    tmp_path: Path, fake_embedder: FakeEmbedder, topic: str, stories: dict[str, tuple[str, str]]
+) -> Engine:
+    """An engine over one story (title, body) per company, about `topic`, no threshold."""
+    return engine_of(
         tmp_path,
         fake_embedder,
         *(
-            {"article_id": a, "title": t, "body": b, "published": "2025-06-14", "companies": c}
-            for a, t, b, c in (
-                (
-                    "2025-06-anthropic-retention",
-                    "Anthropic keeps its staff",
-                    "Anthropic staff retention is the talk of the industry. Anthropic kept 80% of its staff for "
-                    "two years.",
-                    "Anthropic",
-                ),
-                (
-                    "2025-06-meta-retention",
-                    "Meta struggles to keep staff",
-                    "Meta staff retention is the talk of the industry. Meta kept 64% of its staff for two years.",
-                    "Meta",
-                ),
-            )
+            {
+                "article_id": f"2025-06-{company.lower()}-{topic}",
+                "title": title,
+                "body": body,
+                "published": "2025-06-14",
+                "companies": company,
+            }
+            for company, (title, body) in stories.items()
         ),
         config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+
+
+def test_a_rate_weighed_without_a_word_of_size_still_gets_each_sides_figure(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _two_companies(
+        tmp_path,
+        fake_embedder,
+        "retention",
+        {
+            "Anthropic": (
+                "Anthropic keeps its staff",
+                "Anthropic staff retention is the talk of the industry. Anthropic kept 80% of its staff for two "
+                "years.",
+            ),
+            "Meta": (
+                "Meta struggles to keep staff",
+                "Meta staff retention is the talk of the industry. Meta kept 64% of its staff for two years.",
+            ),
+        },
     )
     text = engine.answer("anthropic vs meta staff retention").plain_text()
     assert "80%" in text and "64%" in text
 
 
 def test_deal_sizes_weighed_get_each_sides_figure(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    engine = engine_of(
+    engine = _two_companies(
         tmp_path,
         fake_embedder,
-        *(
-            {"article_id": a, "title": t, "body": b, "published": "2025-06-14", "companies": c}
-            for a, t, b, c in (
-                (
-                    "2025-06-anthropic-deal",
-                    "Anthropic signs a licence deal",
-                    "Anthropic's deal sizes compare well with any other licence deal, analysts said. Anthropic "
-                    "will pay about $20 billion under the agreement.",
-                    "Anthropic",
-                ),
-                (
-                    "2025-06-meta-deal",
-                    "Meta signs a licence deal",
-                    "Meta's deal sizes compare well with any other licence deal, analysts said. Meta will pay "
-                    "about $2.4 billion under the agreement.",
-                    "Meta",
-                ),
-            )
-        ),
-        config=EngineConfig(thresholds={"hybrid": 0.0}),
+        "deal",
+        {
+            "Anthropic": (
+                "Anthropic signs a licence deal",
+                "Anthropic's deal sizes compare well with any other licence deal, analysts said. Anthropic will "
+                "pay about $20 billion under the agreement.",
+            ),
+            "Meta": (
+                "Meta signs a licence deal",
+                "Meta's deal sizes compare well with any other licence deal, analysts said. Meta will pay about "
+                "$2.4 billion under the agreement.",
+            ),
+        },
     )
     text = engine.answer("anthropic deal vs meta deal, how do the deal sizes compare").plain_text()
     assert "$20 billion" in text and "$2.4 billion" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from answer.asks import asks_reason, main_question
-from answer.query import Question
+from answer.query import Question, says_move
 
 # Why/how questions and "who became/runs..." are not asking for a list of moves, even with a move word in
 # them; nor is a "what" question without one ("what did Meta pay?").
@@ -37,11 +37,6 @@ _WHERE = re.compile(r"\s*where\b", re.I)
 _FOR_NEWCOMERS = re.compile(
     r"\b(?:for|to|of|on|at)\s+(?:new|incoming|future|newly hired)\s+(?:hires|recruits|joiners|starters|employees|"
     r"staff|staffers)\b",
-    re.I,
-)
-_MOVE_WORD = re.compile(
-    r"\b(moves?|hires?|hired|hiring|poach\w*|departures?|defect\w*|join\w*|left|leav\w*|quit\w*|recruit\w*|"
-    r"lur\w+|went)\b",
     re.I,
 )
 _GENERIC_MOVES = re.compile(
@@ -150,7 +145,7 @@ def wants_moves(q: Question) -> bool:
         return False
     if hiring_plan(q.text):
         return False
-    if _FOR_NEWCOMERS.search(q.text) and not _MOVE_WORD.search(_FOR_NEWCOMERS.sub(" ", q.text)):
+    if _FOR_NEWCOMERS.search(q.text) and not says_move(_FOR_NEWCOMERS.sub(" ", q.text)):
         return False  # "what's the vesting rule for new hires": a rule, no move
     if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss

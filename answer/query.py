@@ -326,6 +326,11 @@ def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> di
     return directed
 
 
+def says_move(text: str) -> bool:
+    """Does the text use a word of moving ("hired", "left", "poached", "joined")?"""
+    return bool(_MOVE_WORDS.search(text))
+
+
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:
     mentions = entities.find(text)
     orgs = [m for m in mentions if m.entity.kind == "org"]

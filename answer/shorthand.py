@@ -185,9 +185,24 @@ _MONEY_ASKED = re.compile(
 )
 
 
+# Sums typed short, as the articles write them out: "100m" is "100 million", "1.5b" "1.5 billion", "$100k"
+# "$100,000".
+_SUM = re.compile(r"(?<![\w.,/-])(\$?)(\d+(?:\.\d+)?)(k|m|mn|b|bn)\b", re.I)
+_SCALE = {"m": "million", "mn": "million", "b": "billion", "bn": "billion"}
+
+
+def _sum(match: re.Match[str]) -> str:
+    dollar, number, unit = match.group(1), match.group(2), match.group(3).lower()
+    if unit == "k":
+        thousands = float(number) * 1000
+        return f"{dollar}{thousands:,.0f}" if thousands.is_integer() else match.group(0)
+    return f"{dollar}{number} {_SCALE[unit]}"
+
+
 def expand(text: str) -> str:
     """`text` with its chat shorthand written out, drawn-out words typed plainly, idioms and everyday words
     said as the articles say them."""
+    text = _SUM.sub(_sum, text)
     text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
     text = _TICKER.sub(lambda m: TICKERS[m.group(1).lower()], text)

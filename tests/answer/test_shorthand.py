@@ -100,3 +100,21 @@ def test_idioms_are_said_plainly(typed: str, read: str) -> None:
 )
 def test_everyday_words_are_said_as_the_articles_say_them(typed: str, read: str) -> None:
     assert expand(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("what did beyer say about the 100m offer", "what did beyer say about the 100 million offer"),
+        ("zuck offered tulloch 1.5B?", "zuck offered tulloch 1.5 billion?"),
+        ("the $100k h1b fee", "the $100,000 h1b fee"),
+        ("10k cvs in a day", "10,000 cvs in a day"),
+        ("a $250m package", "a $250 million package"),
+        # ...not a visa, a chip, a year or a fiscal year
+        ("the h-1b fee", "the h-1b fee"),
+        ("h100 chips", "h100 chips"),
+        ("fy2027 lottery", "fy2027 lottery"),
+    ],
+)
+def test_sums_typed_short_are_written_as_the_articles_write_them(typed: str, read: str) -> None:
+    assert expand(typed) == read

@@ -10,32 +10,28 @@ articles, one letter away ("Octobeer" is October, "Figma" and "anysphere" stay a
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from symspellpy import SymSpell, Verbosity
+from symspellpy import Verbosity
 
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import HIRING_VERBS
 from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps, two_slips
+from answer.spell_index import (
+    COMMON_ENGLISH,
+    MAX_EDITS,
+    MIN_WORD,
+    SHORT_WORD,
+    common_index,
+    english_index,
+    symspell,
+)
 from answer.unknown import EVERYDAY_WORDS
 from corpus.text import STOP_WORDS, stem, word_parts
 
-# SymSpell's edit distance: two edits cover a swapped and a dropped letter ("regiistratons").
-MAX_EDITS = 2
-# ...but a word this short gets one: "mves" is moves, and two edits turn any short word into many others.
-SHORT_WORD = 5
-# SymSpell indexes the deletes of this many first letters: a fifth of the memory and build time of its
-# default (7), with the same corrections on the evaluation questions.
-PREFIX = 5
-# Shorter words are left as typed: "wat", "ppl", "gud" are chat spellings (`answer.lexicon.CHAT_WORDS`).
-MIN_WORD = 4
-# A word written this often in SymSpell's list is English, though the model's vocabulary lacks it ("dangle",
-# "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
-COMMON_ENGLISH = 300_000
 # An English word the articles never use is meant rather than theirs when written this many times more often.
 FAR_MORE_OFTEN = 10
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -54,32 +50,6 @@ COMMON_SWAP = 5
 # Endings that make another form of a word.
 _PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
-
-
-def _symspell(words: Iterable[str]) -> SymSpell:
-    index = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX)
-    for word in words:
-        index.create_dictionary_entry(word, 1)
-    return index
-
-
-@functools.cache
-def _english_index() -> SymSpell:
-    """Everyday English words (the embedding model's vocabulary), built once per process, when a question
-    first has a long word that the articles lack (0.1 s): most questions never need it."""
-    return _symspell(w for w in vocabulary_words() if len(w) >= MIN_WORD - 1)
-
-
-@functools.cache
-def _common_index() -> SymSpell:
-    """The words SymSpell's list has as common that the model's vocabulary lacks ("poached", which it splits
-    into pieces): a long word one edit from one of them is a slip of it ("pocahed")."""
-    vocabulary = vocabulary_words()
-    return _symspell(
-        w
-        for w, n in english_frequencies().items()
-        if n >= COMMON_ENGLISH and w.isalpha() and len(w) > SHORT_WORD and w not in vocabulary
-    )
 
 
 _NAME_BEFORE = re.compile(
@@ -180,7 +150,7 @@ class Speller:
             w.replace("-", ""): w for w in written if "-" in w and w.replace("-", "").isalpha()
         }
         self._unhyphenated = {w for w in written if "-" not in w}  # "startup" as well as "start-up": as typed
-        self._corpus_index = _symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
+        self._corpus_index = symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
     def knows(self, word: str) -> bool:
@@ -218,7 +188,7 @@ class Speller:
                 frequencies.get(str(s.term), 0) >= GARBLED_ENGLISH,
                 frequencies.get(str(s.term), 0) >= TWICE_GARBLED_ENGLISH,
             )
-            for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=MAX_EDITS)
+            for s in english_index().lookup(word, Verbosity.ALL, max_edit_distance=MAX_EDITS)
         ]
         return any(
             (once and likely_slip(word, w)) or (twice and len(word) >= SHORT_WORD and two_slips(word, w))
@@ -323,7 +293,7 @@ class Speller:
         edits = 1 if short or name else MAX_EDITS
         # A short word one letter from an English word the articles never use is as likely a term or a name
         # the articles lack ("gpus" is not "opus") as a typo: only the articles' words are taken for it.
-        indexes = (self._corpus_index,) if short or name else (self._corpus_index, _english_index())
+        indexes = (self._corpus_index,) if short or name else (self._corpus_index, english_index())
         found: dict[str, int] = {
             str(s.term): int(s.distance)
             for index in indexes
@@ -332,7 +302,7 @@ class Speller:
         if not short and not name:  # "pocahed": poached, one swap away
             found |= {
                 str(s.term): int(s.distance)
-                for s in _common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                for s in common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
                 if str(s.term) not in found
                 and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
             }
@@ -355,7 +325,7 @@ class Speller:
             top = max(*slips, frequencies.get(word, 0), 1)
             far = {
                 str(s.term): int(s.distance)
-                for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                for s in english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
                 if likely_slip(word, str(s.term)) and frequencies.get(str(s.term), 0) >= FAR_MORE_OFTEN * top
             }
             found = far or found
@@ -364,7 +334,7 @@ class Speller:
             # "thibg" is "thing" ("exes" is a word)
             found = {
                 str(s.term): int(s.distance)
-                for s in _english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
+                for s in english_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
                 if likely_slip(word, str(s.term))
                 and frequencies.get(str(s.term), COMMON_ENGLISH) >= COMMON_ENGLISH  # "rumor": not in the list
             }

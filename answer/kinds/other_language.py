@@ -19,7 +19,7 @@ from answer.lexicon import CHAT_WORDS
 from answer.model import SUGGESTIONS, Answer, AnswerKind, Line
 from answer.query import Question
 from answer.slips import english_frequencies
-from answer.spelling import COMMON_ENGLISH
+from answer.spell_index import COMMON_ENGLISH
 from corpus.entities import Mention
 from corpus.text import REQUEST_WORDS, STOP_WORDS, word_set
 

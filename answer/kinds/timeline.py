@@ -11,6 +11,7 @@ from answer.dated_sentences import dated_sentences, most_precise, news_date, on_
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
+from answer.kinds.timeline_asks import TIMELINE_CUE, TIMELINE_WORD, topic_of, topic_words
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import RecordedMove
@@ -18,27 +19,8 @@ from answer.query import Question
 from answer.state import EngineState, initials
 from corpus.entities import Entity, surname
 from corpus.model import date_label, date_period
-from corpus.text import QUESTION_STOP_WORDS, words
+from corpus.text import words
 
-# "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
-# "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
-TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological(?:ly)?)\b", re.I)
-TIMELINE_CUE = re.compile(
-    r"\b(timeline|chronology|chronological(?:ly)?|history of|(?:'s|’s|job|career|hiring)\s+history|"
-    r"(?<=\w )history (?:from|since|up to|so far)|story so far|sequence of events|key (?:dates|events|moments)|"
-    r"what (?:are|were) the dates|"
-    r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\b(?:unfold|play(?:ed)? out|pan(?:ned)? out)\b|"
-    r"\bstep[- ]by[- ]step\b.*\b(?:happened|unfolded|went down)\b|"
-    # ...or the events listed after it: "deepseek in 2026 step by step: losing ppl, raising money, hiring"
-    r"(?<!explain )\bstep[- ]by[- ]step\s*[:–—-](?!\s*(?:how|what|why)\b)|\bwhat happened when\W*$|"
-    # ...from a start up to now: "jerry tworek from joining openai up to now"
-    r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
-    r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
-    # "deepseek talent story over time?"
-    r"\b(?:story|stories|saga|journey|events|moves)\s+over (?:time|the years)\b|"
-    r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
-    re.I,
-)
 # Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a
 # period: most events cite an article of their own, and the sources must fit in the message too.
 EVENTS_PER_PAGE = 10
@@ -49,17 +31,6 @@ MAX_EVENT_WORDS = 35
 # A headline about hiring: the moves of its article tell its news.
 _HIRING = re.compile(
     r"\b(hir(?:e|es|ed|ing)|joins?|joined|signs?|signed|poach\w*|recruit\w*|lur(?:e|es|ed|ing)|nabs?)\b", re.I
-)
-_LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
-# Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
-_FILLER = frozenset(
-    {"events", "event", "pls", "please", "full", "complete", "give", "show", "me", "us", "happened"}
-)
-# The words of a "what happened ... in order" request, around its topic.
-_AROUND = re.compile(
-    r"^\s*what\b(?:\s+(?:has|have|had))?\s+happened\b(?:\s+(?:with|to|at|in|on))?|"
-    r"[\s,]*\b(?:over (?:time|the years)|in order|step by step|so far)\s*$",
-    re.I,
 )
 USAGE = "Whose timeline? Name a company or person I have articles about, e.g. “timeline of DeepSeek”."
 
@@ -281,32 +252,6 @@ def in_period(found: Iterable[Event], q: Question) -> list[Event]:
     return [e for e in found if date_period(e.when)[1] >= start and date_period(e.when)[0] <= end]
 
 
-def topic_words(text: str) -> list[str]:
-    """The words of a timeline's topic beyond function words ("of the", "what happened")."""
-    return [w for w in words(text) if w not in QUESTION_STOP_WORDS and w not in _FILLER]
-
-
-_LISTING = ("-", "–", "—", ":")
-
-
-def _topic(text: str) -> str:
-    """What a timeline is of: the words after the request ("timeline on the h1b fee": "h1b fee"), else those
-    before it ("h1b fee timeline"), without the words asking for it ("give me the")."""
-    cue = TIMELINE_CUE.search(text)
-    if cue is None:
-        return text.strip(" ?!./")
-    rest = text[cue.end() :].lstrip()
-    before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
-    # "..., in order, signing to lawsuits to the lottery": what follows a comma says how, not of what; so does
-    # what follows a dash or a colon after a topic ("k visa timeline - decree signed, takes effect")
-    told = rest.startswith(",") or (rest.startswith(_LISTING) and bool(before.strip(" ?!./")))
-    after = "" if told else _LEADING.sub("", rest).strip(" ?!./")
-    # "what happened with the h1b fee, in order": the request is around the topic
-    around = _AROUND.sub(" ", cue.group(0))
-    inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""
-    return after or before.strip(" ?!./") or inside
-
-
 # ...or "google to now": where it starts and ends.
 _ENDPOINTS = re.compile(rf"{_SPAN.pattern}|,\s*\S+(?:\s+\S+)?\s+to\s+(?:now|today|date)\W*$", re.I)
 
@@ -355,7 +300,7 @@ class Timeline:
             return None
         named = bool(q.mentions) or bool(unknown_names(q, TIMELINE_WORD))
         # "what happened with the h1b $100k fee, in order": a topic the articles have dated events of
-        topic = topic_words(_topic(q.text))
+        topic = topic_words(topic_of(q.text))
         topical = bool(topic) and bool(topic_events(ctx, topic))
         return CERTAIN if named or TIMELINE_WORD.search(q.text) or topical else None
 
@@ -365,7 +310,7 @@ class Timeline:
         if missing:
             reason = f"I have no articles about {and_list(missing)}, so I can't give a timeline."
             return refusal(q.text, reason, self.kind)
-        topic = _topic(q.text)
+        topic = topic_of(q.text)
         if not subjects and not topic_words(topic):
             return refusal(q.text, USAGE, self.kind)
         into = direction(q.text) if subjects else None

@@ -1,0 +1,65 @@
+"""How a timeline is asked for ("timeline of DeepSeek", "what happened with the h1b fee, in order", "meta talent
+story over time?") and of what: the words of its topic."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.text import QUESTION_STOP_WORDS, words
+
+# "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
+# "what happened ... over time" only with a name ("how have salaries changed over time?" is a fact question).
+TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological(?:ly)?)\b", re.I)
+TIMELINE_CUE = re.compile(
+    r"\b(timeline|chronology|chronological(?:ly)?|history of|(?:'s|’s|job|career|hiring)\s+history|"
+    r"(?<=\w )history (?:from|since|up to|so far)|story so far|sequence of events|key (?:dates|events|moments)|"
+    r"what (?:are|were) the dates|"
+    r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\b(?:unfold|play(?:ed)? out|pan(?:ned)? out)\b|"
+    r"\bstep[- ]by[- ]step\b.*\b(?:happened|unfolded|went down)\b|"
+    # ...or the events listed after it: "deepseek in 2026 step by step: losing ppl, raising money, hiring"
+    r"(?<!explain )\bstep[- ]by[- ]step\s*[:–—-](?!\s*(?:how|what|why)\b)|\bwhat happened when\W*$|"
+    # ...from a start up to now: "jerry tworek from joining openai up to now"
+    r"\bfrom\b.+\b(?:up )?(?:to|till|until) (?:now|today|date)\b|"
+    r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
+    # "deepseek talent story over time?"
+    r"\b(?:story|stories|saga|journey|events|moves)\s+over (?:time|the years)\b|"
+    r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
+    re.I,
+)
+_LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
+# Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
+_FILLER = frozenset(
+    {"events", "event", "pls", "please", "full", "complete", "give", "show", "me", "us", "happened"}
+)
+# The words of a "what happened ... in order" request, around its topic.
+_AROUND = re.compile(
+    r"^\s*what\b(?:\s+(?:has|have|had))?\s+happened\b(?:\s+(?:with|to|at|in|on))?|"
+    r"[\s,]*\b(?:over (?:time|the years)|in order|step by step|so far)\s*$",
+    re.I,
+)
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a timeline's topic beyond function words ("of the", "what happened")."""
+    return [w for w in words(text) if w not in QUESTION_STOP_WORDS and w not in _FILLER]
+
+
+_LISTING = ("-", "–", "—", ":")
+
+
+def topic_of(text: str) -> str:
+    """What a timeline is of: the words after the request ("timeline on the h1b fee": "h1b fee"), else those
+    before it ("h1b fee timeline"), without the words asking for it ("give me the")."""
+    cue = TIMELINE_CUE.search(text)
+    if cue is None:
+        return text.strip(" ?!./")
+    rest = text[cue.end() :].lstrip()
+    before = " ".join(w for w in text[: cue.start()].split() if w.lower() not in _FILLER | {"the", "a", "an"})
+    # "..., in order, signing to lawsuits to the lottery": what follows a comma says how, not of what; so does
+    # what follows a dash or a colon after a topic ("k visa timeline - decree signed, takes effect")
+    told = rest.startswith(",") or (rest.startswith(_LISTING) and bool(before.strip(" ?!./")))
+    after = "" if told else _LEADING.sub("", rest).strip(" ?!./")
+    # "what happened with the h1b fee, in order": the request is around the topic
+    around = _AROUND.sub(" ", cue.group(0))
+    inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""
+    return after or before.strip(" ?!./") or inside

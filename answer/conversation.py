@@ -14,6 +14,7 @@ from answer.follow_rewrites import asked_again, bare, merged, other_way
 from answer.follow_topics import (
     IT,
     PLURAL,
+    WHEN,
     acts,
     at_company,
     at_there,
@@ -112,16 +113,16 @@ class Turn:
 # "Who" and a verb asks for someone else than the people the question names: "who did X make cto", "who
 # replaced X" (not "who is X").
 _WHO_ELSE = re.compile(r"^\W*who\s+(?!is\b|was\b|are\b|were\b)[a-z]+\b", re.I)
-_WHEN = re.compile(r"\b(?:after|when|since|once|following|before)\b", re.I)
 
 
 def _people_of(q: Question, answer: Answer, find: PeopleFinder | None) -> tuple[str, ...]:
     """Whom "he" or "she" can mean next: the people the question named (after those its answer names when it
     asked for someone else), else those its answer is most about."""
     asked = tuple(m.entity.name for m in q.people)
-    if asked and (not _WHO_ELSE.match(q.text) or _WHEN.search(q.text[: q.people[0].start])):
-        return asked  # "who became ceo of scale ai after alexandr wang went to meta": "he left" is Wang
-    if asked:  # "who did mira murati make cto": "he" next is whom the answer names, not Murati
+    if asked and not _WHO_ELSE.match(q.text):
+        return asked
+    if asked:  # "who did mira murati make cto", "who took over as cto after zoph": "he" next is whom the
+        # answer names, not Murati or Zoph (but see `_leaver_first`)
         others = (*_answer_people(answer, find), *_prose_people(answer, find))
         return tuple(dict.fromkeys((*(p for p in others if p not in asked), *asked)))
     return _answer_people(answer, find)
@@ -302,11 +303,21 @@ class Conversation:
         return (wanted or self._turns)[-1].question
 
 
+def _leaver_first(last: Turn, text: str) -> tuple[str, ...]:
+    """The people "he" or "she" can mean; after "who took over after X left", a follow-up about leaving ("why
+    did he leave?", "did scale cut staff after he left?") means X, whom the question named as leaving."""
+    asked = last.question.people
+    if asked and _LEFT.search(text) and WHEN.search(last.question.text[: asked[0].start]):
+        names = tuple(m.entity.name for m in asked)
+        return (*names, *(p for p in last.people if p not in names))
+    return last.people
+
+
 def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Callable[[str], Question]) -> str:
     """ "when did he join?" -> "when did Ruoming Pang join?"; "they" is the company when it acts ("what did
     they pay?", "how much did they offer her?"), else the people the last answer listed or the one person.
     A pronoun the question itself says whom it means (`said_before`) stays."""
-    person = matching(last.people, asked_pronoun(text), last.pronouns)  # "is he still there?": not Murati
+    person = matching(_leaver_first(last, text), asked_pronoun(text), last.pronouns)  # not Murati
     if person:
         # the first pronoun only: "did she bring anyone with her?" names her once; not one the question says
         # itself whom it means ("tiktok's boss, whats his name")

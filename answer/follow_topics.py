@@ -210,9 +210,18 @@ def firm_of(q: Question | None, losing: bool) -> str | None:
     lose?")."""
     if q is None:
         return None
-    orgs = [m for m in q.mentions if m.entity.kind == "org"]
+    clause = WHEN.search(q.text)
+    cut = clause.start() if clause else len(q.text)
+    main = [m for m in q.mentions if m.entity.kind == "org" and m.start < cut]
+    # a company named only in an "after X went to Meta" clause is the background, not the subject
+    orgs = main or [m for m in q.mentions if m.entity.kind == "org"]
     ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
+    ranked = [m for m in ranked if m in orgs]
     return (ranked or orgs)[0].entity.name if orgs else None
+
+
+# What happened before or after the question's news: "who took over after Zoph", "when Wang went to Meta".
+WHEN = re.compile(r"\b(?:after|when|since|once|following|before)\b", re.I)
 
 
 # What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").
@@ -220,7 +229,7 @@ _COMPANY_VERB = re.compile(
     r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
     r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
     r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?|rais(?:e|es|ed|ing)|"
-    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?)\b",
+    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?|cut|cuts|cutting|lay(?:s|ing)?\s+off|laid\s+off|fire[sd]?|shed)\b",
     re.I,
 )
 # "Get" with what is done to someone: "they get paid", "they got poached".

@@ -250,6 +250,34 @@ def test_he_after_a_role_said_in_prose_means_the_person_it_names(small_engine: E
     assert chat.resolve("when did he leave?", small_engine.parse) == "when did Tan Xu leave?"
 
 
+def test_he_after_who_took_over_from_someone_is_the_successor_unless_asked_about_leaving(
+    small_engine: Engine,
+) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who took over voice at Moonshot AI after Ruoming Pang left?")
+    prose = _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI recruited Tan Xu from Microsoft Research Asia.")
+    chat.remember(q, prose, small_engine.state.entities.find)
+    assert chat.resolve("where did he work before?", small_engine.parse) == "where did Tan Xu work before?"
+    # leaving is what the question said of Pang: "after he left" is Pang
+    assert chat.resolve("why did he leave?", small_engine.parse) == "why did Ruoming Pang leave?"
+
+
+def test_they_cutting_staff_is_the_company_of_the_question_not_of_its_after_clause(
+    small_engine: Engine,
+) -> None:
+    chat = Conversation()
+    q = small_engine.parse("who became head of voice at Moonshot AI after Ruoming Pang went to Meta?")
+    chat.remember(
+        q,
+        _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI recruited Tan Xu."),
+        small_engine.state.entities.find,
+    )
+    assert (
+        chat.resolve("did they cut staff after that?", small_engine.parse)
+        == "did Moonshot AI cut staff after that?"
+    )
+
+
 def _read_after(engine: Engine, first: str, follow_up: str) -> str:
     """What a follow-up is read as, asked after `first` in a new conversation."""
     chat = Conversation()

@@ -93,8 +93,12 @@ class QuestionSet(BaseModel):
     questions: list[EvalItem]
 
 
+# libyaml's safe loader when PyYAML was built with it: five times faster on thousands of questions.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_questions(path: Path = DEFAULT_QUESTIONS) -> list[EvalItem]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     return QuestionSet.model_validate(raw).questions
 
 

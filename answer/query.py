@@ -72,7 +72,7 @@ _SOURCE_AFTER = re.compile(
     # "apple people ended up at meta", "openai researchers who joined meta", "apple ai people went": whom X had
     rf"^\S*\s+{_STAFF_KIND}{STAFF}"
     r"\s+(?:who\s+|that\s+)?(?:have\s+|had\s+)?(?:ended up|end up|went|gone|moved|joined|left|jumped|defected|"
-    r"landed|switched)\b",
+    r"landed|switched|quit|departed|exited|resigned)\b",
     re.I,
 )
 # Taking people, then whose people they were: "who poached the most qwen people", "who hired openai staff".

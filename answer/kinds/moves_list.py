@@ -20,7 +20,7 @@ from answer.kinds.careers import (
 from answer.kinds.compare import notable_first
 from answer.kinds.side_by_side import asked_sides
 from answer.model import Answer, AnswerKind, Line, Source
-from answer.moves import RecordedMove, compose_moves, moves_scope
+from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope
 from answer.query import MONTH_RE, Question
 
 # "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
@@ -91,6 +91,21 @@ _KIND_OF_PEOPLE = re.compile(
     re.I,
 )
 
+# Leaving to found a company: "who left openai to start their own company", "which researchers quit big labs
+# to found start-ups". The moves that say so record the person as its founder.
+_TO_FOUND = re.compile(
+    r"\b(?:start(?:ed|ing|s)?|found(?:ed|ing|s)?|launch(?:ed|ing|es)?|set(?:ting)?\s+up|creat(?:e|ed|ing)|"
+    r"buil(?:d|t|ding))\s+(?:(?:a|an|their|his|her|its)\s+)?(?:own\s+)?(?:new\s+)?(?:ai\s+)?"
+    r"(?:compan(?:y|ies)|start-?ups?|labs?|ventures?|firms?|businesses|shops?|things?)\b",
+    re.I,
+)
+_FOUNDER = re.compile(r"\b(?:co-?)?founder\b", re.I)
+
+
+def founded(r: RecordedMove) -> bool:
+    """A move to a company the person founded (the role says so): not a founder leaving ("left xAI")."""
+    return r.move.to is not None and _FOUNDER.search(r.move.role or "") is not None
+
 
 class MovesList:
     kind = AnswerKind.MOVES
@@ -107,18 +122,23 @@ class MovesList:
         if asked_sides(q, ctx) is not None:
             return None  # "alibaba vs tencent on campus hiring": one thing asked of two, `SideBySide`'s
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)
-        return CERTAIN if narrowed else None
+        return CERTAIN if narrowed or _founders(q, ctx) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         moves, intro = ctx.moves, None
+        started = _founders(q, ctx)
         if _NOTABLE.search(q.text):  # "who are the big names that left openai": the best known first
-            moves = notable_first(moves, ctx.state)
+            moves = notable_first(started or moves, ctx.state)
             scope = moves_scope(q)
             intro = (
-                f"{len(moves)} talent moves {scope}, the best-known names first:"
+                f"{_count(moves)} {scope}, the best-known names first:"
                 if scope
-                else f"The best-known names among the {len(moves)} talent moves I have on record:"
+                else f"The best-known names among the {_count(moves)} I have on record:"
             )
+        if started:
+            moves, scope = moves if intro else started, moves_scope(q)
+            order = "the best-known names first" if intro else "newest first"
+            intro = f"{_count(moves)} {scope + ' ' if scope else ''}to found a company, {order}:"
         answer = compose_moves(q, moves, ctx.state.data.articles, intro, page=ctx.page, kind=self.kind)
         if ctx.page > 0:
             return answer
@@ -129,6 +149,18 @@ class MovesList:
         for quote in dict.fromkeys(quotes):
             answer = _with_quote(answer, quote, ctx)
         return answer
+
+
+def _count(moves: list[RecordedMove]) -> str:
+    return f"{len(moves)} talent move{'' if len(moves) == 1 else 's'}"
+
+
+def _founders(q: Question, ctx: Context) -> list[RecordedMove]:
+    """The moves to found a company, when the question asks for those."""
+    if not _TO_FOUND.search(q.text):
+        return []
+    # not narrowed by the question's other words, which are about founding ("start", "lab")
+    return [r for r in filter_moves(ctx.state.moves, q) if founded(r)]
 
 
 # "Who left xAI and why?", "who quit xAI and what company was it merged into?": what else is asked is looked

@@ -149,3 +149,42 @@ def test_who_runs_a_company_now_after_its_leavers_is_someone_other_than_them(
         assert answer.kind is AnswerKind.MOVES
         assert answer.lines[0].text.startswith("Jonathan Ross: Groq → Nvidia")
         assert answer.lines[-1].text == new, question
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("who left openai to start their own company", ["Mira Murati"]),
+        ("which researchers quit big labs to found start-ups", ["Mira Murati", "David Silver"]),
+    ],
+)
+def test_leaving_to_found_a_company_lists_the_founders_not_every_leaver(
+    tmp_path: Path, fake_embedder: FakeEmbedder, question: str, listed: list[str]
+) -> None:
+    moves = (
+        "moves:\n"
+        "  - person: Mira Murati\n    from: OpenAI\n    to: Thinking Machines Lab\n    role: founder and CEO\n"
+        "    date: 2025-02\n"
+        "  - person: John Schulman\n    from: OpenAI\n    to: Anthropic\n    role: researcher\n    date: 2024-08\n"
+        "  - person: David Silver\n    from: Google DeepMind\n    to: Ineffable Intelligence\n    role: founder\n"
+        "    date: 2026-01\n"
+        "  - person: Tony Wu\n    from: xAI\n    role: co-founder\n    date: 2026-02\n"  # a founder leaving
+    )
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "body": (
+                "Researchers keep leaving big labs. Murati quit OpenAI to start her own company. Schulman "
+                "joined Anthropic. Silver left to found a start-up."
+            ),
+            "moves": moves,
+            "companies": "OpenAI, Anthropic, Thinking Machines Lab, Google DeepMind, xAI",
+            "people": "Mira Murati, John Schulman, David Silver, Tony Wu",
+        },
+    )
+    answer = engine.answer(question)
+    assert answer.kind is AnswerKind.MOVES, answer.plain_text()
+    assert "to found a company" in answer.intro
+    people = [line.text.split(":")[0] for line in answer.lines if "→" in line.text]
+    assert sorted(people) == sorted(listed)

@@ -45,6 +45,9 @@ from answer.shorthand import expand
         ),
         ("what did the cma decide on MSFT/inflection", "what did the cma decide on Microsoft/inflection"),
         ("how much did $NVDA pay for groq", "how much did Nvidia pay for groq"),
+        # the field's own nicknames for labs
+        ("the tml folks who went back to oai", "the tml folks who went back to OpenAI"),
+        ("who did GDM lose to anthropic", "who did Google DeepMind lose to anthropic"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:

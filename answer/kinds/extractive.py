@@ -17,6 +17,7 @@ from answer.compose_asks import AskSearch, answers_ask, asks_backer, cover_asks
 from answer.context import Context
 from answer.events import event_words, mentions_event
 from answer.extractive import answer_from_picks, leading_articles, rank_candidates, select_sentences
+from answer.facts import names_place
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_aspect import asking_about, missing_aspects
 from answer.kinds.missing_fact import known_focus, states_fact
@@ -28,7 +29,7 @@ from answer.retrieval import Retrieval, retrieve, search_scope
 from corpus.text import words
 
 _EXPLAIN = re.compile(r"\s*(why|how(?! (much|many|big|large|long|old)))\b", re.I)
-_STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.DURATION})
+_STATED_FURTHER_ON = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.DURATION, AnswerType.PLACE})
 # A fact is one to three sentences; an explanation ("why...?", "how did...?") needs room for its reasons.
 FACT_SENTENCES = 3
 EXPLAIN_SENTENCES = 4
@@ -182,6 +183,8 @@ class Extractive:
             return (
                 kind is not None
                 and answers_ask(ask, text, entities, known)
+                # "which cities?": a place named ("spread across Beijing, Shanghai..."), not only a company
+                and (kind is not AnswerType.PLACE or names_place(text, known))
                 and (not events or mentions_event(text, events))
                 and (not focus or of_focus(text, article_id))
             )

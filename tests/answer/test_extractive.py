@@ -259,3 +259,29 @@ def test_a_full_answer_still_reads_on_to_the_figure_after_its_best_sentence() ->
     passage = _passage(sentences, vectors)
     picked = select_sentences("how did the listings go", FIRST_AXIS, [passage], 3, {"a1": sentences})
     assert [text for text, _ in picked] == list(sentences)
+
+
+def test_which_cities_is_answered_with_the_sentence_naming_them_not_one_naming_only_a_company(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    from tests.conftest import any_passage_engine
+
+    places = "The positions are spread across Beijing, Shanghai, Hangzhou and Guangzhou."
+    engine = any_passage_engine(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-08-quark-hires",
+            "title": "Quark plans 1,000 AI hires",
+            "body": (
+                "Alibaba's Quark unit plans to hire about 1,000 people for AI roles. "
+                "By recruiting in four major cities at once, Alibaba can reach several pools of workers. "
+                "The hiring plan is large for a single consumer business. "
+                f"{places} Most of the roles are for engineers."
+            ),
+            "companies": "Alibaba, Quark",
+            "people": "",
+        },
+    )
+    answer = engine.answer("which cities is alibaba recruiting in at once?")
+    assert places in answer.plain_text(), answer.plain_text()

@@ -158,6 +158,10 @@ PLAIN_WORDS = (
     (re.compile(r"\bbails(?: on| from)?\b|\bditches\b", re.I), "leaves"),
     (re.compile(r"\b(?:nabbed|snagged|wooed)\b", re.I), "hired"),
     (re.compile(r"\b(?:nab|snag|woo)\b", re.I), "hire"),
+    (re.compile(r"\b(?:scooped|snapped) up\b", re.I), "hired"),  # people taken on in numbers
+    (re.compile(r"\b(?:scooping|snapping) up\b", re.I), "hiring"),
+    (re.compile(r"\b(?:scoops|snaps) up\b", re.I), "hires"),
+    (re.compile(r"\b(?:scoop|snap) up\b", re.I), "hire"),
     (re.compile(r"\bpaychecks?\b", re.I), "pay"),
     (re.compile(r"\b(?:chip|chipped|pitch|pitched) in(?:to)?\b", re.I), "put into"),  # money given
     (re.compile(r"\bchronology\b", re.I), "timeline"),

@@ -45,6 +45,8 @@ from answer.shorthand import expand
         ),
         ("what did the cma decide on MSFT/inflection", "what did the cma decide on Microsoft/inflection"),
         ("how much did $NVDA pay for groq", "how much did Nvidia pay for groq"),
+        ("msft is scooping up ai2 people", "Microsoft is hiring ai2 people"),
+        ("who did meta snap up from apple", "who did meta hire from apple"),
         # the field's own nicknames for labs
         ("the tml folks who went back to oai", "the tml folks who went back to OpenAI"),
         ("who did GDM lose to anthropic", "who did Google DeepMind lose to anthropic"),

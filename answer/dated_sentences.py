@@ -9,8 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from corpus.model import date_period
-from corpus.move_patterns import MONTH_NAMES, MONTH_NUMBERS
-from corpus.text import STEM_LETTERS, word_set, words
+from corpus.text import MONTH_NAMES, MONTH_NUMBERS, STEM_LETTERS, word_set, words
 
 _MONTH = f"({MONTH_NAMES})"
 # "19 September 2025", "on 16 June" (British order, as the articles write) and "September 19, 2025".

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.text import NAME_STOP_WORDS, word_set
+from corpus.text import MONTH_NAMES, NAME_STOP_WORDS, word_set
 
 # ----------------------------------------------------------------------------- vocabulary
 
@@ -58,8 +58,6 @@ _NATIONALITIES = word_set("Saudi Emirati Japanese Korean Indian German Canadian 
 # A Chinese surname that is also an English pronoun ("He Kaiming"): allowed to open a two-token name.
 STOP_SURNAMES = word_set("He")
 NOT_PERSON = _ORG_WORDS | _KNOWN_ORGS | PRODUCTS | NAME_STOP_WORDS | TITLE_WORDS | _NATIONALITIES
-_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
 NOT_ORG_AFTER = re.compile(
     r"^(?:['’]s\s+board|\s+(?:team|teams|project|projects|effort|initiative|program|programme|board|"
     r"committee|panel|discussion|ranks|race|list|group|unit|division)\b)"
@@ -134,10 +132,6 @@ _ADV = (
     r"then|later|briefly|subsequently|eventually|duly)\s+)?"
 )
 # The months as articles write them, in full or short ("September", "Sept").
-MONTH_NAMES = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 # A time adverbial between subject and verb: "Tencent on 17 December 2025 appointed ...".
 _WHEN = (
     rf"(?:,?\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:on|in)\s+(?:\d{{1,2}}\s+)?{MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"

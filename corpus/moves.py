@@ -43,7 +43,6 @@ from corpus.move_patterns import (
     KNOWN_ORGS_LOWER,
     LEAD_FROM,
     LIST_SEPARATOR,
-    MONTH_NUMBERS,
     MONTH_ONLY,
     MONTH_YEAR,
     NOT_A_JOB,
@@ -61,7 +60,7 @@ from corpus.move_patterns import (
     TITLE_WORDS,
     YEAR,
 )
-from corpus.text import NAME_STOP_WORDS, split_sentences
+from corpus.text import MONTH_NUMBERS, NAME_STOP_WORDS, split_sentences
 
 __all__ = ["FoundMove", "extract_moves", "find_moves"]
 

@@ -125,6 +125,18 @@ STOP_WORDS = word_set(
 REQUEST_WORDS = word_set("tell please know anything thing things whats hows also get got give latest news")
 MONTHS = word_set("january february march april may june july august september october november december")
 SHORT_MONTHS = word_set("jan feb mar apr may jun jul aug sep sept oct nov dec")
+# A month's name as the articles write it, in full or short ("Sept."), for patterns of dates...
+MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# ...and its number, by its first three letters in lower case.
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 DAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 SHORT_DAYS = word_set("mon tue wed thu fri sat sun")
 

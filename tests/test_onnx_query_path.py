@@ -66,6 +66,9 @@ def test_the_build_exported_a_checked_encoder_beside_the_index(real_data_dir: Pa
     assert weights_path(graph).stat().st_size > 80_000_000 > graph.stat().st_size
 
 
+SAMPLE_OTHER_MODES = 3
+
+
 def test_onnx_answers_are_the_sentence_transformers_answers(real_engine: Engine, real_data_dir: Path) -> None:
     index_dir = real_data_dir / "index"
     data = store.load(index_dir)
@@ -74,9 +77,11 @@ def test_onnx_answers_are_the_sentence_transformers_answers(real_engine: Engine,
     onnx_engine = Engine(data, encoder, today=lambda: FIXED_TODAY)
     questions = [item.q for item in load_questions()]
     for mode in SEARCH_MODES:
+        # every question in the mode the bot serves; every third in the others (the suite's time is bounded)
+        asked = questions if mode == "hybrid" else questions[::SAMPLE_OTHER_MODES]
         differ = [
             q
-            for q in questions
+            for q in asked
             if onnx_engine.answer(q, mode=mode).plain_text() != real_engine.answer(q, mode=mode).plain_text()
         ]
         assert differ == [], mode

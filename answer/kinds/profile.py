@@ -17,6 +17,7 @@ from answer.kinds.careers import (
     person_reports,
     with_role,
 )
+from answer.kinds.reports_to import boss_sentence
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.moves import RecordedMove
 from answer.query import Question
@@ -59,6 +60,9 @@ _KNOWN_FOR_Q = re.compile(
     r"^.*\s(?:background|career(?:\s+(?:history|path|so far))?|track record|resume|résumé|cv)\W*$",
     re.I,
 )
+# Asking what someone's job is: the role, and whom it reports to when the articles say ("In the new post Yao
+# reports to Tencent president Martin Lau").
+_ROLE_ASKED = re.compile(r"\b(?:jobs?|role|position|title|post)\b", re.I)
 _NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)
 # Words a question about someone may hold besides their name ("where does X work now?", "X's new job?");
 # any other word ("Ruoming Pang's boss", "how much was X paid") makes it a different question.
@@ -149,9 +153,12 @@ def compose_profile(
     quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""), about=True)
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))
+    boss = boss_sentence(ctx, name) if _ROLE_ASKED.search(q.text) else None
+    if boss is not None and all(boss[0] != line.text for line in lines):
+        lines.append(Line(boss[0], (cites.cite(boss[1]),)))  # a job is also whom it answers to
     if not where:  # who they are: what they are known for too
         for text, article_id in background:
-            if quote is None or text != quote[0]:
+            if (quote is None or text != quote[0]) and (boss is None or text != boss[0]):
                 lines.append(Line(text, (cites.cite(article_id),)))
     return Answer(
         question=q.text,

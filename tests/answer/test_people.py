@@ -156,6 +156,13 @@ def test_what_job_someone_is_getting_is_their_profile(people_engine: Engine) -> 
         assert "Latest known role" in answer.plain_text() or "moved from" in answer.plain_text()
 
 
+def test_someones_job_comes_with_whom_they_report_to_when_the_articles_say(people_engine: Engine) -> None:
+    boss = "In the new post Shengjia Zhao reports to Alexandr Wang, the lab's chief AI officer."
+    answer = people_engine.answer("whats shengjia zhao's job at meta")
+    assert answer.kind is AnswerKind.PROFILE
+    assert boss in answer.plain_text()
+
+
 @pytest.mark.parametrize(
     "question",
     [

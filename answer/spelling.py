@@ -135,6 +135,10 @@ def _bases(word: str) -> list[str]:
     return [b for b in found if stem(b) == stem(word) or b.endswith("y")]
 
 
+# A prefix typed apart from its word that the articles join with a hyphen: "post training" (not "ex tesla").
+_PREFIXED = re.compile(r"\b(post|pre|co|non|multi|cross|anti|self|semi|sub|mid)\s+([a-z]{3,})\b", re.I)
+
+
 class Speller:
     """Corrects the words of a question that neither the articles nor English know."""
 
@@ -150,6 +154,7 @@ class Speller:
             w.replace("-", ""): w for w in written if "-" in w and w.replace("-", "").isalpha()
         }
         self._unhyphenated = {w for w in written if "-" not in w}  # "startup" as well as "start-up": as typed
+        self._prefixed = {w for w in self._hyphenated.values() if _PREFIXED.fullmatch(w.replace("-", " "))}
         self._corpus_index = symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
         self._cache: dict[tuple[str, bool], str | None] = {}
 
@@ -385,4 +390,11 @@ class Speller:
                 return token
             return fixed.capitalize() if token[:1].isupper() else fixed
 
-        return _TOKEN.sub(word, text)
+        return self._joined(_TOKEN.sub(word, text))
+
+    def _joined(self, text: str) -> str:
+        """ "post training" as the articles write it, "post-training" (and "non compete", "co founder")."""
+        return _PREFIXED.sub(lambda m: m.expand(r"\1-\2") if self._prefixes(m) else m.group(0), text)
+
+    def _prefixes(self, match: re.Match[str]) -> bool:
+        return f"{match.group(1)}-{match.group(2)}".lower() in self._prefixed

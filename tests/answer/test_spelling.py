@@ -15,7 +15,7 @@ from corpus.text import words
 ARTICLES = (
     "Meta named Shengjia Zhao chief scientist of Meta Superintelligence Labs in July 2025. "
     "DeepSeek employs about 160 people, and its researchers are paid well. Regulators probed acqui-hire "
-    "deals in October. Registrations for the H-1B lottery fell."
+    "deals in October. Registrations for the H-1B lottery fell. Zhou Hao runs Qwen post-training."
 )
 
 
@@ -33,6 +33,9 @@ def speller() -> Speller:
         ("h1b regiistratons fell how much", "h1b registrations fell how much"),
         ("how well are they paed", "how well are they paid"),  # a short word: one letter off the articles
         ("Who joined Meta in Octobeer 2025?", "Who joined Meta in October 2025?"),  # keeps its capital
+        # a prefix typed apart from its word, as the articles join them
+        ("who is the qwen post trainng head", "who is the qwen post-training head"),
+        ("Post training at qwen", "Post-training at qwen"),
     ],
 )
 def test_misspelt_words_are_read_as_the_words_meant(speller: Speller, typed: str, meant: str) -> None:

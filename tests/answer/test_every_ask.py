@@ -232,3 +232,21 @@ def test_which_cities_is_answered_by_a_sentence_naming_places_before_one_naming_
         Ask("which cities", AnswerType.PLACE), "which cities", frozenset({"cities"}), vector, [], True
     )
     assert [c.text for c in answering(search, [passage], entities)] == [cities]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answers"),
+    [
+        ("Google DeepMind was close behind at 78%, while OpenAI retained 67% and Meta 64%.", True),
+        ("About one in five of its AI engineers hired in 2025 had worked there before.", True),
+        ("The bonus covers about a third of OpenAI's workforce.", True),
+        # a number, but no rate: a count of people
+        ("OpenAI gave a one-time retention award to about 1,000 technical staff.", False),
+    ],
+)
+def test_a_rate_or_share_asked_is_answered_by_a_percentage_not_any_number(
+    sentence: str, answers: bool
+) -> None:
+    entities = EntityIndex(people=[], orgs=["OpenAI", "Meta", "Google DeepMind"])
+    ask = Ask("what is openai's retention rate", AnswerType.AMOUNT)
+    assert answers_ask(ask, sentence, entities, frozenset()) is answers

@@ -37,7 +37,8 @@ _MOVE_WORDS = re.compile(
 # A move that only says when ("did scale have layoffs after he left?", "who ran ssi once gross quit"): a time,
 # not what is asked.
 _TIME_CLAUSE = re.compile(
-    r"\b(?:after|before|since|once|until)\s+(?:(?!(?:who|whom|what|which|where|when|how)\b)[\w'’]+(?:-[\w'’]+)*\s+)"
+    r"(?:\b(?:after|before|since|once|until)|(?<=\S\s)(?<!\band\s)(?<!\bso\s)(?<!\bbut\s)when)\s+"
+    r"(?:(?!(?:who|whom|what|which|where|when|how)\b)[\w'’]+(?:-[\w'’]+)*\s+)"
     r"{1,4}?(?:left|joined|quit|departed|moved|went|"
     r"was hired|got hired)\b",
     re.I,

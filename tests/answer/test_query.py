@@ -178,3 +178,19 @@ def test_names_with_the_same_key_words_are_one_mention() -> None:
     )
     q = parse_question("who did meta hire from google?", entities, TODAY, VOCAB | {"google"})
     assert [m.entity.name for m in q.mentions] == ["Meta", "Google"]
+
+
+@pytest.mark.parametrize(
+    ("text", "about_moves"),
+    [
+        # a move only says when something else happened
+        ("did bytedance stock dump when its researchers left", False),
+        ("did apple shares fall after Alibaba's people joined", False),
+        # ...but a question opening with "when", or "and when", asks about the move
+        ("when did they leave apple", True),
+        ("and when did he join ByteDance", True),
+        ("who did ByteDance hire when its rivals left", True),
+    ],
+)
+def test_a_move_in_a_when_clause_is_a_time_not_what_is_asked(text: str, about_moves: bool) -> None:
+    assert parse_question(text, ENTITIES, TODAY, VOCAB).about_moves is about_moves

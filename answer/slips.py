@@ -86,3 +86,13 @@ def two_slips(typed: str, meant: str) -> bool:
     """Do two slips of the finger make `typed` of `meant` ("apogize": apologize, "somthinng": something;
     "sakana" is no slip of "banana")?"""
     return any(typed in slips_of(once) for once in slips_of(meant))
+
+
+# A word this long is not taken for a name that a rarer English word is one slip from ("sundar": no "sundae").
+RARE_SLIP_LETTERS = 7
+
+
+def rare_slip(word: str, meant: str, closest: int) -> bool:
+    """Is a long word one slip from a less common English word ("defrcting": defecting, "apologizig":
+    apologizing) when nothing known is closer than `closest` edits ("retension" is retention, not pretension)?"""
+    return len(word) >= RARE_SLIP_LETTERS and closest > 1 and likely_slip(word, meant)

@@ -24,6 +24,8 @@ MIN_WORD = 4
 # A word written this often in SymSpell's list is English, though the model's vocabulary lacks it ("dangle",
 # "expires", "hype"); rarer entries of the list are as often what a typo makes ("whee", "lave") as meant.
 COMMON_ENGLISH = 300_000
+# ...but a long word one slip of the finger from a less common one is that word (`slips.rare_slip`).
+SLIP_ENGLISH = 50_000
 
 
 def symspell(words: Iterable[str]) -> SymSpell:
@@ -48,5 +50,5 @@ def common_index() -> SymSpell:
     return symspell(
         w
         for w, n in english_frequencies().items()
-        if n >= COMMON_ENGLISH and w.isalpha() and len(w) > SHORT_WORD and w not in vocabulary
+        if n >= SLIP_ENGLISH and w.isalpha() and len(w) > SHORT_WORD and w not in vocabulary
     )

@@ -19,7 +19,7 @@ from symspellpy import Verbosity
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
 from answer.query import HIRING_VERBS
-from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, swaps, two_slips
+from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, rare_slip, swaps, two_slips
 from answer.spell_index import (
     COMMON_ENGLISH,
     MAX_EDITS,
@@ -304,15 +304,16 @@ class Speller:
             for index in indexes
             for s in index.lookup(word, Verbosity.ALL, max_edit_distance=edits)
         }
+        frequencies, closest = english_frequencies(), min(found.values(), default=MAX_EDITS)
         if not short and not name:  # "pocahed": poached, one swap away
             found |= {
                 str(s.term): int(s.distance)
                 for s in common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
                 if str(s.term) not in found
                 and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
+                and (frequencies[str(s.term)] >= COMMON_ENGLISH or rare_slip(word, str(s.term), closest))
             }
-        # Two edits from a word the articles never use is as likely a name they lack as a typo ("sakana" is
-        # not "banana") unless two slips of the finger explain them ("apogize": apologize).
+        # Two edits from a word the articles lack is a name as likely as a typo, unless two slips explain it
         found = {w: d for w, d in found.items() if d < MAX_EDITS or w in self._corpus or two_slips(word, w)}
         if name:
             # A long word is one of the articles' words one slip away, though they write it in lower case too
@@ -322,7 +323,6 @@ class Speller:
                 for w, d in found.items()
                 if w in self._names or (len(word) >= LONG_NAME_WORD and likely_slip(word, w))
             }
-        frequencies = english_frequencies()
         slips = [frequencies.get(w, 0) for w in found if likely_slip(word, w)]
         if slips and short and not name:
             # ...but an English word the articles lack that people write far more often is the likelier one:

@@ -15,7 +15,8 @@ from corpus.text import words
 ARTICLES = (
     "Meta named Shengjia Zhao chief scientist of Meta Superintelligence Labs in July 2025. "
     "DeepSeek employs about 160 people, and its researchers are paid well. Regulators probed acqui-hire "
-    "deals in October. Registrations for the H-1B lottery fell. Zhou Hao runs Qwen post-training."
+    "deals in October. Registrations for the H-1B lottery fell. Zhou Hao runs Qwen post-training. Its "
+    "retention rate is high."
 )
 
 
@@ -256,3 +257,11 @@ def test_a_word_no_one_writes_that_slips_make_of_a_known_one_is_garbled(typed: s
 
 def test_two_letters_swapped_are_both_swapped() -> None:
     assert likely_slip("baird", "baidr") and not likely_slip("baidu", "baird")
+
+
+def test_a_long_word_one_slip_from_a_less_common_english_word_is_that_word(speller: Speller) -> None:
+    assert (
+        speller.fix("how does it stop staff defrcting to rivals")
+        == "how does it stop staff defecting to rivals"
+    )
+    assert speller.fix("musk apologizig to people") == "musk apologizing to people"

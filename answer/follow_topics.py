@@ -205,6 +205,10 @@ def at_there(text: str, company: str | None) -> str | None:
     return _THERE.sub(f"at {company}", text)
 
 
+# What happened before or after the question's news: "who took over after Zoph", "when Wang went to Meta".
+WHEN = re.compile(r"\b(?:after|when|since|once|following|before)\b", re.I)
+
+
 def firm_of(q: Question | None, losing: bool) -> str | None:
     """The company "they" or "it" means: the one that hired, or the one that lost people ("who did they
     lose?")."""
@@ -218,10 +222,6 @@ def firm_of(q: Question | None, losing: bool) -> str | None:
     ranked = [*q.origins, *q.destinations, *q.either] if losing else [*q.destinations, *q.either, *q.origins]
     ranked = [m for m in ranked if m in orgs]
     return (ranked or orgs)[0].entity.name if orgs else None
-
-
-# What happened before or after the question's news: "who took over after Zoph", "when Wang went to Meta".
-WHEN = re.compile(r"\b(?:after|when|since|once|following|before)\b", re.I)
 
 
 # What companies do: "they" or "it" before one of these is the company ("did they hire", "it paid").

@@ -127,7 +127,7 @@ NICKNAMES = {
     "msra": "Microsoft Research Asia",
 }
 _COMPANY_SHORT = TICKERS | NICKNAMES
-_TICKER = re.compile(r"(?<![\w.&'/$-])\$?(" + "|".join(_COMPANY_SHORT) + r")(?![\w&'-]|\.\w)", re.I)
+_SHORT_NAME = re.compile(r"(?<![\w.&'/$-])\$?(" + "|".join(_COMPANY_SHORT) + r")(?![\w&'-]|\.\w)", re.I)
 
 
 # Idioms said plainly: "jump ship" has no ship in it, "what's the deal with the h1b" no deal.
@@ -217,7 +217,7 @@ def expand(text: str) -> str:
     text = _SUM.sub(_sum, text)
     text = re.sub(r"(?<![\w.])\w*([a-z])\1{2,}\w*\b(?!\.\w)", _shortened, text)
     text = _TOKEN.sub(lambda m: SHORTHAND[m.group(1)], text)
-    text = _TICKER.sub(lambda m: _COMPANY_SHORT[m.group(1).lower()], text)
+    text = _SHORT_NAME.sub(lambda m: _COMPANY_SHORT[m.group(1).lower()], text)
     plain_words = PLAIN_WORDS if _MONEY_ASKED.search(text) else (*PLAIN_WORDS, *_BROUGHT_IN)
     for idiom, plain in (*IDIOMS, *plain_words):
         text = idiom.sub(plain, text)

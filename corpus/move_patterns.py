@@ -131,7 +131,6 @@ _ADV = (
     r"(?:(?:also|all|both|already|recently|reportedly|quietly|officially|formally|finally|just|now|since|"
     r"then|later|briefly|subsequently|eventually|duly)\s+)?"
 )
-# The months as articles write them, in full or short ("September", "Sept").
 # A time adverbial between subject and verb: "Tencent on 17 December 2025 appointed ...".
 _WHEN = (
     rf"(?:,?\s+(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:on|in)\s+(?:\d{{1,2}}\s+)?{MONTH_NAMES}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|in\s+\d{{4}}|"

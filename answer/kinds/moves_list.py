@@ -125,20 +125,20 @@ class MovesList:
         return CERTAIN if narrowed or _founders(q, ctx) else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
-        moves, intro = ctx.moves, None
         started = _founders(q, ctx)
-        if _NOTABLE.search(q.text):  # "who are the big names that left openai": the best known first
-            moves = notable_first(started or moves, ctx.state)
-            scope = moves_scope(q)
+        moves, intro, scope = started or ctx.moves, None, moves_scope(q)
+        notable = _NOTABLE.search(q.text) is not None
+        if notable:  # "who are the big names that left openai": the best known first
+            moves = notable_first(moves, ctx.state)
+        if started:
+            order = "the best-known names first" if notable else "newest first"
+            intro = f"{_count(moves)} {scope + ' ' if scope else ''}to found a company, {order}:"
+        elif notable:
             intro = (
                 f"{_count(moves)} {scope}, the best-known names first:"
                 if scope
                 else f"The best-known names among the {_count(moves)} I have on record:"
             )
-        if started:
-            moves, scope = moves if intro else started, moves_scope(q)
-            order = "the best-known names first" if intro else "newest first"
-            intro = f"{_count(moves)} {scope + ' ' if scope else ''}to found a company, {order}:"
         answer = compose_moves(q, moves, ctx.state.data.articles, intro, page=ctx.page, kind=self.kind)
         if ctx.page > 0:
             return answer

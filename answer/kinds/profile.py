@@ -157,8 +157,9 @@ def compose_profile(
     if boss is not None and all(boss[0] != line.text for line in lines):
         lines.append(Line(boss[0], (cites.cite(boss[1]),)))  # a job is also whom it answers to
     if not where:  # who they are: what they are known for too
+        said = {found[0] for found in (quote, boss) if found is not None}
         for text, article_id in background:
-            if (quote is None or text != quote[0]) and (boss is None or text != boss[0]):
+            if text not in said:
                 lines.append(Line(text, (cites.cite(article_id),)))
     return Answer(
         question=q.text,

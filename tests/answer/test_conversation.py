@@ -206,6 +206,14 @@ def test_before_that_after_a_list_of_moves_is_no_question_about_one_person(small
     assert chat.resolve("and before that?", small_engine.parse) == "and before that?"
 
 
+def _after_prose(engine: Engine, question: str, said: str) -> Conversation:
+    """A conversation after `question` was answered in prose with the sentence `said`."""
+    chat = Conversation()
+    q = engine.parse(question)
+    chat.remember(q, _said(q.text, AnswerKind.EXTRACTIVE, said), engine.state.entities.find)
+    return chat
+
+
 def _said(q_text: str, kind: AnswerKind, *lines: str) -> Answer:
     return Answer(q_text, True, kind, "", tuple(Line(t, (1,)) for t in lines), ())
 
@@ -253,10 +261,11 @@ def test_he_after_a_role_said_in_prose_means_the_person_it_names(small_engine: E
 def test_he_after_who_took_over_from_someone_is_the_successor_unless_asked_about_leaving(
     small_engine: Engine,
 ) -> None:
-    chat = Conversation()
-    q = small_engine.parse("who took over voice at Moonshot AI after Ruoming Pang left?")
-    prose = _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI recruited Tan Xu from Microsoft Research Asia.")
-    chat.remember(q, prose, small_engine.state.entities.find)
+    chat = _after_prose(
+        small_engine,
+        "who took over voice at Moonshot AI after Ruoming Pang left?",
+        "Moonshot AI recruited Tan Xu from Microsoft Research Asia.",
+    )
     assert chat.resolve("where did he work before?", small_engine.parse) == "where did Tan Xu work before?"
     # leaving is what the question said of Pang: "after he left" is Pang
     assert chat.resolve("why did he leave?", small_engine.parse) == "why did Ruoming Pang leave?"
@@ -265,12 +274,10 @@ def test_he_after_who_took_over_from_someone_is_the_successor_unless_asked_about
 def test_they_cutting_staff_is_the_company_of_the_question_not_of_its_after_clause(
     small_engine: Engine,
 ) -> None:
-    chat = Conversation()
-    q = small_engine.parse("who became head of voice at Moonshot AI after Ruoming Pang went to Meta?")
-    chat.remember(
-        q,
-        _said(q.text, AnswerKind.EXTRACTIVE, "Moonshot AI recruited Tan Xu."),
-        small_engine.state.entities.find,
+    chat = _after_prose(
+        small_engine,
+        "who became head of voice at Moonshot AI after Ruoming Pang went to Meta?",
+        "Moonshot AI recruited Tan Xu.",
     )
     assert (
         chat.resolve("did they cut staff after that?", small_engine.parse)
@@ -475,12 +482,10 @@ def test_them_after_a_list_of_hires_is_the_people_not_the_company(small_engine: 
 def test_which_of_them_after_an_answer_naming_one_person_is_still_the_people_asked_about(
     small_engine: Engine,
 ) -> None:
-    chat = Conversation()
-    q = small_engine.parse("how much did Meta pay the people Meta hired from Apple?")
-    chat.remember(
-        q,
-        _said(q.text, AnswerKind.EXTRACTIVE, "Sam Altman said Meta offered $100 million."),
-        small_engine.state.entities.find,
+    chat = _after_prose(
+        small_engine,
+        "how much did Meta pay the people Meta hired from Apple?",
+        "Sam Altman said Meta offered $100 million.",
     )
     understood = chat.resolve("which of them is the most senior", small_engine.parse)
     assert understood == "which of the people Meta hired from Apple is the most senior"
@@ -508,9 +513,7 @@ def test_which_of_them_after_an_answer_naming_one_person_is_still_the_people_ask
 def test_they_after_people_leaving_a_company_are_the_people_who_left_it(
     small_engine: Engine, asked: str, said: str, follow_up: str, resolved: str
 ) -> None:
-    chat = Conversation()
-    q = small_engine.parse(asked)
-    chat.remember(q, _said(q.text, AnswerKind.EXTRACTIVE, said), small_engine.state.entities.find)
+    chat = _after_prose(small_engine, asked, said)
     assert chat.resolve(follow_up, small_engine.parse) == resolved
 
 

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from answer.asks import AnswerType, Ask
 from answer.extractive import rank_candidates
-from answer.facts import carries, names_place
+from answer.facts import RATE_ASKED, SHARE, carries, names_place
 from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.passages import Candidate, RetrievedPassage
 from corpus.entities import EntityIndex
@@ -172,15 +172,6 @@ def asks_backer(ask: Ask) -> bool:
     return ask.type is AnswerType.PERSON and any(words.search(ask.text) for words in _BACKING)
 
 
-# A rate or a share asked, which a percentage (or "one in five") answers, not any number.
-_RATE_ASKED = re.compile(r"\b(?:rates?|percent(?:age)?s?|share|proportion)\b|%", re.I)
-_SHARE = re.compile(
-    r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:one|two|three|four|\d+) in (?:\w+|\d+)\b|\bhalf (?:of|the|its|their)\b|"
-    r"\b(?:a|one|two|three)[- ](?:third|quarter|fifth|sixth|tenth)s?\b",
-    re.I,
-)
-
-
 def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset[str]) -> bool:
     """Does the sentence carry the type of fact the ask expects (a backer: a person or company backing; the
     holder of a title: a person with that title)?"""
@@ -192,8 +183,8 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
         return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
     if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and _COUNTED.search(sentence):
         return True  # "how many engineers": "about seven of its engineers"
-    if ask.type is AnswerType.AMOUNT and _RATE_ASKED.search(ask.text):
-        return bool(_SHARE.search(sentence))  # "retention rate": "retained 67%", not "an award for 1,000"
+    if ask.type is AnswerType.AMOUNT and RATE_ASKED.search(ask.text):
+        return bool(SHARE.search(sentence))  # "retention rate": "retained 67%", not "an award for 1,000"
     if ask.type is AnswerType.PERSON and _TELLING.search(ask.text):  # "who reported it": an outlet, often
         return any(carries(sentence, k, entities, known) for k in (ask.type, AnswerType.ORGANISATION))
     titles = title_words(ask.text) & TITLE_WORDS if ask.type is AnswerType.PERSON else set()

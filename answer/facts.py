@@ -22,6 +22,14 @@ AMOUNT = re.compile(
     r"openings|jobs|roles|posts|positions|hires|candidates|students|places|applicants)\b|\b\d+:\d+\b",
     re.I,
 )
+# A rate asked ("retention rate", "what share", "what %") is answered by a share ("67%", "one in five", "a
+# third"), not by any number.
+RATE_ASKED = re.compile(r"\b(?:rates?|percent(?:age)?s?|share|proportion)\b|%", re.I)
+SHARE = re.compile(
+    r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:one|two|three|four|\d+) in (?:\w+|\d+)\b|\bhalf (?:of|the|its|their)\b|"
+    r"\b(?:a|one|two|three)[- ](?:third|quarter|fifth|sixth|tenth)s?\b",
+    re.I,
+)
 CAUSAL = re.compile(
     r"\b(because|reason|reasons|due to|driven|drives|drove|cause[sd]?|led to|leads to|pushe[sd]|push|"
     r"explain(?:s|ed)?|wanted|as a result|so that|demand|supply|first|second|third|means|aim(?:s|ed)? to|"

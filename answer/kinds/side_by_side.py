@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answer.asks import AnswerType
 from answer.context import Context
 from answer.cues import FIRST_PERSON
 from answer.extractive import rank_candidates
-from answer.facts import carries
+from answer.facts import SHARE
 from answer.follow_topics import PLACES
 from answer.kinds.base import CERTAIN
 from answer.kinds.extractive import search_each
 from answer.kinds.not_found import NOT_FOUND
+from answer.kinds.side_figures import has_figure, in_articles, share_of, weighs
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
 from answer.passages import Candidate, after_index, shares_text
 from answer.query import Question
@@ -63,13 +63,6 @@ TABLE_WORDS = word_set(
     "war wars battle race who's winning win wins ahead lead leading doing stack stacks up ai overall general "
     "strategy strategies approach approaches compete competing competition rivals rivalry differ difference "
     "differences"
-)
-# A question weighing sizes asks for a figure from each side.
-_SIZES = re.compile(
-    r"\b(how (?:much|many)|bigger|biggest|larger|more|less|higher|lower|cheaper|pricier|cost\w*|fee|fees|pay|sizes?|"
-    r"paid|salar\w*|seed|round|raise[ds]?|valu\w*|worth|price|budget|share|percent|%|longer|shorter|faster|"
-    r"slower|likel\w+|times|rate|ratio|retention|retain\w*|numbe?rs|figures|stats|data|keep\w*)",
-    re.I,
 )
 # A country or region named as a side: "germany vs the us".
 _PLACE = re.compile(rf"\b(?:{'|'.join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True))})\b", re.I)
@@ -237,7 +230,7 @@ def _naming_both(
     ctx: Context,
     named: list[list[Entity]],
     marks: list[list[frozenset[str]]],
-    sizes: bool,
+    sizes: str,
     more: list[Hit],
 ) -> Candidate | None:
     """The best sentence found for the question or its sides that names each side (`named`, or its `marks`),
@@ -254,7 +247,8 @@ def _naming_both(
                 and all(
                     _names_side(c.text, said, side, mark) for side, mark in zip(named, marks, strict=True)
                 )
-                and (not sizes or _has_figure(c.text, ctx))
+                and (not sizes or has_figure(c.text, ctx, sizes))
+                and (sizes != "share" or len(SHARE.findall(c.text)) >= len(named))
             ):
                 return c
     return None
@@ -284,7 +278,7 @@ class SideBySide:
     def answer(self, q: Question, ctx: Context) -> Answer:
         found = asked_sides(q, ctx)
         assert found is not None
-        sizes = bool(_SIZES.search(q.text))
+        sizes = weighs(q.text)
         cites = Citations(ctx.state.data.articles)
         unfound = []
         found_in = [[m.entity for m in ctx.state.entities.find(label)] for label in found.labels]
@@ -310,7 +304,8 @@ class SideBySide:
             if searched.score < ctx.threshold:
                 # ...the side's own sentence in what the whole question found ("anthropic vs meta two year
                 # retention": "Anthropic kept 80% of its employees for at least two years"), if any
-                own = self._in_question(q, ctx, chosen, named[i], sizes)
+                shared = in_articles(ctx, chosen, named[i]) if sizes == "share" and named[i] else []
+                own = shared[0] if shared else self._in_question(q, ctx, chosen, named[i], sizes)
                 if own is None:
                     unfound.append(label)
                 else:
@@ -321,7 +316,14 @@ class SideBySide:
             if not named[i] and marks[i]:  # "the us": a sentence about the United States, if any
                 ranked = [c for c in ranked if _names_side(c.text, [], [], marks[i])] or ranked
             if sizes:
-                ranked = [c for c in ranked if _has_figure(c.text, ctx)] or ranked
+                ranked = [c for c in ranked if has_figure(c.text, ctx, sizes)] or ranked
+            if sizes == "share" and named[i]:  # "Meta 64%", not "the company cut 14% of its staff"
+                # ...first in the articles the whole question found (the survey's), then in the side's own
+                ranked = (
+                    in_articles(ctx, chosen, named[i])
+                    or [c for c in ranked if share_of(c.text, named[i], ctx)][:1]
+                    or ranked
+                )
             chosen += ranked[:SIDE_SENTENCES]
         lines = [Line(c.text, (cites.cite(c.article_id),)) for c in chosen]
         if not lines:
@@ -342,7 +344,7 @@ class SideBySide:
         chosen: list[Candidate],
         side: list[Entity],
         marks: list[frozenset[str]],
-        sizes: bool,
+        sizes: str,
         ctx: Context,
     ) -> Candidate | None:
         """The sentence after one already shown, when it is about this side, goes on with the same story
@@ -351,14 +353,14 @@ class SideBySide:
             if (
                 not any(shares_text(c, x) for x in chosen)
                 and _names_side(c.text, _said(c.text, ctx), side, marks)
-                and (not sizes or _has_figure(c.text, ctx))
+                and (not sizes or has_figure(c.text, ctx, sizes))
             ):
                 return c
         return None
 
     @staticmethod
     def _in_question(
-        q: Question, ctx: Context, chosen: list[Candidate], side: list[Entity], sizes: bool
+        q: Question, ctx: Context, chosen: list[Candidate], side: list[Entity], sizes: str
     ) -> Candidate | None:
         """The best sentence found for the whole question that names the side (with a figure when sizes are
         weighed), not shown yet; None for a side naming no company or person, or when there is none."""
@@ -371,7 +373,7 @@ class SideBySide:
                 for c in ranked
                 if not any(shares_text(c, x) for x in chosen)
                 and _names_side(c.text, _said(c.text, ctx), side, [])
-                and (not sizes or _has_figure(c.text, ctx))
+                and (not sizes or has_figure(c.text, ctx, sizes))
             ),
             None,
         )
@@ -386,10 +388,6 @@ class SideBySide:
             return None
         vector = data.sentence_vectors[data.sentence_offsets[c.article_id] + after]
         return Candidate(0.0, sentences[after], c.article_id, vector, after)
-
-
-def _has_figure(sentence: str, ctx: Context) -> bool:
-    return carries(sentence, AnswerType.AMOUNT, ctx.state.entities)
 
 
 def _said(sentence: str, ctx: Context) -> list[Entity]:

@@ -341,3 +341,34 @@ def test_deal_sizes_weighed_get_each_sides_figure(tmp_path: Path, fake_embedder:
     )
     text = engine.answer("anthropic deal vs meta deal, how do the deal sizes compare").plain_text()
     assert "$20 billion" in text and "$2.4 billion" in text
+
+
+def test_rates_weighed_get_each_sides_own_share_from_the_survey(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-06-retention-survey",
+            "title": "A survey weighs staff retention at the AI labs",
+            "body": "Engineers were eight times as likely to move from Meta to Anthropic as the reverse, while "
+            "Anthropic kept 80% of its staff for two years. The survey covered the biggest labs. It looked at "
+            "engineers who joined in 2022. Google DeepMind was close behind at 78%, while Meta retained 64%.",
+            "published": "2025-06-03",
+            "companies": "Anthropic, Meta, Google DeepMind",
+            "people": "",
+        },
+        {
+            "article_id": "2025-06-meta-scale-stake",
+            "title": "Meta buys into Scale AI",
+            "body": "The deal gives Meta a 49% stake in Scale AI, whose staff retention was strong.",
+            "published": "2025-06-13",
+            "companies": "Meta",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    text = engine.answer("anthropic vs meta two-year retention").plain_text()
+    assert "80%" in text and "Meta retained 64%" in text
+    assert "49% stake" not in text  # a share, but Meta's stake, not its retention

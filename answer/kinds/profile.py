@@ -105,8 +105,11 @@ def asks_about_person(q: Question) -> bool:
 
 def _latest_move(name: str, r: RecordedMove) -> str:
     m = r.move
-    route = f"moved from {m.from_} to {m.to}" if m.from_ else f"joined {m.to}"
     when = dated(m.date)
+    if m.to is None:  # a departure with no destination reported: the role was the one they left
+        role = f", where they were {m.role}" if m.role else ""
+        return f"{name} left {m.from_}{when}{role}: the latest move I have on record."
+    route = f"moved from {m.from_} to {m.to}" if m.from_ else f"joined {m.to}"
     role = f", as {m.role}" if m.role else ""
     return f"{name} {route}{when}{role}: the latest move I have on record."
 
@@ -114,6 +117,12 @@ def _latest_move(name: str, r: RecordedMove) -> str:
 def _latest_role(r: RecordedMove) -> str:
     m = r.move
     when = dated(m.date)
+    if m.to is None:  # they left it, with no destination reported yet
+        return (
+            f"Last known role: {m.role}, at {m.from_}, which they left{when}."
+            if m.role
+            else f"Last known employer: {m.from_}, which they left{when}."
+        )
     return (
         f"Latest known role: {m.role}, at {m.to}{when}."
         if m.role

@@ -564,3 +564,25 @@ def test_a_sentence_opening_with_he_is_about_whom_the_one_before_was_about(
     )
     assert "11 years" not in engine.answer("mira murati background").plain_text()  # his years, not hers
     assert "11 years" in engine.answer("andrew tulloch background").plain_text()
+
+
+def test_someone_who_left_with_no_destination_has_the_role_they_left(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    write_article(
+        corpus,
+        article_id="2026-04-weil-leaves-openai",
+        title="Science VP Kevin Weil leaves OpenAI",
+        published="2026-04-17",
+        body="Kevin Weil, vice president for AI for Science, is leaving OpenAI. He did not say what is next.",
+        moves=_moves("Kevin Weil | OpenAI |  | vice president for AI for Science | 2026-04-17"),
+    )
+    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+    text = engine.answer("who is kevin weil").plain_text()
+    assert (
+        "Last known role: vice president for AI for Science, at OpenAI, which they left (17 April 2026)."
+        in text
+    )
+    assert "None" not in text

@@ -15,6 +15,8 @@ SAME_MEANING = tuple(
         "lead leads led leader run runs ran head heads headed chief boss charge oversee oversees manage manages",
         "buy bought buys acquire acquired acquisition purchase purchased takeover",
         "value valued valuation worth",
+        "money funding fund funds funded fundraising raise raised raises raising round rounds investor investors "
+        "financing",
         "salary salaries paycheck paychecks compensation wage wages earnings pay paid pays offer offered offering",
         "keep keeps kept keeping retain retains retained retaining retention stay stays stayed",
         "job jobs role roles post posts position positions",

@@ -11,15 +11,16 @@ from answer.dated_sentences import dated_sentences, most_precise, news_date, on_
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
-from answer.kinds.timeline_asks import TIMELINE_CUE, TIMELINE_WORD, topic_of, topic_words
+from answer.kinds.timeline_asks import TIMELINE_CUE, TIMELINE_WORD, aspect_of, topic_of, topic_words
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import RecordedMove
 from answer.query import Question
 from answer.state import EngineState, initials
+from answer.synonyms import with_same_meaning
 from corpus.entities import Entity, surname
 from corpus.model import date_label, date_period
-from corpus.text import words
+from corpus.text import content_words, words
 
 # Events per page: a phone screen's worth, with "Show more" for the rest. As many as the headlines of a
 # period: most events cite an article of their own, and the sources must fit in the message too.
@@ -292,6 +293,35 @@ def _names_unit(unit: str, event: Event, ctx: Context) -> bool:
     return set(words(unit)) <= said or initials(unit) in said
 
 
+# Words of an aspect and of an event match on their first letters, plural or not ("bonus", "bonuses").
+ROOT_LETTERS = 5
+
+
+# An aspect in a timeline's heading: its first words, a line on a phone.
+LABEL_WORDS = 4
+
+
+def _roots(found: set[str]) -> set[str]:
+    return {w[:ROOT_LETTERS] for w in found}
+
+
+def _on_aspect(
+    q: Question, subjects: list[Entity], found: list[Event], label: str
+) -> tuple[list[Event], str]:
+    """A subject's events narrowed to what the question asks of it ("timeline of deepseek going for outside
+    money": the round's events), when MIN_UNIT_EVENTS of them say it; else all of them."""
+    named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}
+    named |= {w for e in subjects for w in (*e.keys, *words(e.name))}
+    aspect = aspect_of(q.text, named) if subjects else []
+    said = _roots(with_same_meaning(content_words(" ".join(aspect))))
+    narrowed = [e for e in found if said & _roots(content_words(e.text))] if aspect else []
+    if MIN_UNIT_EVENTS <= len(narrowed) < len(found):
+        shown = list(dict.fromkeys(aspect))
+        more = "…" if len(shown) > LABEL_WORDS else ""
+        return narrowed, f"{label} on “{' '.join(shown[:LABEL_WORDS])}{more}”"
+    return found, label
+
+
 class Timeline:
     kind = AnswerKind.TIMELINE
 
@@ -326,6 +356,9 @@ class Timeline:
         narrowed = [e for e in found if unit and _names_unit(unit, e, ctx)]
         if unit and len(narrowed) >= MIN_UNIT_EVENTS:  # "history of meta superintelligence labs": the lab's
             found, label = narrowed, label.replace(subjects[0].name, unit, 1)
+        elif len(subjects) == 1 and not unit:  # "timeline of deepseek going for outside money" (a joint story
+            # is one already)
+            found, label = _on_aspect(q, subjects, found, label)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
         cites = Citations(ctx.state.data.articles)
         lines = tuple(

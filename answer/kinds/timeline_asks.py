@@ -63,3 +63,40 @@ def topic_of(text: str) -> str:
     around = _AROUND.sub(" ", cue.group(0))
     inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""
     return after or before.strip(" ?!./") or inside
+
+
+# Words of a timeline request that name no aspect of its subject: how it is asked ("in order", "so far", "walk
+# me through") and its span ("up to now").
+_ASKING = frozenset(
+    words(
+        "timeline timelines chronology chronological chronologically history story stories saga sequence order "
+        "dated dates date key moments step steps walk through blow unfold unfolded unfolding play played out "
+        "pan panned so far now today time times years year over since up till until then after before when "
+        "went going go goes get gets getting got gone start started beginning end big"
+    )
+)
+# Words asking for its moves: a timeline asked for them and for more ("exits, funding, hiring") is the whole
+# timeline.
+_MOVE_WORDS = frozenset(
+    words(
+        "moves move career job jobs hopping path talent people staff ppl team org organisation organization "
+        "hiring hires hired hire joined joins joining join arrivals recruits recruiting poaching poached "
+        "departures departure exits exit exodus left leave leaves leaving leavers lost losing losses lose loses "
+        "quit quits quitting defections researchers researcher engineers engineer scientists executives execs "
+        "employees leaders members folks founders founder cofounders cofounder co-founders co-founder"
+    )
+)
+
+
+def aspect_of(text: str, named: set[str]) -> list[str]:
+    """What a timeline of a named subject is narrowed to beyond its subject and span ("timeline of deepseek
+    going for outside money": "outside", "money"); [] for a timeline of the whole subject, also when its
+    moves are asked for too."""
+    cue = TIMELINE_CUE.search(text)
+    if cue is not None:
+        text = f"{text[: cue.start()]} {text[cue.end() :]}"
+    text = re.sub(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", "", text, flags=re.I)
+    asked = [w for w in topic_words(text) if w not in named and not w.isdigit() and not w.endswith("s'")]
+    if _MOVE_WORDS & set(asked):
+        return []
+    return [w for w in asked if w not in _ASKING]

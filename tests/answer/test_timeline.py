@@ -378,3 +378,40 @@ def test_a_part_of_a_company_asked_by_its_own_name_gets_the_events_naming_it(
     assert lab.intro == "Timeline of Meta Superintelligence Labs: 3 events, oldest first:"
     assert all("glasses" not in line.text for line in lab.lines)
     assert engine.answer("timeline of meta").intro == "Timeline of Meta: 4 events, oldest first:"
+
+
+def test_what_a_timeline_asks_of_its_subject_narrows_it(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    stories = [
+        ("2026-03-deepseek-loses-guo", "DeepSeek loses Guo Daya to ByteDance", "Guo left in March."),
+        ("2026-04-deepseek-seeks-money", "DeepSeek seeks outside money for the first time", "Talks began."),
+        ("2026-05-deepseek-hires-cui", "DeepSeek hires Cui Tianyi for its agent team", "Cui joined in May."),
+        ("2026-06-deepseek-round-closes", "DeepSeek closes its first funding round", "Tencent invested."),
+        ("2026-07-deepseek-valued", "DeepSeek raised 51 billion yuan from investors", "The raise was big."),
+    ]
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": a,
+                "title": t,
+                "body": b,
+                "published": f"{a[:7]}-15",
+                "companies": "DeepSeek",
+                "people": "",
+            }
+            for a, t, b in stories
+        ),
+    )
+    money = engine.answer("timeline of deepseek going for outside money")
+    assert money.intro == "Timeline of DeepSeek on “outside money”: 3 events, oldest first:"
+    assert all("Guo" not in line.text and "Cui" not in line.text for line in money.lines)
+    # ...but not narrowed to fewer than three events, nor by the words asking for the timeline
+    assert (
+        engine.answer("deepseek history so far, in order").intro
+        == "Timeline of DeepSeek: 5 events, oldest first:"
+    )
+    assert (
+        engine.answer("timeline of deepseek's agent team").intro
+        == "Timeline of DeepSeek: 5 events, oldest first:"
+    )

@@ -127,7 +127,8 @@ NICKNAMES = {
     "msra": "Microsoft Research Asia",
 }
 _COMPANY_SHORT = TICKERS | NICKNAMES
-_SHORT_NAME = re.compile(r"(?<![\w.&'/$-])\$?(" + "|".join(_COMPANY_SHORT) + r")(?![\w&'-]|\.\w)", re.I)
+# ...before an arrow too: "oai->anthropic".
+_SHORT_NAME = re.compile(r"(?<![\w.&'/$-])\$?(" + "|".join(_COMPANY_SHORT) + r")(?![\w&']|-(?!>)|\.\w)", re.I)
 
 
 # Idioms said plainly: "jump ship" has no ship in it, "what's the deal with the h1b" no deal.

@@ -50,6 +50,7 @@ from answer.shorthand import expand
         # the field's own nicknames for labs
         ("the tml folks who went back to oai", "the tml folks who went back to OpenAI"),
         ("who did GDM lose to anthropic", "who did Google DeepMind lose to anthropic"),
+        ("how likely is oai->anthropic", "how likely is OpenAI->anthropic"),  # before an arrow
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:

@@ -25,7 +25,8 @@ class NoRecord:
         if not ctx.no_moves:
             return None
         if self.before_search:
-            return CERTAIN if q.dates is not None else None
+            # ...but "who else left in aug 2024" besides the mover named may be told by the articles only
+            return CERTAIN if q.dates is not None and not q.others_than else None
         return None if self._mentioned_together(q, ctx) else CERTAIN
 
     def _mentioned_together(self, q: Question, ctx: Context) -> bool:

@@ -115,6 +115,24 @@ def test_a_move_between_two_companies_named_only_apart_is_no_record(
     assert answer.intro == "I have no record of talent moves to Meta from Apple."
 
 
+def test_who_else_left_in_a_month_is_answered_from_the_articles_when_no_other_move_is_recorded(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    article = {
+        "article_id": "2024-08-openai-exits",
+        "title": "John Schulman leaves OpenAI for Anthropic",
+        "published": "2024-08-06",
+        "body": "John Schulman left OpenAI for Anthropic in August 2024. Peter Deng, a product vice president, "
+        "also left OpenAI that month.",
+        "companies": "OpenAI, Anthropic",
+        "people": "John Schulman, Peter Deng",
+        "moves": "moves:\n  - person: John Schulman\n    from: OpenAI\n    to: Anthropic\n    date: 2024-08\n",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("when schulman left openai in aug 2024 who else stepped away")
+    assert answer.answered and "Peter Deng" in answer.plain_text()
+
+
 def test_an_age_asked_with_something_else_leaves_each_ask_to_its_search(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

@@ -130,9 +130,18 @@ def _latest_role(r: RecordedMove) -> str:
     )
 
 
+# "What does X do (at Tencent now)", asked in the present: their job today, not what they are known for.
+_DOES = re.compile(r"\bwhat\s+(?:does|is)\b.+\b(?:do|doing)\b", re.I)
+
+
+def _asks_job(text: str) -> bool:
+    return bool(_DOES.search(text))
+
+
 def asks_known_for(q: Question) -> bool:
     """What one person is known for, or did before: their background first."""
-    return len({m.entity.name for m in q.people}) == 1 and bool(_KNOWN_FOR_Q.match(q.text))
+    one = len({m.entity.name for m in q.people}) == 1
+    return one and bool(_KNOWN_FOR_Q.match(q.text)) and not _asks_job(q.text)
 
 
 def compose_profile(
@@ -162,7 +171,7 @@ def compose_profile(
     quote = best_sentence(ctx.state, ctx.vector, articles, [name], words(latest.move.to or ""), about=True)
     if quote is not None:
         lines.append(Line(quote[0], (cites.cite(quote[1]),)))
-    boss = boss_sentence(ctx, name) if _ROLE_ASKED.search(q.text) else None
+    boss = boss_sentence(ctx, name) if _ROLE_ASKED.search(q.text) or _asks_job(q.text) else None
     if boss is not None and all(boss[0] != line.text for line in lines):
         lines.append(Line(boss[0], (cites.cite(boss[1]),)))  # a job is also whom it answers to
     if not where:  # who they are: what they are known for too

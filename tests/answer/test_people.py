@@ -586,3 +586,14 @@ def test_someone_who_left_with_no_destination_has_the_role_they_left(
         in text
     )
     assert "None" not in text
+
+
+def test_what_someone_does_asked_in_the_present_is_their_job_and_whom_they_answer_to(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _yao_engine(tmp_path, fake_embedder)
+    for question in ("what does yao shunyu do at tencent now", "what does yao shunyu do"):
+        text = engine.answer(question).plain_text()
+        assert "Chief AI Scientist" in text and "Martin Lau" in text, question
+    # ...asked in the past, what they did there
+    assert "Operator agent" in engine.answer("what did yao shunyu do at openai").plain_text()

@@ -26,13 +26,20 @@ _NOT_MOVES = re.compile(
     r"who(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?(?:new\s+|interim\s+|current\s+|acting\s+)?"
     r"(?:ceo|president|chief|head|boss|leader|cto|chair\w*)\b|"
     r"what(?! (?:year|month|date|day)\b)(?!.*\b(moves?|hires?|hired|hiring|poach\w*|departures?|defections?|joined|"
-    r"left|recruit\w*)\b)|"
+    # ...nor "what did schulman leave anthropic for": where he went
+    r"left|recruit\w*|leav(?:e|es|ing)\s.+\sfor\W*$)\b)|"
     # "what did zuckerberg say about poaching": what someone said, not who moved
     r"what\s+(?:did|does|do|has|have)\s+(?:\S+\s+){1,4}?(?:say|said|think|claim|tell|write|post|argue|reply|"
     r"respond|mean)\b)",
     re.I,
 )
 _WHERE = re.compile(r"\s*where\b", re.I)
+# "Where did Zuckerberg announce Zhao's role": where news was told, not where someone went.
+_TOLD = re.compile(
+    r"\b(?:announc\w*|sa(?:y|id)|post(?:ed)?|wr(?:ote|ite)|reveal(?:ed)?|confirm(?:ed)?|report(?:ed)?|tweet(?:ed)?|"
+    r"publish(?:ed)?|disclos\w*|leak(?:ed)?)\b",
+    re.I,
+)
 # Newcomers as those a rule is for: "the new vesting rule at openai for new hires" asks about the rule.
 _FOR_NEWCOMERS = re.compile(
     r"\b(?:for|to|of|on|at)\s+(?:new|incoming|future|newly hired)\s+(?:hires|recruits|joiners|starters|employees|"
@@ -141,8 +148,8 @@ def hiring_plan(text: str) -> bool:
 
 def wants_moves(q: Question) -> bool:
     """Who hired whom: a move word that is not part of a why/how question, or "where did X go?"."""
-    if _WHERE.match(q.text) and SCHOOLING.search(q.text):
-        return False
+    if _WHERE.match(q.text) and (SCHOOLING.search(q.text) or _TOLD.search(q.text)):
+        return False  # "where did wang go to college", "where did zuckerberg announce it": no move
     if hiring_plan(q.text):
         return False
     if _FOR_NEWCOMERS.search(q.text) and not says_move(_FOR_NEWCOMERS.sub(" ", q.text)):

@@ -49,6 +49,8 @@ def _wants(text: str) -> bool:
         ("what did zuckerberg say about poaching", False),
         ("what did altman say about meta poaching his staff", False),
         ("what did meta hire from openai", True),
+        ("what did ruoming pang leave apple for", True),  # where he went
+        ("where did zuckerberg announce ruoming pang as chief scientist", False),  # where it was told
         # whether what the asker heard is so: the story, not a list
         ("heard deepmind benches ppl for a year when they quit?? is that real", False),
         # a plan to hire many, or the posts to fill: what an article says, not who moved

@@ -12,7 +12,7 @@ from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.leaders import _LEADER_ROLE as LEADING_ROLE
 from answer.kinds.leaders import own_role
-from answer.kinds.side_by_side import asked_sides, aspect_words, weighed
+from answer.kinds.sides import asked_sides, aspect_words, weighed
 from answer.kinds.subject import and_list, articles_about, names, sentences_naming, unknown_names
 from answer.model import Answer, AnswerKind, Citations, Table, refusal
 from answer.moves import RecordedMove, newest_first

@@ -18,7 +18,7 @@ from answer.kinds.careers import (
     quote_names,
 )
 from answer.kinds.compare import notable_first
-from answer.kinds.side_by_side import asked_sides
+from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, Line, Source
 from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope
 from answer.query import MONTH_RE, Question

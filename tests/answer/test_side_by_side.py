@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from answer.engine import Engine, EngineConfig
-from answer.kinds.side_by_side import sides
+from answer.kinds.sides import sides
 from answer.model import AnswerKind
 from answer.query import parse_question
 from corpus.entities import EntityIndex

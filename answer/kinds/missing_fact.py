@@ -17,6 +17,7 @@ from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
 from answer.kinds.not_found import NOT_FOUND
+from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import sentence_groups
 from answer.query import Question
@@ -250,8 +251,8 @@ class MissingFact:
 
     def match(self, q: Question, ctx: Context) -> float | None:
         asks = split_asks(q.text)
-        if len(asks) != 1 or asks[0].type not in CHECKED:
-            return None
+        if len(asks) != 1 or asks[0].type not in CHECKED or asked_sides(q, ctx) is not None:
+            return None  # ...two sides weighed are searched each on its own (`SideBySide`)
         kind = asks[0].type
         if _asks_role(q, kind):
             return CERTAIN  # "who is the CEO of X?" that `Roles` found no record or sentence for

@@ -258,6 +258,9 @@ def test_a_place_side_gets_a_sentence_about_that_place(tmp_path: Path, fake_embe
     engine = engine_of(tmp_path, fake_embedder, survey, config=EngineConfig(thresholds={"hybrid": 0.0}))
     text = engine.answer("germany vs the us on hiring difficulty in manpowergroup's survey").plain_text()
     assert "83%" in text and "69%" in text
+    # ...and asked "how many", each side is still searched on its own, not the question whole
+    counted = engine.answer("germany vs the us, how many employers are struggling to hire")
+    assert counted.answered and "83%" in counted.plain_text() and "69%" in counted.plain_text()
 
 
 def test_an_article_naming_a_side_in_its_text_only_is_searched_for_that_side(

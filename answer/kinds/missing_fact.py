@@ -28,8 +28,7 @@ from corpus.text import STEM_LETTERS, content_words, words
 
 # The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
 CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
-# Words of a question that say how it asks, not what about: paying, having, doing, when, and the kind of
-# organisation it names ("Yann LeCun's start-up AMI").
+# Words saying how a question asks, not what about: paying, having, doing, when, a kind of organisation.
 _HOW_ASKED = content_words(
     "pay paid paying pays make made makes get got gets give gave giving gives have has had take took takes "
     "do does did doing cost costs offer offered offering offers spend spent worth raise raised raises raising earn "

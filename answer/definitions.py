@@ -141,7 +141,9 @@ _COPULA = re.compile(
     r"left|made|taken|given|built|run|held|cut|put|paid|sold|bought|brought|kept|led|known|seen|shown|told|said|"
     r"done|gone|won|lost|found|hit)\b)"
     r"(?![a-z]+(?:ed|ing|ly)\b)|means\b|refers? to\b|describes?\b|denotes?\b|:\s|"
-    r"(?:\s+(?:on|in|from|since)\s+[^,]{1,30})?,\s+(?:an?|the|which|where|in which|under which)\s)",
+    r"(?:\s+(?:on|in|from|since)\s+[^,]{1,30})?,\s+(?:an?|the|which|where|in which|under which)\s|"
+    # ...or set off by a dash: "AI literacy — the ability to use AI tools well in ordinary jobs —"
+    r"\s*[—–]\s*(?:an?|the)\s)",
     re.I,
 )
 # After the term and the kind of thing it is: "noncompete agreements that can keep them out...".

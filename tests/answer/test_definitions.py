@@ -136,6 +136,12 @@ def test_how_strongly_a_sentence_explains_a_term(sentence: str, strength: tuple[
             (CLAUSE, False),
         ),
         ("Deals like this one fall under the Hart-Scott-Rodino Act.", "hart-scott-rodino act", (0.0, False)),
+        (  # set off by dashes
+            "Next came AI literacy — the ability to use AI tools well in ordinary jobs — at 19%.",
+            "ai literacy",
+            (STRONG, False),
+        ),
+        ("AI literacy — at 19% — came second.", "ai literacy", (0.0, False)),
     ],
 )
 def test_an_appositive_after_a_date_explains_and_so_called_points_back(

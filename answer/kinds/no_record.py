@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from answer.asks import split_asks
 from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, refusal
-from answer.moves import moves_scope
+from answer.moves import filter_moves, moves_scope
 from answer.query import Question
+from corpus.entities import Mention
 from corpus.text import words
+
+
+def _an_ask_has_moves(q: Question, ctx: Context) -> bool:
+    """Does one ask of a question asking several have moves on record with the names it says ("deepseek lost
+    guo daya to who, and which training vet went to tencent": Guo Daya left DeepSeek, though not for Tencent)?"""
+    asks = split_asks(q.text)
+    spans, start = [], 0
+    for ask in asks if len(asks) > 1 else ():
+        start = max(q.text.find(ask.text, start), start)
+        spans.append(range(start, start + len(ask.text)))
+        start += len(ask.text)
+    for span in spans:
+        alone = q.keeping(partial(_within, span))
+        if alone.mentions and filter_moves(ctx.state.moves, alone):
+            return True
+    return False
+
+
+def _within(span: range, mention: Mention) -> bool:
+    return mention.start in span
 
 
 class NoRecord:
@@ -22,7 +46,7 @@ class NoRecord:
         self.before_search = before_search
 
     def match(self, q: Question, ctx: Context) -> float | None:
-        if not ctx.no_moves:
+        if not ctx.no_moves or _an_ask_has_moves(q, ctx):
             return None
         if self.before_search:
             # ...but "who else left in aug 2024" besides the mover named may be told by the articles only

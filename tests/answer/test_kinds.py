@@ -133,6 +133,23 @@ def test_who_else_left_in_a_month_is_answered_from_the_articles_when_no_other_mo
     assert answer.answered and "Peter Deng" in answer.plain_text()
 
 
+def test_two_asks_of_which_one_has_its_move_on_record_are_not_refused_as_no_record(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    article = {
+        "article_id": "2026-04-deepseek-losses",
+        "title": "DeepSeek loses researchers to rivals",
+        "published": "2026-04-23",
+        "body": "Guo Daya left DeepSeek for ByteDance. Training veteran Wang Bingxuan went to Tencent.",
+        "companies": "DeepSeek, ByteDance, Tencent",
+        "people": "Guo Daya, Wang Bingxuan",
+        "moves": "moves:\n  - person: Guo Daya\n    from: DeepSeek\n    to: ByteDance\n    date: 2026-03\n",
+    }
+    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("deepseek lost guo daya to who, and which training vet went to tencent instead")
+    assert answer.answered and "Wang Bingxuan" in answer.plain_text()
+
+
 def test_an_age_asked_with_something_else_leaves_each_ask_to_its_search(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

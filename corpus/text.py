@@ -146,7 +146,12 @@ SEARCH_STOP_WORDS = (STOP_WORDS - {"from"}) | REQUEST_WORDS
 
 # Word overlap between a question and a sentence is unweighted, unlike BM25 (which discounts common words
 # by their frequency), so the quantity words of "how much/how many" questions must go as well.
-OVERLAP_STOP_WORDS = STOP_WORDS | REQUEST_WORDS | word_set("much many")
+# ...and the first part of a negation typed short ("didn't": "didn"), which no article's topic has.
+OVERLAP_STOP_WORDS = (
+    STOP_WORDS
+    | REQUEST_WORDS
+    | word_set("much many didn doesn don isn wasn weren aren hasn haven hadn wouldn couldn shouldn")
+)
 
 # Words written with a capital in a question that name nobody: openers and greetings ("Hi, who ..."),
 # dates, and abbreviations that look like names ("AI", "H-1B", "CEO").

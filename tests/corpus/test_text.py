@@ -147,6 +147,8 @@ def test_content_words_keep_the_topic_of_a_question() -> None:
         "openai",
     }
     assert content_words("Who is the co-founder of xAI?") == {"co", "founde", "xai"}
+    # a negation typed short is no topic: "which team didn't get cut" asks after the cuts' story
+    assert content_words("which team didn't get cut") == {"team", "cut"}
 
 
 # ------------------------------------------------------------------------------------------ stop words

@@ -6,6 +6,8 @@ particular asked ("meta vs openai") get the table of `compare.Compare`."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from answer.context import Context
 from answer.extractive import rank_candidates
 from answer.facts import SHARE
@@ -135,7 +137,7 @@ class SideBySide:
             if searched.score < ctx.threshold:
                 # ...the side's own sentence in what the whole question found ("anthropic vs meta two year
                 # retention": "Anthropic kept 80% of its employees for at least two years"), if any
-                shared = in_articles(ctx, chosen, named[i]) if sizes == "share" and named[i] else []
+                shared = _own_share(ctx, chosen, named[i]) if sizes == "share" and named[i] else []
                 own = shared[0] if shared else self._in_question(q, ctx, chosen, named[i], sizes)
                 if own is None:
                     unfound.append(label)
@@ -148,13 +150,10 @@ class SideBySide:
                 ranked = [c for c in ranked if _names_side(c.text, [], [], marks[i])] or ranked
             if sizes:
                 ranked = [c for c in ranked if has_figure(c.text, ctx, sizes)] or ranked
-            if sizes == "share" and named[i]:  # "Meta 64%", not "the company cut 14% of its staff"
-                # ...first in the articles the whole question found (the survey's), then in the side's own
-                ranked = (
-                    in_articles(ctx, chosen, named[i])
-                    or [c for c in ranked if share_of(c.text, named[i], ctx)][:1]
-                    or ranked
-                )
+            if sizes == "share" and named[i]:
+                ranked = _sides_own_share(ctx, chosen, ranked, named[i]) or ranked
+            elif sizes and named[i] and named[1 - i]:  # not TML's round told in Ineffable's story
+                ranked = _sides_own_amount(ctx, chosen, ranked, named[i], named[1 - i])
             chosen += ranked[:SIDE_SENTENCES]
         lines = [Line(c.text, (cites.cite(c.article_id),)) for c in chosen]
         if not lines:
@@ -219,6 +218,50 @@ class SideBySide:
             return None
         vector = data.sentence_vectors[data.sentence_offsets[c.article_id] + after]
         return Candidate(0.0, sentences[after], c.article_id, vector, after)
+
+
+def _own_share(ctx: Context, chosen: list[Candidate], side: list[Entity]) -> list[Candidate]:
+    """The side's own share in the articles the whole question found relevant (the survey's)."""
+    found = [h.article_id for h in ctx.retrieval.hits if h.dense >= ctx.threshold]
+    return in_articles(ctx, chosen, found, partial(share_of, side=side, ctx=ctx))
+
+
+def _sides_own_share(
+    ctx: Context, chosen: list[Candidate], ranked: list[Candidate], side: list[Entity]
+) -> list[Candidate]:
+    """A sentence giving the side's own share, right after its name ([]: none found): first in the articles
+    the whole question found ("Meta 64%" further on in the survey), then among those found for the side (not
+    "the company cut 14% of its staff")."""
+    return _own_share(ctx, chosen, side) or [c for c in ranked if share_of(c.text, side, ctx)][:1]
+
+
+# The articles of a side's best sentences read further for its own figure.
+FIGURE_ARTICLES = 3
+
+
+def _sides_own_amount(
+    ctx: Context, chosen: list[Candidate], ranked: list[Candidate], side: list[Entity], other: list[Entity]
+) -> list[Candidate]:
+    """The side's sentences less those about the other side; led, when the best left does not name the side,
+    by the first sentence naming it with a figure in the articles of its best ones ("Ineffable ... has raised
+    $1.1 billion", further on in its story)."""
+    kept = [c for c in ranked if not _of_other_side(ctx, c.text, side, other)] or ranked
+    if kept and _names_side(kept[0].text, _said(kept[0].text, ctx), side, []):
+        return kept
+    articles = (c.article_id for c in ranked[:FIGURE_ARTICLES])
+    return in_articles(ctx, chosen, articles, partial(_figure_of, ctx, side)) or kept
+
+
+def _figure_of(ctx: Context, side: list[Entity], sentence: str) -> bool:
+    """Does the sentence name the side and carry a figure?"""
+    return has_figure(sentence, ctx, "amount") and _names_side(sentence, _said(sentence, ctx), side, [])
+
+
+def _of_other_side(ctx: Context, sentence: str, side: list[Entity], other: list[Entity]) -> bool:
+    """Does the sentence name the other side and not this one ("Thinking Machines Lab ... raised about $2
+    billion", told in an article about Ineffable)?"""
+    said = _said(sentence, ctx)
+    return _names_side(sentence, said, other, []) and not _names_side(sentence, said, side, [])
 
 
 def _said(sentence: str, ctx: Context) -> list[Entity]:

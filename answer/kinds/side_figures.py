@@ -4,6 +4,7 @@ longer": a share) and which sentences give a side's own figure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from answer.asks import AnswerType
 from answer.context import Context
@@ -11,11 +12,11 @@ from answer.facts import RATE_ASKED, SHARE, carries
 from answer.passages import Candidate, shares_text
 from corpus.entities import Entity
 
-# A question weighing sizes asks for a figure from each side.
+# A question weighing sizes asks for a figure from each side (two deals weighed: their prices).
 SIZES = re.compile(
     r"\b(how (?:much|many)|bigger|biggest|larger|more|less|higher|lower|cheaper|pricier|cost\w*|fee|fees|pay|sizes?|"
     r"paid|salar\w*|seed|round|raise[ds]?|valu\w*|worth|price|budget|share|percent|%|longer|shorter|faster|"
-    r"slower|likel\w+|times|rate|ratio|retention|retain\w*|numbe?rs|figures|stats|data|keep\w*)",
+    r"slower|likel\w+|times|rate|ratio|retention|retain\w*|numbe?rs|figures|stats|data|keep\w*|deals?)",
     re.I,
 )
 # ...and one weighing rates asks for a share from each ("Anthropic kept 80%", "OpenAI retained 67%"), not any
@@ -54,15 +55,16 @@ def has_figure(sentence: str, ctx: Context, sizes: str) -> bool:
     return carries(sentence, AnswerType.AMOUNT, ctx.state.entities)
 
 
-def in_articles(ctx: Context, chosen: list[Candidate], side: list[Entity]) -> list[Candidate]:
-    """The first sentence giving the side's share in the articles the whole question found ("OpenAI
-    retained 67% and Meta 64%", further on in the survey's article than the passage found), not shown yet
-    ([]: none)."""
+def in_articles(
+    ctx: Context, chosen: list[Candidate], articles: Iterable[str], said: Callable[[str], bool]
+) -> list[Candidate]:
+    """The first sentence of the articles (in their order) that `said` accepts, not shown yet ([]: none): the
+    side's own figure further on in an article than the passage found ("OpenAI retained 67% and Meta 64%" in
+    the survey the whole question found)."""
     data = ctx.state.data
-    found = dict.fromkeys(h.article_id for h in ctx.retrieval.hits if h.dense >= ctx.threshold)
-    for a in found:
+    for a in dict.fromkeys(articles):
         for i, sentence in enumerate(data.sentences.get(a, [])):
-            if share_of(sentence, side, ctx):
+            if said(sentence):
                 vector = data.sentence_vectors[data.sentence_offsets[a] + i]
                 c = Candidate(0.0, sentence, a, vector, i)
                 if not any(shares_text(c, x) for x in chosen):

@@ -32,7 +32,10 @@ _DIFFER = re.compile(
     r"^(?:how\s+)?(?:do|does|did)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s+(?:differ|compare|stack up)"
     r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail>.+))?$|"
     r"^(?:what(?:'s|s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+?)"
-    r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail2>.+))?$",
+    r"(?:\s+(?:in|on|at|for|when it comes to)\s+(?P<tail2>.+))?$|"
+    # "compare ami and ineffable intelligence funding rounds", "compare ant group and alibaba on ai intake"
+    r"^(?:pls\s+|please\s+|can you\s+)?compare\s+(?P<a3>.+?)\s+(?:and|with|to)\s+(?P<b3>.+?)"
+    r"(?:\s+(?:in|on|at|for|by|when it comes to)\s+(?P<tail3>.+))?$",
     re.I,
 )
 # "<subject> before vs after <event>": one subject over time.
@@ -87,8 +90,9 @@ def weighed(text: str) -> tuple[str, str, str] | None:
             a, b, tail = found.group("a"), found.group("b"), found.group("tail")
         elif (found := _BETTER_THAN.match(text) or _DIFFER.match(text)) is not None:
             groups = found.groupdict()
-            a, b = groups["a"] or groups["a2"], groups["b"] or groups["b2"]
-            tail = groups["tail"] or groups.get("tail2") or ""
+            a = groups["a"] or groups.get("a2") or groups.get("a3") or ""
+            b = groups["b"] or groups.get("b2") or groups.get("b3") or ""
+            tail = groups["tail"] or groups.get("tail2") or groups.get("tail3") or ""
         else:
             return None
     a, b = re.sub(r"^\s*(?:compare|comparing)\s+", "", a, flags=re.I).strip(), b.strip()
@@ -122,7 +126,9 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     else:
         a, b = _shared_ends(a, b, entities)
     texts = (f"{a} {asked}".strip(), f"{b} {asked}".strip())
-    if not (set(content_of(texts[0])) | set(content_of(texts[1]))) - TABLE_WORDS - names_of(q):
+    # ...a name the articles lack is a side too ("compare amazon and meta": `Compare` says it has none on it)
+    unknown = {w for name in q.unknown_names for w in content_of(name)}
+    if not (set(content_of(texts[0])) | set(content_of(texts[1]))) - TABLE_WORDS - names_of(q) - unknown:
         return None
     return Sides(texts, (a, b))
 

@@ -41,6 +41,8 @@ def _sides(text: str) -> tuple[str, str] | None:
         ("meta vs anthropic", None),  # nothing in particular asked: the table
         ("meta vs anthropic hiring", None),  # what the table shows
         ("compare meta and anthropic", None),
+        ("compare meta and anthropic seed rounds", ("meta seed rounds", "anthropic seed rounds")),
+        ("compare meta and anthropic on retention", ("meta retention", "anthropic retention")),
         ("did meta or anthropic hire him", None),
         ("who's winning, meta or anthropic", None),
         ("meta v anthropic", None),
@@ -375,3 +377,33 @@ def test_rates_weighed_get_each_sides_own_share_from_the_survey(
     text = engine.answer("anthropic vs meta two-year retention").plain_text()
     assert "80%" in text and "Meta retained 64%" in text
     assert "49% stake" not in text  # a share, but Meta's stake, not its retention
+
+
+def test_deal_sizes_weighed_take_each_sides_own_figure_not_the_other_sides_told_in_its_story(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-04-meta-seed-round",
+            "title": "Meta's new lab raises a seed round",
+            "body": "Seed rounds have grown: Thinking Machines Lab raised $2 billion at a $12 billion valuation. "
+            "Investors were keen. Meta's lab has raised $1.1 billion at a $5.1 billion valuation.",
+            "published": "2026-04-27",
+            "companies": "Meta, Thinking Machines Lab",
+            "people": "",
+        },
+        {
+            "article_id": "2025-07-tml-seed-round",
+            "title": "Thinking Machines Lab raises a record seed round",
+            "body": "Thinking Machines Lab raised $2 billion in a seed round at a $12 billion valuation.",
+            "published": "2025-07-15",
+            "companies": "Thinking Machines Lab",
+            "people": "",
+        },
+        config=EngineConfig(thresholds={"hybrid": 0.0}),
+    )
+    answer = engine.answer("compare meta and thinking machines seed round valuations")
+    texts = [line.text for line in answer.lines]
+    assert any("$5.1 billion" in t for t in texts) and any("$12 billion" in t for t in texts)

@@ -152,7 +152,7 @@ class SideBySide:
                 ranked = [c for c in ranked if has_figure(c.text, ctx, sizes)] or ranked
             if sizes == "share" and named[i]:
                 ranked = _sides_own_share(ctx, chosen, ranked, named[i]) or ranked
-            elif sizes and named[i] and named[1 - i]:  # not TML's round told in Ineffable's story
+            elif sizes == "amount" and named[i] and named[1 - i]:  # not TML's round told in Ineffable's story
                 ranked = _sides_own_amount(ctx, chosen, ranked, named[i], named[1 - i])
             chosen += ranked[:SIDE_SENTENCES]
         lines = [Line(c.text, (cites.cite(c.article_id),)) for c in chosen]

@@ -11,7 +11,7 @@ from answer.dated_sentences import dated_sentences, most_precise, news_date, on_
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
-from answer.kinds.timeline_asks import TIMELINE_CUE, TIMELINE_WORD, aspect_of, topic_of, topic_words
+from answer.kinds.timeline_asks import SPAN, TIMELINE_CUE, TIMELINE_WORD, aspect_of, topic_of, topic_words
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import RecordedMove
@@ -91,10 +91,6 @@ def name_position(sentence: str, subjects: list[Entity]) -> int | None:
     return None
 
 
-# The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.
-_SPAN = re.compile(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", re.I)
-
-
 # Other news a timeline may ask for beside moves: "deepseek fundraising and hiring in 2026" is all of it.
 _OTHER_NEWS = re.compile(
     r"\b(fund\w*|rais\w*|rounds?|valuations?|deals?|investments?|layoffs|job cuts|cuts|launch\w*|ipo|pay|"
@@ -106,7 +102,7 @@ _OTHER_NEWS = re.compile(
 def direction(text: str) -> bool | None:
     """Does the question ask only for moves in (True), only out (False), or both (None: also when it asks for
     other news too)?"""
-    text = _SPAN.sub("", text)
+    text = SPAN.sub("", text)
     out, into = _OUT_WORDS.search(text), _IN_WORDS.search(text)
     if bool(out) == bool(into) or _OTHER_NEWS.search(text):
         return None
@@ -254,7 +250,7 @@ def in_period(found: Iterable[Event], q: Question) -> list[Event]:
 
 
 # ...or "google to now": where it starts and ends.
-_ENDPOINTS = re.compile(rf"{_SPAN.pattern}|,\s*\S+(?:\s+\S+)?\s+to\s+(?:now|today|date)\W*$", re.I)
+_ENDPOINTS = re.compile(rf"{SPAN.pattern}|,\s*\S+(?:\s+\S+)?\s+to\s+(?:now|today|date)\W*$", re.I)
 
 
 def subjects_of(q: Question) -> list[Entity]:
@@ -295,8 +291,6 @@ def _names_unit(unit: str, event: Event, ctx: Context) -> bool:
 
 # Words of an aspect and of an event match on their first letters, plural or not ("bonus", "bonuses").
 ROOT_LETTERS = 5
-
-
 # An aspect in a timeline's heading: its first words, a line on a phone.
 LABEL_WORDS = 4
 
@@ -305,21 +299,20 @@ def _roots(found: set[str]) -> set[str]:
     return {w[:ROOT_LETTERS] for w in found}
 
 
-def _on_aspect(
-    q: Question, subjects: list[Entity], found: list[Event], label: str
-) -> tuple[list[Event], str]:
+def _on_aspect(q: Question, subject: Entity, found: list[Event], label: str) -> tuple[list[Event], str]:
     """A subject's events narrowed to what the question asks of it ("timeline of deepseek going for outside
     money": the round's events), when MIN_UNIT_EVENTS of them say it; else all of them."""
     named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}
-    named |= {w for e in subjects for w in (*e.keys, *words(e.name))}
-    aspect = aspect_of(q.text, named) if subjects else []
+    aspect = aspect_of(q.text, named | subject.keys | set(words(subject.name)))
+    if not aspect:
+        return found, label
     said = _roots(with_same_meaning(content_words(" ".join(aspect))))
-    narrowed = [e for e in found if said & _roots(content_words(e.text))] if aspect else []
-    if MIN_UNIT_EVENTS <= len(narrowed) < len(found):
-        shown = list(dict.fromkeys(aspect))
-        more = "…" if len(shown) > LABEL_WORDS else ""
-        return narrowed, f"{label} on “{' '.join(shown[:LABEL_WORDS])}{more}”"
-    return found, label
+    narrowed = [e for e in found if said & _roots(content_words(e.text))]
+    if not MIN_UNIT_EVENTS <= len(narrowed) < len(found):
+        return found, label
+    shown = list(dict.fromkeys(aspect))
+    more = "…" if len(shown) > LABEL_WORDS else ""
+    return narrowed, f"{label} on “{' '.join(shown[:LABEL_WORDS])}{more}”"
 
 
 class Timeline:
@@ -358,7 +351,7 @@ class Timeline:
             found, label = narrowed, label.replace(subjects[0].name, unit, 1)
         elif len(subjects) == 1 and not unit:  # "timeline of deepseek going for outside money" (a joint story
             # is one already)
-            found, label = _on_aspect(q, subjects, found, label)
+            found, label = _on_aspect(q, subjects[0], found, label)
         start, end = page_of(len(found), ctx.page, EVENTS_PER_PAGE)
         cites = Citations(ctx.state.data.articles)
         lines = tuple(

@@ -26,6 +26,8 @@ TIMELINE_CUE = re.compile(
     r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
     re.I,
 )
+# The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.
+SPAN = re.compile(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", re.I)
 _LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
 # Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
 _FILLER = frozenset(
@@ -95,7 +97,7 @@ def aspect_of(text: str, named: set[str]) -> list[str]:
     cue = TIMELINE_CUE.search(text)
     if cue is not None:
         text = f"{text[: cue.start()]} {text[cue.end() :]}"
-    text = re.sub(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", "", text, flags=re.I)
+    text = SPAN.sub("", text)
     asked = [w for w in topic_words(text) if w not in named and not w.isdigit() and not w.endswith("s'")]
     if _MOVE_WORDS & set(asked):
         return []

@@ -359,21 +359,7 @@ def test_a_part_of_a_company_asked_by_its_own_name_gets_the_events_naming_it(
         ),
         ("2025-11-meta-ray-ban", "Meta sells more Ray-Ban glasses", "Meta sold more glasses in November."),
     ]
-    engine = engine_of(
-        tmp_path,
-        fake_embedder,
-        *(
-            {
-                "article_id": a,
-                "title": t,
-                "body": b,
-                "published": f"{a[:7]}-15",
-                "companies": "Meta, Meta Superintelligence Labs",
-                "people": "",
-            }
-            for a, t, b in stories
-        ),
-    )
+    engine = _headlines_engine(tmp_path, fake_embedder, stories, "Meta, Meta Superintelligence Labs")
     lab = engine.answer("timeline of meta superintelligence labs")
     assert lab.intro == "Timeline of Meta Superintelligence Labs: 3 events, oldest first:"
     assert all("glasses" not in line.text for line in lab.lines)
@@ -388,21 +374,7 @@ def test_what_a_timeline_asks_of_its_subject_narrows_it(tmp_path: Path, fake_emb
         ("2026-06-deepseek-round-closes", "DeepSeek closes its first funding round", "Tencent invested."),
         ("2026-07-deepseek-valued", "DeepSeek raised 51 billion yuan from investors", "The raise was big."),
     ]
-    engine = engine_of(
-        tmp_path,
-        fake_embedder,
-        *(
-            {
-                "article_id": a,
-                "title": t,
-                "body": b,
-                "published": f"{a[:7]}-15",
-                "companies": "DeepSeek",
-                "people": "",
-            }
-            for a, t, b in stories
-        ),
-    )
+    engine = _headlines_engine(tmp_path, fake_embedder, stories, "DeepSeek")
     money = engine.answer("timeline of deepseek going for outside money")
     assert money.intro == "Timeline of DeepSeek on “outside money”: 3 events, oldest first:"
     assert all("Guo" not in line.text and "Cui" not in line.text for line in money.lines)
@@ -414,4 +386,25 @@ def test_what_a_timeline_asks_of_its_subject_narrows_it(tmp_path: Path, fake_emb
     assert (
         engine.answer("timeline of deepseek's agent team").intro
         == "Timeline of DeepSeek: 5 events, oldest first:"
+    )
+
+
+def _headlines_engine(
+    tmp_path: Path, fake_embedder: FakeEmbedder, stories: list[tuple[str, str, str]], companies: str
+) -> Engine:
+    """An engine over stories (article id, headline, body) listing the same companies, each dated mid-month."""
+    return engine_of(
+        tmp_path,
+        fake_embedder,
+        *(
+            {
+                "article_id": a,
+                "title": t,
+                "body": b,
+                "published": f"{a[:7]}-15",
+                "companies": companies,
+                "people": "",
+            }
+            for a, t, b in stories
+        ),
     )

@@ -98,6 +98,16 @@ def test_garden_leave_is_time_off_not_leaving(small_engine: Engine) -> None:
     }
 
 
+def _unthresholded(tmp_path: Path, fake_embedder: FakeEmbedder, *articles: dict[str, str]) -> Engine:
+    """An engine over these articles that answers whatever its search finds (no relevance threshold)."""
+    return engine_of(tmp_path, fake_embedder, *articles, config=EngineConfig(thresholds={"hybrid": 0.0}))
+
+
+def _move(person: str, from_: str, to: str, date: str) -> str:
+    """Front-matter `moves:` of one recorded move."""
+    return f"moves:\n  - person: {person}\n    from: {from_}\n    to: {to}\n    date: {date}\n"
+
+
 def test_a_move_between_two_companies_named_only_apart_is_no_record(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
@@ -107,9 +117,9 @@ def test_a_move_between_two_companies_named_only_apart_is_no_record(
         "body": "Meta hired several researchers in July. Separately, Apple lost staff to OpenAI that month.",
         "companies": "Meta, Apple, OpenAI",
         "people": "",
-        "moves": "moves:\n  - person: Ruoming Pang\n    from: Apple\n    to: OpenAI\n    date: 2025-07\n",
+        "moves": _move("Ruoming Pang", "Apple", "OpenAI", "2025-07"),
     }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    engine = _unthresholded(tmp_path, fake_embedder, article)
     answer = engine.answer("did meta poach anyone from apple?")
     assert answer.kind is AnswerKind.NO_RECORD and not answer.answered
     assert answer.intro == "I have no record of talent moves to Meta from Apple."
@@ -126,9 +136,9 @@ def test_who_else_left_in_a_month_is_answered_from_the_articles_when_no_other_mo
         "also left OpenAI that month.",
         "companies": "OpenAI, Anthropic",
         "people": "John Schulman, Peter Deng",
-        "moves": "moves:\n  - person: John Schulman\n    from: OpenAI\n    to: Anthropic\n    date: 2024-08\n",
+        "moves": _move("John Schulman", "OpenAI", "Anthropic", "2024-08"),
     }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    engine = _unthresholded(tmp_path, fake_embedder, article)
     answer = engine.answer("when schulman left openai in aug 2024 who else stepped away")
     assert answer.answered and "Peter Deng" in answer.plain_text()
 
@@ -143,9 +153,9 @@ def test_two_asks_of_which_one_has_its_move_on_record_are_not_refused_as_no_reco
         "body": "Guo Daya left DeepSeek for ByteDance. Training veteran Wang Bingxuan went to Tencent.",
         "companies": "DeepSeek, ByteDance, Tencent",
         "people": "Guo Daya, Wang Bingxuan",
-        "moves": "moves:\n  - person: Guo Daya\n    from: DeepSeek\n    to: ByteDance\n    date: 2026-03\n",
+        "moves": _move("Guo Daya", "DeepSeek", "ByteDance", "2026-03"),
     }
-    engine = engine_of(tmp_path, fake_embedder, article, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    engine = _unthresholded(tmp_path, fake_embedder, article)
     answer = engine.answer("deepseek lost guo daya to who, and which training vet went to tencent instead")
     assert answer.answered and "Wang Bingxuan" in answer.plain_text()
 

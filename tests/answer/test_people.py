@@ -110,13 +110,18 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture
-def people_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+def _engine_over(tmp_path: Path, fake_embedder: FakeEmbedder, *articles: dict[str, str]) -> Engine:
+    """An engine over these articles (`write_article`'s fields), written to a corpus folder of their own."""
     corpus = tmp_path / "articles"
     corpus.mkdir()
-    for article in ARTICLES:
+    for article in articles:
         write_article(corpus, **article)
     return engine_over(corpus, tmp_path / "data", fake_embedder)
+
+
+@pytest.fixture
+def people_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
+    return _engine_over(tmp_path, fake_embedder, *ARTICLES)
 
 
 def _texts(answer: Answer) -> list[str]:
@@ -342,25 +347,25 @@ def test_who_runs_a_part_nobody_is_said_to_lead_is_not_a_list_of_leaders(people_
 
 
 def _yao_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-12-tencent-names-yao-chief-scientist",
-        title="Tencent names Yao Shunyu chief AI scientist",
-        published="2025-12-17",
-        body=(
-            "Tencent named Yao Shunyu its chief AI scientist on 17 December. Bloomberg first reported that "
-            "Tencent had hired Yao away from OpenAI. At OpenAI he worked on the Operator agent. He is also "
-            "known as an author of ReAct. Three research teams will report directly to Yao. He reports to "
-            "Tencent president Martin Lau. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
-        ),
-        moves=_moves(
-            "Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09",
-            "Chen Wei | Alibaba | Tencent | researcher | 2025-12",
+    return _engine_over(
+        tmp_path,
+        fake_embedder,
+        dict(
+            article_id="2025-12-tencent-names-yao-chief-scientist",
+            title="Tencent names Yao Shunyu chief AI scientist",
+            published="2025-12-17",
+            body=(
+                "Tencent named Yao Shunyu its chief AI scientist on 17 December. Bloomberg first reported that "
+                "Tencent had hired Yao away from OpenAI. At OpenAI he worked on the Operator agent. He is also "
+                "known as an author of ReAct. Three research teams will report directly to Yao. He reports to "
+                "Tencent president Martin Lau. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
+            ),
+            moves=_moves(
+                "Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09",
+                "Chen Wei | Alibaba | Tencent | researcher | 2025-12",
+            ),
         ),
     )
-    return engine_over(corpus, tmp_path / "data", fake_embedder)
 
 
 def test_who_someone_is_says_what_they_are_known_for(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
@@ -422,22 +427,22 @@ def test_what_someone_is_known_for_and_whom_they_report_to(
 def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2025-06-meta-msl-formed",
-        title="Meta forms Meta Superintelligence Labs",
-        published="2025-06-30",
-        body="Meta chief executive Mark Zuckerberg formed Meta Superintelligence Labs. Meta named Alexandr Wang "
-        "its Chief AI Officer to run Meta Superintelligence Labs. Shengjia Zhao joined as chief scientist.",
-        moves=_moves(
-            "Alexandr Wang | Scale AI | Meta | Chief AI Officer and head of Meta Superintelligence Labs | 2025-06",
-            "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06",
+    engine = _engine_over(
+        tmp_path,
+        fake_embedder,
+        dict(
+            article_id="2025-06-meta-msl-formed",
+            title="Meta forms Meta Superintelligence Labs",
+            published="2025-06-30",
+            body="Meta chief executive Mark Zuckerberg formed Meta Superintelligence Labs. Meta named Alexandr Wang "
+            "its Chief AI Officer to run Meta Superintelligence Labs. Shengjia Zhao joined as chief scientist.",
+            moves=_moves(
+                "Alexandr Wang | Scale AI | Meta | Chief AI Officer and head of Meta Superintelligence Labs | 2025-06",
+                "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06",
+            ),
+            people="Mark Zuckerberg",
         ),
-        people="Mark Zuckerberg",
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     company = engine.answer("who runs meta")
     assert company.lines[0].text.startswith("Meta chief executive Mark Zuckerberg")
     lab = engine.answer("who runs meta superintelligence labs")
@@ -569,17 +574,17 @@ def test_a_sentence_opening_with_he_is_about_whom_the_one_before_was_about(
 def test_someone_who_left_with_no_destination_has_the_role_they_left(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2026-04-weil-leaves-openai",
-        title="Science VP Kevin Weil leaves OpenAI",
-        published="2026-04-17",
-        body="Kevin Weil, vice president for AI for Science, is leaving OpenAI. He did not say what is next.",
-        moves=_moves("Kevin Weil | OpenAI |  | vice president for AI for Science | 2026-04-17"),
+    engine = _engine_over(
+        tmp_path,
+        fake_embedder,
+        dict(
+            article_id="2026-04-weil-leaves-openai",
+            title="Science VP Kevin Weil leaves OpenAI",
+            published="2026-04-17",
+            body="Kevin Weil, vice president for AI for Science, is leaving OpenAI. He did not say what is next.",
+            moves=_moves("Kevin Weil | OpenAI |  | vice president for AI for Science | 2026-04-17"),
+        ),
     )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
     text = engine.answer("who is kevin weil").plain_text()
     assert (
         "Last known role: vice president for AI for Science, at OpenAI, which they left (17 April 2026)."

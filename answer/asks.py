@@ -59,9 +59,12 @@ _THING_BACK = re.compile(r"\b(it|its|they|their|them|this|that|these|those)\b", 
 
 # A question asking for a cause: "why...", "how come", "what led to", "what's the reason for".
 _REASON_ASKED = re.compile(
-    r"^\W*(why|whyd|how come)\b|\bwhat(?:'s| is| are| was| were)? (?:the )?(?:main |real )?"
-    r"(reasons?|rationale|motives?|motivations?|logic|thinking|point) (?:for|behind|of|why)\b|"
-    r"\bwhat(?:'s|s| is| was)? (caused|led|drove|prompted|made|behind|explains)\b|"
+    r"^\W*(why|whyd|how come)\b|\bwhat(?:'s|s| is| are| was| were)? (?:the |[\w.&-]+'s? )?"
+    r"(?:main |real |actual |big )?(reasons?|rationale|motives?|motivations?|logic|thinking|reasoning|point|"
+    r"upside|goal|purpose) (?:for|behind|of|why|in)\b|"
+    # ...or for what brought it about: "what's driving people out of xai", "what is pushing staff to leave"
+    r"\bwhat(?:'s|s| is| are| was| were)? (caused|causing|led|drove|driving|pushing|pushed|fuell?ing|prompted|"
+    r"made|behind|explains)\b|"
     # ...or for the reason someone gave: "what reason did schulman give for going", "for what reason"
     r"\bwhat (?:main |real )?reasons? (?:did|does|do|has|have|had)\b|\bfor what reasons?\b",
     re.I,

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from answer.article_lists import continue_list
 from answer.asks import AnswerType, asks_reason
-from answer.facts import AMOUNT, CAUSAL, DATE, carries, hints_motive, states_reason
+from answer.facts import AMOUNT, CAUSAL, DATE, carries, hints_motive, names_reasons, states_reason
 from answer.model import Answer, AnswerKind, Citations, Line
 from answer.passages import Candidate, RetrievedPassage, Unit, after_index, sentence_groups, shares_text
 from answer.query import Question
@@ -192,23 +192,34 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
     """The chosen sentences, with the story's own reason when none of them from the best sentence's article
     gives one: its sentence that states a cause or purpose (or, failing that, hints at one), in place of the
     last pick but the first when there is no room; when the story gives none, another chosen sentence's
-    story may ("why did meta cut 600 roles": a later story recalls the cuts, the story of the cuts says why)."""
+    story may ("why did meta cut 600 roles": a later story recalls the cuts, the story of the cuts says why).
+    A sentence of the story naming the causes or the goal outright ("Simo said the goal was to let new staff
+    take risks") is added even when a pick gives a reason in passing ("...because a candidate forgoes
+    nothing")."""
     story = candidates[0].article_id
-    if any(c.article_id == story and states_reason(c.text) for c in chosen):
-        return chosen
     floor = REASON_RELATIVE * candidates[0].relevance
-    pool = [
-        c
-        for c in candidates
-        if c.relevance >= floor and hints_motive(c.text) and not any(shares_text(c, x) for x in chosen)
-    ]
-    others = {c.article_id for c in chosen} - {story}
-    # a cause stated in the story, then in another chosen story, then a hint of one in either
-    stated = [c for c in pool if states_reason(c.text)]
-    tiers = [
-        [c for c in group if c.article_id in where] for group in (stated, pool) for where in ({story}, others)
-    ]
-    pool = next((tier for tier in tiers if tier), [])
+    fresh = [c for c in candidates if not any(shares_text(c, x) for x in chosen)]
+    # the story's sentences naming the causes, however differently worded from the question ("whats driving
+    # everyone out of spacexai": "The reports cited several causes: burnout, ...")
+    named = [c for c in fresh if c.article_id == story and c.relevance > 0 and names_reasons(c.text)]
+    if any(c.article_id == story and names_reasons(c.text) for c in chosen):
+        return chosen
+    if not any(c.article_id == story and states_reason(c.text) for c in chosen):
+        pool = [c for c in fresh if c.relevance >= floor and hints_motive(c.text)]
+        others = {c.article_id for c in chosen} - {story}
+        # the causes named in the story, a cause stated in the story, then in another chosen story, then a hint
+        # of one in either
+        stated = [c for c in pool if states_reason(c.text)]
+        tiers = [
+            [c for c in group if c.article_id in where]
+            for group in (stated, pool)
+            for where in ({story}, others)
+        ]
+        pool = next(
+            (tier for tier in [[c for c in named if c.relevance >= floor], *tiers, named] if tier), []
+        )
+    else:
+        pool = [c for c in named if c.relevance >= floor]
     if not pool:
         return chosen
     reason = max(pool, key=lambda c: c.relevance + (STATED_REASON_BONUS if states_reason(c.text) else 0.0))

@@ -104,6 +104,15 @@ def states_reason(sentence: str) -> bool:
     return bool(REASON.search(sentence))
 
 
+# A sentence naming the causes themselves: "The reports cited several causes: burnout, ...", "The goal was to...".
+_NAMED_REASON = re.compile(r"\b(reasons|causes|(?:goal|aim|purpose|motive|rationale) (?:is|was))\b", re.I)
+
+
+def names_reasons(sentence: str) -> bool:
+    """Does the sentence name the causes or the goal outright (narrower than `states_reason`)?"""
+    return bool(_NAMED_REASON.search(sentence))
+
+
 def hints_motive(sentence: str) -> bool:
     """Does the sentence give a cause, or at least a hint of one ("amid a bidding war", "drawn by")?"""
     return states_reason(sentence) or bool(_MOTIVE.search(sentence))

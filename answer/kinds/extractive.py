@@ -122,7 +122,8 @@ class Extractive:
     def answer(self, q: Question, ctx: Context) -> Answer:
         hits = ctx.retrieval.hits
         passages = [ctx.state.retrieved(h) for h in hits]
-        explain = bool(_EXPLAIN.match(q.text))
+        # an explanation asked: "why...", "how did...", or a cause asked otherwise ("what's driving people out")
+        explain = bool(_EXPLAIN.match(q.text)) or asks_reason(q.text)
         asks = split_asks(q.text)
         # The sentence that answers is often further on in the best articles than the passages found ("the size
         # of his package is unclear... as much as 100 million yuan"): they are read whole; a reason, a sum or

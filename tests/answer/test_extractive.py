@@ -166,6 +166,31 @@ def test_two_sentence_pairs_sharing_a_sentence_are_not_both_shown() -> None:
     assert shown.count("His new company is called Ineffable Intelligence.") == 1
 
 
+def test_a_why_answer_adds_the_goal_named_outright_to_a_reason_given_in_passing() -> None:
+    sentences = (
+        "OpenAI told employees that new recruits will vest their equity from their first day.",
+        "The change makes its offers more attractive, because a candidate forgoes nothing by leaving early.",
+        "Fidji Simo said the goal was to let new staff take risks without fear of losing their shares.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.7, 0.71, 0.5, 0.87
+    picked = _picked("why did openai drop the vesting cliff", sentences, vectors, 2)
+    assert picked == [sentences[0], sentences[2]]
+
+
+def test_a_why_answer_finds_the_causes_the_story_names_however_unlike_the_question() -> None:
+    sentences = (
+        "More than 50 researchers and engineers have left SpaceXAI since February.",
+        "The company now says it will hire people without AI experience.",
+        "The reports cited several causes: burnout, changes of leadership and the merger itself.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.6, 0.8, 0.08, 0.99
+    assert sentences[2] in _picked("whats driving everyone out of spacexai", sentences, vectors, 3)
+    # ...only for a question asking why
+    assert sentences[2] not in _picked("how many people left spacexai", sentences, vectors, 3)
+
+
 def test_a_why_answer_takes_the_cause_from_another_chosen_story_when_the_best_gives_none() -> None:
     recap = ("The restructuring follows upheavals at Meta's AI group, which cut about 600 roles in October.",)
     story = (

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from answer.english import is_english, vocabulary_words
 from answer.slips import english_slip, likely_slip
+from corpus.text import fold_accents
 
 # Names this long or shorter may differ from their misspelling by one letter in length, longer ones by two.
 SHORT_NAME = 6
@@ -118,6 +119,11 @@ class TypoFixer:
         is no word of the articles or of English."""
         first, space, typed = match.groups()
         low = typed.lower()
+        surnames = self._surnames.get(first.lower(), set())
+        # ...or typed without its accents, though that is an English word: "piotr dollar" is Piotr Dollár
+        plain = [s for s in surnames if s != low and fold_accents(s) == low]
+        if plain:
+            return first + space + plain[0]
         if low in self._words or is_english(low):
             return match.group(0)
         return first + space + _one_edit_into(typed, self._surnames.get(first.lower(), set()))

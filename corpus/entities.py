@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from corpus.model import Article
-from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, word_set, word_spans, words
+from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, fold_accents, word_set, word_spans, words
 
 # Words that don't identify an organisation on their own: function words ("of", "the") and generic parts.
 GENERIC = STOP_WORDS | word_set(
@@ -79,6 +79,9 @@ class EntityIndex:
             if name.lower() in by_name and short not in owners and short not in STOP_WORDS
         }
         self.vocabulary = {t for e in self.entities for t in e.keys} | set(self._acronyms)
+        # Each name's key words without accents, as the words of a question are matched: "piotr dollar"
+        # names Piotr Dollár.
+        self._plain_keys = [(e, frozenset(fold_accents(t) for t in e.keys)) for e in self.entities]
         # Names whose one key word is too common to find them by ("safe" of Safe Superintelligence).
         self._ambiguous_keyed = [
             e for e in self.entities if len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS
@@ -107,13 +110,15 @@ class EntityIndex:
         positions: dict[str, tuple[int, int]] = {}
         for start, end, word in word_spans(text):
             typed = text[start : start + len(word)].lower() == word  # "ssi" of "ssi's"
-            positions.setdefault(word, (start, start + len(word) if typed else end))
+            span = (start, start + len(word) if typed else end)
+            positions.setdefault(word, span)
+            positions.setdefault(fold_accents(word), span)  # "dollar" typed for "dollár"
         present = set(positions)
         found: list[Mention] = []
-        for e in self.entities:
-            if e.keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS):
+        for e, keys in self._plain_keys:
+            if keys <= present and not (len(e.keys) == 1 and next(iter(e.keys)) in AMBIGUOUS_NAME_WORDS):
                 spans = [
-                    positions[t] for t in e.keys
+                    positions[t] for t in keys
                 ]  # as typed: "ineffable's seed" names Ineffable Intelligence
                 start, end = min(a for a, _ in spans), max(b for _, b in spans)
                 if len(e.keys) > 1 and _APART.search(text[start:end]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 import Stemmer
@@ -87,6 +88,13 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     lowered = text.lower().replace("’", "'")
     for match in _WORD.finditer(lowered):
         yield match.start(), match.end(), match.group(0).removesuffix("'s")
+
+
+def fold_accents(word: str) -> str:
+    """The word without its accents, as typed on a plain keyboard: "dollár" -> "dollar"."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

@@ -86,3 +86,11 @@ def test_an_ordinary_word_is_not_corrected_into_a_name_that_is_english_too() -> 
     fixer = TypoFixer({"thinking", "machines", "anthropic"}, set())
     assert fixer.fix("who heads post-trining") == "who heads post-trining"  # the speller's: "training"
     assert fixer.fix("antropic hires") == "anthropic hires"
+
+
+def test_a_surname_typed_without_its_accents_after_the_first_name_is_the_name() -> None:
+    fixer = TypoFixer({"piotr", "dollár", "meta"}, {"dollar"}, people=["Piotr Dollár"])
+    assert fixer.fix("who is piotr dollar and where does he work now") == (
+        "who is piotr dollár and where does he work now"
+    )
+    assert fixer.fix("how many dollar bills") == "how many dollar bills"

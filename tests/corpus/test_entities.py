@@ -78,3 +78,14 @@ def test_a_company_covers_its_units_including_those_named_apart_from_it() -> Non
     assert same_org(bytedance, "ByteDance Seed") and same_org(google, "Google DeepMind")
     assert same_org(bytedance, "TikTok")  # ByteDance's, though its name does not say so
     assert not same_org(google, "TikTok")
+
+
+def test_a_name_typed_without_its_accents_is_found_but_not_by_an_everyday_word_alone() -> None:
+    index = EntityIndex(people=["Piotr Dollár", "Karén Simonyan"], orgs=["Meta"])
+    # the whole name as typed, not only the first name
+    assert [(m.entity.name, m.start, m.end) for m in index.find("who is piotr dollar")] == [
+        ("Piotr Dollár", 7, 19)
+    ]
+    assert [m.entity.name for m in index.find("where did Dollár go")] == ["Piotr Dollár"]
+    # "dollar" alone is the currency, not the surname typed plain
+    assert index.find("how much is one dollar in yuan") == []

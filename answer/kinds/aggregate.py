@@ -43,7 +43,9 @@ _WHERE_PEOPLE = re.compile(
 _ARROW = re.compile(r"->|→|=>")
 _CAME_FROM = re.compile(r"\b(?:come|came|comes|coming) from\b", re.I)
 _LOSING = re.compile(
-    rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit)\b",
+    rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit|"
+    # ...and the everyday ways of saying it: "which company has bled the most staff"
+    r"bled|bleed(?:s|ing)?|ha?emorrhag\w*)\b",
     re.I,
 )
 _GAINING = re.compile(

@@ -40,6 +40,9 @@ _COMPANY_AFTER = re.compile(
 # ...or the first of two words before a hiring verb, when the second names no company the articles know: "is
 # hugging face hiring" (not "the only one google hired")
 _TWO_WORD_COMPANY_AFTER = re.compile(rf"^[^\w,;]+(\w+)[^\w,;]*(?:{HIRING_VERBS})\b")
+# ...but a word between "has" (or "did") and what it acts on is the verb: "which company has bled the most staff".
+_VERB_SLOT = re.compile(r"\b(?:did|does|has|have)\s+$", re.I)
+_OBJECT_AFTER = re.compile(r"^\s+(?:the|a|an|more|most|its|their|so|many|all)\b", re.I)
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
@@ -75,6 +78,8 @@ def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
                 found.append(word)
                 break
             if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
+                continue
+            if _VERB_SLOT.search(before) and _OBJECT_AFTER.match(after):
                 continue
             if (
                 _COMPANY_BEFORE.search(before)

@@ -120,6 +120,7 @@ def test_asked_to_rank_or_list_the_companies_the_moves_are_ranked(
         "rank the companies meta took the most people from",
         "which companies did meta take the most people from",
         "list the companies that lost the most people to meta",
+        "which company has bled the most people to meta",
     ):
         answer = engine.answer(question)
         assert answer.kind is AnswerKind.AGGREGATE, question

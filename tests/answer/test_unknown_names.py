@@ -200,6 +200,8 @@ def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
         ("a handful engineers left meta", "handful", False),
         ("meta in 2026: exits, fundraising, hiring, in order", "fundraising", False),  # a list, not who hired
         ("did cohere hire anyone", "cohere", True),
+        ("which company has bled the most staff", "bled", False),  # the verb, before what it acts on
+        ("who has cohere hired", "cohere", True),
     ],
 )
 def test_a_word_before_staff_is_their_company_unless_it_counts_them(

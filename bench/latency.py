@@ -1,7 +1,8 @@
 """Latency of a full in-process answer (embed, search, compose) over the evaluation questions, with the ONNX
-query encoder the index was built with and with sentence-transformers, side by side in one run.
+query encoder the index was built with (its int8 copy, which answers by default, and the float32 graph) and
+with sentence-transformers, side by side in one run.
 
-    python bench/latency.py [--mode hybrid] [--repeat 3] [--only onnx|st]
+    python bench/latency.py [--mode hybrid] [--repeat 3] [--only onnx|onnx-fp32|st]
 
 Uses the index in $TALENTBOT_DATA_DIR (`talentbot index build` first) and prints p50/p99/mean per stage in
 ms (wall clock), and the process's CPU time per answer, which a busy machine inflates far less. The ONNX engine is measured first, before torch is imported (torch's idle threads would slow it), then
@@ -28,7 +29,7 @@ from index.modes import SEARCH_MODES
 STAGES = ("embed_ms", "search_ms", "compose_ms", "total_ms")
 # The process's CPU time for a whole answer: what the wall-clock total would be on an idle machine.
 CPU = "cpu_ms"
-TITLE = {"onnx": "onnxruntime", "st": "sentence-transformers"}
+TITLE = {"onnx": "onnxruntime int8", "onnx-fp32": "onnxruntime fp32", "st": "sentence-transformers"}
 # Issue 11's targets for a whole answer, embedding included.
 TARGET_P50_MS = 5.0
 TARGET_P99_MS = 10.0
@@ -40,13 +41,20 @@ def encoders(
 ) -> dict[str, Callable[[], Embedder]]:
     """Each query encoder, loaded only when its turn comes: torch is not imported while ONNX is measured."""
 
-    def onnx() -> Embedder:
-        encoder = onnx_store.load_query_encoder(settings.index_dir, data.manifest)
-        if encoder is None:
-            sys.exit("the index has no ONNX export: run `talentbot index build`")
-        return encoder
+    def onnx(precision: str) -> Callable[[], Embedder]:
+        def load() -> Embedder:
+            encoder = onnx_store.load_query_encoder(settings.index_dir, data.manifest, precision)
+            if encoder is None:
+                sys.exit("the index has no ONNX export: run `talentbot index build`")
+            return encoder
 
-    loaders: dict[str, Callable[[], Embedder]] = {"onnx": onnx, "st": SentenceTransformerEmbedder}
+        return load
+
+    loaders: dict[str, Callable[[], Embedder]] = {
+        "onnx": onnx("int8"),
+        "onnx-fp32": onnx("fp32"),
+        "st": SentenceTransformerEmbedder,
+    }
     return {kind: load for kind, load in loaders.items() if only in (None, kind)}
 
 
@@ -101,9 +109,10 @@ def main() -> None:
                 f"(target <= {TARGET_P99_MS:g}): {'met' if met else 'NOT met'}"
             )
     answers = {kind: result["answers"] for kind, result in results.items()}
-    if len(answers) == 2:
-        same = sum(a == b for a, b in zip(answers["onnx"], answers["st"], strict=True))
-        print(f"same answer text from both encoders: {same}/{len(questions)}")
+    for kind in ("onnx", "onnx-fp32"):
+        if kind in answers and "st" in answers:
+            same = sum(a == b for a, b in zip(answers[kind], answers["st"], strict=True))
+            print(f"same answer text from {TITLE[kind]} and sentence-transformers: {same}/{len(questions)}")
 
 
 if __name__ == "__main__":

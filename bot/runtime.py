@@ -127,12 +127,13 @@ def query_embedder(settings: Settings, manifest: dict[str, Any], rebuild: bool =
     """The manifest's ONNX encoder; sentence-transformers when the build has none, or (with a one-line
     warning) when its file is missing or altered, exporting it again first if `rebuild` allows."""
     try:
-        onnx = onnx_store.load_query_encoder(settings.index_dir, manifest)
+        onnx = onnx_store.load_query_encoder(settings.index_dir, manifest, settings.query_precision)
     except ModelIntegrityError as exc:
         fallback = SentenceTransformerEmbedder()
         done = "kept as is"
         if rebuild:
-            entry = onnx_store.prepare_entry(fallback.model, settings.index_dir, None, check_texts())
+            # a graph still as recorded is kept: only what changed is made again
+            entry = onnx_store.prepare_entry(fallback.model, settings.index_dir, manifest, check_texts())
             if entry is not None:
                 store.update_manifest(settings.index_dir, entry.to_manifest())
                 onnx_store.prune_graphs(settings.index_dir)

@@ -124,14 +124,19 @@ def _write_split(graph: bytes, path: Path) -> str:
     return sha256_file(weights)
 
 
+def row_cosines(a: Vectors, b: Vectors) -> Vectors:
+    """The cosine between each row of `a` and the same row of `b`."""
+    norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
+    return np.asarray(np.sum(a * b, axis=1) / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
 def check_agreement(reference: Vectors, exported: Vectors, texts: Sequence[str]) -> float:
     """The lowest cosine between the two sets of vectors; raises OnnxExportError below MIN_COSINE."""
     if reference.shape != exported.shape:
         raise OnnxExportError(
             f"ONNX vectors have shape {exported.shape}, sentence-transformers' {reference.shape}"
         )
-    norms = np.linalg.norm(reference, axis=1) * np.linalg.norm(exported, axis=1)
-    cosines = np.sum(reference * exported, axis=1) / np.maximum(norms, 1e-12)
+    cosines = row_cosines(reference, exported)
     worst = int(np.argmin(cosines))
     if not cosines[worst] >= MIN_COSINE:  # also catches NaN
         raise OnnxExportError(

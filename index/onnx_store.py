@@ -4,8 +4,10 @@ Under the data directory (the index directory's parent):
 
     models/all-MiniLM-L6-v2-<sha12>.onnx        the graph, named by the weights it was traced from
     models/all-MiniLM-L6-v2-<sha12>.onnx.data   its weights (90 MB), mapped into memory when loaded
+    models/all-MiniLM-L6-v2-<sha12>.int8.onnx   the same graph with int8 weights (23 MB): what answers use
     index/build-*/manifest.json                 "onnx": {"path", "sha256", "data_sha256", "source_sha256",
-                                                         "opset", "min_cosine"}
+                                                         "opset", "min_cosine", "int8_sha256",
+                                                         "int8_min_cosine"}
 
 The files live outside the build directories, so an incremental build neither copies nor re-exports them: a
 build reuses the previous build's export while both files still hash to the recorded values. After a build,
@@ -18,13 +20,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from index.embedder import OFFICIAL_SHA256, ModelIntegrityError, sha256_file
 from index.onnx_encoder import OnnxEmbedder, weights_path
 from index.onnx_export import OPSET, export_checked
+from index.onnx_quantize import int8_path, quantize_checked
 
 ONNX_KEY = "onnx"
 MODELS_DIR = "models"
@@ -47,6 +50,8 @@ class OnnxEntry:
     source_sha256: str
     opset: int
     min_cosine: float
+    int8_sha256: str | None = None  # the int8 copy, when one was made and checked
+    int8_min_cosine: float | None = None
 
     def to_manifest(self) -> dict[str, Any]:
         return {ONNX_KEY: asdict(self)}
@@ -65,6 +70,8 @@ def read_entry(manifest: dict[str, Any] | None) -> OnnxEntry | None:
             source_sha256=str(raw["source_sha256"]),
             opset=int(raw["opset"]),
             min_cosine=float(raw["min_cosine"]),
+            int8_sha256=str(raw["int8_sha256"]) if raw.get("int8_sha256") else None,
+            int8_min_cosine=float(raw["int8_min_cosine"]) if raw.get("int8_min_cosine") is not None else None,
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -85,6 +92,26 @@ def still_valid(index_dir: Path, entry: OnnxEntry) -> bool:
         and sha256_file(path) == entry.sha256
         and sha256_file(weights_path(path)) == entry.data_sha256
     )
+
+
+def int8_valid(index_dir: Path, entry: OnnxEntry) -> bool:
+    """The entry has an int8 copy and the file still hashes to the recorded value."""
+    path = int8_path(graph_path(index_dir, entry))
+    return entry.int8_sha256 is not None and path.is_file() and sha256_file(path) == entry.int8_sha256
+
+
+def with_int8(entry: OnnxEntry, index_dir: Path, check_texts: Sequence[str]) -> OnnxEntry:
+    """The entry with its int8 copy, made and checked now unless a valid one is recorded; without one, with
+    a warning, when it cannot be made (questions are then embedded by the float32 graph)."""
+    if int8_valid(index_dir, entry):
+        return entry
+    try:
+        made = quantize_checked(graph_path(index_dir, entry), entry.sha256, entry.data_sha256, check_texts)
+    # the copy only saves time: whatever the quantizer (or onnx under it) raises, questions use the graph
+    except Exception as exc:
+        log.warning("could not make the int8 query encoder, answers will use the float32 one: %s", exc)
+        return replace(entry, int8_sha256=None, int8_min_cosine=None)
+    return replace(entry, int8_sha256=made.sha256, int8_min_cosine=round(made.min_cosine, 6))
 
 
 def export_entry(model: Any, index_dir: Path, check_texts: Sequence[str]) -> OnnxEntry:
@@ -111,9 +138,9 @@ def prepare_entry(
     None, with one warning, when the export fails (queries then use sentence-transformers)."""
     entry = read_entry(previous)
     if entry is not None and still_valid(index_dir, entry):
-        return entry
+        return with_int8(entry, index_dir, check_texts)
     try:
-        return export_entry(model, index_dir, check_texts)
+        return with_int8(export_entry(model, index_dir, check_texts), index_dir, check_texts)
     except (OSError, RuntimeError, ImportError) as exc:  # OnnxExportError and ModelIntegrityError included
         reason = " ".join(str(exc).split())  # one line, whatever the exporter printed
         log.warning(
@@ -135,15 +162,19 @@ def prune_graphs(index_dir: Path) -> None:
             continue
         if entry is not None:
             named.add(graph_path(index_dir, entry).resolve())
+            if entry.int8_sha256 is not None:
+                named.add(int8_path(graph_path(index_dir, entry)).resolve())
     for graph in models.glob(f"{FILE_STEM}-*.onnx"):
         if graph.resolve() not in named:
             weights_path(graph).unlink(missing_ok=True)
             graph.unlink(missing_ok=True)
 
 
-def load_query_encoder(index_dir: Path, manifest: dict[str, Any] | None) -> OnnxEmbedder | None:
-    """The manifest's ONNX encoder (None if it has none); ModelIntegrityError if the file is missing or
-    differs from the export."""
+def load_query_encoder(
+    index_dir: Path, manifest: dict[str, Any] | None, precision: str = "int8"
+) -> OnnxEmbedder | None:
+    """The manifest's ONNX encoder (None if it has none): its int8 copy when asked for and recorded, else the
+    float32 graph; ModelIntegrityError if the file is missing or differs from the one recorded."""
     entry = read_entry(manifest)
     if entry is None:
         return None
@@ -151,4 +182,7 @@ def load_query_encoder(index_dir: Path, manifest: dict[str, Any] | None) -> Onnx
         raise ModelIntegrityError(
             f"ONNX model {entry.path} was traced from other weights than the official ones"
         )
-    return OnnxEmbedder(graph_path(index_dir, entry), entry.sha256, data_sha256=entry.data_sha256)
+    graph = graph_path(index_dir, entry)
+    if precision == "int8" and entry.int8_sha256 is not None:
+        return OnnxEmbedder(int8_path(graph), entry.int8_sha256)
+    return OnnxEmbedder(graph, entry.sha256, data_sha256=entry.data_sha256)

@@ -52,10 +52,16 @@ def query_encoder_line(manifest: dict[str, Any]) -> str:
     onnx = manifest.get("onnx")
     if not isinstance(onnx, dict):
         return "Query encoder: sentence-transformers (no ONNX export in this build)"
-    return (
+    line = (
         f"Query encoder: ONNX {onnx.get('path')} (onnxruntime, no torch; lowest cosine to "
         f"sentence-transformers {onnx.get('min_cosine')})"
     )
+    if onnx.get("int8_sha256"):
+        line += (
+            f"; its int8 copy answers unless TALENTBOT_QUERY_PRECISION=fp32 (lowest cosine to the float32 "
+            f"graph {onnx.get('int8_min_cosine')})"
+        )
+    return line
 
 
 @index_app.command("status")

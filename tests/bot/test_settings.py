@@ -145,6 +145,13 @@ def test_every_search_mode_is_accepted_and_an_unknown_one_is_listed_against_them
         Settings.from_env({"TALENTBOT_SEARCH_MODE": "semantic"})
 
 
+def test_the_query_encoder_precision_is_int8_unless_set_and_a_wrong_one_names_the_choices() -> None:
+    assert Settings.from_env({}).query_precision == "int8"
+    assert Settings.from_env({"TALENTBOT_QUERY_PRECISION": " FP32 "}).query_precision == "fp32"
+    with pytest.raises(SettingsError, match=r"TALENTBOT_QUERY_PRECISION='fp16': use int8 or fp32"):
+        Settings.from_env({"TALENTBOT_QUERY_PRECISION": "fp16"})
+
+
 # -------------------------------------------------------------------------------------------- token
 
 

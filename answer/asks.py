@@ -223,13 +223,27 @@ def own_words(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> frozense
     return frozenset(content_words(body(asks[i].text)) - others - named)
 
 
+# A topic set before a colon or a spaced dash at the start of a message: "maimai 2024: ...", "wu yonghui - ...".
+# The label asks nothing itself: no question word in it, and the colon ends a word ("at 9:30" is no label).
+_LABEL = re.compile(
+    r"^\s*((?:(?!\b(?:how|what|whats|who|whom|whose|when|where|why|which|did|does|do|is|are|was|were)\b)"
+    r"[^:?!.,]){2,60}?)\s*(?::\s|\s[-\u2013\u2014]\s)\s*\S",
+    re.I,
+)
+
+
 def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
     """What to search for one ask: its words; the body of another ask when it has none of its own ("for how
     long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how
     much is the H-1B fee"), the nearest one before it that does not point back itself; and the names the whole question mentions ("where did he go?" after "who left
     Apple")."""
     ask = asks[i].text
-    own_words = bool(content_words(body(ask)))
+    # a label the message opens with is what every ask is about: "gold card: how much is the vetting fee and
+    # how long until citizenship"
+    label = _LABEL.match(asks[0].text) if i else None
+    if label is not None and not set(words(label.group(1))) & set(words(ask)):
+        ask = f"{ask} {label.group(1)}"
+    own_words = bool(content_words(body(asks[i].text)))
     # "is he still teaching": a person the question names is who "he" is, not the other ask's words
     of_person = own_words and bool(names) and bool(_PERSON_BACK.search(ask)) and not _THING_BACK.search(ask)
     if not of_person and (not own_words or _POINTS_BACK.search(ask)):

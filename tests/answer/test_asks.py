@@ -123,6 +123,14 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
     # "what's" opens an ask as "what" does: the words borrowed are "david silver's new company"
     person = split_asks("what's david silver's new company and is he still teaching")
     assert search_text(person, 1, ()) == "is he still teaching david silver's new company"
+    # a label opening the message is what every ask is about
+    labelled = split_asks("gold card: how much is the vetting fee and how long until citizenship")
+    assert search_text(labelled, 1, ()) == "how long until citizenship gold card"
+    dashed = split_asks("maimai 2024 - how scarce were cloud people, and what was liepin offering")
+    assert search_text(dashed, 1, ()) == "what was liepin offering maimai 2024"
+    # ...but a colon in passing is no label
+    timed = split_asks("how much did meta pay at 9:30 and who signed")
+    assert "9" not in search_text(timed, 1, ())
     # ...but with the question's names, "he" is the person it names, not the other ask's words
     assert search_text(person, 1, ("David Silver",)) == "is he still teaching David Silver"
 

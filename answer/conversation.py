@@ -351,7 +351,9 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
             )
         return they_as_one(text, firm)
     if group:
-        return PLURAL.sub(lambda m: refer(m.group(1), group, text[m.end() :]), text)
+        # the first pronoun names them; a later one points back at that ("are they giving up their uw jobs":
+        # not "...giving up the people Microsoft hired from Ai2's uw jobs")
+        return PLURAL.sub(lambda m: refer(m.group(1), group, text[m.end() :]), text, count=1)
     return they_as_one(text, person) if person and not several else text
 
 

@@ -438,6 +438,11 @@ def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: E
         chat.resolve("what did they get paid", small_engine.parse)
         == "what did the people Meta hired from Apple get paid"
     )
+    # ...and once named, they are "their" again in the same question
+    assert (
+        chat.resolve("are they giving up their old titles", small_engine.parse)
+        == "are the people Meta hired from Apple giving up their old titles"
+    )
 
 
 @pytest.mark.parametrize(

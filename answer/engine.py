@@ -51,7 +51,8 @@ STORY_ARTICLES = 3
 _ASKS_WHO = re.compile(r"^\W*(?:who|which)\b", re.I)
 # "The" and a word any story has: whose founders, which deal, what team is the last story's.
 _THE_GENERIC = re.compile(
-    r"\bthe\s+(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|employees|leaders|"
+    # ...with a word or two before it: "whose exit gutted the pre-training team"
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|employees|leaders|"
     r"leadership|lab|company|start-?up|round|investors|money|offer|package|acquisition|merger|price|sale|"
     r"lawsuit|case|ruling|rule|policy|programme|program|scheme|plan|memo|report|survey|study)\b",
     re.I,
@@ -198,7 +199,13 @@ class Engine:
         generic = _THE_GENERIC.search(raw)
         if not cited or not story or cited & story or generic is None:
             return False
-        told = {w[:STEM_LETTERS] for a in story for w in self.state.article_words(a)}
+        # its words as written, and hyphenated ones run together as people type them ("pretraining")
+        told = {
+            v[:STEM_LETTERS]
+            for a in story
+            for w in self.state.article_words(a)
+            for v in (w, w.replace("-", ""))
+        }
         if not content_words(generic.group(0)) <= told:
             return False  # the last story has no founders, no deal...
         return not any(name.strip().lower() in answer.plain_text().lower() for name in subject.split(","))

@@ -159,6 +159,12 @@ def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
             "what happened to the founders",
             "barred from leaving China",
         ),
+        # ...and "the pretraining team" is SpaceXAI's, a word before "team" and typed without its hyphen
+        (
+            "how many researchers have quit spacexai",
+            "whose exit gutted the pretraining team",
+            "Juntang Zhuang",
+        ),
     ],
 )
 def test_a_follow_up_no_rule_rewrites_goes_on_with_the_last_question(

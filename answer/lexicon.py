@@ -39,6 +39,13 @@ _AMOUNT_OR_PERIOD = re.compile(
 )
 # A letter or two, a hyphen and a number name a visa or a form: "O-1", "EB-5", "H-1B" ("top-10" does not).
 _CODE = re.compile(r"^[a-z]{1,2}-\d{1,2}[a-z]?$")
+
+
+def is_code(word: str) -> bool:
+    """Is the word a code such as a visa class ("o-1", "eb-5")?"""
+    return _CODE.match(word) is not None
+
+
 # Who does something: "earners" (earn), "poachers" (poach).
 _DOER = re.compile(r"(?<=[a-z]{3})ers?$")
 
@@ -68,6 +75,7 @@ class Lexicon:
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         known = set(vocabulary)
+        self._written = frozenset(known)
         self._parts = {p for w in known for p in word_parts(w)}
         self._joined = {w.replace("-", "") for w in known}
         self._stems = {stem(p) for p in self._parts}
@@ -78,6 +86,10 @@ class Lexicon:
         self._short = [w for w in STOP_WORDS if len(w) > SHORT_WORD - 1]
         self._sorted = sorted(p for p in self._parts if p.isalpha())
         self._cache: dict[str, bool] = {}
+
+    def writes(self, word: str) -> bool:
+        """Do the articles use the word exactly so ("h-1b"; "o-1" is not the "o1" they name)?"""
+        return word in self._written
 
     def knows(self, part: str) -> bool:
         """Do the articles use this word, another form of it, or a word it is a misspelling of?"""

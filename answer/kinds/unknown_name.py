@@ -10,10 +10,11 @@ from answer.context import Context
 from answer.cues import FIRST_PERSON
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
+from answer.lexicon import Lexicon, is_code
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import HIRING_VERBS, Question
 from answer.slips import english_frequencies
-from corpus.text import STEM_LETTERS, content_words
+from corpus.text import STEM_LETTERS, content_words, words
 
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
@@ -89,6 +90,12 @@ def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
                 found.append(word)
                 break
     return tuple(found)
+
+
+def unknown_codes(q: Question, lexicon: Lexicon) -> tuple[str, ...]:
+    """Codes the articles never write ("how long does an o-1 visa take"): a visa class or a form is exactly
+    what such a question is about, and any answer would be about another one. Shown in capitals, "O-1"."""
+    return tuple(dict.fromkeys(w.upper() for w in words(q.text) if is_code(w) and not lexicon.writes(w)))
 
 
 def _two_word_name(q: Question, end: int) -> bool:
@@ -167,6 +174,8 @@ class UnknownName:
 
     def match(self, q: Question, ctx: Context) -> float | None:
         if self.before_search:
+            if unknown_codes(q, ctx.state.lexicon):
+                return CERTAIN
             moves = ctx.wants_moves or (q.about_moves and bool(_HOW_MANY.search(q.text)))
             return CERTAIN if moves and (q.unknown_names or company_slot_words(q)) else None
         if not q.unknown_names and not unread(q):
@@ -180,7 +189,7 @@ class UnknownName:
         if q.unknown_names:
             names = ", ".join(q.unknown_names)
             return refusal(q.text, f"I have no articles about {names}, so I can't answer that.", self.kind)
-        named = company_slot_words(q) if self.before_search else ()
+        named = (unknown_codes(q, ctx.state.lexicon) or company_slot_words(q)) if self.before_search else ()
         if named:
             return refusal(
                 q.text, f"I have no articles about {', '.join(named)}, so I can't answer that.", self.kind

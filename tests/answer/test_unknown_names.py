@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from answer.query import parse_question
 from answer.typos import TypoFixer
 from answer.unknown import unknown_versions, versions
 from corpus.entities import EntityIndex
+from tests.conftest import FakeEmbedder, engine_over, write_article
 
 TODAY = dt.date(2026, 11, 23)
 ENTITIES = EntityIndex(people=["Ruoming Pang", "Tan Xu"], orgs=["Meta", "Apple", "Nvidia", "OpenAI"])
@@ -230,3 +232,23 @@ def test_a_garbled_word_is_no_unknown_term_but_a_word_the_articles_lack_still_is
     # ...but the word the articles lack beside it still is what the question is about
     ticker = parse_question("whsts alibaba's stock ticker", ENTITIES, TODAY, VOCAB)
     assert margin(replace(ticker, unfamiliar=("whsts", "ticker"), garbled=("whsts",))) == UNKNOWN_NAME_MARGIN
+
+
+def test_a_visa_code_the_articles_never_write_is_refused_and_one_they_write_is_not(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    write_article(
+        articles,
+        article_id="2025-09-h1b-fee",
+        title="US adds a $100,000 fee to H-1B visas",
+        body="New H-1B petitions now carry a $100,000 fee. OpenAI's o1 model was trained by a small team. "
+        * 3,
+        companies="OpenAI",
+    )
+    engine = engine_over(articles, tmp_path / "data", fake_embedder)
+    refused = engine.answer("how long does an o-1 visa take to process")  # not the o1 model
+    assert refused.kind is AnswerKind.UNKNOWN_NAME and not refused.answered
+    assert "I have no articles about O-1" in refused.plain_text()
+    assert engine.answer("how much is the h-1b fee").kind is not AnswerKind.UNKNOWN_NAME

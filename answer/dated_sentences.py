@@ -20,6 +20,13 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b")
 # "around late March", "in early June": a part of a month, which dates an event as surely as a day (its year,
 # unsaid, is the one up to publication).
 _PART_OF_MONTH = re.compile(rf"\b(?:early|mid|late)[- ]{_MONTH}\b(?![\s,]+(?:\d|(?:19|20)\d\d))", re.I)
+# A year alone dates a step of someone's path, said with its verb close before it ("Tworek joined OpenAI in
+# 2019", "the company he co-founded in 2021"); elsewhere "in 2025" is a period ("hiring in 2025 rose").
+_YEAR_STEP = re.compile(
+    r"\b(?:joined|co-founded|founded|left|quit|set up|started|launched|moved|returned|rejoined)\b"
+    r"(?:[^.;:]|\.(?=\w)){0,40}?\bin ((?:19|20)\d\d)\b(?![\s-]*(?:\d|[a-z]+ \d))",
+    re.I,
+)
 # The words before a date that make it the time of an event.
 _LEADS = word_set(
     "on in since around from by until till through early late mid mid- between and to of before after during"
@@ -81,6 +88,13 @@ def sentence_date(sentence: str, published: dt.date) -> str | None:
     return min(((start, when) for start, when in found if _dates_event(sentence, start)), default=(0, None))[
         1
     ]
+
+
+def step_year(sentence: str, published: dt.date) -> str | None:
+    """The year of a step of someone's path the sentence gives with no month or day ("Tworek joined OpenAI
+    in 2019"), or None."""
+    step = _YEAR_STEP.search(sentence)
+    return step.group(1) if step is not None and sentence_date(sentence, published) is None else None
 
 
 def _this_week(when: str, published: dt.date) -> bool:

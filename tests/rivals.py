@@ -57,7 +57,7 @@ ARTICLES: list[ArticleRow] = [
         "Yann LeCun leaves Meta to found AMI",
         "2025-11-19",
         "Meta, AMI",
-        "Yann LeCun left Meta to found AMI, a start-up building world models.",
+        "Yann LeCun left Meta to found AMI, a start-up building world models. LeCun joined Meta in 2013.",
         [("Yann LeCun", "Meta", "AMI", "founder", "2025-11")],
     ),
     (

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from answer.context import Context
-from answer.dated_sentences import dated_sentences, most_precise, news_date, on_topic
+from answer.dated_sentences import (
+    MAX_DATED_WORDS,
+    dated_sentences,
+    most_precise,
+    news_date,
+    on_topic,
+    step_year,
+)
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, articles_about, involves, names, unknown_names
 from answer.kinds.timeline_asks import SPAN, TIMELINE_CUE, TIMELINE_WORD, aspect_of, topic_of, topic_words
-from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
+from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves, told_by_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import RecordedMove
 from answer.query import Question
@@ -82,11 +89,12 @@ def article_event(state: EngineState, article_id: str, subjects: list[Entity]) -
 
 
 def name_position(sentence: str, subjects: list[Entity]) -> int | None:
-    """The word number where the sentence first names a subject in full (None: it names none)."""
+    """The word number where the sentence first names a subject in full, or a person by surname ("Tworek
+    joined OpenAI in 2019"), None when it names none."""
     found = set()
     for i, word in enumerate(words(sentence)):
         found.add(word)
-        if any(e.keys <= found for e in subjects):
+        if any(e.keys <= found or (e.kind == "person" and word == surname(e.name)) for e in subjects):
             return i
     return None
 
@@ -166,7 +174,10 @@ def article_events(
     movers: dict[str, set[str]] = {}
     for r in moves:
         movers.setdefault(r.article_id, set()).update(words(r.move.person))
-    people = {surname(r.move.person) for r in moves} - {""}
+    people: dict[str, set[str]] = {}  # each mover's surname: the dates of their recorded moves
+    for r in moves:
+        if surname(r.move.person):
+            people.setdefault(surname(r.move.person), set()).add(r.move.date or "")
     found = []
     about = [articles_about(state, e) for e in subjects]
     for a in dict.fromkeys(
@@ -185,22 +196,38 @@ def article_events(
 
 
 def dated_events(
-    state: EngineState, article_id: str, subjects: list[Entity], people: set[str]
+    state: EngineState, article_id: str, subjects: list[Entity], people: Mapping[str, set[str]]
 ) -> list[Event]:
     """The events an article about the subjects dates in its text ("The round closed on 16 June"): sentences
     naming a subject as what they are about (in their first words), or naming no one else (the article's
-    subject is theirs), and none of the `people` (surnames) whose moves are lines of their own."""
+    subject is theirs), and none of the `people` (surnames, with the dates of their recorded moves) whose
+    moves are lines of their own, unless dated when none of their moves is ("Tworek joined OpenAI in 2019":
+    where the path starts)."""
     article = state.data.articles[article_id]
     found = []
     for _, when, text in dated_sentences(
         state.data.sentences.get(article_id, []), article.published, state.newest
     ):
         said = words(text)
-        if people & set(said) or said[0] in _SOMEONE:  # "Zoph had been ...", "He was one of ...": a mover's
-            continue
+        if said[0] in _SOMEONE or any(told_by_moves(when, people[w]) for w in set(said) & people.keys()):
+            continue  # "He was one of ...", "Zoph had been ...": a mover's, told by their moves
         position = name_position(text, subjects)
         if (position is not None and position < SUBJECT_WORDS) or not state.entities.find(text):
             found.append(Event(when, text, article_id, in_text=True))
+    # ...and a person's earlier steps the article gives by year alone ("Tworek joined OpenAI in 2019")
+    persons = [e for e in subjects if e.kind == "person"]
+    for text in state.data.sentences.get(article_id, []) if persons else []:
+        year = step_year(text, article.published)
+        position = name_position(text, persons) if year else None
+        if (
+            year is None
+            or position is None
+            or position >= SUBJECT_WORDS
+            or len(text.split()) > MAX_DATED_WORDS
+        ):
+            continue
+        if not any(told_by_moves(year, people.get(surname(e.name), set())) for e in persons):
+            found.append(Event(year, text, article_id, in_text=True))
     return found
 
 

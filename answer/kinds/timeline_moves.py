@@ -119,3 +119,9 @@ def part_moves(state: EngineState, subjects: list[Entity]) -> list[RecordedMove]
                     RecordedMove(r.move.model_copy(update={"to": e.name}), r.article_id, r.published)
                 )
     return found
+
+
+def told_by_moves(when: str, dates: set[str]) -> bool:
+    """Does a recorded move (an undated one: any) fall in the year of a sentence's date: is what the
+    sentence dates a line of the timeline already?"""
+    return any(not d or d[:4] == when[:4] for d in dates)

@@ -13,6 +13,7 @@ from answer.dated_sentences import (
     news_date,
     on_topic,
     sentence_date,
+    step_year,
 )
 
 JANUARY = dt.date(2026, 1, 5)
@@ -39,6 +40,19 @@ JANUARY = dt.date(2026, 1, 5)
 )
 def test_the_date_a_sentence_gives_an_event(sentence: str, when: str | None) -> None:
     assert sentence_date(sentence, JANUARY) == when
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Tworek joined OpenAI in 2019 and became one of its best-known researchers.", "2019"),
+        ("He co-founded Character.AI in 2021.", "2021"),
+        ("Hiring in 2025 rose sharply.", None),  # a period, not a step of anyone's path
+        ("She joined Meta in June 2025.", None),  # dated to the month: `sentence_date`'s
+    ],
+)
+def test_a_step_of_a_path_is_dated_by_its_year(sentence: str, year: str | None) -> None:
+    assert step_year(sentence, JANUARY) == year
 
 
 def test_only_events_before_the_articles_own_news_are_lines() -> None:

@@ -64,12 +64,12 @@ def test_an_article_naming_the_subject_in_its_title_is_listed_by_its_title(engin
 def test_a_persons_timeline(engine: Engine) -> None:
     answer = engine.answer("Chronology of Yann LeCun")
     assert answer.kind is AnswerKind.TIMELINE
-    assert [line.text for line in answer.lines] == [
-        "November 2025 — Yann LeCun joins AMI from Meta (founder)"
-    ]
+    # the step the articles give by year alone, then the recorded move
+    path = ["2013 — LeCun joined Meta in 2013.", "November 2025 — Yann LeCun joins AMI from Meta (founder)"]
+    assert [line.text for line in answer.lines] == path
     # a company named with them is a station of their timeline, not a timeline of its own
     with_company = [line.text for line in engine.answer("yann lecun's moves in order, meta to now").lines]
-    assert with_company == ["November 2025 — Yann LeCun joins AMI from Meta (founder)"]
+    assert with_company == path
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,11 @@ from answer.kinds.careers import (
 )
 from answer.kinds.compare import notable_first
 from answer.kinds.sides import asked_sides
+from answer.kinds.subject import articles_about
 from answer.model import Answer, AnswerKind, Line, Source
 from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope
 from answer.query import MONTH_RE, Question
+from corpus.text import word_set
 
 # "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
 # so the sentence of its articles that states the date or the amount comes after the list.
@@ -68,6 +70,41 @@ def _story(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, s
     r = moves[0]
     names = quote_names(r.move.person)
     return best_sentence(ctx.state, ctx.vector, [r.article_id], names, carried=True, about=True)
+
+
+# "Is DeepSeek hiring?", "alibaba quark hiring a ton rn?": whether a company hires, which its hiring drive
+# tells better than its few recorded moves.
+_IS_HIRING = re.compile(
+    r"^\W*(?:(?:is|are)\s+)?[\w.&' -]{2,40}?\s+(?:still\s+|even\s+)?(?:hiring|recruiting)\b(?!\s+(?:from|away))",
+    re.I,
+)
+# ...said in an article headline about a drive: jobs posted, a team doubled, a hiring spree.
+_DRIVE = re.compile(
+    r"\b(?:hiring (?:drive|spree|push|plan)|recruit\w*|jobs?|openings?|positions|doubl\w*|hires? \d|"
+    r"\d[\d,]* (?:ai )?(?:hires|roles|staff|people|engineers|researchers))\b",
+    re.I,
+)
+
+
+# The words of a sentence telling the drive, not the rest of the story: "published 33 job openings".
+_HIRING_WORDS = word_set(
+    "hire hires hiring hired recruit recruits recruiting recruitment jobs job openings roles positions"
+)
+
+
+def _drive(q: Question, ctx: Context) -> tuple[str, str] | None:
+    """For "is X hiring?" when few moves are on record, the sentence of the latest article on a hiring drive
+    of X (or of the part of it named too: "alibaba quark") that names it."""
+    orgs = [m.entity for m in q.mentions if m.entity.kind == "org"]
+    if q.people or q.origins or not orgs or len(ctx.moves) > MAX_STATED_MOVES or not _IS_HIRING.match(q.text):
+        return None
+    articles = ctx.state.data.articles
+    drives = sorted(
+        {a for e in orgs for a in articles_about(ctx.state, e) if _DRIVE.search(articles[a].title)},
+        key=lambda a: (articles[a].published, a),
+    )
+    names = [n for e in orgs for n in quote_names(e.name)]
+    return best_sentence(ctx.state, ctx.vector, drives[-1:], names, _HIRING_WORDS) if drives else None
 
 
 # "How many of the new recruits did their degrees in China?", "how much were they paid?": not a list of moves.
@@ -145,7 +182,7 @@ class MovesList:
         # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
         quotes = [f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f]
         if not quotes:  # "did guo daya join bytedance": the sentence telling the one move
-            quotes = [f for f in (_story(q, ctx.moves, ctx),) if f]
+            quotes = [f for f in (_story(q, ctx.moves, ctx), _drive(q, ctx)) if f]
         for quote in dict.fromkeys(quotes):
             answer = _with_quote(answer, quote, ctx)
         return answer

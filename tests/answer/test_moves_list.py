@@ -188,3 +188,36 @@ def test_leaving_to_found_a_company_lists_the_founders_not_every_leaver(
     assert "to found a company" in answer.intro
     people = [line.text.split(":")[0] for line in answer.lines if "→" in line.text]
     assert sorted(people) == sorted(listed)
+
+
+def test_is_a_company_hiring_gets_its_hiring_drive_after_its_few_moves(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    drive = "DeepSeek posted 33 job openings across seven job families after its funding round."
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2026-03-deepseek-hires-cui",
+            "title": "DeepSeek hires Jane Street's Cui Tianyi",
+            "body": "DeepSeek hired Cui Tianyi from Jane Street to lead its agent team.",
+            "published": "2026-03-10",
+            "companies": "DeepSeek, Jane Street",
+            "people": "Cui Tianyi",
+            "moves": "moves:\n  - person: Cui Tianyi\n    from: Jane Street\n    to: DeepSeek\n    date: 2026-03\n",
+        },
+        {
+            "article_id": "2026-07-deepseek-hiring-drive",
+            "title": "DeepSeek doubles every department in its biggest recruiting drive",
+            "body": f"DeepSeek closed its first outside funding round. {drive} Its founder wants a small team.",
+            "published": "2026-07-01",
+            "companies": "DeepSeek",
+            "people": "",
+        },
+    )
+    for question in ("is deepseek hiring", "deepseek hiring again?"):
+        answer = engine.answer(question)
+        assert answer.kind is AnswerKind.MOVES
+        assert [line.text for line in answer.lines][-1] == drive, question
+    # ...not for who was hired from where: the list says it
+    assert drive not in engine.answer("who did deepseek hire from jane street").plain_text()

@@ -130,20 +130,26 @@ def row_cosines(a: Vectors, b: Vectors) -> Vectors:
     return np.asarray(np.sum(a * b, axis=1) / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
+def worst_cosine(a: Vectors, b: Vectors, texts: Sequence[str]) -> tuple[float, str]:
+    """The lowest cosine between a row of `a` and the same row of `b` (NaN if any is), and its text."""
+    cosines = row_cosines(a, b)
+    worst = int(np.argmin(cosines))
+    return float(cosines[worst]), texts[worst]
+
+
 def check_agreement(reference: Vectors, exported: Vectors, texts: Sequence[str]) -> float:
     """The lowest cosine between the two sets of vectors; raises OnnxExportError below MIN_COSINE."""
     if reference.shape != exported.shape:
         raise OnnxExportError(
             f"ONNX vectors have shape {exported.shape}, sentence-transformers' {reference.shape}"
         )
-    cosines = row_cosines(reference, exported)
-    worst = int(np.argmin(cosines))
-    if not cosines[worst] >= MIN_COSINE:  # also catches NaN
+    worst, text = worst_cosine(reference, exported, texts)
+    if not worst >= MIN_COSINE:  # also catches NaN
         raise OnnxExportError(
-            f"the exported ONNX model does not reproduce sentence-transformers: cosine {cosines[worst]:.6f} "
-            f"< {MIN_COSINE} on {texts[worst][:80]!r}; the file was not written"
+            f"the exported ONNX model does not reproduce sentence-transformers: cosine {worst:.6f} "
+            f"< {MIN_COSINE} on {text[:80]!r}; the file was not written"
         )
-    return float(cosines[worst])
+    return worst
 
 
 def _check_structure(model: Any) -> None:

@@ -15,12 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from corpus.atomic import fsync_dir
 from index.embedder import sha256_file
 from index.onnx_encoder import OnnxEmbedder
-from index.onnx_export import row_cosines
+from index.onnx_export import worst_cosine
 
 # Per-channel int8 weights kept every question's vector within cosine 0.975 of the float32 graph's (mean
 # 0.992, over 600 evaluation questions), and the evaluation's key facts within 0.1 point; per-tensor weights
@@ -74,16 +72,15 @@ def quantize_checked(
         texts = list(check_texts)
         full = OnnxEmbedder(graph, sha256, data_sha256=data_sha256).encode(texts)
         small = OnnxEmbedder(staged, sha256_file(staged)).encode(texts)
-        cosines = row_cosines(full, small)
-        worst = int(np.argmin(cosines))
-        if not cosines[worst] >= MIN_INT8_COSINE:  # also catches NaN
+        worst, text = worst_cosine(full, small, texts)
+        if not worst >= MIN_INT8_COSINE:  # also catches NaN
             raise QuantizeError(
-                f"the int8 query encoder strays from the float32 one: cosine {cosines[worst]:.4f} < "
-                f"{MIN_INT8_COSINE} on {texts[worst][:80]!r}"
+                f"the int8 query encoder strays from the float32 one: cosine {worst:.4f} < "
+                f"{MIN_INT8_COSINE} on {text[:80]!r}"
             )
         digest = sha256_file(staged)
         os.replace(staged, out)
     finally:
         staged.unlink(missing_ok=True)
     fsync_dir(out.parent)
-    return Quantized(digest, float(cosines[worst]))
+    return Quantized(digest, worst)

@@ -311,6 +311,7 @@ def _coordinated(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[
 
 # A move written as one company "to" another: "openai to anthropic moves", "google → meta defections".
 _ONE_TO_ANOTHER = re.compile(r"\s*(?:to|→|->|=>|2)\s*", re.I)
+_ARROW = re.compile(r"\s*(?:→|->|=>)\s*")
 
 
 def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[int, str]:
@@ -318,10 +319,13 @@ def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> di
     alone reads Y as where they went)."""
     directed = dict(roles)
     for left, right in pairwise(orgs):
+        between = text[left.end : right.start]
+        # an arrow says it whatever the words before ("who've gone meta -> openai"), "to" only after none
+        arrow = _ARROW.fullmatch(between) is not None
         if (
-            roles[id(left)] == "either"
+            (arrow or roles[id(left)] == "either")
             and roles[id(right)] != "source"
-            and _ONE_TO_ANOTHER.fullmatch(text[left.end : right.start])
+            and _ONE_TO_ANOTHER.fullmatch(between)
         ):
             directed[id(left)], directed[id(right)] = "source", "destination"
     return directed
@@ -348,6 +352,8 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         about_moves=(
             bool(_MOVE_WORDS.search(untimed := _LEGAL.sub(" ", _TIME_CLAUSE.sub(" ", text))))
             or bool(_WHO_FROM_AT_TO.search(untimed))
+            # "the people who've gone meta -> openai": an arrow between two companies is a move
+            or any(_ARROW.fullmatch(text[a.end : b.start]) for a, b in pairwise(orgs))
         )
         and not _one_described(text)
         and not _SUED.search(text),

@@ -95,6 +95,10 @@ def test_direction_of_a_move_question() -> None:
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
     assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]
     assert parse_question("where did the Alibaba people end up", ENTITIES, TODAY, VOCAB).about_moves
+    # an arrow between two companies is a move from the first to the second, whatever the words before it
+    arrow = parse_question("name the people who've gone alibaba -> bytedance", ENTITIES, TODAY, VOCAB)
+    assert arrow.about_moves and [m.entity.name for m in arrow.origins] == ["Alibaba"]
+    assert [m.entity.name for m in arrow.destinations] == ["ByteDance"]
     # someone's co-founders or team are others than them
     for text in ("who are tan xu's co-founders at Moonshot AI", "did tan xu’s team join Meta"):
         team = parse_question(text, ENTITIES, TODAY, VOCAB)

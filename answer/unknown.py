@@ -33,7 +33,10 @@ EVERYDAY_WORDS = word_set(
     # slang for true or not: "is that legit", "lowkey cap"
     "legit sus cap lowkey highkey deadass "
     # how, not what: "who did nvidia pull in via licence deals"
-    "via"
+    "via "
+    # numbers written out: "12 months to 6 to zero", "a dozen", "a couple"
+    "zero nil one two three four five six seven eight nine ten eleven twelve dozen dozens twenty thirty forty "
+    "fifty hundred hundreds thousand thousands couple half twice double triple"
 )
 # One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
 _OWNER = re.compile(r"(?<![\w'’.])((?:[a-z]+\s)?[a-z]+)['’]s\b")  # not a web address's end: "jd.com's"

@@ -60,7 +60,9 @@ _MOTIVE = re.compile(
     r"follow(?:ed|s|ing) (?:a|an|the|his|her|its|their)|in the wake of|on the heels of|"
     # ...or a reading of what lies behind it: "these steps suggest Beijing treats top AI founders as strategic
     # assets", "leaving less room for the kind of work the departing researchers led"
-    r"suggests?|suggested|leaving (?:less|little|no) room)\b",
+    r"suggests?|suggested|leaving (?:less|little|no) room|"
+    # ...or what the hirer lacks: "it needs people who have taken products from prototype to mass production"
+    r"needs? (?:\w+ ){0,2}(?:people|staff|engineers|researchers|talent|experts?|someone|skills|experience))\b",
     re.I,
 )
 _MONTH = (

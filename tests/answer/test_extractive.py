@@ -191,6 +191,17 @@ def test_a_why_answer_finds_the_causes_the_story_names_however_unlike_the_questi
     assert sentences[2] not in _picked("how many people left spacexai", sentences, vectors, 3)
 
 
+def test_a_why_answer_gives_what_the_hirer_needs_when_the_story_states_no_cause() -> None:
+    sentences = (
+        "Paul Meade, the Apple vice president behind the Vision Pro, is joining OpenAI's hardware team.",
+        "His remit at Apple also covered its forthcoming smart glasses.",
+        "OpenAI is building devices, and it needs people who have taken products to mass production.",
+    )
+    vectors = np.zeros((3, 8))
+    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.8, 0.6, 0.5, 0.87
+    assert sentences[2] in _picked("why is openai going after apple hardware execs", sentences, vectors, 2)
+
+
 def test_a_why_answer_takes_the_cause_from_another_chosen_story_when_the_best_gives_none() -> None:
     recap = ("The restructuring follows upheavals at Meta's AI group, which cut about 600 roles in October.",)
     story = (

@@ -18,6 +18,7 @@ from answer.kinds.definition import Definition
 from answer.kinds.empty import Empty
 from answer.kinds.empty_period import EmptyPeriod
 from answer.kinds.extractive import Extractive
+from answer.kinds.founding import Founding
 from answer.kinds.greeting import Greeting
 from answer.kinds.leaders import Leaders
 from answer.kinds.missing_aspect import MissingAspect
@@ -51,6 +52,7 @@ REGISTRY: tuple[QuestionKind, ...] = (
     Age(),
     # from the recorded moves and the articles' dates
     Companions(),  # "did she bring anyone with her": those who made the same move with someone
+    Founding(),  # "when did murati start thinking machines": the founder's move, not the company's later news
     ReportsTo(),
     Profile(),
     Roles(),

@@ -95,6 +95,9 @@ def test_direction_of_a_move_question() -> None:
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)
     assert not head.about_moves and [m.entity.name for m in head.origins] == ["Alibaba"]
     assert parse_question("where did the Alibaba people end up", ENTITIES, TODAY, VOCAB).about_moves
+    # pulling people out of a company is hiring them away from it
+    pulled = parse_question("who all did bytedance pull out of alibaba", ENTITIES, TODAY, VOCAB)
+    assert pulled.about_moves and [m.entity.name for m in pulled.origins] == ["Alibaba"]
     # an arrow between two companies is a move from the first to the second, whatever the words before it
     arrow = parse_question("name the people who've gone alibaba -> bytedance", ENTITIES, TODAY, VOCAB)
     assert arrow.about_moves and [m.entity.name for m in arrow.origins] == ["Alibaba"]

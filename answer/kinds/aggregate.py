@@ -62,7 +62,9 @@ _NOT_MOVES = re.compile(
     r"vacanc\w*|cut\w*|lay\w*offs?|manag\w*|paid|pay\w*|money|salar\w*|bonus\w*|awards?|grants?|"
     # ...or people a company is trying to hire, or has: "how many is quark trying to hire", "how many
     # employees were there"
-    r"try\w*|tries|want\w*|looking to|seek\w*|hop(?:e|es|ing) to|(?:were|are|is) there|do(?:es)? \w+ have|employ\w*|"
+    r"try\w*|tries|want\w*|looking to|seek\w*|hop(?:e|es|ing) to|(?:were|are|is) there|employ\w*|"
+    # "how many engineers does deepseek have" (not "how many moves into microsoft do you have": the record's)
+    r"do(?:es)? (?!you\b|u\b|ya\b)\w+ have|"
     r"headcount|workforce|"
     # ...or counts people by what the moves table does not record: "how many did their degrees in china"
     r"degrees?|stud(?:y|ied)|phds?|graduat\w*|born|educat\w*|women|female|chinese|american|nationalit\w*|"

@@ -77,12 +77,17 @@ def test_how_many_a_company_took_from_another_is_a_count_of_moves(
     for places in ("how many interns did bytedance hire", "how many spots did bytedance hire for"):
         assert engine.answer(places).kind is not AnswerKind.AGGREGATE, places
     # ...however the count is asked: people a company got from another, "# of", an arrow for the direction
-    for counted in ("how many people did meta get from openai", "# of people openai -> meta"):
+    for counted in (
+        "how many people did meta get from openai",
+        "# of people openai -> meta",
+        "how many moves from openai to meta do you have",  # the record's count, not a headcount
+    ):
         answer = engine.answer(counted)
         assert answer.kind is AnswerKind.AGGREGATE, counted
         assert answer.intro.startswith("2 people moved to Meta from OpenAI"), counted
     # ...but not the roles a company is hiring for, nor a company's first staff ("came from" names no move)
     assert engine.answer("how many ai roles is meta hiring for").kind is not AnswerKind.AGGREGATE
+    assert engine.answer("how many researchers from openai does meta have").kind is not AnswerKind.AGGREGATE
     launch = engine.answer("how many people did meta start with and how many came from openai")
     assert launch.kind is not AnswerKind.AGGREGATE
     # how many times likelier is a ratio, which no count of moves answers

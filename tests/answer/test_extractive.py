@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from answer.extractive import select_sentences
 from answer.passages import RetrievedPassage
@@ -41,14 +42,23 @@ def _picked(question: str, sentences: tuple[str, ...], vectors: np.ndarray, size
     return [text for text, _ in select_sentences(question, FIRST_AXIS, [_passage(sentences, vectors)], size)]
 
 
+def _story_vectors(second: tuple[float, float], third: tuple[float, float]) -> npt.NDArray[np.float64]:
+    """Three sentences' vectors: the first along the question's axis, the second and the third (along, off)
+    partly along it and partly along an axis of their own."""
+    vectors = np.zeros((3, 8))
+    vectors[0, 0] = 1.0
+    vectors[1, 0], vectors[1, 1] = second
+    vectors[2, 0], vectors[2, 2] = third
+    return vectors
+
+
 def test_a_why_question_gets_the_reason_the_story_gives_not_only_what_happened() -> None:
     sentences = (
         "Meta is eliminating about 600 positions in its superintelligence labs, Wang told staff on Wednesday.",
         "The cuts fall on the research group, the product teams and the infrastructure units of the lab.",
         "Wang said the goal was to create smaller teams in which each employee could move much faster.",
     )
-    vectors = np.zeros((3, 8))
-    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.8, 0.6, 0.5, 0.87
+    vectors = _story_vectors((0.8, 0.6), (0.5, 0.87))
     # the question restates what happened, not why
     assert _picked("why did meta cut 600 jobs?", sentences, vectors, 2) == [sentences[0], sentences[2]]
     assert sentences[2] not in _picked("what did meta cut?", sentences, vectors, 2)
@@ -172,8 +182,7 @@ def test_a_why_answer_adds_the_goal_named_outright_to_a_reason_given_in_passing(
         "The change makes its offers more attractive, because a candidate forgoes nothing by leaving early.",
         "Fidji Simo said the goal was to let new staff take risks without fear of losing their shares.",
     )
-    vectors = np.zeros((3, 8))
-    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.7, 0.71, 0.5, 0.87
+    vectors = _story_vectors((0.7, 0.71), (0.5, 0.87))
     picked = _picked("why did openai drop the vesting cliff", sentences, vectors, 2)
     assert picked == [sentences[0], sentences[2]]
 
@@ -184,8 +193,7 @@ def test_a_why_answer_finds_the_causes_the_story_names_however_unlike_the_questi
         "The company now says it will hire people without AI experience.",
         "The reports cited several causes: burnout, changes of leadership and the merger itself.",
     )
-    vectors = np.zeros((3, 8))
-    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.6, 0.8, 0.08, 0.99
+    vectors = _story_vectors((0.6, 0.8), (0.08, 0.99))
     assert sentences[2] in _picked("whats driving everyone out of spacexai", sentences, vectors, 3)
     # ...only for a question asking why
     assert sentences[2] not in _picked("how many people left spacexai", sentences, vectors, 3)
@@ -197,8 +205,7 @@ def test_a_why_answer_gives_what_the_hirer_needs_when_the_story_states_no_cause(
         "His remit at Apple also covered its forthcoming smart glasses.",
         "OpenAI is building devices, and it needs people who have taken products to mass production.",
     )
-    vectors = np.zeros((3, 8))
-    vectors[0, 0], vectors[1, 0], vectors[1, 1], vectors[2, 0], vectors[2, 2] = 1.0, 0.8, 0.6, 0.5, 0.87
+    vectors = _story_vectors((0.8, 0.6), (0.5, 0.87))
     assert sentences[2] in _picked("why is openai going after apple hardware execs", sentences, vectors, 2)
 
 

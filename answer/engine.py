@@ -52,7 +52,8 @@ _ASKS_WHO = re.compile(r"^\W*(?:who|which)\b", re.I)
 # "The" and a word any story has: whose founders, which deal, what team is the last story's.
 _THE_GENERIC = re.compile(
     # ...with a word or two before it: "whose exit gutted the pre-training team"
-    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|employees|leaders|"
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|"
+    r"employees|leaders|"
     r"leadership|lab|company|start-?up|round|investors|money|offer|package|acquisition|merger|price|sale|"
     r"lawsuit|case|ruling|rule|policy|programme|program|scheme|plan|memo|report|survey|study)\b",
     re.I,

@@ -22,8 +22,8 @@ from corpus.text import word_set
 # Starting a company, in the words people ask with: "start", "found", "launch", "set up", "create" (not the
 # noun "start-up": "when was his startup incorporated" asks another date).
 _FOUNDING = re.compile(
-    r"\b(?:start(?:ed|ing|s)?(?![-\s]?ups?\b)|(?:co-?)?found(?:ed|ing|s)?|launch(?:ed|ing|es)?|set(?:ting)? up|creat(?:e|ed|ing)|"
-    r"open(?:ed)?|begin|began|kick(?:ed)? off)\b",
+    r"\b(?:start(?:ed|ing|s)?(?![-\s]?ups?\b)|(?:co-?)?found(?:ed|ing|s)?|launch(?:ed|ing|es)?|set(?:ting)? up|"
+    r"creat(?:e|ed|ing)|open(?:ed)?|begin|began|kick(?:ed)? off)\b",
     re.I,
 )
 

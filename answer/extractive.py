@@ -204,22 +204,25 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
     named = [c for c in fresh if c.article_id == story and c.relevance > 0 and names_reasons(c.text)]
     if any(c.article_id == story and names_reasons(c.text) for c in chosen):
         return chosen
-    if not any(c.article_id == story and states_reason(c.text) for c in chosen):
-        pool = [c for c in fresh if c.relevance >= floor and hints_motive(c.text)]
+    named_near = [c for c in named if c.relevance >= floor]
+    if any(c.article_id == story and states_reason(c.text) for c in chosen):
+        pool = named_near  # a reason given in passing: the causes named
+    else:
+        hinted = [c for c in fresh if c.relevance >= floor and hints_motive(c.text)]
         others = {c.article_id for c in chosen} - {story}
         # the causes named in the story, a cause stated in the story, then in another chosen story, then a hint
-        # of one in either
-        stated = [c for c in pool if states_reason(c.text)]
+        # of one in either, then the causes the story names however little like the question
+        stated = [c for c in hinted if states_reason(c.text)]
         tiers = [
-            [c for c in group if c.article_id in where]
-            for group in (stated, pool)
-            for where in ({story}, others)
+            named_near,
+            *(
+                [c for c in group if c.article_id in where]
+                for group in (stated, hinted)
+                for where in ({story}, others)
+            ),
+            named,
         ]
-        pool = next(
-            (tier for tier in [[c for c in named if c.relevance >= floor], *tiers, named] if tier), []
-        )
-    else:
-        pool = [c for c in named if c.relevance >= floor]
+        pool = next((tier for tier in tiers if tier), [])
     if not pool:
         return chosen
     reason = max(pool, key=lambda c: c.relevance + (STATED_REASON_BONUS if states_reason(c.text) else 0.0))

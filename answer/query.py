@@ -311,9 +311,15 @@ def _coordinated(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[
     return shared
 
 
+# An arrow typed between two names: from the first to the second.
+ARROW = re.compile(r"->|→|=>")
 # A move written as one company "to" another: "openai to anthropic moves", "google → meta defections".
-_ONE_TO_ANOTHER = re.compile(r"\s*(?:to|→|->|=>|2)\s*", re.I)
-_ARROW = re.compile(r"\s*(?:→|->|=>)\s*")
+_ONE_TO_ANOTHER = re.compile(rf"\s*(?:to|2|{ARROW.pattern})\s*", re.I)
+
+
+def _arrow_between(text: str, left: Mention, right: Mention) -> bool:
+    """Is what stands between two names an arrow ("meta -> openai")?"""
+    return ARROW.fullmatch(text[left.end : right.start].strip()) is not None
 
 
 def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> dict[int, str]:
@@ -321,13 +327,11 @@ def _one_to_another(roles: dict[int, str], orgs: list[Mention], text: str) -> di
     alone reads Y as where they went)."""
     directed = dict(roles)
     for left, right in pairwise(orgs):
-        between = text[left.end : right.start]
         # an arrow says it whatever the words before ("who've gone meta -> openai"), "to" only after none
-        arrow = _ARROW.fullmatch(between) is not None
         if (
-            (arrow or roles[id(left)] == "either")
+            (_arrow_between(text, left, right) or roles[id(left)] == "either")
             and roles[id(right)] != "source"
-            and _ONE_TO_ANOTHER.fullmatch(between)
+            and _ONE_TO_ANOTHER.fullmatch(text[left.end : right.start])
         ):
             directed[id(left)], directed[id(right)] = "source", "destination"
     return directed
@@ -355,7 +359,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
             bool(_MOVE_WORDS.search(untimed := _LEGAL.sub(" ", _TIME_CLAUSE.sub(" ", text))))
             or bool(_WHO_FROM_AT_TO.search(untimed))
             # "the people who've gone meta -> openai": an arrow between two companies is a move
-            or any(_ARROW.fullmatch(text[a.end : b.start]) for a, b in pairwise(orgs))
+            or any(_arrow_between(text, a, b) for a, b in pairwise(orgs))
         )
         and not _one_described(text)
         and not _SUED.search(text),

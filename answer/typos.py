@@ -126,7 +126,7 @@ class TypoFixer:
             return first + space + plain[0]
         if low in self._words or is_english(low):
             return match.group(0)
-        return first + space + _one_edit_into(typed, self._surnames.get(first.lower(), set()))
+        return first + space + _one_edit_into(typed, surnames)
 
     def _first_name(self, match: re.Match[str]) -> str:
         """A first name typed wrong before a surname the articles give ("jon schulman", "Andrei Karpathy")."""

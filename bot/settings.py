@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corpus.loader import SHIPPED_DIR
-from index.modes import PRECISIONS, SEARCH_MODES
+from index.modes import DEFAULT_PRECISION, PRECISIONS, SEARCH_MODES
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
@@ -46,7 +46,7 @@ class Settings:
     rate_limit: int = DEFAULT_RATE_LIMIT  # questions per user and minute in Telegram; 0: no limit
     webhook_secret: str | None = None  # None: generated once and kept in the database, shared by replicas
     admins: frozenset[int] = frozenset()  # Telegram user ids allowed /stats and /broadcast_status
-    query_precision: str = "int8"  # the ONNX query encoder's weights: int8 (twice as fast) or fp32
+    query_precision: str = DEFAULT_PRECISION  # the ONNX query encoder's weights: int8 (twice as fast) or fp32
 
     @property
     def user_articles_dir(self) -> Path:
@@ -99,7 +99,7 @@ class Settings:
             rate_limit=parse_rate_limit(env.get("TALENTBOT_RATE_LIMIT") or str(DEFAULT_RATE_LIMIT)),
             webhook_secret=parse_webhook_secret(env.get("TALENTBOT_WEBHOOK_SECRET", "")),
             admins=parse_admins(env.get("TALENTBOT_ADMINS", "")),
-            query_precision=parse_precision(env.get("TALENTBOT_QUERY_PRECISION", "int8")),
+            query_precision=parse_precision(env.get("TALENTBOT_QUERY_PRECISION", DEFAULT_PRECISION)),
         )
 
     def secrets(self) -> tuple[str, ...]:

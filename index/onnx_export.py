@@ -124,15 +124,10 @@ def _write_split(graph: bytes, path: Path) -> str:
     return sha256_file(weights)
 
 
-def row_cosines(a: Vectors, b: Vectors) -> Vectors:
-    """The cosine between each row of `a` and the same row of `b`."""
-    norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
-    return np.asarray(np.sum(a * b, axis=1) / np.maximum(norms, 1e-12), dtype=np.float32)
-
-
 def worst_cosine(a: Vectors, b: Vectors, texts: Sequence[str]) -> tuple[float, str]:
     """The lowest cosine between a row of `a` and the same row of `b` (NaN if any is), and its text."""
-    cosines = row_cosines(a, b)
+    norms = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
+    cosines = np.sum(a * b, axis=1) / np.maximum(norms, 1e-12)
     worst = int(np.argmin(cosines))
     return float(cosines[worst]), texts[worst]
 

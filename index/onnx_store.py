@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from index.embedder import OFFICIAL_SHA256, ModelIntegrityError, sha256_file
+from index.modes import DEFAULT_PRECISION
 from index.onnx_encoder import OnnxEmbedder, weights_path
 from index.onnx_export import OPSET, export_checked
 from index.onnx_quantize import int8_path, quantize_checked
@@ -171,7 +172,7 @@ def prune_graphs(index_dir: Path) -> None:
 
 
 def load_query_encoder(
-    index_dir: Path, manifest: dict[str, Any] | None, precision: str = "int8"
+    index_dir: Path, manifest: dict[str, Any] | None, precision: str = DEFAULT_PRECISION
 ) -> OnnxEmbedder | None:
     """The manifest's ONNX encoder (None if it has none): its int8 copy when asked for and recorded, else the
     float32 graph; ModelIntegrityError if the file is missing or differs from the one recorded."""
@@ -183,6 +184,6 @@ def load_query_encoder(
             f"ONNX model {entry.path} was traced from other weights than the official ones"
         )
     graph = graph_path(index_dir, entry)
-    if precision == "int8" and entry.int8_sha256 is not None:
+    if precision == DEFAULT_PRECISION and entry.int8_sha256 is not None:
         return OnnxEmbedder(int8_path(graph), entry.int8_sha256)
     return OnnxEmbedder(graph, entry.sha256, data_sha256=entry.data_sha256)

@@ -17,7 +17,7 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
-from answer.query import NOT_TIME_OFF, Question
+from answer.query import ARROW, NOT_TIME_OFF, Question
 from corpus.entities import Mention, key_tokens, same_org
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
@@ -40,7 +40,6 @@ _WHERE_PEOPLE = re.compile(
     re.I,
 )
 # An arrow between two companies: people moving from one to the other ("deepmind -> anthropic").
-_ARROW = re.compile(r"->|→|=>")
 _CAME_FROM = re.compile(r"\b(?:come|came|comes|coming) from\b", re.I)
 _LOSING = re.compile(
     rf"\b(?:lost|los(?:e|es|ing)|{NOT_TIME_OFF}leav(?:e|es|ing)|left|depart\w*|defect\w*|exodus|drain|exits?|quit|"
@@ -143,7 +142,7 @@ def _count_question(q: Question) -> Question | None:
     ):
         return None
     losing = _losing(q.text)
-    if losing is None and q.origins and q.destinations and _ARROW.search(q.text):
+    if losing is None and q.origins and q.destinations and ARROW.search(q.text):
         losing = False  # "# of ppl deepmind -> anthropic": from one to the other, no verb needed
     if losing is None or not (q.mentions or q.dates):
         return None

@@ -33,18 +33,23 @@ _STARTED = word_set("founded co-founded launched started unveiled set up created
 
 
 def founding_move(q: Question, ctx: Context) -> RecordedMove | None:
-    """The one person's recorded move to a company they founded (to the company named, if one is)."""
-    people = {m.entity.name for m in q.people}
-    if len(people) != 1:
-        return None
-    (person,) = people
-    named = {m.entity.name for m in q.mentions if m.entity.kind == "org"}
-    moves = [
-        r
-        for r in person_reports(ctx.state, person)
-        if founded(r) and r.move.date and (not named or r.move.to in named)
-    ]
-    return moves[-1] if moves else None
+    """The one person's recorded move to a company they founded (to the company named, if one is); worked out
+    once per question."""
+
+    def work() -> RecordedMove | None:
+        people = {m.entity.name for m in q.people}
+        if len(people) != 1:
+            return None
+        (person,) = people
+        named = {m.entity.name for m in q.mentions if m.entity.kind == "org"}
+        moves = [
+            r
+            for r in person_reports(ctx.state, person)
+            if founded(r) and r.move.date and (not named or r.move.to in named)
+        ]
+        return moves[-1] if moves else None
+
+    return ctx.once("founding_move", work)
 
 
 class Founding:
@@ -61,11 +66,10 @@ class Founding:
     def answer(self, q: Question, ctx: Context) -> Answer:
         r = founding_move(q, ctx)
         assert r is not None and r.move.date and r.move.to  # match() checked
-        line = f"{r.move.person} founded {r.move.to} in {date_label(r.move.date)}."
-        person = r.move.person
+        person, label = r.move.person, date_label(r.move.date)
+        line = f"{person} founded {r.move.to} in {label}."
         ids = [r.article_id, *person_articles(ctx.state, person, person_reports(ctx.state, person))]
         # the sentence dating it as the record does: its month ("on 18 February 2025"), not a later date
-        label = date_label(r.move.date)
         dated = re.compile(rf"\b{label.split()[-2]}\b" if " " in label else rf"\b{label}\b")
         names = quote_names(person)
         told = best_sentence(ctx.state, ctx.vector, ids, names, _STARTED, must=dated, about=True)

@@ -58,6 +58,18 @@ OTHER_STORY = {
 }
 
 
+def moves_front_matter(*moves: str) -> str:
+    """Front-matter `moves:` from "person | from | to | role | date" lines (empty fields left out)."""
+    lines = ["moves:"]
+    for move in moves:
+        person, from_, to, role, date = (part.strip() for part in move.split("|"))
+        lines.append(f"  - person: {person}")
+        for key, value in (("from", from_), ("to", to), ("role", role), ("date", date)):
+            if value:
+                lines.append(f'    {key}: "{value}"')
+    return "\n".join(lines) + "\n"
+
+
 def make_article(
     article_id: str = "2025-07-meta-hires-pang",
     title: str = "Meta hires Apple's Ruoming Pang",

@@ -8,7 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import FakeEmbedder, engine_of, moves_front_matter
 
 LAUNCH = "Mira Murati unveiled her new start-up, Thinking Machines Lab, on 18 February 2025."
 RAISE = "Thinking Machines Lab, founded by Mira Murati, raised $2 billion in July 2025."
@@ -26,9 +26,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
             "published": "2025-02-19",
             "companies": "Thinking Machines Lab, OpenAI",
             "people": "Mira Murati",
-            "moves": (
-                "moves:\n  - person: Mira Murati\n    from: OpenAI\n    to: Thinking Machines Lab\n"
-                "    role: founder and CEO\n    date: 2025-02\n"
+            "moves": moves_front_matter(
+                "Mira Murati | OpenAI | Thinking Machines Lab | founder and CEO | 2025-02"
             ),
         },
         {

@@ -12,7 +12,7 @@ from answer.kinds import REGISTRY
 from answer.kinds.extractive import Extractive
 from answer.model import Answer, AnswerKind, Line
 from answer.query import Question
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import FakeEmbedder, engine_of, moves_front_matter
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def _unthresholded(tmp_path: Path, fake_embedder: FakeEmbedder, *articles: dict[
 
 def _move(person: str, from_: str, to: str, date: str) -> str:
     """Front-matter `moves:` of one recorded move."""
-    return f"moves:\n  - person: {person}\n    from: {from_}\n    to: {to}\n    date: {date}\n"
+    return moves_front_matter(f"{person} | {from_} | {to} | | {date}")
 
 
 def test_a_move_between_two_companies_named_only_apart_is_no_record(

@@ -8,7 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import FakeEmbedder, engine_of, moves_front_matter
 
 HIRED = "Meta hired Ruoming Pang from Apple in July 2025."
 REASON = "Pang left Apple because Meta offered a far bigger package and more computing power."
@@ -204,7 +204,7 @@ def test_is_a_company_hiring_gets_its_hiring_drive_after_its_few_moves(
             "published": "2026-03-10",
             "companies": "DeepSeek, Jane Street",
             "people": "Cui Tianyi",
-            "moves": "moves:\n  - person: Cui Tianyi\n    from: Jane Street\n    to: DeepSeek\n    date: 2026-03\n",
+            "moves": moves_front_matter("Cui Tianyi | Jane Street | DeepSeek | | 2026-03"),
         },
         {
             "article_id": "2026-07-deepseek-hiring-drive",

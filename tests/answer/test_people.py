@@ -8,20 +8,7 @@ import pytest
 
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind
-from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
-
-
-def _moves(*moves: str) -> str:
-    """Front-matter `moves:` from "person | from | to | role | date" lines (empty fields left out)."""
-    lines = ["moves:"]
-    for move in moves:
-        person, from_, to, role, date = (part.strip() for part in move.split("|"))
-        lines.append(f"  - person: {person}")
-        for key, value in (("from", from_), ("to", to), ("role", role), ("date", date)):
-            if value:
-                lines.append(f'    {key}: "{value}"')
-    return "\n".join(lines) + "\n"
-
+from tests.conftest import FakeEmbedder, engine_of, engine_over, moves_front_matter, write_article
 
 ARTICLES = [
     dict(
@@ -33,7 +20,7 @@ ARTICLES = [
             "Shengjia Zhao and Jiahui Yu joined from OpenAI as researchers. "
             "Jack Rae came from Google DeepMind. Nat Friedman will co-lead the lab."
         ),
-        moves=_moves(
+        moves=moves_front_matter(
             "Alexandr Wang | Scale AI | Meta | Chief AI Officer | 2025-06",
             "Shengjia Zhao | OpenAI | Meta | researcher | 2025-06",
             "Jiahui Yu | OpenAI | Meta | researcher | 2025-06",
@@ -51,7 +38,7 @@ ARTICLES = [
             "The title recognises the role he has held since the lab began. "
             "In the new post Shengjia Zhao reports to Alexandr Wang, the lab's chief AI officer."
         ),
-        moves=_moves(
+        moves=moves_front_matter(
             "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06"
         ),
     ),
@@ -63,7 +50,7 @@ ARTICLES = [
             "Mira Murati founded Thinking Machines Lab after leaving OpenAI. "
             "Barret Zoph is its chief technology officer and Luke Metz a co-founder."
         ),
-        moves=_moves(
+        moves=moves_front_matter(
             "Mira Murati | OpenAI | Thinking Machines Lab | founder and CEO | 2025-02",
             "Barret Zoph | OpenAI | Thinking Machines Lab | CTO | 2025-02",
             "Luke Metz | OpenAI | Thinking Machines Lab | co-founder | 2025-02",
@@ -77,7 +64,7 @@ ARTICLES = [
             "Thinking Machines Lab parted ways with Barret Zoph, and Soumith Chintala will take over as CTO. "
             "Barret Zoph is going back to OpenAI."
         ),
-        moves=_moves("Barret Zoph | Thinking Machines Lab | OpenAI | researcher | 2026-01-14"),
+        moves=moves_front_matter("Barret Zoph | Thinking Machines Lab | OpenAI | researcher | 2026-01-14"),
     ),
     dict(
         article_id="2025-10-tulloch-joins-meta",
@@ -87,7 +74,7 @@ ARTICLES = [
             "Andrew Tulloch, a co-founder of Thinking Machines Lab, has joined Meta. "
             "He had worked at Meta for years before a spell at OpenAI."
         ),
-        moves=_moves(
+        moves=moves_front_matter(
             "Andrew Tulloch | Meta | OpenAI | |",
             "Andrew Tulloch | OpenAI | Thinking Machines Lab | co-founder |",
             "Andrew Tulloch | Thinking Machines Lab | Meta | researcher, TBD Lab | 2025-10",
@@ -101,7 +88,7 @@ ARTICLES = [
             "Noam Shazeer is leaving Google to join OpenAI. He left Google in 2021 to found Character.AI and "
             "came back to Google DeepMind in a 2024 deal."
         ),
-        moves=_moves(
+        moves=moves_front_matter(
             "Noam Shazeer | Google | OpenAI | Lead for Architecture Research | 2026-06",
             "Noam Shazeer | Google | Character.AI | co-founder | 2021",
             "Noam Shazeer | Character.AI | Google DeepMind | researcher | 2024-08",
@@ -360,7 +347,7 @@ def _yao_engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
                 "known as an author of ReAct. Three research teams will report directly to Yao. He reports to "
                 "Tencent president Martin Lau. Tencent also hired Chen Wei from Alibaba. He is known for speech work."
             ),
-            moves=_moves(
+            moves=moves_front_matter(
                 "Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09",
                 "Chen Wei | Alibaba | Tencent | researcher | 2025-12",
             ),
@@ -391,7 +378,7 @@ def test_a_background_said_of_another_person_in_the_sentence_is_not_theirs(
             "body": "Tencent named Yao Shunyu its chief AI scientist on 17 December. Yao Shunyu will share the lab "
             "with Chen Wei, the former head of speech research at Alibaba. Yao Shunyu previously worked at OpenAI "
             "on the Operator agent.",
-            "moves": _moves("Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09"),
+            "moves": moves_front_matter("Yao Shunyu | OpenAI | Tencent | Chief AI Scientist | 2025-09"),
             "people": "Yao Shunyu, Chen Wei",
         },
     )
@@ -436,7 +423,7 @@ def test_who_runs_a_company_is_its_chief_executive_not_a_labs_head(
             published="2025-06-30",
             body="Meta chief executive Mark Zuckerberg formed Meta Superintelligence Labs. Meta named Alexandr Wang "
             "its Chief AI Officer to run Meta Superintelligence Labs. Shengjia Zhao joined as chief scientist.",
-            moves=_moves(
+            moves=moves_front_matter(
                 "Alexandr Wang | Scale AI | Meta | Chief AI Officer and head of Meta Superintelligence Labs | 2025-06",
                 "Shengjia Zhao | OpenAI | Meta | Chief Scientist, Meta Superintelligence Labs | 2025-06",
             ),
@@ -459,7 +446,7 @@ def test_who_runs_a_company_without_a_chief_executive_on_record(
         "published": "2025-02-05",
         "body": "DeepSeek founder Liang Wenfeng prefers young graduates to veterans. DeepSeek hired Cui Tianyi "
         "from Jane Street to lead its agent team.",
-        "moves": _moves("Cui Tianyi | Jane Street | DeepSeek | head of the agent team | 2026-03"),
+        "moves": moves_front_matter("Cui Tianyi | Jane Street | DeepSeek | head of the agent team | 2026-03"),
         "companies": "DeepSeek, Jane Street",
         "people": "Liang Wenfeng, Cui Tianyi",
     }
@@ -468,7 +455,9 @@ def test_who_runs_a_company_without_a_chief_executive_on_record(
         "title": "Moonshot AI hires Tan Xu",
         "published": "2024-08-20",
         "body": "Moonshot AI recruited Tan Xu from Microsoft Research Asia to lead audio work for Kimi.",
-        "moves": _moves("Tan Xu | Microsoft Research Asia | Moonshot AI | audio lead for Kimi | 2024-08"),
+        "moves": moves_front_matter(
+            "Tan Xu | Microsoft Research Asia | Moonshot AI | audio lead for Kimi | 2024-08"
+        ),
         "companies": "Moonshot AI, Microsoft Research Asia",
         "people": "Tan Xu",
     }
@@ -543,7 +532,7 @@ def test_who_someone_is_says_what_they_designed(tmp_path: Path, fake_embedder: F
             "published": "2025-12-26",
             "companies": "Nvidia, Groq, Google",
             "people": "Jonathan Ross",
-            "moves": _moves("Jonathan Ross | Groq | Nvidia | | 2025-12"),
+            "moves": moves_front_matter("Jonathan Ross | Groq | Nvidia | | 2025-12"),
         },
     )
     assert "Tensor Processing Unit" in engine.answer("who is jonathan ross").plain_text()
@@ -582,7 +571,9 @@ def test_someone_who_left_with_no_destination_has_the_role_they_left(
             title="Science VP Kevin Weil leaves OpenAI",
             published="2026-04-17",
             body="Kevin Weil, vice president for AI for Science, is leaving OpenAI. He did not say what is next.",
-            moves=_moves("Kevin Weil | OpenAI |  | vice president for AI for Science | 2026-04-17"),
+            moves=moves_front_matter(
+                "Kevin Weil | OpenAI |  | vice president for AI for Science | 2026-04-17"
+            ),
         ),
     )
     text = engine.answer("who is kevin weil").plain_text()

@@ -190,9 +190,16 @@ def article_events(
         if a in movers and (movers[a] & set(words(headline)) or _HIRING.search(headline) or not titled):
             continue  # its moves tell its news
         event = article_event(state, a, subjects) if titled or in_passing else None
-        if event is not None:
+        if event is not None and (titled or not _restates(event, people)):
             found.append(event)
     return found
+
+
+def _restates(event: Event, people: Mapping[str, set[str]]) -> bool:
+    """Does an article's sentence naming the subjects in passing name a mover (by surname) in a year of their
+    recorded moves: "Pang himself moved on from Meta to OpenAI in February 2026", in a June 2026 story on
+    someone else, is a line of the timeline already, dated as it happened."""
+    return any(told_by_moves(event.when, people[w]) for w in set(words(event.text)) & people.keys())
 
 
 def dated_events(
@@ -204,6 +211,10 @@ def dated_events(
     moves are lines of their own, unless dated when none of their moves is ("Tworek joined OpenAI in 2019":
     where the path starts)."""
     article = state.data.articles[article_id]
+    # a sentence naming no one is the article's subject's when the headline leads with a subject: "ByteDance
+    # Seed hands researchers options but loses staff to Meta" is not a story of Meta's
+    position = name_position(article.title, subjects)
+    lead = position is not None and position < SUBJECT_WORDS
     found = []
     for _, when, text in dated_sentences(
         state.data.sentences.get(article_id, []), article.published, state.newest
@@ -212,7 +223,7 @@ def dated_events(
         if said[0] in _SOMEONE or any(told_by_moves(when, people[w]) for w in set(said) & people.keys()):
             continue  # "He was one of ...", "Zoph had been ...": a mover's, told by their moves
         position = name_position(text, subjects)
-        if (position is not None and position < SUBJECT_WORDS) or not state.entities.find(text):
+        if (position is not None and position < SUBJECT_WORDS) or (lead and not state.entities.find(text)):
             found.append(Event(when, text, article_id, in_text=True))
     # ...and a person's earlier steps the article gives by year alone ("Tworek joined OpenAI in 2019")
     persons = [e for e in subjects if e.kind == "person"]

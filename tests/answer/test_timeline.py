@@ -15,7 +15,7 @@ from answer.model import Answer, AnswerKind
 from answer.moves import RecordedMove
 from corpus.entities import EntityIndex
 from corpus.model import Move
-from tests.conftest import FakeEmbedder, engine_of
+from tests.conftest import FakeEmbedder, engine_of, moves_front_matter
 from tests.rivals import SURVEY, many_meta_hires, rivals_engine
 
 
@@ -407,4 +407,66 @@ def _headlines_engine(
             }
             for a, t, b in stories
         ),
+    )
+
+
+def test_a_story_naming_a_mover_in_passing_does_not_restate_their_move(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    pang = {
+        "article_id": "2026-02-pang-joins-openai",
+        "title": "Ruoming Pang joins OpenAI",
+        "published": "2026-02-25",
+        "body": "Ruoming Pang has joined OpenAI from Meta after seven months there.",
+        "companies": "Meta, OpenAI",
+        "moves": moves_front_matter("Ruoming Pang | Meta | OpenAI | | 2026-02"),
+    }
+    later = {
+        "article_id": "2026-06-meade-joins-openai",
+        "title": "Apple's Paul Meade leaves for OpenAI",
+        "published": "2026-06-27",
+        "body": (
+            "Paul Meade is leaving Apple for OpenAI's hardware team. "
+            "Pang himself moved on from Meta to OpenAI in February 2026, after a short stay."
+        ),
+        "companies": "Apple, OpenAI, Meta",
+        "people": "Paul Meade, Ruoming Pang",
+        "moves": moves_front_matter("Paul Meade | Apple | OpenAI | hardware team | 2026-06"),
+    }
+    engine = engine_of(tmp_path, fake_embedder, pang, later)
+    # his move once, dated when it happened: not again on the day a story on someone else recalled it
+    assert [line.text for line in engine.answer("timeline of ruoming pang").lines] == [
+        "February 2026 — Ruoming Pang joins OpenAI from Meta"
+    ]
+
+
+def test_a_dated_sentence_naming_no_one_belongs_to_a_headline_that_leads_with_the_subject(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    seed = {
+        "article_id": "2025-11-seed-options",
+        "title": "ByteDance Seed hands researchers monthly options but still loses staff to Meta",
+        "published": "2025-11-20",
+        "body": (
+            "ByteDance Seed now pays its researchers in monthly options. "
+            "Under the scheme, introduced in September 2025, researchers receive options every month."
+        ),
+        "companies": "ByteDance Seed, Meta",
+        "people": "",
+    }
+    meta = {
+        "article_id": "2025-10-meta-cuts",
+        "title": "Meta cuts 600 AI jobs",
+        "published": "2025-10-22",
+        "body": "Meta is cutting about 600 jobs. The team was set up in June 2025 to chase superintelligence.",
+        "companies": "Meta",
+        "people": "",
+    }
+    engine = engine_of(tmp_path, fake_embedder, seed, meta)
+    lines = [line.text for line in engine.answer("timeline of meta").lines]
+    # Meta's own article dates its team's start; the Seed story's scheme is Seed's, not Meta's
+    assert "June 2025 — The team was set up in June 2025 to chase superintelligence." in lines
+    assert not any("scheme" in line for line in lines)
+    assert any(
+        "scheme" in line for line in [x.text for x in engine.answer("timeline of bytedance seed").lines]
     )

@@ -69,7 +69,7 @@ STAFF = (
 # ...and the kind of them: "apple ai people", "openai's top researchers".
 _STAFF_KIND = r"(?:(?:ai|ml|research|top|best|senior)\s+)?"
 # Words between a company and what it does: "openai keeps losing", "meta has been poaching".
-_AUXILIARY = r"(?:(?:keeps?|kept|has|have|had|is|are|was|were|been|just|really|still|also|seriously)\s+)*"
+_AUXILIARY = r"(?:(?:keeps?|kept|has|have|had|is|are|was|were|been|just|really|still|also|seriously|on a|going on a)\s+)*"
 _SOURCE_AFTER = re.compile(
     rf"^\S*\s+{_AUXILIARY}(lost|losing|lose|losses|departures|exodus|exits|leavers|defectors|alumni)\b|"
     # "apple people ended up at meta", "openai researchers who joined meta", "apple ai people went": whom X had
@@ -283,9 +283,40 @@ def _role(text: str, mention: Mention) -> str:
         r"\b(lose|lost)\b", text[mention.end :], re.I
     ):
         return "source"
+    if _AT.search(before) and _LEAVING.search(text) and not _JOINING.search(text):
+        return "source"  # "whats going on at xai, like half the cofounders bailed?": whom xAI lost
     if _DEST_BEFORE.search(before) or _DEST_AFTER.search(after) or _DEST_AFTER.search(last):
         return "destination"
     return "either"
+
+
+# A company people are "at" is where they join when the question says so, else where they leave.
+_AT = re.compile(r"\bat\s+$", re.I)
+_LEAVING = re.compile(
+    r"\b(left|leav(?:e|es|ing)|quit(?:s|ting)?|bail(?:s|ed|ing)?|depart(?:s|ed|ing|ures?)?|exit(?:s|ed|ing)?|"
+    r"resign(?:s|ed|ing)?|walk(?:ed|ing)? out|jump(?:ed|ing)? ship)\b",
+    re.I,
+)
+_JOINING = re.compile(
+    r"\b(join(?:s|ed|ing)?|hir(?:e|es|ed|ing)|recruit\w*|poach\w*|brought in|arriv\w*|came|come|went|gone)\b",
+    re.I,
+)
+
+
+def _named_role(text: str, mention: Mention) -> str:
+    """The direction of a company named more than once is the one a naming of it gives: "meta and tml
+    keep swapping ppl, who did tml get from meta" asks for the moves from Meta to TML."""
+    surface = re.escape(text[mention.start : mention.end])
+    roles = [
+        _role(text, Mention(mention.entity, m.start(), m.end()))
+        for m in re.finditer(rf"(?<!\w){surface}(?!\w)", text, re.I)
+        if m.start() >= mention.start
+    ]
+    directed = {r for r in roles if r != "either"}
+    if len(directed) == 1:
+        return directed.pop()
+    # ...unless namings disagree: "who did openai take from anthropic and who did anthropic take from openai"
+    return _role(text, mention)
 
 
 # Two names joined as one side of a move: "from xai and google", "bytedance seed / tiktok people".
@@ -352,7 +383,7 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
     others_than = (
         people if _ELSE.search(text) else tuple(m for m in people if _THEIR_PEOPLE.match(text[m.end :]))
     )
-    roles = _one_to_another(_coordinated({id(m): _role(text, m) for m in orgs}, orgs, text), orgs, text)
+    roles = _one_to_another(_coordinated({id(m): _named_role(text, m) for m in orgs}, orgs, text), orgs, text)
     return Question(
         text=text,
         about_moves=(

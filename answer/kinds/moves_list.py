@@ -23,6 +23,7 @@ from answer.kinds.subject import articles_about
 from answer.model import Answer, AnswerKind, Line, Source
 from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope
 from answer.query import MONTH_RE, Question
+from corpus.entities import same_org
 from corpus.text import word_set
 
 # "When did he join?", "how much was she offered?": a recorded move's month or a bare list does not say it,
@@ -96,8 +97,9 @@ def _drive(q: Question, ctx: Context) -> tuple[str, str] | None:
     """For "is X hiring?" when few moves are on record, the sentence of the latest article on a hiring drive
     of X (or of the part of it named too: "alibaba quark") that names it."""
     orgs = [m.entity for m in q.mentions if m.entity.kind == "org"]
-    if q.people or q.origins or not orgs or len(ctx.moves) > MAX_STATED_MOVES or not _IS_HIRING.match(q.text):
-        return None
+    hired = [r for r in ctx.moves if any(same_org(e, r.move.to) for e in orgs)]
+    if q.people or q.origins or not orgs or len(hired) > MAX_STATED_MOVES or not _IS_HIRING.match(q.text):
+        return None  # ...its departures say nothing of it: "deepseek on a hiring spree now?"
     articles = ctx.state.data.articles
     drives = sorted(
         {a for e in orgs for a in articles_about(ctx.state, e) if _DRIVE.search(articles[a].title)},

@@ -214,8 +214,22 @@ def test_is_a_company_hiring_gets_its_hiring_drive_after_its_few_moves(
             "companies": "DeepSeek",
             "people": "",
         },
+        {  # ...whatever the number of people it lost, which says nothing of its hiring
+            "article_id": "2026-04-deepseek-losses",
+            "title": "DeepSeek loses researchers to rivals",
+            "body": "Four DeepSeek researchers left for rivals this spring.",
+            "published": "2026-04-20",
+            "companies": "DeepSeek, Tencent",
+            "people": "Guo Daya, Wang Bingxuan, Luo Fuli, Zhu Qihao",
+            "moves": moves_front_matter(
+                *(
+                    f"{p} | DeepSeek | Tencent | | 2026-04"
+                    for p in ("Guo Daya", "Wang Bingxuan", "Luo Fuli", "Zhu Qihao")
+                )
+            ),
+        },
     )
-    for question in ("is deepseek hiring", "deepseek hiring again?"):
+    for question in ("is deepseek hiring", "deepseek hiring again?", "deepseek on a hiring spree now?"):
         answer = engine.answer(question)
         assert answer.kind is AnswerKind.MOVES
         assert [line.text for line in answer.lines][-1] == drive, question

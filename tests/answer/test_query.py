@@ -129,6 +129,14 @@ def test_direction_of_a_move_question() -> None:
         ("apple keeps losing people, who left", ["Apple"], []),
         ("alibaba to meta moves, how many", ["Alibaba"], ["Meta"]),  # one company "to" another
         ("apple → meta defections", ["Apple"], ["Meta"]),
+        # a company named twice has the direction its second naming gives
+        ("meta and apple keep swapping ppl, who did apple get from meta", ["Meta"], ["Apple"]),
+        # ...unless the namings disagree: the first one's
+        ("who did meta take from apple and who did apple take from meta", ["Apple"], ["Meta"]),
+        # people "at" a company leave it, unless they join it
+        ("whats going on at alibaba, like half the founders bailed?", ["Alibaba"], []),
+        ("who joined at meta this year", [], ["Meta"]),
+        ("bytedance on a hiring spree now?", [], ["ByteDance"]),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

@@ -55,7 +55,9 @@ _THE_GENERIC = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:co-?)?(?:founders?|team|deal|ceo|boss|staff|people|researchers|engineers|"
     r"employees|leaders|"
     r"leadership|lab|company|start-?up|round|investors|money|offer|package|acquisition|merger|price|sale|"
-    r"lawsuit|case|ruling|rule|policy|programme|program|scheme|plan|memo|report|survey|study)\b",
+    r"lawsuit|case|ruling|rule|policy|programme|program|scheme|plan|memo|report|survey|study|"
+    # ...or a figure of it: "and what's the valuation" after a question about DeepSeek's round
+    r"valuation|fee|salary|pay|bonus|stake|licence|license|investment|cuts|layoffs)\b",
     re.I,
 )
 

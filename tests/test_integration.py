@@ -159,6 +159,8 @@ def test_a_new_topic_in_a_conversation_is_answered_as_if_asked_alone(
             "what happened to the founders",
             "barred from leaving China",
         ),
+        # ...and "the valuation" DeepSeek's, not Thinking Machines Lab's a search alone finds
+        ("who backed deepseek's funding round", "what was the valuation", "DeepSeek"),
         # ...and "the pretraining team" is SpaceXAI's, a word before "team" and typed without its hyphen
         (
             "how many researchers have quit spacexai",

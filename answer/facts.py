@@ -71,7 +71,7 @@ _MONTH = (
 )
 DATE = re.compile(rf"\b({_MONTH})\b|\b(19|20)\d\d\b|\b(last|this|next) (week|month|year)\b")
 _NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_DURATION = re.compile(
+DURATION = re.compile(
     rf"\b{_NUMBER}(?:\s*(?:to|or|-|–)\s*{_NUMBER})?[\s-]+(?:years?|months?|weeks?|days?)\b", re.I
 )
 # Job titles, and the "as its ..." that introduces one; "co-founder" and a bare "researchers" say too little.
@@ -153,7 +153,7 @@ def carries(
     if kind is AnswerType.DATE:
         return bool(DATE.search(sentence))
     if kind is AnswerType.DURATION:
-        return bool(_DURATION.search(sentence))
+        return bool(DURATION.search(sentence))
     if kind is AnswerType.REASON:
         return hints_motive(sentence)
     if kind is AnswerType.ROLE:

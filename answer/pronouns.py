@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from answer.follow_topics import PLURAL
+from answer.short_names import short_name
 from corpus.model import Article
 
 # A sentence going on about whom the one before named, and only them: "He joined in 2019.", "Her team ...".
@@ -27,7 +28,7 @@ def _said(pronoun: str) -> str:
 
 
 def _named(sentence: str, names: Sequence[str]) -> bool:
-    return any(n in sentence for n in names)
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in names)
 
 
 def _early(sentence: str, names: Sequence[str]) -> bool:
@@ -35,12 +36,17 @@ def _early(sentence: str, names: Sequence[str]) -> bool:
     return min((i for n in names if (i := sentence.find(n)) >= 0), default=len(sentence)) < SUBJECT_CHARS
 
 
-def pronouns(articles: Iterable[Article], sentences: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """Each person the articles call "he" or "she" (by their full name or surname), by how they do so most."""
+def pronouns(
+    articles: Iterable[Article],
+    sentences: Mapping[str, Sequence[str]],
+    family_first: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Each person the articles call "he" or "she" (by their full name or surname: the first word of those in
+    `family_first`), by how they do so most."""
     counts: dict[str, Counter[str]] = {}
     for article in articles:
         text = sentences.get(article.id, [])
-        forms = {p: [p, p.split()[-1]] for p in article.people if " " in p}
+        forms = {p: [p, short_name(p, family_first or {})] for p in article.people if " " in p}
         for i, sentence in enumerate(text):
             named = [p for p, names in forms.items() if _named(sentence, names)]
             if len(named) != 1 or _OPENS.match(sentence) or not _early(sentence, forms[named[0]]):

@@ -15,6 +15,7 @@ from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
 from answer.pronouns import pronouns
+from answer.short_names import short_name, short_names
 from answer.spelling import Speller
 from answer.typos import TypoFixer
 from answer.unknown import versions
@@ -85,6 +86,7 @@ class EngineState:
     # Articles by the key words of the names they list: "Meta" and "Meta Superintelligence Labs" are one.
     mention_articles: dict[frozenset[str], set[str]]
     pronouns: dict[str, str]  # "he" or "she", as the articles call each person they do
+    family_first: dict[str, str]  # people the articles name again by their first word ("Guo Daya": "Guo")
     publishers: frozenset[str]  # the articles' publishers, in lower case
     _words_cache: dict[str, set[str]] = field(default_factory=dict)
     _pairs_cache: dict[str, set[str]] = field(default_factory=dict)
@@ -97,6 +99,7 @@ class EngineState:
         entities = EntityIndex.from_articles(articles)
         vocabulary = {w for a in articles for w in words(a.text)}
         names = name_words(a.text for a in articles)
+        family_first = short_names(articles)
         mention_articles: dict[frozenset[str], set[str]] = {}
         for a in articles:
             for name in (*a.people, *a.companies):
@@ -123,9 +126,14 @@ class EngineState:
             versions=versions((a.text for a in articles), names),
             rows_by_article=store.rows_by_article(data),
             mention_articles=mention_articles,
-            pronouns=pronouns(articles, data.sentences),
+            pronouns=pronouns(articles, data.sentences, family_first),
+            family_first=family_first,
             publishers=frozenset(a.publisher.lower() for a in articles),
         )
+
+    def short_name(self, person: str) -> str:
+        """The word the articles name the person by again (`answer.short_names`)."""
+        return short_name(person, self.family_first)
 
     def article_words(self, article_id: str) -> set[str]:
         if article_id not in self._words_cache:

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from answer.asks import AnswerType, body, split_asks
+from answer.asks import AnswerType, Ask, body, split_asks
 from answer.context import Context
-from answer.facts import REASON
+from answer.facts import AMOUNT, DURATION, REASON
 from answer.kinds.asked_roles import GENERIC_TITLES, TITLE_WORDS, AskedRole, role_pattern, title_words
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line
@@ -69,8 +69,11 @@ def as_recorded(report: RecordedMove, state: EngineState) -> RecordedMove:
     return RecordedMove(m.model_copy(update={"date": date}), report.article_id, report.published)
 
 
-def quote_names(name: str) -> list[str]:
-    """How sentences name a person: in full, or by a surname no one else is likely to have ("Suleyman")."""
+def quote_names(name: str, state: EngineState | None = None) -> list[str]:
+    """How sentences name a person: in full, or by a surname no one else is likely to have ("Suleyman"), or
+    by the family name the articles name them by again, first in a Chinese name ("Guo" of "Guo Daya")."""
+    if state is not None and name in state.family_first:
+        return [name, state.family_first[name]]
     surname = name.split()[-1]
     distinctive = len(surname) >= MIN_SURNAME and surname.lower() not in AMBIGUOUS_NAME_WORDS
     return [name, surname] if distinctive and surname != name else [name]
@@ -132,7 +135,8 @@ def best_sentence(
     `carried`: a sentence that carries on the one before ("He will work in the pre-training team") is read
     with it, and named by it; `about`: the sentence is about the person named, so not one opening with "He"
     that names them later ("He ... before helping Murati found TML" is about someone else)."""
-    lowered = [n.lower() for n in names]
+    # ...as a whole word: "Wu" of "Wu Yonghui" is not the "wu" of "would"
+    named = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names) or r"(?!)", re.I)
     wanted = set(said)
     best: tuple[float, str, str] | None = None
     for article_id in dict.fromkeys(article_ids):
@@ -149,8 +153,7 @@ def best_sentence(
                 sentence = f"{sentences[i - 1]} {sentence}"
             if about and _PRONOUN_FIRST.match(sentence):
                 continue
-            low = sentence.lower()
-            if len(sentence.split()) < MIN_QUOTE_WORDS or not any(n in low for n in lowered):
+            if len(sentence.split()) < MIN_QUOTE_WORDS or not named.search(sentence):
                 continue
             score = float(state.data.sentence_vectors[base + i] @ vector)
             score += SAID_WORD_BONUS * len(wanted & set(words(sentence)))
@@ -309,7 +312,7 @@ def path_line(name: str, path: Sequence[RecordedMove], cites: Citations) -> Line
 # A second ask for who leads something, and the sentence saying it in the words of titles.
 _ASKS_LEADER = re.compile(
     r"^\W*(?:and\s+|also\s+)?(?:who(?:'s|’s|s|\s+is|\s+was)?|whos)\s+(?:now\s+)?(?:"
-    r"(?:the\s+)?(?:new\s+|current\s+)?(?:\w+['’]s\s+)?(?:ceo|cto|cfo|president|head|chief|boss|leader)\b|"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:new\s+|current\s+)?(?:\w+['’]s\s+)?(?:ceo|cto|cfo|president|head|chief|boss|leader)\b|"
     r"(?:runs?|running|leads?|leading|heads?|heading|in charge|the boss)\b)",
     re.I,
 )
@@ -320,26 +323,40 @@ _SAYS_LEADER = re.compile(
 )
 
 
-def other_ask_sentence(
+def other_ask_sentences(
     q: Question, ctx: Context, people: Sequence[str], article_ids: Sequence[str]
-) -> tuple[str, str] | None:
+) -> list[tuple[str, str]]:
     """For a question a list or a title's holder answers only in part ("who left xAI and why?", "who is
-    tencent's chief ai scientist and who does he report to?"), the sentence of these articles that names one
-    of `people` or the question's names and answers its second ask: the reason, or the ask's own words."""
-    asks = split_asks(q.text)
-    if len(asks) < 2:
-        return None
-    leader = next((a for a in asks[1:] if _ASKS_LEADER.search(a.text)), None)
-    if leader is not None:
-        return _new_leader_sentence(ctx, leader.text, people, article_ids)
-    other = asks[1]
-    reason = other.type is AnswerType.REASON
-    said = content_words(body(other.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
-    if not reason and not said:
-        return None
-    names = [*(n for p in people for n in quote_names(p)), *(m.entity.name for m in q.mentions)]
-    if reason:
+    tencent's chief ai scientist and who does he report to?", "where did wu come from, how long was he there,
+    and who is his boss"), a sentence for each further ask from these articles, naming one of `people` or
+    the question's names and answering it: the reason, the sum, date or length asked, or the ask's words."""
+    found: list[tuple[str, str]] = []
+    for ask in split_asks(q.text)[1:]:
+        sentence = _other_ask_sentence(q, ask, ctx, people, article_ids)
+        if sentence is not None and sentence not in found:
+            found.append(sentence)
+    return found
+
+
+# What an ask of a sum or a length is answered by, whatever its words ("how long was he there": "Wu spent
+# roughly 17 years at Google"). Not a date: the list's lines date the moves, and any month in a sentence
+# ("OpenAI shut down Sora in March 2026") is not when someone left.
+_STATES = {AnswerType.AMOUNT: AMOUNT, AnswerType.DURATION: DURATION}
+
+
+def _other_ask_sentence(
+    q: Question, ask: Ask, ctx: Context, people: Sequence[str], article_ids: Sequence[str]
+) -> tuple[str, str] | None:
+    if _ASKS_LEADER.search(ask.text):
+        return _new_leader_sentence(ctx, ask.text, people, article_ids)
+    names = [*(n for p in people for n in quote_names(p, ctx.state)), *(m.entity.name for m in q.mentions)]
+    if ask.type is AnswerType.REASON:
         return best_sentence(ctx.state, ctx.vector, article_ids, names, must=REASON, carried=True)
+    if ask.type in _STATES:
+        return best_sentence(ctx.state, ctx.vector, article_ids, names, must=_STATES[ask.type], carried=True)
+    said = content_words(body(ask.text)) - {w for m in q.mentions for w in content_words(m.entity.name)}
+    if not said:
+        return None
     stems = "|".join(re.escape(w) for w in sorted(said))
     said_it = re.compile(rf"\b(?:{stems})", re.I)
     return best_sentence(ctx.state, ctx.vector, article_ids, names, must=said_it, carried=True)
@@ -357,7 +374,7 @@ def _new_leader_sentence(
         for a in dict.fromkeys(article_ids)
         for p in ctx.state.data.articles[a].people
         if p.lower() not in gone
-        for n in quote_names(p)
+        for n in quote_names(p, ctx.state)
     ]
     if not others:
         return None

@@ -71,7 +71,7 @@ class Founding:
         ids = [r.article_id, *person_articles(ctx.state, person, person_reports(ctx.state, person))]
         # the sentence dating it as the record does: its month ("on 18 February 2025"), not a later date
         dated = re.compile(rf"\b{label.split()[-2]}\b" if " " in label else rf"\b{label}\b")
-        names = quote_names(person)
+        names = quote_names(person, ctx.state)
         told = best_sentence(ctx.state, ctx.vector, ids, names, _STARTED, must=dated, about=True)
         picks = [(line, r.article_id), *([told] if told is not None else [])]
         return answer_from_picks(q, picks, ctx.state.data.articles)

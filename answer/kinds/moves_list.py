@@ -12,7 +12,7 @@ from answer.kinds.asked_roles import TITLE_WORDS, title_words
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import (
     best_sentence,
-    other_ask_sentence,
+    other_ask_sentences,
     person_articles,
     person_reports,
     quote_names,
@@ -49,7 +49,9 @@ def _stated(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, 
         return None
     r = moves[0]
     ids = [r.article_id, *person_articles(ctx.state, r.move.person, person_reports(ctx.state, r.move.person))]
-    return best_sentence(ctx.state, ctx.vector, ids, quote_names(r.move.person), must=must, about=True)
+    return best_sentence(
+        ctx.state, ctx.vector, ids, quote_names(r.move.person, ctx.state), must=must, about=True
+    )
 
 
 def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
@@ -69,7 +71,7 @@ def _story(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, s
     if len(moves) != 1 or not q.people:
         return None
     r = moves[0]
-    names = quote_names(r.move.person)
+    names = quote_names(r.move.person, ctx.state)
     return best_sentence(ctx.state, ctx.vector, [r.article_id], names, carried=True, about=True)
 
 
@@ -182,7 +184,8 @@ class MovesList:
         if ctx.page > 0:
             return answer
         # "when and why did lecun leave meta": the sentence dating it, then the one giving the reason
-        quotes = [f for f in (_stated(q, ctx.moves, ctx), _other_ask(q, ctx.moves, ctx)) if f]
+        stated = _stated(q, ctx.moves, ctx)
+        quotes = [*([stated] if stated else []), *_other_asks(q, ctx.moves, ctx)]
         if not quotes:  # "did guo daya join bytedance": the sentence telling the one move
             quotes = [f for f in (_story(q, ctx.moves, ctx), _drive(q, ctx)) if f]
         for quote in dict.fromkeys(quotes):
@@ -207,8 +210,8 @@ def _founders(q: Question, ctx: Context) -> list[RecordedMove]:
 OTHER_ASK_MOVES = 5
 
 
-def _other_ask(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
-    """For a question that asks something besides the list (its second ask: a reason, a company...), the
-    sentence of the listed moves' articles that names one of their people or companies and answers it."""
+def _other_asks(q: Question, moves: list[RecordedMove], ctx: Context) -> list[tuple[str, str]]:
+    """For a question that asks something besides the list (a reason, a company...), the sentences of the
+    listed moves' articles that name one of their people or companies and answer each further ask."""
     shown = moves[:OTHER_ASK_MOVES]
-    return other_ask_sentence(q, ctx, [r.move.person for r in shown], [r.article_id for r in shown])
+    return other_ask_sentences(q, ctx, [r.move.person for r in shown], [r.article_id for r in shown])

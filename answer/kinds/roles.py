@@ -15,7 +15,7 @@ from answer.kinds.careers import (
     best_sentence,
     moved_on,
     org_label,
-    other_ask_sentence,
+    other_ask_sentences,
     path_line,
     person_articles,
     person_path,
@@ -162,13 +162,15 @@ def _quote(asked: AskedRole, found: list[Holder], ctx: Context) -> tuple[str, st
     name = first.report.move.person
     ids = [first.report.article_id, *person_articles(ctx.state, name, person_reports(ctx.state, name))]
     if first.left is None:
-        return best_sentence(ctx.state, ctx.vector, ids, quote_names(name), said, about=True)
+        return best_sentence(ctx.state, ctx.vector, ids, quote_names(name, ctx.state), said, about=True)
     taken = successor_sentence(role_pattern(asked), asked.orgs, ctx) if asked.orgs else None
     if taken is not None and ctx.state.data.articles[taken[1]].published >= first.left.published:
         return taken  # who took over
     since = [a for a in ids if ctx.state.data.articles[a].published >= first.left.published]
     role = re.compile(role_pattern(asked), re.I)
-    return best_sentence(ctx.state, ctx.vector, since, quote_names(name), said, must=role, about=True)
+    return best_sentence(
+        ctx.state, ctx.vector, since, quote_names(name, ctx.state), said, must=role, about=True
+    )
 
 
 class Roles:
@@ -205,9 +207,10 @@ class Roles:
             lines.append(Line(quote[0], (cites.cite(quote[1]),)))
         # "who is tencent's chief ai scientist and who does he report to": the sentence for the other ask
         cited = [s.article_id for s in cites.sources()]
-        other = other_ask_sentence(q, ctx, [h.report.move.person for h in found], cited) if lines else None
-        if other is not None and all(other[0] != line.text for line in lines):
-            lines.append(Line(other[0], (cites.cite(other[1]),)))
+        others = other_ask_sentences(q, ctx, [h.report.move.person for h in found], cited) if lines else []
+        for other in others:
+            if all(other[0] != line.text for line in lines):
+                lines.append(Line(other[0], (cites.cite(other[1]),)))
         return Answer(
             question=q.text,
             answered=bool(lines),

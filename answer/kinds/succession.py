@@ -135,7 +135,7 @@ def takeover_sentence(name: str, q: Question, ctx: Context) -> tuple[str, str] |
     data, entities = ctx.state.data, ctx.state.entities
     path = person_path(ctx.state, name)
     left = {m.entity.keys for r in path if r.move.from_ for m in entities.find(r.move.from_)[:1]}
-    own = [n.lower() for n in quote_names(name)]
+    own = [n.lower() for n in quote_names(name, ctx.state)]
     said = set(words(" ".join([q.text, name, *(r.move.from_ or "" for r in path)])))
     best: tuple[float, str, str] | None = None
     for article_id in person_articles(ctx.state, name, person_reports(ctx.state, name)):

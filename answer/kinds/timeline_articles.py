@@ -40,19 +40,20 @@ def article_event(state: EngineState, article_id: str, subjects: list[Entity]) -
         (position, len(sentence), sentence)
         for sentence in state.data.sentences.get(article_id, [])
         if MIN_EVENT_WORDS <= len(sentence.split()) <= MAX_EVENT_WORDS
-        for position in [name_position(sentence, subjects)]
+        for position in [name_position(sentence, subjects, state)]
         if position is not None
     ]
     return Event(when, min(ranked)[2], article_id) if ranked else None
 
 
-def name_position(sentence: str, subjects: list[Entity]) -> int | None:
+def name_position(sentence: str, subjects: list[Entity], state: EngineState) -> int | None:
     """The word number where the sentence first names a subject in full, or a person by surname ("Tworek
-    joined OpenAI in 2019"), None when it names none."""
+    joined OpenAI in 2019", "Guo joined ByteDance"), None when it names none."""
     found = set()
+    short = {surname(state.short_name(e.name)) for e in subjects if e.kind == "person"}
     for i, word in enumerate(words(sentence)):
         found.add(word)
-        if any(e.keys <= found or (e.kind == "person" and word == surname(e.name)) for e in subjects):
+        if word in short or any(e.keys <= found for e in subjects):
             return i
     return None
 
@@ -68,8 +69,7 @@ def article_events(
         movers.setdefault(r.article_id, set()).update(words(r.move.person))
     people: dict[str, set[str]] = {}  # each mover's surname: the dates of their recorded moves
     for r in moves:
-        if surname(r.move.person):
-            people.setdefault(surname(r.move.person), set()).add(r.move.date or "")
+        people.setdefault(surname(state.short_name(r.move.person)), set()).add(r.move.date or "")
     found = []
     about = [articles_about(state, e) for e in subjects]
     for a in dict.fromkeys(
@@ -105,7 +105,7 @@ def dated_events(
     article = state.data.articles[article_id]
     # a sentence naming no one is the article's subject's when the headline leads with a subject: "ByteDance
     # Seed hands researchers options but loses staff to Meta" is not a story of Meta's
-    position = name_position(article.title, subjects)
+    position = name_position(article.title, subjects, state)
     lead = position is not None and position < SUBJECT_WORDS
     found = []
     for _, when, text in dated_sentences(
@@ -114,14 +114,14 @@ def dated_events(
         said = words(text)
         if said[0] in _SOMEONE or any(told_by_moves(when, people[w]) for w in set(said) & people.keys()):
             continue  # "He was one of ...", "Zoph had been ...": a mover's, told by their moves
-        position = name_position(text, subjects)
+        position = name_position(text, subjects, state)
         if (position is not None and position < SUBJECT_WORDS) or (lead and not state.entities.find(text)):
             found.append(Event(when, text, article_id, in_text=True))
     # ...and a person's earlier steps the article gives by year alone ("Tworek joined OpenAI in 2019")
     persons = [e for e in subjects if e.kind == "person"]
     for text in state.data.sentences.get(article_id, []) if persons else []:
         year = step_year(text, article.published)
-        position = name_position(text, persons) if year else None
+        position = name_position(text, persons, state) if year else None
         if (
             year is None
             or position is None
@@ -129,6 +129,8 @@ def dated_events(
             or len(text.split()) > MAX_DATED_WORDS
         ):
             continue
-        if not any(told_by_moves(year, people.get(surname(e.name), set())) for e in persons):
+        if not any(
+            told_by_moves(year, people.get(surname(state.short_name(e.name)), set())) for e in persons
+        ):
             found.append(Event(year, text, article_id, in_text=True))
     return found

@@ -235,3 +235,32 @@ def test_is_a_company_hiring_gets_its_hiring_drive_after_its_few_moves(
         assert [line.text for line in answer.lines][-1] == drive, question
     # ...not for who was hired from where: the list says it
     assert drive not in engine.answer("who did deepseek hire from jane street").plain_text()
+
+
+def test_each_further_ask_gets_its_sentence_naming_the_person_as_the_articles_do(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    years = "Wu spent roughly 17 years at Google."
+    boss = "At ByteDance, Wu reports directly to chief executive Liang Rubo."
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2025-02-bytedance-hires-wu-yonghui",
+            "title": "ByteDance hires Google's Wu Yonghui",
+            "body": f"ByteDance has recruited Wu Yonghui from Google DeepMind to run Seed's research. {years} {boss}",
+            "published": "2025-02-20",
+            "companies": "ByteDance, Google DeepMind",
+            "people": "Wu Yonghui, Liang Rubo",
+            "moves": moves_front_matter(
+                "Wu Yonghui | Google DeepMind | ByteDance | head of research | 2025-02"
+            ),
+        },
+    )
+    answer = engine.answer(
+        "where did wu yonghui come from, how long was he there, and who is his boss at bytedance"
+    )
+    assert answer.kind is AnswerKind.MOVES
+    lines = [line.text for line in answer.lines]
+    # "Wu", as the articles call him again (his family name comes first), answers how long and who his boss is
+    assert years in lines and boss in lines

@@ -45,7 +45,7 @@ JOINT_EVENTS = 2
 
 # Words asking for one direction of moves: "timeline of OpenAI departures", "ByteDance Seed hires".
 _OUT_WORDS = re.compile(
-    r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|los(?:e|es|ing)|losses|quit\w*|defections?)\b",
+    r"\b(departures?|exits?|exodus|left|leav(?:e|es|ing|ers)|lost|los(?:e|es|ing)|losses|quit\w*|defections?|walked|bailed)\b",
     re.I,
 )
 _IN_WORDS = re.compile(r"\b(hires?|hired|hiring|joined|joins|joiners|arrivals?|recruit\w*|poach\w*)\b", re.I)

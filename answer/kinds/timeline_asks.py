@@ -23,11 +23,19 @@ TIMELINE_CUE = re.compile(
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     # "deepseek talent story over time?"
     r"\b(?:story|stories|saga|journey|events|moves)\s+over (?:time|the years)\b|"
-    r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)",
+    r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)|"
+    # "the dates each xai cofounder walked, oldest first"; "lecun since he quit meta, what's happened"
+    r"\b(?:oldest|earliest) first\b|\bsince\b.+\bwhat(?:'s|’s| has) happened\W*$|"
+    r"\bwhat(?:'s|’s| has) happened (?:since|after)\b",
     re.I,
 )
 # The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.
-SPAN = re.compile(r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$", re.I)
+SPAN = re.compile(
+    r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$|"
+    # ...or only where it starts, an event of the subject: "lecun since he quit meta, what's happened"
+    r"\bsince\s+(?:he|she|they|it)\b[^,;?]*",
+    re.I,
+)
 _LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)
 # Words around a timeline request that name no topic: "/timeline", "a timeline of events pls".
 _FILLER = frozenset(

@@ -99,12 +99,20 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("meta history from launch to lecun leaving", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
         ("meta talent story over time?", True),
+        ("give me the dates each meta hire joined, oldest first", True),
+        ("what's happened since meta hired alexandr wang", True),
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
     ],
 )
 def test_ways_of_asking_for_a_timeline(engine: Engine, question: str, timeline: bool) -> None:
     assert (engine.answer(question).kind is AnswerKind.TIMELINE) is timeline
+
+
+def test_a_start_said_as_an_event_of_the_subject_is_no_subject_of_its_own(engine: Engine) -> None:
+    answer = engine.answer("lecun since he quit meta, what's happened")
+    assert answer.kind is AnswerKind.TIMELINE
+    assert answer.intro.startswith("Timeline of Yann LeCun:")  # not of him and Meta's departures
 
 
 def test_a_period_narrows_the_timeline(engine: Engine) -> None:
@@ -171,6 +179,9 @@ def test_departures_or_hires_in_the_question_keep_moves_in_that_direction(engine
     assert [line.text for line in departures.lines] == [
         "November 2025 — Yann LeCun leaves Meta for AMI (founder)"
     ]
+    # ...said as people do: "walked", "bailed"
+    walked = engine.answer("the dates people walked out of meta, oldest first")
+    assert walked.intro == "Timeline of Meta departures: 1 event, oldest first:"
     hires = [line.text for line in engine.answer("who joined meta: timeline").lines]
     assert len(hires) == 3 and all(" joins Meta " in t for t in hires)
     # losing people and hiring them, asked together: both directions
@@ -470,3 +481,25 @@ def test_a_dated_sentence_naming_no_one_belongs_to_a_headline_that_leads_with_th
     assert any(
         "scheme" in line for line in [x.text for x in engine.answer("timeline of bytedance seed").lines]
     )
+
+
+def test_a_move_recorded_by_month_is_dated_by_the_day_its_article_gives_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    guo = {
+        "article_id": "2026-03-guo-daya-leaves-deepseek",
+        "title": "DeepSeek researcher Guo Daya leaves for ByteDance",
+        "published": "2026-03-25",
+        "body": (
+            "DeepSeek said on 2 March 2026 that it was hiring. "  # a day, but not of Guo's move
+            "Guo Daya has left DeepSeek for ByteDance. Guo confirmed the move on 22 March 2026."
+        ),
+        "companies": "DeepSeek, ByteDance",
+        "people": "Guo Daya",
+        "moves": moves_front_matter("Guo Daya | DeepSeek | ByteDance | | 2026-03"),
+    }
+    engine = engine_of(tmp_path, fake_embedder, guo)
+    # named by his family name, which his articles use alone
+    assert [line.text for line in engine.answer("timeline of guo daya").lines] == [
+        "22 March 2026 — Guo Daya joins ByteDance from DeepSeek"
+    ]

@@ -43,6 +43,9 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "tell me a joke",
         "best online ml course to get hired at deepmind",
         "whats the best ai lab to work at",
+        "is it a good time to buy nvidia shares",
+        "should i sell my meta stock",
+        "btw whats the best phd program for ai in europe",
     ],
 )
 def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:
@@ -63,6 +66,8 @@ def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> N
         "remind me the date meta hired pang",
         "what was meta's offer worth",
         "who runs ssi and how much is it worth",  # a valuation
+        "did meta buy back shares from staff",
+        "which phd programme does huawei run for top graduates",
     ],
 )
 def test_questions_about_the_news_are_not_advice(engine: Engine, question: str) -> None:

@@ -57,7 +57,9 @@ _ELSE = re.compile(
     re.I,
 )
 _SOURCE_BEFORE = re.compile(
-    r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost)\s+$",
+    r"\b(from|left|leave|leaves|leaving|quit|quits|departed|departing|exited|out of|defected from|lose|lost|"
+    # ...or where someone was: "used to be at google research", "formerly of openai", "ex-meta", "former apple"
+    r"used to (?:be|work) (?:at|for|with)|formerly (?:at|of|with)|former)\s+$|\bex-$",
     re.I,
 )
 # The words for a company's people: "apple people", "openai researchers", "tml founders".

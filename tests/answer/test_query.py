@@ -137,6 +137,9 @@ def test_direction_of_a_move_question() -> None:
         ("whats going on at alibaba, like half the founders bailed?", ["Alibaba"], []),
         ("who joined at meta this year", [], ["Meta"]),
         ("bytedance on a hiring spree now?", [], ["ByteDance"]),
+        # where someone was before
+        ("the guy who used to be at apple, where did he go", ["Apple"], []),
+        ("who do former apple engineers work for now", ["Apple"], []),
     ],
 )
 def test_names_joined_by_and_or_slash_share_a_direction(

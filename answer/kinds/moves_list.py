@@ -14,6 +14,7 @@ from answer.kinds.careers import (
     best_sentence,
     other_ask_sentences,
     person_articles,
+    person_path,
     person_reports,
     quote_names,
 )
@@ -21,7 +22,7 @@ from answer.kinds.compare import notable_first
 from answer.kinds.sides import asked_sides
 from answer.kinds.subject import articles_about
 from answer.model import Answer, AnswerKind, Line, Source
-from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope
+from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope, path_text
 from answer.query import MONTH_RE, Question
 from corpus.entities import same_org
 from corpus.text import word_set
@@ -190,7 +191,7 @@ class MovesList:
             quotes = [f for f in (_story(q, ctx.moves, ctx), _drive(q, ctx)) if f]
         for quote in dict.fromkeys(quotes):
             answer = _with_quote(answer, quote, ctx)
-        return answer
+        return _with_paths(q, moves, answer, ctx)
 
 
 def _count(moves: list[RecordedMove]) -> str:
@@ -215,3 +216,27 @@ def _other_asks(q: Question, moves: list[RecordedMove], ctx: Context) -> list[tu
     listed moves' articles that name one of their people or companies and answer each further ask."""
     shown = moves[:OTHER_ASK_MOVES]
     return other_ask_sentences(q, ctx, [r.move.person for r in shown], [r.article_id for r in shown])
+
+
+# Asking where the people listed were before: "which 3 researchers did openai's zurich office lose and where
+# were they before openai", "who left xai and where did they work before".
+_ASKS_BEFORE = re.compile(
+    r"\bwhere\s+(?:were|was|had|did)\s+(?:they|he|she|them|those\s+\w+|each(?:\s+of\s+them)?)\s+"
+    r"(?:\w+\s+){0,2}?(?:before|previously|prior|earlier)\b|"
+    r"\b(?:their|his|her)\s+(?:previous|prior|earlier|old|former)\s+(?:jobs?|employers?|compan(?:y|ies)|roles?|labs?)\b",
+    re.I,
+)
+
+
+def _with_paths(q: Question, moves: list[RecordedMove], answer: Answer, ctx: Context) -> Answer:
+    """For a list asked where its people were before, each listed person's recorded path ("Xiaohua Zhai:
+    Google DeepMind → OpenAI (2024) → Meta (June 2025)"), when it goes back further than the move listed."""
+    if ctx.page > 0 or not _ASKS_BEFORE.search(q.text):
+        return answer
+    for r in moves[:OTHER_ASK_MOVES]:
+        path = person_path(ctx.state, r.move.person)
+        if len(path) < 2 or path[0] is r or path[0].move == r.move:
+            continue
+        # cited by the article of its first step, where the path starts
+        answer = _with_quote(answer, (f"{r.move.person}: {path_text(path)}", path[0].article_id), ctx)
+    return answer

@@ -264,3 +264,35 @@ def test_each_further_ask_gets_its_sentence_naming_the_person_as_the_articles_do
     lines = [line.text for line in answer.lines]
     # "Wu", as the articles call him again (his family name comes first), answers how long and who his boss is
     assert years in lines and boss in lines
+
+
+def test_a_list_asked_where_its_people_were_before_gets_their_paths(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "article_id": "2024-12-openai-hires-zurich-trio",
+            "title": "OpenAI hires three Google DeepMind researchers for Zurich",
+            "body": "OpenAI hired Lucas Beyer from Google DeepMind to open its Zurich office.",
+            "published": "2024-12-04",
+            "companies": "OpenAI, Google DeepMind",
+            "people": "Lucas Beyer",
+            "moves": moves_front_matter("Lucas Beyer | Google DeepMind | OpenAI | | 2024-12"),
+        },
+        {
+            "article_id": "2025-06-meta-hires-zurich-trio",
+            "title": "Meta hires OpenAI's Lucas Beyer",
+            "body": "Meta hired Lucas Beyer from OpenAI's Zurich office.",
+            "published": "2025-06-26",
+            "companies": "Meta, OpenAI",
+            "people": "Lucas Beyer",
+            "moves": moves_front_matter("Lucas Beyer | OpenAI | Meta | | 2025-06"),
+        },
+    )
+    path = "Lucas Beyer: Google DeepMind → OpenAI (December 2024) → Meta (June 2025)"
+    answer = engine.answer("who did meta hire from openai and where were they before openai")
+    assert answer.kind is AnswerKind.MOVES
+    assert path in [line.text for line in answer.lines]
+    assert path not in engine.answer("who did meta hire from openai").plain_text()

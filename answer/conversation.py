@@ -69,6 +69,12 @@ _BEFORE_THAT = re.compile(
     r"(?:before|prior to)(?:\s+(?:that|this|then))?|(?:and\s+)?previously)\W*$",
     re.I,
 )
+# ...or of the people a list just named: "where were they before openai" after "who did meta hire from openai".
+_THEY_BEFORE = re.compile(
+    r"^\W*(?:and|but|so|ok|okay)?\W*where\s+(?:were|did)\s+(?:they|those\s+\w+|each(?:\s+of\s+them)?)\s+"
+    r"(?:work\s+|come\s+from\s+)?(?:before|previously|prior)\b",
+    re.I,
+)
 # A follow-up ending in a preposition with nothing after it: "who put money in?", "who else works there for?".
 _DANGLING = re.compile(r"(?:\b(?P<verb>\w+)\s+)?\b(?:in|into|behind|with|at)\W*$", re.I)
 # ...but not a verb whose preposition is part of it: "who else did they bring in?".
@@ -254,6 +260,8 @@ class Conversation:
         if _BEFORE_THAT.match(text) and last.question.people:
             since = f" before {last.company}" if last.company else " before"
             return f"where did {last.people[0]} work{since}?"  # "and before that?" after "where is he now?"
+        if _THEY_BEFORE.match(text) and len(last.people) > 1 and last.question.about_moves:
+            return f"{last.question.text.rstrip(' ?.!')} and where were they before?"  # the list, with paths
         again = asked_again(text, self._turns[-1].question)
         if again is not None:
             return again

@@ -206,6 +206,15 @@ def test_before_that_after_a_list_of_moves_is_no_question_about_one_person(small
     assert chat.resolve("and before that?", small_engine.parse) == "and before that?"
 
 
+@pytest.mark.parametrize("follow_up", ["where were they before apple?", "and where did they work before"])
+def test_where_were_they_before_after_a_list_asks_the_list_again_with_their_paths(
+    small_engine: Engine, follow_up: str
+) -> None:
+    chat = Conversation()
+    chat.remember(*_two_left_apple(small_engine, "who left Apple?"))
+    assert chat.resolve(follow_up, small_engine.parse) == "who left Apple and where were they before?"
+
+
 def _after_prose(engine: Engine, question: str, said: str) -> Conversation:
     """A conversation after `question` was answered in prose with the sentence `said`."""
     chat = Conversation()

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from answer.asks import split_asks
 from answer.follow_rewrites import asked_again, bare, merged, other_way
 from answer.follow_topics import (
     IT,
@@ -40,6 +41,8 @@ from corpus.entities import Mention
 CONTEXT_TTL_S = 30 * 60
 # A follow-up is short; a long question stands on its own even if it starts with "and".
 MAX_FOLLOW_UP_WORDS = 12
+# ...and so is each of several asks in one message.
+MAX_ASK_WORDS = 8
 
 
 # Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
@@ -160,6 +163,15 @@ def _detail(rest: str) -> int:
     return int(bool(re.search(r"→[^,(\[]+,\s*\w", rest))) + int(bool(re.search(r"\([^()]*\d{4}\)", rest)))
 
 
+def short_enough(text: str) -> bool:
+    """Is the message short enough to be a follow-up: a short question, or short asks joined ("which city is
+    it in, and what kind of ai is it going after")?"""
+    asks = split_asks(text)
+    return len(text.split()) <= MAX_FOLLOW_UP_WORDS or (
+        len(asks) > 1 and all(len(a.text.split()) <= MAX_ASK_WORDS for a in asks)
+    )
+
+
 @dataclass
 class Conversation:
     """One chat's context. `resolve` before answering, `remember` after."""
@@ -252,7 +264,7 @@ class Conversation:
     def resolve(self, text: str, parse: Callable[[str], Question]) -> str:
         """The whole question a follow-up stands for (the text itself when it is not a follow-up)."""
         last = self.previous()
-        if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
+        if last is None or not short_enough(text):
             return text
         swapped = other_way(text, self._turns[-1].question)
         if swapped is not None:

@@ -167,12 +167,21 @@ def latest_company(answer: Answer, q: Question | None = None, find: Finder | Non
         path = next((line.text for line in answer.lines if "→" in line.text), "")
         stops = _LAST_STOP.findall(path)
         return stops[-1].strip() if stops else ""
-    if q is None or find is None or not answer.answered or not _WHICH_COMPANY.search(q.text):
+    if q is None or find is None or not answer.answered:
+        return ""
+    if not _WHICH_COMPANY.search(q.text) and not _SOMEONES_FIRM.search(q.text):
         return ""
     asked = {m.entity.keys for m in q.mentions}
     said = answer.lines[0].text.rsplit("→", 1)[-1]  # "Yao Shunyu: OpenAI → Tencent": where someone went
-    named = [m.entity for m in find(said) if m.entity.kind == "org" and m.entity.keys not in asked]
+    found = sorted(find(said), key=lambda m: m.start)  # the first named: "AMI, the start-up LeCun founded"
+    named = [m.entity for m in found if m.entity.kind == "org" and m.entity.keys not in asked]
     return named[0].name if named else ""
+
+
+# Someone's company asked about by what it is: "how much did lecun's startup raise".
+_SOMEONES_FIRM = re.compile(
+    r"\w['’]s\s+(?:new\s+|own\s+|latest\s+)?(?:start-?up|company|firm|lab|venture)\b", re.I
+)
 
 
 # "work there", "who runs it there", "how many people are there now": the place just talked about. Not "is
@@ -229,7 +238,10 @@ _COMPANY_VERB = re.compile(
     r"\s+(?:(?!(?:were|are|was|is|be|been)\b)\w+\s+)?(?:hire[sd]?|hiring|pay|pays|paid|paying|offer(?:s|ed)?|poach(?:es|ed)?|recruit(?:s|ed)?|"
     r"do|does|did|doing|keep|kept|say|says|said|spend|spent|lose|lost|los(?:es|ing)|announce[sd]?|build|built|"
     r"want(?:s|ed)?|plan(?:s|ned)?|invest(?:s|ed)?|acquire[sd]?|buy|bought|sign(?:s|ed)?|rais(?:e|es|ed|ing)|"
-    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?|cut|cuts|cutting|lay(?:s|ing)?\s+off|laid\s+off|fire[sd]?|shed)\b",
+    r"launch(?:es|ed)?|releas(?:e|es|ed)|get|gets|got|make|makes|made|value[sd]?|fund(?:s|ed)?|cut|cuts|cutting|lay(?:s|ing)?\s+off|laid\s+off|fire[sd]?|shed|"
+    # ...or what it is after: "what kind of ai is it going after", "what is it working on"
+    r"go(?:es|ing)? after|focus(?:es|ed|ing)? on|work(?:s|ing)? on|target(?:s|ed|ing)?|building|developing|"
+    r"pursu(?:e|es|ed|ing)|chas(?:e|es|ed|ing))\b",
     re.I,
 )
 # "Get" with what is done to someone: "they get paid", "they got poached".

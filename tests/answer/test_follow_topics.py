@@ -156,3 +156,20 @@ def test_he_after_someones_title_is_that_holder_not_the_last_person(small_engine
         chat.resolve("tiktok's boss, whats his name", small_engine.parse) == "tiktok's boss, whats his name"
     )
     assert "Ruoming Pang" in chat.resolve("whats his name", small_engine.parse)
+
+
+def test_it_after_a_question_about_someones_start_up_is_the_company_the_answer_names() -> None:
+    from answer.follow_topics import latest_company
+    from answer.model import Line
+
+    said = "Moonshot AI, the Beijing start-up Tan Xu joined, raised $1 billion. [1]"
+    answer = Answer("q", True, AnswerKind.EXTRACTIVE, "", (Line(said, (1,)),), ())
+    question = parse("how much did tan xu's startup raise")
+    assert latest_company(answer, question, ENTITIES.find) == "Moonshot AI"
+    chat = Conversation()
+    chat.remember(question, answer, ENTITIES.find)
+    # "it" is the start-up when it goes after something; two short asks are one follow-up
+    assert (
+        chat.resolve("which city is it in, and what kind of ai is it going after", parse)
+        == "which city is it in, and what kind of ai is Moonshot AI going after"
+    )

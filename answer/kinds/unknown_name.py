@@ -25,10 +25,13 @@ UNKNOWN_NAME_MARGIN = 0.35
 # questions, "which outlet broke the story" and "what university does she teach at" were refused with any
 # margin above none). "How tall is Elon Musk?" asks for no such fact: "tall" is what it is about.
 EVERYDAY_WORD_MARGIN = 0.0
-# ...or when it is one such word among at least this many content words the articles use (one more for a
-# second such word: "did lecun's new start-up actually raise a ton or is that hype"), never three.
+# ...or when it is one such word among at least this many content words the articles use (one more for each
+# further such word: "did lecun's new start-up actually raise a ton or is that hype"; "on alphabet's bad day
+# whats the worst it fell intraday, and what else besides the exits got blamed", three among five), never four.
 KNOWN_WORDS = 3
-MAX_EVERYDAY_WORDS = 2
+MAX_EVERYDAY_WORDS = 3
+# ...and in chat about the asker, one more such word than `KNOWN_WORDS` alone allows besides: never four.
+MAX_CHATTY_WORDS = 3
 # Where a who-hired-whom question names a company: "from X", "left X", "X hired", "did X hire".
 _COMPANY_BEFORE = re.compile(
     r"\b(from|left|leave|leaves|leaving|quit|quits|out of|to|join|joined|joins|joining|by|for|at|did|does|has|"
@@ -158,7 +161,7 @@ def margin(q: Question) -> float:
     # ...and in a message about the asker or what they heard, one more is chat: "the vesting cliff thing
     # confused me, did they kill it", "someone on twitter says ..., is that legit or just gossip"
     chatty = _CHATTY.search(q.text) is not None
-    told = chatty and len(unfamiliar) <= MAX_EVERYDAY_WORDS + 1 and len(known) >= KNOWN_WORDS
+    told = chatty and len(unfamiliar) <= MAX_CHATTY_WORDS and len(known) >= KNOWN_WORDS
     return EVERYDAY_WORD_MARGIN if few or told else UNKNOWN_NAME_MARGIN
 
 

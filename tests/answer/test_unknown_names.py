@@ -120,6 +120,13 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     lecun = "did meta's new lab actually raise money or is that hype"
     assert _asking_with("ton", "hype", text=lecun) == EVERYDAY_WORD_MARGIN
     assert _asking_with("ton", "hype", text="a ton of hype") == UNKNOWN_NAME_MARGIN
+    # ...and three among five: "on alphabet's bad day whats the worst it fell intraday, what got blamed"
+    bad_day = "on meta's bad day whats the worst its shares fell intraday, and what else besides the exits got blamed"
+    assert _asking_with("bad", "intraday", "blamed", text=bad_day) == EVERYDAY_WORD_MARGIN
+    assert (
+        _asking_with("bad", "intraday", "blamed", text="meta bad intraday blamed shares")
+        == UNKNOWN_NAME_MARGIN
+    )
     # ...and in a message about the asker or what they heard, chat: "...thing confused me, did they kill it"
     chat = "the openai vesting cliff thing confused me, did they kill it"
     assert _asking_with("confused", "kill", text=chat) == EVERYDAY_WORD_MARGIN

@@ -18,7 +18,6 @@ from symspellpy import Verbosity
 
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
-from answer.query import HIRING_VERBS
 from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, rare_slip, swaps, two_slips
 from answer.spell_index import (
     COMMON_ENGLISH,
@@ -29,6 +28,7 @@ from answer.spell_index import (
     english_index,
     symspell,
 )
+from answer.typed_names import after_first_name, typed_as_name
 from answer.unknown import EVERYDAY_WORDS
 from corpus.text import STOP_WORDS, stem, word_parts
 
@@ -50,32 +50,6 @@ COMMON_SWAP = 5
 # Endings that make another form of a word.
 _PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
-
-
-_NAME_BEFORE = re.compile(
-    r"\b(?:from|did|does|do|has|have|join|joined|joins|joining|left|leave|leaves|quit|quits|out of|"
-    r"(?:works?|working|worked|staff|people|researchers) (?:at|for)|"
-    r"(?:moved?|moves|moving|went|gone|go|goes|going|switched|jumped|headed) to)\s+$",
-    re.I,
-)
-_HAS = re.compile(r"\b(?:has|have|had)\s+$", re.I)
-_NAME_AFTER = re.compile(
-    rf"^(?:'s|’s|\s+(?:{HIRING_VERBS}|ceo|cto|cfo|coo|boss|president|chairman|(?:co-?)?founders?|headcount|"
-    r"employees|staff|valuation|revenue)\b)",
-    re.I,
-)
-
-
-def _typed_as_name(text: str, match: re.Match[str]) -> bool:
-    """Is the word a name: typed with a capital inside a sentence, or where a question names a company
-    ("from X", "did X hire", "X poached", "X ceo", "X's")? Then only a name of the articles can be meant."""
-    start, end = match.span()
-    inside = start > 0 and not text[:start].rstrip().endswith((".", "?", "!"))
-    if match.group(0)[:1].isupper() and inside:
-        return True
-    if match.group(0).endswith("ed") and _HAS.search(text[:start]):
-        return False  # "who has pocahed the most": a participle, not a name
-    return bool(_NAME_BEFORE.search(text[:start]) or _NAME_AFTER.match(text[end:]))
 
 
 # American and British spellings of one word, each way round: (ending, other ending).
@@ -365,8 +339,9 @@ class Speller:
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
             fixed = self.spelt_as_written(low)
+            after_name = self._after_unread(text[: match.start()])  # "dario amodei": the rest of a name
             if fixed is None and len(low) >= MIN_WORD - 1 and not self.knows(low):
-                name = _typed_as_name(text, match)
+                name = typed_as_name(text, match) or after_name
                 fixed = self.correction(low, name=name)
                 if fixed is None and name and token.islower():
                     fixed = self._undoubled(low)  # "what does boommerang hire mean": a key held too long
@@ -375,13 +350,14 @@ class Speller:
                         self.spelt_as_written(fixed) or fixed
                     )  # "srartup": "start-up", as the articles write it
             elif fixed is None:
-                if _typed_as_name(text, match):
+                if typed_as_name(text, match):
                     fixed = self._slip_into_name(low)  # "hire from Appel": a rare word, one slip from Apple
                 if fixed is None and token.islower() and len(low) >= MIN_WORD:
                     fixed = self._swapped_into_corpus(low)  # "joni" is English, but meant "join"
             if (
                 fixed is None
                 and token.islower()
+                and not after_name
                 and not self.knows_exactly(low)
                 and low not in english_frequencies()
             ):
@@ -391,6 +367,10 @@ class Speller:
             return fixed.capitalize() if token[:1].isupper() else fixed
 
         return self._joined(_TOKEN.sub(word, text))
+
+    def _after_unread(self, before: str) -> bool:
+        """Does the word follow one the articles never use that is a name (`after_first_name`)?"""
+        return after_first_name(before, lambda w: w in self._corpus or self.garbled(w))
 
     def _joined(self, text: str) -> str:
         """ "post training" as the articles write it, "post-training" (and "non compete", "co founder")."""

@@ -8,7 +8,8 @@ import pytest
 
 from answer.engine import Engine
 from answer.slips import likely_slip
-from answer.spelling import Speller, _typed_as_name
+from answer.spelling import Speller
+from answer.typed_names import typed_as_name
 from answer.typos import TypoFixer
 from corpus.text import words
 
@@ -185,7 +186,7 @@ def test_a_common_english_word_the_model_splits_into_pieces_is_still_a_word_mean
 )
 def test_a_word_ending_in_ed_after_has_is_a_participle_not_a_name(text: str, word: str, name: bool) -> None:
     match = re.search(rf"\b{word}\b", text)
-    assert match is not None and _typed_as_name(text, match) is name
+    assert match is not None and typed_as_name(text, match) is name
 
 
 def test_a_rare_word_typed_where_a_name_goes_one_slip_from_a_name_of_the_articles_is_that_name() -> None:
@@ -265,3 +266,14 @@ def test_a_long_word_one_slip_from_a_less_common_english_word_is_that_word(spell
         == "how does it stop staff defecting to rivals"
     )
     assert speller.fix("musk apologizig to people") == "musk apologizing to people"
+
+
+def test_the_word_after_a_first_name_the_articles_never_use_is_the_rest_of_the_name() -> None:
+    speller = Speller(words("The model was trained by Meta. A model of hiring."))
+    # "amodei" is not a misspelt "model" after "dario", a name no article uses
+    assert (
+        speller.fix("what has dario amodei said about poaching")
+        == "what has dario amodei said about poaching"
+    )
+    # ...but after an everyday word it is corrected as before
+    assert speller.fix("which modle did meta train") == "which model did meta train"

@@ -26,7 +26,7 @@ _ADVICE = re.compile(
     r"|\b(can|could|would|do) (you|u) recommend\b"
     r"|\bbest (?:[\w-]+ ){0,3}?(way|ways|course|courses|book|books|laptop|gpu|stock|stocks|language|framework|"
     r"bootcamps?|certificates?|certifications?|tutorials?|programs?|programmes?|schools?|universit(?:y|ies)|"
-    r"degrees?|masters?)\b"  # "best online ml course to get hired", "best phd program for robotics"
+    r"degrees?|masters?|llms?|models?|chatbots?|apps?|tools?|ides?|editors?|agents?)\b"  # "best online ml course to get hired", "best phd program for robotics"
     r"|\bbest (?:[\w-]+ ){0,3}?(?:place|company|companies|lab|labs|employer|team)s? to work\b"
     r"|\b(stocks?|shares) to buy\b|\b(buy|sell) (the )?(stock|shares)\b"
     r"|\b(?:good|right|bad|best) time to (?:buy|sell|invest)\b",  # "is it a good time to buy amd shares"

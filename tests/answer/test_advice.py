@@ -46,6 +46,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         "is it a good time to buy nvidia shares",
         "should i sell my meta stock",
         "btw whats the best phd program for ai in europe",
+        "best open source llm for coding rn?",
     ],
 )
 def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> None:
@@ -68,6 +69,7 @@ def test_advice_and_predictions_are_declined(engine: Engine, question: str) -> N
         "who runs ssi and how much is it worth",  # a valuation
         "did meta buy back shares from staff",
         "which phd programme does huawei run for top graduates",
+        "which lab has the best researchers",
     ],
 )
 def test_questions_about_the_news_are_not_advice(engine: Engine, question: str) -> None:

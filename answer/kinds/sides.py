@@ -15,6 +15,13 @@ from corpus.text import STOP_WORDS, word_set, word_spans
 
 # "A vs B", "A versus B", "A v B", "A compared with B".
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared? (?:to|with)|against)\s+", re.I)
+# ...but not an action taken against something: "the lawsuit against the h1b fee", "ruled against".
+_ACTION_AGAINST = re.compile(
+    r"\b(?:lawsuits?|suits?|sued|sues|suing|case|cases|claims?|complaints?|ruled|ruling|rulings|appeals?|"
+    r"challenges?|action|fight|fought|fighting|protests?|campaign|lobb\w+|measures?|rules?|arbitration|"
+    r"filed|decided|injunction|sanctions?|backlash|pushback|push back|pushed back|warned|voted)\s+against\b",
+    re.I,
+)
 # "A or B, which/who ...?" and "which/who ..., A or B?".
 _ASKING = r"(?:which|who|who's|whos|where|what|how)\b"
 _OR_THEN_WHICH = re.compile(
@@ -78,6 +85,8 @@ def weighed(text: str) -> tuple[str, str, str] | None:
     text = text.strip(" ?!.")
     tail = ""
     parts = _VERSUS.split(text)
+    if len(parts) == 2 and _ACTION_AGAINST.search(text):
+        return None  # "which state is leading the lawsuit against the h1b fee": a fight, not two sides
     if len(parts) == 2:
         a, b = parts
         if "," in b or ":" in b:  # "meta vs tml, who...", "microsoft vs google deepmind: who's poaching who"

@@ -72,6 +72,9 @@ def _sides(text: str) -> tuple[str, str] | None:
         # one subject at two times is no two sides
         ("meta vesting schedule before vs after the pay overhaul", None),
         ("anthropic's retention then vs now", None),
+        # an action taken against something is no weighing of two sides
+        ("which state is leading the lawsuit against the h1b fee", None),
+        ("meta against anthropic on retention", ("meta on retention", "anthropic on retention")),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",
             ("chinese share among top ai researchers", "american share among top ai researchers"),

@@ -130,6 +130,7 @@ class Speller:
         self._unhyphenated = {w for w in written if "-" not in w}  # "startup" as well as "start-up": as typed
         self._prefixed = {w for w in self._hyphenated.values() if _PREFIXED.fullmatch(w.replace("-", " "))}
         self._corpus_index = symspell(w for w in self._corpus if len(w) >= MIN_WORD - 1)
+        self._corpus_stems = {stem(w) for w in self._corpus}
         self._cache: dict[tuple[str, bool], str | None] = {}
 
     def knows(self, word: str) -> bool:
@@ -239,8 +240,8 @@ class Speller:
             return None
         if english_frequencies().get(word, 0) >= RARE_ENGLISH:
             return None  # "tired" is meant as typed, not "tried"
-        if any(base in self._corpus for base in _bases(word)):
-            return None
+        if any(base in self._corpus for base in _bases(word)) or stem(word) in self._corpus_stems:
+            return None  # "suing", where the articles write "sued": meant as typed, not "using"
         return next((w for w in swaps(word) if w != word and self._corpus[w] >= COMMON_SWAP), None)
 
     def _slip_into_name(self, word: str) -> str | None:

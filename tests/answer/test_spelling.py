@@ -277,3 +277,12 @@ def test_the_word_after_a_first_name_the_articles_never_use_is_the_rest_of_the_n
     )
     # ...but after an everyday word it is corrected as before
     assert speller.fix("which modle did meta train") == "which model did meta train"
+
+
+def test_an_english_word_whose_other_forms_the_articles_use_is_meant_as_typed() -> None:
+    speller = Speller(words("Twenty states sued over the fee. " + "Companies are using AI. " * 6))
+    # "suing" is no swapped "using": the articles write "sued"
+    assert (
+        speller.fix("how many us states are suing over the fee")
+        == "how many us states are suing over the fee"
+    )

@@ -19,8 +19,9 @@ from answer.events import event_words, mentions_event
 from answer.extractive import answer_from_picks, leading_articles, rank_candidates, select_sentences
 from answer.facts import names_place
 from answer.kinds.base import CERTAIN
+from answer.kinds.fact_focus import known_focus
 from answer.kinds.missing_aspect import asking_about, missing_aspects
-from answer.kinds.missing_fact import known_focus, states_fact
+from answer.kinds.missing_fact import states_fact
 from answer.kinds.not_found import NOT_FOUND
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import RetrievedPassage

@@ -16,51 +16,19 @@ from answer.extractive import answer_from_picks, leading_articles
 from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
+from answer.kinds.fact_focus import STAFF, known_focus
 from answer.kinds.not_found import NOT_FOUND
 from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import sentence_groups
 from answer.query import Question
 from answer.retrieval import search_scope
-from answer.synonyms import SAME_MEANING, with_same_meaning
+from answer.synonyms import with_same_meaning
 from corpus.entities import surname
 from corpus.text import STEM_LETTERS, content_words, words
 
 # The types of fact checked: those a sentence either states or not (a reason or a role is a matter of wording).
 CHECKED = frozenset({AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERSON})
-# Words saying how a question asks, not what about: paying, having, doing, when, a kind of organisation.
-_HOW_ASKED = content_words(
-    "pay paid paying pays make made makes get got gets give gave giving gives have has had take took takes "
-    "do does did doing cost costs offer offered offering offers spend spent worth raise raised raises raising earn "
-    "go goes going gone went "
-    "earned new now currently current latest last recent recently really lol reportedly report reported "
-    "many much amount number figure exactly roughly approximately more vs versus "
-    # ...and the words of telling and of how things turned out: "when did jumper say he's off", "how much did
-    # deepseek raise in the end"
-    "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
-    "heard hear hears hearing apparently supposedly happen happens happened happening each even "
-    "start-up startup company companies firm lab group unit business "
-    # ...and everyday words for paying, getting, taking over ("how much cash did microsoft hand inflection", "how
-    # much did deitke bag": "paid", "raised", "merged") and how far along ("raised so far", "to date", "in total")
-    "cash money funding hand hands handed bag bagged snag snagged dangle dangled pull pulled shell shelled "
-    "fork forked land landed net netted pocket pocketed absorb absorbed far date total overall altogether yet"
-)
-# The words for people in general: a count of them answers "how many people/staff/employees".
-_STAFF = SAME_MEANING[0]
-
-
-# "How big is X" asks how many people it employs or what it is worth.
-_HOW_BIG = re.compile(r"\bhow (?:big|large|small)\s+(?:is|was|are|were)\b", re.I)
-_VALUE = content_words("valuation valued worth")
-
-
-# Job titles written short in questions and in full in the articles.
-_SPELLED_OUT = {
-    "ceo": "chief executive",
-    "cto": "chief technology",
-    "cfo": "chief financial",
-    "vp": "vice president",
-}
 # "How many" is answered by a number that is not a year: "a team of about 100 engineers", "two dozen".
 _COUNT = re.compile(
     r"^(?!(?:19|20)\d\d$)\d[\d,.]*%?$|^(dozens?|hundreds?|thousands?|millions?|billions?|two|three|four|five|"
@@ -85,21 +53,6 @@ SAME_WORD_LETTERS = 4
 SAME_STEM_LETTERS = 5
 
 
-def focus_words(q: Question, names: set[str]) -> set[str]:
-    """What the question asks the fact about, less the names it gives: "employees" in "how many employees
-    does Nvidia have?", "users" in "how many users does chatgpt have?" (`names`: words written only as
-    names); an abbreviated title comes spelt out too ("ceo": "chief", "execut")."""
-    # ...the whole name, though it is typed in part ("ineffable intelligence" found as "Ineffable")
-    named = {w for m in q.mentions for w in content_words(f"{q.text[m.start : m.end]} {m.entity.name}")}
-    named |= content_words(" ".join(w for w in words(q.text) if w in names))
-    focus = content_words(body(q.text)) - named - _HOW_ASKED
-    if _HOW_BIG.search(q.text):  # "how big is the company": its staff, or its value
-        focus |= _STAFF | _VALUE
-    asked = words(q.text)
-    spelled = {w for short, full in _SPELLED_OUT.items() if short in asked for w in content_words(full)}
-    return with_same_meaning(focus) | spelled if focus else focus
-
-
 # What someone is paid or worth: with no other focus, "how much is ilya sutskever paid" asks about his pay,
 # which a sentence about his company's valuation does not state.
 _PAY = content_words(
@@ -118,13 +71,6 @@ def pay_of_person(q: Question, kind: AnswerType) -> set[str]:
     if asked & _PAY:
         return with_same_meaning(set(_PAY))
     return set(_WEALTH) if asked & (_WEALTH | content_words("worth fortune rich richest")) else set()
-
-
-def known_focus(q: Question, names: set[str]) -> set[str]:
-    """`focus_words` less the words the articles never use ("how much did deitke bag"): no sentence can
-    state a fact next to them, so they cannot tell a passage that answers from one that does not."""
-    unfamiliar = {w[:STEM_LETTERS] for w in q.unfamiliar}
-    return focus_words(q, names) - unfamiliar
 
 
 def said_words(sentence: str) -> list[str]:
@@ -172,7 +118,7 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
         return False
     if kind is AnswerType.AMOUNT and _HOW_MANY.search(q.text):
         # "how many phds does openai employ": the count is of PhDs, not of staff in general
-        kinds = focus - _STAFF
+        kinds = focus - STAFF
         at = [i for i in at if not kinds or any(same_word(f, w) for f in kinds for w in said[i])]
         near = any(abs(i - j) <= NEAR_WORDS for i in at for j in _counts(sentence))
         return near and not _about_another_company(sentence, q, ctx)

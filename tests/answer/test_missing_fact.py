@@ -10,7 +10,8 @@ import pytest
 
 from answer.config import EngineConfig
 from answer.engine import Engine
-from answer.kinds.missing_fact import _counts, focus_words, known_focus, said_words, same_word
+from answer.kinds.fact_focus import focus_words, known_focus
+from answer.kinds.missing_fact import _counts, said_words, same_word
 from answer.model import AnswerKind
 from answer.state import name_words
 from tests.conftest import FakeEmbedder, any_passage_engine, engine_of, engine_over, write_article
@@ -131,6 +132,8 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
     # how far along: "so far", "to date", "in total" ask no particular fact
     for question in ("how much has deepseek raised so far", "how much has deepseek raised in total to date"):
         assert focus_words(engine.parse(question), engine.state.names) == set(), question
+    # a clause saying when, of what was just named: "before it fell apart" asks no fact about falling
+    assert _focus(engine, "what was deepseek going to pay before it fell apart") == set()
 
 
 def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:

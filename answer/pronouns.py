@@ -7,9 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from answer.family_names import family_name
 from answer.follow_topics import PLURAL
-from answer.short_names import short_name
 from corpus.model import Article
+from corpus.text import whole_words
 
 # A sentence going on about whom the one before named, and only them: "He joined in 2019.", "Her team ...".
 _OPENS = re.compile(r"^(He|His|She|Her)\b")
@@ -28,7 +29,7 @@ def _said(pronoun: str) -> str:
 
 
 def _named(sentence: str, names: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", sentence) for n in names)
+    return whole_words(names).search(sentence) is not None
 
 
 def _early(sentence: str, names: Sequence[str]) -> bool:
@@ -46,7 +47,7 @@ def pronouns(
     counts: dict[str, Counter[str]] = {}
     for article in articles:
         text = sentences.get(article.id, [])
-        forms = {p: [p, short_name(p, family_first or {})] for p in article.people if " " in p}
+        forms = {p: [p, family_name(p, family_first or {})] for p in article.people if " " in p}
         for i, sentence in enumerate(text):
             named = [p for p, names in forms.items() if _named(sentence, names)]
             if len(named) != 1 or _OPENS.match(sentence) or not _early(sentence, forms[named[0]]):

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from answer.family_names import family_first_names, family_name
 from answer.leaders import company_leaders
 from answer.lexicon import Lexicon
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
 from answer.pronouns import pronouns
-from answer.short_names import short_name, short_names
 from answer.spelling import Speller
 from answer.typos import TypoFixer
 from answer.unknown import versions
@@ -99,7 +99,7 @@ class EngineState:
         entities = EntityIndex.from_articles(articles)
         vocabulary = {w for a in articles for w in words(a.text)}
         names = name_words(a.text for a in articles)
-        family_first = short_names(articles)
+        family_first = family_first_names(articles)
         mention_articles: dict[frozenset[str], set[str]] = {}
         for a in articles:
             for name in (*a.people, *a.companies):
@@ -131,9 +131,9 @@ class EngineState:
             publishers=frozenset(a.publisher.lower() for a in articles),
         )
 
-    def short_name(self, person: str) -> str:
-        """The word the articles name the person by again (`answer.short_names`)."""
-        return short_name(person, self.family_first)
+    def family_name(self, person: str) -> str:
+        """The word the articles name the person by again (`answer.family_names`)."""
+        return family_name(person, self.family_first)
 
     def article_words(self, article_id: str) -> set[str]:
         if article_id not in self._words_cache:

@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import Stemmer
 
@@ -230,3 +230,10 @@ def stem(word: str) -> str:
 def stem_words(words: list[str]) -> list[str]:
     stemmed: list[str] = _stemmer().stemWords(words)
     return stemmed
+
+
+def whole_words(phrases: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
+    """A pattern finding any of the phrases as whole words ("Wu" in "Wu reports", not in "would"; "Guo" not in
+    "Guo-led"); it finds nothing when there are none."""
+    alternatives = "|".join(rf"(?<![\w-]){re.escape(p)}(?![\w-])" for p in phrases if p)
+    return re.compile(alternatives or r"(?!)", re.I if ignore_case else 0)

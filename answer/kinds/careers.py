@@ -21,7 +21,7 @@ from answer.query import Question
 from answer.state import EngineState
 from corpus.entities import GENERIC, Entity, Mention, key_tokens, same_person
 from corpus.model import Article
-from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, content_words, word_spans, words
+from corpus.text import AMBIGUOUS_NAME_WORDS, STOP_WORDS, content_words, whole_words, word_spans, words
 
 # A sentence this short (in words) is a heading or a fragment, not something to quote about a person.
 MIN_QUOTE_WORDS = 6
@@ -136,7 +136,7 @@ def best_sentence(
     with it, and named by it; `about`: the sentence is about the person named, so not one opening with "He"
     that names them later ("He ... before helping Murati found TML" is about someone else)."""
     # ...as a whole word: "Wu" of "Wu Yonghui" is not the "wu" of "would"
-    named = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names) or r"(?!)", re.I)
+    named = whole_words(names, ignore_case=True)
     wanted = set(said)
     best: tuple[float, str, str] | None = None
     for article_id in dict.fromkeys(article_ids):

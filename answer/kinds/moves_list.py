@@ -231,12 +231,12 @@ _ASKS_BEFORE = re.compile(
 def _with_paths(q: Question, moves: list[RecordedMove], answer: Answer, ctx: Context) -> Answer:
     """For a list asked where its people were before, each listed person's recorded path ("Xiaohua Zhai:
     Google DeepMind → OpenAI (2024) → Meta (June 2025)"), when it goes back further than the move listed."""
-    if ctx.page > 0 or not _ASKS_BEFORE.search(q.text):
+    if not _ASKS_BEFORE.search(q.text):
         return answer
     for r in moves[:OTHER_ASK_MOVES]:
         path = person_path(ctx.state, r.move.person)
-        if len(path) < 2 or path[0] is r or path[0].move == r.move:
-            continue
+        if len(path) < 2 or path[0].move == r.move:
+            continue  # ...the move listed is where their record starts
         # cited by the article of its first step, where the path starts
         answer = _with_quote(answer, (f"{r.move.person}: {path_text(path)}", path[0].article_id), ctx)
     return answer

@@ -50,7 +50,7 @@ def name_position(sentence: str, subjects: list[Entity], state: EngineState) -> 
     """The word number where the sentence first names a subject in full, or a person by surname ("Tworek
     joined OpenAI in 2019", "Guo joined ByteDance"), None when it names none."""
     found = set()
-    short = {surname(state.short_name(e.name)) for e in subjects if e.kind == "person"}
+    short = {surname(state.family_name(e.name)) for e in subjects if e.kind == "person"}
     for i, word in enumerate(words(sentence)):
         found.add(word)
         if word in short or any(e.keys <= found for e in subjects):
@@ -69,7 +69,7 @@ def article_events(
         movers.setdefault(r.article_id, set()).update(words(r.move.person))
     people: dict[str, set[str]] = {}  # each mover's surname: the dates of their recorded moves
     for r in moves:
-        people.setdefault(surname(state.short_name(r.move.person)), set()).add(r.move.date or "")
+        people.setdefault(surname(state.family_name(r.move.person)), set()).add(r.move.date or "")
     found = []
     about = [articles_about(state, e) for e in subjects]
     for a in dict.fromkeys(
@@ -82,16 +82,16 @@ def article_events(
         if a in movers and (movers[a] & set(words(headline)) or HIRING.search(headline) or not titled):
             continue  # its moves tell its news
         event = article_event(state, a, subjects) if titled or in_passing else None
-        if event is not None and (titled or not _restates(event, people)):
+        if event is not None and (titled or not _restates(event.when, event.text, people)):
             found.append(event)
     return found
 
 
-def _restates(event: Event, people: Mapping[str, set[str]]) -> bool:
-    """Does an article's sentence naming the subjects in passing name a mover (by surname) in a year of their
-    recorded moves: "Pang himself moved on from Meta to OpenAI in February 2026", in a June 2026 story on
-    someone else, is a line of the timeline already, dated as it happened."""
-    return any(told_by_moves(event.when, people[w]) for w in set(words(event.text)) & people.keys())
+def _restates(when: str, text: str, people: Mapping[str, set[str]]) -> bool:
+    """Does a sentence dated `when` name a mover (by surname) in a year of their recorded moves: a line of the
+    timeline already, dated as it happened ("Pang himself moved on from Meta to OpenAI in February 2026", in
+    a June 2026 story on someone else; "Zoph had been ...")?"""
+    return any(told_by_moves(when, people[w]) for w in set(words(text)) & people.keys())
 
 
 def dated_events(
@@ -111,8 +111,7 @@ def dated_events(
     for _, when, text in dated_sentences(
         state.data.sentences.get(article_id, []), article.published, state.newest
     ):
-        said = words(text)
-        if said[0] in _SOMEONE or any(told_by_moves(when, people[w]) for w in set(said) & people.keys()):
+        if words(text)[0] in _SOMEONE or _restates(when, text, people):
             continue  # "He was one of ...", "Zoph had been ...": a mover's, told by their moves
         position = name_position(text, subjects, state)
         if (position is not None and position < SUBJECT_WORDS) or (lead and not state.entities.find(text)):
@@ -130,7 +129,7 @@ def dated_events(
         ):
             continue
         if not any(
-            told_by_moves(year, people.get(surname(state.short_name(e.name)), set())) for e in persons
+            told_by_moves(year, people.get(surname(state.family_name(e.name)), set())) for e in persons
         ):
             found.append(Event(year, text, article_id, in_text=True))
     return found

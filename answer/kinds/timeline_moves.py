@@ -10,7 +10,7 @@ from answer.kinds.subject import and_list, involves
 from answer.moves import RecordedMove, move_date
 from answer.state import EngineState
 from corpus.entities import Entity, key_tokens, same_org
-from corpus.text import words
+from corpus.text import whole_words, words
 
 # A month with this many moves into (or out of) the subject is one line naming the most senior few: a
 # timeline of Meta is not a page of its June 2025 hires.
@@ -37,8 +37,8 @@ def reported_day(r: RecordedMove, state: EngineState) -> str | None:
     month = r.move.date or ""
     if len(month) != len("2025-11"):
         return None
-    names = [r.move.person, state.short_name(r.move.person)]
-    named = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names))
+    names = [r.move.person, state.family_name(r.move.person)]
+    named = whole_words(names)
     published = state.data.articles[r.article_id].published
     for sentence in state.data.sentences.get(r.article_id, []):
         day = sentence_date(sentence, published) if named.search(sentence) else None

@@ -13,6 +13,7 @@ from corpus.text import (
     STOP_WORDS,
     content_words,
     split_sentences,
+    whole_words,
     word_pairs,
     word_parts,
     word_spans,
@@ -181,3 +182,13 @@ def test_word_pairs_are_neighbours_as_the_words_read_them() -> None:
         "its research",
         "research arm",
     }
+
+
+def test_whole_words_finds_a_name_only_as_a_word_of_its_own() -> None:
+    named = whole_words(["Wu", "Guo Daya"])
+    assert named.search("At ByteDance, Wu reports to the chief executive.")
+    assert not named.search("He would report to the chief executive.")
+    assert not named.search("A Guo-led team")  # part of a hyphenated word
+    assert not named.search("guo daya left")  # case counts unless ignored
+    assert whole_words(["Guo Daya"], ignore_case=True).search("guo daya left")
+    assert not whole_words([]).search("anything")

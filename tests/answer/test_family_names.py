@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from answer.short_names import short_name, short_names
+from answer.family_names import family_first_names, family_name
 from corpus.model import Article
 
 
@@ -25,9 +25,9 @@ def test_a_name_said_again_by_its_first_word_is_family_name_first() -> None:
         "Guo Daya has left DeepSeek. Guo worked on the R1 model. Noam Shazeer praised him. "
         "Shazeer said Guo was one of the best."
     )
-    found = short_names([article(text, ["Guo Daya", "Noam Shazeer", "Huiwen Chang"])])
+    found = family_first_names([article(text, ["Guo Daya", "Noam Shazeer", "Huiwen Chang"])])
     assert found == {"Guo Daya": "Guo"}
-    assert short_name("Guo Daya", found) == "Guo"
-    assert short_name("Noam Shazeer", found) == "Shazeer"
+    assert family_name("Guo Daya", found) == "Guo"
+    assert family_name("Noam Shazeer", found) == "Shazeer"
     # never named again: the last word, as English names go
-    assert short_name("Huiwen Chang", found) == "Chang"
+    assert family_name("Huiwen Chang", found) == "Chang"

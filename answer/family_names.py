@@ -16,7 +16,7 @@ def _alone(word: str, text: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
-def short_names(articles: Iterable[Article]) -> dict[str, str]:
+def family_first_names(articles: Iterable[Article]) -> dict[str, str]:
     """Each person of two or more words whose articles name them again by the first word more often than by
     the last: their name, with that first word ("Guo Daya": "Guo"). Everyone else goes by the last word."""
     first: Counter[str] = Counter()
@@ -32,7 +32,7 @@ def short_names(articles: Iterable[Article]) -> dict[str, str]:
     return {person: person.split()[0] for person, count in first.items() if count > last[person]}
 
 
-def short_name(person: str, family_first: Mapping[str, str]) -> str:
+def family_name(person: str, family_first: Mapping[str, str]) -> str:
     """The word the articles name the person by again: their family name."""
     parts = person.split()
     return family_first.get(person) or (parts[-1] if parts else "")

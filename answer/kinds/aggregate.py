@@ -16,8 +16,9 @@ from answer.cues import hiring_plan
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
+from answer.move_direction import ARROW
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
-from answer.query import ARROW, NOT_TIME_OFF, Question
+from answer.query import NOT_TIME_OFF, Question
 from corpus.entities import Mention, key_tokens, same_org
 
 _ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"

@@ -13,8 +13,9 @@ from answer.context import Context
 from answer.kinds.base import CERTAIN
 from answer.kinds.missing_fact import same_word, word_forms
 from answer.model import Answer, AnswerKind, refusal
+from answer.move_direction import STAFF
 from answer.passages import CONTINUES
-from answer.query import STAFF, Question
+from answer.query import Question
 from corpus.text import content_words, stem, words
 
 # What a question may ask about that lies outside hiring, pay and policy, each with the words an article

@@ -166,10 +166,10 @@ def _detail(rest: str) -> int:
 def short_enough(text: str) -> bool:
     """Is the message short enough to be a follow-up: a short question, or short asks joined ("which city is
     it in, and what kind of ai is it going after")?"""
+    if len(text.split()) <= MAX_FOLLOW_UP_WORDS:
+        return True
     asks = split_asks(text)
-    return len(text.split()) <= MAX_FOLLOW_UP_WORDS or (
-        len(asks) > 1 and all(len(a.text.split()) <= MAX_ASK_WORDS for a in asks)
-    )
+    return len(asks) > 1 and all(len(a.text.split()) <= MAX_ASK_WORDS for a in asks)
 
 
 @dataclass

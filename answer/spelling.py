@@ -340,9 +340,12 @@ class Speller:
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
             fixed = self.spelt_as_written(low)
-            after_name = self._after_unread(text[: match.start()])  # "dario amodei": the rest of a name
+
+            def after_name() -> bool:  # "dario amodei": the rest of a name (worked out only when needed)
+                return self._after_unread(text[: match.start()])
+
             if fixed is None and len(low) >= MIN_WORD - 1 and not self.knows(low):
-                name = typed_as_name(text, match) or after_name
+                name = typed_as_name(text, match) or after_name()
                 fixed = self.correction(low, name=name)
                 if fixed is None and name and token.islower():
                     fixed = self._undoubled(low)  # "what does boommerang hire mean": a key held too long
@@ -358,9 +361,9 @@ class Speller:
             if (
                 fixed is None
                 and token.islower()
-                and not after_name
                 and not self.knows_exactly(low)
                 and low not in english_frequencies()
+                and not after_name()
             ):
                 fixed = self._slip_into_corpus(low)  # "hies" looks like a form of "hie", but is "hires"
             if fixed is None:

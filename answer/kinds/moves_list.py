@@ -100,8 +100,10 @@ def _drive(q: Question, ctx: Context) -> tuple[str, str] | None:
     """For "is X hiring?" when few moves are on record, the sentence of the latest article on a hiring drive
     of X (or of the part of it named too: "alibaba quark") that names it."""
     orgs = [m.entity for m in q.mentions if m.entity.kind == "org"]
+    if q.people or q.origins or not orgs or not _IS_HIRING.match(q.text):
+        return None
     hired = [r for r in ctx.moves if any(same_org(e, r.move.to) for e in orgs)]
-    if q.people or q.origins or not orgs or len(hired) > MAX_STATED_MOVES or not _IS_HIRING.match(q.text):
+    if len(hired) > MAX_STATED_MOVES:
         return None  # ...its departures say nothing of it: "deepseek on a hiring spree now?"
     articles = ctx.state.data.articles
     drives = sorted(

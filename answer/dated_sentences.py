@@ -33,9 +33,17 @@ _LEADS = word_set(
 )
 # An editor's note ("**Update (May 2026):** ...") dates the note, not an event.
 _NOTE = re.compile(r"\bupdate\s*\(", re.I)
+# A day after publication that a sentence says is planned ("which Apple plans to release in March 2026") may
+# not have come as planned: only a day fixed in advance ("takes effect on 1 October 2025") dates an event.
+_PLAN = re.compile(
+    r"\b(?:plans?|planned|planning|aims?|aiming|expects?|expected|hopes?|intends?|wants?)\s+to\b", re.I
+)
 # An article reports news of the week up to its publication; the first day in that week it gives (its lede's,
 # as a rule) is its headline's.
 NEWS_DAYS = 7
+# ...or the day its lede gives within a month of publication: a round "reported by CNBC on 27 April 2026", written
+# up on 14 May with a later note of 13 May, is news of 27 April.
+LEDE_DAYS = 31
 # Beyond this many words a sentence is a paragraph, not a timeline line.
 MAX_DATED_WORDS = 40
 # A day named without its year is in the year up to this many days after publication ("takes effect on 1
@@ -99,17 +107,25 @@ def step_year(sentence: str, published: dt.date) -> str | None:
 
 def _this_week(when: str, published: dt.date) -> bool:
     """Is the date in the week up to publication?"""
+    return _within(when, published, NEWS_DAYS)
+
+
+def _within(when: str, published: dt.date, days: int) -> bool:
+    """Is the date in the `days` up to publication?"""
     start, end = date_period(when)
-    return start <= published and end >= published - dt.timedelta(days=NEWS_DAYS)
+    return start <= published and end >= published - dt.timedelta(days=days)
 
 
 def news_date(sentences: Sequence[str], published: dt.date) -> str:
-    """The day an article's news happened: the first day it gives in the week before publication, its lede's
-    first ("a proclamation signed ... on 19 September 2025", reported on the 22nd; "Chen sent the memo ...
+    """The day an article's news happened: the day its lede gives within a month of publication, else the first
+    day it gives in the week before publication, its lede's first ("a proclamation signed ... on 19 September 2025", reported on the 22nd; "Chen sent the memo ...
     around 28 June", reported on the 30th), else the publication's."""
+    lede = sentence_date(sentences[0], published) if sentences else None
+    if lede is not None and len(lede) > 7 and _within(lede, published, LEDE_DAYS):
+        return lede
     for sentence in sentences:
         when = sentence_date(sentence, published)
-        if when is not None and len(when) > 7 and _this_week(when, published):
+        if when is not None and len(when) > 7 and _within(when, published, NEWS_DAYS):
             return when
     return published.isoformat()
 
@@ -137,8 +153,9 @@ def dated_sentences(
 ) -> Iterator[tuple[int, str, str]]:
     """(position, date, text) for each sentence dating an event before the article's own news: not the day it
     reports (its headline tells that, see `news_date`), not later than its publication (a plan, not yet an
-    event) unless by `until` the day planned had come ("The new visa takes effect on 1 October 2025", in an
-    August article, on a timeline told with articles up to 2026). A long sentence is cut to its clause with
+    event) unless by `until` the day fixed had come ("The new visa takes effect on 1 October 2025", in an
+    August article, on a timeline told with articles up to 2026; not "which Apple plans to release in March
+    2026"). A long sentence is cut to its clause with
     the date."""
     news = news_date(sentences, published)
     last = max(published, until or published).isoformat()
@@ -147,6 +164,8 @@ def dated_sentences(
             continue
         when = sentence_date(sentence, published)
         if when is None or _news(when, news, published) or when > last:
+            continue
+        if when > published.isoformat() and _PLAN.search(sentence):
             continue
         yield i, when, _clause(sentence, when, published)
 

@@ -87,6 +87,11 @@ def article_events(
     return found
 
 
+def _only(state: EngineState, text: str, subjects: list[Entity]) -> bool:
+    """Does the sentence name no one but the subjects?"""
+    return all(m.entity in subjects for m in state.entities.find(text))
+
+
 def _restates(when: str, text: str, people: Mapping[str, set[str]]) -> bool:
     """Does a sentence dated `when` name a mover (by surname) in a year of their recorded moves: a line of the
     timeline already, dated as it happened ("Pang himself moved on from Meta to OpenAI in February 2026", in
@@ -103,7 +108,8 @@ def dated_events(
     moves are lines of their own, unless dated when none of their moves is ("Tworek joined OpenAI in 2019":
     where the path starts)."""
     article = state.data.articles[article_id]
-    # a sentence naming no one is the article's subject's when the headline leads with a subject: "ByteDance
+    # a sentence naming no one but the subjects is the article's subject's when the headline leads with a
+    # subject ("... incorporated in November 2025, with Silver appointed as a director"): "ByteDance
     # Seed hands researchers options but loses staff to Meta" is not a story of Meta's
     position = name_position(article.title, subjects, state)
     lead = position is not None and position < SUBJECT_WORDS
@@ -114,7 +120,7 @@ def dated_events(
         if words(text)[0] in _SOMEONE or _restates(when, text, people):
             continue  # "He was one of ...", "Zoph had been ...": a mover's, told by their moves
         position = name_position(text, subjects, state)
-        if (position is not None and position < SUBJECT_WORDS) or (lead and not state.entities.find(text)):
+        if (position is not None and position < SUBJECT_WORDS) or (lead and _only(state, text, subjects)):
             found.append(Event(when, text, article_id, in_text=True))
     # ...and a person's earlier steps the article gives by year alone ("Tworek joined OpenAI in 2019")
     persons = [e for e in subjects if e.kind == "person"]

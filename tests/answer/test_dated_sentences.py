@@ -78,11 +78,12 @@ def test_only_events_before_the_articles_own_news_are_lines() -> None:
     assert list(dated_sentences(memo, dt.date(2025, 6, 30))) == []
 
 
-def test_a_plan_is_a_line_once_its_day_has_come_by_the_newest_article() -> None:
+def test_a_day_fixed_in_advance_is_a_line_once_it_has_come_by_the_newest_article_but_a_plan_is_not() -> None:
     sentences = [
         "China created the visa by a decree signed on 14 August 2025.",
         "The new visa takes effect on 1 October 2025.",
         "A review is due in March 2027.",
+        "The agency plans to open a second office in January 2026.",
     ]
     published = dt.date(2025, 8, 15)
     assert [when for _, when, _ in dated_sentences(sentences, published)] == []
@@ -96,7 +97,7 @@ def test_a_long_sentence_is_cut_to_its_clause_with_the_date() -> None:
         "country for months; on 23 December 2025 a judge in Washington dismissed the first suit brought by the "
         "Chamber of Commerce, finding the charge within the president's power over entry to the country"
     )
-    [(_, when, text)] = dated_sentences([long], JANUARY)
+    [(_, when, text)] = dated_sentences(["The fee stands.", long], JANUARY)
     assert when == "2025-12-23"
     assert text.startswith("on 23 December 2025 a judge in Washington dismissed")
     assert len(text.split()) <= MAX_DATED_WORDS + 1
@@ -110,6 +111,13 @@ def test_the_day_the_news_happened_is_the_ledes_not_the_publications() -> None:
     assert news_date(
         ["Staff were told.", "Chen sent the memo around 28 June 2025."], dt.date(2025, 6, 30)
     ) == ("2025-06-28")
+    # a lede's day within a month of publication, before a later note of the week: the round, not the note
+    round_up = [
+        "A seed round was reported by CNBC on 27 April 2026.",
+        "Nvidia said on 13 May 2026 it had joined.",
+    ]
+    assert news_date(round_up, dt.date(2026, 5, 14)) == "2026-04-27"
+    assert news_date(["A judge ruled on 1 March 2026.", "More."], dt.date(2026, 5, 14)) == "2026-05-14"
 
 
 def test_one_line_per_day_and_a_month_only_without_its_days() -> None:

@@ -483,6 +483,29 @@ def test_a_dated_sentence_naming_no_one_belongs_to_a_headline_that_leads_with_th
     )
 
 
+def test_a_dated_sentence_naming_only_the_subject_late_in_it_belongs_to_the_subjects_story(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    story = {
+        "article_id": "2026-01-silver-founds-ineffable",
+        "title": "David Silver leaves DeepMind to found Ineffable Intelligence",
+        "published": "2026-01-30",
+        "body": (
+            "David Silver has left Google DeepMind to found a London start-up. "
+            "Records at the UK business register show it was incorporated in November 2025, with Silver "
+            "appointed as a director. "
+            "Its first investors were approached in December 2025 by Lightspeed, according to Sequoia."
+        ),
+        "companies": "Google DeepMind, Ineffable Intelligence, Lightspeed, Sequoia",
+        "people": "David Silver",
+    }
+    engine = engine_of(tmp_path, fake_embedder, story)
+    lines = [line.text for line in engine.answer("timeline of david silver").lines]
+    # the start-up's founding names only him, late in the sentence; the investors' approach names others
+    assert any(line.startswith("November 2025 — Records at the UK business register") for line in lines)
+    assert not any("Lightspeed" in line for line in lines)
+
+
 def test_a_move_recorded_by_month_is_dated_by_the_day_its_article_gives_it(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

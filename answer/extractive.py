@@ -206,7 +206,17 @@ def with_reason(candidates: list[Candidate], chosen: list[Candidate], max_senten
         return chosen
     named_near = [c for c in named if c.relevance >= floor]
     if any(c.article_id == story and states_reason(c.text) for c in chosen):
-        pool = named_near  # a reason given in passing: the causes named
+        # a reason given in passing: the causes named, or with room left the story's best other reading of it
+        # ("...to stop AI talent leaving its orbit", then "The case suggests that moving ... offshore does not
+        # put its founders beyond Beijing's reach")
+        pool = named_near or [
+            c
+            for c in fresh
+            if len(chosen) < max_sentences
+            and c.article_id == story
+            and c.relevance >= floor
+            and hints_motive(c.text)
+        ]
     else:
         hinted = [c for c in fresh if c.relevance >= floor and hints_motive(c.text)]
         others = {c.article_id for c in chosen} - {story}

@@ -187,6 +187,26 @@ def test_a_why_answer_adds_the_goal_named_outright_to_a_reason_given_in_passing(
     assert picked == [sentences[0], sentences[2]]
 
 
+def test_a_why_answer_with_its_reason_given_in_passing_adds_the_storys_reading_of_it_when_there_is_room() -> (
+    None
+):
+    sentences = (
+        "China has ordered Meta's purchase of Manus undone, in a move to stop AI talent leaving its orbit.",
+        "Meta agreed in December 2025 to buy Manus for about $2 billion.",
+        "Manus staff were already working inside Meta's office in Singapore by then.",
+        "The case suggests that moving headquarters offshore does not put founders beyond Beijing's reach.",
+    )
+    vectors = np.zeros((4, 8))
+    vectors[0, 0] = 1.0
+    vectors[1, 0], vectors[1, 1] = 0.8, 0.6
+    vectors[2, 0], vectors[2, 2] = 0.2, 0.98
+    vectors[3, 0], vectors[3, 3] = 0.5, 0.87
+    picked = _picked("why did beijing make meta undo the manus deal", sentences, vectors, 3)
+    assert sentences[3] in picked
+    # no room: the reason in passing stands, not pushed out
+    assert _picked("why did beijing make meta undo the manus deal", sentences, vectors, 1) == [sentences[0]]
+
+
 def test_a_why_answer_finds_the_causes_the_story_names_however_unlike_the_question() -> None:
     sentences = (
         "More than 50 researchers and engineers have left SpaceXAI since February.",

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from answer.family_names import family_first_names, family_name
 from answer.leaders import company_leaders
 from answer.lexicon import Lexicon
+from answer.move_days import with_reported_days
 from answer.moves import RecordedMove, collect_moves, reported_moves
 from answer.passages import RetrievedPassage
 from answer.pronouns import pronouns
@@ -107,7 +108,7 @@ class EngineState:
         return cls(
             data=data,
             entities=entities,
-            moves=collect_moves(articles),
+            moves=with_reported_days(collect_moves(articles), data.sentences, family_first),
             reports=reported_moves(articles),
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,

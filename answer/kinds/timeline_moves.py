@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answer.dated_sentences import sentence_date
 from answer.kinds.subject import and_list, involves
 from answer.moves import RecordedMove, move_date
 from answer.state import EngineState
 from corpus.entities import Entity, key_tokens, same_org
-from corpus.text import whole_words, words
+from corpus.text import words
 
 # A month with this many moves into (or out of) the subject is one line naming the most senior few: a
 # timeline of Meta is not a page of its June 2025 hires.
@@ -31,25 +30,9 @@ class Event:
     in_text: bool = False  # dated by a sentence of the article, not by its publication or a recorded move
 
 
-def reported_day(r: RecordedMove, state: EngineState) -> str | None:
-    """The day in the move's month its article says it happened, in a sentence naming the person ("Yann
-    LeCun ... said around 19 November 2025 that he is leaving"), for a move recorded by the month only."""
-    month = r.move.date or ""
-    if len(month) != len("2025-11"):
-        return None
-    names = [r.move.person, state.family_name(r.move.person)]
-    named = whole_words(names)
-    published = state.data.articles[r.article_id].published
-    for sentence in state.data.sentences.get(r.article_id, []):
-        day = sentence_date(sentence, published) if named.search(sentence) else None
-        if day is not None and len(day) > len(month) and day.startswith(month):
-            return day
-    return None
-
-
-def move_event(r: RecordedMove, subjects: list[Entity], state: EngineState | None = None) -> Event:
+def move_event(r: RecordedMove, subjects: list[Entity]) -> Event:
     """ "Alexandr Wang joins Meta from Scale AI (Chief AI Officer)", or "... leaves OpenAI for Meta" when the
-    subject is only the organisation left; dated by the day its article gives, if it does."""
+    subject is only the organisation left."""
     m = r.move
     joins = is_joining(r, subjects)
     if m.to is None:  # a departure, where to not reported: "Kyle Kosic leaves xAI"
@@ -58,8 +41,7 @@ def move_event(r: RecordedMove, subjects: list[Entity], state: EngineState | Non
         text = f"{m.person} joins {m.to}" + (f" from {m.from_}" if m.from_ else "")
     else:
         text = f"{m.person} leaves {m.from_} for {m.to}"
-    day = reported_day(r, state) if state is not None else None
-    return Event(day or move_date(r), text + (f" ({m.role})" if m.role else ""), r.article_id)
+    return Event(move_date(r), text + (f" ({m.role})" if m.role else ""), r.article_id)
 
 
 def is_joining(r: RecordedMove, subjects: list[Entity]) -> bool:
@@ -118,7 +100,7 @@ def move_events(
         if len(together) >= group:
             found.append(month_event(together, subjects, state))
         else:
-            found += [move_event(r, subjects, state) for r in together]
+            found += [move_event(r, subjects) for r in together]
     return found
 
 

@@ -38,7 +38,7 @@ def test_where_does_tan_xu_work_now(real_engine: Engine) -> None:
 def test_where_did_ruoming_pang_go_gives_his_path_and_its_last_stop(real_engine: Engine) -> None:
     answer = real_engine.answer("Where did Ruoming Pang go?")
     latest, path = answer.lines[0].text, answer.lines[1].text
-    assert path.startswith("Ruoming Pang: Google → Apple (2021) → Meta (July 2025)")
+    assert path.startswith("Ruoming Pang: Google → Apple (2021) → Meta (7 July 2025)")
     last_stop = path.rstrip(".").split(" → ")[-1].split(" (")[0]
     assert f" to {last_stop} (" in latest and latest.endswith("the latest move I have on record.")
 

@@ -147,7 +147,7 @@ _BACKING = tuple(
         r"\b(?:led|lead|leads|leading)\b",
         r"\b(?:invest\w*|put (?:money )?in|stakes?)\b",
         r"\b(?:backed|backers?|backing)\b",
-        r"\b(?:fund(?:ed|ing|ers?)|financ\w*)\b",
+        r"\b(?:fund(?:ed|ing|ers?)|financ\w*|bankroll\w*)\b",
         r"\b(?:bought|buy\w*|acquir\w*)\b",
     )
 )

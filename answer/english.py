@@ -21,7 +21,7 @@ SLANG_WORDS = word_set(
     "honchos exec execs startup startups cofounder cofounders fundraise fundraising uni unis "
     "layoff layoffs downsizing postdoc postdocs hype "
     # ...and everyday words of news and markets it lacks
-    "backfire backfired backfires backfiring intraday selloff"
+    "backfire backfired backfires backfiring intraday selloff bankroll bankrolls bankrolled bankrolling"
 )
 
 

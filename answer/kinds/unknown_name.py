@@ -50,6 +50,8 @@ _OBJECT_AFTER = re.compile(r"^\s+(?:the|a|an|more|most|its|their|so|many|all)\b"
 # "How many people did amazon hire?": a count of moves, which the name decides as much as a list does.
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _ASKED = re.compile(r"\b(which|what|whose|any|a|an|the|some|every|each|other)\s+$", re.I)
+# ...nor is a word after "such" or "so" that describes what follows it: "such juicy poaching targets".
+_DESCRIBING = re.compile(r"\b(such|so|very|really|super|pretty|quite|too)\s+$", re.I)
 # "which amazon ai people left", "any cohere researchers": a word before the staff it names is their company.
 _STAFF_AFTER = re.compile(
     r"^\W*(?:ai |ml |research )?(?:people|researchers|engineers|staff|staffers|employees|execs|executives|"
@@ -81,7 +83,7 @@ def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
             ):
                 found.append(word)
                 break
-            if _ASKED.search(before):  # "which company lost...": a word the question asks for, not a name
+            if _ASKED.search(before) or _DESCRIBING.search(before):  # "which company lost...": not a name
                 continue
             if _VERB_SLOT.search(before) and _OBJECT_AFTER.match(after):
                 continue

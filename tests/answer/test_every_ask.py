@@ -109,6 +109,7 @@ def test_a_sentence_announcing_the_changes_asked_for_is_followed_by_them() -> No
             False,  # named, but far from what was led
         ),
         ("who invested", "Andreessen Horowitz invested about $1 billion.", True),
+        ("who bankrolled it", "The round was funded by Andreessen Horowitz.", True),  # another word for it
         (
             "who invested",
             "The lab is raising money from outside investors for the first time, and the main reason is to "

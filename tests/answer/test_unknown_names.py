@@ -161,6 +161,7 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     ("word", "english"),
     [
         *[("bag", True), ("ditched", True), ("snag", True), ("staffers", True), ("paycheck", True)],
+        ("bankrolled", True),  # "who bankrolled the seed round": how it is asked, not what about
         *[("ticker", False), ("perplexity", False), ("h100", False), ("sensetime", False), ("zuck", False)],
     ],
 )
@@ -211,6 +212,7 @@ def test_a_version_of_a_product_the_articles_never_mention_is_unknown(
         ("did cohere hire anyone", "cohere", True),
         ("which company has bled the most staff", "bled", False),  # the verb, before what it acts on
         ("who has cohere hired", "cohere", True),
+        ("what makes tongyi staff such juicy poaching targets", "juicy", False),  # describing, after "such"
     ],
 )
 def test_a_word_before_staff_is_their_company_unless_it_counts_them(

@@ -23,6 +23,8 @@ TIMELINE_CUE = re.compile(
     r"\bwhat\b.*\bhappened\b.*\b(over (time|the years)|in order|step by step|so far)\b|"
     # "deepseek talent story over time?"
     r"\b(?:story|stories|saga|journey|events|moves)\s+over (?:time|the years)\b|"
+    # "inflection ai's story from its big raise to the cma ruling"
+    r"\b(?:story|saga|journey)\s+from\b.+\b(?:to|till|until)\b|"
     r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)|"
     # "the dates each xai cofounder walked, oldest first"; "lecun since he quit meta, what's happened"
     r"\b(?:oldest|earliest) first\b|\bsince\b.+\bwhat(?:'s|’s| has) happened\W*$|"
@@ -32,8 +34,9 @@ TIMELINE_CUE = re.compile(
 # The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.
 SPAN = re.compile(
     r"\b(?:from|since)\b.+?\b(?:to|till|until)\b.*$|"
-    # ...or only where it starts, an event of the subject: "lecun since he quit meta, what's happened"
-    r"\bsince\s+(?:he|she|they|it)\b[^,;?]*",
+    # ...or only where it starts, an event of the subject: "lecun since he quit meta, what's happened",
+    # "suleyman since leaving inflection, key dates"
+    r"\bsince\s+(?:he|she|they|it|leaving|quitting|joining|exiting|departing|founding|starting)\b[^,;?]*",
     re.I,
 )
 _LEADING = re.compile(r"^[\s/]*(?:(?:of|for|on|about|the|a|an)\s+)*", re.I)

@@ -101,6 +101,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("meta talent story over time?", True),
         ("give me the dates each meta hire joined, oldest first", True),
         ("what's happened since meta hired alexandr wang", True),
+        ("meta's story from the big hires to the cuts", True),
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
     ],
@@ -113,6 +114,8 @@ def test_a_start_said_as_an_event_of_the_subject_is_no_subject_of_its_own(engine
     answer = engine.answer("lecun since he quit meta, what's happened")
     assert answer.kind is AnswerKind.TIMELINE
     assert answer.intro.startswith("Timeline of Yann LeCun:")  # not of him and Meta's departures
+    leaving = engine.answer("lecun since leaving meta, key dates")
+    assert leaving.intro.startswith("Timeline of Yann LeCun:")
 
 
 def test_a_period_narrows_the_timeline(engine: Engine) -> None:

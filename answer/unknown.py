@@ -40,6 +40,8 @@ EVERYDAY_WORDS = word_set(
 )
 # One or two lower-case words owning something: "jensen huang's salary", "mistral's founders".
 _OWNER = re.compile(r"(?<![\w'’.])((?:[a-z]+\s)?[a-z]+)['’]s\b")  # not a web address's end: "jd.com's"
+# ...or a whole question asking who someone is, in lower case: "who is jensen huang".
+_WHO_IS = re.compile(r"^\W*(?:who\s+is|who\s+was|who's|whos|who’s)\s+([a-z]+(?:\s+[a-z]+){0,2})\W*$")
 # Letters of scripts other than Latin (with its accented letters): a name written in Chinese, Cyrillic...
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 # What may come before a name someone is addressed by ("hey Bob, ..."): nothing, or a greeting.
@@ -106,6 +108,12 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
         known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
         if owner and all(w not in known and w.isalpha() for w in owner) and match.group(1) not in unknown:
             unknown.append(" ".join(owner))
+    asked = _WHO_IS.match(text)
+    if asked is not None and not unknown:
+        who = [w for w in asked.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
+        known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
+        if who and all(w not in known for w in who):
+            unknown.append(" ".join(who))
     for match in _OTHER_SCRIPT.finditer(text):  # "Who is 梁文锋?": the articles are in English
         if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
             unknown.append(match.group(0))

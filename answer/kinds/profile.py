@@ -195,10 +195,51 @@ class Profile:
     def match(self, q: Question, ctx: Context) -> float | None:
         if not asks_about_person(q) and not asks_known_for(q):
             return None
-        return CERTAIN if person_path(ctx.state, q.people[0].entity) else None
+        person = q.people[0].entity
+        if person_path(ctx.state, person):
+            return CERTAIN
+        # no move on record, but named in the articles: a search answers who they are when it finds enough,
+        # else the sentences about them do ("lei jun - who's that": Xiaomi's chief executive)
+        if not _who_asked(q) or not person_articles(ctx.state, person.name, ()):
+            return None
+        return CERTAIN if ctx.retrieval.score < ctx.threshold else None
 
     def answer(self, q: Question, ctx: Context) -> Answer:
+        if not person_path(ctx.state, q.people[0].entity):
+            return _unmoved(q, ctx, q.people[0].entity.name)
         if asks_known_for(q):
             return compose_profile(q, ctx, q.people[0].entity, where=False, known_for=True)
         where = bool(_WHERE.match(q.text) or _NOW.search(q.text))
         return compose_profile(q, ctx, q.people[0].entity, where)
+
+
+# Titles that say who someone is, beside their name: "Xiaomi chief executive Lei Jun", "Jack Clark, a co-founder".
+_TITLES = (
+    r"chief executive|chief [a-z]+ officer|chief scientist|ceo|cto|founder|co-founder|president|chairman|"
+    r"head|boss|professor|director|vice[- ]president"
+)
+
+
+def _who_asked(q: Question) -> bool:
+    return bool(_WHO_IS.match(q.text) or _WHO_IS_HE.search(q.text))
+
+
+def _unmoved(q: Question, ctx: Context, name: str) -> Answer:
+    """Who someone with no move on record is: the best sentence naming them, and what they are known for."""
+    articles = person_articles(ctx.state, name, ())
+    cites = Citations(ctx.state.data.articles)
+    said = re.escape(name)
+    # their title at a company, the company named: "Xiaomi chief executive Lei Jun", "Lei Jun, Xiaomi's
+    # founder", "Jack Clark, a co-founder of Anthropic" (not "Founder Liang Wenfeng put in ...")
+    titled = re.compile(
+        rf"[A-Z][\w.&'’-]*\s+(?:(?:{_TITLES})\s+){{1,2}}{said}\b|"
+        rf"\b{said},\s+[A-Z][\w.&-]*['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLES})\b|"
+        rf"\b{said},\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_TITLES})\s+(?:of|at)\s+[A-Z]"
+    )
+    quote = best_sentence(ctx.state, ctx.vector, articles, [name], must=titled, about=True) or best_sentence(
+        ctx.state, ctx.vector, articles, [name], about=True
+    )
+    found = [quote] if quote is not None else []
+    found += [b for b in background_sentences(ctx.state, ctx.vector, articles, name) if b not in found]
+    lines = tuple(Line(text, (cites.cite(article_id),)) for text, article_id in found)
+    return Answer(q.text, bool(lines), AnswerKind.PROFILE, "", lines, cites.sources())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import Answer, AnswerKind
 from tests.conftest import FakeEmbedder, engine_of, engine_over, moves_front_matter, write_article
@@ -593,3 +594,27 @@ def test_what_someone_does_asked_in_the_present_is_their_job_and_whom_they_answe
         assert "Chief AI Scientist" in text and "Martin Lau" in text, question
     # ...asked in the past, what they did there
     assert "Operator agent" in engine.answer("what did yao shunyu do at openai").plain_text()
+
+
+def test_who_someone_with_no_move_on_record_is_comes_from_the_sentence_giving_their_title(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    courting = dict(
+        article_id="2024-12-xiaomi-courts-luo",
+        title="Xiaomi courts a DeepSeek developer",
+        published="2024-12-28",
+        body=(
+            "The offer to Luo Fuli was reported by Chinese media and put at ten million yuan a year. "
+            "Lei Jun has personally tried to recruit her, according to those reports. "
+            "Xiaomi chief executive Lei Jun built the company into a maker of phones and cars."
+        ),
+        companies="Xiaomi, DeepSeek",
+        people="Lei Jun, Luo Fuli",
+    )
+    # a search no passage is relevant enough for: the articles naming him still say who he is
+    engine = engine_of(tmp_path, fake_embedder, courting, config=EngineConfig(thresholds={"hybrid": 0.99}))
+    answer = engine.answer("lei jun - who's that")
+    assert answer.kind is AnswerKind.PROFILE
+    assert answer.lines[0].text.startswith("Xiaomi chief executive Lei Jun")
+    # a name no article gives, asked in lower case, is one the bot has no articles about
+    assert engine.answer("who is jensen huang").kind is AnswerKind.UNKNOWN_NAME

@@ -102,7 +102,10 @@ _TOPICS: tuple[tuple[Topic, str], ...] = (
         # "can i ask u anything or only ai jobs stuff", "can i ask you about anything"
         r"(?:can|could|may) i ask (?:you|u) (?:anything|everything|about anything|any question)\b.*|"
         r"(?:tell me )?about (?:you|yourself|this bot)|"
-        r"(?:what does|what's|whats|how does|how do i use|explain)(?: the)? /\w+(?: command)?(?: do| for| work)?",
+        r"(?:what does|what's|whats|how does|how do i use|explain)(?: the)? /\w+(?: command)?(?: do| for| work)?|"
+        # "if i wanna see two labs side by side is there a command for that"
+        r"(?:.*\b)?(?:is there|are there|do you have|do u have|have you got|you got|u got) (?:a |an |any )?"
+        r"(?:commands?|shortcuts?|slash commands?)\b.*",
     ),
 )
 _MATCHERS = tuple((topic, re.compile(_OPENER + f"(?:{body})" + _CLOSER, re.I)) for topic, body in _TOPICS)

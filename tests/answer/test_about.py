@@ -17,6 +17,8 @@ from answer.model import AnswerKind
         ("help", Topic.HELP),
         ("hi, what can you do?", Topic.HELP),
         ("who are you?", Topic.HELP),
+        ("if i wanna see two labs side by side is there a command for that", Topic.HELP),
+        ("is there a way to get a k visa without a job offer", None),  # a way, not a command of the bot
         ("who made you?", Topic.MAKER),
         ("Are you ChatGPT?", Topic.MAKER),
         ("is this ai", Topic.MAKER),

@@ -39,6 +39,9 @@ _ASPECTS = tuple(
         "born birthplace hometown",
         "ipo listing listed debut debuted trading traded",
         "vacation vacations holidays pto perks",
+        # general knowledge of a place the articles name: "whats the population of hangzhou"
+        "population populations inhabitants residents",
+        "weather forecast temperature temperatures climate",
     )
 )
 # The words that make a question about an aspect; "pay", "paid", "spend" ask about pay and amounts, which

@@ -55,6 +55,10 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("is the moonshot ai kimi team going public", "going public"),
         ("how is the eu ai act affecting the moonshot ai kimi team", "AI Act"),  # a law the articles lack
         ("how much vacation does the moonshot ai kimi team get", "vacation"),
+        (
+            "whats the population of the city the moonshot ai kimi team is in",
+            "population",
+        ),  # general knowledge
     ],
 )
 def test_an_aspect_no_passage_mentions_is_refused_by_name(

@@ -77,6 +77,8 @@ _PURPOSE_ASKED = re.compile(
     re.I,
 )
 
+# ...and a request is an ask too: "tell me about the deepseek dev xiaomi chased, how much was he offered".
+_REQUEST = re.compile(r"^\W*(?:tell me(?: more)? about|explain|describe)\b", re.I)
 _YES_NO = re.compile(
     r"^\W*(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had|should|must)\b", re.I
 )
@@ -206,7 +208,12 @@ def split_asks(question: str) -> tuple[Ask, ...]:
     offer?" too, but "What did Microsoft and Google pay?" is one: a split needs a question word after it."""
     parts: list[str] = []
     for part in (p.strip(" ?.!,") for p in _SPLIT.split(question.strip())):
-        if parts and not re.search(_QUESTION_WORD, parts[-1], re.I) and not _YES_NO.match(parts[-1]):
+        if (
+            parts
+            and not re.search(_QUESTION_WORD, parts[-1], re.I)
+            and not _YES_NO.match(parts[-1])
+            and not _REQUEST.match(parts[-1])
+        ):
             parts[-1] = f"{parts[-1]}, {part}"  # "In 2025, what did...": an opening, not an ask
         elif part:
             parts.append(part)

@@ -86,6 +86,13 @@ ENTITIES = EntityIndex(
                 ("what was china's number", "amount"),
             ],
         ),
+        (
+            "tell me about the deepseek dev xiaomi was chasing, how much was he offering",
+            [
+                ("tell me about the deepseek dev xiaomi was chasing", None),
+                ("how much was he offering", "amount"),
+            ],
+        ),
     ],
 )
 def test_a_question_with_several_asks_is_split_at_the_second_question_word(

@@ -139,3 +139,9 @@ def test_departures_with_no_destination_reported_are_on_record(real_engine: Engi
     text = real_engine.answer("who left openai in april 2026").plain_text()
     assert "Bill Peebles: left OpenAI" in text and "Kevin Weil: left OpenAI" in text
     assert "Mrinank Sharma: left Anthropic" in real_engine.answer("who left anthropic").plain_text()
+
+
+def test_a_university_asked_by_its_acronym_is_the_one_the_article_names_in_full(real_engine: Engine) -> None:
+    # the article lists "University College London" and defines "(UCL)": no "no record of moves from UCL"
+    answer = real_engine.answer("is david silver still at ucl or did he quit that too")
+    assert answer.answered and "University College London" in answer.plain_text()

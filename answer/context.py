@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from answer import cues
+from answer.chinese_orgs import CHINESE_ORGS, at_chinese_orgs
 from answer.config import EngineConfig
 from answer.moves import MAX_MOVES, RecordedMove, filter_moves
 from answer.query import MONTHS, Question
@@ -73,7 +74,8 @@ class Context:
     @cached_property
     def moves(self) -> list[RecordedMove]:
         """The recorded moves the question asks about (its dates are the moves' dates here), narrowed."""
-        return self._narrow(filter_moves(self.state.moves, self.question))
+        moves = at_chinese_orgs(filter_moves(self.state.moves, self.question), self.question, self.state)
+        return self._narrow(moves)
 
     @cached_property
     def no_moves(self) -> bool:
@@ -114,6 +116,8 @@ class Context:
             and w not in MONTHS
             and w in self.state.proper_nouns
         }
+        if CHINESE_ORGS.search(self.question.text):
+            extra.discard("chinese")  # which companies, not what their articles say (`at_chinese_orgs`)
         if not extra:
             return moves
         close = [r for r in moves if self._said_together(r, extra)]

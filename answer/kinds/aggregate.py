@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from answer.asks import split_asks
+from answer.chinese_orgs import CHINESE_ORGS, ORG_NOUN, chinese
 from answer.context import Context
 from answer.cues import hiring_plan
 from answer.kinds.base import CERTAIN
@@ -19,16 +20,15 @@ from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of
 from answer.move_direction import ARROW
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
 from answer.query import NOT_TIME_OFF, Question
-from corpus.entities import Mention, key_tokens, same_org
+from corpus.entities import Mention, same_org
 
-_ORG_NOUN = r"(?:compan(?:y|ies)|labs?|firms?|organi[sz]ations?|employers?|start-?ups?|rivals?|competitors?)"
 # "how many times likelier": a ratio; "# of ppl deepmind -> anthropic": a count
 _HOW_MANY = re.compile(
     r"\bhow many\b(?!\s+(?:times|x)\b)|(?<!\w)#\s*of\b|\bnumber of (?:people|staff|researchers|engineers|hires)\b",
     re.I,
 )
-_HOW_MANY_ORGS = re.compile(rf"\bhow many (?:different |other )?{_ORG_NOUN}", re.I)
-_WHICH_ORG = re.compile(rf"\b(?:which|what)\s+(?:other\s+|tech\s+|ai\s+)?{_ORG_NOUN}", re.I)
+_HOW_MANY_ORGS = re.compile(rf"\bhow many (?:different |other )?{ORG_NOUN}", re.I)
+_WHICH_ORG = re.compile(rf"\b(?:which|what)\s+(?:other\s+|tech\s+|ai\s+)?{ORG_NOUN}", re.I)
 _MOST = re.compile(
     r"\b(?:most(?! recent)|biggest|largest|rank\w*|leaderboard|more than any|"
     r"top (?:destinations?|sources?|recruiters?|hirers?|poachers?|employers?))\b",
@@ -254,28 +254,15 @@ def _headline(t: Tally, groups: list[Group], total: int, count_orgs: bool) -> st
     return f"{subject}: {most}{each} of the {total} people on record. By company:"
 
 
-# "which chinese companies hired the most", "chinese labs losing the most people": only companies in China.
-_CHINESE_ORGS = re.compile(
-    rf"\bchinese (?:tech |ai |internet )?{_ORG_NOUN}|\b{_ORG_NOUN} (?:in|from) china\b", re.I
-)
-# A company is in China when this share of the articles listing it are tagged "china": 100% for ByteDance,
-# Alibaba, Tencent, DeepSeek; 20% or less for Meta, OpenAI, Google DeepMind, Anthropic.
-CHINESE_SHARE = 2 / 3
-
-
-def chinese(name: str, ctx: Context) -> bool:
-    listed = ctx.state.mention_articles.get(key_tokens(name), set())
-    tagged = sum("china" in ctx.state.data.articles[a].tags for a in listed)
-    return bool(listed) and tagged >= CHINESE_SHARE * len(listed)
-
-
 def compose_ranking(t: Tally, ctx: Context, count_orgs: bool) -> Answer:
     """Companies by the number of people they lost (or gained), each line naming them, cited; only those in
     China when the question asks about Chinese companies."""
     moves = _counted(t.q, ctx)
-    if _CHINESE_ORGS.search(t.q.text):
+    if CHINESE_ORGS.search(t.q.text):
         moves = [
-            r for r in moves if (org := r.move.to if t.by == "to" else r.move.from_) and chinese(org, ctx)
+            r
+            for r in moves
+            if (org := r.move.to if t.by == "to" else r.move.from_) and chinese(org, ctx.state)
         ]
     groups, unknown = group_moves(moves, t.by, _known_orgs(ctx))
     if not groups:

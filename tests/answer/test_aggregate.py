@@ -151,3 +151,17 @@ def test_how_many_founders_is_not_counted_from_moves_that_do_not_record_who_foun
     assert engine.answer("how many did meta hire from openai").kind is AnswerKind.AGGREGATE
     founders = engine.answer("how many of openai's cofounders did meta hire")
     assert founders.kind is not AnswerKind.AGGREGATE
+
+
+def test_a_list_of_moves_to_chinese_companies_lists_only_those(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = _engine(tmp_path, fake_embedder)
+    lost = engine.answer("who did google lose to chinese companies")
+    assert lost.kind is AnswerKind.MOVES
+    assert [line.text.split(":")[0] for line in lost.lines] == [
+        "Wu Yonghui"
+    ]  # not Jack Rae, who went to Meta
+    # ...and from them, for a company named as where people went
+    poached = engine.answer("who has meta poached from chinese companies")
+    assert not poached.answered or "Lucas Beyer" not in poached.plain_text()

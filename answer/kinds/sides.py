@@ -123,6 +123,8 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     if found is None:
         return None
     a, b, tail = found
+    if any(_vague(side, entities) for side in (a, b)):
+        return None  # "was deepseek paying better than the big guys": no second side to search for
     asked = " ".join(content_of(tail))
     # A side that is only a name stands in for the other side's name: "meta vs tml staff turnover" asks about
     # Meta's staff turnover, "how many spacexai leavers went to meta vs tml" about those who went to TML.
@@ -140,6 +142,19 @@ def sides(q: Question, entities: EntityIndex) -> Sides | None:
     if not (set(content_of(texts[0])) | set(content_of(texts[1]))) - TABLE_WORDS - names_of(q) - unknown:
         return None
     return Sides(texts, (a, b))
+
+
+# A side that is everyone else, not one named: "the big guys", "its rivals", "everyone else".
+_VAGUE = word_set(
+    "big guys guy others other everyone everybody else rest rivals rival competitors competition peers tech "
+    "giants incumbents players labs companies firms nah lol"
+)
+
+
+def _vague(side: str, entities: EntityIndex) -> bool:
+    """Is the side everyone else, with no name (`_VAGUE`)?"""
+    said = content_of(side)
+    return bool(said) and not entities.find(side) and set(said) <= _VAGUE
 
 
 # Whose figures a comparison asks for, after its sides: "per signalfire", "according to manpowergroup".

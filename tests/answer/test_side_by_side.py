@@ -74,6 +74,9 @@ def _sides(text: str) -> tuple[str, str] | None:
         ("anthropic's retention then vs now", None),
         # an action taken against something is no weighing of two sides
         ("which state is leading the lawsuit against the h1b fee", None),
+        # everyone else is no side of its own
+        ("was deepseek actually paying better than the big guys or nah", None),
+        ("is the $100m signing bonus thing real or nah", None),
         ("meta against anthropic on retention", ("meta on retention", "anthropic on retention")),
         (  # what is asked may come before the sides
             "among top ai researchers, chinese vs american share",

@@ -35,18 +35,26 @@ class Matrix(NamedTuple):
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
-    """BM25 terms of each text: the parts of its words ("h-1b" -> "1b"), less stop words, Snowball-stemmed."""
+    """BM25 terms of each text: the parts of its words ("h-1b" -> "1b") and a hyphenated word written as one
+    ("h1b", as questions type it), less stop words, Snowball-stemmed."""
     return [
         stem_words(
             [
                 part
                 for word in words(text)
-                for part in word_parts(word)
+                for part in _terms(word)
                 if len(part) >= MIN_TERM_CHARS and part not in SEARCH_STOP_WORDS
             ]
         )
         for text in texts
     ]
+
+
+def _terms(word: str) -> list[str]:
+    """The word's parts, and the word without its hyphens when it has any ("h-1b": "h", "1b", "h1b")."""
+    parts = word_parts(word)
+    joined = word.replace("-", "")
+    return [*parts, joined] if "-" in word and joined.isalnum() and joined not in parts else parts
 
 
 class KeywordIndex:

@@ -18,8 +18,14 @@ from index.keyword import KeywordIndex, tokenize
 
 def test_terms_are_stemmed_word_parts_without_stop_words() -> None:
     assert tokenize(["Tell me who the co-founders of xAI's H-1B team are"]) == [
-        ["co", "founder", "xai", "1b", "team"]
+        ["co", "founder", "cofound", "xai", "1b", "h1b", "team"]
     ]
+
+
+def test_a_hyphenated_word_is_found_as_questions_type_it_in_one() -> None:
+    index = KeywordIndex.build(["The H-1B fee was upheld in court.", "The K visa opened in October."])
+    assert index.scores("h1b changes")[0] > 0
+    assert index.scores("who are the cofounders")[0] == 0  # no such word: nothing found
 
 
 def test_a_question_finds_the_passage_with_its_words_in_any_form() -> None:

@@ -109,7 +109,7 @@ class EngineState:
             data=data,
             entities=entities,
             moves=with_reported_days(collect_moves(articles), data.sentences, family_first),
-            reports=reported_moves(articles),
+            reports=with_reported_days(reported_moves(articles), data.sentences, family_first),
             newest=max((a.published for a in articles), default=None),
             vocabulary=vocabulary,
             lexicon=Lexicon(vocabulary | set(entities.vocabulary) | acronyms(articles)),

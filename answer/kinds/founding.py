@@ -67,7 +67,7 @@ class Founding:
         r = founding_move(q, ctx)
         assert r is not None and r.move.date and r.move.to  # match() checked
         person, label = r.move.person, date_label(r.move.date)
-        line = f"{person} founded {r.move.to} in {label}."
+        line = f"{person} founded {r.move.to} {'on' if r.move.date.count('-') == 2 else 'in'} {label}."
         ids = [r.article_id, *person_articles(ctx.state, person, person_reports(ctx.state, person))]
         # the sentence dating it as the record does: its month ("on 18 February 2025"), not a later date
         dated = re.compile(rf"\b{label.split()[-2]}\b" if " " in label else rf"\b{label}\b")

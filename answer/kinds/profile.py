@@ -64,6 +64,10 @@ _KNOWN_FOR_Q = re.compile(
 # reports to Tencent president Martin Lau").
 _ROLE_ASKED = re.compile(r"\b(?:jobs?|role|position|title|post)\b", re.I)
 _NOW = re.compile(r"\b(now|currently|these days|today|new job|latest|current)\b", re.I)
+# "is john schulman still at anthropic (or did he move on)": where they are now, their latest move first.
+_STILL = re.compile(
+    r"^\W*(?:is|are|was)\s+(?:\S+\s+){1,4}?still\s+(?:at|with|in|working at|working for)\b", re.I
+)
 # Words a question about someone may hold besides their name ("where does X work now?", "X's new job?");
 # any other word ("Ruoming Pang's boss", "how much was X paid") makes it a different question.
 _ABOUT_WORDS = (
@@ -78,6 +82,10 @@ _ABOUT_WORDS = (
         "guy dude person man woman fella"
     )
 )
+
+
+# ...and the words of asking so: "or did he move on", "or has she left".
+_STILL_WORDS = word_set("still stay stayed staying there move moved moving left leave quit on or")
 
 
 def _leftover(q: Question) -> set[str]:
@@ -96,6 +104,8 @@ def asks_about_person(q: Question) -> bool:
         if SCHOOLING.search(q.text):
             return False  # "where did Wang go to college?": where someone studied, not where they work
         return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
+    if _STILL.match(q.text):
+        return not _leftover(q) - _STILL_WORDS
     if _leftover(q):
         return False
     if _WHO_IS.match(q.text) or _WHO_IS_HE.search(q.text):
@@ -209,7 +219,7 @@ class Profile:
             return _unmoved(q, ctx, q.people[0].entity.name)
         if asks_known_for(q):
             return compose_profile(q, ctx, q.people[0].entity, where=False, known_for=True)
-        where = bool(_WHERE.match(q.text) or _NOW.search(q.text))
+        where = bool(_WHERE.match(q.text) or _NOW.search(q.text) or _STILL.match(q.text))
         return compose_profile(q, ctx, q.people[0].entity, where)
 
 

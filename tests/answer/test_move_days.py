@@ -37,8 +37,11 @@ def test_a_list_of_moves_dates_a_move_by_the_day_its_article_gives(
         "body": "Meta confirmed on 7 July 2025 that Ruoming Pang is joining its superintelligence team.",
         "companies": "Apple, Meta",
         "people": "Ruoming Pang",
-        "moves": moves_front_matter("Ruoming Pang | Apple | Meta | | 2025-07"),
+        "moves": moves_front_matter("Ruoming Pang | Apple | Meta | researcher | 2025-07"),
     }
     engine = engine_of(tmp_path, fake_embedder, pang)
     answer = engine.answer("who did meta hire from apple")
-    assert [line.text for line in answer.lines] == ["Ruoming Pang: Apple → Meta (7 July 2025)"]
+    assert [line.text for line in answer.lines] == ["Ruoming Pang: Apple → Meta, researcher (7 July 2025)"]
+    # ...and so does where someone went, which reads every report of the move
+    where = engine.answer("where did ruoming pang go")
+    assert "(7 July 2025)" in where.lines[0].text

@@ -618,3 +618,11 @@ def test_who_someone_with_no_move_on_record_is_comes_from_the_sentence_giving_th
     assert answer.lines[0].text.startswith("Xiaomi chief executive Lei Jun")
     # a name no article gives, asked in lower case, is one the bot has no articles about
     assert engine.answer("who is jensen huang").kind is AnswerKind.UNKNOWN_NAME
+
+
+def test_whether_someone_is_still_somewhere_is_their_latest_move_first(people_engine: Engine) -> None:
+    answer = people_engine.answer("is barret zoph still at thinking machines lab or did he move on")
+    assert answer.kind is AnswerKind.PROFILE
+    assert answer.lines[0].text.startswith(
+        "Barret Zoph moved from Thinking Machines Lab to OpenAI (14 January 2026)"
+    )

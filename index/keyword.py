@@ -51,10 +51,12 @@ def tokenize(texts: list[str]) -> list[list[str]]:
 
 
 def _terms(word: str) -> list[str]:
-    """The word's parts, and the word without its hyphens when it has any ("h-1b": "h", "1b", "h1b")."""
+    """The word's parts, and the word without its hyphens when a part is too short to be a term of its own
+    ("h-1b": "h", "1b", "h1b"; "co-founder" keeps "co" and "founder")."""
     parts = word_parts(word)
     joined = word.replace("-", "")
-    return [*parts, joined] if "-" in word and joined.isalnum() and joined not in parts else parts
+    short = any(len(p) < MIN_TERM_CHARS for p in parts)
+    return [*parts, joined] if "-" in word and short and joined.isalnum() else parts
 
 
 class KeywordIndex:

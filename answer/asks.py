@@ -242,8 +242,8 @@ _LABEL = re.compile(
 def search_text(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> str:
     """What to search for one ask: its words; the body of another ask when it has none of its own ("for how
     long" after "how much did Meta offer Deitke") or points back at it ("when does it take effect" after "how
-    much is the H-1B fee"), the nearest one before it that does not point back itself; and the names the whole question mentions ("where did he go?" after "who left
-    Apple")."""
+    much is the H-1B fee"), the nearest one before it that does not point back itself; and the names the
+    whole question mentions ("where did he go?" after "who left Apple")."""
     ask = asks[i].text
     # a label the message opens with is what every ask is about: "gold card: how much is the vetting fee and
     # how long until citizenship"

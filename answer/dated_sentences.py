@@ -117,9 +117,10 @@ def _within(when: str, published: dt.date, days: int) -> bool:
 
 
 def news_date(sentences: Sequence[str], published: dt.date) -> str:
-    """The day an article's news happened: the day its lede gives within a month of publication, else the first
-    day it gives in the week before publication, its lede's first ("a proclamation signed ... on 19 September 2025", reported on the 22nd; "Chen sent the memo ...
-    around 28 June", reported on the 30th), else the publication's."""
+    """The day an article's news happened: the day its lede gives within a month of publication, else the
+    first day it gives in the week before publication ("a proclamation signed ... on 19 September 2025",
+    reported on the 22nd; "Chen sent the memo ... around 28 June", reported on the 30th), else the
+    publication's."""
     lede = sentence_date(sentences[0], published) if sentences else None
     if lede is not None and len(lede) > 7 and _within(lede, published, LEDE_DAYS):
         return lede

@@ -3,7 +3,6 @@ LeCun ... said around 19 November 2025 that he is leaving"), so that lists and t
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -15,15 +14,15 @@ from corpus.text import whole_words
 _MONTH = len("2025-11")
 
 
-def reported_day(r: RecordedMove, sentences: Sequence[str], published: dt.date, family: str) -> str | None:
-    """The day in the move's month the article's sentences say it happened, in one naming the person by full
+def reported_day(r: RecordedMove, sentences: Sequence[str], family: str) -> str | None:
+    """The day in the move's month its article's sentences say it happened, in one naming the person by full
     name or by `family` name (None: the move is dated otherwise, or no such sentence)."""
     month = r.move.date or ""
     if len(month) != _MONTH:
         return None
     named = whole_words([r.move.person, family])
     for sentence in sentences:
-        day = sentence_date(sentence, published) if named.search(sentence) else None
+        day = sentence_date(sentence, r.published) if named.search(sentence) else None
         if day is not None and len(day) > _MONTH and day.startswith(month):
             return day
     return None
@@ -38,6 +37,6 @@ def with_reported_days(
     dated = []
     for r in moves:
         family = family_name(r.move.person, family_first)
-        day = reported_day(r, sentences.get(r.article_id, []), r.published, family)
+        day = reported_day(r, sentences.get(r.article_id, []), family)
         dated.append(replace(r, move=r.move.model_copy(update={"date": day})) if day else r)
     return dated

@@ -223,7 +223,7 @@ class Profile:
         return compose_profile(q, ctx, q.people[0].entity, where)
 
 
-# Titles that say who someone is, beside their name: "Xiaomi chief executive Lei Jun", "Jack Clark, a co-founder".
+# Titles that say who someone is, beside their name and company: "Xiaomi chief executive Lei Jun".
 _TITLES = (
     r"chief executive|chief [a-z]+ officer|chief scientist|ceo|cto|founder|co-founder|president|chairman|"
     r"head|boss|professor|director|vice[- ]president"

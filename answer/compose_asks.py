@@ -159,7 +159,7 @@ _TELLING = re.compile(r"\b(?:report\w*|publish\w*|broke|revealed|leaked|scooped)
 
 # "How many" people, answered in words: "about seven of its engineers", "a dozen researchers".
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
-_COUNTED = re.compile(
+COUNTED = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|(?:half )?a dozen|dozens)\s+"
     r"(?:of\s+(?:its|their|the)\s+)?(?:[a-z-]+\s+)?(?:people|engineers|researchers|scientists|staff|employees|"
     r"executives|founders|co-founders|members|specialists|experts|hires|recruits|staffers|workers)\b",
@@ -181,7 +181,7 @@ def answers_ask(ask: Ask, sentence: str, entities: EntityIndex, known: frozenset
         said = [m.start() for words in backing for m in words.finditer(sentence)]
         named = [m.start for m in entities.find(sentence) if not m.entity.keys <= known]
         return any(abs(a - b) <= BACKER_NEAR for a in said for b in named)
-    if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and _COUNTED.search(sentence):
+    if ask.type is AnswerType.AMOUNT and _HOW_MANY.search(ask.text) and COUNTED.search(sentence):
         return True  # "how many engineers": "about seven of its engineers"
     if ask.type is AnswerType.AMOUNT and RATE_ASKED.search(ask.text):
         return bool(SHARE.search(sentence))  # "retention rate": "retained 67%", not "an award for 1,000"

@@ -12,15 +12,18 @@ from typing import Literal
 
 from answer.asks import split_asks
 from answer.chinese_orgs import CHINESE_ORGS, ORG_NOUN, chinese
+from answer.compose_asks import COUNTED
 from answer.context import Context
 from answer.cues import hiring_plan
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import person_path
+from answer.kinds.moves_list import with_quote
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.move_direction import ARROW
 from answer.moves import MAX_MOVES, RecordedMove, compose_moves, filter_moves, moves_scope, org_family
 from answer.query import NOT_TIME_OFF, Question
 from corpus.entities import Mention, same_org
+from corpus.text import words
 
 # "how many times likelier": a ratio; "# of ppl deepmind -> anthropic": a count
 _HOW_MANY = re.compile(
@@ -288,6 +291,16 @@ def compose_ranking(t: Tally, ctx: Context, count_orgs: bool) -> Answer:
     )
 
 
+# A count of this many people or fewer on record may be short of the number the articles give in words...
+FEW_RECORDED = 3
+# ...in a sentence telling them move (not "the exits leave OpenAI with three of the eleven people who founded it").
+_MOVING = re.compile(
+    r"\b(?:hir(?:e|es|ed|ing)|join(?:s|ed|ing)?|lost|los(?:e|es|ing)|poach\w*|recruit\w*|brought|took|moved|left|"
+    r"quit|defect\w*)\b",
+    re.I,
+)
+
+
 def compose_count(q: Question, ctx: Context) -> Answer:
     """How many people moved as the question says, then who they are, newest first, each cited."""
     moves = _counted(q, ctx)
@@ -298,7 +311,25 @@ def compose_count(q: Question, ctx: Context) -> Answer:
     noun = "person" if people == 1 else "people"
     extra = f" ({len(moves)} moves)" if len(moves) != people else ""
     intro = f"{people} {noun} moved {scope}{extra}, as my articles record it, newest first:"
-    return compose_moves(q, moves, ctx.state.data.articles, intro, ctx.page, AnswerKind.AGGREGATE)
+    answer = compose_moves(q, moves, ctx.state.data.articles, intro, ctx.page, AnswerKind.AGGREGATE)
+    stated = _stated_count(q, moves, ctx) if people <= FEW_RECORDED and ctx.page == 0 else None
+    return with_quote(answer, stated, ctx) if stated is not None else answer
+
+
+def _stated_count(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, str] | None:
+    """The sentence of the moves' articles that counts the people in words, naming a company the question
+    does ("how many engineers did google deepmind take from hume": "... together with about seven of its
+    engineers"): the record names only those the articles name."""
+    keys = [m.entity.keys for m in q.mentions if m.entity.kind == "org"]
+    for article_id in dict.fromkeys(r.article_id for r in moves):
+        for sentence in ctx.state.data.sentences.get(article_id, []):
+            if (
+                COUNTED.search(sentence)
+                and _MOVING.search(sentence)
+                and any(k <= set(words(sentence)) for k in keys)
+            ):
+                return sentence, article_id
+    return None
 
 
 def _untracked(q: Question, ctx: Context) -> bool:

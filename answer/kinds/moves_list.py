@@ -55,7 +55,7 @@ def _stated(q: Question, moves: list[RecordedMove], ctx: Context) -> tuple[str, 
     )
 
 
-def _with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
+def with_quote(answer: Answer, quote: tuple[str, str], ctx: Context) -> Answer:
     """The answer with the sentence after its lines, cited (a source of its own if the list cites it not)."""
     sentence, article_id = quote
     number = next((s.number for s in answer.sources if s.article_id == article_id), len(answer.sources) + 1)
@@ -192,7 +192,7 @@ class MovesList:
         if not quotes:  # "did guo daya join bytedance": the sentence telling the one move
             quotes = [f for f in (_story(q, ctx.moves, ctx), _drive(q, ctx)) if f]
         for quote in dict.fromkeys(quotes):
-            answer = _with_quote(answer, quote, ctx)
+            answer = with_quote(answer, quote, ctx)
         return _with_paths(q, moves, answer, ctx)
 
 
@@ -240,5 +240,5 @@ def _with_paths(q: Question, moves: list[RecordedMove], answer: Answer, ctx: Con
         if len(path) < 2 or path[0].move == r.move:
             continue  # ...the move listed is where their record starts
         # cited by the article of its first step, where the path starts
-        answer = _with_quote(answer, (f"{r.move.person}: {path_text(path)}", path[0].article_id), ctx)
+        answer = with_quote(answer, (f"{r.move.person}: {path_text(path)}", path[0].article_id), ctx)
     return answer

@@ -45,13 +45,16 @@ _ASPECTS = tuple(
     )
 )
 # The words that make a question about an aspect; "pay", "paid", "spend" ask about pay and amounts, which
-# `MissingFact` judges.
+# `MissingFact` judges; "listing" is a job's as often as a share's ("that liepin llm lead listing").
+_NOT_TRIGGERS = frozenset(
+    {"paid", "pay", "worth", "valued", "valuation", "invested", "investment", "spend", "spending", "listing"}
+)
 _TRIGGERS = {
     # a word of two groups is said by either's words: a company "debuts" on an exchange as a product does
     w: tuple(dict.fromkeys(x for g in _ASPECTS if w in g for x in g))
     for group in _ASPECTS
     for w in group
-    if w not in {"paid", "pay", "worth", "valued", "valuation", "invested", "investment", "spend", "spending"}
+    if w not in _NOT_TRIGGERS
 }
 
 

@@ -176,3 +176,9 @@ def test_an_aspect_asked_of_someone_before_another_ask_is_asked_of_them(
     answer = engine.answer("luo fuli's degree and where she worked before deepseek?")
     assert answer.answered
     assert "Peking University" in answer.plain_text() and "Alibaba DAMO Academy" in answer.plain_text()
+
+
+def test_a_listing_asked_of_a_job_is_no_share_listing(engine: Engine) -> None:
+    # "listing" is a job's as often as a share's: a question saying it is not refused for want of a listing
+    answer = engine.answer("that moonshot ai kimi team job listing, how many researchers")
+    assert answer.answered

@@ -99,16 +99,36 @@ _PHRASES = {
 }
 
 
+# Words for a launch that, after a company's or lab's name, say it started.
+_STARTED = frozenset({"launch", "launched", "launches", "debut", "debuted"})
+
+
+def _start_of(before: str, word: str, after: str, orgs: set[str]) -> bool:
+    """Is the word a company's start, said as a noun after its name ("msl launch"), not the company launching
+    something ("did moonshot ai launch the kimi team")?"""
+    return word in _STARTED and before in orgs and after not in _OBJECT_OPENERS
+
+
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "new", "any"})
+
+
 def missing_aspects(q: Question, ctx: Context, more: Sequence[Sequence[str]] = ()) -> list[str]:
     """The aspects the question asks about that no sentence of its passages (and `more` passages' sentences)
     mentions."""
     typed = words(q.text)
+    # "msl launch": a company's or lab's launch is its start, no product launched
+    orgs = {
+        w
+        for m in q.mentions
+        if m.entity.kind == "org"
+        for w in (*words(q.text[m.start : m.end])[-1:], *words(m.entity.name)[-1:])  # "moonshot ai": its "ai"
+    }
     # "keep trading employees": people traded are no stock traded
     asked = list(
         dict.fromkeys(
             w
-            for w, after in zip(typed, [*typed[1:], ""], strict=True)
-            if w in _TRIGGERS and not _PEOPLE.fullmatch(after)
+            for before, w, after in zip(["", *typed[:-1]], typed, [*typed[1:], ""], strict=True)
+            if w in _TRIGGERS and not _PEOPLE.fullmatch(after) and not _start_of(before, w, after, orgs)
         )
     )
     phrases = [name for name, (typed, _) in _PHRASES.items() if typed.search(q.text)]

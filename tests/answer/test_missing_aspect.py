@@ -182,3 +182,9 @@ def test_a_listing_asked_of_a_job_is_no_share_listing(engine: Engine) -> None:
     # "listing" is a job's as often as a share's: a question saying it is not refused for want of a listing
     answer = engine.answer("that moonshot ai kimi team job listing, how many researchers")
     assert answer.answered
+
+
+def test_a_launch_of_a_company_named_is_its_start_not_a_product_launch(engine: Engine) -> None:
+    # "when did moonshot ai launch the kimi team" asks of a product-like launch; "moonshot ai launch" is its start
+    answer = engine.answer("moonshot ai launch and kimi team hires, when")
+    assert "say nothing about “launch”" not in answer.intro

@@ -48,6 +48,9 @@ MAX_ASK_WORDS = 8
 # Questions kept to read follow-ups against: "what about Google?" after "when did he join?" goes back to
 # the question about companies before it.
 MAX_TURNS = 4
+# A message opening with "but" or "and" carries on the last one: "ok but how many actually went back to china"
+# after a question about a study of Chinese researchers is about that study.
+_CARRIES_ON = re.compile(r"^\W*(?:(?:ok|okay|so|hmm|right|yeah|yes|no)\W+)?(?:but|and)\b", re.I)
 # Answers that say nothing about the news: a follow-up is never read against them.
 NOT_A_TOPIC = frozenset({AnswerKind.ABOUT, AnswerKind.OTHER_LANGUAGE, AnswerKind.GREETING, AnswerKind.EMPTY})
 # Answers whose lines start with a person's name ("Ke Yang: Apple → Meta"): whom "he" can mean.
@@ -234,7 +237,7 @@ class Conversation:
         last = self.previous()
         if last is None or len(text.split()) > MAX_FOLLOW_UP_WORDS:
             return False
-        if not refers_back(text) and not elliptic(text):
+        if not refers_back(text) and not elliptic(text) and not _CARRIES_ON.match(text):
             return False
         before = {m.entity.keys for m in last.question.mentions}
         return all(m.entity.keys in before for m in parse(text).mentions)

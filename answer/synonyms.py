@@ -23,6 +23,9 @@ SAME_MEANING = tuple(
         "application applications applicant applicants cv cvs resume resumes",
         "leave leaves leaving left leaver leavers quit quits quitting depart departs departed departing departure "
         "departures exit exits exited",
+        # going somewhere: "how many actually went back to china" is answered by "Ten had moved to China"
+        "go goes went gone move moves moved moving return returns returned returning relocate relocated "
+        "relocating back",
     )
 )
 

@@ -466,6 +466,8 @@ def test_they_paying_them_is_the_company_and_the_people_it_hired(small_engine: E
         ("who invested?", True),  # says only what it asks
         ("which teams", True),
         ("whats the k visa", False),  # a thing of its own
+        ("ok but how many actually went back to china", True),  # "but" carries on the last question
+        ("and how many engineers work there", True),
     ],
 )
 def test_a_follow_up_that_refers_back_goes_on_with_the_last_answer(

@@ -13,7 +13,7 @@ TIMELINE_WORD = re.compile(r"\b(timeline|chronology|chronological(?:ly)?)\b", re
 TIMELINE_CUE = re.compile(
     r"\b(timeline|chronology|chronological(?:ly)?|history of|(?:'s|’s|job|career|hiring)\s+history|"
     r"(?<=\w )history (?:from|since|up to|so far)|story so far|sequence of events|key (?:dates|events|moments)|"
-    r"what (?:are|were) the dates|"
+    r"what (?:are|were) the dates|who said what(?: and)? when|"
     r"walk me through|blow[- ]by[- ]blow|saga)\b|\bhow did\b.*\b(?:unfold|play(?:ed)? out|pan(?:ned)? out)\b|"
     r"\bstep[- ]by[- ]step\b.*\b(?:happened|unfolded|went down)\b|"
     # ...or the events listed after it: "deepseek in 2026 step by step: losing ppl, raising money, hiring"

@@ -102,6 +102,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("give me the dates each meta hire joined, oldest first", True),
         ("what's happened since meta hired alexandr wang", True),
         ("meta's story from the big hires to the cuts", True),
+        ("the pay spat at meta, who said what when", True),
         ("did Meta cut staff in order to save money?", False),
         ("who did Meta hire?", False),
     ],

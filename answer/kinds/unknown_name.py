@@ -14,7 +14,7 @@ from answer.lexicon import Lexicon, is_code
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import HIRING_VERBS, Question
 from answer.slips import english_frequencies
-from corpus.text import STEM_LETTERS, content_words, words
+from corpus.text import STEM_LETTERS, STOP_WORDS, content_words, word_set, words
 
 # A question naming something unknown is refused unless its best passage is this much more relevant than the
 # threshold: "what is Mistral AI paying?" must not be answered with Meta's pay.
@@ -95,6 +95,30 @@ def company_slot_words(q: Question, *, staff: bool = True) -> tuple[str, ...]:
                 found.append(word)
                 break
     return tuple(found)
+
+
+# "did figure ai poach anyone": a word before "ai" where a hiring question names a company, that no name the
+# articles give holds, is a company's name, unless it says what kind of AI ("did chinese ai hire").
+_AI_FIRM = re.compile(
+    rf"\b(?:did|does|do|has|have|is|was)\s+([a-z][a-z0-9-]+)\s+ai\s+(?:(?:ever|really|just|also|actually)\s+)?"
+    rf"(?:{HIRING_VERBS})\b"
+)
+_KINDS_OF_AI = word_set(
+    "generative applied open frontier chinese american us uk european big top any which what other agentic "
+    "enterprise physical new more gen responsible safe sovereign ethical conversational embodied consumer "
+    "industrial general narrow strong weak edge military medical in of for and or the at to from with about "
+    "into on by is are was were do does did have has had than"
+)
+
+
+def unknown_ai_firms(q: Question) -> tuple[str, ...]:
+    """Companies named "<word> ai" in lower case that the articles never name ("figure ai")."""
+    named = {w for m in q.mentions for w in words(q.text[m.start : m.end])}
+    return tuple(
+        f"{m.group(1)} ai"
+        for m in _AI_FIRM.finditer(q.text)
+        if m.group(1) not in _KINDS_OF_AI and m.group(1) not in named and m.group(1) not in STOP_WORDS
+    )
 
 
 def unknown_codes(q: Question, lexicon: Lexicon) -> tuple[str, ...]:
@@ -182,7 +206,8 @@ class UnknownName:
             if unknown_codes(q, ctx.state.lexicon):
                 return CERTAIN
             moves = ctx.wants_moves or (q.about_moves and bool(_HOW_MANY.search(q.text)))
-            return CERTAIN if moves and (q.unknown_names or company_slot_words(q)) else None
+            named = q.unknown_names or company_slot_words(q) or unknown_ai_firms(q)
+            return CERTAIN if moves and named else None
         if not q.unknown_names and not unread(q):
             return None
         score = ctx.retrieval.score
@@ -194,7 +219,11 @@ class UnknownName:
         if q.unknown_names:
             names = ", ".join(q.unknown_names)
             return refusal(q.text, f"I have no articles about {names}, so I can't answer that.", self.kind)
-        named = (unknown_codes(q, ctx.state.lexicon) or company_slot_words(q)) if self.before_search else ()
+        named = (
+            (unknown_codes(q, ctx.state.lexicon) or company_slot_words(q) or unknown_ai_firms(q))
+            if self.before_search
+            else ()
+        )
         if named:
             return refusal(
                 q.text, f"I have no articles about {', '.join(named)}, so I can't answer that.", self.kind

@@ -10,7 +10,13 @@ import pytest
 
 from answer.engine import Engine
 from answer.english import is_english
-from answer.kinds.unknown_name import EVERYDAY_WORD_MARGIN, UNKNOWN_NAME_MARGIN, company_slot_words, margin
+from answer.kinds.unknown_name import (
+    EVERYDAY_WORD_MARGIN,
+    UNKNOWN_NAME_MARGIN,
+    company_slot_words,
+    margin,
+    unknown_ai_firms,
+)
 from answer.model import AnswerKind
 from answer.query import parse_question
 from answer.typos import TypoFixer
@@ -88,6 +94,7 @@ def test_abbreviations_in_capitals_are_not_corrected_into_names() -> None:
         ("which amazon ai people left for meta", AnswerKind.UNKNOWN_NAME),  # the company of the staff named
         ("which researchers left for meta", AnswerKind.MOVES),
         ("which researchers left canada for meta", AnswerKind.UNKNOWN_NAME),  # a country typed in lower case
+        ("did figure ai poach anyone from meta", AnswerKind.UNKNOWN_NAME),  # "<word> ai" hiring: a company
     ],
 )
 def test_the_engine_answers_or_refuses(small_engine: Engine, question: str, kind: AnswerKind) -> None:
@@ -261,3 +268,12 @@ def test_a_visa_code_the_articles_never_write_is_refused_and_one_they_write_is_n
     assert refused.kind is AnswerKind.UNKNOWN_NAME and not refused.answered
     assert "I have no articles about O-1" in refused.plain_text()
     assert engine.answer("how much is the h-1b fee").kind is not AnswerKind.UNKNOWN_NAME
+
+
+def test_a_word_before_ai_in_a_hiring_question_is_a_company_unless_it_says_what_kind_of_ai() -> None:
+    def firms(text: str) -> tuple[str, ...]:
+        return unknown_ai_firms(parse_question(text, ENTITIES, TODAY, VOCAB))
+
+    assert firms("did figure ai poach anyone from tesla") == ("figure ai",)
+    assert firms("did chinese ai poach anyone from openai") == ()
+    assert firms("how many ai people did meta hire") == ()  # not where a company is named

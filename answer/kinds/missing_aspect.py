@@ -39,6 +39,7 @@ _ASPECTS = tuple(
         "born birthplace hometown",
         "ipo listing listed debut debuted trading traded",
         "vacation vacations holidays pto perks",
+        "remote wfh telework teleworking",
         # general knowledge of a place the articles name: "whats the population of hangzhou"
         "population populations inhabitants residents",
         "weather forecast temperature temperatures climate",

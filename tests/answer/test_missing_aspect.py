@@ -55,6 +55,7 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("is the moonshot ai kimi team going public", "going public"),
         ("how is the eu ai act affecting the moonshot ai kimi team", "AI Act"),  # a law the articles lack
         ("how much vacation does the moonshot ai kimi team get", "vacation"),
+        ("whats the moonshot ai kimi team remote work policy", "remote"),
         (
             "whats the population of the city the moonshot ai kimi team is in",
             "population",

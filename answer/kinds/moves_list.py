@@ -160,9 +160,15 @@ class MovesList:
         if _KIND_OF_PEOPLE.search(q.text) and not q.people:
             return None  # "does deepseek just hire fresh grads?": whom it hires, which the moves don't record
         asks = split_asks(q.text)
-        appointed = bool(title_words(q.text) & TITLE_WORDS) and len(ctx.moves) > MAX_STATED_MOVES
+        titles = title_words(q.text) & TITLE_WORDS
+        appointed = bool(titles) and (
+            len(ctx.moves) > MAX_STATED_MOVES
+            or not any(titles & title_words(r.move.role or "") for r in ctx.moves)
+        )
         if len(asks) == 1 and asks[0].type is AnswerType.DATE and appointed:
-            return None  # "when was zhao named chief scientist of msl": a date, not the lab's thirteen moves
+            # "when was zhao named chief scientist of msl": a date, not the lab's thirteen moves; "when was david
+            # silver appointed director of ineffable": a post no move of his records
+            return None
         if asked_sides(q, ctx) is not None:
             return None  # "alibaba vs tencent on campus hiring": one thing asked of two, `SideBySide`'s
         narrowed = bool(q.mentions) or q.dates is not None or generic_moves_question(q.text)

@@ -117,6 +117,27 @@ def test_when_someone_was_given_a_title_is_a_date_not_the_companys_moves(
     assert engine.answer("when did meta hire people from openai").kind is AnswerKind.MOVES
 
 
+def test_when_someone_took_a_post_no_move_of_theirs_records_is_a_date_not_their_move(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    story = {
+        "article_id": "2026-01-silver-founds-ineffable",
+        "title": "David Silver leaves DeepMind to found Ineffable Intelligence",
+        "published": "2026-01-30",
+        "body": "David Silver left Google DeepMind. Silver was appointed a director on 16 January 2026.",
+        "companies": "Google DeepMind, Ineffable Intelligence",
+        "people": "David Silver",
+        "moves": moves_front_matter(
+            "David Silver | Google DeepMind | Ineffable Intelligence | founder | 2026-01"
+        ),
+    }
+    engine = engine_of(tmp_path, fake_embedder, story)
+    # one move, as founder: a directorship is not it
+    answer = engine.answer("when was david silver appointed director of ineffable intelligence")
+    assert answer.kind is not AnswerKind.MOVES
+    assert engine.answer("when did david silver leave google deepmind").kind is AnswerKind.MOVES  # his move
+
+
 def test_the_one_move_of_a_person_asked_about_comes_with_the_sentence_telling_it(engine: Engine) -> None:
     answer = engine.answer("did ruoming pang really go to meta")
     assert answer.kind is AnswerKind.MOVES

@@ -63,10 +63,18 @@ def company_leaders(
 
 
 # A question asking for the people who moved, not whether a named person did, nor why or what was said: "who",
-# "which", "how many", "anyone", "..., who?".
+# "which", "how many", "anyone", "any meta ppl ...", "..., who?".
 _ASKS_FOR_PEOPLE = re.compile(
-    r"^\W*(?:who|whom|which|how many)\b|\b(?:anyone|anybody|someone|somebody)\b|,\s*who\W*$", re.I
+    r"^\W*(?:who|whom|which|how many|(?:did|have|has)?\s*any)\b|\b(?:anyone|anybody|someone|somebody)\b|,\s*who\W*$",
+    re.I,
 )
+
+
+# "murati's lab", "lecun's start-up": the company someone founded, by their name.
+_THEIR_FIRM = re.compile(
+    r"['’]s\s+(?:new\s+|own\s+)?(?:lab|labs|start-?up|company|firm|venture|outfit|shop)\b", re.I
+)
+_FOUNDER = re.compile(r"\b(?:co-?)?founder\b", re.I)
 
 
 def speaking_for(
@@ -76,6 +84,15 @@ def speaking_for(
     the company they lead ("who did zuck poach from openai": who did Meta poach from OpenAI) when that
     finds moves; else the question as asked ("did elon musk join openai" asks about him, not whom he hired).
     """
+    # ...and a founder's company said as theirs: "murati's lab" is Thinking Machines Lab
+    founded = {
+        m.entity.name: r.move.to
+        for m in q.mentions
+        if m.entity.kind == "person" and _THEIR_FIRM.match(q.text[m.end :])
+        for r in moves
+        if r.move.to and r.move.person == m.entity.name and _FOUNDER.search(r.move.role or "")
+    }
+    leaders = {**leaders, **founded}
     named = sorted(
         (m for m in q.mentions if m.entity.kind == "person" and m.entity.name in leaders),
         key=lambda m: m.start,
@@ -90,6 +107,8 @@ def speaking_for(
         return q
     text = q.text
     for m in named:
-        text = text[: m.start] + leaders[m.entity.name] + text[m.end :]
+        firm = _THEIR_FIRM.match(text[m.end :]) if m.entity.name in founded else None
+        end = m.end + (firm.end() if firm else 0)
+        text = text[: m.start] + leaders[m.entity.name] + text[end:]
     asked = reparse(text)
     return asked if filter_moves(moves, asked) else q

@@ -51,3 +51,27 @@ def test_a_leader_asked_about_as_hiring_or_losing_stands_for_the_company(
 def test_a_leader_asked_about_as_a_mover_is_not_read_as_the_company(engine: Engine) -> None:
     # about him, not whom Meta hired: no list of Meta's moves (the sentence naming both answers it here)
     assert engine.answer("did mark zuckerberg join apple").kind is not AnswerKind.MOVES
+
+
+def test_a_founders_company_said_as_theirs_stands_for_the_company(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    moves = (
+        "moves:\n"
+        "  - {person: Mira Murati, from: OpenAI, to: Thinking Machines Lab, role: founder and CEO, date: 2025-02}\n"
+        "  - {person: Soumith Chintala, from: Meta, to: Thinking Machines Lab, role: CTO, date: 2025-11}\n"
+    )
+    body = "Mira Murati founded Thinking Machines Lab. Soumith Chintala joined it from Meta."
+    engine = engine_of(
+        tmp_path,
+        fake_embedder,
+        {
+            "body": body,
+            "moves": moves,
+            "people": "Mira Murati, Soumith Chintala",
+            "companies": "Meta, Thinking Machines Lab",
+        },
+    )
+    answer = engine.answer("any meta ppl jump ship to murati's lab?")
+    assert answer.kind is AnswerKind.MOVES
+    assert [line.text.split(":")[0] for line in answer.lines] == ["Soumith Chintala"]

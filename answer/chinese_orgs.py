@@ -32,5 +32,9 @@ def at_chinese_orgs(moves: list[RecordedMove], q: Question, state: EngineState) 
     asks about Chinese companies; else all."""
     if not CHINESE_ORGS.search(q.text):
         return moves
-    side = "from" if q.destinations and not q.origins else "to"
+    return with_chinese(moves, "from" if q.destinations and not q.origins else "to", state)
+
+
+def with_chinese(moves: list[RecordedMove], side: str, state: EngineState) -> list[RecordedMove]:
+    """The moves whose company on that side ("to" or "from") is in China."""
     return [r for r in moves if (org := r.move.to if side == "to" else r.move.from_) and chinese(org, state)]

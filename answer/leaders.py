@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from answer.moves import RecordedMove, filter_moves
+from answer.moves import RecordedMove, filter_moves, founded
 from answer.query import Question
 from corpus.entities import EntityIndex, Mention, same_person
 from corpus.model import Article
@@ -74,7 +74,6 @@ _ASKS_FOR_PEOPLE = re.compile(
 _THEIR_FIRM = re.compile(
     r"['’]s\s+(?:new\s+|own\s+)?(?:lab|labs|start-?up|company|firm|venture|outfit|shop)\b", re.I
 )
-_FOUNDER = re.compile(r"\b(?:co-?)?founder\b", re.I)
 
 
 def speaking_for(
@@ -85,14 +84,14 @@ def speaking_for(
     finds moves; else the question as asked ("did elon musk join openai" asks about him, not whom he hired).
     """
     # ...and a founder's company said as theirs: "murati's lab" is Thinking Machines Lab
-    founded = {
+    theirs = {
         m.entity.name: r.move.to
         for m in q.mentions
         if m.entity.kind == "person" and _THEIR_FIRM.match(q.text[m.end :])
         for r in moves
-        if r.move.to and r.move.person == m.entity.name and _FOUNDER.search(r.move.role or "")
+        if r.move.to and r.move.person == m.entity.name and founded(r)
     }
-    leaders = {**leaders, **founded}
+    leaders = {**leaders, **theirs}
     named = sorted(
         (m for m in q.mentions if m.entity.kind == "person" and m.entity.name in leaders),
         key=lambda m: m.start,
@@ -107,7 +106,7 @@ def speaking_for(
         return q
     text = q.text
     for m in named:
-        firm = _THEIR_FIRM.match(text[m.end :]) if m.entity.name in founded else None
+        firm = _THEIR_FIRM.match(text[m.end :]) if m.entity.name in theirs else None
         end = m.end + (firm.end() if firm else 0)
         text = text[: m.start] + leaders[m.entity.name] + text[end:]
     asked = reparse(text)

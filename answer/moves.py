@@ -294,3 +294,11 @@ def org_family(name: str, known: Sequence[str]) -> str:
         key=lambda o: (len(key_tokens(o)), not low.startswith(o.lower()), len(o)),
         default=name,
     )
+
+
+_FOUNDER = re.compile(r"\b(?:co-?)?founder\b", re.I)
+
+
+def founded(r: RecordedMove) -> bool:
+    """A move to a company the person founded (the role says so): not a founder leaving ("left xAI")."""
+    return r.move.to is not None and _FOUNDER.search(r.move.role or "") is not None

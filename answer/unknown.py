@@ -99,21 +99,23 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
         if _aside(text, start, start + len(phrase)):
             continue
         unknown.append(phrase)
+
+    def named(words: str) -> list[str]:
+        return [w for w in words.split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
+
+    def unheard(w: str) -> bool:  # a word no article writes, as a word or in a name
+        return w not in vocabulary and w not in entities.vocabulary and w not in AMBIGUOUS_NAME_WORDS
+
     for match in _OWNER.finditer(text):  # "whats jensen huang's salary": whose, in lower case
         if match.group(1).split()[-1] in STOP_WORDS:
             continue  # "she's", "it's", "that's": is, not whose ("when did dawn song announce she's joining")
-        owner = [
-            w for w in match.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS
-        ]
-        known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
-        if owner and all(w not in known and w.isalpha() for w in owner) and match.group(1) not in unknown:
+        owner = named(match.group(1))
+        if owner and all(unheard(w) and w.isalpha() for w in owner) and match.group(1) not in unknown:
             unknown.append(" ".join(owner))
     asked = _WHO_IS.match(text)
-    if asked is not None and not unknown:
-        who = [w for w in asked.group(1).split() if w not in QUESTION_STOP_WORDS and w not in EVERYDAY_WORDS]
-        known = vocabulary | set(entities.vocabulary) | AMBIGUOUS_NAME_WORDS
-        if who and all(w not in known for w in who):
-            unknown.append(" ".join(who))
+    who = named(asked.group(1)) if asked is not None and not unknown else []
+    if who and all(unheard(w) for w in who):
+        unknown.append(" ".join(who))
     for match in _OTHER_SCRIPT.finditer(text):  # "Who is 梁文锋?": the articles are in English
         if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
             unknown.append(match.group(0))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from answer.asks import split_asks
-from answer.chinese_orgs import CHINESE_ORGS, ORG_NOUN, chinese
+from answer.chinese_orgs import CHINESE_ORGS, ORG_NOUN, with_chinese
 from answer.compose_asks import COUNTED
 from answer.context import Context
 from answer.cues import hiring_plan
@@ -262,11 +262,7 @@ def compose_ranking(t: Tally, ctx: Context, count_orgs: bool) -> Answer:
     China when the question asks about Chinese companies."""
     moves = _counted(t.q, ctx)
     if CHINESE_ORGS.search(t.q.text):
-        moves = [
-            r
-            for r in moves
-            if (org := r.move.to if t.by == "to" else r.move.from_) and chinese(org, ctx.state)
-        ]
+        moves = with_chinese(moves, t.by, ctx.state)
     groups, unknown = group_moves(moves, t.by, _known_orgs(ctx))
     if not groups:
         return refusal(

@@ -12,9 +12,8 @@ from answer.context import Context
 from answer.extractive import answer_from_picks
 from answer.kinds.base import CERTAIN
 from answer.kinds.careers import best_sentence, person_articles, person_reports, quote_names
-from answer.kinds.moves_list import founded
 from answer.model import Answer, AnswerKind
-from answer.moves import RecordedMove
+from answer.moves import RecordedMove, founded
 from answer.query import Question
 from corpus.model import date_label
 from corpus.text import word_set

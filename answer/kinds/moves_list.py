@@ -22,7 +22,7 @@ from answer.kinds.compare import notable_first
 from answer.kinds.sides import asked_sides
 from answer.kinds.subject import articles_about
 from answer.model import Answer, AnswerKind, Line, Source
-from answer.moves import RecordedMove, compose_moves, filter_moves, moves_scope, path_text
+from answer.moves import RecordedMove, compose_moves, filter_moves, founded, moves_scope, path_text
 from answer.query import MONTH_RE, Question
 from corpus.entities import same_org
 from corpus.text import word_set
@@ -143,12 +143,6 @@ _TO_FOUND = re.compile(
     r"(?:compan(?:y|ies)|start-?ups?|labs?|ventures?|firms?|businesses|shops?|things?)\b",
     re.I,
 )
-_FOUNDER = re.compile(r"\b(?:co-?)?founder\b", re.I)
-
-
-def founded(r: RecordedMove) -> bool:
-    """A move to a company the person founded (the role says so): not a founder leaving ("left xAI")."""
-    return r.move.to is not None and _FOUNDER.search(r.move.role or "") is not None
 
 
 class MovesList:

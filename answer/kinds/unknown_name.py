@@ -121,6 +121,11 @@ def unknown_ai_firms(q: Question) -> tuple[str, ...]:
     )
 
 
+def _unknown_firms(q: Question) -> tuple[str, ...]:
+    """The companies a hiring question names that the articles never do: in a company's place, or "<word> ai"."""
+    return company_slot_words(q) or unknown_ai_firms(q)
+
+
 def unknown_codes(q: Question, lexicon: Lexicon) -> tuple[str, ...]:
     """Codes the articles never write ("how long does an o-1 visa take"): a visa class or a form is exactly
     what such a question is about, and any answer would be about another one. Shown in capitals, "O-1"."""
@@ -206,8 +211,7 @@ class UnknownName:
             if unknown_codes(q, ctx.state.lexicon):
                 return CERTAIN
             moves = ctx.wants_moves or (q.about_moves and bool(_HOW_MANY.search(q.text)))
-            named = q.unknown_names or company_slot_words(q) or unknown_ai_firms(q)
-            return CERTAIN if moves and named else None
+            return CERTAIN if moves and (q.unknown_names or _unknown_firms(q)) else None
         if not q.unknown_names and not unread(q):
             return None
         score = ctx.retrieval.score
@@ -219,11 +223,7 @@ class UnknownName:
         if q.unknown_names:
             names = ", ".join(q.unknown_names)
             return refusal(q.text, f"I have no articles about {names}, so I can't answer that.", self.kind)
-        named = (
-            (unknown_codes(q, ctx.state.lexicon) or company_slot_words(q) or unknown_ai_firms(q))
-            if self.before_search
-            else ()
-        )
+        named = (unknown_codes(q, ctx.state.lexicon) or _unknown_firms(q)) if self.before_search else ()
         if named:
             return refusal(
                 q.text, f"I have no articles about {', '.join(named)}, so I can't answer that.", self.kind

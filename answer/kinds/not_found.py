@@ -5,6 +5,7 @@ from __future__ import annotations
 from answer.context import Context
 from answer.english import is_english
 from answer.kinds.base import CERTAIN
+from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, refusal
 from answer.query import Question
 from corpus.text import STOP_WORDS, word_pairs, words
@@ -57,6 +58,14 @@ def names_rare_phrase(q: Question, ctx: Context) -> bool:
     return any(sum(p in ctx.state.article_pairs(a) for a in articles) <= RARE_TERM_ARTICLES for p in said)
 
 
+def _named_sides(q: Question, ctx: Context) -> bool:
+    """Does the question weigh two sides that each name a company or person of the articles ("which licence deal
+    cost more, suleyman's inflection one or mohan's windsurf one")? The whole question may match no passage
+    well while each side does."""
+    found = asked_sides(q, ctx)
+    return found is not None and all(ctx.state.entities.find(label) for label in found.labels)
+
+
 class NotFound:
     """The best passages score below the calibrated threshold of the retrieval mode, and the question names no
     rare term one of them says."""
@@ -66,6 +75,8 @@ class NotFound:
     def match(self, q: Question, ctx: Context) -> float | None:
         if ctx.retrieval.score >= ctx.threshold or names_rare_term(q, ctx) or names_rare_phrase(q, ctx):
             return None
+        if _named_sides(q, ctx):
+            return None  # each side is searched on its own (`SideBySide`), and says so when it finds nothing
         return CERTAIN
 
     def answer(self, q: Question, ctx: Context) -> Answer:

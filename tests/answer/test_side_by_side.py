@@ -124,6 +124,14 @@ def test_each_side_gets_its_own_figure(engine: Engine) -> None:
     assert len(answer.sources) == 2
 
 
+def test_sides_found_on_their_own_answer_when_the_whole_question_matches_weakly(engine: Engine) -> None:
+    # "the inflection one or the windsurf one": the whole question matches no passage well, each side does
+    answer = engine.answer("which licence fee was bigger, the inflection one or the windsurf one")
+    assert answer.answered
+    text = answer.plain_text()
+    assert "$650 million" in text and "$2.4 billion" in text
+
+
 @pytest.mark.parametrize(
     "question", ["microsoft vs google", "who's ahead, microsoft or google", "microsoft v google"]
 )

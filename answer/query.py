@@ -15,7 +15,10 @@ from corpus.entities import EntityIndex, Mention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9  # "since sept 2025"
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "The past year" is the 365 days up to today.
+DAYS_IN_YEAR = 365
 
 # The verbs written right after a company that hires or loses people: "amazon hired", "X poaching".
 HIRING_VERBS = r"hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?"
@@ -142,7 +145,10 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         return DateRange(last_day.replace(day=1), last_day, "last month")
     if re.search(r"\bthis\s+year\b", t):
         return DateRange(dt.date(today.year, 1, 1), today, f"in {today.year}")
-    if re.search(r"\b(last|past|previous)\s+year\b", t):
+    if re.search(r"\b(?:past|the\s+last)\s+year\b|\b(?:past|last)\s+(?:12|twelve)\s+months\b", t):
+        # "over the past year", "in the last 12 months": the year up to today, not the calendar year before
+        return DateRange(today - dt.timedelta(days=DAYS_IN_YEAR), today, "in the past 12 months")
+    if re.search(r"\b(last|previous)\s+year\b", t):
         return DateRange(
             dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31), f"in {today.year - 1}"
         )

@@ -17,7 +17,15 @@ from answer.kinds.base import CERTAIN
 from answer.kinds.careers import org_label
 from answer.kinds.subject import and_list, involves, unknown_names
 from answer.kinds.timeline_articles import HIRING, article_events
-from answer.kinds.timeline_asks import SPAN, TIMELINE_CUE, TIMELINE_WORD, aspect_of, topic_of, topic_words
+from answer.kinds.timeline_asks import (
+    SPAN,
+    TIMELINE_CUE,
+    TIMELINE_WORD,
+    aspect_of,
+    shown_topic,
+    topic_of,
+    topic_words,
+)
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
 from answer.query import Question
@@ -255,7 +263,7 @@ class Timeline:
         if not subjects and not topic_words(topic):
             return refusal(q.text, USAGE, self.kind)
         into = direction(q.text) if subjects else None
-        label = and_list([e.name for e in subjects]) if subjects else f"“{topic}”"
+        label = and_list([e.name for e in subjects]) if subjects else f"“{shown_topic(topic)}”"
         label += "" if into is None else " hires" if into else " departures"
         label += f" {q.dates.label}" if q.dates else ""
         found = in_period(

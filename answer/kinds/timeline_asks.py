@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from answer.query import MONTH_RE
 from corpus.text import QUESTION_STOP_WORDS, words
 
 # "Timeline" and "chronology" ask for one even without a name (and are told to give one); "history of" and
@@ -76,6 +77,21 @@ def topic_of(text: str) -> str:
     around = _AROUND.sub(" ", cue.group(0))
     inside = _LEADING.sub("", around.strip(" ?!.,/")) if around != cue.group(0) else ""
     return after or before.strip(" ?!./") or inside
+
+
+# The span a topic is asked over, said at its end: "h1b changes over the past year", "deepseek in 2025".
+_PERIOD = re.compile(
+    r"[\s,]*\b(?:(?:over|in|during|for|from|since|before|until)\s+)?(?:the\s+)?(?:(?:past|last|previous|this)\s+"
+    rf"(?:year|month|week|(?:12|twelve)\s+months|(?:7|seven)\s+days)|(?:(?:{MONTH_RE})\.?\s+)?(?:19|20)\d\d)"
+    r"[\s,.?!]*$",
+    re.I,
+)
+
+
+def shown_topic(topic: str) -> str:
+    """A timeline's topic as its answer names it, without the span the question asks it over (which the answer
+    says its own way: "in the past 12 months")."""
+    return _PERIOD.sub("", topic).strip(" ,") or topic
 
 
 # Words of a timeline request that name no aspect of its subject: how it is asked ("in order", "so far", "walk

@@ -43,6 +43,12 @@ VOCAB = {
         ("deepseek 2026 - funding and exits, in order", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
         ("deepseek 2025 so far: exits", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
         ("which qwen leads left alibaba in 2024-25", dt.date(2024, 1, 1), dt.date(2025, 12, 31)),  # a span
+        ("who moved last year", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),  # the calendar year before
+        ("what happened with the h1b fee since sept 2025", dt.date(2025, 9, 1), None),
+        # ...but the past year is the twelve months up to today
+        ("h1b changes over the past year", dt.date(2025, 11, 23), TODAY),
+        ("hires in the last 12 months", dt.date(2025, 11, 23), TODAY),
+        ("what happened over the last year", dt.date(2025, 11, 23), TODAY),
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:

@@ -282,6 +282,17 @@ def test_a_topics_timeline_has_the_events_its_articles_date(
     ) == ("2026-01-h1b-fee-upheld")
 
 
+def test_the_past_year_is_the_twelve_months_to_today_and_the_topic_is_named_without_it(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    engine = engine_of(tmp_path, fake_embedder, H1B_FEE, H1B_RULING)
+    engine.use_thresholds({"hybrid": 0.0})
+    engine.today = lambda: dt.date(2026, 11, 30)
+    answer = engine.answer("h1b fee changes over the past year, in order")
+    assert answer.intro == "Timeline of “h1b fee changes” in the past 12 months: 2 events, oldest first:"
+    assert [line.text[:16] for line in answer.lines] == ["23 December 2025", "5 January 2026 —"]
+
+
 def test_a_planned_day_that_has_come_since_is_on_the_timeline(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

@@ -23,6 +23,8 @@ KEY_CACHE = 65536
 # An organisation's short name as the articles define it: "Safe Superintelligence (SSI)", "Thinking Machines
 # Lab (TML)"; questions use it ("who runs ssi now").
 _DEFINED_ACRONYM = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+\(([A-Z]{3,6})\)")
+# A name written as one word whose last part is generic is said without it: "manpower" for ManpowerGroup.
+_STEM_OF_JOINED = re.compile(r"([A-Z][a-z]{4,})(?:Group|Labs|Lab|Technologies|Corp)")
 
 
 @functools.lru_cache(maxsize=KEY_CACHE)
@@ -97,6 +99,9 @@ class EntityIndex:
             orgs.extend(a.companies)
             for match in _DEFINED_ACRONYM.finditer(a.body):
                 acronyms.setdefault(match.group(2).lower(), match.group(1))
+            for name in a.companies:
+                if (stem := _STEM_OF_JOINED.fullmatch(name)) is not None:
+                    acronyms.setdefault(stem.group(1).lower(), name)
             for m in a.moves:
                 people.append(m.person)
                 if m.to:

@@ -16,6 +16,15 @@ def test_a_short_name_the_articles_define_finds_the_organisation() -> None:
     assert index.find("who founded ai2") == []  # "(AI)" is too short to be a short name
 
 
+def test_a_name_written_as_one_word_is_found_without_its_generic_last_part() -> None:
+    article = parse(make_article(body="ManpowerGroup surveyed employers.", companies="ManpowerGroup, OpenAI"))
+    index = EntityIndex.from_articles([article])
+    assert [m.entity.name for m in index.find("china barely has a shortage per manpower?")] == [
+        "ManpowerGroup"
+    ]
+    assert index.find("is the lab open to new hires") == []  # "Open" of OpenAI is no name on its own
+
+
 def test_a_short_name_typed_apart_from_its_parent_company_is_a_second_name() -> None:
     index = EntityIndex(
         people=[],

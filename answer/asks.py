@@ -222,6 +222,17 @@ def split_asks(question: str) -> tuple[Ask, ...]:
     return tuple(Ask(p, expected_type(p)) for p in parts)
 
 
+def points_to_person(ask: str) -> bool:
+    """Does the ask speak of someone by "he", "she", "his"... ("and who does he report to")?"""
+    return bool(_PERSON_BACK.search(ask))
+
+
+def naming(ask: str, person: str) -> str:
+    """The ask with the person it speaks of by "he", "his"... named: "whats he known for" -> "whats Yao Shunyu
+    known for"."""
+    return _PERSON_BACK.sub(lambda m: f"{person}'s" if m.group(1).lower() == "his" else person, ask)
+
+
 def own_words(asks: tuple[Ask, ...], i: int, names: tuple[str, ...]) -> frozenset[str]:
     """The topic words of one ask that neither another ask nor a name of the question has: "vest" in "how
     many staff got the bonus and how does it vest". A sentence saying them answers that ask, not the others."""

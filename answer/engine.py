@@ -20,6 +20,7 @@ from answer.config import DEFAULT_THRESHOLDS, EngineConfig
 from answer.context import Context
 from answer.conversation import MAX_FOLLOW_UP_WORDS, Conversation
 from answer.cues import wants_moves, without_chat
+from answer.each_ask import with_each_ask
 from answer.follow_topics import new_place
 from answer.kinds import REGISTRY, QuestionKind
 from answer.leaders import speaking_for
@@ -214,14 +215,29 @@ class Engine:
         return not any(name.strip().lower() in answer.plain_text().lower() for name in subject.split(","))
 
     def _answered(
-        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset(), prior: str = ""
+        self,
+        text: str,
+        mode: str,
+        page: int,
+        story: frozenset[str] = frozenset(),
+        prior: str = "",
+        *,
+        each_ask: bool = True,
     ) -> tuple[Context, Answer, bool]:
         """The context of a question, its answer by the first kind that matches, and whether it was respelt;
-        `story`: the articles a follow-up goes on with; `prior`: the question it goes on from."""
+        `story`: the articles a follow-up goes on with; `prior`: the question it goes on from; `each_ask`:
+        an ask the answer leaves out is answered alone (`answer.each_ask`)."""
         parsed, respelt = self._parsed(text)
         ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
-        return ctx, kind.answer(ctx.question, ctx), respelt
+        answer = kind.answer(ctx.question, ctx)
+        if each_ask and page == 0:
+            answer = with_each_ask(
+                answer,
+                ctx.question,
+                lambda t: self._answered(t, mode, 0, story, prior, each_ask=False)[1],
+            )
+        return ctx, answer, respelt
 
     def _cited_passages(
         self, vector: npt.NDArray[np.float32], answer: Answer

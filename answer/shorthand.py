@@ -58,6 +58,7 @@ SHORTHAND = {
     "comp": "compensation",
     "incl": "including",
     "esp": "especially",
+    "hpc": "high-performance computing",
     # ...and investors' nicknames the articles spell out
     "a16z": "andreessen horowitz",
     # ...and slips of short question words the speller leaves alone (too short to correct safely)

@@ -20,6 +20,7 @@ from answer.shorthand import expand
         ("is the 100 mil offer real", "is the 100 million offer real"),
         ("moves into microsoft (incl microsoft ai)", "moves into microsoft (including microsoft ai)"),
         ("who backed tml besides a16z", "who backed tml besides andreessen horowitz"),
+        ("what does an hpc engineer do", "what does an high-performance computing engineer do"),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),
         ("wats her title", "what's her title"),

@@ -184,6 +184,8 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
     within = (
         re.search(rf"\b(?:in|during|of|from|since)\s+(?:early\s+|late\s+|mid-?)?{month_year}\b", t)
         or re.search(rf"^\W*{month_year}\b", t)
+        # ...a month of a year the moves or news are counted for: "how many moves did u log for november 2025"
+        or re.search(rf"\b(?:for|dated|throughout)\s+(?=(?:{MONTH_RE})\b){month_year}\b", t)
         # a bare year next to the moves or news it dates: "anthropic hires 2026", "2025 departures"
         or re.search(rf"\b(?:{_DATED_NOUNS})\s+{month_year}\b", t)
         or re.search(rf"\b{month_year}\s+(?:{_DATED_NOUNS})\b", t)

@@ -45,6 +45,8 @@ VOCAB = {
         ("which qwen leads left alibaba in 2024-25", dt.date(2024, 1, 1), dt.date(2025, 12, 31)),  # a span
         ("who moved last year", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),  # the calendar year before
         ("what happened with the h1b fee since sept 2025", dt.date(2025, 9, 1), None),
+        ("how many moves did u log for november 2025", dt.date(2025, 11, 1), dt.date(2025, 11, 30)),
+        ("count all the recorded job moves dated july 2025", dt.date(2025, 7, 1), dt.date(2025, 7, 31)),
         # ...but the past year is the twelve months up to today
         ("h1b changes over the past year", dt.date(2025, 11, 23), TODAY),
         ("hires in the last 12 months", dt.date(2025, 11, 23), TODAY),

@@ -153,6 +153,8 @@ WRITTEN_OFTEN = 10_000_000
 # chunky bonus": 1.5 million), where alone it may be what the question asks about ("alibaba's stock ticker":
 # 3.5 million, refused because "alibaba" and "stock" are too few to make the question).
 WRITTEN_SOMETIMES = 1_000_000
+# Whom someone leads, the place of a company's name: "who runs tsmc", "the ceo of tsmc these days".
+_LEADING = r"\b(?:who\s+(?:runs|leads|heads|owns|founded|started|manages)|(?:ceo|boss|head|chief|founder|chair)\s+of)"
 # A short word without a vowel is an abbreviation typed in lower case ("hpc", "sre", "nlp"): everyday usage.
 _ABBREVIATION = re.compile(r"^[b-df-hj-np-tv-z]{2,4}$")
 
@@ -182,6 +184,8 @@ def margin(q: Question) -> float:
         return UNKNOWN_NAME_MARGIN  # "how much does samsung pay", "did amazon hire": a company's name
     if any(re.search(rf"\bof\s+{re.escape(w)}(?:['’]s)?\W*$", q.text, re.I) for w in unfamiliar):
         return UNKNOWN_NAME_MARGIN  # "who is the ceo of samsung" (not "the share of german employers")
+    if any(re.search(rf"{_LEADING}\s+{re.escape(w)}\b", q.text, re.I) for w in unfamiliar):
+        return UNKNOWN_NAME_MARGIN  # "btw who runs tsmc these days": the company led, an abbreviation or not
     asks = split_asks(q.text)
     if asks and all(a.type is not None for a in asks) and all(_everyday(w) for w in unfamiliar):
         return EVERYDAY_WORD_MARGIN

@@ -148,6 +148,9 @@ def test_everyday_english_the_articles_never_use_needs_less_relevance_than_an_un
     assert _asking_with("berlin", text="average ml engineer salary in berlin") == UNKNOWN_NAME_MARGIN
     # ...or that the question ends with, after "of": "who is the ceo of samsung", not "of german employers"
     assert _asking_with("samsung", text="who is the ceo of samsung?") == UNKNOWN_NAME_MARGIN
+    # ...or whom someone leads, even an abbreviation: "btw who runs tsmc these days"
+    assert _asking_with("tsmc", text="btw who runs tsmc these days") == UNKNOWN_NAME_MARGIN
+    assert _asking_with("tsmc", text="who is the ceo of tsmc these days") == UNKNOWN_NAME_MARGIN
     # ...or where a company does something: "how much does samsung pay", not "the superstar researchers"
     assert _asking_with("samsung", text="how much does samsung pay ai researchers") == UNKNOWN_NAME_MARGIN
     superstar = "do ml engineers make money or only the superstar researchers"

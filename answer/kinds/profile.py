@@ -32,6 +32,9 @@ _WHO_IS = re.compile(
 )
 # ...or the name first: "jonathan ross, the groq guy - who is he?"
 _WHO_IS_HE = re.compile(r"\bwho(?:'s|’s|s|\s+is|\s+was)\s+(?:he|she|that|this|they)\W*$", re.I)
+# ...or "who is this X kid/guy ...", what follows saying which one they are.
+_WHO_THIS = re.compile(r"^\W*(?:\w+\s+)?(?:who(?:'s|’s|s|\s+is|\s+was))\s+(?:this|that|the)\s+$", re.I)
+_CASUAL_NOUN = re.compile(r"^\s+(?:kid|guy|dude|girl|lady|woman|man|fella|person|chap|bloke)\b", re.I)
 # Asking where someone went next, name first: "john schulman: openai, then where?", "where to after that".
 _THEN_WHERE = re.compile(r"\bthen where\b|\bwhere next\b|\bwhere to (?:after|next|from there)\b", re.I)
 _WHERE = re.compile(r"\s*(?:(?:and|but|so|ok|okay)\s+)?(where|wher|whre)\b", re.I)
@@ -106,6 +109,9 @@ def asks_about_person(q: Question) -> bool:
         return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
     if _STILL.match(q.text):
         return not _leftover(q) - _STILL_WORDS
+    person = q.people[0]
+    if _WHO_THIS.match(q.text[: person.start]) and _CASUAL_NOUN.match(q.text[person.end :]):
+        return True  # "who is this deitke kid meta paid a fortune": what follows says which one
     if _leftover(q):
         return False
     if _WHO_IS.match(q.text) or _WHO_IS_HE.search(q.text):

@@ -163,6 +163,7 @@ def test_someones_job_comes_with_whom_they_report_to_when_the_articles_say(peopl
         "andrew tulloch - who is he?",
         "Andrew Tulloch, who's that",
         "andrew tulloch: meta, then where, then where?",
+        "who is this tulloch guy meta paid a fortune",  # what follows says which one
     ],
 )
 def test_who_someone_is_asked_casually_or_name_first_is_their_profile(

@@ -19,6 +19,8 @@ from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEADER_QUESTION = re.compile(
     r"\s*(?:(?:and|but|so|also)\s+)?who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
+    # ...and who was left at the top: "who ended up running the start-up after that"
+    r"(?:ended|wound|winds|ends)\s+up\s+(?:running|leading|heading|in\s+charge)\b|"
     r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)|"
     # ...and as typed in chat: "who's the boss at moonshot", "whos in charge at apple"
     r"\s*(?:(?:and|but|so|also)\s+)?who(?:'s|’s|s)\s+(?:(?:the\s+)?(?:new\s+)?(?:head|ceo|chief|boss|leader|cto|"
@@ -99,7 +101,8 @@ _SHORT_LEADER = re.compile(
 )
 SHORT_QUESTION = 6
 _ASKING = word_set(
-    "who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading"
+    "who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading "
+    "ended ends wound winds up"
 )
 # Who runs a whole organisation, as sentences say it: "Google DeepMind chief executive Demis Hassabis".
 _HEAD = AskedRole(frozenset({"ceo"}), "chief executive", ())
@@ -193,6 +196,10 @@ class Leaders:
         found, still_there = leaders(q, ctx)
         if not found or (seniority(found[0].move.role) > 0 and _chief_named(q, ctx)):
             return self._from_sentence(q, ctx)  # "who runs meta?": its chief executive, not a lab's head
+        if not still_there and _head(q, ctx) is not None:
+            return self._from_sentence(
+                q, ctx
+            )  # its leaders on record have left: who was named in their place
         known = ctx.state.entities.entities
         orgs = " or ".join(org_label(q, m, known) for m in q.mentions if m.entity.kind == "org")
         intro = (

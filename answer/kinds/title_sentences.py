@@ -83,7 +83,9 @@ def _titled_name_with(asked: AskedRole, ctx: Context) -> re.Pattern[str]:
     org = "|".join(re.escape(m.entity.name) for m in asked.orgs)
     role = rf"{_NOT_QUALIFIED}(?:{role_pattern(asked)})"
     not_another = r"(?:(?!\b(?:its|their|his|her)\b|\w's\b|\w’s\b).)*?"
-    return re.compile(rf"\b(?:{org})\b{not_another}\b{role}{_A_NAME}", re.S)
+    # ...nor another company's, named right before it: "... hired Windsurf chief executive Varun Mohan"
+    not_named = r"(?:[,;:(]\s*|\b[a-z][\w-]*\s+)"
+    return re.compile(rf"\b(?:{org})\b{not_another}{not_named}{role}{_A_NAME}", re.S)
 
 
 def title_sentence(asked: AskedRole, ctx: Context) -> tuple[str, str] | None:

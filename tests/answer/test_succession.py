@@ -9,7 +9,7 @@ import pytest
 from answer.engine import Engine, EngineConfig
 from answer.kinds.succession import asked_predecessor
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_of, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, moves_front_matter, write_article
 
 ARTICLES = [
     (
@@ -133,3 +133,35 @@ def test_a_newcomer_to_a_title_is_found_however_the_sentence_says_it(
         in engine.answer("who's the interim ceo at character.ai after the google deal").plain_text()
     )
     assert "Jason Droege" in engine.answer("who is scale ai's interim ceo").plain_text()
+
+
+def test_who_ended_up_running_a_company_whose_leaders_on_record_left_is_who_took_over(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    character = {
+        "article_id": "2024-09-google-character-deal",
+        "title": "Google's Character.AI deal brings back Noam Shazeer",
+        "body": "Google rehired Noam Shazeer, who co-founded Character.AI. Character.AI's general counsel, "
+        "Dominic Perella, stepped in as interim chief executive of the start-up.",
+        "published": "2024-09-26",
+        "companies": "Google, Character.AI",
+        "people": "Noam Shazeer, Dominic Perella",
+        "moves": moves_front_matter(
+            "Noam Shazeer | Google | Character.AI | co-founder | 2021",
+            "Noam Shazeer | Character.AI | Google | researcher | 2024-08",
+        ),
+    }
+    windsurf = {
+        "article_id": "2025-07-google-windsurf",
+        "title": "Google hires Windsurf's chief executive",
+        "body": "After its Character.AI deal Google went on to hire Windsurf chief executive Varun Mohan.",
+        "published": "2025-07-14",
+        "companies": "Google, Windsurf, Character.AI",
+        "people": "Varun Mohan",
+    }
+    engine = engine_of(
+        tmp_path, fake_embedder, character, windsurf, config=EngineConfig(thresholds={"hybrid": 0.0})
+    )
+    answer = engine.answer("who ended up running character.ai after that")
+    assert answer.lines[0].text.startswith("Character.AI's general counsel, Dominic Perella")
+    assert "Varun Mohan" not in answer.plain_text()  # Windsurf's chief executive, not Character.AI's

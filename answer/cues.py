@@ -46,6 +46,15 @@ _FOR_NEWCOMERS = re.compile(
     r"staff|staffers)\b",
     re.I,
 )
+# The people of a move named as the subject of something else: "are the people microsoft hired from ai2 giving
+# up their uw professor jobs", "when had the people meta hired set up that office" (a follow-up read out).
+_HIRED_PEOPLE = re.compile(
+    r"\bthe\s+(?:people|ones|researchers|engineers|staff|execs|executives|folks|guys|hires)\s+(?:that\s+|who\s+)?"
+    r"[\w.&'-]+(?:\s+[\w.&'-]+)?\s+(?:hired|poached|recruited|took|lured|got)"
+    r"(?:\s+from\s+[\w.&'-]+(?:\s+[\w.&'-]+)?)?",
+    re.I,
+)
+_ASKS_WHO = re.compile(r"^\W*(?:who|which)\b", re.I)
 _GENERIC_MOVES = re.compile(
     r"\b(who hired whom|who.{0,20}(hired|poached|joined|left|moved)|latest|recent|moves|hires|"
     r"poaching|defections)\b",
@@ -154,6 +163,12 @@ def wants_moves(q: Question) -> bool:
         return False
     if _FOR_NEWCOMERS.search(q.text) and not says_move(_FOR_NEWCOMERS.sub(" ", q.text)):
         return False  # "what's the vesting rule for new hires": a rule, no move
+    if (
+        _HIRED_PEOPLE.search(q.text)
+        and not _ASKS_WHO.match(q.text)
+        and not says_move(_HIRED_PEOPLE.sub(" ", q.text))
+    ):
+        return False  # "are the people microsoft hired from ai2 giving up their uw jobs": what they did since
     if asks_reason(q.text) or _REPORTS_TO.search(q.text) or _SHARE_OR_VERDICT.search(q.text):
         return False  # "what made shazeer quit google?": a reason; "who does zhao report to?": a boss
     asked = main_question(q.text)  # "ssi after gross left - who's ceo": a role, not a move

@@ -126,6 +126,7 @@ NICKNAMES = {
     "oai": "OpenAI",
     "gdm": "Google DeepMind",
     "msra": "Microsoft Research Asia",
+    "uw": "University of Washington",
 }
 _COMPANY_SHORT = TICKERS | NICKNAMES
 # ...before an arrow too: "oai->anthropic".

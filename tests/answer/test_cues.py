@@ -58,6 +58,10 @@ def _wants(text: str) -> bool:
         ("how many ai roles is meta hiring for", False),
         ("google's hiring drive, what is it", False),
         ("who is meta hiring from openai", True),
+        # the people of a move as the subject of something else: what they did since
+        ("are the people meta hired from openai giving up their professor jobs", False),
+        ("when had the people meta hired set up that office", False),
+        ("which of the people meta hired from openai left", True),
     ],
 )
 def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(question: str, listed: bool) -> None:

@@ -50,6 +50,7 @@ from answer.shorthand import expand
         ("who did meta snap up from apple", "who did meta hire from apple"),
         # the field's own nicknames for labs
         ("the tml folks who went back to oai", "the tml folks who went back to OpenAI"),
+        ("do they keep their UW jobs", "do they keep their University of Washington jobs"),
         ("who did GDM lose to anthropic", "who did Google DeepMind lose to anthropic"),
         ("how likely is oai->anthropic", "how likely is OpenAI->anthropic"),  # before an arrow
     ],

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from answer.asks import split_asks
-from answer.follow_rewrites import asked_again, bare, merged, other_way
+from answer.follow_rewrites import asked_again, bare, merged, named_in_full, other_way
 from answer.follow_topics import (
     IT,
     PLURAL,
@@ -269,6 +269,7 @@ class Conversation:
         last = self.previous()
         if last is None or not short_enough(text):
             return text
+        text = named_in_full(text, last.question, parse)  # "who runs scale now then" after Scale AI
         swapped = other_way(text, self._turns[-1].question)
         if swapped is not None:
             return swapped

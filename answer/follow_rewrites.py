@@ -5,6 +5,7 @@ with other names and dates: "and from OpenAI?", "in 2024?" (`bare`, then `merged
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
@@ -166,3 +167,16 @@ def _slot(last: Question, new: Mention, before: str) -> Mention | None:
 def _append(text: str, words: str) -> str:
     stripped = text.rstrip(" ?.!")
     return f"{stripped} {words}{text[len(stripped) :] or '?'}"
+
+
+def named_in_full(text: str, last: Question, parse: Callable[[str], Question]) -> str:
+    """A company the last question named, typed again by a word too common to find it by alone ("who runs
+    scale now then" after a question about Scale AI): named in full. Not a verb ("to scale up")."""
+    found = {m.entity.name for m in parse(text).mentions}
+    for m in last.mentions:
+        e = m.entity
+        if e.kind != "org" or len(e.keys) != 1 or e.name in found:
+            continue
+        key = re.escape(next(iter(e.keys)))
+        text = re.sub(rf"(?<!\bto )\b{key}\b(?!\s+(?:up|down|back|ai)\b)", e.name, text, count=1, flags=re.I)
+    return text

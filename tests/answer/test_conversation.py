@@ -545,3 +545,27 @@ def test_there_after_where_someone_is_now_is_where_they_went(small_engine: Engin
     )
     chat.remember(q, now, small_engine.state.entities.find)
     assert chat.resolve("what's his role there", small_engine.parse) == "what's Tan Xu's role at Moonshot AI"
+
+
+def test_a_company_named_again_by_a_common_word_is_the_company_of_the_last_question(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    scale = {
+        "article_id": "2025-06-meta-invests-in-scale",
+        "title": "Meta invests in Scale AI",
+        "body": "Meta is putting $14.3 billion into Scale AI. Leadership of Scale AI passes to Jason Droege, "
+        "who becomes interim chief executive.",
+        "published": "2025-06-13",
+        "companies": "Meta, Scale AI",
+        "people": "Jason Droege",
+    }
+    engine = engine_of(tmp_path, fake_embedder, scale, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    chat = Conversation()
+    engine.answer("how much did meta put into scale ai", conversation=chat)
+    follow = engine.answer("who runs scale now then", conversation=chat)
+    assert follow.understood_as == "who runs Scale AI now then"
+    assert "Jason Droege" in follow.plain_text()
+    # ...but not the verb: "to scale up"
+    assert (
+        "to scale up" in engine.answer("how fast did they want to scale up", conversation=chat).understood_as
+    )

@@ -10,6 +10,7 @@ from answer.dated_sentences import MAX_DATED_WORDS, dated_sentences, news_date, 
 from answer.kinds.subject import articles_about, names
 from answer.kinds.timeline_moves import Event, told_by_moves
 from answer.moves import RecordedMove
+from answer.query import says_move
 from answer.state import EngineState
 from corpus.entities import Entity, surname
 from corpus.text import words
@@ -79,12 +80,25 @@ def article_events(
         titled = any(names(headline, e) for e in subjects)
         if titled:
             found += dated_events(state, a, subjects, people)
-        if a in movers and (movers[a] & set(words(headline)) or HIRING.search(headline) or not titled):
+        moved = a in movers and (movers[a] & set(words(headline)) or HIRING.search(headline) or not titled)
+        if moved and (says_move(headline) or not _later_news(state, a, headline, moves)):
             continue  # its moves tell its news
         event = article_event(state, a, subjects) if titled or in_passing else None
         if event is not None and (titled or not _restates(event.when, event.text, people)):
             found.append(event)
     return found
+
+
+def _later_news(state: EngineState, article_id: str, headline: str, moves: list[RecordedMove]) -> bool:
+    """Is the news of an article that records moves something later than them: every move of someone its
+    headline names was dated in an earlier month than the news ("Tencent names former OpenAI researcher Yao
+    Shunyu chief AI scientist", 17 December 2025, of a hire reported on 12 September)?"""
+    named = set(words(headline))
+    dates = [
+        r.move.date or "" for r in moves if r.article_id == article_id and set(words(r.move.person)) & named
+    ]
+    when = news_date(state.data.sentences.get(article_id, []), state.data.articles[article_id].published)
+    return bool(dates) and all(len(d) >= len("2025-09") and d[:7] < when[:7] for d in dates)
 
 
 def _only(state: EngineState, text: str, subjects: list[Entity]) -> bool:

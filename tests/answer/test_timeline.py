@@ -541,3 +541,24 @@ def test_a_move_recorded_by_month_is_dated_by_the_day_its_article_gives_it(
     assert [line.text for line in engine.answer("timeline of guo daya").lines] == [
         "22 March 2026 — Guo Daya joins ByteDance from DeepSeek"
     ]
+
+
+def test_a_headline_telling_later_news_of_a_mover_is_a_line_of_its_own(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    yao = {
+        "article_id": "2025-12-tencent-names-yao",
+        "title": "Tencent names former OpenAI researcher Yao Shunyu chief AI scientist",
+        "published": "2025-12-17",
+        "body": "Tencent on 17 December 2025 appointed Yao Shunyu as chief AI scientist. Bloomberg first "
+        "reported in September that Tencent had hired Yao away from OpenAI.",
+        "moves": moves_front_matter("Yao Shunyu | OpenAI | Tencent | researcher | 2025-09-12"),
+        "companies": "Tencent, OpenAI",
+        "people": "Yao Shunyu",
+    }
+    engine = engine_of(tmp_path, fake_embedder, yao)
+    answer = engine.answer("yao shunyu and tencent, what happened when")
+    assert [line.text for line in answer.lines] == [
+        "12 September 2025 — Yao Shunyu joins Tencent from OpenAI (researcher)",
+        "17 December 2025 — Tencent names former OpenAI researcher Yao Shunyu chief AI scientist",
+    ]

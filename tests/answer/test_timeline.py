@@ -99,6 +99,7 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("meta history from launch to lecun leaving", True),
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
         ("meta talent story over time?", True),
+        ("ruoming pang's back and forth between apple and meta over the years", True),
         ("give me the dates each meta hire joined, oldest first", True),
         ("what's happened since meta hired alexandr wang", True),
         ("meta's story from the big hires to the cuts", True),

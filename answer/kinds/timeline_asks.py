@@ -30,7 +30,10 @@ TIMELINE_CUE = re.compile(
     r"\bin (?:date |time |what )?order(?! to\b)\b(?!.*\bof (?:size|importance|pay)\b)|"
     # "the dates each xai cofounder walked, oldest first"; "lecun since he quit meta, what's happened"
     r"\b(?:oldest|earliest) first\b|\bsince\b.+\bwhat(?:'s|’s| has) happened\W*$|"
-    r"\bwhat(?:'s|’s| has) happened (?:since|after)\b",
+    r"\bwhat(?:'s|’s| has) happened (?:since|after)\b|"
+    # events listed, then their dates asked: "lecun from quitting meta to the ami raise, when did each happen",
+    # "meta's june 2025 frenzy: scale deal, chen memo, msl launch - dates?"
+    r"\bwhen did (?:each|each one|they all|it all|these|those) (?:happen|take place)\b|[,:–—-]\s*(?:the\s+)?dates\W*$",
     re.I,
 )
 # The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.

@@ -100,6 +100,9 @@ def test_a_persons_timeline(engine: Engine) -> None:
         ("how have AI salaries changed over time?", False),  # a fact question, naming no one
         ("meta talent story over time?", True),
         ("ruoming pang's back and forth between apple and meta over the years", True),
+        ("pang from leaving apple to joining openai, when did each happen", True),
+        ("meta's june 2025 frenzy: msl launch, pang hire - dates?", True),
+        ("how much did meta pay, and when did it happen", False),
         ("give me the dates each meta hire joined, oldest first", True),
         ("what's happened since meta hired alexandr wang", True),
         ("meta's story from the big hires to the cuts", True),

@@ -38,6 +38,8 @@ _FROM = re.compile(r"\b(?:from|left|leaving|out of)\s*$", re.I)
 _TO = re.compile(r"\b(?:to|at|by|for|joined|joining)\s*$", re.I)
 # What a bare follow-up may hold besides names and dates: "and from OpenAI instead?", "in 2024 then?".
 _FILLER = re.compile(
+    # "who was the one from anthropic": which of the last answer's people came from there
+    r"\b(?:who|which)\s+(?:was|were|is|are)\s+the\s+ones?\b|"
     r"\b(?:and|or|but|also|so|ok|okay|then|too|instead|please|the|from|to|at|in|for|by|of|with|same|"
     r"what|how|about)\b",
     re.I,

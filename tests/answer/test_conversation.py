@@ -35,6 +35,13 @@ def test_and_from_another_company_keeps_the_subject(small_engine: Engine) -> Non
     assert not follow.answered  # Tan Xu went to Moonshot AI, not Meta
 
 
+def test_the_one_from_a_company_narrows_the_last_list(small_engine: Engine) -> None:
+    chat = Conversation()
+    small_engine.answer("who did Meta hire in 2025?", conversation=chat)
+    one = small_engine.answer("who was the one from Apple?", conversation=chat)
+    assert one.understood_as == "who did Meta hire in 2025 from Apple?"
+
+
 def test_what_about_replaces_the_last_name_and_pronouns_mean_the_person(small_engine: Engine) -> None:
     chat = Conversation()
     small_engine.answer("who did Meta hire from Apple?", conversation=chat)

@@ -57,14 +57,25 @@ def _says_new(line: Line, shown: set[str]) -> bool:
     return bool(said) and len(said - shown) / len(said) >= NEW_WORDS_SHARE
 
 
-def with_each_ask(answer: Answer, q: Question, answer_alone: Callable[[str], Answer]) -> Answer:
-    """The answer with the best line of each ask it leaves out, each answered alone by `answer_alone`."""
+def wanted(kind: AnswerKind) -> frozenset[AnswerKind]:
+    """The kinds of answer an ask on its own may add to an answer of this kind (`_adds`)."""
+    return (ADDED - {kind}) | (frozenset({FOUND}) if kind is not FOUND else frozenset())
+
+
+AnswerAlone = Callable[[str, frozenset[AnswerKind]], Answer | None]
+
+
+def with_each_ask(answer: Answer, q: Question, answer_alone: AnswerAlone) -> Answer:
+    """The answer with the best line of each ask it leaves out, each answered alone by `answer_alone` (None:
+    not by a kind of answer asked for, which is then not composed at all)."""
     if not answer.answered or answer.kind not in EXTENDED:
         return answer
     asks = ask_texts(q)
     if not asks:
         return answer
-    return merged(answer, [(expected, answer_alone(text)) for text, expected in asks])
+    kinds = wanted(answer.kind)
+    alone = [(expected, answer_alone(text, kinds)) for text, expected in asks]
+    return merged(answer, [(expected, extra) for expected, extra in alone if extra is not None])
 
 
 def _adds(answer: Answer, expected: AnswerType | None, extra: Answer) -> bool:

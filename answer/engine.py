@@ -221,23 +221,24 @@ class Engine:
         page: int,
         story: frozenset[str] = frozenset(),
         prior: str = "",
-        *,
-        each_ask: bool = True,
     ) -> tuple[Context, Answer, bool]:
         """The context of a question, its answer by the first kind that matches, and whether it was respelt;
-        `story`: the articles a follow-up goes on with; `prior`: the question it goes on from; `each_ask`:
-        an ask the answer leaves out is answered alone (`answer.each_ask`)."""
+        `story`: the articles a follow-up goes on with; `prior`: the question it goes on from. An ask the
+        answer leaves out is answered alone (`answer.each_ask`)."""
         parsed, respelt = self._parsed(text)
         ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
-        if each_ask and page == 0:
-            answer = with_each_ask(
-                answer,
-                ctx.question,
-                lambda t: self._answered(t, mode, 0, story, prior, each_ask=False)[1],
-            )
+        if page == 0:
+            answer = with_each_ask(answer, ctx.question, lambda t, kinds: self._alone(t, mode, kinds))
         return ctx, answer, respelt
+
+    def _alone(self, text: str, mode: str, kinds: frozenset[AnswerKind]) -> Answer | None:
+        """One ask of a question answered on its own, when the kind that answers it gives one of `kinds`."""
+        parsed, _ = self._parsed(text)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, 0, frozenset(), "")
+        kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
+        return kind.answer(ctx.question, ctx) if kind.kind in kinds else None
 
     def _cited_passages(
         self, vector: npt.NDArray[np.float32], answer: Answer

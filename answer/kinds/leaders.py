@@ -197,9 +197,8 @@ class Leaders:
         if not found or (seniority(found[0].move.role) > 0 and _chief_named(q, ctx)):
             return self._from_sentence(q, ctx)  # "who runs meta?": its chief executive, not a lab's head
         if not still_there and _head(q, ctx) is not None:
-            return self._from_sentence(
-                q, ctx
-            )  # its leaders on record have left: who was named in their place
+            # its leaders on record have left: whoever a sentence names in their place
+            return self._from_sentence(q, ctx)
         known = ctx.state.entities.entities
         orgs = " or ".join(org_label(q, m, known) for m in q.mentions if m.entity.kind == "org")
         intro = (

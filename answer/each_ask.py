@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from answer.asks import AnswerType, Ask, naming, points_to_person, search_text, split_asks
+from answer.asks import AnswerType, Ask, body, naming, points_to_person, search_text, split_asks
 from answer.model import Answer, AnswerKind, Line
 from answer.query import Question
 from corpus.text import content_words
@@ -74,7 +74,14 @@ def with_each_ask(answer: Answer, q: Question, answer_alone: AnswerAlone) -> Ans
     if not asks:
         return answer
     kinds = wanted(answer.kind)
-    alone = [(expected, answer_alone(text, kinds)) for text, expected in asks]
+    shown = content_words(" ".join(line.text for line in answer.lines))
+    named = content_words(" ".join(q.text[m.start : m.end] for m in q.mentions))
+    # ...not an ask whose every word the answer already says: it is answered (and not searched again)
+    alone = [
+        (expected, answer_alone(text, kinds))
+        for text, expected in asks
+        if not content_words(body(text)) - named <= shown
+    ]
     return merged(answer, [(expected, extra) for expected, extra in alone if extra is not None])
 
 

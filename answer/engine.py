@@ -220,25 +220,22 @@ class Engine:
         """The context of a question, its answer by the first kind that matches, and whether it was respelt;
         `story`: the articles a follow-up goes on with; `prior`: the question it goes on from. An ask the
         answer leaves out is answered alone (`answer.each_ask`)."""
-        ctx, kind, respelt = self._matched(text, mode, page, story, prior)
+        parsed, respelt = self._parsed(text)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
+        kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
         if page == 0:
             answer = with_each_ask(answer, ctx.question, lambda t, kinds: self._alone(t, mode, kinds))
         return ctx, answer, respelt
 
-    def _matched(
-        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset(), prior: str = ""
-    ) -> tuple[Context, QuestionKind, bool]:
-        """The context of a question, the first kind that matches it, and whether it was respelt."""
-        parsed, respelt = self._parsed(text)
-        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
-        return ctx, next(k for k in self.kinds if k.match(ctx.question, ctx) is not None), respelt
-
     def _alone(self, text: str, mode: str, kinds: frozenset[AnswerKind]) -> Answer | None:
         """One ask of a question answered on its own, when the kind that answers it gives one of `kinds` (else
-        it is not composed at all)."""
-        ctx, kind, _ = self._matched(text, mode, 0)
-        return kind.answer(ctx.question, ctx) if kind.kind in kinds else None
+        it is not composed at all, nor are the kinds after the last that could give one asked)."""
+        parsed, _ = self._parsed(text)
+        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, 0, frozenset(), "")
+        last = max((i for i, k in enumerate(self.kinds) if k.kind in kinds), default=-1)
+        kind = next((k for k in self.kinds[: last + 1] if k.match(ctx.question, ctx) is not None), None)
+        return kind.answer(ctx.question, ctx) if kind is not None and kind.kind in kinds else None
 
     def _cited_passages(
         self, vector: npt.NDArray[np.float32], answer: Answer

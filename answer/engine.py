@@ -220,19 +220,26 @@ class Engine:
         """The context of a question, its answer by the first kind that matches, and whether it was respelt;
         `story`: the articles a follow-up goes on with; `prior`: the question it goes on from. An ask the
         answer leaves out is answered alone (`answer.each_ask`)."""
-        parsed, respelt = self._parsed(text)
-        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, page, story, prior)
+        ctx, respelt = self._context(text, mode, page, story, prior)
         kind = next(k for k in self.kinds if k.match(ctx.question, ctx) is not None)
         answer = kind.answer(ctx.question, ctx)
         if page == 0:
             answer = with_each_ask(answer, ctx.question, lambda t, kinds: self._alone(t, mode, kinds))
         return ctx, answer, respelt
 
+    def _context(
+        self, text: str, mode: str, page: int, story: frozenset[str] = frozenset(), prior: str = ""
+    ) -> tuple[Context, bool]:
+        """The context a question is answered in (parsed once), and whether it was respelt."""
+        parsed, respelt = self._parsed(text)
+        return Context(
+            self.state, self.embedder, self.config, text, parsed, mode, page, story, prior
+        ), respelt
+
     def _alone(self, text: str, mode: str, kinds: frozenset[AnswerKind]) -> Answer | None:
         """One ask of a question answered on its own, when the kind that answers it gives one of `kinds` (else
         it is not composed at all, nor are the kinds after the last that could give one asked)."""
-        parsed, _ = self._parsed(text)
-        ctx = Context(self.state, self.embedder, self.config, text, parsed, mode, 0, frozenset(), "")
+        ctx, _ = self._context(text, mode, 0)
         last = max((i for i, k in enumerate(self.kinds) if k.kind in kinds), default=-1)
         kind = next((k for k in self.kinds[: last + 1] if k.match(ctx.question, ctx) is not None), None)
         return kind.answer(ctx.question, ctx) if kind is not None and kind.kind in kinds else None

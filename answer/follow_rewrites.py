@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from answer.query import MONTH_RE, Question
 from corpus.entities import Mention
+from corpus.text import words
 
 # "why?", "and when?", "how much?": the previous question asked another way.
 _WH_ONLY = re.compile(
@@ -174,10 +175,14 @@ def _append(text: str, words: str) -> str:
 def named_in_full(text: str, last: Question, parse: Callable[[str], Question]) -> str:
     """A company the last question named, typed again by a word too common to find it by alone ("who runs
     scale now then" after a question about Scale AI): named in full. Not a verb ("to scale up")."""
+    typed = set(words(text))
+    one_word = [m.entity for m in last.mentions if m.entity.kind == "org" and len(m.entity.keys) == 1]
+    candidates = [e for e in one_word if e.keys <= typed]
+    if not candidates:
+        return text  # the usual case: no such word, and no second reading of the message
     found = {m.entity.name for m in parse(text).mentions}
-    for m in last.mentions:
-        e = m.entity
-        if e.kind != "org" or len(e.keys) != 1 or e.name in found:
+    for e in candidates:
+        if e.name in found:
             continue
         key = re.escape(next(iter(e.keys)))
         text = re.sub(rf"(?<!\bto )\b{key}\b(?!\s+(?:up|down|back|ai)\b)", e.name, text, count=1, flags=re.I)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over, write_article
+from tests.conftest import FakeEmbedder, engine_of, engine_over, moves_front_matter, write_article
 
 
 def _engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
@@ -170,22 +170,19 @@ def test_a_list_of_moves_to_chinese_companies_lists_only_those(
 def test_a_count_the_record_falls_short_of_ends_with_the_articles_count_in_words(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    write_article(
-        corpus,
-        article_id="2026-01-deepmind-hires-hume",
-        title="Google DeepMind hires Hume AI's chief executive",
-        body=(
+    hume = {
+        "article_id": "2026-01-deepmind-hires-hume",
+        "title": "Google DeepMind hires Hume AI's chief executive",
+        "body": (
             "Hume AI still has twelve employees in New York. "  # a count, but of no one moving
             "Google DeepMind has hired Alan Cowen, chief executive of Hume AI, together with about seven of its "
             "engineers. The deal includes a licence."
         ),
-        moves="moves:\n  - person: Alan Cowen\n    from: Hume AI\n    to: Google DeepMind\n",
-        companies="Google DeepMind, Hume AI",
-        people="Alan Cowen",
-    )
-    engine = engine_over(corpus, tmp_path / "data", fake_embedder)
+        "moves": moves_front_matter("Alan Cowen | Hume AI | Google DeepMind |  | "),
+        "companies": "Google DeepMind, Hume AI",
+        "people": "Alan Cowen",
+    }
+    engine = engine_of(tmp_path, fake_embedder, hume)
     answer = engine.answer("how many engineers did google deepmind take from hume ai")
     assert answer.kind is AnswerKind.AGGREGATE and answer.intro.startswith("1 person moved")
     assert "about seven of its engineers" in answer.lines[-1].text

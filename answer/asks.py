@@ -88,6 +88,8 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         AnswerType.DURATION,
         re.compile(
             r"\bhow long\b|\bhow many (years|months|weeks|days)\b|\buntil when\b|"
+            # ...or over what stretch: "over what period does the award vest"
+            r"\b(?:over|for|across) what (?:period|stretch|span|time ?frame)\b|"
             # ...and the length of a period: "whats the new vesting period", "the vesting schedule now"
             r"\b(?:vesting|notice|garden[- ]leave|non-?compete|cliff|waiting|probation(?:ary)?) (?:period|schedule)\b",
             re.I,

@@ -21,6 +21,8 @@ _LEADER_QUESTION = re.compile(
     r"\s*(?:(?:and|but|so|also)\s+)?who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
     # ...and who was left at the top: "who ended up running the start-up after that"
     r"(?:ended|wound|winds|ends)\s+up\s+(?:running|leading|heading|in\s+charge)\b|"
+    # ...or in the place of one who left: "who took over scale ai after wang left"
+    r"(?:took|takes|has\s+taken)\s+over(?:\s+at)?\s+(?!the\s|his\s|her\s|their\s)|"
     r"(is|was|became)\s+(the\s+)?(new\s+)?(head|ceo|chief|boss|leader|cto|president|director)\b)|"
     # ...and as typed in chat: "who's the boss at moonshot", "whos in charge at apple"
     r"\s*(?:(?:and|but|so|also)\s+)?who(?:'s|’s|s)\s+(?:(?:the\s+)?(?:new\s+)?(?:head|ceo|chief|boss|leader|cto|"
@@ -102,7 +104,7 @@ _SHORT_LEADER = re.compile(
 SHORT_QUESTION = 6
 _ASKING = word_set(
     "who whos who's boss bosses in charge guy person exec top s runs leads heads running leading heading "
-    "ended ends wound winds up"
+    "ended ends wound winds up took takes taken over at"
 )
 # Who runs a whole organisation, as sentences say it: "Google DeepMind chief executive Demis Hassabis".
 _HEAD = AskedRole(frozenset({"ceo"}), "chief executive", ())

@@ -268,6 +268,7 @@ def test_a_hint_of_a_cause_is_recognised(sentence: str, expected: bool) -> None:
         ("who actually has to pay the h1b fee", None),  # the payers, not a sum
         ("who paid how much for windsurf", AnswerType.AMOUNT),
         ("is the h1b fee permanent or does it expire", AnswerType.DURATION),  # whether it lasts: how long
+        ("over what period does openai's retention award vest", AnswerType.DURATION),
         # the question word after what it asks about
         ("lecun from quitting meta to the ami raise, when did each happen", AnswerType.DATE),
         ("meta's june 2025 frenzy: scale deal, chen memo, msl launch - dates?", AnswerType.DATE),

@@ -117,7 +117,8 @@ def test_a_newcomer_to_a_title_is_found_however_the_sentence_says_it(
     scale = {
         "article_id": "2025-06-meta-scale",
         "title": "Meta invests in Scale AI",
-        "body": "Leadership of Scale AI passes to Jason Droege, previously its chief strategy officer, who "
+        "body": "Alexandr Wang, who founded Scale AI, left to run Meta's new lab. Meta took a 49% stake in Scale "
+        "AI. Leadership of Scale AI passes to Jason Droege, previously its chief strategy officer, who "
         "becomes interim chief executive.",
         "published": "2025-06-13",
         "companies": "Meta, Scale AI",
@@ -133,6 +134,9 @@ def test_a_newcomer_to_a_title_is_found_however_the_sentence_says_it(
         in engine.answer("who's the interim ceo at character.ai after the google deal").plain_text()
     )
     assert "Jason Droege" in engine.answer("who is scale ai's interim ceo").plain_text()
+    # ...and who took over from a founder who left: that one line, not the founder's story
+    took_over = engine.answer("who took over scale ai after wang left")
+    assert [line.text for line in took_over.lines] == [scale["body"].split(". ")[-1]]
 
 
 def test_who_ended_up_running_a_company_whose_leaders_on_record_left_is_who_took_over(

@@ -221,9 +221,12 @@ class Speller:
             return None
         key = (word, name)
         if key not in self._cache:
-            self._cache[key] = (None if name else self._undoubled(word, name=False)) or self._closest(
-                word, name
-            )
+            undoubled = None if name else self._undoubled(word, name=False)
+            closest = None if undoubled in self._corpus else self._closest(word, name)
+            # ...a letter left out of a word of the articles rather than one typed twice in an English word
+            # they never use: "pang at appe" is Apple, not "ape"
+            slipped = closest is not None and closest in self._corpus and likely_slip(word, closest)
+            self._cache[key] = closest if slipped else (undoubled or closest)
         return self._cache[key]
 
     def _undoubled(self, word: str, *, name: bool = True) -> str | None:
@@ -373,8 +376,11 @@ class Speller:
         return self._joined(_TOKEN.sub(word, text))
 
     def _after_unread(self, before: str) -> bool:
-        """Does the word follow one the articles never use that is a name (`after_first_name`)?"""
-        return after_first_name(before, lambda w: w in self._corpus or self.garbled(w))
+        """Does the word follow one the articles never use that is a name (`after_first_name`), not a word
+        misspelt itself ("dextreous hamds": dexterous hands)?"""
+        return after_first_name(
+            before, lambda w: w in self._corpus or self.garbled(w) or self.correction(w) is not None
+        )
 
     def _joined(self, text: str) -> str:
         """ "post training" as the articles write it, "post-training" (and "non compete", "co founder")."""

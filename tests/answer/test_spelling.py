@@ -286,3 +286,19 @@ def test_an_english_word_whose_other_forms_the_articles_use_is_meant_as_typed() 
         speller.fix("how many us states are suing over the fee")
         == "how many us states are suing over the fee"
     )
+
+
+def test_a_letter_left_out_of_a_word_of_the_articles_beats_a_letter_typed_twice_in_an_english_word() -> None:
+    speller = Speller(words("Ruoming Pang left Apple. Apple lost him."), names={"apple"})
+    assert speller.fix("ruoming pang at appe") == "ruoming pang at apple"  # not "ape"
+
+
+def test_a_word_after_a_misspelt_word_is_no_part_of_a_name() -> None:
+    speller = Speller(words("Dexterous hands are grippers with fingers. The hands move."))
+    # "dextreous" is a slip of "dexterous", no first name, so "hamds" is a word misspelt too
+    assert speller.fix("what are dextreous hamds") == "what are dexterous hands"
+
+
+def test_a_company_misspelt_with_its_s_is_the_company(small_engine: Engine) -> None:
+    # "mettas" is respelt "metas", which is Meta's without its apostrophe: Meta is named
+    assert [m.entity.name for m in small_engine.parse("who is mettas ai boss").mentions] == ["Meta"]

@@ -24,11 +24,11 @@ from answer.follow_topics import (
     in_place,
     it_as_firm,
     latest_company,
+    named_in_question,
     refers_back,
     said_before,
     terse,
     the_firm,
-    titled_before,
     topic_of,
     with_topic,
 )
@@ -346,7 +346,7 @@ def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Call
         # the first pronoun only: "did she bring anyone with her?" names her once; not one the question says
         # itself whom it means ("tiktok's boss, whats his name")
         text = PERSON_PRONOUN.sub(
-            lambda m: m.group(0) if titled_before(m) else refer(m.group(1), person, text[m.end() :]),
+            lambda m: m.group(0) if named_in_question(m) else refer(m.group(1), person, text[m.end() :]),
             text,
             count=1,
         )

@@ -273,7 +273,9 @@ def acts(text: str, pronoun: re.Match[str]) -> bool:
 # A question refers back to what was said before with these: "was it hit by the cuts?", "how reliable is
 # that?", "who works there?" (not "is there"); and, less surely, with "the": "who led the round?"
 _BACK = re.compile(
-    r"\b(?:that|this|those|these|it|its|they|them|their|he|him|his|she|her)\b|(?<!is )(?<!are )(?<!was )"
+    # (not "these days", "this year": now, no thing said before)
+    r"\b(?:that|this(?!\s+(?:year|month|week|time)\b)|those|these(?!\s+days\b)|it|its|they|them|their|he|him|his|"
+    r"she|her)\b|(?<!is )(?<!are )(?<!was )"
     r"(?<!were )\bthere\b",
     re.I,
 )
@@ -305,7 +307,10 @@ def terse(text: str) -> bool:
 def refers_back(text: str, *, definite: bool = False) -> bool:
     """Does a question refer back to something ("was it hit by the cuts?") rather than ask something new
     ("what does FYI mean?")? `definite`: "the" refers back too ("who led the round?")."""
-    return _BACK.search(text) is not None or (definite and _THE.search(text) is not None)
+    if any(not bound_in_question(m) for m in _BACK.finditer(text)):
+        return True
+    described = _described_first(text)  # "the pytorch co-creator, which lab is he at": no "the" back
+    return definite and _THE.search(text, described.end() if described else 0) is not None
 
 
 # A message that names this many content words before "they" says itself who they are ("which researchers has
@@ -324,7 +329,10 @@ _SOMEONES_TITLE = re.compile(
 def said_before(pronoun: re.Match[str], q: Question) -> bool:
     """Does the question say itself whom a pronoun means, before it: a company before "it"/"its" ("who joined
     Thinking Machines Lab when it launched?", "did xai lose half its cofounders"), a name or a few words of
-    its own before "they"? Such a pronoun is not the last question's subject."""
+    its own before "they", or whom it asks about (`bound_in_question`)? Such a pronoun is not the last
+    question's subject."""
+    if bound_in_question(pronoun):
+        return True
     before = [m for m in q.mentions if m.end <= pronoun.start()]
     said = q.text[: pronoun.start()]
     if IT.fullmatch(pronoun.group(0)):
@@ -333,10 +341,47 @@ def said_before(pronoun: re.Match[str], q: Question) -> bool:
     return bool(before) or len(content_words(said)) >= ANTECEDENT_WORDS
 
 
-def titled_before(pronoun: re.Match[str]) -> bool:
-    """Does the question name, before "he"/"his", whose title it is ("tiktok's boss, whats his name")? Such a
-    pronoun means that holder, not the last question's person."""
-    return _SOMEONES_TITLE.search(pronoun.string[: pronoun.start()]) is not None
+def named_in_question(pronoun: re.Match[str]) -> bool:
+    """Does the question say itself whom "he"/"his" means: whose title it names before it ("tiktok's boss,
+    whats his name"), or whom it asks about (`bound_in_question`)? Such a pronoun means that person, not the
+    last question's."""
+    return _SOMEONES_TITLE.search(pronoun.string[: pronoun.start()]) is not None or bound_in_question(pronoun)
+
+
+# Whom a pronoun means, said by the question itself: "who quit openai to start his own lab" (whoever quit),
+# "who led gemini pre-training before meta hired him" (whoever led it), "the pytorch co-creator, which lab is
+# he at" (the co-creator).
+_OWN = re.compile(r"\s+own\b", re.I)
+_WHO_DOES = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?who\s+(?!(?:did|does|do|will|would|should|can)\b)\w+", re.I
+)
+# ...a clause with its own subject: "before meta hired him", not "before them"
+_LATER_CLAUSE = re.compile(r"\b(?:before|after|when|once|until|since|while)\s+(?:[\w'’-]+\s+){1,4}$", re.I)
+_DONE_TO = frozenset({"him", "her", "them"})
+# ...a description of this many words of its own says whom it means ("the pytorch co-creator"; "the ceo, where is
+# he now" goes on about the last question's company)
+DESCRIPTION_WORDS = 2
+_DESCRIBED_FIRST = re.compile(r"^\W*the\s+[^,?.!]{3,60},\s", re.I)
+
+
+def bound_in_question(pronoun: re.Match[str]) -> bool:
+    """Does the question itself say whom the pronoun means (its own subject, or a description it opens
+    with)? Such a pronoun is not the last question's person."""
+    said = pronoun.string[: pronoun.start()]
+    if not content_words(said):
+        return False
+    own = _OWN.match(pronoun.string[pronoun.end() :]) is not None
+    # ...done to whoever is asked about in a clause after ("before meta hired him"); "he" there is someone
+    # else ("who took over after he left")
+    done_to = pronoun.group(0).lower() in _DONE_TO
+    asked_who = done_to and _WHO_DOES.match(said) is not None and _LATER_CLAUSE.search(said) is not None
+    return own or asked_who or _described_first(said) is not None
+
+
+def _described_first(text: str) -> re.Match[str] | None:
+    """The description a question opens with, of a few words of its own ("the pytorch co-creator, ...")."""
+    described = _DESCRIBED_FIRST.match(text)
+    return described if described and len(content_words(described.group(0))) >= DESCRIPTION_WORDS else None
 
 
 def it_as_firm(m: re.Match[str], text: str, firm: str) -> str:

@@ -428,6 +428,11 @@ def test_it_after_which_company_is_the_company_the_answer_names(small_engine: En
         "did Meta lose half its researchers",
         "which researchers has Apple lost and who got them",  # "them" are the researchers
         "list everyone Apple lost to rivals and where they went",
+        # whom the question asks about, or a description it opens with
+        "who quit Apple to start his own lab",
+        "who led recommendation work at tiktok before meta poached him",
+        "why could china's travel rule backfire on its own ai sector",
+        "the pytorch co-creator, which lab is he at these days",
     ],
 )
 def test_a_pronoun_the_question_itself_explains_is_not_the_last_subject(
@@ -575,4 +580,14 @@ def test_a_company_named_again_by_a_common_word_is_the_company_of_the_last_quest
     # ...but not the verb: "to scale up"
     assert (
         "to scale up" in engine.answer("how fast did they want to scale up", conversation=chat).understood_as
+    )
+
+
+def test_he_in_a_clause_after_who_and_them_after_before_are_still_the_last_subject(
+    small_engine: Engine,
+) -> None:
+    # "he" who left is not the one who took over; "before them" names no one of its own
+    assert "Tan Xu" in _read_after(small_engine, MOONSHOT, "and who took over after he left")
+    assert (
+        _read_after(small_engine, MOONSHOT, "and who had gone before them") != "and who had gone before them"
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from answer.move_direction import LEGAL, arrow_between, directions, one_described
-from answer.unknown import unknown_names
+from answer.unknown import namesake, unknown_names
 from corpus.entities import EntityIndex, Mention
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -216,7 +216,9 @@ def says_move(text: str) -> bool:
 
 
 def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary: set[str]) -> Question:
-    mentions = entities.find(text)
+    found = [(m, namesake(m, text, vocabulary)) for m in entities.find(text)]
+    mentions = [m for m, other in found if other is None]
+    others = [other for _, other in found if other is not None]  # ...whose name is unknown: "jeff dean"
     orgs = [m for m in mentions if m.entity.kind == "org"]
     # "Elon Musk's xAI": the person owns the company named, the question is about the company.
     owners = {id(p) for p in mentions for o in orgs if re.match(r"['’]s\s+$", text[p.end : o.start])}
@@ -244,5 +246,5 @@ def parse_question(text: str, entities: EntityIndex, today: dt.date, vocabulary:
         either=tuple(m for m in orgs if roles[id(m)] == "either"),
         dates=parse_dates(text, today),
         latest=bool(_LATEST.search(text)),
-        unknown_names=unknown_names(text, entities, vocabulary),
+        unknown_names=tuple(dict.fromkeys((*unknown_names(text, entities, vocabulary), *others))),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from corpus.entities import EntityIndex
+from corpus.entities import EntityIndex, Mention
 from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, word_set
 
 # A name: a capitalised word ("Nvidia", "José"), or one with a capital inside ("xAI", "iFlytek"), and what
@@ -120,6 +120,27 @@ def unknown_names(text: str, entities: EntityIndex, vocabulary: set[str]) -> tup
         if match.group(0).lower() not in vocabulary and not _aside(text, match.start(), match.end()):
             unknown.append(match.group(0))
     return tuple(unknown)
+
+
+# The word after a first name, as typed.
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def namesake(m: Mention, text: str, vocabulary: set[str]) -> str | None:
+    """A person found by their first name alone, followed by a surname the articles never write, is someone
+    else of that first name: their name as typed ("is jeff dean still at google" is no Jeff Wang), else None.
+    Not a chat word ("that anuj guy"), a form of the surname ("dawn songs") or a slip of it ("barret zof")."""
+    first, *rest = m.entity.name.lower().split()
+    if m.entity.kind != "person" or text[m.start : m.end].lower() != first:
+        return None
+    after = _NEXT_WORD.match(text, m.end)
+    if after is None:
+        return None
+    word = after.group(1).lower()
+    known = vocabulary | EVERYDAY_WORDS | QUESTION_STOP_WORDS
+    if word in known or word.removesuffix("s") in known or any(w[:1] == word[:1] for w in rest):
+        return None
+    return text[m.start : after.end()]
 
 
 # A product and its version: "GPT-4o", "Gemini 3", "gpt 6" (a year is no version: "meta 2025").

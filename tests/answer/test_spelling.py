@@ -302,3 +302,12 @@ def test_a_word_after_a_misspelt_word_is_no_part_of_a_name() -> None:
 def test_a_company_misspelt_with_its_s_is_the_company(small_engine: Engine) -> None:
     # "mettas" is respelt "metas", which is Meta's without its apostrophe: Meta is named
     assert [m.entity.name for m in small_engine.parse("who is mettas ai boss").mentions] == ["Meta"]
+
+
+def test_two_unknown_words_no_slip_of_the_finger_explains_are_a_name_left_as_typed() -> None:
+    speller = Speller(
+        words("Ji Yichao left Google on a Sunday. The chief scientist stayed."), names={"yichao"}
+    )
+    assert speller.fix("is sundar pichai still at google") == "is sundar pichai still at google"
+    # ...but two typos side by side are still typos
+    assert speller.fix("who is the chief scientst") == "who is the chief scientist"

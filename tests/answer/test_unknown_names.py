@@ -280,3 +280,29 @@ def test_a_word_before_ai_in_a_hiring_question_is_a_company_unless_it_says_what_
     assert firms("did figure ai poach anyone from tesla") == ("figure ai",)
     assert firms("did chinese ai poach anyone from openai") == ()
     assert firms("how many ai people did meta hire") == ()  # not where a company is named
+
+
+@pytest.mark.parametrize(
+    ("text", "meant", "unknown_name"),
+    [
+        # a first name the articles give, then a surname they never write: someone else of that name
+        ("is jeff dean still at google", [], ("jeff dean",)),
+        ("is Jeff Dean still at Google", [], ("Jeff Dean",)),
+        # ...not the surname itself, a form or a slip of it, or a word of chat after the first name
+        ("did jeff wang leave windsurf", ["Jeff Wang"], ()),
+        ("who are dawn songs cofounders", ["Dawn Song"], ()),
+        ("whos the new cto after barret zof left", ["Barret Zoph"], ()),
+        ("is that anuj guy back at openai", ["Anuj Saharan"], ()),
+    ],
+)
+def test_a_first_name_before_an_unknown_surname_is_someone_the_articles_do_not_name(
+    text: str, meant: list[str], unknown_name: tuple[str, ...]
+) -> None:
+    entities = EntityIndex(
+        people=["Jeff Wang", "Dawn Song", "Barret Zoph", "Anuj Saharan"],
+        orgs=["Google", "Windsurf", "OpenAI"],
+    )
+    vocabulary = {"is", "still", "at", "google", "did", "wang", "leave", "windsurf", "song", "who", "are"}
+    q = parse_question(text, entities, TODAY, vocabulary)
+    assert [m.entity.name for m in q.mentions if m.entity.kind == "person"] == meant
+    assert q.unknown_names == unknown_name

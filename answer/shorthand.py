@@ -59,6 +59,7 @@ SHORTHAND = {
     "incl": "including",
     "esp": "especially",
     "hpc": "high-performance computing",
+    "params": "parameters",  # "mimo is only 7b params"
     # ...and investors' nicknames the articles spell out
     "a16z": "andreessen horowitz",
     # ...and slips of short question words the speller leaves alone (too short to correct safely)

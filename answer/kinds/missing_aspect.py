@@ -34,6 +34,8 @@ _ASPECTS = tuple(
         "api apis",
         "tokens token",
         "gpu gpus chip chips",
+        # a model's make-up: "how many parameters does qwen 3 have"
+        "parameters params",
         "budget budgets spending spend",
         "college university degree school studied",
         "born birthplace hometown",
@@ -93,6 +95,7 @@ _PHRASES = {
         re.compile(r"\bchips (?:and science )?act\b", re.I),
         re.compile(r"\bCHIPS\b(?: and Science)? Act\b", re.I),
     ),
+    "context window": (re.compile(r"\bcontext (?:window|length)\b", re.I), re.compile(r"\bcontext\b", re.I)),
     "market cap": (
         re.compile(r"\bmarket ?cap\b|\bcapitali[sz]ation\b|\bmarket value\b", re.I),
         re.compile(r"\bmarket (?:cap|capitali[sz]ation|value)\b", re.I),

@@ -52,6 +52,8 @@ def engine(tmp_path: Path, fake_embedder: FakeEmbedder) -> Engine:
         ("which chips does the moonshot ai kimi team use", "chips"),
         ("moonshot ai kimi team R&D plans", "R&D"),  # a term written with a sign
         ("whats the moonshot ai kimi team market cap", "market cap"),  # a term of two words
+        ("how many parameters does the moonshot ai kimi team model have", "parameters"),  # a model's make-up
+        ("how long is the moonshot ai kimi team model's context window", "context window"),
         ("is the moonshot ai kimi team going public", "going public"),
         ("how is the eu ai act affecting the moonshot ai kimi team", "AI Act"),  # a law the articles lack
         ("how much vacation does the moonshot ai kimi team get", "vacation"),

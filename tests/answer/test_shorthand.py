@@ -21,6 +21,10 @@ from answer.shorthand import expand
         ("moves into microsoft (incl microsoft ai)", "moves into microsoft (including microsoft ai)"),
         ("who backed tml besides a16z", "who backed tml besides andreessen horowitz"),
         ("what does an hpc engineer do", "what does an high-performance computing engineer do"),
+        (
+            "why does it matter that mimo is only 7b params",
+            "why does it matter that mimo is only 7 billion parameters",
+        ),
         ("wen did he lef", "when did he left"),  # short slips the speller leaves alone
         ("whtas an acquihire", "what's an acquihire"),
         ("wats her title", "what's her title"),

@@ -64,7 +64,7 @@ _REASON_ASKED = re.compile(
     r"upside|goal|purpose) (?:for|behind|of|why|in)\b|"
     # ...or for what brought it about: "what's driving people out of xai", "what is pushing staff to leave"
     r"\bwhat(?:'s|s| is| are| was| were)? (caused|causing|led|drove|driving|pushing|pushed|fuell?ing|prompted|"
-    r"made|behind|explains)\b|"
+    r"made|behind|explains|set off|sets off|sparked|triggered|kicked off)\b|"
     # ...or for the reason someone gave: "what reason did schulman give for going", "for what reason"
     r"\bwhat (?:main |real )?reasons? (?:did|does|do|has|have|had)\b|\bfor what reasons?\b",
     re.I,

@@ -28,6 +28,8 @@ _DEFINE = re.compile(
     # ...or the term first, then what is asked of it: "acquihire = ? never got what it means", "acquihire?? what
     # does that mean", "reverse acquihire meaning"
     r"|^\W*(?:an?\s+|the\s+)?(?P<first>[^?=,;:]+?)\s*(?:=\s*\?+|\?+\s*what\s+(?:does|do)\s+(?:it|that|this)\s+mean\b"
+    # ...and "hart scott rodino act, what is that in plain english"
+    r"|(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b(?!\s+(?:about|for|worth)\b)"
     r"|\s+meaning\s*\??\s*$).*$",
     re.I,
 )

@@ -37,7 +37,7 @@ _MOVE_WORDS = re.compile(
     r"land(?:s|ed)? (?:at|in|a job)|pick(?:s|ed|ing)? up|(?:has|have|had) \w+ taken|"
     r"took (?:which|what|whom|who|any)|(?:took|tak(?:e|es|en|ing)) (?:\w+ ){0,2}from|"
     # "who all did microsoft pull out of ai2"
-    r"pull(?:s|ed|ing)? (?:\w+ ){0,2}(?:out of|away from))\b",
+    r"pull(?:s|ed|ing)? (?:\w+ ){0,3}(?:out of|away from))\b",
     re.IGNORECASE,
 )
 # A move that only says when ("did scale have layoffs after he left?", "who ran ssi once gross quit"): a time,

@@ -55,6 +55,7 @@ _GAINING = re.compile(
     r"\b(?:hire[sd]?|hiring|poach\w*|recruit\w*|lure[sd]?|luring|gain\w*|attract\w*|won|wins?|winning|"
     r"join\w*|mov(?:e|ed|es|ing)|went|go(?:ne)?|end(?:s|ed)? up|wound up|land(?:s|ed)?|taken|took|"
     r"(?:tak(?:e|es|ing)|get|gets|got|gotten|getting)(?= (?:\w+ ){0,3}from\b)|"
+    r"pull(?:s|ed|ing)?(?= (?:\w+ ){0,3}(?:out of|away from)\b)|"
     r"pick(?:s|ed)? up|snag\w*|nab\w*|grab\w*)\b",
     re.I,
 )

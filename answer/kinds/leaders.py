@@ -18,7 +18,7 @@ from corpus.entities import GENERIC, same_org
 from corpus.text import STOP_WORDS, word_set, word_spans, words
 
 _LEADER_QUESTION = re.compile(
-    r"\s*(?:(?:and|but|so|also)\s+)?who\s+(runs|leads|heads|is\s+(in\s+charge\s+of|running|leading|heading)|"
+    r"\s*(?:(?:and|but|so|also)\s+)?who\s+(runs|leads|heads|(?:is|was)\s+(in\s+charge\s+of|running|leading|heading)|"
     # ...and who was left at the top: "who ended up running the start-up after that"
     r"(?:ended|wound|winds|ends)\s+up\s+(?:running|leading|heading|in\s+charge)\b|"
     # ...or in the place of one who left: "who took over scale ai after wang left"

@@ -130,6 +130,9 @@ def test_asked_to_rank_or_list_the_companies_the_moves_are_ranked(
         answer = engine.answer(question)
         assert answer.kind is AnswerKind.AGGREGATE, question
         assert answer.intro.startswith("OpenAI lost the most people to Meta: 2 of the 3 people on record")
+    pulled = engine.answer("which company pulled the most people out of openai")
+    assert pulled.kind is AnswerKind.AGGREGATE
+    assert pulled.intro.startswith("Meta took the most people from OpenAI: 2 of the 3 people on record")
 
 
 def test_how_many_employers_naming_no_company_is_no_ranking_of_moves(

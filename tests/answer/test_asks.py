@@ -211,6 +211,7 @@ def test_the_names_a_question_gives_are_not_its_answer() -> None:
         ("what reason did john schulman give for going to anthropic", True),
         ("for what reason did pang leave", True),
         ("whats driving everyone out of spacexai", True),
+        ("what set off china's ai hiring boom in the first place", True),
         ("what's meta's motive for grabbing openai's stargate builders", True),
         ("what's the actual upside of licensing the tech instead of buying the company", True),
         ("what's meta's ai lab called", False),

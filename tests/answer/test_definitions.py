@@ -41,6 +41,7 @@ from answer.definitions import (
         ("acquihire = ? never got what it means", DefinitionAsk("acquihire")),
         ("garden leave?? what does that mean", DefinitionAsk("garden leave")),
         ("reverse acquihire meaning", DefinitionAsk("reverse acquihire")),
+        ("hart scott rodino act, what is that in plain english", DefinitionAsk("hart scott rodino act")),
         (  # two terms, each explained
             "what's the difference between an acquihire and a reverse acquihire",
             DefinitionAsk("acquihire", other="reverse acquihire"),

@@ -246,6 +246,9 @@ def test_who_runs_lists_the_most_senior_still_there_first(people_engine: Engine)
     # a company named only to say when is not asked about
     after = people_engine.answer("who is running Meta Superintelligence Labs after the OpenAI hires")
     assert after.kind is AnswerKind.LEADERS and after.intro == answer.intro
+    # ...or asked in the past, at the time of another event
+    then = people_engine.answer("who was running Meta Superintelligence Labs when Zhao joined from OpenAI")
+    assert then.kind is AnswerKind.LEADERS and then.intro == answer.intro
 
 
 def test_how_many_counts_the_people_and_lists_each_move_cited(people_engine: Engine) -> None:

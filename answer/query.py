@@ -24,9 +24,11 @@ DAYS_IN_YEAR = 365
 HIRING_VERBS = r"hire[sd]?|hiring|poach\w*|recruit\w*|lose|lost|lure[sd]?"
 # "Garden leave", "on leave": time off, not leaving.
 NOT_TIME_OFF = r"(?<!garden )(?<!paid )(?<!parental )(?<!sick )(?<!annual )(?<!on )"
-# "who ... from/at/to": who moved, or works where; not a sum "valued at" ("who led it and what's it valued at")
+# "who ... from/at/to": who moved, or works where; not a sum "valued at" ("who led it and what's it valued at"),
+# nor what someone is "up to" ("who's greg brockman and what was he up to")
 _WHO_FROM_AT_TO = re.compile(
-    r"\bwho\b.*\b(?:from|to|(?<!valued )(?<!priced )(?<!pegged )(?<!estimated )(?<!capped )at)\b", re.I
+    r"\bwho\b.*\b(?:from|(?<!up )to|(?<!valued )(?<!priced )(?<!pegged )(?<!estimated )(?<!capped )at)\b",
+    re.I,
 )
 _MOVE_WORDS = re.compile(
     rf"\b(hire[sd]?|hiring|hirings|poach(?:ed|es|ing)?|recruit(?:ed|s|ing)?|join(?:ed|s|ing)?|left|{NOT_TIME_OFF}leav(?:e|es|ing)|lose|"

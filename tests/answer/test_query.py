@@ -98,6 +98,11 @@ def test_direction_of_a_move_question() -> None:
     # who led a round and what it is "valued at": no one is at a company
     valued = parse_question("Alibaba seed round - who led it and what's it valued at", ENTITIES, TODAY, VOCAB)
     assert not valued.about_moves
+    # ...nor is what someone was "up to" a move to anywhere
+    busy = parse_question(
+        "who's the Alibaba founder and what was he up to in aug 2024", ENTITIES, TODAY, VOCAB
+    )
+    assert not busy.about_moves
     assert parse_question("who is at Alibaba now", ENTITIES, TODAY, VOCAB).about_moves
     # one person described by their job at a company: the story of their move, not the company's moves
     head = parse_question("where did Alibaba's speech lab head end up", ENTITIES, TODAY, VOCAB)

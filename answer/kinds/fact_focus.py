@@ -21,6 +21,8 @@ _HOW_ASKED = content_words(
     # deepseek raise in the end"
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
     "heard hear hears hearing apparently supposedly happen happens happened happening each even "
+    # ...and of hearsay and chat: "what was the rumoured number meta offered, just curious"
+    "rumour rumours rumoured rumor rumors rumored alleged allegedly claimed curious wondering "
     "start-up startup company companies firm lab group unit business "
     # ...and everyday words for paying, getting, taking over ("how much cash did microsoft hand inflection", "how
     # much did deitke bag": "paid", "raised", "merged") and how far along ("raised so far", "to date", "in total")

@@ -129,6 +129,10 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
     assert not {"go", "went"} & _focus(engine, "when did deepseek go and close its round")  # what, not how
     assert _focus(engine, "deepseek vs alibaba, which raised more") == set()  # how it compares, not what
     assert _focus(engine, "i heard deepseek raised a lot, how much exactly") == set()  # what was heard
+    hearsay = (
+        "what was the rumoured figure deepseek raised, just curious"  # hearsay and chat: no fact asked of
+    )
+    assert focus_words(engine.parse(hearsay), engine.state.names) == set()
     # how far along: "so far", "to date", "in total" ask no particular fact
     for question in ("how much has deepseek raised so far", "how much has deepseek raised in total to date"):
         assert focus_words(engine.parse(question), engine.state.names) == set(), question

@@ -9,6 +9,11 @@ from answer.asks import AnswerType
 from corpus.entities import EntityIndex, surname
 from corpus.text import NAME_STOP_WORDS
 
+# A count written in words: "half a dozen specialists", "three engineers", "dozens of researchers".
+_COUNT_WORDS = (
+    r"(?:half\s+a\s+|a\s+)?dozens?(?:\s+of)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundreds(?:\s+of)?"
+)
 AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\d\s?(%|(per ?cent|million|billion|bn|trillion|yuan|dollars|thousand)\b)|\b\d{1,3}(,\d{3})+\b|"
     # ...or a multiple of one: "offered to double the salaries", "ten times as much", "a fivefold rise"
@@ -18,8 +23,9 @@ AMOUNT = re.compile(
     r"hundred) (?:million|billion|trillion)\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) times (?:as|more|the|higher|larger|bigger)\b|"
     # ...or a count of people or posts ("a team of about 100 engineers", "employs about 300 people"), a ratio
-    r"\b\d+\+?\s(?:[a-z-]+\s)?(?:people|engineers|researchers|scientists|staff|employees|workers|members|"
-    r"openings|jobs|roles|posts|positions|hires|candidates|students|places|applicants)\b|\b\d+:\d+\b",
+    rf"\b(?:\d+\+?|{_COUNT_WORDS})\s(?:[a-z-]+\s)?(?:people|engineers|researchers|scientists|staff|employees|"
+    r"workers|members|openings|jobs|roles|posts|positions|hires|candidates|students|places|applicants|"
+    r"specialists|experts|executives)\b|\b\d+:\d+\b",
     re.I,
 )
 # A rate asked ("retention rate", "what share", "what %") is answered by a share ("67%", "one in five", "a

@@ -151,6 +151,10 @@ def test_an_ask_searches_with_what_it_leaves_to_its_neighbour_and_the_names_of_t
         ("Tencent offered to double the salaries of ByteDance staff.", AnswerType.AMOUNT, True),
         ("Engineers were eight times more likely to leave.", AnswerType.AMOUNT, True),
         ("He changed jobs twice in 2025.", AnswerType.AMOUNT, False),
+        # a count of people written in words
+        ("The group includes more than half a dozen specialists in AI.", AnswerType.AMOUNT, True),
+        ("Three engineers followed him.", AnswerType.AMOUNT, True),
+        ("The engineers followed him.", AnswerType.AMOUNT, False),
         ("Noncompetes keep staff out of rival labs for six to twelve months.", AnswerType.DURATION, True),
         ("Meta will pay him about $250 million over four years.", AnswerType.DURATION, True),
         ("Models change within months.", AnswerType.DURATION, False),

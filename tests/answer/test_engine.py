@@ -34,6 +34,17 @@ def test_relative_dates_with_no_articles_are_said_plainly(small_engine: Engine) 
     )
 
 
+def test_what_happened_after_the_newest_article_is_said_to_be_unreported(small_engine: Engine) -> None:
+    after = small_engine.answer("how much did meta pay its researchers in march 2026")
+    assert not after.answered
+    assert after.intro == (
+        "I have no articles from March 2026. The most recent article I have is from 7 July 2025."
+    )
+    # ...but what the articles expected of that time is asked of them
+    expected = small_engine.answer("is meta expected to hire from apple in march 2026")
+    assert expected.kind != "empty_period"
+
+
 def test_overview_of_a_year_lists_its_headlines(small_engine: Engine) -> None:
     answer = small_engine.answer("what happened in 2025?")
     assert answer.kind == "overview"

@@ -222,7 +222,10 @@ class MissingFact:
                 # question names
                 headline = (title,) if _titled(hit.article_id, ctx, named) else ()
                 sentences = (*headline, *ctx.state.retrieved(hit).sentences)
-            if any(states_fact(s, kind, q, focus or paid, ctx) for s in sentences):
+            if any(
+                states_fact(s, kind, q, focus or paid, ctx) and (not paid or _paid_to_person(s, q, paid, ctx))
+                for s in sentences
+            ):
                 return None
         if kind is AnswerType.AMOUNT and not paid and _stated_further_on(q, ctx, kind, focus, leading):
             return None
@@ -292,6 +295,33 @@ def _pay_asked(q: Question, kind: AnswerType, focus: set[str]) -> set[str]:
     return paid if paid and focus <= paid else set()
 
 
+# Whom a pay word is said of, near it: the person's surname or a pronoun for them; not as the speaker ("Altman
+# said ... Meta had offered many OpenAI employees $100 million") nor their people ("his staff").
+_SPEAKS = content_words("said says told tells claimed claims argued argues wrote writes accused accuses")
+_THEIR_PEOPLE = content_words("staff employees researchers team teams people engineers workers colleagues")
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+def _paid_to_person(sentence: str, q: Question, paid: set[str], ctx: Context) -> bool:
+    """Does the sentence say a sum is paid to the person the question asks about ("offered Tulloch a package
+    worth $1.5 billion"), or to no one else in an article about them ("Rumours also circulated of an annual
+    package of about 100 million yuan"), not to others they speak of ("Altman said Meta offered OpenAI
+    employees ...")?"""
+    said = said_words(sentence)
+    anyone = _PRONOUNS & set(said) or _THEIR_PEOPLE & content_words(sentence)
+    if not anyone and not any(m.entity.kind == "person" for m in ctx.state.entities.find(sentence)):
+        return True
+    names = {surname(m.entity.name).lower() for m in q.people}
+    paying = [i for i, w in enumerate(said) if any(same_word(w, p) for p in paid)]
+    person = [
+        i
+        for i, w in enumerate(said)
+        if (w.removesuffix("'s").removesuffix("’s") in names or w in _PRONOUNS)
+        and not (i + 1 < len(said) and (said[i + 1] in _SPEAKS or said[i + 1] in _THEIR_PEOPLE))
+    ]
+    return any(abs(i - j) <= NEAR_WORDS for i in paying for j in person)
+
+
 def _about_person(q: Question, title: str) -> bool:
     """Is an article with this headline about a person the question names (by their surname)?"""
     said = set(words(title))
@@ -340,6 +370,8 @@ def stated_elsewhere(
             text = " ".join(sentences[i] for i in group)
             if not hits or not (titled or _names(text, ctx) & named):
                 continue
+            if about_person and not _paid_to_person(text, q, focus, ctx):
+                continue  # "a $100 million offer" of the people the person spoke of
             score = max(float(data.sentence_vectors[base + i] @ ctx.vector) for i in hits)
             if best is None or score > best[0]:
                 best = (score, text, article_id)

@@ -231,6 +231,32 @@ def test_someones_pay_is_said_in_an_article_about_them_not_of_a_package_for_anot
     assert "100 million yuan" in engine.answer("what was yao shunyu's pay package").plain_text()
 
 
+def test_a_sum_someone_spoke_of_is_not_their_pay(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
+    altman = {
+        "article_id": "2025-06-altman-meta-bonuses",
+        "title": "Altman says Meta offered $100 million bonuses",
+        "body": "Sam Altman said Meta had offered many OpenAI employees signing bonuses of around $100 million. "
+        "Lucas Beyer called the story of a $100 million offer fake news.",
+        "published": "2025-06-18",
+        "companies": "Meta, OpenAI",
+        "people": "Sam Altman, Lucas Beyer",
+    }
+    guo = {
+        "article_id": "2026-03-guo-daya-leaves-deepseek",
+        "title": "Guo Daya leaves DeepSeek",
+        "body": "Guo Daya, a co-author of DeepSeek's R1 model, has left. Rumours also circulated of an annual "
+        "package of about 100 million yuan.",
+        "published": "2026-03-20",
+        "companies": "DeepSeek",
+        "people": "Guo Daya",
+    }
+    engine = any_passage_engine(tmp_path, fake_embedder, altman, guo)
+    refused = engine.answer("how much does sam altman get paid")
+    assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND
+    # ...but a sum said of no one else, in an article about the person, is theirs
+    assert "100 million yuan" in engine.answer("guo daya rumored pay package?").plain_text()
+
+
 def _answered(tmp_path: Path, embedder: FakeEmbedder, article: dict[str, str], question: str) -> str:
     """The answer to the question over one article, any passage relevant enough ("" when refused)."""
     answer = any_passage_engine(tmp_path, embedder, article).answer(question)

@@ -129,7 +129,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 def namesake(m: Mention, text: str, vocabulary: set[str]) -> str | None:
     """A person found by their first name alone, followed by a surname the articles never write, is someone
     else of that first name: their name as typed ("is jeff dean still at google" is no Jeff Wang), else None.
-    Not a chat word ("that anuj guy"), a form of the surname ("dawn songs") or a slip of it ("barret zof")."""
+    Not a chat word ("that anuj guy") or an adverb ("elon really"), a form of the surname ("dawn songs") or a
+    slip of it ("barret zof")."""
     first, *rest = m.entity.name.lower().split()
     if m.entity.kind != "person" or text[m.start : m.end].lower() != first:
         return None
@@ -137,9 +138,11 @@ def namesake(m: Mention, text: str, vocabulary: set[str]) -> str | None:
     if after is None:
         return None
     word = after.group(1).lower()
-    known = vocabulary | EVERYDAY_WORDS | QUESTION_STOP_WORDS
+    known = vocabulary | EVERYDAY_WORDS | QUESTION_STOP_WORDS | STOP_WORDS
     if word in known or word.removesuffix("s") in known or any(w[:1] == word[:1] for w in rest):
         return None
+    if word.endswith("ly"):
+        return None  # "did elon really say that": how, no surname
     return text[m.start : after.end()]
 
 

@@ -179,34 +179,64 @@ class Definition:
             return None
         named = {w for t in (ask.term, ask.other) for m in ctx.state.entities.find(t) for w in m.entity.keys}
         keys = key_tokens(ask.term) | key_tokens(ask.other)
-        return None if keys and keys <= named else CERTAIN  # "what is Inflection AI?": a company
+        if keys and keys <= named:
+            return None  # "what is Inflection AI?": a company
+        if _LOOSE.search(q.text) and not self._explained(ask, ctx).found:
+            return None  # "kimi, what is that": a thing the articles talk of, though they never explain it
+        return CERTAIN
+
+    def _explained(self, ask: DefinitionAsk, ctx: Context) -> _Explained:
+        return ctx.once("definition.explained", lambda: _explanations(ask, ctx))
 
     def answer(self, q: Question, ctx: Context) -> Answer:
         ask = definition_ask(q.text)
         assert ask is not None  # match() said so
-        term, intro = ask.term, ""
-        corpus = asked = _Corpus(ctx, ask, ctx.vector)
-        explained = _pick(corpus.explanations(term))
-        head, owner = _tagged_head(term, ctx)
-        if not explained and head:
-            term = head
-            corpus = _Corpus(ctx, ask, _embed(ctx, f"What is {head}?"))
-            explained = _pick(corpus.explanations(head))
-            if not owner:
-                intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
-        other = _pick(asked.explanations(ask.other)) if ask.other else []
-        if not explained and not other:
+        found = self._explained(ask, ctx)
+        if not found.found:
             return _refuse(q, ask)
         # "the difference between X and Y": what each is, one after the other
-        example = None if ask.other else corpus.example(term, explained)
+        example = None if ask.other else found.corpus.example(found.term, found.explained)
         cites = Citations(ctx.state.data.articles)
         shown = [
-            *explained,
-            *(f for f in other if not _repeats(f, explained)),
+            *found.explained,
+            *(f for f in found.other if not _repeats(f, found.explained)),
             *([example] if example else []),
         ]
         lines = tuple(Line(f.text, (cites.cite(f.article_id),)) for f in shown)
-        return Answer(q.text, True, self.kind, intro, lines, cites.sources())
+        return Answer(q.text, True, self.kind, found.intro, lines, cites.sources())
+
+
+# The term named first, then "what is that": asked loosely, of anything the articles name.
+_LOOSE = re.compile(r"(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Explained:
+    term: str  # the term explained: the one asked, or its head ("acquihire" of "reverse acquihire")
+    intro: str
+    corpus: _Corpus
+    explained: list[_Found]
+    other: list[_Found]  # ...and the other term of "the difference between X and Y"
+
+    @property
+    def found(self) -> bool:
+        return bool(self.explained or self.other)
+
+
+def _explanations(ask: DefinitionAsk, ctx: Context) -> _Explained:
+    """The sentences explaining the term asked (or its head, when the articles are tagged with it)."""
+    term, intro = ask.term, ""
+    corpus = asked = _Corpus(ctx, ask, ctx.vector)
+    explained = _pick(corpus.explanations(term))
+    head, owner = _tagged_head(term, ctx)
+    if not explained and head:
+        term = head
+        corpus = _Corpus(ctx, ask, _embed(ctx, f"What is {head}?"))
+        explained = _pick(corpus.explanations(head))
+        if not owner:
+            intro = f"My articles don't use the term “{ask.term}”; this is what they say about “{head}”:"
+    other = _pick(asked.explanations(ask.other)) if ask.other else []
+    return _Explained(term, intro, corpus, explained, other)
 
 
 def _embed(ctx: Context, text: str) -> npt.NDArray[np.float32]:

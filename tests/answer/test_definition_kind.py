@@ -122,6 +122,14 @@ def test_a_term_the_articles_never_explain_is_refused_plainly(engine: Engine) ->
     assert not named.answered and named.kind is AnswerKind.UNKNOWN_NAME
 
 
+def test_a_term_named_first_then_what_is_that_is_explained_or_searched(engine: Engine) -> None:
+    explained = engine.answer("garden leave, what is that in plain english")
+    assert explained.kind is AnswerKind.DEFINITION and "garden leave" in explained.plain_text()
+    # ...a thing the articles talk of but never explain is searched for, not refused
+    searched = engine.answer("the zhou chang claim, what is that")
+    assert searched.answered and searched.kind is not AnswerKind.DEFINITION
+
+
 def test_a_company_name_is_left_to_the_other_kinds(engine: Engine) -> None:
     assert engine.answer("what is Inflection AI?").kind is not AnswerKind.DEFINITION
 

@@ -293,6 +293,7 @@ def test_a_word_before_ai_in_a_hiring_question_is_a_company_unless_it_says_what_
         ("who are dawn songs cofounders", ["Dawn Song"], ()),
         ("whos the new cto after barret zof left", ["Barret Zoph"], ()),
         ("is that anuj guy back at openai", ["Anuj Saharan"], ()),
+        ("did anuj really go back to openai", ["Anuj Saharan"], ()),
     ],
 )
 def test_a_first_name_before_an_unknown_surname_is_someone_the_articles_do_not_name(

@@ -120,8 +120,8 @@ class SideBySide:
             [e for e in side if e not in other] for side, other in zip(found_in, found_in[::-1], strict=True)
         ]
         # Each side within the articles naming it, when it names a company: "moonshot pays" is not answered by
-        # OpenAI's stock pay.
-        within = [_articles_naming(side, ctx) for side in named]
+        # OpenAI's stock pay; nor "what groq was valued at" (a name both sides have) by ByteDance's options.
+        within = [_articles_naming(side, ctx) for side in found_in]
         searches = search_each(q, ctx, list(found.texts), scoped=False, within=within)
         marks = _marks(found.labels, named)
         more = [h for _, searched in searches for h in searched.hits]

@@ -196,6 +196,23 @@ def test_each_side_is_searched_in_the_articles_naming_it(tmp_path: Path, fake_em
     assert cited == {"2025-02-deepseek-pay", "2025-03-moonshot-hires"}
 
 
+def test_a_name_both_sides_give_still_keeps_each_side_to_its_articles(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    stories = (
+        ("2025-12-nvidia-groq-deal", "Groq", "Nvidia paid about $20 billion in its deal with Groq."),
+        ("2025-09-groq-round", "Groq", "Groq reached a $6.9 billion valuation in September."),
+        (
+            "2025-11-seed-options",
+            "ByteDance",
+            "Seed staff get options valued at 90,000 yuan a few months apart.",
+        ),
+    )
+    engine = _stories_engine(tmp_path, fake_embedder, stories)
+    answer = engine.answer("groq's deal with nvidia vs what groq was valued at a few months earlier")
+    assert "2025-11-seed-options" not in {s.article_id for s in answer.sources}  # about neither side
+
+
 def test_sides_naming_no_company_are_found_together_by_their_own_words(
     tmp_path: Path, fake_embedder: FakeEmbedder
 ) -> None:

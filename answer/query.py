@@ -131,6 +131,10 @@ _LIVE = re.compile(
 )  # ...not "what share of ppl ... rn", a proportion, nor "what is openai paying in stock rn", pay
 
 
+# The first month of each season of a year: "summer 2025" is June to August.
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
 def parse_dates(text: str, today: dt.date) -> DateRange | None:
     """Date restrictions in a question: this week/month/year, last week/month/year, in/since/before a date."""
     t = text.lower()
@@ -183,6 +187,12 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         return None
     if start or end:
         return DateRange(start, end, " and ".join(parts))
+    season = re.search(r"\b(spring|summer|autumn|fall)\s+(?:of\s+)?((?:19|20)\d\d)\b", t)
+    if season and int(season.group(2)) <= today.year:
+        # a season of a year named: its three months, as the northern hemisphere counts them ("summer 2025")
+        first = _SEASON_STARTS[season.group(1)]
+        year = int(season.group(2))
+        return DateRange(dt.date(year, first, 1), _month_end(year, first + 2), f"in {season.group(1)} {year}")
     within = (
         re.search(rf"\b(?:in|during|of|from|since)\s+(?:early\s+|late\s+|mid-?)?{month_year}\b", t)
         or re.search(rf"^\W*{month_year}\b", t)
@@ -193,6 +203,8 @@ def parse_dates(text: str, today: dt.date) -> DateRange | None:
         or re.search(rf"\b{month_year}\s+(?:{_DATED_NOUNS})\b", t)
         # ...or after a name as a heading: "deepseek 2026 - funding and exits", "deepseek 2026 so far: ..."
         or re.search(rf"\b[a-z]+\s+{month_year}(?:\s+[-–—]\s|\s+so far\b)", t)
+        # ...or before the order it is asked in: "google's rough june 2026 day by day"
+        or re.search(rf"\b{month_year}\s+(?:day[- ]by[- ]day|step[- ]by[- ]step|in order)\b", t)
     )
     if within:
         year = int(within.group(2))

@@ -33,7 +33,11 @@ TIMELINE_CUE = re.compile(
     r"\bwhat(?:'s|’s| has) happened (?:since|after)\b|"
     # events listed, then their dates asked: "lecun from quitting meta to the ami raise, when did each happen",
     # "meta's june 2025 frenzy: scale deal, chen memo, msl launch - dates?"
-    r"\bwhen did (?:each|each one|they all|it all|these|those) (?:happen|take place)\b|[,:–—-]\s*(?:the\s+)?dates\W*$",
+    r"\bwhen did (?:each|each one|they all|it all|these|those) (?:happen|take place)\b|[,:–—-]\s*(?:the\s+)?dates\W*$|"
+    # ...and the order asked in other words: "give me the dates", "day by day", "oldest to newest", "which came
+    # first and when"
+    r"\bgive me (?:the |all the )?dates\b|\bday[- ]by[- ]day\b|\b(?:oldest|earliest) to (?:newest|latest)\b|"
+    r"\bwhich (?:came|happened|was) first\b.*\bwhen\b",
     re.I,
 )
 # The span a timeline runs over: "from launch to zoph leaving" says where it ends, not which moves it shows.

@@ -51,6 +51,9 @@ VOCAB = {
         ("h1b changes over the past year", dt.date(2025, 11, 23), TODAY),
         ("hires in the last 12 months", dt.date(2025, 11, 23), TODAY),
         ("what happened over the last year", dt.date(2025, 11, 23), TODAY),
+        # a season of a year named, and a month before the order it is asked in
+        ("who did meta poach in summer 2025", dt.date(2025, 6, 1), dt.date(2025, 8, 31)),
+        ("google's rough june 2026 day by day", dt.date(2026, 6, 1), dt.date(2026, 6, 30)),
     ],
 )
 def test_dates_restrict_by_publication(text: str, start: dt.date | None, end: dt.date | None) -> None:

@@ -383,11 +383,14 @@ class Speller:
     def _unexplained(self, word: str, *, slips: int) -> bool:
         """Is the word one that neither the articles nor English know, and that fewer than `slips` slips of the
         finger make of the word it would be corrected into ("pichai" is no slip of "yichao"; "sundar" is two of
-        "sunday", but not one)?"""
+        "sunday", but not one; "alphhabet" is one, a key held too long)?"""
         if len(word) < MIN_WORD or not word.isalpha() or self.knows(word):
             return False
         meant = self.correction(word)
-        return meant is None or not (likely_slip(word, meant) or (slips > 1 and two_slips(word, meant)))
+        if meant is None:
+            return True
+        held = any(word[:i] + word[i + 1 :] == meant for i in range(len(word) - 1) if word[i] == word[i + 1])
+        return not (likely_slip(word, meant) or held or (slips > 1 and two_slips(word, meant)))
 
     def _in_name_pair(self, tokens: list[re.Match[str]], i: int) -> bool:
         """Is the token, with the one right before or after it, a name the articles lack: two words neither

@@ -46,6 +46,15 @@ NICKNAMES = {"zuck": "zuckerberg", "boz": "bosworth", "sama": "altman"}
 NAME_WORDS_KEPT = frozenset({"anthropic", "google", "apple", "meta", "microsoft", "amazon", "oracle"})
 
 
+# A company's name that is an English word too (`NAME_WORDS_KEPT`), with an "s", before what a company has: the
+# company's ("meta pulled people out of apples ai teams").
+_OWNED = re.compile(
+    r"\b([A-Za-z]{3,})s(?=\s+(?:ai|team|teams|staff|researchers|engineers|lab|labs|hires|people|employees|ceo|"
+    r"boss|head|chief|founders?|deal|offer|memo|models?)\b)",
+    re.I,
+)
+
+
 class TypoFixer:
     """Corrects misspelt names against the corpus ("antrhopic" -> "anthropic", "Bytedanse" -> "ByteDance").
 
@@ -104,6 +113,7 @@ class TypoFixer:
         return fixed.capitalize() if token[:1].isupper() else fixed
 
     def _possessive(self, low: str) -> bool:
+        """Is the word a name's, typed without the apostrophe ("zucks"), and no English word ("apples")?"""
         base = low[:-1]
         if not low.endswith("s") or len(base) < 2 or low in self._words or low in vocabulary_words():
             return False
@@ -111,6 +121,9 @@ class TypoFixer:
 
     def fix(self, text: str) -> str:
         fixed = re.sub(r"[A-Za-z]+", lambda m: self.word(m.group(0)), self.joined(text))
+        fixed = _OWNED.sub(
+            lambda m: f"{m.group(1)}'s" if m.group(1).lower() in NAME_WORDS_KEPT else m.group(0), fixed
+        )
         fixed = re.sub(r"\b([A-Za-z]{2,})(?=\s+([A-Za-z]+)\b)", self._first_name, fixed)
         return re.sub(r"\b([A-Za-z]{2,})(\s+)([A-Za-z]{2,})\b", self._surname, fixed)
 

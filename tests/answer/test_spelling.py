@@ -309,5 +309,6 @@ def test_two_unknown_words_no_slip_of_the_finger_explains_are_a_name_left_as_typ
         words("Ji Yichao left Google on a Sunday. The chief scientist stayed."), names={"yichao"}
     )
     assert speller.fix("is sundar pichai still at google") == "is sundar pichai still at google"
-    # ...but two typos side by side are still typos
+    # ...but two typos side by side are still typos, a key held too long among them
     assert speller.fix("who is the chief scientst") == "who is the chief scientist"
+    assert speller.fix("why did the chieef sccientist leave") == "why did the chief scientist leave"

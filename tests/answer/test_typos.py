@@ -39,6 +39,11 @@ def test_a_name_typed_with_s_for_apostrophe_s_is_the_name() -> None:
     assert fixer.fix("kimis audio work") == "kimi's audio work"
     assert fixer.fix("zucks memo") == "zuckerberg's memo"  # a nickname too
     assert fixer.fix("apples and news") == "apples and news"  # English words stay
+    # ...unless a company's name, before what a company has
+    assert (
+        fixer.fix("who did meta pull out of apples ai teams") == "who did meta pull out of apple's ai teams"
+    )
+    assert fixer.fix("thinking machines lab") == "thinking machines lab"  # no company's name
 
 
 @pytest.mark.parametrize(

@@ -272,8 +272,8 @@ class Engine:
         """`parse`, and whether correcting misspelt ordinary words (not names, not chat) changed the question."""
         named = self.state.typos.fix(without_chat(expand(" ".join(text.split())[:MAX_QUESTION_CHARS])))
         fixed = self.state.typos.joined(self.state.spelling.fix(named))  # "signaal fire": "signalfire"
-        if fixed != named:  # ...and a word respelt may be a name's form: "mettas" is "metas", Meta's
-            fixed = self.state.typos.fix(fixed)
+        if fixed != named:  # ...and a word respelt may be a name's form ("mettas" is "metas", Meta's) or chat
+            fixed = self.state.typos.fix(without_chat(fixed))  # ("quikc one, how much...": "quick one")
         q = self._reparse(fixed)
         unknown = dict.fromkeys(
             (

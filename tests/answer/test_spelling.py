@@ -84,6 +84,10 @@ def test_chat_around_a_question_is_not_read_as_part_of_it(small_engine: Engine) 
         chatty = small_engine.answer(typed)
         assert chatty.answered and [line.text for line in chatty.lines] == [line.text for line in clean.lines]
     assert small_engine.answer("hey").kind == "greeting"  # a greeting alone is still one
+    # ...chat misspelt too, once respelt
+    assert (
+        small_engine.parse("quikc one, who did meta hire from apple").text == "who did meta hire from apple"
+    )
 
 
 def test_of_two_words_as_close_the_one_a_slip_of_the_finger_explains_is_meant() -> None:

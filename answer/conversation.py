@@ -33,7 +33,7 @@ from answer.follow_topics import (
     with_topic,
 )
 from answer.model import Answer, AnswerKind
-from answer.pronouns import PERSON_PRONOUN, asked_pronoun, matching, refer, they_as_one
+from answer.pronouns import PERSON_PRONOUN, asked_pronoun, matching, offered_to_first, refer, they_as_one
 from answer.query import Question
 from corpus.entities import Mention
 
@@ -334,7 +334,9 @@ def _leaver_first(last: Turn, text: str) -> tuple[str, ...]:
     if asked and _LEFT.search(text) and WHEN.search(last.question.text[: asked[0].start]):
         names = tuple(m.entity.name for m in asked)
         return (*names, *(p for p in last.people if p not in names))
-    return last.people
+    named = tuple(m.entity.name for m in asked)
+    offered = offered_to_first(named, text)  # "did he take it?": Tulloch, not Zuckerberg
+    return (*offered, *(p for p in last.people if p not in offered)) if offered != named else last.people
 
 
 def _resolve_pronouns(text: str, last: Turn, about: Question | None, parse: Callable[[str], Question]) -> str:

@@ -121,3 +121,17 @@ def refer(pronoun: str, name: str, after: str) -> str:
     low = pronoun.lower()
     possessive = low in _POSSESSIVE and (low != "her" or not _OBJECT_END.match(after))
     return f"{name}'s" if possessive else name
+
+
+# Taking up or turning down an offer is done by the one it was made to, named after the one who made it: "did he
+# take it?" after "how much did zuckerberg offer tulloch" is Tulloch.
+_TAKES_OFFER = re.compile(
+    r"\b(?:take|took|taken|accept\w*|turn\w* (?:it |that |them )?down|refus\w*|reject\w*|declin\w*|s[ae]id no)\b",
+    re.I,
+)
+
+
+def offered_to_first(named: Sequence[str], text: str) -> tuple[str, ...]:
+    """The people a question named, in order (`named`), the last first when the follow-up takes up or turns
+    down what was offered."""
+    return tuple(reversed(named)) if len(named) > 1 and _TAKES_OFFER.search(text) else tuple(named)

@@ -287,6 +287,16 @@ def test_he_after_who_took_over_from_someone_is_the_successor_unless_asked_about
     assert chat.resolve("why did he leave?", small_engine.parse) == "why did Ruoming Pang leave?"
 
 
+def test_he_taking_up_an_offer_is_the_one_it_was_made_to(small_engine: Engine) -> None:
+    chat = _after_prose(
+        small_engine,
+        "how much did Ruoming Pang offer Tan Xu?",
+        "Ruoming Pang offered Tan Xu a big package at Meta.",
+    )
+    assert chat.resolve("did he take it?", small_engine.parse) == "did Tan Xu take it?"
+    assert chat.resolve("why did he make it?", small_engine.parse) == "why did Ruoming Pang make it?"
+
+
 def test_they_cutting_staff_is_the_company_of_the_question_not_of_its_after_clause(
     small_engine: Engine,
 ) -> None:

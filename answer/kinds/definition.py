@@ -177,10 +177,13 @@ class Definition:
         ask = definition_ask(q.text)
         if ask is None:
             return None
-        named = {w for t in (ask.term, ask.other) for m in ctx.state.entities.find(t) for w in m.entity.keys}
+        found = [m for t in (ask.term, ask.other) for m in ctx.state.entities.find(t)]
+        named = {w for m in found for w in m.entity.keys}
         keys = key_tokens(ask.term) | key_tokens(ask.other)
         if keys and keys <= named:
             return None  # "what is Inflection AI?": a company
+        if any(m.entity.kind == "person" for m in found) and _OF_SOMEONE.search(ask.term):
+            return None  # "whats dawn songs background": a person's, not a term (not "the trump gold card")
         if _LOOSE.search(q.text) and not self._explained(ask, ctx).found:
             return None  # "kimi, what is that": a thing the articles talk of, though they never explain it
         return CERTAIN
@@ -206,6 +209,10 @@ class Definition:
         return Answer(q.text, True, self.kind, found.intro, lines, cites.sources())
 
 
+# What a person has, not a term: "dawn songs background".
+_OF_SOMEONE = re.compile(
+    r"\b(?:background|career|bio|history|role|job|title|story|path|deal|pay|salary)$", re.I
+)
 # The term named first, then "what is that": asked loosely, of anything the articles name.
 _LOOSE = re.compile(r"(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b", re.I)
 

@@ -178,7 +178,12 @@ def detect(
     """None for English; otherwise the language's name, or UNKNOWN. `names` are spans to leave out; a word of
     the (English) articles' `vocabulary` that is no other language's function word counts as English."""
     words = _latin_words(text, names)
-    english = sum(1 for w in words if (w in ENGLISH_WORDS or w in vocabulary) and w not in _LISTED)
+    # ...with its contraction: "who's", "what's" are English words
+    english = sum(
+        1
+        for w in words
+        if (re.sub(r"['’].*$", "", w) in ENGLISH_WORDS or w in vocabulary) and w not in _LISTED
+    )
     scripts = _script_words(text)
     if sum(scripts.values()) > english:
         script = "Japanese" if "Japanese" in scripts else max(scripts, key=lambda s: scripts[s])

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from answer.config import EngineConfig
 from answer.engine import Engine
 from answer.model import AnswerKind
-from tests.conftest import FakeEmbedder, engine_over
+from tests.conftest import FakeEmbedder, engine_of, engine_over
 
 ARTICLES = {
     "2025-07-explainer-licence-and-hire": (
@@ -138,3 +139,19 @@ def test_a_programme_is_explained_by_the_sentence_that_names_it(engine: Engine) 
     answer = engine.answer("what is the qiming programme")
     assert answer.kind is AnswerKind.DEFINITION
     assert answer.lines[0].text.startswith("The programme, called Qiming, is run by the Ministry")
+
+
+def test_what_a_person_has_typed_without_its_apostrophe_is_no_term(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    song = {
+        "article_id": "2026-06-meta-hires-dawn-song",
+        "title": "Meta hires Dawn Song",
+        "body": "Dawn Song, a Berkeley professor with a background in AI security, joins Meta.",
+        "published": "2026-06-25",
+        "companies": "Meta",
+        "people": "Dawn Song",
+    }
+    engine = engine_of(tmp_path, fake_embedder, song, config=EngineConfig(thresholds={"hybrid": 0.0}))
+    answer = engine.answer("whats dawn songs background")
+    assert answer.kind is not AnswerKind.DEFINITION and "Berkeley" in answer.plain_text()

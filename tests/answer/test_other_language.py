@@ -98,6 +98,8 @@ def test_a_question_in_another_language_is_recognised_as_typed(small_engine: Eng
 
 def test_misspelt_english_is_still_english() -> None:
     assert detect("hwo mcuh dose pya", ()) is None
+    # ...a name misspelt with "de" in it, asked with a contraction
+    assert detect("nando de fretias, who's that", [(0, 5)]) is None
 
 
 def test_an_unknown_language_gets_the_english_reply_only(small_engine: Engine) -> None:

@@ -89,6 +89,13 @@ _ABOUT_WORDS = (
 
 # ...and the words of asking so: "or did he move on", "or has she left".
 _STILL_WORDS = word_set("still stay stayed staying there move moved moving left leave quit on or")
+# ...or whether someone ended up somewhere: "did tworek actually end up at anthropic": where they went
+_ENDED = re.compile(
+    r"^\W*(?:did|has|have)\s+(?:\S+\s+){1,3}?(?:actually\s+|really\s+|finally\s+)?"
+    r"(?:end(?:ed)?\s+up|land(?:ed)?|wind\s+up|wound\s+up)\s+(?:at|with|in)\b",
+    re.I,
+)
+_ENDED_WORDS = word_set("did has have actually really finally end ended up land landed wind wound at with in")
 
 
 def _leftover(q: Question) -> set[str]:
@@ -109,6 +116,8 @@ def asks_about_person(q: Question) -> bool:
         return bool(_WHERE_VERB.search(q.text)) or not _leftover(q)
     if _STILL.match(q.text):
         return not _leftover(q) - _STILL_WORDS
+    if _ENDED.match(q.text):
+        return not _leftover(q) - _ENDED_WORDS
     person = q.people[0]
     if _WHO_THIS.match(q.text[: person.start]) and _CASUAL_NOUN.match(q.text[person.end :]):
         return True  # "who is this deitke kid meta paid a fortune": what follows says which one
@@ -225,7 +234,9 @@ class Profile:
             return _unmoved(q, ctx, q.people[0].entity.name)
         if asks_known_for(q):
             return compose_profile(q, ctx, q.people[0].entity, where=False, known_for=True)
-        where = bool(_WHERE.match(q.text) or _NOW.search(q.text) or _STILL.match(q.text))
+        where = bool(
+            _WHERE.match(q.text) or _NOW.search(q.text) or _STILL.match(q.text) or _ENDED.match(q.text)
+        )
         return compose_profile(q, ctx, q.people[0].entity, where)
 
 

@@ -630,3 +630,9 @@ def test_whether_someone_is_still_somewhere_is_their_latest_move_first(people_en
     assert answer.lines[0].text.startswith(
         "Barret Zoph moved from Thinking Machines Lab to OpenAI (14 January 2026)"
     )
+    # ...and whether someone ended up somewhere: where they did end up
+    ended = people_engine.answer("did barret zoph actually end up at meta")
+    assert ended.kind is AnswerKind.PROFILE
+    assert ended.lines[0].text.startswith(
+        "Barret Zoph moved from Thinking Machines Lab to OpenAI (14 January 2026)"
+    )

@@ -126,7 +126,8 @@ def refer(pronoun: str, name: str, after: str) -> str:
 # Taking up or turning down an offer is done by the one it was made to, named after the one who made it: "did he
 # take it?" after "how much did zuckerberg offer tulloch" is Tulloch.
 _TAKES_OFFER = re.compile(
-    r"\b(?:take|took|taken|accept\w*|turn\w* (?:it |that |them )?down|refus\w*|reject\w*|declin\w*|s[ae]id no)\b",
+    r"\b(?:(?:take|took|taken) (?:it|that|the (?:offer|deal|package|money))|accept\w*|turn\w* (?:it |that |them )?down|"
+    r"refus\w*|reject\w*|declin\w*|s[ae]id no)\b",
     re.I,
 )
 

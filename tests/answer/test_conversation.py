@@ -295,6 +295,9 @@ def test_he_taking_up_an_offer_is_the_one_it_was_made_to(small_engine: Engine) -
     )
     assert chat.resolve("did he take it?", small_engine.parse) == "did Tan Xu take it?"
     assert chat.resolve("why did he make it?", small_engine.parse) == "why did Ruoming Pang make it?"
+    assert chat.resolve("how long did he take to decide?", small_engine.parse) == (
+        "how long did Ruoming Pang take to decide?"
+    )  # time taken, no offer taken
 
 
 def test_they_cutting_staff_is_the_company_of_the_question_not_of_its_after_clause(

@@ -72,6 +72,11 @@ def likely_slip(typed: str, meant: str) -> bool:
     )
 
 
+def held_key(typed: str, meant: str) -> bool:
+    """Is `typed` `meant` with a key held too long, one letter typed twice ("alphhabet")?"""
+    return any(typed[:i] + typed[i + 1 :] == meant for i in range(len(typed) - 1) if typed[i] == typed[i + 1])
+
+
 def slips_of(word: str) -> set[str]:
     """What one slip of the finger makes of `word`: a letter left out or typed twice, two letters swapped, a
     neighbouring key hit."""

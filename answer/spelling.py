@@ -18,6 +18,7 @@ from symspellpy import Verbosity
 
 from answer.english import vocabulary_words
 from answer.lexicon import ANSWER_WORDS, CHAT_WORDS, doer_bases
+from answer.name_pairs import in_name_pair
 from answer.slips import RARE_ENGLISH, english_frequencies, likely_slip, rare_slip, swaps, two_slips
 from answer.spell_index import (
     COMMON_ENGLISH,
@@ -345,7 +346,7 @@ class Speller:
             token, low = match.group(0), match.group(0).lower()
             if any(c.isupper() for c in token[1:]):
                 return token  # "SenseTime", "MiniMax": a name as its owner writes it
-            if self._in_name_pair(tokens, at[match.start()]):
+            if in_name_pair(tokens, at[match.start()], self.knows, self.correction):
                 return token  # "is sundar pichai still at google": a name the articles lack, no typos
             fixed = self.spelt_as_written(low)
 
@@ -379,34 +380,6 @@ class Speller:
             return fixed.capitalize() if token[:1].isupper() else fixed
 
         return self._joined(_TOKEN.sub(word, text))
-
-    def _unexplained(self, word: str, *, slips: int) -> bool:
-        """Is the word one that neither the articles nor English know, and that fewer than `slips` slips of the
-        finger make of the word it would be corrected into ("pichai" is no slip of "yichao"; "sundar" is two of
-        "sunday", but not one; "alphhabet" is one, a key held too long)?"""
-        if len(word) < MIN_WORD or not word.isalpha() or self.knows(word):
-            return False
-        meant = self.correction(word)
-        if meant is None:
-            return True
-        held = any(word[:i] + word[i + 1 :] == meant for i in range(len(word) - 1) if word[i] == word[i + 1])
-        return not (likely_slip(word, meant) or held or (slips > 1 and two_slips(word, meant)))
-
-    def _in_name_pair(self, tokens: list[re.Match[str]], i: int) -> bool:
-        """Is the token, with the one right before or after it, a name the articles lack: two words neither
-        they nor English know, one of which no slip of the finger explains, the other not one slip ("sundar
-        pichai"; "cgeif scientst" is two typos)?"""
-
-        def unexplained(j: int, slips: int) -> bool:
-            return self._unexplained(tokens[j].group(0).lower(), slips=slips)
-
-        return any(
-            a >= 0
-            and b < len(tokens)
-            and tokens[a].string[tokens[a].end() : tokens[b].start()] == " "
-            and ((unexplained(a, 2) and unexplained(b, 1)) or (unexplained(a, 1) and unexplained(b, 2)))
-            for a, b in ((i - 1, i), (i, i + 1))
-        )
 
     def _after_unread(self, before: str) -> bool:
         """Does the word follow one the articles never use that is a name (`after_first_name`), not a word

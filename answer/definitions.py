@@ -12,6 +12,15 @@ from corpus.text import STOP_WORDS, word_parts, word_set, words
 
 # Definition questions: "what is (a) X", "what does X mean", "define X", "meaning of X". The alternatives
 # that start like "what is" come first, so "what is the meaning of X" asks about X.
+# The term named first, then "what is that": asked loosely, of anything the articles name ("kimi, what is that").
+_LOOSE = r"(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b"
+
+
+def loosely_asked(question: str) -> bool:
+    """Is the term named first, then asked "what is that" of?"""
+    return re.search(_LOOSE, question, re.I) is not None
+
+
 _DEFINE = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but|hey|hi|please)\W+)*(?:"
     r"(?:what(?:'s|’s|s|\s+is)\s+)?(?:the\s+)?(?:meaning|definition)\s+of\s+(?:an?\s+|the\s+)?(?P<meaning>.+?)"
@@ -29,7 +38,7 @@ _DEFINE = re.compile(
     # does that mean", "reverse acquihire meaning"
     r"|^\W*(?:an?\s+|the\s+)?(?P<first>[^?=,;:]+?)\s*(?:=\s*\?+|\?+\s*what\s+(?:does|do)\s+(?:it|that|this)\s+mean\b"
     # ...and "hart scott rodino act, what is that in plain english"
-    r"|(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b(?!\s+(?:about|for|worth)\b)"
+    rf"|{_LOOSE}(?!\s+(?:about|for|worth)\b)"
     r"|\s+meaning\s*\??\s*$).*$",
     re.I,
 )

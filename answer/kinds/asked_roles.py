@@ -36,9 +36,9 @@ _DONE = re.compile(
 _DOING_FIRST = re.compile(r"\s*(?!(?:managing|founding|visiting|presiding|governing)\b)[a-z]+ing\b", re.I)
 # "Who did Mira Murati make CTO of Thinking Machines Lab?": the person named gave the title, not holds it.
 _APPOINTED = re.compile(r"\s*who\s+did\s+.+?\s+(?:make|name|appoint|pick|choose|tap|promote)\b", re.I)
-_AFTER = re.compile(
-    r"\b(?:after|following|since)\b|(?<=\S\s)when\b", re.I
-)  # ...or "at meta when zhao became"
+# What dates the question, not what it asks about: "after the nvidia deal", or "when" mid-question ("who was
+# running fair at meta when zhao became msl chief scientist").
+_AFTER = re.compile(r"\b(?:after|following|since)\b|(?<=\S\s)when\b", re.I)
 # "Who is X and where did he come from?": the role is asked in the first part.
 _SECOND_PART = re.compile(r"\s+and\s+(?=(?:where|what|when|how|who|why|did|does|is|was|has)\b)|[?;,]", re.I)
 # Without "who", a role question is a short phrase: "tencent chief AI scientist?".

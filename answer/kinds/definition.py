@@ -11,7 +11,16 @@ import numpy as np
 import numpy.typing as npt
 
 from answer.context import Context
-from answer.definitions import DefinitionAsk, definition_ask, explains, key, names, term_pattern, titles
+from answer.definitions import (
+    DefinitionAsk,
+    definition_ask,
+    explains,
+    key,
+    loosely_asked,
+    names,
+    term_pattern,
+    titles,
+)
 from answer.facts import AMOUNT, DATE
 from answer.kinds.base import CERTAIN
 from answer.model import Answer, AnswerKind, Citations, Line, refusal
@@ -184,7 +193,7 @@ class Definition:
             return None  # "what is Inflection AI?": a company
         if any(m.entity.kind == "person" for m in found) and _OF_SOMEONE.search(ask.term):
             return None  # "whats dawn songs background": a person's, not a term (not "the trump gold card")
-        if _LOOSE.search(q.text) and not self._explained(ask, ctx).found:
+        if loosely_asked(q.text) and not self._explained(ask, ctx).found:
             return None  # "kimi, what is that": a thing the articles talk of, though they never explain it
         return CERTAIN
 
@@ -213,8 +222,6 @@ class Definition:
 _OF_SOMEONE = re.compile(
     r"\b(?:background|career|bio|history|role|job|title|story|path|deal|pay|salary)$", re.I
 )
-# The term named first, then "what is that": asked loosely, of anything the articles name.
-_LOOSE = re.compile(r"(?:\?+|,)\s*what(?:'s|’s|s|\s+is)\s+(?:that|this|it)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -317,7 +317,7 @@ def _paid_to_person(sentence: str, q: Question, paid: set[str], ctx: Context) ->
         i
         for i, w in enumerate(said)
         if (w.removesuffix("'s").removesuffix("’s") in names or w in _PRONOUNS)
-        and not (i + 1 < len(said) and (said[i + 1] in _SPEAKS or said[i + 1] in _THEIR_PEOPLE))
+        and not (i + 1 < len(said) and content_words(said[i + 1]) & (_SPEAKS | _THEIR_PEOPLE))
     ]
     return any(abs(i - j) <= NEAR_WORDS for i in paying for j in person)
 

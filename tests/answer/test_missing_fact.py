@@ -253,6 +253,15 @@ def test_a_sum_someone_spoke_of_is_not_their_pay(tmp_path: Path, fake_embedder: 
     engine = any_passage_engine(tmp_path, fake_embedder, altman, guo)
     refused = engine.answer("how much does sam altman get paid")
     assert not refused.answered and refused.kind is AnswerKind.NOT_FOUND
+    # ...nor a sum offered to their people, whatever the word for them
+    employees = {
+        **altman,
+        "article_id": "2025-06-altman-employees",
+        "body": "Sam Altman claimed Meta had offered his employees bonuses of around $100 million.",
+    }
+    (tmp_path / "employees").mkdir()
+    alone = any_passage_engine(tmp_path / "employees", fake_embedder, employees)
+    assert not alone.answer("how much does sam altman get paid").answered
     # ...but a sum said of no one else, in an article about the person, is theirs
     assert "100 million yuan" in engine.answer("guo daya rumored pay package?").plain_text()
 

@@ -21,6 +21,7 @@ from answer.kinds.not_found import NOT_FOUND
 from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, refusal
 from answer.passages import sentence_groups
+from answer.pronouns import PERSON_PRONOUN
 from answer.query import Question
 from answer.retrieval import search_scope
 from answer.synonyms import with_same_meaning
@@ -298,8 +299,7 @@ def _pay_asked(q: Question, kind: AnswerType, focus: set[str]) -> set[str]:
 # Whom a pay word is said of, near it: the person's surname or a pronoun for them; not as the speaker ("Altman
 # said ... Meta had offered many OpenAI employees $100 million") nor their people ("his staff").
 _SPEAKS = content_words("said says told tells claimed claims argued argues wrote writes accused accuses")
-_THEIR_PEOPLE = content_words("staff employees researchers team teams people engineers workers colleagues")
-_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_THEIR_PEOPLE = STAFF | content_words("researchers team teams engineers colleagues")
 
 
 def _paid_to_person(sentence: str, q: Question, paid: set[str], ctx: Context) -> bool:
@@ -308,7 +308,7 @@ def _paid_to_person(sentence: str, q: Question, paid: set[str], ctx: Context) ->
     package of about 100 million yuan"), not to others they speak of ("Altman said Meta offered OpenAI
     employees ...")?"""
     said = said_words(sentence)
-    anyone = _PRONOUNS & set(said) or _THEIR_PEOPLE & content_words(sentence)
+    anyone = PERSON_PRONOUN.search(sentence) or _THEIR_PEOPLE & content_words(sentence)
     if not anyone and not any(m.entity.kind == "person" for m in ctx.state.entities.find(sentence)):
         return True
     names = {surname(m.entity.name).lower() for m in q.people}
@@ -316,7 +316,7 @@ def _paid_to_person(sentence: str, q: Question, paid: set[str], ctx: Context) ->
     person = [
         i
         for i, w in enumerate(said)
-        if (w.removesuffix("'s").removesuffix("’s") in names or w in _PRONOUNS)
+        if (w.removesuffix("'s").removesuffix("’s") in names or PERSON_PRONOUN.fullmatch(w))
         and not (i + 1 < len(said) and content_words(said[i + 1]) & (_SPEAKS | _THEIR_PEOPLE))
     ]
     return any(abs(i - j) <= NEAR_WORDS for i in paying for j in person)

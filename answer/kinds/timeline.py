@@ -28,7 +28,7 @@ from answer.kinds.timeline_asks import (
 )
 from answer.kinds.timeline_moves import Event, is_joining, move_events, part_moves
 from answer.model import Answer, AnswerKind, Citations, Line, continued, page_of, refusal
-from answer.query import Question
+from answer.query import DateRange, Question
 from answer.state import EngineState, initials
 from answer.synonyms import with_same_meaning
 from corpus.entities import Entity
@@ -82,30 +82,39 @@ def direction(text: str) -> bool | None:
     return into is not None
 
 
-def events(state: EngineState, subjects: list[Entity], into: bool | None = None) -> list[Event]:
+def events(
+    state: EngineState, subjects: list[Entity], into: bool | None = None, period: DateRange | None = None
+) -> list[Event]:
     """The events of several subjects together ("the Meta–Manus saga", "moves between OpenAI and
     Anthropic") when there are JOINT_EVENTS of them, else of each; people named with companies: their own
-    events and those with the companies."""
-    joint = subject_events(state, subjects, into, every=True) if len(subjects) > 1 else []
+    events and those with the companies; only those in the period asked."""
+    joint = subject_events(state, subjects, into, every=True, period=period) if len(subjects) > 1 else []
     people = [e for e in subjects if e.kind == "person"]
     if people and len(people) < len(subjects):
         # "ruoming pang's moves, google to now", "the xiaomi luo fuli saga": their timeline, and what else
         # names them with the companies
         told = {(e.when, e.text) for e in joint}
         return fewest(
-            joint + [e for e in subject_events(state, people, into) if (e.when, e.text) not in told]
+            joint
+            + [e for e in subject_events(state, people, into, period=period) if (e.when, e.text) not in told]
         )
-    return joint if len(joint) >= JOINT_EVENTS else subject_events(state, subjects, into)
+    return joint if len(joint) >= JOINT_EVENTS else subject_events(state, subjects, into, period=period)
 
 
 def subject_events(
-    state: EngineState, subjects: list[Entity], into: bool | None = None, *, every: bool = False
+    state: EngineState,
+    subjects: list[Entity],
+    into: bool | None = None,
+    *,
+    every: bool = False,
+    period: DateRange | None = None,
 ) -> list[Event]:
     """The subjects' recorded moves (only those in or out when `into` says), and an event for each article
     naming them that reports none of them or whose title is news beyond its moves ("Meta cuts 600 MSL
-    roles"), oldest first; `every`: only moves and articles involving every subject. Longer than a page, a
-    timeline puts each month's moves on one line and leaves out articles that name the subjects in passing
-    (not in their title)."""
+    roles"), oldest first; `every`: only moves and articles involving every subject; only those in the
+    period. Longer than a page, a timeline puts each month's moves on one line and leaves out articles that
+    name the subjects in passing (not in their title): a page counted within the period ("google's june
+    2026 day by day" gives each exit its day, though Google's whole timeline is many pages)."""
     among = all if every else any
     moves = [r for r in state.moves if among(involves(e, r) for e in subjects)] + part_moves(state, subjects)
     # An undated move of someone whose other moves are dated is their earlier path ("Meta → OpenAI" in an
@@ -122,12 +131,13 @@ def subject_events(
     found = move_events(moves, subjects, state=state) + told(
         article_events(state, subjects, moves, in_passing=True, every=every)
     )
+    found = in_period(found, period)
     if len(found) <= EVENTS_PER_PAGE:
         return fewest(found)
     found = move_events(moves, subjects, group=2, state=state) + told(
         article_events(state, subjects, moves, in_passing=False, every=every)
     )
-    return fewest(found)
+    return fewest(in_period(found, period))
 
 
 def fewest(found: list[Event]) -> list[Event]:
@@ -167,11 +177,11 @@ def topic_events(ctx: Context, topic: list[str]) -> list[Event]:
     return fewest(events)
 
 
-def in_period(found: Iterable[Event], q: Question) -> list[Event]:
-    """The events whose date overlaps the question's period ("in 2025")."""
-    if q.dates is None:
+def in_period(found: Iterable[Event], period: DateRange | None) -> list[Event]:
+    """The events whose date overlaps the question's period ("in 2025"), if any."""
+    if period is None:
         return list(found)
-    start, end = q.dates.start or dt.date.min, q.dates.end or dt.date.max
+    start, end = period.start or dt.date.min, period.end or dt.date.max
     return [e for e in found if date_period(e.when)[1] >= start and date_period(e.when)[0] <= end]
 
 
@@ -266,8 +276,10 @@ class Timeline:
         label = and_list([e.name for e in subjects]) if subjects else f"“{shown_topic(topic)}”"
         label += "" if into is None else " hires" if into else " departures"
         label += f" {q.dates.label}" if q.dates else ""
-        found = in_period(
-            events(ctx.state, subjects, into) if subjects else topic_events(ctx, topic_words(topic)), q
+        found = (
+            events(ctx.state, subjects, into, q.dates)
+            if subjects
+            else in_period(topic_events(ctx, topic_words(topic)), q.dates)
         )
         if not found:
             return refusal(q.text, f"I have no dated events of {label}.", self.kind)

@@ -169,6 +169,19 @@ def test_a_long_timeline_is_paged_oldest_first(tmp_path: Path, fake_embedder: Fa
     assert june in every and not any(SURVEY in line for line in every)
 
 
+def test_a_period_of_a_long_timeline_gives_each_move_its_own_line(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    # Meta's whole timeline is longer than a page, its June 2025 is not: each hire is a line of its own, as
+    # "google's rough june 2026 day by day" wants each exit's day, not "4 people leave Google".
+    engine = rivals_engine(tmp_path, fake_embedder, extra=many_meta_hires(EVENTS_PER_PAGE + 5))
+    answer = engine.answer("timeline of Meta in June 2025")
+    lines = [line.text for line in answer.lines]
+    assert not any("people join Meta" in line for line in lines)
+    for hire in ("Alexandr Wang joins Meta from Scale AI", "Lucas Beyer joins Meta from OpenAI"):
+        assert any(f"June 2025 — {hire}" in line for line in lines)
+
+
 def test_a_timeline_of_a_topic_lists_the_articles_found_about_it(engine: Engine) -> None:
     engine.use_thresholds({"hybrid": 0.0})
     answer = engine.answer("timeline of the one-time bonus")

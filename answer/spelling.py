@@ -94,13 +94,18 @@ def _swapped_function_word(word: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# An ending added to a final e that English drops before it ("hire": "hired", "hiring"; "tie": "tying"): in
+# "hireed", "makeing", "retieing" the e is a key typed twice or left in, not another form of "hire".
+_KEPT_E = re.compile(r"(?:[^aeiou]|i)e(?:ed|ing|er|ers|est)$")
+
+
 def _bases(word: str) -> list[str]:
     """The words `word` may be another form of: "hirings" (hiring), "ditched" (ditch), "quitting" (quit),
     "companies" (company); not "pying" ("py" is too short to be one)."""
     found = []
     for ending in _ENDINGS:
         base = word[: len(word) - len(ending)]
-        if not word.endswith(ending) or len(base) < MIN_WORD - 1:
+        if not word.endswith(ending) or len(base) < MIN_WORD - 1 or _KEPT_E.search(base + ending):
             continue
         found.append(base)
         if len(base) > MIN_WORD - 1 and base[-1] == base[-2]:

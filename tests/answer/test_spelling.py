@@ -316,3 +316,21 @@ def test_two_unknown_words_no_slip_of_the_finger_explains_are_a_name_left_as_typ
     # ...but two typos side by side are still typos, a key held too long among them
     assert speller.fix("who is the chief scientst") == "who is the chief scientist"
     assert speller.fix("why did the chieef sccientist leave") == "why did the chief scientist leave"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how many ppl has tencent hireed", "how many ppl has tencent hired"),
+        ("when is giannandrea retieing", "when is giannandrea retiring"),
+        ("who is leaveing openai", "who is leaving openai"),
+    ],
+)
+def test_an_e_english_drops_before_an_ending_is_a_slip_not_another_form_of_the_word(
+    typed: str, meant: str
+) -> None:
+    speller = Speller(words("OpenAI hired staff. Giannandrea is retiring. People are leaving OpenAI."))
+    assert speller.fix(typed) == meant
+    assert (
+        speller.fix("are they seeing or agreeing") == "are they seeing or agreeing"
+    )  # "see", "agree" keep it

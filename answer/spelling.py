@@ -31,6 +31,7 @@ from answer.spell_index import (
 )
 from answer.typed_names import after_first_name, typed_as_name
 from answer.unknown import EVERYDAY_WORDS
+from answer.word_forms import bases, other_spellings
 from corpus.text import STOP_WORDS, stem, word_parts
 
 # An English word the articles never use is meant rather than theirs when written this many times more often.
@@ -48,43 +49,8 @@ LONG_NAME_WORD = 8
 # A word typed with two letters swapped is read as the articles' word when they use it this often: "joni" is
 # "join", but a rare word of theirs does not stand in for an English word they never use.
 COMMON_SWAP = 5
-# Endings that make another form of a word.
+# Prefixes that make another word of one.
 _PREFIXES = ("re", "un", "co", "ex", "pre", "non", "mis", "over", "under", "out", "sub", "super")
-_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "est")
-
-
-# American and British spellings of one word, each way round: (ending, other ending).
-_SPELLINGS = (
-    ("program", "programme"),
-    ("programs", "programmes"),
-    ("ize", "ise"),
-    ("izes", "ises"),
-    ("ized", "ised"),
-    ("izing", "ising"),
-    ("ization", "isation"),
-    ("izations", "isations"),
-    ("yze", "yse"),
-    ("yzed", "ysed"),
-    ("or", "our"),
-    ("ors", "ours"),
-    ("er", "re"),
-    ("ers", "res"),
-    ("ense", "ence"),
-    ("eled", "elled"),
-    ("eling", "elling"),
-    ("og", "ogue"),
-    ("ogs", "ogues"),
-)
-
-
-def _other_spellings(word: str) -> list[str]:
-    """The word as the other side of the Atlantic spells it, by its ending ("organization", "organisation")."""
-    found = []
-    for a, b in _SPELLINGS:
-        for ending, other in ((a, b), (b, a)):
-            if word.endswith(ending) and (len(word) - len(ending) > 2 or ending.startswith("program")):
-                found.append(word[: len(word) - len(ending)] + other)
-    return found
 
 
 def _swapped_function_word(word: str) -> str | None:
@@ -92,27 +58,6 @@ def _swapped_function_word(word: str) -> str | None:
     "adn" (and); "hwo" could be "who" or "how", and is left."""
     found = set(swaps(word)) & STOP_WORDS
     return found.pop() if len(found) == 1 else None
-
-
-# An ending added to a final e that English drops before it ("hire": "hired", "hiring"; "tie": "tying"): in
-# "hireed", "makeing", "retieing" the e is a key typed twice or left in, not another form of "hire".
-_KEPT_E = re.compile(r"(?:[^aeiou]|i)e(?:ed|ing|er|ers|est)$")
-
-
-def _bases(word: str) -> list[str]:
-    """The words `word` may be another form of: "hirings" (hiring), "ditched" (ditch), "quitting" (quit),
-    "companies" (company); not "pying" ("py" is too short to be one)."""
-    found = []
-    for ending in _ENDINGS:
-        base = word[: len(word) - len(ending)]
-        if not word.endswith(ending) or len(base) < MIN_WORD - 1 or _KEPT_E.search(base + ending):
-            continue
-        found.append(base)
-        if len(base) > MIN_WORD - 1 and base[-1] == base[-2]:
-            found.append(base[:-1])  # a doubled last letter: "quitting", "stopped"
-        if base.endswith("i"):
-            found.append(base[:-1] + "y")  # "companies", "applied"
-    return [b for b in found if stem(b) == stem(word) or b.endswith("y")]
 
 
 # A prefix typed apart from its word that the articles join with a hyphen: "post training" (not "ex tesla").
@@ -197,7 +142,7 @@ class Speller:
         return any(w != word and common.get(w, 0) >= RARE_ENGLISH for w in swaps(word))
 
     def _known_form(self, word: str) -> bool:
-        return self.knows_exactly(word) or any(self.knows_exactly(base) for base in _bases(word))
+        return self.knows_exactly(word) or any(self.knows_exactly(base) for base in bases(word))
 
     def knows_exactly(self, word: str) -> bool:
         return (
@@ -215,7 +160,7 @@ class Speller:
             return hyphenated
         if word in self._corpus:
             return None
-        return next((v for v in _other_spellings(word) if v in self._corpus), None)
+        return next((v for v in other_spellings(word) if v in self._corpus), None)
 
     def correction(self, word: str, *, name: bool = False) -> str | None:
         """The word meant by a misspelt lower-case `word` (None: not misspelt, or no close word); a `name`
@@ -249,7 +194,7 @@ class Speller:
             return None
         if english_frequencies().get(word, 0) >= RARE_ENGLISH:
             return None  # "tired" is meant as typed, not "tried"
-        if any(base in self._corpus for base in _bases(word)) or stem(word) in self._corpus_stems:
+        if any(base in self._corpus for base in bases(word)) or stem(word) in self._corpus_stems:
             return None  # "suing", where the articles write "sued": meant as typed, not "using"
         return next((w for w in swaps(word) if w != word and self._corpus[w] >= COMMON_SWAP), None)
 
@@ -294,7 +239,7 @@ class Speller:
                 str(s.term): int(s.distance)
                 for s in common_index().lookup(word, Verbosity.ALL, max_edit_distance=1)
                 if str(s.term) not in found
-                and word not in _bases(str(s.term))  # not "dumplings" for "dumpling"
+                and word not in bases(str(s.term))  # not "dumplings" for "dumpling"
                 and (frequencies[str(s.term)] >= COMMON_ENGLISH or rare_slip(word, str(s.term), closest))
             }
         # Two edits from a word the articles lack is a name as likely as a typo, unless two slips explain it
@@ -308,6 +253,10 @@ class Speller:
                 if w in self._names or (len(word) >= LONG_NAME_WORD and likely_slip(word, w))
             }
         slips = [frequencies.get(w, 0) for w in found if likely_slip(word, w)]
+        if found and not slips and short and not name:
+            # ...and a chat spelling a slip of the finger explains beats words none does: "whas" is "whats" (a
+            # letter left out), not "has" or "was" (a letter typed in before them)
+            found = {w: 1 for w in CHAT_WORDS if likely_slip(word, w)} or found
         if slips and short and not name:
             # ...but an English word the articles lack that people write far more often is the likelier one:
             # "realy" is "really" (162 million), not the articles' "relay" (9 million)

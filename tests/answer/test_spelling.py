@@ -334,3 +334,9 @@ def test_an_e_english_drops_before_an_ending_is_a_slip_not_another_form_of_the_w
     assert (
         speller.fix("are they seeing or agreeing") == "are they seeing or agreeing"
     )  # "see", "agree" keep it
+
+
+def test_a_chat_spelling_a_slip_explains_beats_words_no_slip_explains() -> None:
+    speller = Speller(words("An acqui-hire has a price. It was the deal."))
+    assert speller.fix("whas an acquihire") == "whats an acqui-hire"  # not "has" or "was"
+    assert speller.fix("was it an acquihire") == "was it an acqui-hire"

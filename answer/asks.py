@@ -123,7 +123,7 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"\bhow (much|many|big|large|small)\b|\bwhat (share|percentage|proportion|salary|price|fee|ratio|size)\b|"
             r"\bwhat %|\bwhat percent|\bhead ?count\b|\bhow many times\b|\bratios?\b|"
             r"^\W*what\b.{0,25}\b(?:number|figure|rate|total|amount)s?\b|"
-            r"\b(pay|paid|pays|paycheck|paychecks|payout|cost|costs|price|fee|salary|salaries|wages?|compensation|comp|"
+            r"\b(pay|paid|pays|paying|paycheck|paychecks|payout|cost|costs|price|fee|salary|salaries|wages?|compensation|comp|"
             r"earn|earns|earned|earning|worth|valued|valuation|offer(ed)?|raised?|spend|spent)\b",
             re.I,
         ),
@@ -140,7 +140,13 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     ),
     (
         AnswerType.PERSON,
-        re.compile(r"^\W*(who|whom)\b|\bwhich (person|people|researchers?|executives?)\b", re.I),
+        re.compile(
+            r"^\W*(who|whom)\b|\bwhich (person|people|researchers?|executives?)\b|"
+            # ...or a title's holder by name: "whats the name of xai's cto"
+            r"^\W*what(?:'s|’s|s|\s+is|\s+was)\s+the\s+name\s+of\s+(?:the\s+|its\s+|(?:\S+\s+){0,2}?\S+(?:'s|’s)\s+)?"
+            r"(?:new\s+|current\s+)?(?:ceo|cto|cfo|coo|chief|head|boss|founder|co-?founder|president|director|lead)\b",
+            re.I,
+        ),
     ),
 )
 

@@ -11,7 +11,12 @@ from answer.query import Question
 from corpus.entities import GENERIC, Mention
 from corpus.text import STOP_WORDS, word_set, word_spans, words
 
-_LEAD = re.compile(r"\s*(who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?|whos|name)\b", re.I)
+_LEAD = re.compile(
+    r"\s*(who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)?|whos|name|"
+    # ...and asked for by name: "whats the name of xai's cto"
+    r"what(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+)?name\s+of(?:\s+the)?)\b",
+    re.I,
+)
 _OTHER_QUESTION = re.compile(
     r"\s*(what|why|how|when|where|which|did|does|do|is|are|has|have|can|will|should)\b", re.I
 )

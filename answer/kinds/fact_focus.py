@@ -22,7 +22,9 @@ _HOW_ASKED = content_words(
     "say said says saying tell told telling end ended finally eventually ultimately actual actually front "
     "heard hear hears hearing apparently supposedly happen happens happened happening each even "
     # ...and of hearsay and chat: "what was the rumoured number meta offered, just curious"
-    "rumour rumours rumoured rumor rumors rumored alleged allegedly claimed curious wondering "
+    "rumour rumours rumoured rumor rumors rumored alleged allegedly claimed curious wondering idea ideas clue "
+    # ...and the unit a sum is asked by: "how much did sora cost per month"
+    "per "
     "start-up startup company companies firm lab group unit business "
     # ...and everyday words for paying, getting, taking over ("how much cash did microsoft hand inflection", "how
     # much did deitke bag": "paid", "raised", "merged") and how far along ("raised so far", "to date", "in total")

@@ -64,6 +64,11 @@ _LEADS = (
 )
 
 
+def asks_leader(q: Question) -> bool:
+    """Does the question ask who leads an organisation it names ("who runs zhipu ai")?"""
+    return _LEADER_QUESTION.match(q.text) is not None and any(m.entity.kind == "org" for m in q.mentions)
+
+
 def asked_unit(q: Question) -> frozenset[str]:
     """The part of the organisation asked about: "applied ai engineering" in "who runs applied ai engineering
     at meta" (empty for the whole organisation: "who runs msl")."""

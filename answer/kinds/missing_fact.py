@@ -17,6 +17,7 @@ from answer.facts import AMOUNT, DATE, carries
 from answer.kinds.asked_roles import asked_role
 from answer.kinds.base import CERTAIN
 from answer.kinds.fact_focus import STAFF, known_focus
+from answer.kinds.leaders import asks_leader
 from answer.kinds.not_found import NOT_FOUND
 from answer.kinds.sides import asked_sides
 from answer.model import Answer, AnswerKind, refusal
@@ -127,6 +128,8 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
         return carries(sentence, kind, ctx.state.entities)  # a sum or a share, of what the sentence is about
     known = frozenset(words(q.text))
     if kind is AnswerType.PERSON:  # "who led the round?": investors, buyers and employers are "who" too
+        if asks_leader(q) and _about_another_company(sentence, q, ctx):
+            return False  # "who runs zhipu ai": "At Anthropic he takes charge of..."
         return any(carries(sentence, k, ctx.state.entities, known) for k in (kind, AnswerType.ORGANISATION))
     return carries(sentence, kind, ctx.state.entities, known)
 

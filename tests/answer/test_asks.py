@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from answer.asks import AnswerType, asks_reason, own_words, search_text, split_asks
+from answer.asks import AnswerType, asks_reason, expected_type, own_words, search_text, split_asks
 from answer.facts import carries, hints_motive, states_reason
 from corpus.entities import EntityIndex
 
@@ -315,3 +315,18 @@ def test_an_ask_pointing_back_keeps_its_own_words_apart() -> None:
     asks = split_asks("openai's retention bonus: how many staff got it and how does it vest")
     assert own_words(asks, 1, ("OpenAI",)) == {"vest"}
     assert "vest" not in own_words(asks, 0, ("OpenAI",)) and "bonus" in own_words(asks, 0, ("OpenAI",))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's core automation paying its researchers", AnswerType.AMOUNT),
+        ("whats the name of xai's cto", AnswerType.PERSON),
+        ("what's the name of zhipu ai's new ceo", AnswerType.PERSON),
+        ("what's the name of tworek's new lab", None),  # a company's name, not a title's holder
+    ],
+)
+def test_what_someone_is_paying_and_the_name_of_a_titles_holder_are_a_sum_and_a_person(
+    question: str, expected: AnswerType | None
+) -> None:
+    assert expected_type(question) is expected

@@ -138,6 +138,9 @@ def test_words_for_paying_or_taking_over_and_words_the_articles_never_use_are_no
         assert focus_words(engine.parse(question), engine.state.names) == set(), question
     # a clause saying when, of what was just named: "before it fell apart" asks no fact about falling
     assert _focus(engine, "what was deepseek going to pay before it fell apart") == set()
+    # "any idea" is chat, and "per" the unit a sum is asked by: what is asked of is the month, or nothing
+    assert _focus(engine, "how much did deepseek raise, any idea?") == set()
+    assert focus_words(engine.parse("how much does deepseek pay per month"), engine.state.names) == {"month"}
 
 
 def test_a_hyphenated_term_is_the_same_word_unhyphenated() -> None:
@@ -457,3 +460,22 @@ def test_a_sum_said_in_the_best_article_beyond_the_passage_found_is_answered(
     assert "$170,000" not in engine.state.data.passage_text(found.hits[0].row)
     answer = engine.answer(question)
     assert answer.answered and "$170,000" in answer.plain_text()
+
+
+def test_who_leads_a_company_is_not_answered_by_another_companys_leader(
+    tmp_path: Path, fake_embedder: FakeEmbedder
+) -> None:
+    article = _article(
+        "2026-04-anthropic-hires-boyd",
+        "Eric Boyd joined Anthropic from Microsoft in April. At Anthropic he takes charge of the systems that "
+        "train its models. Zhipu AI began trading in Hong Kong in January.",
+        "Anthropic, Microsoft, Zhipu AI",
+        "Eric Boyd",
+    )
+    for name in "abc":
+        (tmp_path / name).mkdir()
+    assert _answered(tmp_path / "a", fake_embedder, article, "btw who runs zhipu ai") == ""
+    assert _answered(tmp_path / "b", fake_embedder, article, "whats the name of zhipu ai's cto") == ""
+    body = article["body"].replace("Zhipu AI began", "Zhipu AI, led by Zhang Peng, began")
+    led = {**article, "body": body, "people": "Eric Boyd, Zhang Peng"}
+    assert "Zhang Peng" in _answered(tmp_path / "c", fake_embedder, led, "btw who runs zhipu ai")

@@ -15,7 +15,7 @@ _FILLERS = (
     r"bruh|bro|dude|omg|ngl|imo|idk|oh|ah|yeah|yea|alright|wait|like|basically|real quick|quick one|"
     r"just wondering|serious question|random (?:q|question|thought)(?: but)?|just curious|curious|out of curiosity|"
     r"(?:i was|i'm|im) wondering|i wonder|(?:a )?question|q|lowkey|highkey|"
-    r"(?:(?:i'm|im|i am) )?(?:so |kinda |a bit |bit )?confused"
+    r"(?:(?:i'm|im|i am) )?(?:so |kinda |a bit |bit )?confused|any ideas?|any clue"
 )
 _AFTER_FILLER = r"\b[\s,!.:;-]*"
 # What people type before the question itself: chat, or words that carry on a conversation ("and", "but").

@@ -153,8 +153,8 @@ _PRODUCT_VERSION = re.compile(r"\b([A-Z][A-Za-z]+)[- ]?(\d{1,2}(?:\.\d)?[a-z]?)(
 # Another name with a number is a product version only where a question about a release follows, or
 # nothing: "grok 5 release", "eta on grok 5", "gpt 6 yet"; "google 2 years ago" is a count.
 _ABOUT_RELEASE = re.compile(
-    r"\W*(?:$|(?:release|released|launch|launched|coming|come|out|score|scores|benchmarks?|eta|update"
-    r"|yet|already|soon)\b)",
+    r"\W*(?:$|(?:release|released|launch|launched|coming|come|comes|came|out|score|scores|benchmarks?|eta|update"
+    r"|yet|already|soon|drops?|dropped|ships?|shipped|arrives?|arrived)\b)",
     re.I,
 )
 

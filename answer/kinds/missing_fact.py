@@ -128,8 +128,11 @@ def states_fact(sentence: str, kind: AnswerType, q: Question, focus: set[str], c
         return carries(sentence, kind, ctx.state.entities)  # a sum or a share, of what the sentence is about
     known = frozenset(words(q.text))
     if kind is AnswerType.PERSON:  # "who led the round?": investors, buyers and employers are "who" too
-        if asks_leader(q) and _about_another_company(sentence, q, ctx):
-            return False  # "who runs zhipu ai": "At Anthropic he takes charge of..."
+        if asks_leader(q):  # ...but a company's leader is a person, named with it: "who runs zhipu ai" is
+            # not answered by "At Anthropic he takes charge of..." or "Staff at Zhipu and MiniMax..."
+            return carries(sentence, kind, ctx.state.entities, known) and not _about_another_company(
+                sentence, q, ctx
+            )
         return any(carries(sentence, k, ctx.state.entities, known) for k in (kind, AnswerType.ORGANISATION))
     return carries(sentence, kind, ctx.state.entities, known)
 

@@ -116,7 +116,12 @@ def test_a_question_in_another_language_is_not_shown_respelt_as_english(real_eng
 
 @pytest.mark.parametrize(
     "question",
-    ["how much does demis hassabis make", "is openai going public", "how much vacation do google staff get"],
+    [
+        "how much does demis hassabis make",
+        "is openai going public",
+        "how much vacation do google staff get",
+        "any idea who runs zhipu",  # no sentence names Zhipu's leader: "Staff at Zhipu and MiniMax..." does not
+    ],
 )
 def test_what_the_articles_never_report_is_refused(real_engine: Engine, question: str) -> None:
     answer = real_engine.answer(question)

@@ -76,6 +76,7 @@ def test_a_list_of_moves_is_asked_for_only_by_a_question_about_who_moved(questio
         ("random q but how much did lecun's startup raise", "how much did lecun's startup raise"),
         ("just curious, who runs deepseek", "who runs deepseek"),
         ("lowkey confused, what even is msl", "what even is msl"),
+        ("any idea why tho", "why tho"),
     ],
 )
 def test_chat_before_a_question_is_not_part_of_it(typed: str, asked: str) -> None:

@@ -468,12 +468,13 @@ def test_who_leads_a_company_is_not_answered_by_another_companys_leader(
     article = _article(
         "2026-04-anthropic-hires-boyd",
         "Eric Boyd joined Anthropic from Microsoft in April. At Anthropic he takes charge of the systems that "
-        "train its models. Zhipu AI began trading in Hong Kong in January.",
-        "Anthropic, Microsoft, Zhipu AI",
+        "train its models. Zhipu AI began trading in Hong Kong in January, and MiniMax a day later.",
+        "Anthropic, Microsoft, Zhipu AI, MiniMax",
         "Eric Boyd",
     )
     for name in "abc":
         (tmp_path / name).mkdir()
+    # ...nor by a sentence naming it with another company ("...Zhipu AI began trading..., and MiniMax...")
     assert _answered(tmp_path / "a", fake_embedder, article, "btw who runs zhipu ai") == ""
     assert _answered(tmp_path / "b", fake_embedder, article, "whats the name of zhipu ai's cto") == ""
     body = article["body"].replace("Zhipu AI began", "Zhipu AI, led by Zhang Peng, began")

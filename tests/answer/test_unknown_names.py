@@ -197,6 +197,8 @@ KNOWN_VERSIONS = versions(
         ("when is gpt-6 coming out", ("gpt-6",)),
         ("did openai release gpt 6 yet", ("gpt 6",)),  # the word after the version asks when it comes
         ("is grok 5 out yet", ("grok 5",)),  # a name the articles use, with a number and a word of releasing
+        ("any idea when gpt-6 comes out", ("gpt-6",)),
+        ("grok 5 dropped yet?", ("grok 5",)),
         ("what did gpt-5 score", ()),
         ("gemini 3 team", ()),
         ("who did meta hire in 2025", ()),  # a year

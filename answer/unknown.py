@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from corpus.entities import EntityIndex, Mention
-from corpus.text import AMBIGUOUS_NAME_WORDS, QUESTION_STOP_WORDS, STOP_WORDS, word_set
+from corpus.text import AMBIGUOUS_NAME_WORDS, MONTHS, QUESTION_STOP_WORDS, SHORT_MONTHS, STOP_WORDS, word_set
 
 # A name: a capitalised word ("Nvidia", "José"), or one with a capital inside ("xAI", "iFlytek"), and what
 # follows it.
@@ -181,4 +181,9 @@ def unknown_versions(text: str, known: set[str], names: set[str]) -> tuple[str, 
     if not found:
         return ()
     families = {re.sub(r"[\d.]+[a-z]?$", "", v) for v in known}
-    return tuple(m.group(0) for m in found if m.group(1).lower() in families or m.group(1).lower() in names)
+    return tuple(
+        m.group(0)
+        for m in found
+        if (m.group(1).lower() in families or m.group(1).lower() in names)
+        and m.group(1).lower() not in MONTHS | SHORT_MONTHS  # "june 22": a day, not a version of June
+    )
